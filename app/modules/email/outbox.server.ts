@@ -1,0 +1,40 @@
+// The outbox: an email is a row written in the same transaction as the change that causes
+// it. The worker (worker.server.ts) renders and sends it later, retrying until it succeeds.
+import { randomUUID } from 'node:crypto'
+import { prisma, type Tx } from '#app/db.server.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import type { TemplateName, TemplateProps } from '#emails/index.ts'
+
+export type OutgoingEmail<T extends TemplateName> = {
+  to: string
+  toName?: string | null
+  locale: Locale
+  template: T
+  props: TemplateProps<T>
+  organisationId?: string | null
+  /** Groups messages, e.g. "auth", "campaign:<id>". */
+  category?: string
+}
+
+/** The domain in generated Message-IDs; stable per installation. */
+function messageIdDomain() {
+  const from = process.env.MAIL_FROM ?? ''
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'essor.localhost'
+}
+
+export async function enqueueEmail<T extends TemplateName>(tx: Tx, email: OutgoingEmail<T>) {
+  return tx.emailMessage.create({
+    data: {
+      messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+      toAddress: email.to.trim().toLowerCase(),
+      toName: email.toName ?? null,
+      locale: email.locale,
+      template: email.template,
+      payload: JSON.stringify(email.props),
+      organisationId: email.organisationId ?? null,
+      category: email.category ?? null,
+    },
+  })
+}
+
+export { prisma as outboxDb }

@@ -1,0 +1,98 @@
+// Environment, validated with Zod once at start-up: a wrong value stops the server with a
+// message naming the variable. Secrets come only from the environment; in development a
+// random one is generated once and kept in data/secrets.json.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_DATABASE_URL, resolveDatabase } from './database-url.ts'
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1')
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  APP_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine(
+      (v) => {
+        try {
+          resolveDatabase(v)
+          return true
+        } catch {
+          return false
+        }
+      },
+      { message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)' },
+    ),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Essor <no-reply@essor.localhost>'),
+  RUN_WORKER: onOff.default(true),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  RATE_LIMITS: onOff.default(true),
+  RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PUBLIC_FORM_PER_IP: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: onOff.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  DEMO_DATA: onOff.default(true),
+})
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string }
+
+export class EnvError extends Error {}
+
+function emptyToUndefined(source: NodeJS.ProcessEnv) {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') out[k] = v
+  return out
+}
+
+/** A development secret, generated once and kept under data/ so sessions survive restarts. */
+function localSecret(name: string) {
+  const file = path.resolve('data/secrets.json')
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('base64url')
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  }
+  return secrets[name]!
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(emptyToUndefined(source))
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  if (!env.SESSION_SECRET && env.NODE_ENV === 'production' && !env.DATABASE_URL.startsWith('file:')) {
+    throw new EnvError(
+      'Invalid environment configuration:\n  SESSION_SECRET: required with PostgreSQL in production (every instance must share it)',
+    )
+  }
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSecret('SESSION_SECRET') }
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+  cached ??= parseEnv()
+  return cached
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined
+}

@@ -1,0 +1,63 @@
+// The one i18n layer: French by default, English second. Messages live in app/locales/<domain>.ts,
+// each defining both languages with the same keys (checked by the type of defineMessages).
+import { messages } from '#app/locales/index.ts'
+
+export const LOCALES = ['fr', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'fr'
+export type MessageKey = keyof typeof messages.fr
+export type MessageParams = Record<string, string | number>
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template: string = messages[locale][key] ?? messages.fr[key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  )
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params)
+}
+
+/** Locale from the `lang` cookie, else the browser's Accept-Language, else French. */
+export function localeFromRequest(request: Request): Locale {
+  const cookie = request.headers.get('cookie') ?? ''
+  const match = /(?:^|;\s*)lang=(fr|en)\b/.exec(cookie)
+  if (match) return match[1] as Locale
+  const accept = request.headers.get('accept-language') ?? ''
+  for (const part of accept.split(',')) {
+    const tag = part.split(';')[0]!.trim().slice(0, 2).toLowerCase()
+    if (isLocale(tag)) return tag
+  }
+  return DEFAULT_LOCALE
+}
+
+const TIME_ZONE = 'Europe/Paris'
+
+export function formatDateTime(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(date))
+}
+
+export function formatDate(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(
+    new Date(date),
+  )
+}
+
+/** Integer cents to euros, French formatting by default (1 234,50 €). */
+export function formatMoney(locale: Locale, cents: number) {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  )
+}
