@@ -1,9 +1,18 @@
-// Every domain's messages, merged. Add a domain file here when you create one.
+// Every domain's messages, merged. Add a domain file to the list when you create one.
 import { auth } from './auth.ts'
 import { common } from './common.ts'
 import { email } from './email.ts'
+import { mailbox } from './mailbox.ts'
+import { pages } from './pages.ts'
+
+const domains = [common, auth, email, mailbox, pages] as const
+
+type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
+  ? H['fr'] & Merge<R>
+  : unknown
+type Messages = Merge<typeof domains>
 
 export const messages = {
-  fr: { ...common.fr, ...auth.fr, ...email.fr },
-  en: { ...common.en, ...auth.en, ...email.en },
+  fr: Object.assign({}, ...domains.map((d) => d.fr)) as Messages,
+  en: Object.assign({}, ...domains.map((d) => d.en)) as Messages,
 }

@@ -46,10 +46,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
-  DEMO_DATA: onOff.default(true),
+  /** Defaults to on with SQLite (the embedded demo) and off with PostgreSQL. */
+  DEMO_DATA: onOff.optional(),
+  MIGRATE_ON_START: onOff.default(true),
 })
 
-export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string }
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; DEMO_DATA: boolean }
 
 export class EnvError extends Error {}
 
@@ -83,7 +85,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       'Invalid environment configuration:\n  SESSION_SECRET: required with PostgreSQL in production (every instance must share it)',
     )
   }
-  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSecret('SESSION_SECRET') }
+  return {
+    ...env,
+    DEMO_DATA: env.DEMO_DATA ?? resolveDatabase(env.DATABASE_URL).provider === 'sqlite',
+    SESSION_SECRET: env.SESSION_SECRET ?? localSecret('SESSION_SECRET'),
+  }
 }
 
 let cached: Env | undefined

@@ -1,0 +1,138 @@
+// Sessions after Lucia's design (lucia-auth.com): a random token in the cookie, only its SHA-256
+// in the database, 30-day expiry renewed when less than 15 days remain.
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import { redirect } from '@remix-run/node'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { findMembership, findOrganisationBySlug, type Role } from '#app/modules/organisations/service.server.ts'
+import { forbidden, isLocalHost, notFound } from '#app/utils/http.server.ts'
+import { currentRequestContext } from '#app/utils/request-context.server.ts'
+
+export const SESSION_COOKIE = 'essor_session'
+const DAY = 24 * 60 * 60 * 1000
+export const SESSION_TTL_MS = 30 * DAY
+const RENEW_WHEN_LEFT_MS = 15 * DAY
+
+export function generateToken(bytes = 20): string {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)))
+}
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
+}
+
+export async function createSession(userId: string, opts: { userAgent?: string | null } = {}, db: Tx = prisma) {
+  const token = generateToken()
+  const session = await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+      userAgent: opts.userAgent?.slice(0, 200) ?? null,
+    },
+  })
+  return { token, session }
+}
+
+export type AuthUser = { id: string; email: string; name: string | null; locale: string; hasPassword: boolean }
+export type Auth = { user: AuthUser; sessionId: string; expiresAt: Date; renewed: boolean }
+
+export async function validateSessionToken(token: string, now = Date.now()): Promise<Auth | null> {
+  const id = hashToken(token)
+  const row = await prisma.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, email: true, name: true, locale: true, passwordHash: true } } },
+  })
+  if (!row) return null
+  if (row.expiresAt.getTime() <= now) {
+    await prisma.session.deleteMany({ where: { id } })
+    return null
+  }
+  let expiresAt = row.expiresAt
+  let renewed = false
+  if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
+    expiresAt = new Date(now + SESSION_TTL_MS)
+    await prisma.session.update({ where: { id }, data: { expiresAt } })
+    renewed = true
+  }
+  const { passwordHash, ...user } = row.user
+  return { user: { ...user, hasPassword: passwordHash !== null }, sessionId: id, expiresAt, renewed }
+}
+
+export async function invalidateSession(sessionId: string) {
+  await prisma.session.deleteMany({ where: { id: sessionId } })
+}
+
+/** "Sign out everywhere": every session of the user, on every device. */
+export async function invalidateAllSessions(userId: string, db: Tx = prisma) {
+  const { count } = await db.session.deleteMany({ where: { userId } })
+  return count
+}
+
+function secureCookie(request: Request) {
+  return !isLocalHost(new URL(request.url).hostname)
+}
+
+export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    'Path=/',
+    `Expires=${expiresAt.toUTCString()}`,
+  ]
+  if (secureCookie(request)) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function blankSessionCookie(request: Request) {
+  const parts = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0']
+  if (secureCookie(request)) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function readSessionToken(request: Request): string | null {
+  const cookie = request.headers.get('cookie') ?? ''
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-z0-9]+)`).exec(cookie)
+  return match?.[1] ?? null
+}
+
+/** The signed-in user of this request, or null. Memoised per request; renews the cookie when the session slid. */
+export async function getAuth(request: Request): Promise<Auth | null> {
+  const ctx = currentRequestContext()
+  if (ctx?.memo.has('auth')) return ctx.memo.get('auth') as Auth | null
+  const token = readSessionToken(request)
+  const auth = token ? await validateSessionToken(token) : null
+  if (ctx) {
+    ctx.memo.set('auth', auth)
+    if (auth?.renewed && token) ctx.setCookies.push(sessionCookie(request, token, auth.expiresAt))
+    if (token && !auth) ctx.setCookies.push(blankSessionCookie(request))
+  }
+  return auth
+}
+
+export function loginRedirect(request: Request) {
+  const url = new URL(request.url)
+  return redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+}
+
+export async function requireUser(request: Request): Promise<Auth> {
+  const auth = await getAuth(request)
+  if (!auth) throw loginRedirect(request)
+  return auth
+}
+
+/**
+ * Guards every staff loader and action: the signed-in user must belong to the organisation
+ * with one of the roles. Signed out → sign-in page; unknown organisation → 404; else → 403.
+ */
+export async function requireMembership(request: Request, organisationSlug: string | undefined, roles: readonly Role[]) {
+  const auth = await requireUser(request)
+  const organisation = organisationSlug ? await findOrganisationBySlug(organisationSlug) : null
+  if (!organisation) throw notFound()
+  const membership = await findMembership(auth.user.id, organisation.id)
+  if (!membership || !roles.includes(membership.role as Role)) throw forbidden()
+  return { ...auth, organisation, membership, role: membership.role as Role }
+}
+
+export const ANY_STAFF_ROLE: readonly Role[] = ['admin', 'organiser', 'checkin']

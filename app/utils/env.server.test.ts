@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest'
+import { EnvError, parseEnv } from './env.server.ts'
+
+describe('environment', () => {
+  test('defaults: SQLite under data/, port 3000, demo data on', () => {
+    const env = parseEnv({ SESSION_SECRET: 'x'.repeat(40) })
+    expect(env.DATABASE_URL).toBe('file:./data/essor.db')
+    expect(env.PORT).toBe(3000)
+    expect(env.DEMO_DATA).toBe(true)
+  })
+  test('a wrong value names the variable', () => {
+    expect(() => parseEnv({ PORT: 'abc', SESSION_SECRET: 'x'.repeat(40) })).toThrow(EnvError)
+    expect(() => parseEnv({ PORT: 'abc', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/PORT/)
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL/)
+    expect(() => parseEnv({ SMTP_URL: 'http://mail', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/SMTP_URL/)
+  })
+  test('PostgreSQL in production needs a shared SESSION_SECRET and defaults demo data off', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/essor' })).toThrow(/SESSION_SECRET/)
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/essor', SESSION_SECRET: 'y'.repeat(40) }).DEMO_DATA).toBe(false)
+  })
+})
