@@ -3,14 +3,14 @@
 import type { ServerBuild } from '@remix-run/node'
 import type { Server } from 'node:http'
 import { pathToFileURL } from 'node:url'
-import { EnvError, parseEnv } from '#app/utils/env.server.ts'
+import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
 
 function fail(message: string): never {
   console.error(message)
   process.exit(1)
 }
 
-let env
+let env: Env
 try {
   env = parseEnv()
 } catch (error) {

@@ -38,6 +38,9 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Essor <no-reply@essor.localhost>'),
   RUN_WORKER: onOff.default(true),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  /** How long a worker's claim on a message stays exclusive; a crashed worker's messages are retried after it. */
+  WORKER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   RATE_LIMITS: onOff.default(true),
   RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(20),
@@ -55,7 +58,7 @@ export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; DEMO_DAT
 
 export class EnvError extends Error {}
 
-function emptyToUndefined(source: NodeJS.ProcessEnv) {
+function emptyToUndefined(source: Record<string, string | undefined>) {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') out[k] = v
   return out
@@ -73,7 +76,7 @@ function localSecret(name: string) {
   return secrets[name]!
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(emptyToUndefined(source))
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)

@@ -1,0 +1,77 @@
+// Capacity, registration window and waiting-list rules as plain functions over data, so they
+// are tested without a database. The service applies them inside transactions.
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+/** Statuses that hold a seat of the event (and of the chosen workshops). */
+export const SEAT_HOLDING: readonly string[] = ['confirmed', 'offered']
+
+export function holdsSeat(status: string) {
+  return SEAT_HOLDING.includes(status)
+}
+
+export type EventWindow = {
+  status: string
+  registrationOpensAt: Date | null
+  registrationClosesAt: Date | null
+  endsAt: Date
+}
+
+export type ClosedReason = 'not_published' | 'cancelled' | 'not_open_yet' | 'closed' | 'ended'
+
+/** Why registration is closed at `now`, or null when it is open. */
+export function registrationClosedReason(event: EventWindow, now: Date): ClosedReason | null {
+  if (event.status === 'cancelled') return 'cancelled'
+  if (event.status !== 'published') return 'not_published'
+  if (event.registrationOpensAt && now < event.registrationOpensAt) return 'not_open_yet'
+  if (event.registrationClosesAt && now >= event.registrationClosesAt) return 'closed'
+  if (now >= event.endsAt) return 'ended'
+  return null
+}
+
+export function seatsLeft(capacity: number | null, seatsTaken: number): number | null {
+  return capacity === null ? null : Math.max(0, capacity - seatsTaken)
+}
+
+export type Placement = 'confirmed' | 'waitlisted' | 'full'
+
+/** Where a new registrant lands, given whether a seat could be taken. */
+export function placementFor(seatTaken: boolean, waitlistEnabled: boolean): Placement {
+  if (seatTaken) return 'confirmed'
+  return waitlistEnabled ? 'waitlisted' : 'full'
+}
+
+/** How many waiting-list offers to make after seats free up or capacity rises. */
+export function offersToMake(capacity: number | null, seatsTaken: number, waiting: number): number {
+  if (waiting <= 0) return 0
+  if (capacity === null) return waiting
+  return Math.max(0, Math.min(waiting, capacity - seatsTaken))
+}
+
+export function offerExpiry(now: Date, offerHours: number): Date {
+  return new Date(now.getTime() + offerHours * 60 * 60 * 1000)
+}
+
+/** One workshop per slot at most: returns the slot ids chosen twice. */
+export function duplicateSlots(choices: { slotId: string; workshopId: string }[]): string[] {
+  const seen = new Set<string>()
+  const dup = new Set<string>()
+  for (const c of choices) {
+    if (seen.has(c.slotId)) dup.add(c.slotId)
+    seen.add(c.slotId)
+  }
+  return [...dup]
+}
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase()
+}
+
+export function searchTextOf(r: { firstName: string; lastName: string; email: string; organisationName: string }) {
+  return [r.firstName, r.lastName, r.email, r.organisationName]
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+}

@@ -1,0 +1,561 @@
+// Registrations: seats, workshops, waiting list, self-service and check-in.
+// Concurrency: a seat is taken by a conditional increment of Event.seatsTaken (and
+// Workshop.seatsTaken) inside the registration's transaction. The database applies the
+// condition atomically (SQLite serialises writers; PostgreSQL re-checks the row after its lock),
+// so no number of concurrent requests can take more seats than the capacity.
+import { randomBytes } from 'node:crypto'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import { absoluteUrl } from '#app/utils/url.server.ts'
+import {
+  duplicateSlots,
+  holdsSeat,
+  normaliseEmail,
+  offerExpiry,
+  offersToMake,
+  placementFor,
+  registrationClosedReason,
+  searchTextOf,
+} from './rules.ts'
+
+const TX = { maxWait: 30_000, timeout: 30_000 }
+
+export type RegistrationInput = {
+  firstName: string
+  lastName: string
+  email: string
+  organisationName: string
+  organisationType: string
+  phone?: string | null
+  accessibilityNeeds?: string | null
+  dietaryNeeds?: string | null
+  answers?: Record<string, unknown>
+  /** Workshop ids, at most one per slot. */
+  workshopIds?: string[]
+  locale: Locale
+}
+
+export type RegisterOptions = {
+  source?: 'form' | 'api' | 'manual' | 'invitation'
+  now?: Date
+  request?: Request
+  /** Organisers adding someone by hand may register outside the window. */
+  ignoreWindow?: boolean
+  /** Organisers may add someone even when the event is full. */
+  ignoreCapacity?: boolean
+  actorUserId?: string
+}
+
+export type RegisterResult = {
+  outcome: 'confirmed' | 'waitlisted' | 'duplicate'
+  registration: { id: string; status: string; eventId: string; email: string }
+  /** The clear manage token; only known right after registering. */
+  manageToken: string
+  manageUrl: string
+}
+
+export function manageUrlFor(token: string, request?: Request) {
+  return absoluteUrl(`/r/${token}`, request)
+}
+
+function newTicketCode() {
+  // 10 base32 characters: short enough to type at the door, 50 bits of randomness.
+  return generateToken(10).slice(0, 10).toUpperCase()
+}
+
+type EventForEmail = {
+  id: string
+  slug: string
+  title: string
+  startsAt: Date
+  endsAt: Date
+  timeZone: string
+  venueName: string | null
+  address: string | null
+  town: string | null
+  onlineUrl: string | null
+  organisationId: string
+}
+
+export function eventEmailSummary(event: EventForEmail) {
+  return {
+    slug: event.slug,
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    venue: [event.venueName, event.address, event.town].filter(Boolean).join(', ') || null,
+    onlineUrl: event.onlineUrl,
+  }
+}
+
+// The condition compares two columns in the database (a field reference), so a capacity
+// changed by an organiser meanwhile is honoured.
+async function takeEventSeat(tx: Tx, event: { id: string }) {
+  const { count } = await tx.event.updateMany({
+    where: { id: event.id, OR: [{ capacity: null }, { seatsTaken: { lt: prisma.event.fields.capacity } }] },
+    data: { seatsTaken: { increment: 1 } },
+  })
+  return count === 1
+}
+
+async function releaseEventSeat(tx: Tx, eventId: string) {
+  await tx.event.updateMany({ where: { id: eventId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } })
+}
+
+/** Takes a seat in each workshop or throws `workshop_full`; the caller's transaction rolls back. */
+async function takeWorkshopSeats(tx: Tx, eventId: string, registrationId: string, workshopIds: string[]) {
+  if (workshopIds.length === 0) return
+  const workshops = await tx.workshop.findMany({ where: { id: { in: workshopIds }, eventId } })
+  if (workshops.length !== new Set(workshopIds).size) {
+    throw new AppError({ status: 422, code: 'invalid_workshop', messageKey: 'registration.error.invalidWorkshop', fields: { workshops: ['invalid'] } })
+  }
+  const dup = duplicateSlots(workshops.map((w) => ({ slotId: w.slotId, workshopId: w.id })))
+  if (dup.length > 0) {
+    throw new AppError({ status: 422, code: 'one_per_slot', messageKey: 'registration.error.onePerSlot', fields: { workshops: ['one_per_slot'] } })
+  }
+  for (const w of workshops) {
+    const { count } = await tx.workshop.updateMany({
+      where: { id: w.id, OR: [{ capacity: null }, { seatsTaken: { lt: prisma.workshop.fields.capacity } }] },
+      data: { seatsTaken: { increment: 1 } },
+    })
+    if (count !== 1) {
+      throw new AppError({
+        status: 409,
+        code: 'workshop_full',
+        messageKey: 'registration.error.workshopFull',
+        params: { workshop: w.title },
+        fields: { [`workshop.${w.slotId}`]: ['full'] },
+      })
+    }
+  }
+  await tx.registrationWorkshop.createMany({
+    data: workshops.map((w) => ({ registrationId, slotId: w.slotId, workshopId: w.id })),
+  })
+}
+
+async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
+  const held = await tx.registrationWorkshop.findMany({ where: { registrationId } })
+  for (const h of held) {
+    await tx.workshop.updateMany({ where: { id: h.workshopId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } })
+  }
+  await tx.registrationWorkshop.deleteMany({ where: { registrationId } })
+}
+
+export function closedError(reason: string) {
+  return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
+}
+
+export function fullError() {
+  return new AppError({ status: 409, code: 'event_full', messageKey: 'registration.error.full' })
+}
+
+export async function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
+  const now = opts.now ?? new Date()
+  const email = normaliseEmail(input.email)
+  const manageToken = generateToken()
+  const manageUrl = manageUrlFor(manageToken, opts.request)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const event = await tx.event.findUnique({ where: { id: eventId } })
+      if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+      const closed = registrationClosedReason(event, now)
+      if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
+
+      const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId, email } } })
+      if (existing && existing.status !== 'cancelled') {
+        // One registration per email: re-send the person's link instead of duplicating.
+        await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
+        await enqueueEmail(tx, {
+          to: email,
+          toName: `${existing.firstName} ${existing.lastName}`,
+          locale: existing.locale as Locale,
+          template: 'registration-link',
+          props: { event: eventEmailSummary(event), firstName: existing.firstName, manageUrl, status: existing.status },
+          organisationId: event.organisationId,
+          category: `event:${event.id}`,
+        })
+        return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
+      }
+
+      const seat = opts.ignoreCapacity ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true) : await takeEventSeat(tx, event)
+      const placement = placementFor(seat, event.waitlistEnabled)
+      if (placement === 'full') throw fullError()
+
+      const data = {
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        email,
+        organisationName: input.organisationName.trim(),
+        organisationType: input.organisationType,
+        phone: input.phone?.trim() || null,
+        accessibilityNeeds: input.accessibilityNeeds?.trim() || null,
+        dietaryNeeds: input.dietaryNeeds?.trim() || null,
+        answers: JSON.stringify(input.answers ?? {}),
+        locale: input.locale,
+        consentAt: now,
+        status: placement,
+        waitlistedAt: placement === 'waitlisted' ? now : null,
+        offerExpiresAt: null,
+        manageTokenHash: hashToken(manageToken),
+        source: opts.source ?? 'form',
+        cancelledAt: null,
+        cancelReason: null,
+        checkedInAt: null,
+        reminderSentAt: null,
+        searchText: searchTextOf({ ...input, email }),
+      }
+      const registration = existing
+        ? await tx.registration.update({ where: { id: existing.id }, data })
+        : await tx.registration.create({ data: { ...data, eventId, ticketCode: newTicketCode() } })
+
+      // Waiting-list registrants choose workshops when a seat is offered to them.
+      if (placement === 'confirmed') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
+
+      await enqueueEmail(tx, {
+        to: email,
+        toName: `${data.firstName} ${data.lastName}`,
+        locale: input.locale,
+        template: placement === 'confirmed' ? 'registration-confirmed' : 'registration-waitlisted',
+        props: {
+          event: eventEmailSummary(event),
+          firstName: data.firstName,
+          manageUrl,
+          ticketCode: registration.ticketCode,
+          registrationId: registration.id,
+        },
+        organisationId: event.organisationId,
+        category: `event:${event.id}`,
+      })
+      if (opts.actorUserId) {
+        await tx.auditLog.create({
+          data: {
+            organisationId: event.organisationId,
+            actorUserId: opts.actorUserId,
+            action: 'registration.create',
+            entityType: 'Registration',
+            entityId: registration.id,
+            details: JSON.stringify({ status: placement, source: opts.source }),
+          },
+        })
+      }
+      return { outcome: placement, registration, manageToken, manageUrl }
+    }, TX)
+  } catch (error) {
+    // Two simultaneous first registrations with the same email: the loser re-sends the link.
+    if (isUniqueViolation(error)) return register(eventId, input, opts)
+    throw error
+  }
+}
+
+/** Offers freed seats to the waiting list, oldest first, within the caller's transaction. */
+export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date(), request?: Request) {
+  const event = await tx.event.findUnique({ where: { id: eventId } })
+  if (!event || event.status !== 'published' || !event.waitlistEnabled) return 0
+  const waiting = await tx.registration.count({ where: { eventId, status: 'waitlisted' } })
+  let toOffer = offersToMake(event.capacity, event.seatsTaken, waiting)
+  let offered = 0
+  while (toOffer > 0) {
+    const next = await tx.registration.findFirst({
+      where: { eventId, status: 'waitlisted' },
+      orderBy: [{ waitlistedAt: 'asc' }, { id: 'asc' }],
+    })
+    if (!next) break
+    if (!(await takeEventSeat(tx, event))) break
+    const manageToken = generateToken()
+    const expiresAt = offerExpiry(now, event.offerHours)
+    const { count } = await tx.registration.updateMany({
+      where: { id: next.id, status: 'waitlisted' },
+      data: { status: 'offered', offerExpiresAt: expiresAt, manageTokenHash: hashToken(manageToken) },
+    })
+    if (count !== 1) {
+      await releaseEventSeat(tx, eventId)
+      continue
+    }
+    await enqueueEmail(tx, {
+      to: next.email,
+      toName: `${next.firstName} ${next.lastName}`,
+      locale: next.locale as Locale,
+      template: 'waitlist-offer',
+      props: {
+        event: eventEmailSummary(event),
+        firstName: next.firstName,
+        manageUrl: manageUrlFor(manageToken, request),
+        expiresAt: expiresAt.toISOString(),
+      },
+      organisationId: event.organisationId,
+      category: `event:${event.id}`,
+    })
+    event.seatsTaken++
+    offered++
+    toOffer--
+  }
+  return offered
+}
+
+export async function findRegistrationByManageToken(token: string) {
+  if (!/^[a-z0-9]{16,64}$/.test(token)) return null
+  return prisma.registration.findUnique({
+    where: { manageTokenHash: hashToken(token) },
+    include: {
+      event: { include: { slots: { orderBy: { startsAt: 'asc' } }, workshops: { orderBy: { position: 'asc' } }, questions: { orderBy: { position: 'asc' } } } },
+      workshops: true,
+    },
+  })
+}
+
+export async function waitlistPosition(registration: { id: string; eventId: string; status: string; waitlistedAt: Date | null }) {
+  if (registration.status !== 'waitlisted' || !registration.waitlistedAt) return null
+  const ahead = await prisma.registration.count({
+    where: {
+      eventId: registration.eventId,
+      status: 'waitlisted',
+      OR: [{ waitlistedAt: { lt: registration.waitlistedAt } }, { waitlistedAt: registration.waitlistedAt, id: { lt: registration.id } }],
+    },
+  })
+  return ahead + 1
+}
+
+export type CancelOptions = { reason: 'attendee' | 'organiser' | 'offer_expired' | 'event_cancelled'; actorUserId?: string; now?: Date; request?: Request; notify?: boolean }
+
+/** Cancels a registration, frees its seat at once and offers it to the waiting list. */
+export async function cancelRegistration(registrationId: string, opts: CancelOptions) {
+  const now = opts.now ?? new Date()
+  return prisma.$transaction(async (tx) => {
+    const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+    if (!registration) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+    // An expiry must never cancel an offer the person accepted a moment ago.
+    const expiring = opts.reason === 'offer_expired' ? { status: 'offered', offerExpiresAt: { lte: now } } : {}
+    const { count } = await tx.registration.updateMany({
+      where: { id: registrationId, status: registration.status, NOT: { status: 'cancelled' }, ...expiring },
+      data: { status: 'cancelled', cancelledAt: now, cancelReason: opts.reason, offerExpiresAt: null },
+    })
+    if (count !== 1) return { cancelled: false, offered: 0 }
+    if (holdsSeat(registration.status)) {
+      await releaseEventSeat(tx, registration.eventId)
+      await releaseWorkshopSeats(tx, registration.id)
+    }
+    if (opts.notify !== false) {
+      await enqueueEmail(tx, {
+        to: registration.email,
+        toName: `${registration.firstName} ${registration.lastName}`,
+        locale: registration.locale as Locale,
+        template: opts.reason === 'offer_expired' ? 'offer-expired' : 'registration-cancelled',
+        props: { event: eventEmailSummary(registration.event), firstName: registration.firstName, byOrganiser: opts.reason === 'organiser' },
+        organisationId: registration.event.organisationId,
+        category: `event:${registration.eventId}`,
+      })
+    }
+    if (opts.actorUserId) {
+      await tx.auditLog.create({
+        data: {
+          organisationId: registration.event.organisationId,
+          actorUserId: opts.actorUserId,
+          action: 'registration.cancel',
+          entityType: 'Registration',
+          entityId: registration.id,
+          details: JSON.stringify({ reason: opts.reason, previousStatus: registration.status }),
+        },
+      })
+    }
+    const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
+    return { cancelled: true, offered }
+  }, TX)
+}
+
+/** The person accepts a waiting-list offer (and picks workshops among those with room). */
+export async function acceptOffer(registrationId: string, workshopIds: string[], opts: { now?: Date; request?: Request; manageToken: string }) {
+  const now = opts.now ?? new Date()
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.registration.updateMany({
+      where: { id: registrationId, status: 'offered', offerExpiresAt: { gt: now } },
+      data: { status: 'confirmed', offerExpiresAt: null, waitlistedAt: null },
+    })
+    if (count !== 1) throw new AppError({ status: 409, code: 'offer_expired', messageKey: 'registration.error.offerExpired' })
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true } })
+    await takeWorkshopSeats(tx, registration.eventId, registration.id, workshopIds)
+    await enqueueEmail(tx, {
+      to: registration.email,
+      toName: `${registration.firstName} ${registration.lastName}`,
+      locale: registration.locale as Locale,
+      template: 'registration-confirmed',
+      props: {
+        event: eventEmailSummary(registration.event),
+        firstName: registration.firstName,
+        manageUrl: manageUrlFor(opts.manageToken, opts.request),
+        ticketCode: registration.ticketCode,
+        registrationId: registration.id,
+      },
+      organisationId: registration.event.organisationId,
+      category: `event:${registration.eventId}`,
+    })
+    return registration
+  }, TX)
+}
+
+/** Replaces the workshops of a seat-holding registration; all or nothing. */
+export async function changeWorkshops(registrationId: string, workshopIds: string[], opts: { actorUserId?: string } = {}) {
+  return prisma.$transaction(async (tx) => {
+    const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+    if (!registration || !holdsSeat(registration.status)) {
+      throw new AppError({ status: 409, code: 'not_holding_seat', messageKey: 'registration.error.noSeat' })
+    }
+    await releaseWorkshopSeats(tx, registrationId)
+    await takeWorkshopSeats(tx, registration.eventId, registrationId, workshopIds)
+    if (opts.actorUserId) {
+      await tx.auditLog.create({
+        data: {
+          organisationId: registration.event.organisationId,
+          actorUserId: opts.actorUserId,
+          action: 'registration.workshops',
+          entityType: 'Registration',
+          entityId: registrationId,
+          details: JSON.stringify({ workshopIds }),
+        },
+      })
+    }
+  }, TX)
+}
+
+/** Capacity changes: raising it offers the new seats to the waiting list in order. */
+export async function setEventCapacity(eventId: string, capacity: number | null, opts: { actorUserId?: string; request?: Request } = {}) {
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } })
+    if (capacity !== null && capacity < event.seatsTaken) {
+      throw new AppError({
+        status: 422,
+        code: 'capacity_below_taken',
+        messageKey: 'event.error.capacityBelowTaken',
+        params: { taken: event.seatsTaken },
+        fields: { capacity: ['below_taken'] },
+      })
+    }
+    await tx.event.update({ where: { id: eventId }, data: { capacity } })
+    if (opts.actorUserId) {
+      await tx.auditLog.create({
+        data: { organisationId: event.organisationId, actorUserId: opts.actorUserId, action: 'event.capacity', entityType: 'Event', entityId: eventId, details: JSON.stringify({ from: event.capacity, to: capacity }) },
+      })
+    }
+    return fillFreedSeats(tx, eventId, new Date(), opts.request)
+  }, TX)
+}
+
+/** Offers past their deadline pass to the next person. Run periodically by the worker. */
+export async function expireOffers(now = new Date()) {
+  const due = await prisma.registration.findMany({
+    where: { status: 'offered', offerExpiresAt: { lte: now } },
+    select: { id: true },
+    take: 200,
+  })
+  let expired = 0
+  for (const r of due) {
+    const { cancelled } = await cancelRegistration(r.id, { reason: 'offer_expired', now })
+    if (cancelled) expired++
+  }
+  return expired
+}
+
+/** Reminder emails a few days before the event; each registration is reminded once. */
+export async function sendReminders(now = new Date()) {
+  const horizon = new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000)
+  const events = await prisma.event.findMany({
+    where: { status: 'published', startsAt: { gt: now, lte: horizon } },
+    select: { id: true, startsAt: true, reminderDaysBefore: true },
+  })
+  let sent = 0
+  for (const e of events) {
+    if (e.reminderDaysBefore <= 0) continue
+    if (e.startsAt.getTime() - now.getTime() > e.reminderDaysBefore * 24 * 60 * 60 * 1000) continue
+    const due = await prisma.registration.findMany({
+      where: { eventId: e.id, status: 'confirmed', reminderSentAt: null },
+      select: { id: true },
+      take: 1000,
+    })
+    for (const r of due) {
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.registration.updateMany({ where: { id: r.id, reminderSentAt: null, status: 'confirmed' }, data: { reminderSentAt: now } })
+        if (count !== 1) return
+        const reg = await tx.registration.findUniqueOrThrow({ where: { id: r.id }, include: { event: true } })
+        // A fresh manage token: the reminder carries a working personal link.
+        const manageToken = generateToken()
+        await tx.registration.update({ where: { id: r.id }, data: { manageTokenHash: hashToken(manageToken) } })
+        await enqueueEmail(tx, {
+          to: reg.email,
+          toName: `${reg.firstName} ${reg.lastName}`,
+          locale: reg.locale as Locale,
+          template: 'event-reminder',
+          props: { event: eventEmailSummary(reg.event), firstName: reg.firstName, manageUrl: manageUrlFor(manageToken), ticketCode: reg.ticketCode, registrationId: reg.id },
+          organisationId: reg.event.organisationId,
+          category: `event:${reg.eventId}`,
+        })
+        sent++
+      }, TX)
+    }
+  }
+  return sent
+}
+
+export type CheckInResult =
+  | { ok: true; registration: { id: string; firstName: string; lastName: string; organisationName: string }; checkedInAt: Date }
+  | { ok: false; reason: 'not_found' | 'already' | 'not_confirmed'; registration?: { id: string; firstName: string; lastName: string; status: string }; checkedInAt?: Date | null }
+
+/** Checks a ticket in once; a second scan is refused with the time of the first. */
+export async function checkIn(eventId: string, by: { ticketCode?: string; registrationId?: string }, staffUserId: string, now = new Date()): Promise<CheckInResult> {
+  const where = by.ticketCode ? { ticketCode: by.ticketCode.trim().toUpperCase(), eventId } : { id: by.registrationId ?? '', eventId }
+  const { count } = await prisma.registration.updateMany({
+    where: { ...where, status: 'confirmed', checkedInAt: null },
+    data: { checkedInAt: now, checkedInBy: staffUserId },
+  })
+  const registration = await prisma.registration.findFirst({ where, select: { id: true, firstName: true, lastName: true, organisationName: true, status: true, checkedInAt: true } })
+  if (!registration) return { ok: false, reason: 'not_found' }
+  if (count === 1) return { ok: true, registration, checkedInAt: now }
+  if (registration.status !== 'confirmed') return { ok: false, reason: 'not_confirmed', registration }
+  return { ok: false, reason: 'already', registration, checkedInAt: registration.checkedInAt }
+}
+
+/** Cancelling an event: every active registration is cancelled and emailed, in one transaction. */
+export async function cancelAllForEvent(tx: Tx, event: EventForEmail, message: string | null) {
+  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { not: 'cancelled' } } })
+  const now = new Date()
+  await tx.registration.updateMany({ where: { eventId: event.id, status: { not: 'cancelled' } }, data: { status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null } })
+  await tx.registrationWorkshop.deleteMany({ where: { registration: { eventId: event.id } } })
+  await tx.workshop.updateMany({ where: { eventId: event.id }, data: { seatsTaken: 0 } })
+  await tx.event.update({ where: { id: event.id }, data: { seatsTaken: 0 } })
+  for (const r of active) {
+    await enqueueEmail(tx, {
+      to: r.email,
+      toName: `${r.firstName} ${r.lastName}`,
+      locale: r.locale as Locale,
+      template: 'event-cancelled',
+      props: { event: eventEmailSummary(event), firstName: r.firstName, message },
+      organisationId: event.organisationId,
+      category: `event:${event.id}`,
+    })
+  }
+  return active.length
+}
+
+/** Tells active registrants that the date or the place changed (organisers choose to). */
+export async function notifyEventChange(tx: Tx, event: EventForEmail, changes: string[], message: string | null) {
+  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { in: ['confirmed', 'offered', 'waitlisted'] } } })
+  for (const r of active) {
+    await enqueueEmail(tx, {
+      to: r.email,
+      toName: `${r.firstName} ${r.lastName}`,
+      locale: r.locale as Locale,
+      template: 'event-updated',
+      props: { event: eventEmailSummary(event), firstName: r.firstName, changes, message },
+      organisationId: event.organisationId,
+      category: `event:${event.id}`,
+    })
+  }
+  return active.length
+}
+
+/** A random, unguessable slug suffix. */
+export function randomSuffix() {
+  return randomBytes(3).toString('hex')
+}
