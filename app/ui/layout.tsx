@@ -87,6 +87,9 @@ export function Layout({ children, toast }: { children: React.ReactNode; toast: 
             <span className="sr-only"> — {t('nav.home')}</span>
           </Link>
           <nav aria-label={t('nav.main')} className="flex flex-wrap items-center gap-3 text-sm">
+            <Link to="/e" className="underline">
+              {t('nav.events')}
+            </Link>
             {user ? (
               <>
                 <OrganisationSwitcher organisations={root?.organisations ?? []} />
