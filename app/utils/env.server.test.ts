@@ -16,6 +16,9 @@ describe('environment', () => {
   })
   test('PostgreSQL in production needs a shared SESSION_SECRET and defaults demo data off', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/essor' })).toThrow(/SESSION_SECRET/)
-    expect(parseEnv({ DATABASE_URL: 'postgresql://db/essor', SESSION_SECRET: 'y'.repeat(40) }).DEMO_DATA).toBe(false)
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/essor', SESSION_SECRET: 'y'.repeat(40) })).toThrow(/APP_URL/)
+    expect(
+      parseEnv({ DATABASE_URL: 'postgresql://db/essor', SESSION_SECRET: 'y'.repeat(40), APP_URL: 'https://essor.example.org' }).DEMO_DATA,
+    ).toBe(false)
   })
 })

@@ -88,6 +88,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       'Invalid environment configuration:\n  SESSION_SECRET: required with PostgreSQL in production (every instance must share it)',
     )
   }
+  if (!env.APP_URL && env.NODE_ENV === 'production' && !env.DATABASE_URL.startsWith('file:')) {
+    // Emailed links must not be built from a Host header a client can forge.
+    throw new EnvError('Invalid environment configuration:\n  APP_URL: required with PostgreSQL in production (the public URL, e.g. https://essor.example.org)')
+  }
   return {
     ...env,
     DEMO_DATA: env.DEMO_DATA ?? resolveDatabase(env.DATABASE_URL).provider === 'sqlite',

@@ -52,7 +52,8 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
   let renewed = false
   if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
     expiresAt = new Date(now + SESSION_TTL_MS)
-    await prisma.session.update({ where: { id }, data: { expiresAt } })
+    // updateMany: a session deleted meanwhile (sign out everywhere) must not turn into an error.
+    await prisma.session.updateMany({ where: { id }, data: { expiresAt } })
     renewed = true
   }
   const { passwordHash, ...user } = row.user
@@ -61,19 +62,43 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
 
 export async function invalidateSession(sessionId: string) {
   await prisma.session.deleteMany({ where: { id: sessionId } })
+  forgetRequestAuth()
 }
 
 /** "Sign out everywhere": every session of the user, on every device. */
 export async function invalidateAllSessions(userId: string, db: Tx = prisma) {
   const { count } = await db.session.deleteMany({ where: { userId } })
+  forgetRequestAuth()
   return count
+}
+
+/** Sessions of the user that have not expired (one per signed-in browser or device). */
+export function countActiveSessions(userId: string, now = new Date(), db: Tx = prisma) {
+  return db.session.count({ where: { userId, expiresAt: { gt: now } } })
+}
+
+/**
+ * Drops what getAuth() remembered for this request, including a queued renewal cookie: it is
+ * sent after the response's own cookies, so it would otherwise win over a sign-out.
+ */
+function forgetRequestAuth() {
+  currentRequestContext()?.memo.delete('auth')
+  discardQueuedSessionCookies()
+}
+
+function discardQueuedSessionCookies() {
+  const queued = currentRequestContext()?.setCookies
+  if (!queued) return
+  for (let i = queued.length - 1; i >= 0; i--) {
+    if (queued[i]!.startsWith(`${SESSION_COOKIE}=`)) queued.splice(i, 1)
+  }
 }
 
 function secureCookie(request: Request) {
   return !isLocalHost(new URL(request.url).hostname)
 }
 
-export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+function buildSessionCookie(request: Request, token: string, expiresAt: Date) {
   const parts = [
     `${SESSION_COOKIE}=${token}`,
     'HttpOnly',
@@ -85,10 +110,22 @@ export function sessionCookie(request: Request, token: string, expiresAt: Date) 
   return parts.join('; ')
 }
 
-export function blankSessionCookie(request: Request) {
+function buildBlankSessionCookie(request: Request) {
   const parts = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0']
   if (secureCookie(request)) parts.push('Secure')
   return parts.join('; ')
+}
+
+/** Set-Cookie value for a response that signs in; it replaces any cookie getAuth() queued for this request. */
+export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+  discardQueuedSessionCookies()
+  return buildSessionCookie(request, token, expiresAt)
+}
+
+/** Set-Cookie value for a response that signs out; it replaces any cookie getAuth() queued for this request. */
+export function blankSessionCookie(request: Request) {
+  discardQueuedSessionCookies()
+  return buildBlankSessionCookie(request)
 }
 
 export function readSessionToken(request: Request): string | null {
@@ -105,8 +142,8 @@ export async function getAuth(request: Request): Promise<Auth | null> {
   const auth = token ? await validateSessionToken(token) : null
   if (ctx) {
     ctx.memo.set('auth', auth)
-    if (auth?.renewed && token) ctx.setCookies.push(sessionCookie(request, token, auth.expiresAt))
-    if (token && !auth) ctx.setCookies.push(blankSessionCookie(request))
+    if (auth?.renewed && token) ctx.setCookies.push(buildSessionCookie(request, token, auth.expiresAt))
+    if (token && !auth) ctx.setCookies.push(buildBlankSessionCookie(request))
   }
   return auth
 }

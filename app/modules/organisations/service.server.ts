@@ -1,6 +1,7 @@
 // Organisations (the regional bodies: CRESS, Régions…) and who belongs to them.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
+import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 
 export const ROLES = ['admin', 'organiser', 'checkin'] as const
 export type Role = (typeof ROLES)[number]
@@ -36,12 +37,12 @@ export function findMembership(userId: string, organisationId: string, db: Tx = 
 }
 
 /** A rule of this module broken by the input; `field` names the offending input. */
-export class OrganisationInputError extends Error {
+export class OrganisationInputError extends AppError {
   constructor(
     readonly field: string,
     message: string,
   ) {
-    super(message)
+    super({ status: 400, code: `organisation.invalid.${field}`, message, fields: { [field]: [message] } })
     this.name = 'OrganisationInputError'
   }
 }
@@ -55,10 +56,6 @@ export function normaliseEmail(email: string) {
 
 export function isValidEmail(email: string) {
   return email.length <= 254 && EMAIL_PATTERN.test(normaliseEmail(email))
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
 }
 
 /** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
@@ -180,5 +177,32 @@ export async function addMembership(
       },
     })
     return { membership, change: existing ? ('updated' as const) : ('created' as const) }
+  })
+}
+
+/** Staff are people with at least one membership; only they may have a password or API tokens. */
+export async function isStaff(userId: string, db: Tx = prisma) {
+  return (await db.membership.count({ where: { userId } })) > 0
+}
+
+/** Removes a user from an organisation; audited. False when there was no such membership. */
+export async function removeMembership(
+  input: { userId: string; organisationId: string },
+  actor: Actor = {},
+  db: Tx = prisma,
+) {
+  return inTransaction(db, async (tx) => {
+    const existing = await findMembership(input.userId, input.organisationId, tx)
+    if (!existing) return false
+    await tx.membership.delete({ where: { id: existing.id } })
+    await audit(tx, {
+      organisationId: input.organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'membership.delete',
+      entityType: 'Membership',
+      entityId: existing.id,
+      details: { userId: input.userId, role: existing.role, ...(actor.source ? { source: actor.source } : {}) },
+    })
+    return true
   })
 }

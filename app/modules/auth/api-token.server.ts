@@ -1,0 +1,156 @@
+// Organiser-scoped API tokens for `Authorization: Bearer` requests to /api/v1/*. The secret is
+// shown once at creation; only its SHA-256 and a short prefix (to tell tokens apart) are kept.
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
+import { prisma } from '#app/db.server.ts'
+import { audit } from '#app/modules/audit/service.server.ts'
+import { findMembership, type Role } from '#app/modules/organisations/service.server.ts'
+import { hashToken } from './session.server.ts'
+
+export const API_TOKEN_PREFIX = 'essor_'
+/** Roles that may create tokens and whose tokens keep working. */
+export const API_TOKEN_ROLES: readonly Role[] = ['admin', 'organiser']
+const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6
+const TOKEN_PATTERN = /^essor_[a-z2-7]{32}$/
+/** lastUsedAt is written at most this often per token, to keep reads from turning into writes. */
+const LAST_USED_PRECISION_MS = 60 * 1000
+
+export class ApiTokenError extends Error {
+  constructor(
+    readonly reason: 'forbidden' | 'invalidName',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiTokenError'
+  }
+}
+
+export function generateApiToken() {
+  // 20 random bytes: 32 base32 characters, 160 bits.
+  return API_TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)))
+}
+
+/** Creates a token for a member who is admin or organiser of the organisation; the clear token is returned here only. */
+export async function createApiToken(input: { organisationId: string; userId: string; name: string }) {
+  const name = input.name.trim()
+  if (!name || name.length > 80) throw new ApiTokenError('invalidName', 'The name must be between 1 and 80 characters')
+  const membership = await findMembership(input.userId, input.organisationId)
+  if (!membership || !API_TOKEN_ROLES.includes(membership.role as Role)) {
+    throw new ApiTokenError('forbidden', 'Only admins and organisers of the organisation can create API tokens')
+  }
+  const token = generateApiToken()
+  const apiToken = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+        organisationId: input.organisationId,
+        userId: input.userId,
+      },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    })
+    await audit(tx, {
+      organisationId: input.organisationId,
+      actorUserId: input.userId,
+      action: 'apiToken.create',
+      entityType: 'ApiToken',
+      entityId: created.id,
+      details: { name, prefix: created.prefix },
+    })
+    return created
+  })
+  return { token, apiToken }
+}
+
+export function listApiTokens(organisationId: string) {
+  return prisma.apiToken.findMany({
+    where: { organisationId },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { email: true } },
+    },
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+  })
+}
+
+/** Revokes a token of the organisation; false when there is no such live token. */
+export async function revokeApiToken(id: string, opts: { organisationId?: string; actorUserId?: string | null } = {}) {
+  return prisma.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({
+      where: { id, revokedAt: null, ...(opts.organisationId ? { organisationId: opts.organisationId } : {}) },
+      select: { id: true, organisationId: true, name: true, prefix: true },
+    })
+    if (!token) return false
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })
+    if (count !== 1) return false
+    await audit(tx, {
+      organisationId: token.organisationId,
+      actorUserId: opts.actorUserId ?? null,
+      action: 'apiToken.revoke',
+      entityType: 'ApiToken',
+      entityId: token.id,
+      details: { name: token.name, prefix: token.prefix },
+    })
+    return true
+  })
+}
+
+function apiError(status: 401 | 403, message: string) {
+  const headers: HeadersInit = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="essor"'
+  return new Response(JSON.stringify({ errors: { authorization: [message] } }), { status, headers })
+}
+
+export function readBearerToken(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
+  return match?.[1] ?? null
+}
+
+/**
+ * Authenticates an API request. Throws a JSON 401 (no, unknown or revoked token) or 403 (the
+ * token's owner no longer holds an allowed role, or the URL names another organisation).
+ */
+export async function requireApiToken(
+  request: Request,
+  opts: { roles?: readonly Role[]; organisationSlug?: string; now?: Date } = {},
+) {
+  const token = readBearerToken(request)
+  if (!token) throw apiError(401, 'Send an API token in the header "Authorization: Bearer <token>"')
+  if (!TOKEN_PATTERN.test(token)) throw apiError(401, 'Invalid API token')
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      organisation: { select: { id: true, slug: true, name: true } },
+      user: { select: { id: true, email: true, name: true } },
+    },
+  })
+  if (!row) throw apiError(401, 'Invalid API token')
+  if (row.revokedAt) throw apiError(401, 'This API token has been revoked')
+
+  const roles = opts.roles ?? API_TOKEN_ROLES
+  const membership = await findMembership(row.userId, row.organisationId)
+  if (!membership || !roles.includes(membership.role as Role)) {
+    throw apiError(403, "The token's owner no longer has the rights this request needs in the organisation")
+  }
+  if (opts.organisationSlug !== undefined && opts.organisationSlug !== row.organisation.slug) {
+    throw apiError(403, 'This API token belongs to another organisation')
+  }
+
+  const now = opts.now ?? new Date()
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    // Conditional, so concurrent requests of one token write once.
+    await prisma.apiToken.updateMany({
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_PRECISION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    })
+  }
+  return { organisation: row.organisation, user: row.user, tokenId: row.id, role: membership.role as Role }
+}

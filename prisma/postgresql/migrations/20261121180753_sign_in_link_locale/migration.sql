@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LoginToken" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'fr';
+
