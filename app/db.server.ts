@@ -14,6 +14,23 @@ export type Db = SqliteClient
 export type Tx = Prisma.TransactionClient | Db
 export { Prisma }
 
+/**
+ * Prisma's SQLite adapter opens transactions with a deferred BEGIN. In WAL mode a transaction that
+ * read first and then writes fails at once with SQLITE_BUSY when another process (a separate
+ * worker, the CLI) committed in between, and the busy timeout cannot help. BEGIN IMMEDIATE takes
+ * the write lock up front, where the busy timeout does apply. Transactions of one process are
+ * already serialised by the adapter, so this costs nothing in throughput.
+ */
+class ImmediateTransactionSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect()
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client
+    const prepare = client.prepare.bind(client)
+    client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)
+    return adapter
+  }
+}
+
 export function createDb(url: string | undefined = process.env.DATABASE_URL): { db: Db; target: DatabaseTarget; ready: Promise<void> } {
   const target = resolveDatabase(url)
   if (target.provider === 'postgresql') {
@@ -23,7 +40,7 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): { 
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: target.filePath, timeout: 10_000 })
+  const adapter = new ImmediateTransactionSqlite({ url: target.filePath, timeout: 10_000 })
   const db = new SqliteClient({ adapter })
   const ready = (async () => {
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')

@@ -29,6 +29,8 @@ export type RegistrationInput = {
   email: string
   organisationName: string
   organisationType: string
+  /** The registrant's département code ("31", "2A", "971"). */
+  departement?: string | null
   phone?: string | null
   accessibilityNeeds?: string | null
   dietaryNeeds?: string | null
@@ -191,6 +193,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
         email,
         organisationName: input.organisationName.trim(),
         organisationType: input.organisationType,
+        departement: input.departement?.trim().toUpperCase() || null,
         phone: input.phone?.trim() || null,
         accessibilityNeeds: input.accessibilityNeeds?.trim() || null,
         dietaryNeeds: input.dietaryNeeds?.trim() || null,

@@ -1,0 +1,185 @@
+// The registrations export as plain functions over data: columns, cell text, CSV encoding; and
+// the labels the organisers' list shares with it. No database and no server code here: the
+// browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
+import { isProfile } from './profiles.ts'
+import { REGISTRATION_STATUSES } from './rules.ts'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+
+/** A filter value of the list and the exports beyond the statuses: confirmed people already checked in. */
+export const CHECKED_IN_FILTER = 'checked_in'
+
+export type Cell = string | Date | null
+export type ExportTable = { headers: string[]; rows: Cell[][]; dateColumns: number[]; timeZone: string }
+
+export type ExportEvent = {
+  timeZone: string
+  slots: { id: string }[]
+  questions: { id: string; label: string }[]
+}
+
+export type ExportRegistration = {
+  firstName: string
+  lastName: string
+  email: string
+  organisationName: string
+  organisationType: string
+  phone: string | null
+  status: string
+  accessibilityNeeds: string | null
+  dietaryNeeds: string | null
+  answers: string
+  createdAt: Date
+  checkedInAt: Date | null
+  workshops: { slotId: string; workshop: { title: string } }[]
+}
+
+// What a spreadsheet would read as the start of a formula (OWASP "CSV injection"), including
+// the full-width forms some spreadsheets also accept, and the tab / carriage return tricks.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/
+
+/** Neutralises a cell a spreadsheet would run as a formula, by prefixing a quote. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value
+}
+
+/** One CSV field: formula-safe, and quoted when it holds the separator, a quote or a line break. */
+export function csvField(value: string, separator = ';'): string {
+  const safe = neutraliseFormula(value)
+  if (safe.includes(separator) || /["\r\n]/.test(safe)) return `"${safe.replace(/"/g, '""')}"`
+  return safe
+}
+
+/** dd/mm/yyyy hh:mm in the time zone: what French spreadsheet software reads as a date. */
+export function formatExportDate(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`
+}
+
+/**
+ * The wall-clock time of `date` in the zone, as a Date whose UTC fields carry it: spreadsheet
+ * dates have no zone, so an XLSX cell must hold the local time the reader expects to see.
+ */
+export function wallClock(date: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!))
+}
+
+/** UTF-8 byte order mark: without it Excel reads the file as Windows-1252 and breaks accents. */
+export const BOM = '\uFEFF'
+
+export function toCsv(table: ExportTable, separator = ';'): string {
+  const text = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatExportDate(cell, table.timeZone) : cell)
+  const lines = [table.headers, ...table.rows].map((row) => row.map((cell) => csvField(text(cell), separator)).join(separator))
+  return BOM + lines.join('\r\n') + '\r\n'
+}
+
+export function answerText(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'boolean') return translate(locale, value ? 'export.yes' : 'export.no')
+  if (Array.isArray(value)) return value.map((v) => answerText(v, locale)).filter(Boolean).join(', ')
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** Parses the stored answers; a damaged value reads as no answers rather than an error. */
+export function parseAnswers(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json)
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export function statusLabel(locale: Locale, status: string): string {
+  return (REGISTRATION_STATUSES as readonly string[]).includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
+}
+
+export function profileLabel(locale: Locale, profile: string): string {
+  return isProfile(profile) ? translate(locale, `profile.${profile}`) : profile
+}
+
+const FIXED_COLUMNS = [
+  'export.col.lastName',
+  'export.col.firstName',
+  'export.col.email',
+  'export.col.organisation',
+  'export.col.organisationType',
+  'export.col.phone',
+  'export.col.status',
+  'export.col.workshops',
+  'export.col.accessibility',
+  'export.col.dietary',
+] as const satisfies readonly MessageKey[]
+
+/** Headers in the locale (French by default), one column per organiser question, then the dates. */
+export function buildExportTable(event: ExportEvent, registrations: ExportRegistration[], locale: Locale = 'fr'): ExportTable {
+  const headers = [
+    ...FIXED_COLUMNS.map((key) => translate(locale, key)),
+    ...event.questions.map((q) => q.label),
+    translate(locale, 'export.col.registeredAt'),
+    translate(locale, 'export.col.checkedInAt'),
+  ]
+  const slotOrder = new Map(event.slots.map((s, i) => [s.id, i]))
+  const rows = registrations.map((r): Cell[] => {
+    const answers = parseAnswers(r.answers)
+    const workshops = [...r.workshops]
+      .sort((a, b) => (slotOrder.get(a.slotId) ?? 0) - (slotOrder.get(b.slotId) ?? 0))
+      .map((w) => w.workshop.title)
+      .join(' ; ')
+    return [
+      r.lastName,
+      r.firstName,
+      r.email,
+      r.organisationName,
+      profileLabel(locale, r.organisationType),
+      r.phone ?? '',
+      statusLabel(locale, r.status),
+      workshops,
+      r.accessibilityNeeds ?? '',
+      r.dietaryNeeds ?? '',
+      ...event.questions.map((q) => answerText(answers[q.id], locale)),
+      r.createdAt,
+      r.checkedInAt,
+    ]
+  })
+  const dateColumns = [headers.length - 2, headers.length - 1]
+  return { headers, rows, dateColumns, timeZone: event.timeZone }
+}
+
+/** `<slug>-inscriptions-2026-11-21.csv`: ASCII only, so every browser keeps it as is. */
+export function exportFilename(slug: string, locale: Locale, extension: 'csv' | 'xlsx', now = new Date()): string {
+  const safeSlug = slug.replace(/[^a-z0-9-]/gi, '-').slice(0, 80) || 'event'
+  const day = formatExportDate(now, 'Europe/Paris').slice(0, 10).split('/').reverse().join('-')
+  return `${safeSlug}-${translate(locale, 'export.filePrefix')}-${day}.${extension}`
+}
+
+/** Exports are in French unless the link asks for another language (`?lang=en`). */
+export function exportLocale(params: URLSearchParams): Locale {
+  return params.get('lang') === 'en' ? 'en' : 'fr'
+}

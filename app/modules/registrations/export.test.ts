@@ -1,0 +1,199 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, test } from 'vitest'
+import { buildExportTable, csvField, exportFilename, formatExportDate, neutraliseFormula, toCsv, wallClock, type ExportRegistration } from './export-format.ts'
+import { tableToXlsx } from './export.server.ts'
+
+function registration(overrides: Partial<ExportRegistration> = {}): ExportRegistration {
+  return {
+    firstName: 'Élodie',
+    lastName: 'Garçon',
+    email: 'elodie@example.org',
+    organisationName: 'SCOP Les Ateliers',
+    organisationType: 'cooperative',
+    phone: null,
+    status: 'confirmed',
+    accessibilityNeeds: null,
+    dietaryNeeds: null,
+    answers: '{}',
+    createdAt: new Date('2026-11-20T08:05:00Z'),
+    checkedInAt: null,
+    workshops: [],
+    ...overrides,
+  }
+}
+
+const event = {
+  timeZone: 'Europe/Paris',
+  slots: [{ id: 'am' }, { id: 'pm' }],
+  questions: [
+    { id: 'q1', label: 'Comment nous avez-vous connus ?' },
+    { id: 'q2', label: 'Ateliers souhaités' },
+    { id: 'q3', label: 'Photo autorisée' },
+  ],
+}
+
+/** Splits our CSV back into rows of fields (RFC 4180 with ";"), to check what a spreadsheet reads. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ';') {
+      row.push(field)
+      field = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else field += c
+  }
+  return rows
+}
+
+describe('CSV fields', () => {
+  test('plain text is left as is', () => {
+    expect(csvField('Jeanne Dupont')).toBe('Jeanne Dupont')
+  })
+
+  test('the separator, quotes and line breaks are quoted, quotes doubled', () => {
+    expect(csvField('Asso; du Lac')).toBe('"Asso; du Lac"')
+    expect(csvField('Le "Lac"')).toBe('"Le ""Lac"""')
+    expect(csvField('ligne 1\nligne 2')).toBe('"ligne 1\nligne 2"')
+    expect(csvField('a\r\nb')).toBe('"a\r\nb"')
+    // A comma is not our separator: no quotes needed.
+    expect(csvField('Toulouse, 31')).toBe('Toulouse, 31')
+  })
+
+  test.each(['=HYPERLINK("http://evil.example")', '+33 6 12 34 56 78', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1'])(
+    'a cell starting like a formula is neutralised by a leading quote: %j',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`)
+      const field = csvField(value)
+      expect(field.replace(/^"/, '').startsWith("'")).toBe(true)
+    },
+  )
+
+  test('a formula with the separator is both neutralised and quoted', () => {
+    expect(csvField('=1;2')).toBe(`"'=1;2"`)
+    expect(csvField('=A1&"x"')).toBe(`"'=A1&""x"""`)
+  })
+
+  test('text with a formula character elsewhere is untouched', () => {
+    expect(neutraliseFormula('Jean-Pierre')).toBe('Jean-Pierre')
+    expect(neutraliseFormula('a=b')).toBe('a=b')
+  })
+})
+
+describe('the export table', () => {
+  test('French columns by default, one per question, labels instead of codes', () => {
+    const table = buildExportTable(event, [registration()])
+    expect(table.headers).toEqual([
+      'Nom',
+      'Prénom',
+      'E-mail',
+      'Structure',
+      'Type de structure',
+      'Téléphone',
+      'Statut',
+      'Ateliers',
+      'Besoins d’accessibilité',
+      'Régime alimentaire',
+      'Comment nous avez-vous connus ?',
+      'Ateliers souhaités',
+      'Photo autorisée',
+      'Inscrit le',
+      'Émargé le',
+    ])
+    const row = table.rows[0]!
+    expect(row.slice(0, 7)).toEqual(['Garçon', 'Élodie', 'elodie@example.org', 'SCOP Les Ateliers', 'Coopérative (SCOP, SCIC, CAE…)', '', 'Confirmée'])
+  })
+
+  test('English on request', () => {
+    const table = buildExportTable(event, [registration({ status: 'waitlisted' })], 'en')
+    expect(table.headers.slice(0, 2)).toEqual(['Last name', 'First name'])
+    expect(table.rows[0]![6]).toBe('Waiting list')
+  })
+
+  test('answers of every type, workshops in programme order, dates in Paris time', () => {
+    const table = buildExportTable(event, [
+      registration({
+        answers: JSON.stringify({ q1: 'Bouche à oreille', q2: ['Finance', 'Emploi'], q3: true, gone: 'x' }),
+        workshops: [
+          { slotId: 'pm', workshop: { title: 'Atelier B' } },
+          { slotId: 'am', workshop: { title: 'Atelier A' } },
+        ],
+        checkedInAt: new Date('2026-11-29T08:31:00Z'),
+      }),
+    ])
+    const csv = parseCsv(toCsv(table).slice(1))
+    const row = csv[1]!
+    expect(row[7]).toBe('Atelier A ; Atelier B')
+    expect(row.slice(10, 13)).toEqual(['Bouche à oreille', 'Finance, Emploi', 'Oui'])
+    // 08:05 UTC is 09:05 in Paris in November.
+    expect(row[13]).toBe('20/11/2026 09:05')
+    expect(row[14]).toBe('29/11/2026 09:31')
+  })
+
+  test('the CSV starts with a BOM, uses ";" and CRLF, and survives hostile input', () => {
+    const table = buildExportTable(event, [
+      registration({ lastName: '=cmd|" /C calc"!A0', organisationName: 'Asso "Le Lac"; Toulouse', dietaryNeeds: 'sans gluten\nsans lactose' }),
+    ])
+    const csv = toCsv(table)
+    expect(csv.startsWith('\uFEFFNom;Prénom;E-mail;')).toBe(true)
+    expect(csv.endsWith('\r\n')).toBe(true)
+    const rows = parseCsv(csv.slice(1))
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toHaveLength(table.headers.length)
+    expect(rows[1]![0]).toBe(`'=cmd|" /C calc"!A0`)
+    expect(rows[1]![3]).toBe('Asso "Le Lac"; Toulouse')
+    expect(rows[1]![9]).toBe('sans gluten\nsans lactose')
+  })
+
+  test('an organiser question whose label looks like a formula is neutralised too', () => {
+    const table = buildExportTable({ ...event, questions: [{ id: 'q', label: '=1+1' }] }, [registration()])
+    const header = parseCsv(toCsv(table).slice(1))[0]!
+    expect(header[10]).toBe("'=1+1")
+  })
+})
+
+describe('dates and names', () => {
+  test('Paris wall-clock time, summer and winter', () => {
+    expect(formatExportDate(new Date('2026-07-01T10:00:00Z'), 'Europe/Paris')).toBe('01/07/2026 12:00')
+    expect(formatExportDate(new Date('2026-01-01T10:00:00Z'), 'Europe/Paris')).toBe('01/01/2026 11:00')
+    expect(wallClock(new Date('2026-07-01T10:00:00Z'), 'Europe/Paris').toISOString()).toBe('2026-07-01T12:00:00.000Z')
+  })
+
+  test('the file is named after the event slug', () => {
+    const now = new Date('2026-11-21T12:00:00Z')
+    expect(exportFilename('conference-ess-2026', 'fr', 'csv', now)).toBe('conference-ess-2026-inscriptions-2026-11-21.csv')
+    expect(exportFilename('conference-ess-2026', 'en', 'xlsx', now)).toBe('conference-ess-2026-registrations-2026-11-21.xlsx')
+  })
+})
+
+describe('XLSX', () => {
+  test('text stays text (never a formula), dates are real dates in Paris time', async () => {
+    const table = buildExportTable(event, [registration({ lastName: '=1+1', checkedInAt: new Date('2026-11-29T08:31:00Z') })])
+    const buffer = await tableToXlsx(table, 'Inscriptions')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Inscriptions')!
+    expect(sheet.getRow(1).getCell(1).value).toBe('Nom')
+    const name = sheet.getRow(2).getCell(1)
+    expect(name.value).toBe('=1+1')
+    expect(name.formula).toBeUndefined()
+    const checkedIn = sheet.getRow(2).getCell(table.headers.length).value
+    expect(checkedIn).toBeInstanceOf(Date)
+    expect((checkedIn as Date).toISOString()).toBe('2026-11-29T09:31:00.000Z')
+  })
+})

@@ -1,0 +1,168 @@
+// Attendance statistics of an event: registrations and check-ins overall, per audience profile
+// and per workshop.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { isEditable } from '#app/modules/events/service.server.ts'
+import { EventPageHeader } from '#app/modules/events/ui.tsx'
+import { ATTENDEE_MANAGER_ROLES, requireOrganisationEvent, stats } from '#app/modules/registrations/admin.server.ts'
+import { isProfile } from '#app/modules/registrations/profiles.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { useLocale, useT } from '#app/ui/i18n.tsx'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  const title = translate(root?.locale ?? 'fr', 'stats.title')
+  return [{ title: data ? `${title} — ${data.event.title} — Essor` : `${title} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
+  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  return { org: organisation.slug, event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) }, stats: await stats(event.id) }
+}
+
+function usePercent() {
+  const locale = useLocale()
+  const format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 })
+  return (value: number | null) => (value === null ? '—' : format.format(value))
+}
+
+function Meter({ value, label }: { value: number | null; label: string }) {
+  // Decorative: the figure beside it is the accessible value.
+  return (
+    <span aria-hidden="true" title={label} className="ml-2 inline-block h-2 w-20 overflow-hidden rounded bg-stone-200 align-middle">
+      <span className="block h-full bg-brand-600" style={{ width: `${Math.round((value ?? 0) * 100)}%` }} />
+    </span>
+  )
+}
+
+export default function EventStats() {
+  const t = useT()
+  const percent = usePercent()
+  const { org, event, stats: s } = useLoaderData<typeof loader>()
+  const base = `/o/${org}/events/${event.id}`
+  const totals: [MessageKey, string | number][] = [
+    ['stats.total.confirmed', s.totals.confirmed],
+    ['stats.total.checkedIn', s.totals.checkedIn],
+    ['stats.total.rate', percent(s.totals.checkInRate)],
+    ['stats.total.waitlisted', s.totals.waitlisted],
+    ['stats.total.offered', s.totals.offered],
+    ['stats.total.cancelled', s.totals.cancelled],
+    ['stats.total.capacity', s.totals.capacity ?? t('stats.unlimited')],
+  ]
+  return (
+    <div className="space-y-8">
+      <EventPageHeader orgSlug={org} event={event} heading={t('stats.title')} />
+      <p className="flex flex-wrap gap-2">
+        <Link to={`${base}/registrations`} className="btn-secondary">
+          {t('attendees.nav.registrations')}
+        </Link>
+        <Link to={`${base}/checkin`} className="btn-secondary">
+          {t('attendees.nav.checkin')}
+        </Link>
+      </p>
+
+      <section aria-labelledby="stats-totals">
+        <h2 id="stats-totals" className="mb-3 text-xl font-semibold">
+          {t('stats.totals')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+          {totals.map(([key, value]) => (
+            <div key={key} className="rounded-md border border-stone-200 bg-white px-3 py-2">
+              <dt className="text-xs text-stone-700">{t(key)}</dt>
+              <dd className="text-lg font-semibold">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="stats-profiles" className="space-y-3">
+        <h2 id="stats-profiles" className="text-xl font-semibold">
+          {t('stats.byProfile')}
+        </h2>
+        {s.byProfile.length === 0 ? (
+          <p className="text-stone-700">{t('stats.none')}</p>
+        ) : (
+          // Focusable, so keyboard users can scroll a table wider than a phone.
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="stats-profiles">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t('stats.byProfile')}</caption>
+              <thead className="border-b border-stone-300 bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('stats.col.profile')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.byProfile.map((p) => (
+                  <tr key={p.profile} className="border-b border-stone-200">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {isProfile(p.profile) ? t(`profile.${p.profile}`) : p.profile}
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">{p.confirmed}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{p.checkedIn}</td>
+                    <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
+                      {percent(p.checkInRate)}
+                      <Meter value={p.checkInRate} label={percent(p.checkInRate)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {s.byWorkshop.length > 0 && (
+        <section aria-labelledby="stats-workshops" className="space-y-3">
+          <h2 id="stats-workshops" className="text-xl font-semibold">
+            {t('stats.byWorkshop')}
+          </h2>
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="stats-workshops">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t('stats.byWorkshop')}</caption>
+              <thead className="border-b border-stone-300 bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('stats.col.workshop')}</th>
+                  <th scope="col" className="px-3 py-2">{t('stats.col.slot')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.capacity')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.byWorkshop.map((w) => (
+                  <tr key={w.workshopId} className="border-b border-stone-200">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {w.title}
+                    </th>
+                    <td className="px-3 py-2">{w.slotLabel}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.capacity ?? t('stats.unlimited')}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.confirmed}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{w.checkedIn}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{percent(w.checkInRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="stats-departement" className="space-y-2">
+        <h2 id="stats-departement" className="text-xl font-semibold">
+          {t('stats.byDepartement')}
+        </h2>
+        {s.departement && <p>{t('stats.eventDepartement', { departement: s.departement })}</p>}
+        <p className="text-sm text-stone-700">{t('stats.departementNotCollected')}</p>
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,41 @@
+// SQLite shared by two processes (the server and a separate worker or the CLI): transactions
+// that read then write must wait for the other process's lock, never fail with "database is locked".
+import { spawn } from 'node:child_process'
+import { describe, expect, test } from 'vitest'
+import { dbTarget, prisma } from '#app/db.server.ts'
+import { register } from '#app/modules/registrations/service.server.ts'
+import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
+
+const writerScript = `
+import Database from 'better-sqlite3'
+const db = new Database(process.argv[1], { timeout: 10000 })
+const until = Date.now() + 3000
+let n = 0
+while (Date.now() < until) {
+  db.exec('BEGIN IMMEDIATE')
+  db.prepare('INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES (?, 1, 0)').run('other-process-' + n++)
+  const end = Date.now() + 2
+  while (Date.now() < end) {}
+  db.exec('COMMIT')
+}
+console.log(n)
+`
+
+describe.runIf(process.env.TEST_DB !== 'postgres')('SQLite with two processes', () => {
+  test('registrations keep succeeding while another process writes', async () => {
+    if (dbTarget.provider !== 'sqlite') return
+    const org = await makeOrganisation()
+    const event = await makeEvent(org.id, { capacity: 1000 })
+    const child = spawn(process.execPath, ['--input-type=module', '-e', writerScript, dbTarget.filePath], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let written = ''
+    child.stdout.on('data', (d) => (written += d))
+    const done = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    const results = []
+    const until = Date.now() + 2500
+    while (Date.now() < until) results.push(await register(event.id, person()).then(() => 'ok', (e: Error) => e.message))
+    expect(await done).toBe(0)
+    expect(Number(written)).toBeGreaterThan(10)
+    expect(results.filter((r) => r !== 'ok')).toEqual([])
+    expect(await prisma.registration.count({ where: { eventId: event.id } })).toBe(results.length)
+  })
+})
