@@ -2,13 +2,51 @@
 // from its template name, props and the recipient's locale.
 import type { ComponentType } from 'react'
 import type { Locale } from '#app/utils/i18n.ts'
+import { EventCancelled, eventCancelledSubject, type EventCancelledProps } from './event-cancelled.tsx'
+import { EventReminder, eventReminderAttachments, eventReminderSubject } from './event-reminder.tsx'
+import { EventUpdated, eventUpdatedSubject, type EventUpdatedProps } from './event-updated.tsx'
+import { OfferExpired, offerExpiredSubject } from './offer-expired.tsx'
+import { RegistrationCancelled, registrationCancelledSubject, type CancellationProps } from './registration-cancelled.tsx'
+import {
+  RegistrationConfirmed,
+  registrationConfirmedAttachments,
+  registrationConfirmedSubject,
+  type TicketProps,
+} from './registration-confirmed.tsx'
+import { RegistrationLink, registrationLinkSubject, type RegistrationLinkProps } from './registration-link.tsx'
+import { RegistrationWaitlisted, registrationWaitlistedSubject } from './registration-waitlisted.tsx'
 import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-link.tsx'
+import type { EmailAttachment } from './ticket-attachments.ts'
+import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 
-type Template<P> = { component: ComponentType<P & { locale: Locale }>; subject: (locale: Locale, props: P) => string }
+export type Template<P> = {
+  component: ComponentType<P & { locale: Locale }>
+  subject: (locale: Locale, props: P) => string
+  /** Files sent with the message (calendar file, QR code shown inline through its cid). */
+  attachments?: (props: P) => Promise<EmailAttachment[]>
+}
+export type { EmailAttachment }
 
 export const templates = {
   'sign-in-link': { component: SignInLink, subject: signInLinkSubject } as Template<SignInLinkProps>,
+  'registration-confirmed': {
+    component: RegistrationConfirmed,
+    subject: registrationConfirmedSubject,
+    attachments: registrationConfirmedAttachments,
+  } as Template<TicketProps>,
+  'registration-waitlisted': { component: RegistrationWaitlisted, subject: registrationWaitlistedSubject } as Template<TicketProps>,
+  'registration-link': { component: RegistrationLink, subject: registrationLinkSubject } as Template<RegistrationLinkProps>,
+  'waitlist-offer': { component: WaitlistOffer, subject: waitlistOfferSubject } as Template<WaitlistOfferProps>,
+  'offer-expired': { component: OfferExpired, subject: offerExpiredSubject } as Template<CancellationProps>,
+  'registration-cancelled': { component: RegistrationCancelled, subject: registrationCancelledSubject } as Template<CancellationProps>,
+  'event-cancelled': { component: EventCancelled, subject: eventCancelledSubject } as Template<EventCancelledProps>,
+  'event-updated': { component: EventUpdated, subject: eventUpdatedSubject } as Template<EventUpdatedProps>,
+  'event-reminder': { component: EventReminder, subject: eventReminderSubject, attachments: eventReminderAttachments } as Template<TicketProps>,
 }
 
 export type TemplateName = keyof typeof templates
 export type TemplateProps<T extends TemplateName> = (typeof templates)[T] extends Template<infer P> ? P : never
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name)
+}

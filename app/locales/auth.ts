@@ -72,7 +72,6 @@ export const auth = defineMessages(
     'auth.account.password.submit': 'Enregistrer le mot de passe',
 
     'auth.org.yourRole': 'Votre rôle : {role}',
-    'auth.org.soon': 'Les événements de l’organisation apparaîtront ici.',
     'auth.org.apiTokens': 'Jetons d’API',
 
     'auth.tokens.title': 'Jetons d’API',
@@ -175,7 +174,6 @@ export const auth = defineMessages(
     'auth.account.password.submit': 'Save the password',
 
     'auth.org.yourRole': 'Your role: {role}',
-    'auth.org.soon': 'The organisation’s events will appear here.',
     'auth.org.apiTokens': 'API tokens',
 
     'auth.tokens.title': 'API tokens',

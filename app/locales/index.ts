@@ -4,8 +4,13 @@ import { common } from './common.ts'
 import { email } from './email.ts'
 import { mailbox } from './mailbox.ts'
 import { pages } from './pages.ts'
+import { registration } from './registration.ts'
+import { events } from './events.ts'
+import { attendees } from './attendees.ts'
+import { checkin } from './checkin.ts'
+import { api } from './api.ts'
 
-const domains = [common, auth, email, mailbox, pages] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api] as const
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

@@ -154,12 +154,39 @@ export default function EventStats() {
         </section>
       )}
 
-      <section aria-labelledby="stats-departement" className="space-y-2">
+      <section aria-labelledby="stats-departement" className="space-y-3">
         <h2 id="stats-departement" className="text-xl font-semibold">
           {t('stats.byDepartement')}
         </h2>
-        {s.departement && <p>{t('stats.eventDepartement', { departement: s.departement })}</p>}
-        <p className="text-sm text-stone-700">{t('stats.departementNotCollected')}</p>
+        {s.byDepartement.length === 0 ? (
+          <p className="text-stone-700">{t('stats.none')}</p>
+        ) : (
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="stats-departement">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{t('stats.byDepartement')}</caption>
+              <thead className="border-b border-stone-300 bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('stats.col.departement')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.byDepartement.map((d) => (
+                  <tr key={d.departement ?? 'none'} className="border-b border-stone-200">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {d.departement ?? t('stats.departementUnknown')}
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">{d.confirmed}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{d.checkedIn}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{percent(d.checkInRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </div>
   )

@@ -44,10 +44,13 @@ const { createHttpApp } = await import('./http.ts')
 const app = createHttpApp(env, build)
 
 const { createEmailWorker } = await import('#app/modules/email/worker.server.ts')
+const { createScheduler } = await import('./scheduler.ts')
 const worker = env.RUN_WORKER ? createEmailWorker({ logger }) : null
+const scheduler = env.RUN_WORKER ? createScheduler(logger) : null
 
 const server: Server = app.listen(env.PORT, env.HOST, async () => {
   worker?.start()
+  scheduler?.start()
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`
   logger.info({ port: env.PORT, database: dbTarget.provider, worker: Boolean(worker) }, 'server started')
   if (!env.RATE_LIMITS) logger.warn('RATE_LIMITS=off: sign-in and public-form rate limits are disabled')
@@ -74,7 +77,7 @@ async function shutdown(signal: string) {
   force.unref()
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   server.closeIdleConnections()
-  await Promise.all([closed, worker?.stop()])
+  await Promise.all([closed, worker?.stop(), scheduler?.stop()])
   await prisma.$disconnect()
   logger.info('stopped')
   process.exit(0)

@@ -69,7 +69,7 @@ export async function makeSlotWithWorkshops(eventId: string, capacities: (number
 }
 
 let counter = 0
-export function person(overrides: Partial<{ email: string; firstName: string; locale: 'fr' | 'en'; workshopIds: string[] }> = {}) {
+export function person(overrides: Partial<{ email: string; firstName: string; locale: 'fr' | 'en'; workshopIds: string[]; departement: string | null }> = {}) {
   counter++
   return {
     firstName: overrides.firstName ?? `Camille${counter}`,
@@ -77,6 +77,7 @@ export function person(overrides: Partial<{ email: string; firstName: string; lo
     email: overrides.email ?? `camille.${counter}.${uid()}@example.org`,
     organisationName: 'SCOP Les Ateliers',
     organisationType: 'cooperative',
+    departement: overrides.departement ?? (null as string | null),
     locale: overrides.locale ?? ('fr' as const),
     workshopIds: overrides.workshopIds ?? [],
   }

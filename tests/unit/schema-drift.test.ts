@@ -34,7 +34,12 @@ describe('schema drift between SQLite and PostgreSQL', () => {
 
   test('each migration creates the same tables on both providers', () => {
     for (const folder of migrationFolders('prisma/migrations')) {
-      const tables = (sql: string) => [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]).sort()
+      // SQLite changes a column by rebuilding the table ("new_X" then renamed); PostgreSQL alters it.
+      const tables = (sql: string) =>
+        [...sql.matchAll(/CREATE TABLE "(\w+)"/g)]
+          .map((m) => m[1]!)
+          .filter((t) => !t.startsWith('new_'))
+          .sort()
       expect(tables(read(`prisma/postgresql/migrations/${folder}/migration.sql`))).toEqual(
         tables(read(`prisma/migrations/${folder}/migration.sql`)),
       )

@@ -32,10 +32,10 @@ async function eventWithPeople() {
   const { slot, workshops } = await makeSlotWithWorkshops(event.id, [10, 10])
   const helene = await register(
     event.id,
-    someone({ firstName: 'Hélène', lastName: 'Dupré', organisationName: 'Association Les Élans', organisationType: 'association', workshopIds: [workshops[0]!.id] }),
+    someone({ firstName: 'Hélène', lastName: 'Dupré', organisationName: 'Association Les Élans', organisationType: 'association', departement: '34', workshopIds: [workshops[0]!.id] }),
   )
-  const francois = await register(event.id, someone({ firstName: 'François', lastName: 'Lefèvre', organisationName: 'Mairie de Béziers', organisationType: 'collectivite', workshopIds: [workshops[1]!.id] }))
-  const zoe = await register(event.id, someone({ firstName: 'Zoé', lastName: 'Martin', organisationName: 'SCOP Les Ateliers', organisationType: 'cooperative', workshopIds: [workshops[0]!.id] }))
+  const francois = await register(event.id, someone({ firstName: 'François', lastName: 'Lefèvre', organisationName: 'Mairie de Béziers', organisationType: 'collectivite', departement: '34', workshopIds: [workshops[1]!.id] }))
+  const zoe = await register(event.id, someone({ firstName: 'Zoé', lastName: 'Martin', organisationName: 'SCOP Les Ateliers', organisationType: 'cooperative', departement: '31', workshopIds: [workshops[0]!.id] }))
   const waiting = await register(event.id, someone({ firstName: 'Ana', lastName: 'Garcia', organisationType: 'association' }))
   return { org, event, slot, workshops, helene, francois, zoe, waiting }
 }
@@ -177,7 +177,10 @@ describe('statistics', () => {
       [workshops[0]!.id, 2, 1],
       [workshops[1]!.id, 1, 1],
     ])
-    expect(s.departement).toBe('31')
+    expect(s.byDepartement).toEqual([
+      { departement: '34', confirmed: 2, checkedIn: 2, checkInRate: 1 },
+      { departement: '31', confirmed: 1, checkedIn: 0, checkInRate: 0 },
+    ])
   })
 })
 

@@ -216,7 +216,8 @@ export type EventStats = {
   totals: { confirmed: number; checkedIn: number; waitlisted: number; offered: number; cancelled: number; capacity: number | null; checkInRate: number | null }
   byProfile: { profile: string; confirmed: number; checkedIn: number; checkInRate: number | null }[]
   byWorkshop: { workshopId: string; title: string; slotId: string; slotLabel: string; capacity: number | null; confirmed: number; checkedIn: number; checkInRate: number | null }[]
-  departement: string | null
+  /** Registrants' départements, most represented first; null = not given. */
+  byDepartement: { departement: string | null; confirmed: number; checkedIn: number; checkInRate: number | null }[]
 }
 
 export function rate(part: number, whole: number): number | null {
@@ -225,8 +226,7 @@ export function rate(part: number, whole: number): number | null {
 
 /**
  * Attendance of an event: confirmed registrations and check-ins, overall, per audience profile
- * and per workshop. The registrants' own département is not collected (see the issue note);
- * the event's is reported.
+ * per workshop and per département of the registrants.
  */
 export async function stats(eventId: string): Promise<EventStats> {
   const event = await prisma.event.findUniqueOrThrow({
@@ -235,13 +235,22 @@ export async function stats(eventId: string): Promise<EventStats> {
   })
   const confirmed = { eventId, status: 'confirmed' }
   const checkedIn = { ...confirmed, checkedInAt: { not: null } }
-  const [counts, profileAll, profileIn, workshopAll, workshopIn] = await Promise.all([
+  const [counts, profileAll, profileIn, workshopAll, workshopIn, depAll, depIn] = await Promise.all([
     statusCounts(eventId),
     prisma.registration.groupBy({ by: ['organisationType'], where: confirmed, _count: { _all: true } }),
     prisma.registration.groupBy({ by: ['organisationType'], where: checkedIn, _count: { _all: true } }),
     prisma.registrationWorkshop.groupBy({ by: ['workshopId'], where: { registration: confirmed }, _count: { _all: true } }),
     prisma.registrationWorkshop.groupBy({ by: ['workshopId'], where: { registration: checkedIn }, _count: { _all: true } }),
+    prisma.registration.groupBy({ by: ['departement'], where: confirmed, _count: { _all: true } }),
+    prisma.registration.groupBy({ by: ['departement'], where: checkedIn, _count: { _all: true } }),
   ])
+  const depIns = new Map(depIn.map((g) => [g.departement, g._count._all]))
+  const byDepartement = depAll
+    .map((g) => {
+      const inside = depIns.get(g.departement) ?? 0
+      return { departement: g.departement, confirmed: g._count._all, checkedIn: inside, checkInRate: rate(inside, g._count._all) }
+    })
+    .sort((a, b) => b.confirmed - a.confirmed || (a.departement ?? '~').localeCompare(b.departement ?? '~'))
 
   const profileCounts = new Map(profileAll.map((g) => [g.organisationType, g._count._all]))
   const profileIns = new Map(profileIn.map((g) => [g.organisationType, g._count._all]))
@@ -288,7 +297,7 @@ export async function stats(eventId: string): Promise<EventStats> {
     },
     byProfile,
     byWorkshop,
-    departement: event.departement,
+    byDepartement,
   }
 }
 

@@ -1,0 +1,46 @@
+import { defineMessages } from './define.ts'
+
+export const mailbox = defineMessages(
+  {
+    'mailbox.title': 'Boîte de réception locale',
+    'mailbox.intro':
+      "Aucun serveur SMTP n'est configuré : les messages sont livrés ici au lieu d'être envoyés. Cette page n'existe pas quand SMTP_URL est défini.",
+    'mailbox.filter.label': 'Destinataire',
+    'mailbox.filter.submit': 'Filtrer',
+    'mailbox.filter.clear': 'Tout afficher',
+    'mailbox.caption': '{count} message(s), du plus récent au plus ancien',
+    'mailbox.empty': 'Aucun message.',
+    'mailbox.column.to': 'Destinataire',
+    'mailbox.column.subject': 'Objet',
+    'mailbox.column.receivedAt': 'Reçu le',
+    'mailbox.back': 'Retour à la boîte de réception',
+    'mailbox.message.to': 'À',
+    'mailbox.message.receivedAt': 'Reçu le',
+    'mailbox.message.messageId': 'Message-ID',
+    'mailbox.message.links': 'Liens du message',
+    'mailbox.message.html': 'Version HTML',
+    'mailbox.message.frameTitle': 'Aperçu du message « {subject} »',
+    'mailbox.message.text': 'Version texte',
+  },
+  {
+    'mailbox.title': 'Local mailbox',
+    'mailbox.intro':
+      'No SMTP server is configured: messages are delivered here instead of being sent. This page does not exist when SMTP_URL is set.',
+    'mailbox.filter.label': 'Recipient',
+    'mailbox.filter.submit': 'Filter',
+    'mailbox.filter.clear': 'Show all',
+    'mailbox.caption': '{count} message(s), newest first',
+    'mailbox.empty': 'No messages.',
+    'mailbox.column.to': 'Recipient',
+    'mailbox.column.subject': 'Subject',
+    'mailbox.column.receivedAt': 'Received',
+    'mailbox.back': 'Back to the mailbox',
+    'mailbox.message.to': 'To',
+    'mailbox.message.receivedAt': 'Received',
+    'mailbox.message.messageId': 'Message-ID',
+    'mailbox.message.links': 'Links in this message',
+    'mailbox.message.html': 'HTML version',
+    'mailbox.message.frameTitle': 'Preview of the message “{subject}”',
+    'mailbox.message.text': 'Plain-text version',
+  },
+)

@@ -1,0 +1,439 @@
+// What anyone may see of events: the public listing (all organisations or one), an event's page
+// and how many places are left. Built to stay fast when an event opens and hundreds arrive at
+// once: each answer is kept in memory for a few seconds (one query per key however many ask at
+// the same moment), and anonymous pages may be cached by browsers and proxies for 5 s. Places
+// left may therefore lag by up to PUBLIC_CACHE_TTL_MS plus 5 s; the seat rules themselves
+// (registrations/service.server.ts) always work on the live counters.
+import { prisma } from '#app/db.server.ts'
+import { registrationClosedReason, seatsLeft, type ClosedReason } from '#app/modules/registrations/rules.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
+import { renderMarkdown } from './markdown.server.ts'
+import { EVENT_KINDS, type EventKind } from './schema.ts'
+
+export { EVENT_KINDS }
+export function isEventKind(value: unknown): value is EventKind {
+  return typeof value === 'string' && (EVENT_KINDS as readonly string[]).includes(value)
+}
+
+// ---- Regions ----
+
+/** The French regions (since 2016) and their départements; an event's region comes from its département. */
+export const REGIONS = [
+  { code: 'auvergne-rhone-alpes', name: 'Auvergne-Rhône-Alpes', departements: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'] },
+  { code: 'bourgogne-franche-comte', name: 'Bourgogne-Franche-Comté', departements: ['21', '25', '39', '58', '70', '71', '89', '90'] },
+  { code: 'bretagne', name: 'Bretagne', departements: ['22', '29', '35', '56'] },
+  { code: 'centre-val-de-loire', name: 'Centre-Val de Loire', departements: ['18', '28', '36', '37', '41', '45'] },
+  { code: 'corse', name: 'Corse', departements: ['2A', '2B'] },
+  { code: 'grand-est', name: 'Grand Est', departements: ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'] },
+  { code: 'hauts-de-france', name: 'Hauts-de-France', departements: ['02', '59', '60', '62', '80'] },
+  { code: 'ile-de-france', name: 'Île-de-France', departements: ['75', '77', '78', '91', '92', '93', '94', '95'] },
+  { code: 'normandie', name: 'Normandie', departements: ['14', '27', '50', '61', '76'] },
+  { code: 'nouvelle-aquitaine', name: 'Nouvelle-Aquitaine', departements: ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87'] },
+  { code: 'occitanie', name: 'Occitanie', departements: ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'] },
+  { code: 'pays-de-la-loire', name: 'Pays de la Loire', departements: ['44', '49', '53', '72', '85'] },
+  { code: 'provence-alpes-cote-d-azur', name: 'Provence-Alpes-Côte d’Azur', departements: ['04', '05', '06', '13', '83', '84'] },
+  { code: 'guadeloupe', name: 'Guadeloupe', departements: ['971'] },
+  { code: 'martinique', name: 'Martinique', departements: ['972'] },
+  { code: 'guyane', name: 'Guyane', departements: ['973'] },
+  { code: 'la-reunion', name: 'La Réunion', departements: ['974'] },
+  { code: 'mayotte', name: 'Mayotte', departements: ['976'] },
+] as const
+
+export type RegionCode = (typeof REGIONS)[number]['code']
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[’']/g, '-')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+
+export function findRegion(codeOrName: string | null | undefined) {
+  if (!codeOrName) return null
+  const key = fold(codeOrName)
+  return REGIONS.find((r) => r.code === key || fold(r.name) === key) ?? null
+}
+
+export function regionOfDepartement(departement: string | null | undefined) {
+  if (!departement) return null
+  const code = departement.trim().toUpperCase().padStart(2, '0')
+  return REGIONS.find((r) => (r.departements as readonly string[]).includes(code)) ?? null
+}
+
+// ---- Availability ----
+
+export type Availability =
+  | { state: 'open'; seatsLeft: number | null }
+  | { state: 'waitlist' }
+  | { state: 'full' }
+  | { state: 'closed'; reason: ClosedReason }
+
+/** Whether people can register now, and how: seats left (null: no limit), waiting list, full or closed. */
+export function availabilityOf(
+  event: { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date; capacity: number | null; seatsTaken: number; waitlistEnabled: boolean },
+  now = new Date(),
+): Availability {
+  const reason = registrationClosedReason(event, now)
+  if (reason) return { state: 'closed', reason }
+  const left = seatsLeft(event.capacity, event.seatsTaken)
+  if (left === null || left > 0) return { state: 'open', seatsLeft: left }
+  return event.waitlistEnabled ? { state: 'waitlist' } : { state: 'full' }
+}
+
+export function workshopSeatsLeft(w: { capacity: number | null; seatsTaken: number }) {
+  return seatsLeft(w.capacity, w.seatsTaken)
+}
+
+// ---- Short-lived in-process cache ----
+
+const TTL_MS = Math.max(0, Number(process.env.PUBLIC_CACHE_TTL_MS ?? 3000))
+const MAX_ENTRIES = 1000
+
+type Slot<T> = { expires: number; promise: Promise<T> }
+
+/** A TTL cache that also shares one in-flight load between concurrent callers (no stampede). */
+export class ShortCache<T> {
+  private readonly entries = new Map<string, Slot<T>>()
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = MAX_ENTRIES,
+  ) {}
+
+  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    const hit = this.entries.get(key)
+    if (hit && hit.expires > now) return hit.promise
+    const promise = load()
+    const slot: Slot<T> = { expires: now + this.ttlMs, promise }
+    if (this.ttlMs > 0) {
+      this.entries.delete(key)
+      this.entries.set(key, slot)
+      // Failures are not kept: the next caller tries again.
+      promise.catch(() => {
+        if (this.entries.get(key) === slot) this.entries.delete(key)
+      })
+      if (this.entries.size > this.maxEntries) this.evict(now)
+    }
+    return promise
+  }
+
+  private evict(now: number) {
+    for (const [k, v] of this.entries) if (v.expires <= now) this.entries.delete(k)
+    // Still too many: drop the oldest insertions (Map keeps insertion order).
+    for (const k of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break
+      this.entries.delete(k)
+    }
+  }
+
+  delete(key: string) {
+    this.entries.delete(key)
+  }
+
+  clear() {
+    this.entries.clear()
+  }
+}
+
+const eventCache = new ShortCache<PublicEvent | null>(TTL_MS)
+const listCache = new ShortCache<PublicEventList>(TTL_MS)
+const orgCache = new ShortCache<PublicOrganisation | null>(TTL_MS)
+
+/** Forget what this process cached (an organiser's change is then visible at once here). */
+export function invalidatePublicEvent(slug?: string) {
+  if (slug) eventCache.delete(slug)
+  else eventCache.clear()
+  listCache.clear()
+}
+
+export function clearPublicCache() {
+  eventCache.clear()
+  listCache.clear()
+  orgCache.clear()
+}
+
+/**
+ * Headers for a public page's loader: shared caches may keep anonymous pages 5 s (and serve them
+ * stale 30 s while refreshing); a signed-in visitor's page names them, so it is never shared.
+ */
+export function publicCacheHeaders(request: Request): Record<string, string> {
+  const cookie = request.headers.get('cookie') ?? ''
+  const personal = /(?:^|;\s*)(essor_session|essor_toast)=/.test(cookie)
+  if (personal) return { 'Cache-Control': 'private, no-store', Vary: 'Cookie, Accept-Language' }
+  return { 'Cache-Control': 'public, max-age=5, stale-while-revalidate=30', Vary: 'Cookie, Accept-Language' }
+}
+
+// ---- Listing ----
+
+export type PublicEventFilters = {
+  /** Region code (e.g. "occitanie") or name. */
+  region?: string | null
+  kind?: string | null
+  /** Events still running on or after this instant. */
+  from?: Date | null
+  /** Events starting before this instant. */
+  to?: Date | null
+  organisationSlug?: string | null
+  /** Also list events that have ended. */
+  includePast?: boolean
+  page?: number
+}
+
+export const PAGE_SIZE = 24
+
+export type PublicEventCard = {
+  slug: string
+  title: string
+  kind: string
+  startsAt: Date
+  endsAt: Date
+  timeZone: string
+  town: string | null
+  online: boolean
+  region: string | null
+  organisation: { slug: string; name: string }
+  availability: Availability
+}
+
+export type PublicEventList = { events: PublicEventCard[]; page: number; hasMore: boolean }
+
+const cardSelect = {
+  slug: true,
+  title: true,
+  kind: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  town: true,
+  departement: true,
+  onlineUrl: true,
+  venueName: true,
+  capacity: true,
+  seatsTaken: true,
+  waitlistEnabled: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  organisation: { select: { slug: true, name: true, region: true } },
+} as const
+
+/** Published, public events, soonest first; past ones only when asked. */
+export function listPublicEvents(filters: PublicEventFilters = {}, opts: { now?: Date; fresh?: boolean } = {}): Promise<PublicEventList> {
+  const now = opts.now ?? new Date()
+  const page = Math.max(1, Math.floor(filters.page ?? 1))
+  const region = filters.region ? findRegion(filters.region) : null
+  const key = JSON.stringify([region?.code ?? filters.region ?? null, filters.kind ?? null, filters.from?.getTime() ?? null, filters.to?.getTime() ?? null, filters.organisationSlug ?? null, Boolean(filters.includePast), page])
+  const load = () => queryPublicEvents({ ...filters, page }, region, now)
+  return opts.fresh || opts.now ? load() : listCache.get(key, load)
+}
+
+async function queryPublicEvents(filters: PublicEventFilters & { page: number }, region: ReturnType<typeof findRegion>, now: Date): Promise<PublicEventList> {
+  // An unknown region or kind matches nothing rather than everything.
+  if ((filters.region && !region) || (filters.kind && !isEventKind(filters.kind))) return { events: [], page: filters.page, hasMore: false }
+  const and: object[] = []
+  if (!filters.includePast) and.push({ endsAt: { gt: now } })
+  if (filters.from) and.push({ endsAt: { gte: filters.from } })
+  if (filters.to) and.push({ startsAt: { lt: filters.to } })
+  if (filters.kind) and.push({ kind: filters.kind })
+  if (filters.organisationSlug) and.push({ organisation: { slug: filters.organisationSlug } })
+  if (region) {
+    const codes = region.departements.flatMap((d) => (d.startsWith('0') ? [d, d.slice(1)] : [d]))
+    // Events without a département (online ones, say) belong to their organisation's region.
+    and.push({
+      OR: [{ departement: { in: codes } }, { departement: null, organisation: { region: region.name } }, { departement: '', organisation: { region: region.name } }],
+    })
+  }
+  const rows = await prisma.event.findMany({
+    where: { status: 'published', visibility: 'public', AND: and },
+    select: cardSelect,
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    skip: (filters.page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE + 1,
+  })
+  return {
+    page: filters.page,
+    hasMore: rows.length > PAGE_SIZE,
+    events: rows.slice(0, PAGE_SIZE).map((e) => ({
+      slug: e.slug,
+      title: e.title,
+      kind: e.kind,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      timeZone: e.timeZone,
+      town: e.town,
+      online: Boolean(e.onlineUrl) && !e.venueName && !e.town,
+      region: regionOfDepartement(e.departement)?.name ?? e.organisation.region ?? null,
+      organisation: { slug: e.organisation.slug, name: e.organisation.name },
+      availability: availabilityOf(e, now),
+    })),
+  }
+}
+
+/** "YYYY-MM-DD" (a day in Paris) → the instant the day starts, or null when it is not a date. */
+export function parseDayStart(value: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): Date | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
+  return parseLocalDateTime(`${value}T00:00`, timeZone)
+}
+
+/** "YYYY-MM-DD" → the instant the next day starts (so the whole day is included), or null. */
+export function parseDayEnd(value: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): Date | null {
+  const start = parseDayStart(value, timeZone)
+  if (!start) return null
+  const next = new Date(Date.UTC(Number(value!.slice(0, 4)), Number(value!.slice(5, 7)) - 1, Number(value!.slice(8, 10)) + 1))
+  return parseLocalDateTime(`${next.toISOString().slice(0, 10)}T00:00`, timeZone)
+}
+
+// ---- One event ----
+
+export type PublicWorkshop = { id: string; title: string; description: string; room: string | null; capacity: number | null; seatsTaken: number }
+export type PublicSlot = { id: string; label: string; startsAt: Date; endsAt: Date; workshops: PublicWorkshop[] }
+
+export type PublicEvent = {
+  id: string
+  slug: string
+  title: string
+  kind: string
+  status: string
+  visibility: string
+  descriptionHtml: string
+  description: string
+  startsAt: Date
+  endsAt: Date
+  timeZone: string
+  venueName: string | null
+  address: string | null
+  town: string | null
+  departement: string | null
+  region: string | null
+  onlineUrl: string | null
+  capacity: number | null
+  seatsTaken: number
+  waitlistEnabled: boolean
+  offerHours: number
+  registrationOpensAt: Date | null
+  registrationClosesAt: Date | null
+  contactEmail: string | null
+  organisation: { slug: string; name: string }
+  slots: PublicSlot[]
+  questions: { id: string; label: string; help: string | null; type: string; required: boolean; options: string; position: number }[]
+  workshops: { id: string; slotId: string; title: string; position: number }[]
+}
+
+/**
+ * An event anyone with its address may see: published (or cancelled, to say so) and public,
+ * unlisted or by invitation (the page then says so and shows no form). Drafts and archived
+ * events are not found.
+ */
+export function getPublicEvent(slug: string, opts: { fresh?: boolean } = {}): Promise<PublicEvent | null> {
+  if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return Promise.resolve(null)
+  const load = () => queryPublicEvent(slug)
+  return opts.fresh ? load() : eventCache.get(slug, load)
+}
+
+async function queryPublicEvent(slug: string): Promise<PublicEvent | null> {
+  const e = await prisma.event.findUnique({
+    where: { slug },
+    include: {
+      organisation: { select: { slug: true, name: true, region: true } },
+      slots: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] },
+      workshops: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+    },
+  })
+  if (!e || !['published', 'cancelled'].includes(e.status)) return null
+  return {
+    id: e.id,
+    slug: e.slug,
+    title: e.title,
+    kind: e.kind,
+    status: e.status,
+    visibility: e.visibility,
+    description: e.description,
+    descriptionHtml: e.description.trim() ? renderMarkdown(e.description, { headingOffset: 2 }) : '',
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    timeZone: e.timeZone || DEFAULT_TIME_ZONE,
+    venueName: e.venueName,
+    address: e.address,
+    town: e.town,
+    departement: e.departement,
+    region: regionOfDepartement(e.departement)?.name ?? e.organisation.region ?? null,
+    onlineUrl: e.onlineUrl,
+    capacity: e.capacity,
+    seatsTaken: e.seatsTaken,
+    waitlistEnabled: e.waitlistEnabled,
+    offerHours: e.offerHours,
+    registrationOpensAt: e.registrationOpensAt,
+    registrationClosesAt: e.registrationClosesAt,
+    contactEmail: e.contactEmail,
+    organisation: { slug: e.organisation.slug, name: e.organisation.name },
+    slots: e.slots.map((s) => ({
+      id: s.id,
+      label: s.label,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      workshops: e.workshops
+        .filter((w) => w.slotId === s.id)
+        .map((w) => ({ id: w.id, title: w.title, description: w.description, room: w.room, capacity: w.capacity, seatsTaken: w.seatsTaken })),
+    })),
+    questions: e.questions.map((q) => ({ id: q.id, label: q.label, help: q.help, type: q.type, required: q.required, options: q.options, position: q.position })),
+    workshops: e.workshops.map((w) => ({ id: w.id, slotId: w.slotId, title: w.title, position: w.position })),
+  }
+}
+
+// ---- Organisations ----
+
+export type PublicOrganisation = { slug: string; name: string; region: string | null; website: string | null }
+
+export function getPublicOrganisation(slug: string): Promise<PublicOrganisation | null> {
+  if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return Promise.resolve(null)
+  return orgCache.get(slug, () => prisma.organisation.findUnique({ where: { slug }, select: { slug: true, name: true, region: true, website: true } }))
+}
+
+// ---- Formatting (server side, so the page's HTML does not depend on the browser's Intl) ----
+
+function intlLocale(locale: Locale) {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB'
+}
+
+/** "samedi 29 novembre 2025, 09:00 – 17:00" or a range over several days, in the event's zone. */
+export function formatEventWhen(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
+  const f = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone })
+  return f.formatRange(startsAt, endsAt)
+}
+
+/** "29–30 nov. 2025" for cards. */
+export function formatEventDays(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
+  const f = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+  return f.formatRange(startsAt, endsAt)
+}
+
+/** "09:00 – 10:30" (with the day when the range spans days). */
+export function formatTimeRange(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
+  const sameDay =
+    new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(startsAt) ===
+    new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(endsAt)
+  const f = new Intl.DateTimeFormat(intlLocale(locale), sameDay ? { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  return f.formatRange(startsAt, endsAt)
+}
+
+export function formatInstant(locale: Locale, date: Date, timeZone = DEFAULT_TIME_ZONE) {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date)
+}
+
+/** A listing's card as the page needs it (dates already formatted in the event's zone). */
+export function toEventCardView(card: PublicEventCard, locale: Locale) {
+  return {
+    slug: card.slug,
+    title: card.title,
+    kind: card.kind,
+    days: formatEventDays(locale, card.startsAt, card.endsAt, card.timeZone),
+    town: card.town,
+    online: card.online,
+    region: card.region,
+    organisation: card.organisation,
+    availability: card.availability,
+  }
+}

@@ -1,0 +1,130 @@
+// Pieces shared by the organiser's event pages: status badge, page header with the event's
+// sections, and the dictionary of labels for kinds, statuses, visibilities and question types.
+import { Form, Link, NavLink, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useT } from '#app/ui/i18n.tsx'
+import type { MessageKey } from '#app/utils/i18n.ts'
+
+export const kindLabelKey = (kind: string) => `event.kind.${kind}` as MessageKey
+export const statusLabelKey = (status: string) => `event.status.${status}` as MessageKey
+export const visibilityLabelKey = (visibility: string) => `event.visibility.${visibility}` as MessageKey
+export const questionTypeLabelKey = (type: string) => `event.questionType.${type}` as MessageKey
+
+const BADGE: Record<string, string> = {
+  draft: 'border-stone-400 bg-stone-100 text-stone-800',
+  published: 'border-brand-700 bg-brand-50 text-brand-800',
+  cancelled: 'border-red-700 bg-red-50 text-red-800',
+  archived: 'border-stone-500 bg-white text-stone-700',
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT()
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>
+      {t(statusLabelKey(status))}
+    </span>
+  )
+}
+
+export function eventPath(orgSlug: string, eventId: string, section = '') {
+  return `/o/${orgSlug}/events/${eventId}${section ? `/${section}` : ''}`
+}
+
+const SECTIONS: { section: string; key: MessageKey }[] = [
+  { section: '', key: 'events.nav.dashboard' },
+  { section: 'edit', key: 'events.nav.edit' },
+  { section: 'programme', key: 'events.nav.programme' },
+  { section: 'questions', key: 'events.nav.questions' },
+  { section: 'registrations', key: 'events.nav.registrations' },
+  { section: 'checkin', key: 'events.nav.checkin' },
+]
+
+/** Title of an event page (the one h1), its status and the links to its sections. */
+export function EventPageHeader({
+  orgSlug,
+  event,
+  heading,
+  children,
+}: {
+  orgSlug: string
+  event: { id: string; title: string; status: string; editable: boolean }
+  heading?: string
+  children?: ReactNode
+}) {
+  const t = useT()
+  const sections = SECTIONS.filter((s) => event.editable || s.section !== 'edit')
+  return (
+    <header className="mb-6 space-y-3">
+      <p>
+        <Link to={`/o/${orgSlug}/events`} className="link text-sm">
+          <span aria-hidden="true">← </span>
+          {t('events.nav.backToList')}
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{heading ?? event.title}</h1>
+        <StatusBadge status={event.status} />
+      </div>
+      {heading && <p className="text-stone-700">{event.title}</p>}
+      <nav aria-label={t('events.nav.label')}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-2 border-b border-stone-200 pb-2 text-sm">
+          {sections.map((s) => (
+            <li key={s.section}>
+              <NavLink
+                to={eventPath(orgSlug, event.id, s.section)}
+                end
+                className={({ isActive }) => (isActive ? 'font-semibold text-stone-900 underline decoration-2 underline-offset-4' : 'link')}
+              >
+                {t(s.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </header>
+  )
+}
+
+/** A notice in a coloured box: "error" is announced at once, the others politely. */
+export function Notice({ tone, children, id }: { tone: 'error' | 'info' | 'warning'; children: ReactNode; id?: string }) {
+  const colours = tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : tone === 'warning' ? 'border-amber-700 bg-amber-50 text-amber-950' : 'border-stone-400 bg-white text-stone-900'
+  return (
+    <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 px-4 py-3 ${colours}`}>
+      {children}
+    </div>
+  )
+}
+
+/** A one-button form (move, delete): hidden fields, a short visible label and a full accessible name. */
+export function InlineActionForm({
+  intent,
+  fields,
+  label,
+  accessibleLabel,
+  danger,
+}: {
+  intent: string
+  fields: Record<string, string>
+  label: string
+  accessibleLabel: string
+  danger?: boolean
+}) {
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([k, val]) => (
+        <input key={k} type="hidden" name={k} value={val} />
+      ))}
+      <button type="submit" className={`${danger ? 'btn-danger' : 'btn-secondary'} px-3 py-1`} aria-label={accessibleLabel} disabled={busy}>
+        {label}
+      </button>
+    </Form>
+  )
+}
+
+/** All the form's messages in one list, for the error summary at the top of a form. */
+export function allMessages(errors: Record<string, string[]> | undefined): string[] {
+  return errors ? [...new Set(Object.values(errors).flat())] : []
+}

@@ -1,0 +1,168 @@
+// The public registration form. Works without JavaScript: a plain POST, errors next to each
+// field (422), what was typed comes back on error, 409 when the event is closed or full,
+// 429 when one connection submits too often. Success goes to the personal manage page.
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { retryAfterHeaders, limitPublicForm } from '#app/modules/auth/rate-limit.server.ts'
+import { availabilityOf, formatEventWhen, formatTimeRange, getPublicEvent, publicCacheHeaders, workshopSeatsLeft, type PublicEvent } from '#app/modules/events/public.server.ts'
+import { formContextOf, parseRegistrationFormData, toRegistrationInput, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { register } from '#app/modules/registrations/service.server.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { AvailabilityBadge } from '#app/ui/public-events.tsx'
+import { ConsentField, ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { notFound } from '#app/utils/http.server.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+
+type ActionData = ({ status: 'invalid'; submitted: SubmittedFields } & FormErrors) | { status: 'duplicate' }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  if (!data) return []
+  return [{ title: `${translate(root?.locale ?? 'fr', 'register.title')} — ${data.event.title}` }, { name: 'robots', content: 'noindex' }]
+}
+
+function slotChoices(event: PublicEvent, locale: Locale) {
+  return event.slots.map((s) => ({
+    id: s.id,
+    label: s.label,
+    when: formatTimeRange(locale, s.startsAt, s.endsAt, event.timeZone),
+    workshops: s.workshops.map((w) => ({ id: w.id, title: w.title, room: w.room, seatsLeft: workshopSeatsLeft(w) })),
+  }))
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const event = await getPublicEvent(params.slug ?? '')
+  if (!event) throw notFound()
+  const locale = localeFromRequest(request)
+  const availability = availabilityOf(event, new Date())
+  return data(
+    {
+      event: {
+        slug: event.slug,
+        title: event.title,
+        when: formatEventWhen(locale, event.startsAt, event.endsAt, event.timeZone),
+        organisation: event.organisation.name,
+        invitationOnly: event.visibility === 'invitation',
+      },
+      availability,
+      formContext: formContextOf(event),
+      slots: slotChoices(event, locale),
+    },
+    { headers: publicCacheHeaders(request) },
+  )
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const event = await getPublicEvent(params.slug ?? '')
+  if (!event) throw notFound()
+  const locale = localeFromRequest(request)
+  const ctx = formContextOf(event)
+  const formData = await request.formData()
+  const parsed = parseRegistrationFormData(formData, ctx)
+  // What someone typed is never stored by a shared cache.
+  const noStore = { 'Cache-Control': 'private, no-store' }
+  const fail = (status: number, errors: Partial<FormErrors>, extraHeaders: HeadersInit = {}) =>
+    data<ActionData>(
+      { status: 'invalid', submitted: parsed.submitted, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
+      { status, headers: { ...noStore, ...extraHeaders } },
+    )
+
+  if (event.visibility === 'invitation') return fail(403, { formErrors: ['register.error.invitationOnly'] })
+  const limit = await limitPublicForm(request, 'registration')
+  if (!limit.allowed) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
+    return fail(429, { formErrors: [translate(locale, 'register.rateLimited', { minutes })] }, retryAfterHeaders(limit))
+  }
+  if (!parsed.success) return fail(422, parsed)
+
+  try {
+    const result = await register(event.id, toRegistrationInput(parsed.value, locale), { request, source: 'form' })
+    // Same answer whoever typed the address: no detail of the existing registration is shown.
+    if (result.outcome === 'duplicate') return data<ActionData>({ status: 'duplicate' }, { headers: noStore })
+    return redirect(`/r/${result.manageToken}?welcome=1`)
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+    const fieldErrors: Record<string, string[]> = {}
+    const formErrors: string[] = []
+    for (const name of Object.keys(error.fields ?? {})) {
+      // The whole list of workshops has no single field: reported at the top.
+      if (name === 'workshops' || name === '') formErrors.push(message)
+      else fieldErrors[name] = [message]
+    }
+    if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(message)
+    return fail(error.status, { fieldErrors, formErrors })
+  }
+}
+
+export default function RegisterPage() {
+  const t = useT()
+  const { event, availability, formContext, slots } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const invalid = actionData?.status === 'invalid' ? actionData : undefined
+  const submitted: Partial<SubmittedFields> = invalid?.submitted ?? {}
+  const waitlist = availability.state === 'waitlist'
+  const open = availability.state === 'open' || waitlist
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <p>
+        <Link to={`/e/${event.slug}`} className="link">
+          {t('register.backToEvent')}
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <p className="text-sm font-medium uppercase tracking-wide text-stone-700">{t('register.title')}</p>
+        <h1 className="text-3xl font-bold tracking-tight">{event.title}</h1>
+        <p className="text-lg text-stone-800">{event.when}</p>
+        {!event.invitationOnly && <AvailabilityBadge availability={availability} />}
+      </header>
+
+      {actionData?.status === 'duplicate' ? (
+        <section role="status" aria-labelledby="duplicate-title" className="card space-y-2 border-l-4 border-l-brand-700">
+          <h2 id="duplicate-title" className="text-xl font-semibold">
+            {t('register.duplicate.title')}
+          </h2>
+          <p>{t('register.duplicate.body')}</p>
+        </section>
+      ) : event.invitationOnly ? (
+        <section className="card space-y-2">
+          <h2 className="text-xl font-semibold">{t('public.event.invitation.title')}</h2>
+          <p>{t('public.event.invitation.body')}</p>
+        </section>
+      ) : !open ? (
+        <section className="card">
+          <p>{availability.state === 'full' ? t('public.event.fullHelp') : t('registration.error.closed')}</p>
+        </section>
+      ) : (
+        <Form method="post" noValidate className="card space-y-8" aria-describedby="register-intro">
+          <ErrorSummary ctx={formContext} errors={invalid} />
+          <p id="register-intro" className="text-stone-700">
+            {t('register.intro')}
+          </p>
+          {waitlist && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
+          <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={invalid?.fieldErrors ?? {}} />
+          {!waitlist && slots.some((s) => s.workshops.length > 0) && (
+            <fieldset className="space-y-4">
+              <legend className="text-xl font-semibold">{t('register.section.workshops')}</legend>
+              <p className="text-stone-700">{t('register.workshops.help')}</p>
+              <WorkshopFields slots={slots.filter((s) => s.workshops.length > 0)} chosen={submitted.workshops ?? []} errors={invalid?.fieldErrors ?? {}} />
+            </fieldset>
+          )}
+          <ConsentField organisation={event.organisation} title={event.title} checked={submitted.consent === true} errors={invalid?.fieldErrors.consent} />
+          <button type="submit" className="btn-primary w-full px-6 py-3 text-base sm:w-auto" disabled={busy}>
+            {waitlist ? t('register.submitWaitlist') : t('register.submit')}
+          </button>
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

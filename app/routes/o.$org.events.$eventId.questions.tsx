@@ -1,0 +1,185 @@
+// The organiser's own questions on the registration form, in the order they are asked.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { appErrorToFieldErrors, formValues, loadOrganiserEvent, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { fieldErrorsOf, LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
+import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
+import { EventPageHeader, InlineActionForm, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { CheckboxField, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
+  return [{ title: `${translate(root?.locale ?? 'fr', 'events.questions.title')}${d ? ` : ${d.event.title}` : ''} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganiser(request, params.org)
+  const event = await loadOrganiserEvent(organisation.id, params.eventId)
+  return {
+    organisation: { slug: organisation.slug },
+    event: { id: event.id, title: event.title, status: event.status, editable: event.editable },
+    registrations: event.counts.confirmed + event.counts.waitlisted + event.counts.offered + event.counts.cancelled,
+    questions: event.questions.map((q) => ({ id: q.id, label: q.label, help: q.help ?? '', type: q.type, required: q.required, options: q.options })),
+  }
+}
+
+type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requireOrganiser(request, params.org)
+  const locale = localeFromRequest(request)
+  const event = await loadOrganiserEvent(organisation.id, params.eventId)
+  const formData = await request.formData()
+  const values = formValues(formData)
+  const intent = values.intent ?? ''
+  const actor = { actorUserId: user.id, request }
+  const here = new URL(request.url).pathname
+  const formKey = intent === 'question.create' ? 'question-new' : intent === 'question.update' ? `question-${values.questionId ?? ''}` : 'page'
+  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
+  const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
+  try {
+    switch (intent) {
+      case 'question.create':
+      case 'question.update': {
+        const parsed = questionFormSchema.safeParse(values)
+        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
+        if (intent === 'question.create') await createQuestion(organisation.id, event.id, parsed.data, actor)
+        else await updateQuestion(organisation.id, event.id, values.questionId ?? '', parsed.data, actor)
+        return done(intent === 'question.create' ? 'events.toast.questionCreated' : 'events.toast.questionUpdated')
+      }
+      case 'question.delete':
+        await deleteQuestion(organisation.id, event.id, values.questionId ?? '', actor)
+        return done('events.toast.questionDeleted')
+      case 'question.move':
+        await moveQuestion(organisation.id, event.id, values.questionId ?? '', values.direction === 'up' ? 'up' : 'down', actor)
+        return done('events.toast.questionMoved')
+      default:
+        return fail({ _form: [translate(locale, 'events.error.unknownAction')] }, 400)
+    }
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
+    throw error
+  }
+}
+
+type QuestionRow = { id: string; label: string; help: string; type: string; required: boolean; options: string[] }
+
+function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
+  const t = useT()
+  const all = useActionData<typeof action>()
+  const result = all?.formKey === formKey ? all : null
+  const busy = useNavigation().state === 'submitting'
+  const v = result?.values ?? {
+    label: question?.label ?? '',
+    help: question?.help ?? '',
+    type: question?.type ?? 'short_text',
+    required: question?.required ? 'on' : '',
+    options: question?.options.join('\n') ?? '',
+  }
+  const e = result?.errors ?? {}
+  return (
+    <Form method="post" noValidate className="space-y-3">
+      <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
+      {question && <input type="hidden" name="questionId" value={question.id} />}
+      <ErrorList errors={e._form} />
+      <TextField label={t('events.questions.label')} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={LIMITS.shortText} errors={e.label} />
+      <TextField label={t('events.questions.help')} name="help" id={`${formKey}-help`} defaultValue={v.help} maxLength={LIMITS.help} help={t('events.questions.helpHelp')} errors={e.help} />
+      <SelectField
+        label={t('events.questions.type')}
+        name="type"
+        id={`${formKey}-type`}
+        defaultValue={v.type}
+        required
+        options={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
+        errors={e.type}
+      />
+      <TextareaField label={t('events.questions.options')} name="options" id={`${formKey}-options`} defaultValue={v.options} rows={4} help={t('events.questions.optionsHelp')} errors={e.options} />
+      <CheckboxField label={t('events.questions.required')} name="required" id={`${formKey}-required`} defaultChecked={v.required === 'on'} errors={e.required} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {question ? t('events.form.save') : t('events.questions.add')}
+      </button>
+    </Form>
+  )
+}
+
+export default function Questions() {
+  const t = useT()
+  const { organisation, event, questions, registrations } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  return (
+    <div>
+      <EventPageHeader orgSlug={organisation.slug} event={event} heading={t('events.questions.title')} />
+      <div className="space-y-6">
+        <p className="text-stone-700">{t('events.questions.intro')}</p>
+        {registrations > 0 && event.editable && <Notice tone="info">{t('events.questions.answersKept', { count: registrations })}</Notice>}
+        {!event.editable && <Notice tone="info">{t('events.error.readOnly')}</Notice>}
+        {pageError && (
+          <Notice tone="error">
+            {pageError.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </Notice>
+        )}
+
+        {questions.length === 0 ? (
+          <p className="card">{t('events.questions.empty')}</p>
+        ) : (
+          <ol className="space-y-3">
+            {questions.map((q, i) => (
+              <li key={q.id} className="card space-y-2">
+                <h2 className="text-lg font-semibold">
+                  <span className="sr-only">{t('events.questions.number', { n: i + 1 })} </span>
+                  {q.label}
+                </h2>
+                <p className="text-sm text-stone-700">
+                  {t(questionTypeLabelKey(q.type))} · {q.required ? t('events.questions.isRequired') : t('events.questions.isOptional')}
+                </p>
+                {q.help && <p className="text-sm">{q.help}</p>}
+                {q.options.length > 0 && (
+                  <ul className="list-disc pl-5 text-sm">
+                    {q.options.map((o) => (
+                      <li key={o}>{o}</li>
+                    ))}
+                  </ul>
+                )}
+                {event.editable && (
+                  <div className="flex flex-wrap items-start gap-2">
+                    {i > 0 && <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'up' }} label="↑" accessibleLabel={t('events.questions.moveUp', { label: q.label })} />}
+                    {i < questions.length - 1 && (
+                      <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'down' }} label="↓" accessibleLabel={t('events.questions.moveDown', { label: q.label })} />
+                    )}
+                    <InlineActionForm intent="question.delete" fields={{ questionId: q.id }} label={t('events.form.delete')} accessibleLabel={t('events.questions.delete', { label: q.label })} danger />
+                    <details key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} className="w-full" open={result?.formKey === `question-${q.id}`}>
+                      <summary className="link cursor-pointer text-sm">{t('events.questions.edit', { label: q.label })}</summary>
+                      <div className="mt-3">
+                        <QuestionForm formKey={`question-${q.id}`} question={q} />
+                      </div>
+                    </details>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+
+        {event.editable && (
+          <section aria-labelledby="new-question-title" className="card space-y-3">
+            <h2 id="new-question-title" className="text-xl font-semibold">
+              {t('events.questions.new')}
+            </h2>
+            {/* Keyed by the count so that, once saved, the form comes back empty. */}
+            <QuestionForm key={questions.length} formKey="question-new" />
+          </section>
+        )}
+      </div>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,29 @@
+// The registration's calendar file (.ics), from the personal manage link.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { buildIcs } from '#app/modules/registrations/ics.ts'
+import { findRegistrationByManageToken, manageUrlFor } from '#app/modules/registrations/service.server.ts'
+import { notFound } from '#app/utils/http.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? ''
+  const registration = await findRegistrationByManageToken(token)
+  if (!registration || registration.status === 'cancelled') throw notFound()
+  const { event } = registration
+  const ics = buildIcs({
+    uid: `${registration.id}@essor`,
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    location: [event.venueName, event.address, event.town].filter(Boolean).join(', ') || event.onlineUrl,
+    url: manageUrlFor(token, request),
+  })
+  const filename = `${event.slug.replace(/[^a-z0-9-]/g, '')}.ics`
+  return new Response(ics, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  })
+}

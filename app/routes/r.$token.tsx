@@ -1,0 +1,446 @@
+// The personal manage page behind the link in every registration email (no account needed):
+// status and waiting-list position, the offer to confirm, the ticket and its QR code, the
+// calendar file, editing one's information and answers, changing workshops, cancelling.
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import QRCode from 'qrcode'
+import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/events/public.server.ts'
+import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
+import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
+import { AppError, isAppError } from '#app/utils/errors.ts'
+import { notFound } from '#app/utils/http.server.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+const Intents = ['accept', 'workshops', 'edit', 'cancel'] as const
+type Intent = (typeof Intents)[number]
+type ActionData = { intent: Intent; submitted: SubmittedFields } & FormErrors
+
+// The address holds the secret: never cached, never indexed, never sent as a referrer.
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  const title = translate(root?.locale ?? 'fr', 'manage.title')
+  return [{ title: data ? `${title} — ${data.event.title}` : title }, { name: 'robots', content: 'noindex, nofollow' }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const view = await getManageView(params.token ?? '')
+  if (!view) throw notFound()
+  const locale = localeFromRequest(request)
+  const url = new URL(request.url)
+  const { registration: r, event } = view
+  const tz = event.timeZone
+  const confirmed = r.status === 'confirmed'
+  return data(
+    {
+      token: params.token!,
+      welcome: url.searchParams.get('welcome') === '1',
+      confirmCancel: url.searchParams.get('cancel') === '1',
+      registration: {
+        status: r.status,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        email: r.email,
+        organisationName: r.organisationName,
+        organisationType: r.organisationType,
+        phone: r.phone,
+        accessibilityNeeds: r.accessibilityNeeds,
+        dietaryNeeds: r.dietaryNeeds,
+        answers: r.answers,
+        ticketCode: confirmed ? r.ticketCode : null,
+        offerDeadline: view.offerOpen && r.offerExpiresAt ? formatInstant(locale, r.offerExpiresAt, tz) : null,
+      },
+      // Generated here: a scanner reads the same code the check-in staff type in.
+      qrSvg: confirmed ? await QRCode.toString(r.ticketCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      event: {
+        slug: event.slug,
+        title: event.title,
+        when: formatEventWhen(locale, event.startsAt, event.endsAt, tz),
+        place: [event.venueName, event.address, event.town].filter(Boolean) as string[],
+        onlineUrl: confirmed && event.onlineUrl && /^https?:\/\//i.test(event.onlineUrl) ? event.onlineUrl : null,
+        organisation: event.organisation.name,
+        offerHours: event.offerHours,
+        contactEmail: event.contactEmail,
+      },
+      position: view.position,
+      locked: view.locked,
+      offerOpen: view.offerOpen,
+      formContext: view.formContext,
+      slots: view.slots
+        .filter((s) => s.workshops.length > 0)
+        .map((s) => ({
+          id: s.id,
+          label: s.label,
+          when: formatTimeRange(locale, s.startsAt, s.endsAt, tz),
+          workshops: s.workshops.map((w) => ({ id: w.id, title: w.title, room: w.room, seatsLeft: w.seatsLeft, chosen: w.chosen })),
+        })),
+    },
+    { headers: PRIVATE_HEADERS },
+  )
+}
+
+export const headers: HeadersFunction = () => PRIVATE_HEADERS
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? ''
+  const registration = await findRegistrationByManageToken(token)
+  if (!registration) throw notFound()
+  const locale = localeFromRequest(request)
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '') as Intent
+  if (!Intents.includes(intent)) return data({ intent: 'edit' as Intent, submitted: { answers: {}, workshops: [] }, fieldErrors: {}, formErrors: ['register.error.type'] }, { status: 400, headers: PRIVATE_HEADERS })
+  const view = await getManageView(token)
+  if (!view) throw notFound()
+  const submitted = formDataToFields(formData, view.formContext)
+  const back = `/r/${token}`
+  try {
+    switch (intent) {
+      case 'accept':
+        await acceptOffer(registration.id, submitted.workshops, { manageToken: token, request })
+        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
+      case 'workshops':
+        if (view.locked || registration.status !== 'confirmed') throw lockedError()
+        await changeWorkshops(registration.id, submitted.workshops)
+        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.workshops' })
+      case 'edit':
+        await updateAttendeeDetails(registration.id, submitted)
+        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
+      case 'cancel':
+        if (view.locked) throw lockedError()
+        await cancelRegistration(registration.id, { reason: 'attendee', request })
+        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
+    }
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    const fieldErrors: Record<string, string[]> = {}
+    const formErrors: string[] = []
+    if (error.code === 'invalid_input') {
+      // The edit's own validation: its messages are already per field.
+      for (const [name, messages] of Object.entries(error.fields ?? {})) {
+        if (name === '') formErrors.push(...messages)
+        else fieldErrors[name] = messages
+      }
+    } else {
+      const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+      for (const name of Object.keys(error.fields ?? {})) {
+        if (name === 'workshops' || name === '') formErrors.push(message)
+        else fieldErrors[name] = [message]
+      }
+      if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(message)
+    }
+    return data<ActionData>({ intent, submitted, fieldErrors, formErrors }, { status: error.status, headers: PRIVATE_HEADERS })
+  }
+}
+
+function lockedError() {
+  return new AppError({ status: 409, code: 'registration_locked', messageKey: 'manage.error.locked' })
+}
+
+const STATUS_TONE: Record<string, string> = {
+  confirmed: 'border-brand-700 bg-brand-50 text-brand-800',
+  waitlisted: 'border-amber-700 bg-amber-50 text-amber-950',
+  offered: 'border-amber-700 bg-amber-50 text-amber-950',
+  cancelled: 'border-stone-500 bg-stone-100 text-stone-800',
+}
+
+function AnswerText({ value }: { value: string | string[] | boolean | undefined }) {
+  const t = useT()
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="text-stone-600">{t('manage.details.none')}</span>
+  if (typeof value === 'boolean') return <>{value ? t('manage.answer.yes') : t('manage.answer.no')}</>
+  return <span className="whitespace-pre-line">{Array.isArray(value) ? value.join(', ') : value}</span>
+}
+
+export default function ManageRegistration() {
+  const t = useT()
+  const d = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const { registration: r, event } = d
+  const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined)
+  const chosen = d.slots.flatMap((s) => s.workshops.filter((w) => w.chosen).map((w) => w.id))
+  const editErrors = errorsFor('edit')
+  const workshopErrors = errorsFor('workshops')
+  const acceptErrors = errorsFor('accept')
+  const cancelErrors = errorsFor('cancel')
+  const none = <span className="text-stone-600">{t('manage.details.none')}</span>
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm font-medium uppercase tracking-wide text-stone-700">{t('manage.title')}</p>
+        <h1 className="text-3xl font-bold tracking-tight">{event.title}</h1>
+        <p className="text-lg text-stone-800">{event.when}</p>
+      </header>
+
+      {d.welcome && r.status !== 'cancelled' && (
+        <p role="status" className="rounded-md border-l-4 border-brand-700 bg-brand-50 px-4 py-3 font-semibold text-brand-800">
+          {r.status === 'confirmed' ? t('manage.welcome.confirmed') : t('manage.welcome.waitlisted')}
+        </p>
+      )}
+
+      <section aria-labelledby="status-title" className="card space-y-3">
+        <h2 id="status-title" className="text-xl font-semibold">
+          {t('manage.status.label')}
+        </h2>
+        <p>
+          <span className={`inline-block rounded border px-3 py-1 font-semibold ${STATUS_TONE[r.status] ?? STATUS_TONE.cancelled}`} data-testid="registration-status">
+            {t(`manage.status.${r.status}` as MessageKey)}
+          </span>
+        </p>
+        {r.status === 'waitlisted' && d.position !== null && (
+          <>
+            <p className="text-lg font-semibold" data-testid="waitlist-position">
+              {t('manage.position', { position: d.position })}
+            </p>
+            <p>{t('manage.positionHelp', { hours: event.offerHours })}</p>
+          </>
+        )}
+        {r.status === 'cancelled' && (
+          <>
+            <p>{t('manage.cancelled.body')}</p>
+            <p>
+              <Link to={`/e/${event.slug}`} className="link">
+                {t('manage.cancelled.registerAgain')}
+              </Link>
+            </p>
+          </>
+        )}
+        {d.locked && r.status !== 'cancelled' && <p>{t('manage.locked')}</p>}
+      </section>
+
+      {d.offerOpen && r.offerDeadline && (
+        <section aria-labelledby="offer-title" className="card space-y-4 border-l-4 border-l-amber-700">
+          <h2 id="offer-title" className="text-xl font-semibold">
+            {t('manage.offer.title')}
+          </h2>
+          <p>{t('manage.offer.body', { deadline: r.offerDeadline })}</p>
+          <Form method="post" noValidate className="space-y-4">
+            <input type="hidden" name="intent" value="accept" />
+            <ErrorSummary ctx={d.formContext} errors={acceptErrors} prefix="accept" />
+            {d.slots.length > 0 && (
+              <fieldset className="space-y-4">
+                <legend className="font-semibold">{t('register.section.workshops')}</legend>
+                <p className="text-stone-700">{t('manage.offer.workshops')}</p>
+                <WorkshopFields slots={d.slots} chosen={acceptErrors?.submitted.workshops ?? []} errors={acceptErrors?.fieldErrors ?? {}} prefix="accept" />
+              </fieldset>
+            )}
+            <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
+              {t('manage.offer.submit')}
+            </button>
+          </Form>
+        </section>
+      )}
+
+      {r.ticketCode && d.qrSvg && (
+        <section aria-labelledby="ticket-title" className="card space-y-3">
+          <h2 id="ticket-title" className="text-xl font-semibold">
+            {t('manage.ticket.title')}
+          </h2>
+          <p>{t('manage.ticket.help')}</p>
+          <div className="flex flex-wrap items-center gap-6">
+            {/* The SVG comes from the qrcode package, built from our own ticket code. */}
+            <div role="img" aria-label={t('manage.ticket.qrLabel', { code: r.ticketCode })} className="w-48 max-w-full bg-white [&_svg]:h-auto [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: d.qrSvg }} />
+            <p>
+              <span className="block text-sm font-semibold text-stone-700">{t('manage.ticket.codeLabel')}</span>
+              <span className="font-mono text-2xl font-bold tracking-widest" data-testid="ticket-code">
+                {r.ticketCode}
+              </span>
+            </p>
+          </div>
+          <p>
+            <a href={`/r/${d.token}/ics`} className="link" download>
+              {t('manage.ics')}
+            </a>
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="event-title" className="card space-y-2">
+        <h2 id="event-title" className="text-xl font-semibold">
+          {t('manage.event.title')}
+        </h2>
+        <p>{event.when}</p>
+        {event.place.length > 0 && (
+          <address className="not-italic">
+            {event.place.map((line) => (
+              <span key={line} className="block">
+                {line}
+              </span>
+            ))}
+          </address>
+        )}
+        {event.onlineUrl && (
+          <p>
+            {t('manage.event.onlineLink')}{' '}
+            <a href={event.onlineUrl} className="link" rel="noopener noreferrer">
+              {event.onlineUrl}
+            </a>
+          </p>
+        )}
+        <p>
+          <Link to={`/e/${event.slug}`} className="link">
+            {t('manage.event.page')}
+          </Link>
+        </p>
+        {event.contactEmail && (
+          <p>
+            {t('public.event.contact')}{' '}
+            <a href={`mailto:${event.contactEmail}`} className="link">
+              {event.contactEmail}
+            </a>
+          </p>
+        )}
+      </section>
+
+      {d.slots.length > 0 && r.status !== 'cancelled' && (
+        <section aria-labelledby="workshops-title" className="card space-y-3">
+          <h2 id="workshops-title" className="text-xl font-semibold">
+            {t('manage.workshops.title')}
+          </h2>
+          {r.status === 'waitlisted' ? (
+            <p>{t('manage.workshops.waitlistNote')}</p>
+          ) : (
+            <>
+              <ul className="list-disc pl-6" data-testid="chosen-workshops">
+                {chosen.length === 0 ? (
+                  <li>{t('manage.workshops.none')}</li>
+                ) : (
+                  d.slots.flatMap((s) =>
+                    s.workshops
+                      .filter((w) => w.chosen)
+                      .map((w) => (
+                        <li key={w.id}>
+                          {s.label} : {w.title}
+                        </li>
+                      )),
+                  )
+                )}
+              </ul>
+              {r.status === 'confirmed' && !d.locked && (
+                <details open={Boolean(workshopErrors)} className="rounded-md border border-stone-200 p-3">
+                  <summary className="cursor-pointer font-semibold text-brand-700">{t('manage.workshops.change')}</summary>
+                  <Form method="post" noValidate className="mt-4 space-y-4">
+                    <input type="hidden" name="intent" value="workshops" />
+                    <ErrorSummary ctx={d.formContext} errors={workshopErrors} prefix="ws" />
+                    <p className="text-stone-700">{t('register.workshops.help')}</p>
+                    <WorkshopFields slots={d.slots} chosen={workshopErrors?.submitted.workshops ?? chosen} errors={workshopErrors?.fieldErrors ?? {}} keepChosen prefix="ws" />
+                    <button type="submit" className="btn-primary" disabled={busy}>
+                      {t('manage.workshops.save')}
+                    </button>
+                  </Form>
+                </details>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="details-title" className="card space-y-4">
+        <h2 id="details-title" className="text-xl font-semibold">
+          {t('manage.details.title')}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[minmax(0,14rem)_1fr]">
+          <dt className="font-semibold text-stone-700">{t('manage.details.name')}</dt>
+          <dd>
+            {r.firstName} {r.lastName}
+          </dd>
+          <dt className="font-semibold text-stone-700">{t('register.field.email')}</dt>
+          <dd>{r.email}</dd>
+          <dt className="font-semibold text-stone-700">{t('register.field.phone')}</dt>
+          <dd>{r.phone ?? none}</dd>
+          <dt className="font-semibold text-stone-700">{t('register.field.organisation')}</dt>
+          <dd>
+            {r.organisationName} ({t(`profile.${r.organisationType}` as MessageKey)})
+          </dd>
+          <dt className="font-semibold text-stone-700">{t('register.field.accessibility')}</dt>
+          <dd className="whitespace-pre-line">{r.accessibilityNeeds ?? none}</dd>
+          <dt className="font-semibold text-stone-700">{t('register.field.dietary')}</dt>
+          <dd className="whitespace-pre-line">{r.dietaryNeeds ?? none}</dd>
+          {d.formContext.questions.map((q) => (
+            <div key={q.id} className="contents">
+              <dt className="font-semibold text-stone-700">{q.label}</dt>
+              <dd>
+                <AnswerText value={r.answers[q.id]} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {!d.locked && (
+          <details open={Boolean(editErrors)} className="rounded-md border border-stone-200 p-3">
+            <summary className="cursor-pointer font-semibold text-brand-700">{t('manage.details.edit')}</summary>
+            <Form method="post" noValidate className="mt-4 space-y-6">
+              <input type="hidden" name="intent" value="edit" />
+              <ErrorSummary ctx={d.formContext} errors={editErrors} prefix="edit" />
+              <p className="text-sm text-stone-700">{t('manage.details.emailFixed')}</p>
+              <RegistrationFields
+                mode="edit"
+                prefix="edit"
+                ctx={d.formContext}
+                defaults={
+                  editErrors?.submitted ?? {
+                    firstName: r.firstName,
+                    lastName: r.lastName,
+                    organisation: r.organisationName,
+                    organisationType: r.organisationType,
+                    phone: r.phone ?? '',
+                    accessibilityNeeds: r.accessibilityNeeds ?? '',
+                    dietaryNeeds: r.dietaryNeeds ?? '',
+                    answers: r.answers,
+                  }
+                }
+                errors={editErrors?.fieldErrors ?? {}}
+              />
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {t('manage.details.save')}
+              </button>
+            </Form>
+          </details>
+        )}
+      </section>
+
+      {!d.locked && (
+        <section id="cancel" aria-labelledby="cancel-title" className="card space-y-3">
+          <h2 id="cancel-title" className="text-xl font-semibold">
+            {d.confirmCancel ? t('manage.cancel.confirmTitle') : t('manage.cancel.title')}
+          </h2>
+          {cancelErrors && <ErrorSummary ctx={d.formContext} errors={cancelErrors} />}
+          {d.confirmCancel ? (
+            <>
+              <p>{t('manage.cancel.confirmBody', { title: event.title })}</p>
+              <div className="flex flex-wrap items-center gap-4">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="cancel" />
+                  <button type="submit" className="btn-danger" disabled={busy}>
+                    {t('manage.cancel.confirm')}
+                  </button>
+                </Form>
+                <Link to={`/r/${d.token}`} className="btn-secondary" preventScrollReset>
+                  {t('manage.cancel.keep')}
+                </Link>
+              </div>
+            </>
+          ) : (
+            <>
+              <p>{t('manage.cancel.intro')}</p>
+              {/* A link to the confirmation step, so cancelling takes two deliberate actions even without JavaScript. */}
+              <Link to={`/r/${d.token}?cancel=1#cancel`} className="btn-secondary">
+                {t('manage.cancel.start')}
+              </Link>
+            </>
+          )}
+        </section>
+      )}
+
+      <p className="text-sm text-stone-600">{t('manage.private')}</p>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
