@@ -151,6 +151,9 @@ export const registration = defineMessages(
     'register.field.organisation': 'Nom de votre structure',
     'register.field.organisationHelp': 'Association, coopérative, collectivité… ou votre nom si vous venez à titre individuel.',
     'register.field.organisationType': 'Type de structure',
+    'register.field.departement': 'Département de votre structure',
+    'register.field.departementHelp': 'Numéro à 2 ou 3 caractères (31, 2A, 974). Il sert aux statistiques de participation par territoire.',
+    'register.error.departement': 'Indiquez un numéro de département valide (par exemple 31, 2A ou 974).',
     'register.field.organisationTypePlaceholder': 'Choisissez dans la liste',
     'register.field.accessibility': 'Besoins d’accessibilité (facultatif)',
     'register.field.accessibilityHelp':
@@ -385,6 +388,9 @@ export const registration = defineMessages(
     'register.field.organisation': 'Name of your organisation',
     'register.field.organisationHelp': 'Association, cooperative, local authority… or your own name if you come as an individual.',
     'register.field.organisationType': 'Kind of organisation',
+    'register.field.departement': 'Département of your organisation',
+    'register.field.departementHelp': '2 or 3 characters (31, 2A, 974). Used for attendance statistics by territory.',
+    'register.error.departement': 'Enter a valid département number (for example 31, 2A or 974).',
     'register.field.organisationTypePlaceholder': 'Choose from the list',
     'register.field.accessibility': 'Accessibility needs (optional)',
     'register.field.accessibilityHelp':

@@ -23,6 +23,7 @@ function fieldLabel(t: Translate, ctx: FormContext, name: string): string | null
     phone: 'register.field.phone',
     organisation: 'register.field.organisation',
     organisationType: 'register.field.organisationType',
+    departement: 'register.field.departement',
     accessibilityNeeds: 'register.field.accessibility',
     dietaryNeeds: 'register.field.dietary',
     consent: 'register.section.consent',
@@ -34,7 +35,7 @@ function fieldLabel(t: Translate, ctx: FormContext, name: string): string | null
   return null
 }
 
-const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'organisation', 'organisationType', 'accessibilityNeeds', 'dietaryNeeds']
+const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'organisation', 'organisationType', 'departement', 'accessibilityNeeds', 'dietaryNeeds']
 
 function fieldRank(ctx: FormContext, name: string) {
   const fixed = FIELD_ORDER.indexOf(name)
@@ -212,6 +213,7 @@ export function RegistrationFields({
           options={PROFILES.map((p) => ({ value: p, label: t(`profile.${p}` as MessageKey) }))}
           errors={e('organisationType')}
         />
+        <TextField id={id('departement')} name="departement" label={t('register.field.departement')} help={t('register.field.departementHelp')} autoComplete="off" inputMode="text" maxLength={3} className="max-w-48" defaultValue={defaults.departement ?? ''} errors={e('departement')} />
       </fieldset>
 
       <fieldset className="space-y-4">

@@ -120,14 +120,17 @@ const LAST_NAMES = [
 
 type Region = 'occitanie' | 'centre'
 
-const TOWNS: Record<Region, string[]> = {
+/** Towns of each region with their département, for structures' names and registrants' départements. */
+const TOWNS: Record<Region, [town: string, departement: string][]> = {
   occitanie: [
-    'Toulouse', 'Montpellier', 'Narbonne', 'Carcassonne', 'Perpignan', 'Béziers', 'Nîmes', 'Albi', 'Castres', 'Rodez',
-    'Cahors', 'Montauban', 'Auch', 'Tarbes', 'Foix', 'Mende', 'Sète', 'Lézignan-Corbières', 'Limoux', 'Millau',
+    ['Toulouse', '31'], ['Montpellier', '34'], ['Narbonne', '11'], ['Carcassonne', '11'], ['Perpignan', '66'], ['Béziers', '34'],
+    ['Nîmes', '30'], ['Albi', '81'], ['Castres', '81'], ['Rodez', '12'], ['Cahors', '46'], ['Montauban', '82'], ['Auch', '32'],
+    ['Tarbes', '65'], ['Foix', '09'], ['Mende', '48'], ['Sète', '34'], ['Lézignan-Corbières', '11'], ['Limoux', '11'], ['Millau', '12'],
   ],
   centre: [
-    'Orléans', 'Tours', 'Blois', 'Bourges', 'Chartres', 'Châteauroux', 'Dreux', 'Vierzon', 'Montargis', 'Vendôme',
-    'Amboise', 'Issoudun', 'Romorantin-Lanthenay', 'Déols', 'Joué-lès-Tours', 'Gien', 'Pithiviers', 'Loches',
+    ['Orléans', '45'], ['Tours', '37'], ['Blois', '41'], ['Bourges', '18'], ['Chartres', '28'], ['Châteauroux', '36'], ['Dreux', '28'],
+    ['Vierzon', '18'], ['Montargis', '45'], ['Vendôme', '41'], ['Amboise', '37'], ['Issoudun', '36'], ['Romorantin-Lanthenay', '41'],
+    ['Déols', '36'], ['Joué-lès-Tours', '37'], ['Gien', '45'], ['Pithiviers', '45'], ['Loches', '37'],
   ],
 }
 
@@ -179,21 +182,26 @@ type Person = {
   email: string
   organisationName: string
   organisationType: Profile
+  departement: string
   phone: string | null
   dietaryNeeds: string | null
   accessibilityNeeds: string | null
   locale: 'fr' | 'en'
 }
 
-function makePerson(rng: Rng, region: Region, profiles: Partial<Record<Profile, number>>, usedEmails: Set<string>): Person {
+function makePerson(rng: Rng, spec: { region: Region; departement: string; profiles: Partial<Record<Profile, number>> }, usedEmails: Set<string>): Person {
   const firstName = pick(rng, FIRST_NAMES)
   const lastName = pick(rng, LAST_NAMES)
-  const organisationType = weighted(rng, profiles)
-  const organisationName = pick(rng, STRUCTURES[organisationType]).replace('{town}', pick(rng, TOWNS[region]))
+  const organisationType = weighted(rng, spec.profiles)
+  // Half the people come from the event's own département, the others from across the region.
+  const towns = TOWNS[spec.region]
+  const local = towns.filter(([, d]) => d === spec.departement)
+  const [town, departement] = rng() < 0.5 && local.length ? pick(rng, local) : pick(rng, towns)
+  const organisationName = pick(rng, STRUCTURES[organisationType]).replace('{town}', town)
   const domain = asciiSlug(organisationName).split('-').slice(0, 4).join('-') || 'ess'
-  const local = `${asciiSlug(firstName).replace(/-/g, '')}.${asciiSlug(lastName).replace(/-/g, '')}`
-  let email = `${local}@${domain}.example`
-  for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${domain}.example`
+  const mailbox = `${asciiSlug(firstName).replace(/-/g, '')}.${asciiSlug(lastName).replace(/-/g, '')}`
+  let email = `${mailbox}@${domain}.example`
+  for (let n = 2; usedEmails.has(email); n++) email = `${mailbox}${n}@${domain}.example`
   usedEmails.add(email)
   const digits = () => String(Math.floor(rng() * 100)).padStart(2, '0')
   return {
@@ -202,6 +210,7 @@ function makePerson(rng: Rng, region: Region, profiles: Partial<Record<Profile, 
     email,
     organisationName,
     organisationType,
+    departement,
     phone: rng() < 0.4 ? `0${pick(rng, ['6', '7'])} ${digits()} ${digits()} ${digits()} ${digits()}` : null,
     dietaryNeeds: rng() < 0.12 ? pick(rng, DIETS) : null,
     accessibilityNeeds: rng() < 0.03 ? pick(rng, ACCESS) : null,
@@ -336,7 +345,7 @@ export const demoEvents: DemoEvent[] = [
         type: 'single_choice',
         required: true,
         options: OCCITANIE_DEPARTEMENTS,
-        answer: (rng) => (rng() < 0.5 ? '11' : pick(rng, OCCITANIE_DEPARTEMENTS)),
+        answer: (_rng, p) => p.departement,
       },
       {
         key: 'sectors',
@@ -418,7 +427,7 @@ export const demoEvents: DemoEvent[] = [
         type: 'single_choice',
         required: false,
         options: OCCITANIE_DEPARTEMENTS,
-        answer: (rng) => (rng() < 0.45 ? '31' : rng() < 0.5 ? '34' : pick(rng, OCCITANIE_DEPARTEMENTS)),
+        answer: (_rng, p) => p.departement,
       },
       {
         key: 'listed',
@@ -586,6 +595,7 @@ type RegistrationRow = {
   email: string
   organisationName: string
   organisationType: string
+  departement: string | null
   phone: string | null
   accessibilityNeeds: string | null
   dietaryNeeds: string | null
@@ -634,7 +644,7 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
   const choices: { registrationId: string; slotId: string; workshopId: string }[] = []
 
   for (let i = 0; i < total; i++) {
-    const person = makePerson(rng, spec.region, spec.profiles, usedEmails)
+    const person = makePerson(rng, spec, usedEmails)
     const createdAt = times[i]!
     const status = i < seatTakers ? (cancelledIdx.has(i) ? 'cancelled' : 'confirmed') : i < seatTakers + offered ? 'offered' : 'waitlisted'
     const id = newId()

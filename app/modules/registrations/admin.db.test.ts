@@ -194,7 +194,7 @@ describe('export', () => {
 
     const confirmed = exportCsv(full, await registrationsForExport(event.id, { status: 'confirmed' }), 'fr')
     const lines = confirmed.body.slice(1).trimEnd().split('\r\n')
-    expect(lines[0]).toMatch(/^Nom;Prénom;E-mail;Structure;Type de structure;Téléphone;Statut;Ateliers;.*;Votre territoire;Inscrit le;Émargé le$/)
+    expect(lines[0]).toMatch(/^Nom;Prénom;E-mail;Structure;Type de structure;Département;Téléphone;Statut;Ateliers;.*;Votre territoire;Inscrit le;Émargé le$/)
     expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(' '))).toEqual(['Dupré Hélène', 'Lefèvre François', 'Martin Zoé', 'Roux Léa'])
     expect(lines.find((l) => l.startsWith('Dupré;'))).toContain(`;Confirmée;${workshops[0]!.title};`)
     expect(lines.find((l) => l.startsWith('Roux;'))).toContain(';Hérault;')

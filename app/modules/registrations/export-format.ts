@@ -23,6 +23,7 @@ export type ExportRegistration = {
   email: string
   organisationName: string
   organisationType: string
+  departement: string | null
   phone: string | null
   status: string
   accessibilityNeeds: string | null
@@ -130,6 +131,7 @@ const FIXED_COLUMNS = [
   'export.col.email',
   'export.col.organisation',
   'export.col.organisationType',
+  'export.col.departement',
   'export.col.phone',
   'export.col.status',
   'export.col.workshops',
@@ -158,6 +160,7 @@ export function buildExportTable(event: ExportEvent, registrations: ExportRegist
       r.email,
       r.organisationName,
       profileLabel(locale, r.organisationType),
+      r.departement ?? '',
       r.phone ?? '',
       statusLabel(locale, r.status),
       workshops,

@@ -10,6 +10,7 @@ function registration(overrides: Partial<ExportRegistration> = {}): ExportRegist
     email: 'elodie@example.org',
     organisationName: 'SCOP Les Ateliers',
     organisationType: 'cooperative',
+    departement: '31',
     phone: null,
     status: 'confirmed',
     accessibilityNeeds: null,
@@ -104,6 +105,7 @@ describe('the export table', () => {
       'E-mail',
       'Structure',
       'Type de structure',
+      'Département',
       'Téléphone',
       'Statut',
       'Ateliers',
@@ -116,13 +118,13 @@ describe('the export table', () => {
       'Émargé le',
     ])
     const row = table.rows[0]!
-    expect(row.slice(0, 7)).toEqual(['Garçon', 'Élodie', 'elodie@example.org', 'SCOP Les Ateliers', 'Coopérative (SCOP, SCIC, CAE…)', '', 'Confirmée'])
+    expect(row.slice(0, 8)).toEqual(['Garçon', 'Élodie', 'elodie@example.org', 'SCOP Les Ateliers', 'Coopérative (SCOP, SCIC, CAE…)', '31', '', 'Confirmée'])
   })
 
   test('English on request', () => {
     const table = buildExportTable(event, [registration({ status: 'waitlisted' })], 'en')
     expect(table.headers.slice(0, 2)).toEqual(['Last name', 'First name'])
-    expect(table.rows[0]![6]).toBe('Waiting list')
+    expect(table.rows[0]![7]).toBe('Waiting list')
   })
 
   test('answers of every type, workshops in programme order, dates in Paris time', () => {
@@ -138,11 +140,11 @@ describe('the export table', () => {
     ])
     const csv = parseCsv(toCsv(table).slice(1))
     const row = csv[1]!
-    expect(row[7]).toBe('Atelier A ; Atelier B')
-    expect(row.slice(10, 13)).toEqual(['Bouche à oreille', 'Finance, Emploi', 'Oui'])
+    expect(row[8]).toBe('Atelier A ; Atelier B')
+    expect(row.slice(11, 14)).toEqual(['Bouche à oreille', 'Finance, Emploi', 'Oui'])
     // 08:05 UTC is 09:05 in Paris in November.
-    expect(row[13]).toBe('20/11/2026 09:05')
-    expect(row[14]).toBe('29/11/2026 09:31')
+    expect(row[14]).toBe('20/11/2026 09:05')
+    expect(row[15]).toBe('29/11/2026 09:31')
   })
 
   test('the CSV starts with a BOM, uses ";" and CRLF, and survives hostile input', () => {
@@ -157,13 +159,13 @@ describe('the export table', () => {
     expect(rows[1]).toHaveLength(table.headers.length)
     expect(rows[1]![0]).toBe(`'=cmd|" /C calc"!A0`)
     expect(rows[1]![3]).toBe('Asso "Le Lac"; Toulouse')
-    expect(rows[1]![9]).toBe('sans gluten\nsans lactose')
+    expect(rows[1]![10]).toBe('sans gluten\nsans lactose')
   })
 
   test('an organiser question whose label looks like a formula is neutralised too', () => {
     const table = buildExportTable({ ...event, questions: [{ id: 'q', label: '=1+1' }] }, [registration()])
     const header = parseCsv(toCsv(table).slice(1))[0]!
-    expect(header[10]).toBe("'=1+1")
+    expect(header[11]).toBe("'=1+1")
   })
 })
 

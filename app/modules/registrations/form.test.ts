@@ -172,6 +172,19 @@ describe('JSON (API) body', () => {
     expect(r.value.workshops).toEqual(['w3'])
   })
 
+  test('the département is optional, upper-cased, and must be a real one', () => {
+    const ok = parseRegistrationJson({ ...body, departement: ' 2a ' }, ctx)
+    expect(ok.success && ok.value.departement).toBe('2A')
+    const none = parseRegistrationJson(body, ctx)
+    expect(none.success && none.value.departement).toBeNull()
+    for (const bad of ['99', '20', '977', 'Haute-Garonne']) {
+      expect(parseRegistrationJson({ ...body, departement: bad }, ctx)).toMatchObject({
+        success: false,
+        fieldErrors: { departement: ['register.error.departement'] },
+      })
+    }
+  })
+
   test('consent must be true; unknown questions and wrong types are reported per field', () => {
     const r = parseRegistrationJson({ ...body, consent: false, organisationType: 'x', answers: { ...body.answers, q_photo: 'yes', nope: 'x' }, workshops: ['w1', 'w2'] }, ctx)
     expect(r.success).toBe(false)

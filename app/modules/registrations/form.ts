@@ -32,6 +32,7 @@ export const ERR = {
   required: 'register.error.required',
   email: 'register.error.email',
   phone: 'register.error.phone',
+  departement: 'register.error.departement',
   profile: 'register.error.profile',
   consent: 'register.error.consent',
   choice: 'register.error.choice',
@@ -147,6 +148,19 @@ function phoneSchema() {
   )
 }
 
+// Metropolitan départements 01–95 with Corsica's 2A / 2B, and the overseas 971–976.
+const DEPARTEMENT = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/
+function departementSchema() {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : emptyToUndefined(v)),
+    z
+      .string({ error: ERR.departement })
+      .refine((v) => DEPARTEMENT.test(v), { error: ERR.departement })
+      .optional()
+      .transform((v) => v || null),
+  )
+}
+
 function profileSchema(required: boolean) {
   const known = z.string().refine(isProfile, { error: ERR.profile }).transform((v) => v as (typeof PROFILES)[number])
   return z.preprocess(
@@ -239,6 +253,7 @@ export function registrationSchema(ctx: FormContext, mode: FormMode) {
     lastName: requiredText(LIMITS.name),
     organisation: requiredText(LIMITS.organisation),
     organisationType: profileSchema(mode !== 'api'),
+    departement: departementSchema(),
     phone: phoneSchema(),
     accessibilityNeeds: optionalText(LIMITS.needs),
     dietaryNeeds: optionalText(LIMITS.needs),
@@ -254,6 +269,7 @@ export type RegistrationValues = {
   email: string
   organisation: string
   organisationType: (typeof PROFILES)[number]
+  departement: string | null
   phone: string | null
   accessibilityNeeds: string | null
   dietaryNeeds: string | null
@@ -304,6 +320,7 @@ export type SubmittedFields = {
   email?: string
   organisation?: string
   organisationType?: string
+  departement?: string
   phone?: string
   accessibilityNeeds?: string
   dietaryNeeds?: string
@@ -312,7 +329,7 @@ export type SubmittedFields = {
   workshops: string[]
 }
 
-const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'phone', 'accessibilityNeeds', 'dietaryNeeds'] as const
+const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'departement', 'phone', 'accessibilityNeeds', 'dietaryNeeds'] as const
 
 /** FormData (field names: those of the schema, `answers.<questionId>`, `workshop.<slotId>`) → plain data. */
 export function formDataToFields(formData: FormData, ctx: FormContext): SubmittedFields {
@@ -353,7 +370,7 @@ export function parseEditFormData(formData: FormData, ctx: FormContext): ParseRe
 
 /**
  * A JSON body with the API's field names: `{firstName, lastName, email, organisation,
- * organisationType?, phone?, accessibilityNeeds?, dietaryNeeds?, consent, answers?, workshops?}`
+ * organisationType?, departement?, phone?, accessibilityNeeds?, dietaryNeeds?, consent, answers?, workshops?}`
  * where `answers` maps question ids to a string, a list of strings or a boolean and `workshops`
  * is a list of workshop ids (at most one per slot). organisationType defaults to "autre".
  */
@@ -374,6 +391,7 @@ export function toRegistrationInput(values: RegistrationValues, locale: Locale):
     email: values.email,
     organisationName: values.organisation,
     organisationType: values.organisationType,
+    departement: values.departement,
     phone: values.phone,
     accessibilityNeeds: values.accessibilityNeeds,
     dietaryNeeds: values.dietaryNeeds,

@@ -1,0 +1,115 @@
+// Registrations through the API: the same validation (registrations/form.ts), seat rules
+// (registrations/service.server.ts) and public rate limit as the web form. An organiser's own
+// token is exempt from the rate limit, so bulk imports with it are never throttled.
+import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
+import { getPublicEvent } from '#app/modules/events/public.server.ts'
+import { getEventForOrganiser } from '#app/modules/events/service.server.ts'
+import { cancelByOrganiser, registrationDetail, registrationsForExport } from '#app/modules/registrations/admin.server.ts'
+import { formContextOf, parseRegistrationJson, toRegistrationInput, type FormContext } from '#app/modules/registrations/form.ts'
+import { CHECKED_IN_FILTER } from '#app/modules/registrations/admin.server.ts'
+import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
+import { register } from '#app/modules/registrations/service.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { isLocale, type Locale } from '#app/utils/i18n.ts'
+import { eventNotFound, findRegistrationEventId, optionalApiToken, registrationNotFound, type ApiAuth } from './events.server.ts'
+import { errorOf, json, jsonError, parseJsonBody, translateErrors } from './http.server.ts'
+import { registrationJson } from './serialize.server.ts'
+
+/** The rate-limit bucket of public registrations: the web form must use the same name, so both share one budget per IP. */
+export const REGISTRATION_RATE_LIMIT = 'registration'
+
+type RegistrableEvent = { id: string; visibility: string; organisationSlug: string; form: FormContext }
+
+async function findRegistrableEvent(slug: string, auth: ApiAuth | null): Promise<RegistrableEvent> {
+  const event = await getPublicEvent(slug)
+  if (event) return { id: event.id, visibility: event.visibility, organisationSlug: event.organisation.slug, form: formContextOf(event) }
+  // A draft is not public, but its organisers may reach it (register() then says it is not open).
+  if (!auth) throw eventNotFound()
+  const own = await organiserEvent(auth, slug)
+  return {
+    id: own.id,
+    visibility: own.visibility,
+    organisationSlug: auth.organisation.slug,
+    form: formContextOf({
+      questions: own.questions.map((q) => ({ ...q, options: JSON.stringify(q.options) })),
+      slots: own.slots,
+      workshops: own.slots.flatMap((s) => s.workshops),
+    }),
+  }
+}
+
+/** The organisation's event, or the API's 404 (another organisation's event is "not found" too). */
+export async function organiserEvent(auth: ApiAuth, slug: string) {
+  try {
+    return await getEventForOrganiser(auth.organisation.id, slug)
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw eventNotFound()
+    throw error
+  }
+}
+
+/**
+ * POST /api/v1/events/{slug}/registrations. 201 {id, status, manageUrl} for a new registration
+ * (confirmed or waitlisted); 200 {id, status, duplicate: true} when the email is already
+ * registered: the personal link is e-mailed again, never returned, since anyone could ask.
+ */
+export async function registerThroughApi(request: Request, slug: string, locale: Locale): Promise<Response> {
+  const auth = await optionalApiToken(request)
+  const event = await findRegistrableEvent(slug, auth)
+  const organiser = auth !== null && auth.organisation.slug === event.organisationSlug
+  if (!organiser) {
+    const limit = await limitPublicForm(request, REGISTRATION_RATE_LIMIT)
+    if (!limit.allowed) {
+      throw errorOf(locale, 429, 'rate', 'api.error.rateLimited', { seconds: limit.retryAfterSeconds }, { code: 'rate_limited', headers: retryAfterHeaders(limit) })
+    }
+    if (event.visibility === 'invitation') {
+      throw new AppError({ status: 403, code: 'invitation_only', messageKey: 'api.error.invitationOnly' })
+    }
+  }
+  const body = await parseJsonBody(request, locale)
+  const parsed = parseRegistrationJson(body, event.form)
+  if (!parsed.success) return jsonError(422, translateErrors(parsed.fieldErrors, locale, parsed.formErrors), { code: 'invalid_input' })
+
+  // The registrant's language for their emails: the body's "locale", else the request's.
+  const registrantLocale = isLocale(body.locale) ? body.locale : locale
+  const result = await register(event.id, toRegistrationInput(parsed.value, registrantLocale), {
+    source: 'api',
+    request,
+    actorUserId: organiser ? auth.user.id : undefined,
+  })
+  if (result.outcome === 'duplicate') {
+    return json({ id: result.registration.id, status: result.registration.status, duplicate: true }, { status: 200 })
+  }
+  return json({ id: result.registration.id, status: result.registration.status, manageUrl: result.manageUrl, duplicate: false }, { status: 201 })
+}
+
+const STATUS_FILTERS = [...REGISTRATION_STATUSES, CHECKED_IN_FILTER] as readonly string[]
+
+/** GET /api/v1/events/{slug}/registrations: every registration of the organisation's event. */
+export async function listRegistrationsForApi(auth: ApiAuth, slug: string, params: URLSearchParams, locale: Locale) {
+  const status = params.get('status')
+  if (status && !STATUS_FILTERS.includes(status)) {
+    throw errorOf(locale, 400, 'status', 'api.error.invalidParameter', { name: 'status' }, { code: 'invalid_parameter' })
+  }
+  const event = await organiserEvent(auth, slug)
+  const rows = await registrationsForExport(event.id, { status, q: params.get('q') })
+  return { event: { slug: event.slug, capacity: event.capacity, ...event.counts }, registrations: rows.map(registrationJson) }
+}
+
+export async function registrationForApi(auth: ApiAuth, id: string) {
+  const eventId = await findRegistrationEventId(auth.organisation.id, id)
+  const registration = eventId ? await registrationDetail(eventId, id) : null
+  if (!registration) throw registrationNotFound()
+  return registrationJson(registration)
+}
+
+/** DELETE /api/v1/registrations/{id}: cancels, frees the seat and offers it to the waiting list. */
+export async function cancelThroughApi(auth: ApiAuth, id: string, request: Request) {
+  const eventId = await findRegistrationEventId(auth.organisation.id, id)
+  if (!eventId) throw registrationNotFound()
+  const { cancelled, offered } = await cancelByOrganiser(eventId, id, { actorUserId: auth.user.id, request })
+  const registration = await registrationDetail(eventId, id)
+  if (!registration) throw registrationNotFound()
+  // Cancelling twice is harmless: the second answer says nothing changed.
+  return { id, status: registration.status, cancelled, waitlistOffers: offered }
+}
