@@ -148,8 +148,8 @@ function phoneSchema() {
   )
 }
 
-// Metropolitan départements 01–95 with Corsica's 2A / 2B, and the overseas 971–976.
-const DEPARTEMENT = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/
+// Metropolitan départements 01–95 (Corsica is 2A / 2B, there is no 20) and the overseas 971–976.
+const DEPARTEMENT = /^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$/
 function departementSchema() {
   return z.preprocess(
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : emptyToUndefined(v)),
