@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import QRCode from 'qrcode'
 import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/events/public.server.ts'
 import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
-import { getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
+import { eraseRegistration, getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
 import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -16,7 +16,7 @@ import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const Intents = ['accept', 'workshops', 'edit', 'cancel'] as const
+const Intents = ['accept', 'workshops', 'edit', 'cancel', 'erase'] as const
 type Intent = (typeof Intents)[number]
 type ActionData = { intent: Intent; submitted: SubmittedFields } & FormErrors
 
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       token: params.token!,
       welcome: url.searchParams.get('welcome') === '1',
       confirmCancel: url.searchParams.get('cancel') === '1',
+      confirmErase: url.searchParams.get('erase') === '1',
       registration: {
         status: r.status,
         firstName: r.firstName,
@@ -116,6 +117,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (view.locked) throw lockedError()
         await cancelRegistration(registration.id, { reason: 'attendee', request })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
+      case 'erase':
+        await eraseRegistration(registration.id, { request })
+        return redirectWithToast(request, '/', { type: 'success', key: 'manage.toast.erased' })
     }
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
@@ -439,6 +443,30 @@ export default function ManageRegistration() {
           )}
         </section>
       )}
+
+      <section id="erase" aria-labelledby="erase-title" className="card space-y-3">
+        <h2 id="erase-title" className="text-xl font-semibold">
+          {t('manage.erase.title')}
+        </h2>
+        <p>{t('manage.erase.intro')}</p>
+        {d.confirmErase ? (
+          <div className="flex flex-wrap items-center gap-4">
+            <Form method="post">
+              <input type="hidden" name="intent" value="erase" />
+              <button type="submit" className="btn-danger" disabled={busy}>
+                {t('manage.erase.confirm')}
+              </button>
+            </Form>
+            <Link to={`/r/${d.token}`} className="btn-secondary" preventScrollReset>
+              {t('manage.erase.keep')}
+            </Link>
+          </div>
+        ) : (
+          <Link to={`/r/${d.token}?erase=1#erase`} className="btn-secondary">
+            {t('manage.erase.start')}
+          </Link>
+        )}
+      </section>
 
       <p className="text-sm text-stone-600">{t('manage.private')}</p>
     </div>

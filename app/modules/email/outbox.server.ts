@@ -38,3 +38,14 @@ export async function enqueueEmail<T extends TemplateName>(tx: Tx, email: Outgoi
 }
 
 export { prisma as outboxDb }
+
+/**
+ * GDPR erasure: messages of one category to this address lose their personal content. Unsent
+ * ones are dropped (nobody should receive mail about data that no longer exists); sent ones keep
+ * their delivery record without the address or the props.
+ */
+export async function forgetRecipient(tx: Tx, address: string, category: string, replacement: string) {
+  const toAddress = address.trim().toLowerCase()
+  await tx.emailMessage.deleteMany({ where: { toAddress, category, status: { not: 'sent' } } })
+  await tx.emailMessage.updateMany({ where: { toAddress, category }, data: { toAddress: replacement, toName: null, payload: '{}' } })
+}

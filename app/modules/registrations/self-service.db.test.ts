@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import { getManageView, isLocked, updateAttendeeDetails } from './self-service.server.ts'
+import { eraseRegistration, getManageView, isLocked, updateAttendeeDetails } from './self-service.server.ts'
 import { cancelRegistration, register } from './service.server.ts'
 
 async function eventWithQuestions(capacity = 10) {
@@ -126,5 +126,30 @@ describe('editing one’s information', () => {
     expect(isLocked({ status: 'waitlisted', event: { status: 'cancelled', endsAt: later } })).toBe(true)
     expect(isLocked({ status: 'cancelled', event: { status: 'published', endsAt: later } })).toBe(true)
     expect(isLocked({ status: 'confirmed', event: { status: 'published', endsAt: new Date(0) } })).toBe(true)
+  })
+})
+
+describe('erasing one’s data', () => {
+  test('frees the seat for the waiting list, wipes every personal field and kills the link', async () => {
+    const org = await makeOrganisation()
+    const event = await makeEvent(org.id, { capacity: 1 })
+    const me = await register(event.id, { ...person({ departement: '31' }), phone: '06 12 34 56 78', dietaryNeeds: 'végétarien', answers: { q: 'réponse' } })
+    const next = await register(event.id, person())
+    // The confirmation went out; a reminder is still queued.
+    await prisma.emailMessage.updateMany({ where: { toAddress: me.registration.email }, data: { status: 'sent' } })
+    await prisma.emailMessage.create({
+      data: { messageId: '<queued@test>', toAddress: me.registration.email, template: 'event-reminder', payload: '{"firstName":"x"}', category: `event:${event.id}` },
+    })
+    await eraseRegistration(me.registration.id)
+    const erased = await prisma.registration.findUniqueOrThrow({ where: { id: me.registration.id } })
+    expect(erased).toMatchObject({ status: 'cancelled', firstName: '—', lastName: '—', organisationName: '—', phone: null, dietaryNeeds: null, answers: '{}', searchText: '' })
+    expect(erased.email).not.toContain(me.registration.email.split('@')[0])
+    expect(await getManageView(me.manageToken)).toBeNull()
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: next.registration.id } })).status).toBe('offered')
+    expect(await prisma.auditLog.count({ where: { action: 'registration.erase', entityId: me.registration.id } })).toBe(1)
+    // Nothing left in the outbox names the person (their confirmation email included).
+    expect(await prisma.emailMessage.count({ where: { toAddress: me.registration.email } })).toBe(0)
+    const kept = await prisma.emailMessage.findMany({ where: { toAddress: `erased-${me.registration.id}@invalid` } })
+    expect(kept.map((m) => [m.template, m.status, m.payload])).toEqual([['registration-confirmed', 'sent', '{}']])
   })
 })

@@ -3,10 +3,11 @@
 // go through service.server.ts, which owns those rules.
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
+import { forgetRecipient } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { formContextOf, parseEditValues, parseStoredAnswers, type FormContext } from './form.ts'
 import { searchTextOf } from './rules.ts'
-import { findRegistrationByManageToken, waitlistPosition } from './service.server.ts'
+import { cancelRegistration, findRegistrationByManageToken, waitlistPosition } from './service.server.ts'
 
 type LockInput = { status: string; event: { status: string; endsAt: Date } }
 
@@ -138,5 +139,44 @@ export async function updateAttendeeDetails(registrationId: string, values: unkn
       details: { fields: changed, via: 'manage_link' },
     })
     return { changed }
+  })
+}
+
+/**
+ * GDPR erasure by the attendee: the seat is freed (and offered to the waiting list) as for a
+ * cancellation, then every personal field is overwritten. The row stays, anonymous, so
+ * attendance counts and the audit trail keep their meaning; the manage link stops working.
+ */
+export async function eraseRegistration(registrationId: string, opts: { request?: Request; now?: Date } = {}) {
+  const now = opts.now ?? new Date()
+  const existing = await prisma.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!existing) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+  if (existing.status !== 'cancelled') {
+    await cancelRegistration(registrationId, { reason: 'attendee', request: opts.request, now, notify: false })
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.registration.update({
+      where: { id: registrationId },
+      data: {
+        firstName: '—',
+        lastName: '—',
+        email: `erased-${registrationId}@invalid`,
+        organisationName: '—',
+        phone: null,
+        accessibilityNeeds: null,
+        dietaryNeeds: null,
+        answers: '{}',
+        searchText: '',
+        // A fresh random hash: the old manage link no longer opens anything.
+        manageTokenHash: `erased:${registrationId}:${now.getTime()}`,
+      },
+    })
+    await forgetRecipient(tx, existing.email, `event:${existing.eventId}`, `erased-${registrationId}@invalid`)
+    await audit(tx, {
+      organisationId: existing.event.organisationId,
+      action: 'registration.erase',
+      entityType: 'Registration',
+      entityId: registrationId,
+    })
   })
 }
