@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { loader as rootLoader } from '#app/root.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import type { Toast } from '#app/utils/toast.server.ts'
@@ -56,13 +56,11 @@ function OrganisationSwitcher({ organisations }: { organisations: { slug: string
 function ToastMessage({ toast }: { toast: Toast }) {
   const t = useT()
   const [open, setOpen] = useState(true)
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => setOpen(true), [toast])
   if (!open) return null
   const colours =
     toast.type === 'error' ? 'border-red-700 bg-red-50 text-red-900' : toast.type === 'success' ? 'border-brand-700 bg-brand-50 text-brand-800' : 'border-stone-400 bg-white text-stone-900'
   return (
-    <div ref={ref} role={toast.type === 'error' ? 'alert' : 'status'} className={`mx-auto mt-4 flex max-w-5xl items-start justify-between gap-4 rounded-md border-l-4 px-4 py-3 shadow ${colours}`} data-testid="toast">
+    <div role={toast.type === 'error' ? 'alert' : 'status'} className={`mx-auto mt-4 flex max-w-5xl items-start justify-between gap-4 rounded-md border-l-4 px-4 py-3 shadow ${colours}`} data-testid="toast">
       <p>{t(toast.key, toast.params)}</p>
       <button type="button" onClick={() => setOpen(false)} className="text-sm underline" aria-label={t('toast.close')}>
         ×
@@ -111,7 +109,8 @@ export function Layout({ children, toast }: { children: React.ReactNode; toast: 
           </nav>
         </div>
       </header>
-      {toast && <ToastMessage toast={toast} />}
+      {/* A new toast (new id) remounts the message, so a closed one does not hide the next. */}
+      {toast && <ToastMessage key={toast.id} toast={toast} />}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
         {children}
       </main>

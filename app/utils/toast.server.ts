@@ -1,10 +1,11 @@
 // Flash messages shown once after a redirect, carried in their own signed cookie.
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { randomUUID } from 'node:crypto'
 import { getEnv } from '#app/utils/env.server.ts'
 import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
 import { isLocalHost } from '#app/utils/http.server.ts'
 
-export type Toast = { type: 'success' | 'error' | 'info'; key: MessageKey; params?: MessageParams }
+export type Toast = { type: 'success' | 'error' | 'info'; key: MessageKey; params?: MessageParams; id?: string }
 
 type ToastFlash = { toast: Toast }
 let storage: ReturnType<typeof createCookieSessionStorage<ToastFlash, ToastFlash>> | undefined
@@ -19,7 +20,7 @@ function toastStorage(request: Request) {
 export async function toastCookie(request: Request, toast: Toast) {
   const s = toastStorage(request)
   const session = await s.getSession()
-  session.flash('toast', toast)
+  session.flash('toast', { ...toast, id: toast.id ?? randomUUID() })
   return s.commitSession(session)
 }
 

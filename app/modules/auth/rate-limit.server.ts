@@ -15,7 +15,11 @@ function nowSeconds() {
   return Math.floor(Date.now() / 1000)
 }
 
-export async function hit(key: string, rule: RateLimitRule, opts: { db?: Tx; now?: number; enabled?: boolean } = {}): Promise<RateLimitResult> {
+export async function hit(
+  key: string,
+  rule: RateLimitRule,
+  opts: { db?: Tx; now?: number; enabled?: boolean; /** Chance of an opportunistic cleanup; tests pin it. */ cleanupChance?: number } = {},
+): Promise<RateLimitResult> {
   if (!(opts.enabled ?? getEnv().RATE_LIMITS)) return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 }
   const db = opts.db ?? prisma
   const now = opts.now ?? nowSeconds()
@@ -32,7 +36,7 @@ export async function hit(key: string, rule: RateLimitRule, opts: { db?: Tx; now
   if (!row) throw new Error(`Rate limit upsert returned no row for ${key}`)
   const count = Number(row.count)
   const expiresAt = Number(row.expiresAt)
-  if (Math.random() * CLEANUP_EVERY < 1) void deleteExpired(now, db).catch(() => {})
+  if (Math.random() < (opts.cleanupChance ?? 1 / CLEANUP_EVERY)) void deleteExpired(now, db).catch(() => {})
   const allowed = count <= rule.limit
   return {
     allowed,
