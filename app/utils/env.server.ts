@@ -51,6 +51,7 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Defaults to on with SQLite (the embedded demo) and off with PostgreSQL. */
   DEMO_DATA: onOff.optional(),
+  PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   MIGRATE_ON_START: onOff.default(true),
 })
 
