@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import type { Db, Tx } from '#app/db.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { addMembership, ensureUser, registerOrganisation, type Role } from '#app/modules/organisations/service.server.ts'
+import { seedDemoEvents } from './seed/events.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -115,6 +116,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       if ((await tx.organisation.count()) > 0) return { seeded: false }
       const organisationIds = await seedOrganisations(tx)
       await seedStaff(tx, organisationIds, hashes)
+      await seedDemoEvents(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },
