@@ -38,6 +38,54 @@ function Meter({ value, label }: { value: number | null; label: string }) {
   )
 }
 
+type AttendanceRow = { key: string; label: string; confirmed: number; checkedIn: number; rate: number | null }
+
+/** Confirmed, checked in and attendance rate per group (profile, département). */
+function AttendanceTable({ id, title, firstColumn, rows }: { id: string; title: string; firstColumn: string; rows: AttendanceRow[] }) {
+  const t = useT()
+  const percent = usePercent()
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">{t('stats.none')}</p>
+      ) : (
+        // Focusable, so keyboard users can scroll a table wider than a phone.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="border-b border-stone-300 bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">{firstColumn}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-b border-stone-200">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {r.label}
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.confirmed}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.checkedIn}</td>
+                  <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
+                    {percent(r.rate)}
+                    <Meter value={r.rate} label={percent(r.rate)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
 export default function EventStats() {
   const t = useT()
   const percent = usePercent()
@@ -78,44 +126,18 @@ export default function EventStats() {
         </dl>
       </section>
 
-      <section aria-labelledby="stats-profiles" className="space-y-3">
-        <h2 id="stats-profiles" className="text-xl font-semibold">
-          {t('stats.byProfile')}
-        </h2>
-        {s.byProfile.length === 0 ? (
-          <p className="text-stone-700">{t('stats.none')}</p>
-        ) : (
-          // Focusable, so keyboard users can scroll a table wider than a phone.
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="stats-profiles">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t('stats.byProfile')}</caption>
-              <thead className="border-b border-stone-300 bg-stone-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('stats.col.profile')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byProfile.map((p) => (
-                  <tr key={p.profile} className="border-b border-stone-200">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {isProfile(p.profile) ? t(`profile.${p.profile}`) : p.profile}
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{p.confirmed}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{p.checkedIn}</td>
-                    <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-                      {percent(p.checkInRate)}
-                      <Meter value={p.checkInRate} label={percent(p.checkInRate)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AttendanceTable
+        id="stats-profiles"
+        title={t('stats.byProfile')}
+        firstColumn={t('stats.col.profile')}
+        rows={s.byProfile.map((p) => ({
+          key: p.profile,
+          label: isProfile(p.profile) ? t(`profile.${p.profile}`) : p.profile,
+          confirmed: p.confirmed,
+          checkedIn: p.checkedIn,
+          rate: p.checkInRate,
+        }))}
+      />
 
       {s.byWorkshop.length > 0 && (
         <section aria-labelledby="stats-workshops" className="space-y-3">
@@ -154,40 +176,18 @@ export default function EventStats() {
         </section>
       )}
 
-      <section aria-labelledby="stats-departement" className="space-y-3">
-        <h2 id="stats-departement" className="text-xl font-semibold">
-          {t('stats.byDepartement')}
-        </h2>
-        {s.byDepartement.length === 0 ? (
-          <p className="text-stone-700">{t('stats.none')}</p>
-        ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="stats-departement">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t('stats.byDepartement')}</caption>
-              <thead className="border-b border-stone-300 bg-stone-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('stats.col.departement')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byDepartement.map((d) => (
-                  <tr key={d.departement ?? 'none'} className="border-b border-stone-200">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {d.departement ?? t('stats.departementUnknown')}
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{d.confirmed}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{d.checkedIn}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{percent(d.checkInRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AttendanceTable
+        id="stats-departement"
+        title={t('stats.byDepartement')}
+        firstColumn={t('stats.col.departement')}
+        rows={s.byDepartement.map((d) => ({
+          key: d.departement ?? 'none',
+          label: d.departement ?? t('stats.departementUnknown'),
+          confirmed: d.confirmed,
+          checkedIn: d.checkedIn,
+          rate: d.checkInRate,
+        }))}
+      />
     </div>
   )
 }
