@@ -62,7 +62,7 @@ test('an organiser downloads the CSV and it contains the registrant', async ({ p
   expect(lines).toHaveLength(2)
   // The organisation holds the separator: it is quoted.
   expect(lines[1]).toBe(
-    `${person.lastName};${person.firstName};${person.email};"${person.organisationName}";Mutuelle;;Confirmée;;;;${lines[1]!.split(';').slice(-2).join(';')}`,
+    `${person.lastName};${person.firstName};${person.email};"${person.organisationName}";Mutuelle;;;Confirmée;;;;${lines[1]!.split(';').slice(-2).join(';')}`,
   )
   expect(lines[1]).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};$/)
 })
