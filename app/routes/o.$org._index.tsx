@@ -51,6 +51,11 @@ export default function OrganisationDashboard() {
                 {t('events.list.title')}
               </Link>
             </li>
+            <li>
+              <Link to={`${base}/prizes`} className="btn-secondary">
+                {t('prizes.list.title')}
+              </Link>
+            </li>
             {canManageTokens && (
               <li>
                 <Link to={`${base}/tokens`} className="btn-secondary">

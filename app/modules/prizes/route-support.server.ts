@@ -1,0 +1,54 @@
+// What the organiser's prize routes share: the permission check, loading an edition of the
+// organisation (404 otherwise) and reading the edition form (checkboxes, départements or regions).
+import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { findRegion } from '#app/modules/events/public.server.ts'
+import { formValues } from '#app/modules/events/route-support.server.ts'
+import type { Role } from '#app/modules/organisations/service.server.ts'
+import { isAppError } from '#app/utils/errors.ts'
+import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { getEditionForOrganiser } from './service.server.ts'
+
+export { appErrorToFieldErrors, formValues, translateErrors } from '#app/modules/events/route-support.server.ts'
+
+export const PRIZE_ORGANISER_ROLES: readonly Role[] = ['admin', 'organiser']
+
+export function requirePrizeOrganiser(request: Request, orgSlug: string | undefined) {
+  return requireMembership(request, orgSlug, PRIZE_ORGANISER_ROLES)
+}
+
+/** The edition of this organisation, or a 404 response (never another organisation's edition). */
+export async function loadOrganiserEdition(organisationId: string, idOrSlug: string | undefined) {
+  try {
+    return await getEditionForOrganiser(organisationId, idOrSlug ?? '')
+  } catch (error) {
+    if (isAppError(error) && error.status === 404) throw notFound()
+    if (isAppError(error) && error.status === 403) throw forbidden()
+    throw error
+  }
+}
+
+/**
+ * "31, 34" → ["31", "34"]; "Occitanie" → its thirteen départements. Items are separated by commas
+ * or semicolons (region names contain spaces); codes inside one item may also be separated by spaces.
+ */
+export function expandDepartements(text: string): string[] {
+  const out: string[] = []
+  for (const item of text.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean)) {
+    const region = /\d/.test(item) ? null : findRegion(item)
+    if (region) out.push(...region.departements)
+    else out.push(...item.split(/\s+/).filter(Boolean))
+  }
+  return [...new Set(out)]
+}
+
+/**
+ * The submitted edition form: `values` (strings, to refill the form after an error; legal forms
+ * comma-joined) and `input` for `editionFormSchema` (legal forms and départements as arrays).
+ */
+export function readEditionForm(formData: FormData) {
+  const values = formValues(formData)
+  const legalForms = formData.getAll('eligibleLegalForms').filter((v): v is string => typeof v === 'string')
+  values.eligibleLegalForms = legalForms.join(',')
+  const input = { ...values, eligibleLegalForms: legalForms, eligibleDepartements: expandDepartements(values.eligibleDepartements ?? '') }
+  return { values, input }
+}

@@ -1,0 +1,177 @@
+// The rules of a prize edition as plain functions: SIRET checks, the ESS legal forms, who may
+// apply (legal form, age of the structure, département) and when submissions are accepted.
+// No database here: the nomination form, the organisers' review and the tests share them.
+import type { MessageKey } from '#app/utils/i18n.ts'
+import { DEFAULT_TIME_ZONE, localDateOf } from '#app/utils/time.ts'
+
+// ---- SIRET -----------------------------------------------------------------------------------
+
+/** "356 000 000 00048" → "35600000000048": spaces (also non-breaking), dots and dashes dropped. */
+export function normaliseSiret(input: string | null | undefined): string {
+  return (input ?? '').replace(/[\s\u00a0\u202f.-]/g, '')
+}
+
+function luhnValid(digits: string) {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    // From the right, every second digit is doubled: with 14 digits that is the even indexes.
+    let d = Number(digits[digits.length - 1 - i])
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return sum % 10 === 0
+}
+
+/** La Poste's establishments share one SIREN and are too many for Luhn's check digit. */
+export const LA_POSTE_SIREN = '356000000'
+/** La Poste's head office keeps the ordinary Luhn check. */
+const LA_POSTE_HEAD_OFFICE = '35600000000048'
+
+/**
+ * A SIRET is 14 digits passing the Luhn check; La Poste's establishments (SIREN 356000000) use
+ * another rule instead: the sum of the digits is a multiple of 5 (except the head office,
+ * 356 000 000 00048, which passes Luhn). Spaces in the input are accepted.
+ */
+export function isValidSiret(input: string | null | undefined): boolean {
+  const siret = normaliseSiret(input)
+  if (!/^\d{14}$/.test(siret)) return false
+  if (siret.startsWith(LA_POSTE_SIREN) && siret !== LA_POSTE_HEAD_OFFICE) {
+    return [...siret].reduce((sum, c) => sum + Number(c), 0) % 5 === 0
+  }
+  return luhnValid(siret)
+}
+
+// ---- Legal forms -----------------------------------------------------------------------------
+
+/** The ESS legal forms of the 2014 law, and "other" for a structure outside them. */
+export const LEGAL_FORMS = ['association', 'cooperative', 'mutuelle', 'fondation', 'societe_ess', 'esus', 'other'] as const
+export type LegalForm = (typeof LEGAL_FORMS)[number]
+
+export function isLegalForm(value: unknown): value is LegalForm {
+  return typeof value === 'string' && (LEGAL_FORMS as readonly string[]).includes(value)
+}
+
+export const legalFormLabelKey = (form: string) => `prize.legalForm.${form}` as MessageKey
+
+// ---- Départements ----------------------------------------------------------------------------
+
+export const DEPARTEMENT_PATTERN = /^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[4-9])$/
+
+/** " 1 " → "01", "2a" → "2A"; anything else is returned trimmed and upper-cased. */
+export function normaliseDepartement(value: string | null | undefined): string {
+  const v = (value ?? '').trim().toUpperCase()
+  return /^\d$/.test(v) ? `0${v}` : v
+}
+
+export function isDepartement(value: string): boolean {
+  return DEPARTEMENT_PATTERN.test(value)
+}
+
+/** A JSON column ("[…]") or an array → the strings it holds. */
+export function stringList(value: string | readonly string[] | null | undefined): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string')
+  if (typeof value !== 'string' || !value) return []
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+// ---- Eligibility -----------------------------------------------------------------------------
+
+export const INELIGIBILITY_REASONS = ['legal_form', 'too_young', 'departement', 'missing_legal_form', 'missing_creation_date', 'missing_departement'] as const
+export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number]
+
+export const reasonLabelKey = (reason: string) => `prize.ineligible.${reason}` as MessageKey
+
+export type NominationLike = {
+  legalForm?: string | null
+  creationDate?: Date | string | null
+  departement?: string | null
+}
+
+export type EditionRulesLike = {
+  /** Accepted legal forms; empty = any. A JSON column string is accepted too. */
+  eligibleLegalForms: string | readonly string[]
+  minAgeYears: number
+  /** Accepted départements; empty = anywhere. A JSON column string is accepted too. */
+  eligibleDepartements: string | readonly string[]
+  submissionsCloseAt: Date | string
+}
+
+export type Eligibility = { eligible: boolean; reasons: IneligibilityReason[] }
+
+type Ymd = { y: number; m: number; d: number }
+const ymdOf = (date: Date | string): Ymd => {
+  const [y, m, d] = localDateOf(date, DEFAULT_TIME_ZONE).split('-').map(Number) as [number, number, number]
+  return { y, m, d }
+}
+const compareYmd = (a: Ymd, b: Ymd) => a.y - b.y || a.m - b.m || a.d - b.d
+
+/**
+ * Whether the structure is at least `years` old on the day submissions close (Paris calendar
+ * days). The closing instant is exclusive, so that day is the one of its last second: a close
+ * at midnight counts as the day before. Born on the same day `years` years earlier is old enough;
+ * a 29 February creation reaches its anniversary on 1 March in common years.
+ */
+export function isOldEnough(creationDate: Date | string, closeAt: Date | string, years: number): boolean {
+  if (years <= 0) return true
+  const born = ymdOf(creationDate)
+  const lastDay = ymdOf(new Date(new Date(closeAt).getTime() - 1000))
+  return compareYmd({ ...born, y: born.y + years }, lastDay) <= 0
+}
+
+/**
+ * Who may apply to an edition. A missing answer is reported only where a rule needs it
+ * (no département is needed when the edition accepts every département).
+ */
+export function eligibilityOf(nomination: NominationLike, edition: EditionRulesLike): Eligibility {
+  const reasons: IneligibilityReason[] = []
+  const forms = stringList(edition.eligibleLegalForms)
+  if (forms.length > 0) {
+    if (!nomination.legalForm) reasons.push('missing_legal_form')
+    else if (!forms.includes(nomination.legalForm)) reasons.push('legal_form')
+  }
+  if (edition.minAgeYears > 0) {
+    const created = nomination.creationDate ? new Date(nomination.creationDate) : null
+    if (!created || Number.isNaN(created.getTime())) reasons.push('missing_creation_date')
+    else if (!isOldEnough(created, edition.submissionsCloseAt, edition.minAgeYears)) reasons.push('too_young')
+  }
+  const departements = stringList(edition.eligibleDepartements).map(normaliseDepartement)
+  if (departements.length > 0) {
+    const dep = normaliseDepartement(nomination.departement)
+    if (!dep) reasons.push('missing_departement')
+    else if (!departements.includes(dep)) reasons.push('departement')
+  }
+  return { eligible: reasons.length === 0, reasons }
+}
+
+// ---- Calendar --------------------------------------------------------------------------------
+
+export type SubmissionWindow = 'not_open' | 'open' | 'closed'
+
+/** Submissions are accepted from the opening instant (inclusive) to the closing instant (exclusive). */
+export function submissionWindow(edition: { submissionsOpenAt: Date | string; submissionsCloseAt: Date | string }, now: Date = new Date()): SubmissionWindow {
+  const t = now.getTime()
+  if (t < new Date(edition.submissionsOpenAt).getTime()) return 'not_open'
+  if (t >= new Date(edition.submissionsCloseAt).getTime()) return 'closed'
+  return 'open'
+}
+
+/** The public vote's window, same convention; null when the edition has no public vote. */
+export function voteWindow(
+  edition: { publicVoteEnabled: boolean; voteOpensAt: Date | string | null; voteClosesAt: Date | string | null },
+  now: Date = new Date(),
+): SubmissionWindow | null {
+  if (!edition.publicVoteEnabled || !edition.voteOpensAt || !edition.voteClosesAt) return null
+  return submissionWindow({ submissionsOpenAt: edition.voteOpensAt, submissionsCloseAt: edition.voteClosesAt }, now)
+}
+
+export const EDITION_STATUSES = ['draft', 'published', 'archived'] as const
+export type EditionStatus = (typeof EDITION_STATUSES)[number]
+export const editionStatusLabelKey = (status: string) => `prize.status.${status}` as MessageKey

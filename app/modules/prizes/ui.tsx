@@ -1,0 +1,175 @@
+// Pieces shared by the organiser's prize pages: status badge, page header with the edition's
+// sections, and the edition form's fields (new and edit).
+import { Link, NavLink } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ChoiceGroup, CheckboxField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import type { MessageKey } from '#app/utils/i18n.ts'
+import { editionStatusLabelKey, LEGAL_FORMS, legalFormLabelKey } from './rules.ts'
+import { PRIZE_LIMITS } from './schema.ts'
+
+export function editionPath(orgSlug: string, editionId: string, section = '') {
+  return `/o/${orgSlug}/prizes/${editionId}${section ? `/${section}` : ''}`
+}
+
+const BADGE: Record<string, string> = {
+  draft: 'border-stone-400 bg-stone-100 text-stone-800',
+  published: 'border-brand-700 bg-brand-50 text-brand-800',
+  archived: 'border-stone-500 bg-white text-stone-700',
+}
+
+export function EditionStatusBadge({ status }: { status: string }) {
+  const t = useT()
+  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>{t(editionStatusLabelKey(status))}</span>
+}
+
+const SECTIONS: { section: string; key: MessageKey }[] = [
+  { section: '', key: 'prizes.nav.summary' },
+  { section: 'edit', key: 'prizes.nav.edit' },
+  { section: 'categories', key: 'prizes.nav.categories' },
+  { section: 'questions', key: 'prizes.nav.questions' },
+]
+
+/** Title of an edition page (the one h1), its status and the links to its sections. */
+export function EditionPageHeader({
+  orgSlug,
+  edition,
+  heading,
+  children,
+}: {
+  orgSlug: string
+  edition: { id: string; title: string; status: string; editable: boolean }
+  heading?: string
+  children?: ReactNode
+}) {
+  const t = useT()
+  const sections = SECTIONS.filter((s) => edition.editable || s.section !== 'edit')
+  return (
+    <header className="mb-6 space-y-3">
+      <p>
+        <Link to={`/o/${orgSlug}/prizes`} className="link text-sm">
+          <span aria-hidden="true">← </span>
+          {t('prizes.nav.backToList')}
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{heading ?? edition.title}</h1>
+        <EditionStatusBadge status={edition.status} />
+      </div>
+      {heading && <p className="text-stone-700">{edition.title}</p>}
+      <nav aria-label={t('prizes.nav.label')}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-2 border-b border-stone-200 pb-2 text-sm">
+          {sections.map((s) => (
+            <li key={s.section}>
+              <NavLink
+                to={editionPath(orgSlug, edition.id, s.section)}
+                end
+                className={({ isActive }) => (isActive ? 'font-semibold text-stone-900 underline decoration-2 underline-offset-4' : 'link')}
+              >
+                {t(s.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </header>
+  )
+}
+
+/** Empty form of a new edition: next year, the usual two-year minimum age. */
+export function editionFormDefaults(now = new Date()): Record<string, string> {
+  const year = now.getUTCFullYear() + (now.getUTCMonth() >= 6 ? 1 : 0)
+  return {
+    title: '',
+    year: String(year),
+    description: '',
+    rules: '',
+    submissionsOpenAt: `${year}-05-10T09:00`,
+    submissionsCloseAt: `${year}-06-30T23:59`,
+    juryStartsAt: '',
+    juryEndsAt: '',
+    announcementAt: '',
+    eligibleLegalForms: LEGAL_FORMS.filter((f) => f !== 'other').join(','),
+    minAgeYears: '2',
+    eligibleDepartements: '',
+    publicVoteEnabled: '',
+    voteOpensAt: '',
+    voteClosesAt: '',
+  }
+}
+
+/** The edition's fields: presentation, calendar (Paris time), eligibility, public vote. */
+export function EditionFormFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string[]> }) {
+  const t = useT()
+  const v = (k: string) => values[k] ?? ''
+  const dateField = (name: string, label: MessageKey, required = false) => (
+    <TextField type="datetime-local" name={name} id={`edition-${name}`} label={t(label)} defaultValue={v(name)} required={required} errors={errors[name]} />
+  )
+  return (
+    <>
+      <fieldset className="card space-y-4">
+        <legend className="px-1 text-lg font-semibold">{t('prizes.form.presentation')}</legend>
+        <TextField name="title" id="edition-title" label={t('prize.field.title')} help={t('prize.field.titleHelp')} defaultValue={v('title')} required maxLength={PRIZE_LIMITS.title} errors={errors.title} />
+        <TextField name="year" id="edition-year" type="number" inputMode="numeric" min={PRIZE_LIMITS.yearMin} max={PRIZE_LIMITS.yearMax} label={t('prize.field.year')} defaultValue={v('year')} required errors={errors.year} className="max-w-40" />
+        <TextareaField name="description" id="edition-description" label={t('prize.field.description')} help={t('prize.field.descriptionHelp')} defaultValue={v('description')} rows={6} errors={errors.description} />
+        <TextareaField name="rules" id="edition-rules" label={t('prize.field.rules')} help={t('prize.field.rulesHelp')} defaultValue={v('rules')} rows={10} errors={errors.rules} />
+      </fieldset>
+
+      <fieldset className="card space-y-4">
+        <legend className="px-1 text-lg font-semibold">{t('prizes.form.calendar')}</legend>
+        <p className="text-sm text-stone-700">{t('prize.field.timesHelp')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {dateField('submissionsOpenAt', 'prize.field.submissionsOpenAt', true)}
+          {dateField('submissionsCloseAt', 'prize.field.submissionsCloseAt', true)}
+          {dateField('juryStartsAt', 'prize.field.juryStartsAt')}
+          {dateField('juryEndsAt', 'prize.field.juryEndsAt')}
+          {dateField('announcementAt', 'prize.field.announcementAt')}
+        </div>
+      </fieldset>
+
+      <fieldset className="card space-y-4">
+        <legend className="px-1 text-lg font-semibold">{t('prizes.form.eligibility')}</legend>
+        <ChoiceGroup
+          legend={t('prize.field.eligibleLegalForms')}
+          help={t('prize.field.eligibleLegalFormsHelp')}
+          name="eligibleLegalForms"
+          type="checkbox"
+          options={LEGAL_FORMS.map((f) => ({ value: f, label: t(legalFormLabelKey(f)) }))}
+          defaultValue={v('eligibleLegalForms').split(',').filter(Boolean)}
+          errors={errors.eligibleLegalForms}
+        />
+        <TextField
+          name="minAgeYears"
+          id="edition-minAgeYears"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={PRIZE_LIMITS.minAgeMax}
+          label={t('prize.field.minAgeYears')}
+          help={t('prize.field.minAgeYearsHelp')}
+          defaultValue={v('minAgeYears')}
+          errors={errors.minAgeYears}
+          className="max-w-xs"
+        />
+        <TextField
+          name="eligibleDepartements"
+          id="edition-eligibleDepartements"
+          label={t('prize.field.eligibleDepartements')}
+          help={t('prize.field.eligibleDepartementsHelp')}
+          defaultValue={v('eligibleDepartements')}
+          errors={errors.eligibleDepartements}
+        />
+      </fieldset>
+
+      <fieldset className="card space-y-4">
+        <legend className="px-1 text-lg font-semibold">{t('prizes.form.publicVote')}</legend>
+        <CheckboxField name="publicVoteEnabled" id="edition-publicVoteEnabled" label={t('prize.field.publicVoteEnabled')} defaultChecked={v('publicVoteEnabled') === 'on'} errors={errors.publicVoteEnabled} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          {dateField('voteOpensAt', 'prize.field.voteOpensAt')}
+          {dateField('voteClosesAt', 'prize.field.voteClosesAt')}
+        </div>
+      </fieldset>
+    </>
+  )
+}

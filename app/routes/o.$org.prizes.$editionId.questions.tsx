@@ -1,0 +1,178 @@
+// The edition's extra questions on the nomination form, in the order they are asked.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { appErrorToFieldErrors, formValues, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { fieldErrorsOf, PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
+import { createPrizeQuestion, deletePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
+import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { CheckboxField, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+const questionTypeLabelKey = (type: string) => `prize.questionType.${type}` as MessageKey
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
+  return [{ title: `${translate(root?.locale ?? 'fr', 'prizes.questions.title')}${d ? ` : ${d.edition.title}` : ''} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const edition = await loadOrganiserEdition(organisation.id, params.editionId)
+  return {
+    organisation: { slug: organisation.slug },
+    edition: { id: edition.id, title: edition.title, status: edition.status, editable: edition.editable },
+    questions: edition.questions.map((q) => ({ id: q.id, label: q.label, help: q.help ?? '', type: q.type, required: q.required, options: q.options })),
+  }
+}
+
+type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const locale = localeFromRequest(request)
+  const edition = await loadOrganiserEdition(organisation.id, params.editionId)
+  const values = formValues(await request.formData())
+  const intent = values.intent ?? ''
+  const actor = { actorUserId: user.id, request }
+  const here = new URL(request.url).pathname
+  const formKey = intent === 'question.create' ? 'question-new' : intent === 'question.update' ? `question-${values.questionId ?? ''}` : 'page'
+  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
+  const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
+  try {
+    switch (intent) {
+      case 'question.create':
+      case 'question.update': {
+        const parsed = prizeQuestionFormSchema.safeParse(values)
+        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
+        if (intent === 'question.create') await createPrizeQuestion(organisation.id, edition.id, parsed.data, actor)
+        else await updatePrizeQuestion(organisation.id, edition.id, values.questionId ?? '', parsed.data, actor)
+        return done(intent === 'question.create' ? 'prizes.toast.questionCreated' : 'prizes.toast.questionUpdated')
+      }
+      case 'question.delete':
+        await deletePrizeQuestion(organisation.id, edition.id, values.questionId ?? '', actor)
+        return done('prizes.toast.questionDeleted')
+      default:
+        return fail({ _form: [translate(locale, 'prizes.error.unknownAction')] }, 400)
+    }
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
+    throw error
+  }
+}
+
+type QuestionRow = { id: string; label: string; help: string; type: string; required: boolean; options: string[] }
+
+function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
+  const t = useT()
+  const all = useActionData<typeof action>()
+  const result = all?.formKey === formKey ? all : null
+  const busy = useNavigation().state === 'submitting'
+  const v = result?.values ?? {
+    label: question?.label ?? '',
+    help: question?.help ?? '',
+    type: question?.type ?? 'short_text',
+    required: question?.required ? 'on' : '',
+    options: question?.options.join('\n') ?? '',
+  }
+  const e = result?.errors ?? {}
+  return (
+    <Form method="post" noValidate className="space-y-3">
+      <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
+      {question && <input type="hidden" name="questionId" value={question.id} />}
+      <ErrorList errors={e._form} />
+      <TextField label={t('prizes.questions.label')} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={PRIZE_LIMITS.shortText} errors={e.label} />
+      <TextField label={t('prizes.questions.help')} name="help" id={`${formKey}-help`} defaultValue={v.help} maxLength={PRIZE_LIMITS.help} errors={e.help} />
+      <SelectField
+        label={t('prizes.questions.type')}
+        name="type"
+        id={`${formKey}-type`}
+        defaultValue={v.type}
+        required
+        options={PRIZE_QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
+        errors={e.type}
+      />
+      <TextareaField label={t('prizes.questions.options')} name="options" id={`${formKey}-options`} defaultValue={v.options} rows={4} help={t('prizes.questions.optionsHelp')} errors={e.options} />
+      <CheckboxField label={t('prizes.questions.required')} name="required" id={`${formKey}-required`} defaultChecked={v.required === 'on'} errors={e.required} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {question ? t('prizes.form.save') : t('prizes.questions.add')}
+      </button>
+    </Form>
+  )
+}
+
+export default function PrizeQuestions() {
+  const t = useT()
+  const { organisation, edition, questions } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <div>
+      <EditionPageHeader orgSlug={organisation.slug} edition={edition} heading={t('prizes.questions.title')} />
+      <div className="space-y-6">
+        <p className="text-stone-700">{t('prizes.questions.intro')}</p>
+        {!edition.editable && <p className="card">{t('prizes.error.readOnly')}</p>}
+        {pageError && (
+          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+            {pageError.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        )}
+        {questions.length === 0 ? (
+          <p className="card">{t('prizes.questions.empty')}</p>
+        ) : (
+          <ol className="space-y-3">
+            {questions.map((q) => (
+              <li key={q.id} className="card space-y-2">
+                <h2 className="text-lg font-semibold">{q.label}</h2>
+                <p className="text-sm text-stone-700">
+                  {t(questionTypeLabelKey(q.type))} · {q.required ? t('prizes.questions.isRequired') : t('prizes.questions.isOptional')}
+                </p>
+                {q.help && <p className="text-sm">{q.help}</p>}
+                {q.options.length > 0 && (
+                  <ul className="list-disc pl-5 text-sm">
+                    {q.options.map((o) => (
+                      <li key={o}>{o}</li>
+                    ))}
+                  </ul>
+                )}
+                {edition.editable && (
+                  <div className="space-y-2">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="question.delete" />
+                      <input type="hidden" name="questionId" value={q.id} />
+                      <button type="submit" className="btn-danger px-3 py-1" aria-label={t('prizes.questions.deleteNamed', { label: q.label })} disabled={busy}>
+                        {t('prizes.questions.delete')}
+                      </button>
+                    </Form>
+                    <details key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} open={result?.formKey === `question-${q.id}`}>
+                      <summary className="link cursor-pointer text-sm">{t('prizes.questions.edit')}</summary>
+                      <div className="mt-3">
+                        <QuestionForm formKey={`question-${q.id}`} question={q} />
+                      </div>
+                    </details>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {edition.editable && (
+          <section aria-labelledby="new-question-title" className="card space-y-3">
+            <h2 id="new-question-title" className="text-xl font-semibold">
+              {t('prizes.questions.add')}
+            </h2>
+            <QuestionForm key={questions.length} formKey="question-new" />
+          </section>
+        )}
+      </div>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
