@@ -5,6 +5,8 @@ import type { Locale } from '#app/utils/i18n.ts'
 import { EventCancelled, eventCancelledSubject, type EventCancelledProps } from './event-cancelled.tsx'
 import { EventReminder, eventReminderAttachments, eventReminderSubject } from './event-reminder.tsx'
 import { EventUpdated, eventUpdatedSubject, type EventUpdatedProps } from './event-updated.tsx'
+import { NominationLink, nominationLinkSubject, type NominationLinkProps } from './nomination-link.tsx'
+import { NominationSubmitted, nominationSubmittedSubject, type NominationSubmittedProps } from './nomination-submitted.tsx'
 import { OfferExpired, offerExpiredSubject } from './offer-expired.tsx'
 import { RegistrationCancelled, registrationCancelledSubject, type CancellationProps } from './registration-cancelled.tsx'
 import {
@@ -42,6 +44,8 @@ export const templates = {
   'event-cancelled': { component: EventCancelled, subject: eventCancelledSubject } as Template<EventCancelledProps>,
   'event-updated': { component: EventUpdated, subject: eventUpdatedSubject } as Template<EventUpdatedProps>,
   'event-reminder': { component: EventReminder, subject: eventReminderSubject, attachments: eventReminderAttachments } as Template<TicketProps>,
+  'nomination-link': { component: NominationLink, subject: nominationLinkSubject } as Template<NominationLinkProps>,
+  'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
 }
 
 export type TemplateName = keyof typeof templates
