@@ -14,20 +14,84 @@ export type Db = SqliteClient
 export type Tx = Prisma.TransactionClient | Db
 export { Prisma }
 
+/** A FIFO lock: `acquire()` resolves with a release function once every earlier holder released. */
+function createLock() {
+  let tail = Promise.resolve()
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void
+      const next = new Promise<void>((resolve) => (release = resolve))
+      const ready = tail.then(() => release)
+      tail = tail.then(() => next)
+      return ready
+    },
+  }
+}
+
+type Queryable = { queryRaw: (q: unknown) => Promise<unknown>; executeRaw: (q: unknown) => Promise<unknown> }
+type SqliteAdapter = Queryable & {
+  client: { prepare: (sql: string) => unknown }
+  executeScript: (script: string) => Promise<void>
+  startTransaction: (isolationLevel?: string) => Promise<Queryable & { commit: () => Promise<void>; rollback: () => Promise<void> }>
+}
+
 /**
- * Prisma's SQLite adapter opens transactions with a deferred BEGIN. In WAL mode a transaction that
- * read first and then writes fails at once with SQLITE_BUSY when another process (a separate
- * worker, the CLI) committed in between, and the busy timeout cannot help. BEGIN IMMEDIATE takes
- * the write lock up front, where the busy timeout does apply. Transactions of one process are
- * already serialised by the adapter, so this costs nothing in throughput.
+ * Prisma's SQLite adapter has one connection per client and locks only its transactions, so a
+ * statement made outside a transaction while another request's transaction is open runs inside
+ * it: it sees uncommitted rows and is lost if that transaction rolls back. Here every statement
+ * and every transaction takes one process-wide lock, so they run one after the other.
+ *
+ * Transactions also start with BEGIN IMMEDIATE instead of a deferred BEGIN: in WAL mode a
+ * transaction that read first and then writes fails at once with SQLITE_BUSY when another
+ * process (a separate worker, the CLI) committed in between, and the busy timeout cannot help.
+ * BEGIN IMMEDIATE takes the write lock up front, where the busy timeout applies.
+ *
+ * Inside `$transaction(async (tx) => …)` use `tx`, never the global client: a global query would
+ * wait for the transaction that waits for it.
  */
-class ImmediateTransactionSqlite extends PrismaBetterSQLite3 {
+class SerialisedSqlite extends PrismaBetterSQLite3 {
   override async connect() {
-    const adapter = await super.connect()
-    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client
-    const prepare = client.prepare.bind(client)
-    client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)
-    return adapter
+    const adapter = (await super.connect()) as unknown as SqliteAdapter
+    const lock = createLock()
+    const prepare = adapter.client.prepare.bind(adapter.client)
+    adapter.client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)
+
+    const serialised = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        const release = await lock.acquire()
+        try {
+          return await fn(...args)
+        } finally {
+          release()
+        }
+      }
+    adapter.queryRaw = serialised(adapter.queryRaw.bind(adapter))
+    adapter.executeRaw = serialised(adapter.executeRaw.bind(adapter))
+    adapter.executeScript = serialised(adapter.executeScript.bind(adapter))
+
+    const startTransaction = adapter.startTransaction.bind(adapter)
+    adapter.startTransaction = async (isolationLevel) => {
+      const release = await lock.acquire()
+      try {
+        const tx = await startTransaction(isolationLevel)
+        let released = false
+        const once = () => {
+          if (!released) {
+            released = true
+            release()
+          }
+        }
+        const commit = tx.commit.bind(tx)
+        const rollback = tx.rollback.bind(tx)
+        tx.commit = () => commit().finally(once)
+        tx.rollback = () => rollback().finally(once)
+        return tx
+      } catch (error) {
+        release()
+        throw error
+      }
+    }
+    return adapter as unknown as Awaited<ReturnType<PrismaBetterSQLite3['connect']>>
   }
 }
 
@@ -40,7 +104,7 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): { 
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
-  const adapter = new ImmediateTransactionSqlite({ url: target.filePath, timeout: 10_000 })
+  const adapter = new SerialisedSqlite({ url: target.filePath, timeout: 10_000 })
   const db = new SqliteClient({ adapter })
   const ready = (async () => {
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')

@@ -4,7 +4,7 @@
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
 import { getPublicEvent } from '#app/modules/events/public.server.ts'
 import { getEventForOrganiser } from '#app/modules/events/service.server.ts'
-import { cancelByOrganiser, registrationDetail, registrationsForExport } from '#app/modules/registrations/admin.server.ts'
+import { cancelByOrganiser, CHECKED_IN_FILTER, registrationDetail, registrationsForExport } from '#app/modules/registrations/admin.server.ts'
 import {
   formContextOf,
   issuesToErrors,
@@ -14,7 +14,6 @@ import {
   type ParseResult,
   type RegistrationValues,
 } from '#app/modules/registrations/form.ts'
-import { CHECKED_IN_FILTER } from '#app/modules/registrations/admin.server.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
