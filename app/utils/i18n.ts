@@ -41,8 +41,21 @@ export function localeFromRequest(request: Request): Locale {
 
 const TIME_ZONE = 'Europe/Paris'
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Building an Intl formatter costs far more than using one: they are kept per locale and options. */
+export function cachedDateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let format = dateTimeFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, options)
+    dateTimeFormats.set(key, format)
+  }
+  return format
+}
+
 export function formatDateTime(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return cachedDateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,
@@ -50,7 +63,7 @@ export function formatDateTime(locale: Locale, date: Date | string, timeZone = T
 }
 
 export function formatDate(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(
+  return cachedDateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(
     new Date(date),
   )
 }

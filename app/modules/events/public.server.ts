@@ -6,10 +6,10 @@
 // (registrations/service.server.ts) always work on the live counters.
 import { prisma } from '#app/db.server.ts'
 import { registrationClosedReason, seatsLeft, type ClosedReason } from '#app/modules/registrations/rules.ts'
-import type { Locale } from '#app/utils/i18n.ts'
 import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
 import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
+import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
 
 export { EVENT_KINDS }
 export function isEventKind(value: unknown): value is EventKind {
@@ -400,27 +400,27 @@ function intlLocale(locale: Locale) {
 
 /** "samedi 29 novembre 2025, 09:00 – 17:00" or a range over several days, in the event's zone. */
 export function formatEventWhen(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
-  const f = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone })
+  const f = cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone })
   return f.formatRange(startsAt, endsAt)
 }
 
 /** "29–30 nov. 2025" for cards. */
 export function formatEventDays(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
-  const f = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+  const f = cachedDateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone })
   return f.formatRange(startsAt, endsAt)
 }
 
 /** "09:00 – 10:30" (with the day when the range spans days). */
 export function formatTimeRange(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
   const sameDay =
-    new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(startsAt) ===
-    new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(endsAt)
-  const f = new Intl.DateTimeFormat(intlLocale(locale), sameDay ? { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone })
+    cachedDateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(startsAt) ===
+    cachedDateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(endsAt)
+  const f = cachedDateTimeFormat(intlLocale(locale), sameDay ? { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone })
   return f.formatRange(startsAt, endsAt)
 }
 
 export function formatInstant(locale: Locale, date: Date, timeZone = DEFAULT_TIME_ZONE) {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date)
+  return cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date)
 }
 
 /** A listing's card as the page needs it (dates already formatted in the event's zone). */
