@@ -57,6 +57,8 @@ export default defineConfig({
         test: {
           name: 'integration-postgres',
           include: ['app/**/*.db.test.ts', 'tests/integration/**/*.test.ts'],
+          // Files named *.sqlite.test.ts check SQLite-only behaviour (one connection, file locks).
+          exclude: ['**/*.sqlite.test.ts', '**/node_modules/**'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/db-per-file.ts'],

@@ -56,7 +56,9 @@ describe('outbox delivery over SMTP', () => {
         await enqueueEmail(tx, signInLink('alex@example.org', 'en', 2)),
       ]
     })
-    expect(fr.status).toBe('pending')
+    const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: fr.id } })
+    expect(stored).toMatchObject({ status: 'pending', attempts: 0, toAddress: 'camille@example.org', locale: 'fr', messageId: fr.messageId })
+    expect(stored.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now())
 
     expect(await smtpWorker().runOnce()).toBe(2)
 

@@ -1,6 +1,6 @@
 // The outbox: an email is a row written in the same transaction as the change that causes
 // it. The worker (worker.server.ts) renders and sends it later, retrying until it succeeds.
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import type { TemplateName, TemplateProps } from '#emails/index.ts'
@@ -22,19 +22,19 @@ function messageIdDomain() {
   return /@([^>\s]+)/.exec(from)?.[1] ?? 'essor.localhost'
 }
 
+/**
+ * Writes the message in the caller's transaction. One plain INSERT: emails are written on the
+ * hottest paths (a registration rush), where each ORM call costs far more than the statement.
+ */
 export async function enqueueEmail<T extends TemplateName>(tx: Tx, email: OutgoingEmail<T>) {
-  return tx.emailMessage.create({
-    data: {
-      messageId: `<${randomUUID()}@${messageIdDomain()}>`,
-      toAddress: email.to.trim().toLowerCase(),
-      toName: email.toName ?? null,
-      locale: email.locale,
-      template: email.template,
-      payload: JSON.stringify(email.props),
-      organisationId: email.organisationId ?? null,
-      category: email.category ?? null,
-    },
-  })
+  const id = `c${randomBytes(12).toString('hex')}`
+  const messageId = `<${randomUUID()}@${messageIdDomain()}>`
+  const now = new Date()
+  await tx.$executeRaw`
+    INSERT INTO "EmailMessage" ("id", "messageId", "organisationId", "toAddress", "toName", "locale", "template", "payload", "status", "attempts", "nextAttemptAt", "category", "createdAt")
+    VALUES (${id}, ${messageId}, ${email.organisationId ?? null}, ${email.to.trim().toLowerCase()}, ${email.toName ?? null}, ${email.locale},
+      ${email.template}, ${JSON.stringify(email.props)}, 'pending', 0, ${now}, ${email.category ?? null}, ${now})`
+  return { id, messageId }
 }
 
 export { prisma as outboxDb }

@@ -97,10 +97,10 @@ export function eventEmailSummary(event: EventForEmail) {
 // The condition compares two columns in the database (a field reference), so a capacity
 // changed by an organiser meanwhile is honoured.
 async function takeEventSeat(tx: Tx, event: { id: string }) {
-  const { count } = await tx.event.updateMany({
-    where: { id: event.id, OR: [{ capacity: null }, { seatsTaken: { lt: prisma.event.fields.capacity } }] },
-    data: { seatsTaken: { increment: 1 } },
-  })
+  // A plain statement: this runs on every registration of a rush (see insertRegistration).
+  const count = await tx.$executeRaw`
+    UPDATE "Event" SET "seatsTaken" = "seatsTaken" + 1
+    WHERE "id" = ${event.id} AND ("capacity" IS NULL OR "seatsTaken" < "capacity")`
   return count === 1
 }
 
@@ -147,6 +147,44 @@ async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
   await tx.registrationWorkshop.deleteMany({ where: { registrationId } })
 }
 
+type NewRegistration = {
+  eventId: string
+  ticketCode: string
+  firstName: string
+  lastName: string
+  email: string
+  organisationName: string
+  organisationType: string
+  departement: string | null
+  phone: string | null
+  accessibilityNeeds: string | null
+  dietaryNeeds: string | null
+  answers: string
+  locale: string
+  consentAt: Date
+  status: string
+  waitlistedAt: Date | null
+  manageTokenHash: string
+  source: string
+  searchText: string
+}
+
+/**
+ * The registration row in one plain INSERT. In a rush every registration waits for the one
+ * before it (the seat counter is one row), and an ORM create costs several times the statement.
+ */
+async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
+  const id = `c${randomBytes(12).toString('hex')}`
+  await tx.$executeRaw`
+    INSERT INTO "Registration" ("id", "eventId", "firstName", "lastName", "email", "organisationName", "organisationType", "departement",
+      "phone", "accessibilityNeeds", "dietaryNeeds", "answers", "locale", "consentAt", "status", "waitlistedAt", "manageTokenHash",
+      "ticketCode", "source", "searchText", "createdAt", "updatedAt")
+    VALUES (${id}, ${r.eventId}, ${r.firstName}, ${r.lastName}, ${r.email}, ${r.organisationName}, ${r.organisationType}, ${r.departement},
+      ${r.phone}, ${r.accessibilityNeeds}, ${r.dietaryNeeds}, ${r.answers}, ${r.locale}, ${r.consentAt}, ${r.status}, ${r.waitlistedAt},
+      ${r.manageTokenHash}, ${r.ticketCode}, ${r.source}, ${r.searchText}, ${now}, ${now})`
+  return { id, eventId: r.eventId, email: r.email, status: r.status, ticketCode: r.ticketCode }
+}
+
 export function closedError(reason: string) {
   return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
 }
@@ -167,7 +205,8 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       const closed = registrationClosedReason(event, now)
       if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
 
-      const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId, email } } })
+      const found = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Registration" WHERE "eventId" = ${eventId} AND "email" = ${email}`
+      const existing = found[0] ? await tx.registration.findUnique({ where: { id: found[0].id } }) : null
       if (existing && existing.status !== 'cancelled') {
         // One registration per email: re-send the person's link instead of duplicating.
         await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
@@ -213,7 +252,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       }
       const registration = existing
         ? await tx.registration.update({ where: { id: existing.id }, data })
-        : await tx.registration.create({ data: { ...data, eventId, ticketCode: newTicketCode() } })
+        : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
 
       // Waiting-list registrants choose workshops when a seat is offered to them.
       if (placement === 'confirmed') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])

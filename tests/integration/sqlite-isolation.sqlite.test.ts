@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 
-describe.runIf(process.env.TEST_DB !== 'postgres')('SQLite statements outside a transaction', () => {
+describe('SQLite statements outside a transaction', () => {
   test('are not rolled back with an unrelated transaction, and do not see its uncommitted rows', async () => {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
