@@ -5,6 +5,7 @@ import type { Locale } from '#app/utils/i18n.ts'
 import { EventCancelled, eventCancelledSubject, type EventCancelledProps } from './event-cancelled.tsx'
 import { EventReminder, eventReminderAttachments, eventReminderSubject } from './event-reminder.tsx'
 import { EventUpdated, eventUpdatedSubject, type EventUpdatedProps } from './event-updated.tsx'
+import { NominationIneligible, nominationIneligibleSubject, type NominationIneligibleProps } from './nomination-ineligible.tsx'
 import { NominationLink, nominationLinkSubject, type NominationLinkProps } from './nomination-link.tsx'
 import { NominationSubmitted, nominationSubmittedSubject, type NominationSubmittedProps } from './nomination-submitted.tsx'
 import { OfferExpired, offerExpiredSubject } from './offer-expired.tsx'
@@ -46,6 +47,7 @@ export const templates = {
   'event-reminder': { component: EventReminder, subject: eventReminderSubject, attachments: eventReminderAttachments } as Template<TicketProps>,
   'nomination-link': { component: NominationLink, subject: nominationLinkSubject } as Template<NominationLinkProps>,
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
+  'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
 }
 
 export type TemplateName = keyof typeof templates

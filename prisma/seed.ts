@@ -7,6 +7,7 @@ import type { Db, Tx } from '#app/db.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { addMembership, ensureUser, registerOrganisation, type Role } from '#app/modules/organisations/service.server.ts'
 import { seedDemoEvents } from './seed/events.ts'
+import { seedDemoPrizes } from './seed/prizes.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -117,6 +118,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       const organisationIds = await seedOrganisations(tx)
       await seedStaff(tx, organisationIds, hashes)
       await seedDemoEvents(tx)
+      await seedDemoPrizes(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -28,6 +28,8 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'edit', key: 'prizes.nav.edit' },
   { section: 'categories', key: 'prizes.nav.categories' },
   { section: 'questions', key: 'prizes.nav.questions' },
+  { section: 'nominations', key: 'prizeReview.nav.nominations' },
+  { section: 'call', key: 'prizeReview.nav.call' },
 ]
 
 /** Title of an edition page (the one h1), its status and the links to its sections. */

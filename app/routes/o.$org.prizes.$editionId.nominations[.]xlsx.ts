@@ -1,0 +1,17 @@
+// The edition's nominations as an Excel workbook (typed cells, real dates); the list's filters
+// in the query string narrow the rows.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { attachmentHeaders, exportLocale, exportNominationsXlsx } from '#app/modules/nominations/export.server.ts'
+import { filtersFromSearchParams, nominationsForExport, recordNominationExport } from '#app/modules/nominations/review.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const edition = await loadOrganiserEdition(organisation.id, params.editionId)
+  const url = new URL(request.url)
+  const filters = filtersFromSearchParams(url.searchParams)
+  const rows = await nominationsForExport(organisation.id, edition.id, filters)
+  const file = await exportNominationsXlsx(edition, rows, exportLocale(url.searchParams))
+  await recordNominationExport(organisation.id, edition.id, user.id, { format: 'xlsx', rows: rows.length, filters })
+  return new Response(new Uint8Array(file.body), { headers: attachmentHeaders(file.filename, file.contentType) })
+}

@@ -1,0 +1,29 @@
+// Downloads one file of a nomination for the edition's organisers: always as an attachment and
+// with the type sniffed at upload, so a browser never renders it inline as something else.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { notFound } from '#app/utils/http.server.ts'
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name. */
+function contentDisposition(filename: string) {
+  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const edition = await loadOrganiserEdition(organisation.id, params.editionId)
+  const file = await getAttachmentForReview(organisation.id, edition.id, params.nominationId ?? '', params.attachmentId ?? '')
+  if (!file) throw notFound()
+  return new Response(file.data, {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.data.byteLength),
+      'Content-Disposition': contentDisposition(file.filename),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex, nofollow',
+    },
+  })
+}
