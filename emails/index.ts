@@ -18,6 +18,7 @@ import {
 } from './registration-confirmed.tsx'
 import { RegistrationLink, registrationLinkSubject, type RegistrationLinkProps } from './registration-link.tsx'
 import { RegistrationWaitlisted, registrationWaitlistedSubject } from './registration-waitlisted.tsx'
+import { VoteConfirm, voteConfirmSubject, type VoteConfirmProps } from './vote-confirm.tsx'
 import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-link.tsx'
 import type { EmailAttachment } from './ticket-attachments.ts'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
@@ -47,6 +48,7 @@ export const templates = {
   'event-reminder': { component: EventReminder, subject: eventReminderSubject, attachments: eventReminderAttachments } as Template<TicketProps>,
   'nomination-link': { component: NominationLink, subject: nominationLinkSubject } as Template<NominationLinkProps>,
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
+  'vote-confirm': { component: VoteConfirm, subject: voteConfirmSubject } as Template<VoteConfirmProps>,
   'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
 }
 

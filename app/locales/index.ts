@@ -11,9 +11,10 @@ import { checkin } from './checkin.ts'
 import { api } from './api.ts'
 import { nominations } from './nominations.ts'
 import { prizes } from './prizes.ts'
+import { votes } from './votes.ts'
 import { prizeReview } from './prize-review.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes] as const
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

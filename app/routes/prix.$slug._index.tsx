@@ -86,6 +86,13 @@ export default function PublicPrize() {
             </Link>
           </p>
         )}
+        {edition.publicVoteEnabled && (
+          <p>
+            <Link to={`/prix/${edition.slug}/vote`} className="btn-secondary">
+              {t('votes.admin.title')}
+            </Link>
+          </p>
+        )}
       </section>
 
       {edition.descriptionHtml && (

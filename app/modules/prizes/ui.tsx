@@ -30,6 +30,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'questions', key: 'prizes.nav.questions' },
   { section: 'nominations', key: 'prizeReview.nav.nominations' },
   { section: 'call', key: 'prizeReview.nav.call' },
+  { section: 'votes', key: 'votes.admin.title' },
 ]
 
 /** Title of an edition page (the one h1), its status and the links to its sections. */
