@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       descriptionHtml: edition.descriptionHtml,
       rulesHtml: edition.rulesHtml,
       window: submissionWindow(edition),
+      publicVoteEnabled: edition.publicVoteEnabled,
       calendar: calendarRows([
         ['prize.field.submissionsOpenAt', at(edition.submissionsOpenAt)],
         ['prize.field.submissionsCloseAt', at(edition.submissionsCloseAt)],
