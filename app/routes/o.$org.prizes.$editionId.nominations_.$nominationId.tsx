@@ -5,13 +5,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { nominationStatusLabelKey } from '#app/modules/nominations/statuses.ts'
+import { MAX_REASON_LENGTH, nominationStatusLabelKey } from '#app/modules/nominations/statuses.ts'
 import {
   canDecide,
   confirmEligible,
   declareIneligible,
   getNominationForReview,
-  MAX_REASON_LENGTH,
   shortlist,
   unshortlist,
 } from '#app/modules/nominations/review.server.ts'

@@ -8,12 +8,10 @@ import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale, type MessageKey } from '#app/utils/i18n.ts'
 
-import { isNominationStatus, NOMINATION_STATUSES, type NominationStatus } from './statuses.ts'
+import { isNominationStatus, MAX_REASON_LENGTH, NOMINATION_STATUSES, type NominationStatus } from './statuses.ts'
 
-export { isNominationStatus, NOMINATION_STATUSES, type NominationStatus }
+export { isNominationStatus, MAX_REASON_LENGTH, NOMINATION_STATUSES, type NominationStatus }
 
-/** Longest reason an organiser may write; it goes into an email. */
-export const MAX_REASON_LENGTH = 2000
 
 export type ReviewActor = { actorUserId?: string | null }
 

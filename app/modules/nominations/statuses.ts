@@ -1,4 +1,4 @@
-// The statuses of a nomination and their labels: shared by the server and the pages.
+// The statuses of a nomination, their labels and review limits: shared by the server and the pages.
 import type { MessageKey } from '#app/utils/i18n.ts'
 
 export const NOMINATION_STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'withdrawn', 'shortlisted'] as const
@@ -9,3 +9,6 @@ export function isNominationStatus(value: unknown): value is NominationStatus {
 }
 
 export const nominationStatusLabelKey = (status: string) => `prizeReview.status.${status}` as MessageKey
+
+/** Longest ineligibility reason an organiser may write; it goes into an email. */
+export const MAX_REASON_LENGTH = 2000
