@@ -1,13 +1,13 @@
 // The organiser's own questions on the registration form, in the order they are asked.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { appErrorToFieldErrors, formValues, loadOrganiserEvent, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
 import { fieldErrorsOf, LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, InlineActionForm, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -67,43 +67,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type QuestionRow = { id: string; label: string; help: string; type: string; required: boolean; options: string[] }
-
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
   const t = useT()
   const all = useActionData<typeof action>()
-  const result = all?.formKey === formKey ? all : null
-  const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    label: question?.label ?? '',
-    help: question?.help ?? '',
-    type: question?.type ?? 'short_text',
-    required: question?.required ? 'on' : '',
-    options: question?.options.join('\n') ?? '',
-  }
-  const e = result?.errors ?? {}
   return (
-    <Form method="post" noValidate className="space-y-3">
-      <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
-      {question && <input type="hidden" name="questionId" value={question.id} />}
-      <ErrorList errors={e._form} />
-      <TextField label={t('events.questions.label')} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={LIMITS.shortText} errors={e.label} />
-      <TextField label={t('events.questions.help')} name="help" id={`${formKey}-help`} defaultValue={v.help} maxLength={LIMITS.help} help={t('events.questions.helpHelp')} errors={e.help} />
-      <SelectField
-        label={t('events.questions.type')}
-        name="type"
-        id={`${formKey}-type`}
-        defaultValue={v.type}
-        required
-        options={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
-        errors={e.type}
-      />
-      <TextareaField label={t('events.questions.options')} name="options" id={`${formKey}-options`} defaultValue={v.options} rows={4} help={t('events.questions.optionsHelp')} errors={e.options} />
-      <CheckboxField label={t('events.questions.required')} name="required" id={`${formKey}-required`} defaultChecked={v.required === 'on'} errors={e.required} />
-      <button type="submit" className="btn-primary" disabled={busy}>
-        {question ? t('events.form.save') : t('events.questions.add')}
-      </button>
-    </Form>
+    <SharedQuestionForm
+      formKey={formKey}
+      question={question}
+      result={all?.formKey === formKey ? all : null}
+      limits={LIMITS}
+      types={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
+      labels={{
+        label: t('events.questions.label'),
+        help: t('events.questions.help'),
+        helpHelp: t('events.questions.helpHelp'),
+        type: t('events.questions.type'),
+        options: t('events.questions.options'),
+        optionsHelp: t('events.questions.optionsHelp'),
+        required: t('events.questions.required'),
+        save: t('events.form.save'),
+        add: t('events.questions.add'),
+      }}
+    />
   )
 }
 

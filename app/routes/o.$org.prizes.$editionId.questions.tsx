@@ -6,8 +6,8 @@ import { fieldErrorsOf, PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSch
 import { createPrizeQuestion, deletePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -64,43 +64,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type QuestionRow = { id: string; label: string; help: string; type: string; required: boolean; options: string[] }
-
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
   const t = useT()
   const all = useActionData<typeof action>()
-  const result = all?.formKey === formKey ? all : null
-  const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    label: question?.label ?? '',
-    help: question?.help ?? '',
-    type: question?.type ?? 'short_text',
-    required: question?.required ? 'on' : '',
-    options: question?.options.join('\n') ?? '',
-  }
-  const e = result?.errors ?? {}
   return (
-    <Form method="post" noValidate className="space-y-3">
-      <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
-      {question && <input type="hidden" name="questionId" value={question.id} />}
-      <ErrorList errors={e._form} />
-      <TextField label={t('prizes.questions.label')} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={PRIZE_LIMITS.shortText} errors={e.label} />
-      <TextField label={t('prizes.questions.help')} name="help" id={`${formKey}-help`} defaultValue={v.help} maxLength={PRIZE_LIMITS.help} errors={e.help} />
-      <SelectField
-        label={t('prizes.questions.type')}
-        name="type"
-        id={`${formKey}-type`}
-        defaultValue={v.type}
-        required
-        options={PRIZE_QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
-        errors={e.type}
-      />
-      <TextareaField label={t('prizes.questions.options')} name="options" id={`${formKey}-options`} defaultValue={v.options} rows={4} help={t('prizes.questions.optionsHelp')} errors={e.options} />
-      <CheckboxField label={t('prizes.questions.required')} name="required" id={`${formKey}-required`} defaultChecked={v.required === 'on'} errors={e.required} />
-      <button type="submit" className="btn-primary" disabled={busy}>
-        {question ? t('prizes.form.save') : t('prizes.questions.add')}
-      </button>
-    </Form>
+    <SharedQuestionForm
+      formKey={formKey}
+      question={question}
+      result={all?.formKey === formKey ? all : null}
+      limits={PRIZE_LIMITS}
+      types={PRIZE_QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
+      labels={{
+        label: t('prizes.questions.label'),
+        help: t('prizes.questions.help'),
+        type: t('prizes.questions.type'),
+        options: t('prizes.questions.options'),
+        optionsHelp: t('prizes.questions.optionsHelp'),
+        required: t('prizes.questions.required'),
+        save: t('prizes.form.save'),
+        add: t('prizes.questions.add'),
+      }}
+    />
   )
 }
 

@@ -1,8 +1,9 @@
 // Pieces shared by the organiser's event pages: status badge, page header with the event's
 // sections, and the dictionary of labels for kinds, statuses, visibilities and question types.
-import { Form, Link, NavLink, useNavigation } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '#app/ui/i18n.tsx'
+import { LifecycleBadge, SectionPageHeader } from '#app/ui/section-header.tsx'
 import type { MessageKey } from '#app/utils/i18n.ts'
 
 export const kindLabelKey = (kind: string) => `event.kind.${kind}` as MessageKey
@@ -10,20 +11,9 @@ export const statusLabelKey = (status: string) => `event.status.${status}` as Me
 export const visibilityLabelKey = (visibility: string) => `event.visibility.${visibility}` as MessageKey
 export const questionTypeLabelKey = (type: string) => `event.questionType.${type}` as MessageKey
 
-const BADGE: Record<string, string> = {
-  draft: 'border-stone-400 bg-stone-100 text-stone-800',
-  published: 'border-brand-700 bg-brand-50 text-brand-800',
-  cancelled: 'border-red-700 bg-red-50 text-red-800',
-  archived: 'border-stone-500 bg-white text-stone-700',
-}
-
 export function StatusBadge({ status }: { status: string }) {
   const t = useT()
-  return (
-    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>
-      {t(statusLabelKey(status))}
-    </span>
-  )
+  return <LifecycleBadge status={status} label={t(statusLabelKey(status))} />
 }
 
 export function eventPath(orgSlug: string, eventId: string, section = '') {
@@ -52,37 +42,17 @@ export function EventPageHeader({
   children?: ReactNode
 }) {
   const t = useT()
-  const sections = SECTIONS.filter((s) => event.editable || s.section !== 'edit')
   return (
-    <header className="mb-6 space-y-3">
-      <p>
-        <Link to={`/o/${orgSlug}/events`} className="link text-sm">
-          <span aria-hidden="true">← </span>
-          {t('events.nav.backToList')}
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{heading ?? event.title}</h1>
-        <StatusBadge status={event.status} />
-      </div>
-      {heading && <p className="text-stone-700">{event.title}</p>}
-      <nav aria-label={t('events.nav.label')}>
-        <ul className="flex flex-wrap gap-x-4 gap-y-2 border-b border-stone-200 pb-2 text-sm">
-          {sections.map((s) => (
-            <li key={s.section}>
-              <NavLink
-                to={eventPath(orgSlug, event.id, s.section)}
-                end
-                className={({ isActive }) => (isActive ? 'font-semibold text-stone-900 underline decoration-2 underline-offset-4' : 'link')}
-              >
-                {t(s.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <SectionPageHeader
+      back={{ to: `/o/${orgSlug}/events`, label: t('events.nav.backToList') }}
+      title={event.title}
+      heading={heading}
+      badge={<StatusBadge status={event.status} />}
+      navLabel={t('events.nav.label')}
+      sections={SECTIONS.filter((s) => event.editable || s.section !== 'edit').map((s) => ({ to: eventPath(orgSlug, event.id, s.section), label: t(s.key) }))}
+    >
       {children}
-    </header>
+    </SectionPageHeader>
   )
 }
 

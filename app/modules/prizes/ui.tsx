@@ -1,9 +1,9 @@
 // Pieces shared by the organiser's prize pages: status badge, page header with the edition's
 // sections, and the edition form's fields (new and edit).
-import { Link, NavLink } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ChoiceGroup, CheckboxField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { LifecycleBadge, SectionPageHeader } from '#app/ui/section-header.tsx'
 import type { MessageKey } from '#app/utils/i18n.ts'
 import { editionStatusLabelKey, LEGAL_FORMS, legalFormLabelKey } from './rules.ts'
 import { PRIZE_LIMITS } from './schema.ts'
@@ -12,15 +12,9 @@ export function editionPath(orgSlug: string, editionId: string, section = '') {
   return `/o/${orgSlug}/prizes/${editionId}${section ? `/${section}` : ''}`
 }
 
-const BADGE: Record<string, string> = {
-  draft: 'border-stone-400 bg-stone-100 text-stone-800',
-  published: 'border-brand-700 bg-brand-50 text-brand-800',
-  archived: 'border-stone-500 bg-white text-stone-700',
-}
-
 export function EditionStatusBadge({ status }: { status: string }) {
   const t = useT()
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>{t(editionStatusLabelKey(status))}</span>
+  return <LifecycleBadge status={status} label={t(editionStatusLabelKey(status))} />
 }
 
 const SECTIONS: { section: string; key: MessageKey }[] = [
@@ -46,37 +40,17 @@ export function EditionPageHeader({
   children?: ReactNode
 }) {
   const t = useT()
-  const sections = SECTIONS.filter((s) => edition.editable || s.section !== 'edit')
   return (
-    <header className="mb-6 space-y-3">
-      <p>
-        <Link to={`/o/${orgSlug}/prizes`} className="link text-sm">
-          <span aria-hidden="true">← </span>
-          {t('prizes.nav.backToList')}
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{heading ?? edition.title}</h1>
-        <EditionStatusBadge status={edition.status} />
-      </div>
-      {heading && <p className="text-stone-700">{edition.title}</p>}
-      <nav aria-label={t('prizes.nav.label')}>
-        <ul className="flex flex-wrap gap-x-4 gap-y-2 border-b border-stone-200 pb-2 text-sm">
-          {sections.map((s) => (
-            <li key={s.section}>
-              <NavLink
-                to={editionPath(orgSlug, edition.id, s.section)}
-                end
-                className={({ isActive }) => (isActive ? 'font-semibold text-stone-900 underline decoration-2 underline-offset-4' : 'link')}
-              >
-                {t(s.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <SectionPageHeader
+      back={{ to: `/o/${orgSlug}/prizes`, label: t('prizes.nav.backToList') }}
+      title={edition.title}
+      heading={heading}
+      badge={<EditionStatusBadge status={edition.status} />}
+      navLabel={t('prizes.nav.label')}
+      sections={SECTIONS.filter((s) => edition.editable || s.section !== 'edit').map((s) => ({ to: editionPath(orgSlug, edition.id, s.section), label: t(s.key) }))}
+    >
       {children}
-    </header>
+    </SectionPageHeader>
   )
 }
 
