@@ -1,0 +1,62 @@
+// The suppression list: addresses an organisation's campaigns must not write to again, because
+// the person unsubscribed, the server refused the address for good, or an organiser said so.
+// Transactional emails (confirmations, offers, sign-in links) ignore it: people asked for those.
+import { prisma, type Tx } from '#app/db.server.ts'
+import { isUniqueViolation } from '#app/utils/errors.ts'
+
+export const SUPPRESSION_REASONS = ['unsubscribe', 'bounce', 'manual', 'complaint'] as const
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number]
+
+const normalise = (email: string) => email.trim().toLowerCase()
+
+/**
+ * Adds the address (idempotent: the first reason is kept). Returns true when it was added now.
+ * Call it inside the transaction of the change that causes it.
+ */
+export async function suppress(tx: Tx, organisationId: string, email: string, reason: SuppressionReason, campaignId: string | null = null) {
+  const address = normalise(email)
+  const existing = await tx.suppression.findUnique({ where: { organisationId_email: { organisationId, email: address } }, select: { id: true } })
+  if (existing) return false
+  try {
+    await tx.suppression.create({ data: { organisationId, email: address, reason, campaignId } })
+    return true
+  } catch (error) {
+    // Another request suppressed the same address meanwhile (PostgreSQL; SQLite serialises).
+    if (isUniqueViolation(error)) return false
+    throw error
+  }
+}
+
+/** Removes the address from the list (an organiser's decision, e.g. the person asked to come back). */
+export async function unsuppress(tx: Tx, organisationId: string, email: string) {
+  const { count } = await tx.suppression.deleteMany({ where: { organisationId, email: normalise(email) } })
+  return count > 0
+}
+
+export async function isSuppressed(organisationId: string, email: string, db: Tx = prisma) {
+  const row = await db.suppression.findUnique({ where: { organisationId_email: { organisationId, email: normalise(email) } }, select: { id: true } })
+  return row !== null
+}
+
+/** Which of these addresses are suppressed (lower-cased), in chunks so large audiences stay within parameter limits. */
+export async function suppressedAmong(organisationId: string, emails: readonly string[], db: Tx = prisma): Promise<Set<string>> {
+  const out = new Set<string>()
+  const addresses = [...new Set(emails.map(normalise))]
+  for (let i = 0; i < addresses.length; i += 500) {
+    const rows = await db.suppression.findMany({
+      where: { organisationId, email: { in: addresses.slice(i, i + 500) } },
+      select: { email: true },
+    })
+    for (const row of rows) out.add(row.email)
+  }
+  return out
+}
+
+export async function listSuppressions(organisationId: string, opts: { q?: string; take?: number; skip?: number } = {}, db: Tx = prisma) {
+  const where = { organisationId, ...(opts.q ? { email: { contains: normalise(opts.q) } } : {}) }
+  const [rows, total] = await Promise.all([
+    db.suppression.findMany({ where, orderBy: { createdAt: 'desc' }, take: opts.take ?? 100, skip: opts.skip ?? 0 }),
+    db.suppression.count({ where }),
+  ])
+  return { rows, total }
+}
