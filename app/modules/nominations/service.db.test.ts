@@ -195,6 +195,17 @@ describe('attachments', () => {
     expect(await prisma.nominationAttachment.count({ where: { nominationId: s.nominationId } })).toBe(5)
   })
 
+  test('eight uploads at once still leave five files: the others are refused as too many', async () => {
+    const s = await startedNomination()
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => addAttachment(s.token, { filename: `piece-${i}.pdf`, bytes: pdf() }, DURING)),
+    )
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as AppError).fields)
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(ATTACHMENT_LIMITS.maxFiles)
+    expect(refused).toEqual(Array.from({ length: 3 }, () => ({ file: ['nomination.attachment.error.tooMany'] })))
+    expect(await prisma.nominationAttachment.count({ where: { nominationId: s.nominationId } })).toBe(ATTACHMENT_LIMITS.maxFiles)
+  })
+
   test('10 MB is accepted and 10 MB + 1 byte refused', async () => {
     const s = await startedNomination()
     await addAttachment(s.token, { filename: 'max.pdf', bytes: pdf(ATTACHMENT_LIMITS.maxBytes) }, DURING)

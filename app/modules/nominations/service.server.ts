@@ -277,6 +277,9 @@ function attachmentError(key: ReturnType<typeof checkAttachment> extends infer R
 export async function addAttachment(token: string, file: { filename: string; bytes: Uint8Array }, now: Date = new Date()): Promise<AttachmentInfo> {
   return prisma.$transaction(async (tx) => {
     const n = await requireEditable(token, now, tx)
+    // Touching the nomination first takes its row lock (PostgreSQL), so concurrent uploads count
+    // one after another and the file limit holds; SQLite already runs one transaction at a time.
+    await tx.nomination.update({ where: { id: n.id }, data: { updatedAt: now } })
     const count = await tx.nominationAttachment.count({ where: { nominationId: n.id } })
     const check = checkAttachment(file.bytes, count)
     if (!check.ok) throw attachmentError(check.error)
@@ -292,7 +295,6 @@ export async function addAttachment(token: string, file: { filename: string; byt
       },
       select: { id: true, filename: true, contentType: true, size: true, sha256: true },
     })
-    await tx.nomination.update({ where: { id: n.id }, data: { updatedAt: now } })
     return created
   })
 }
