@@ -35,6 +35,8 @@ export const votes = defineMessages(
     'votes.error.disposable': 'Les adresses e-mail jetables ne sont pas acceptées. Utilisez votre adresse habituelle.',
     'votes.error.nomination': 'Choisissez une des candidatures retenues.',
     'votes.error.alreadyVoted': 'Vous avez déjà voté avec cette adresse e-mail.',
+    'votes.error.pending':
+      'Un lien de confirmation vient d’être envoyé à cette adresse : ouvrez-le pour que votre vote compte (pensez aux indésirables). Vous pourrez demander un nouveau lien dans {minutes} minutes.',
     'votes.error.burst': 'Trop de votes depuis votre réseau. Réessayez dans {minutes} min.',
     'votes.error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes} min.',
     'votes.error.linkUnknown': 'Ce lien de confirmation n’est pas valide.',
@@ -111,6 +113,8 @@ export const votes = defineMessages(
     'votes.error.disposable': 'Disposable email addresses are not accepted. Please use your usual address.',
     'votes.error.nomination': 'Choose one of the shortlisted nominations.',
     'votes.error.alreadyVoted': 'You have already voted with this email address.',
+    'votes.error.pending':
+      'A confirmation link was just sent to this address: open it for your vote to count (check your spam folder). You can ask for a new link in {minutes} minutes.',
     'votes.error.burst': 'Too many votes from your network. Try again in {minutes} min.',
     'votes.error.rateLimited': 'Too many attempts. Try again in {minutes} min.',
     'votes.error.linkUnknown': 'This confirmation link is not valid.',

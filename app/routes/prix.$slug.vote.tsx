@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isAppError(error) || error.status >= 500) throw error
     if (error.status === 404) throw notFound()
     if (error.fields) {
-      const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((key) => translate(locale, key as MessageKey))]))
+      const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((key) => translate(locale, key as MessageKey, error.params))]))
       return fail(error.status, { fieldErrors })
     }
     return fail(error.status, { formErrors: [error.messageKey ? translate(locale, error.messageKey, error.params) : error.code] })

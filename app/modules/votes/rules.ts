@@ -121,3 +121,6 @@ export const VOTES_PER_NETWORK_PER_HOUR = 20
 
 /** Longest reason an organiser may give when voiding a vote. */
 export const VOID_REASON_MAX = 500
+
+/** An unconfirmed vote can be cast again (new choice, fresh link) once this long after the last link. */
+export const RESEND_AFTER_MINUTES = 10

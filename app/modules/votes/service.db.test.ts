@@ -84,18 +84,35 @@ describe('castVote', () => {
     const ok = results.filter((r) => r.status === 'fulfilled')
     expect(ok).toHaveLength(1)
     for (const r of results) {
-      if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('already_voted')
+      // Refused as a duplicate, or (serialised after the first) as a link just sent.
+      if (r.status === 'rejected') expect(['already_voted', 'vote_pending']).toContain((r.reason as AppError).code)
     }
     expect(await prisma.publicVote.count({ where: { editionId: edition.id } })).toBe(1)
     expect(await prisma.emailMessage.count({ where: { template: 'vote-confirm', toAddress: { in: variants.map((v) => v.trim().toLowerCase()) } } })).toBe(1)
   })
 
-  test('a second vote by the same person is refused with a message', async () => {
+  test('a second vote by the same person is refused with a message once the first is confirmed', async () => {
     const { edition, a, b } = await makeVoteEdition()
-    await castVote(edition.slug, a.id, 'paul@example.org', opts())
-    const error = await rejection(castVote(edition.slug, b.id, 'Paul+2@example.org', opts()))
+    const first = await castVote(edition.slug, a.id, 'paul@example.org', opts())
+    await confirmVote(first.token, DURING)
+    const error = await rejection(castVote(edition.slug, b.id, 'Paul+2@example.org', { ...opts(), now: new Date(DURING.getTime() + 3600_000) }))
     expect(error.status).toBe(409)
     expect(error.fields?.email).toEqual(['votes.error.alreadyVoted'])
+  })
+
+  test('an unconfirmed vote can be cast again after ten minutes: new choice, fresh link, the old link dead', async () => {
+    const { edition, a, b } = await makeVoteEdition()
+    const first = await castVote(edition.slug, a.id, 'lea@example.org', opts())
+    const soon = await rejection(castVote(edition.slug, b.id, 'lea@example.org', { ...opts(), now: new Date(DURING.getTime() + 9 * 60_000) }))
+    expect([soon.status, soon.code, soon.fields?.email]).toEqual([409, 'vote_pending', ['votes.error.pending']])
+
+    const second = await castVote(edition.slug, b.id, 'lea@example.org', { ...opts(), now: new Date(DURING.getTime() + 11 * 60_000) })
+    expect(second.voteId).toBe(first.voteId)
+    expect(await getVoteByToken(first.token, DURING)).toBeNull()
+    expect(await confirmVote(second.token, DURING)).toEqual({ voteId: first.voteId, already: false })
+    const vote = await prisma.publicVote.findUniqueOrThrow({ where: { id: first.voteId } })
+    expect(vote.nominationId).toBe(b.id)
+    expect(await prisma.emailMessage.count({ where: { template: 'vote-confirm', toAddress: 'lea@example.org' } })).toBe(2)
   })
 
   test('refused outside the window and when the edition has no public vote', async () => {

@@ -15,7 +15,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
-import { emailDomainOf, isDisposableDomain, networkPrefix, normaliseVoterEmail, VOID_REASON_MAX, VOTES_PER_NETWORK_PER_HOUR, voteStatusOf, type VoteStatus } from './rules.ts'
+import { emailDomainOf, isDisposableDomain, networkPrefix, normaliseVoterEmail, RESEND_AFTER_MINUTES, VOID_REASON_MAX, VOTES_PER_NETWORK_PER_HOUR, voteStatusOf, type VoteStatus } from './rules.ts'
 
 const EMAIL_CATEGORY = 'vote'
 const HOUR_SECONDS = 60 * 60
@@ -88,10 +88,28 @@ export async function castVote(
   const emailHash = voterHash(identity)
   try {
     return await prisma.$transaction(async (tx) => {
-      const vote = await tx.publicVote.create({
-        data: { editionId: edition.id, nominationId: nomination.id, emailHash, emailDomain: domain, networkHash, confirmTokenHash: hashToken(token) },
-        select: { id: true },
+      const existing = await tx.publicVote.findUnique({
+        where: { editionId_emailHash: { editionId: edition.id, emailHash } },
+        select: { id: true, confirmedAt: true, voidedAt: true, createdAt: true },
       })
+      if (existing && (existing.confirmedAt || existing.voidedAt)) throw fieldError(409, 'already_voted', 'email', 'alreadyVoted')
+      // A vote never confirmed (the email went astray, or the person changed their mind) takes the
+      // new choice and a fresh link, the earlier link then stops working; but not within minutes of
+      // the last link, so nobody can flood an inbox with confirmation emails.
+      if (existing && now.getTime() - existing.createdAt.getTime() < RESEND_AFTER_MINUTES * 60_000) {
+        throw new AppError({ status: 409, code: 'vote_pending', messageKey: 'votes.error.pending', params: { minutes: RESEND_AFTER_MINUTES }, fields: { email: ['votes.error.pending'] } })
+      }
+      const vote = existing
+        ? await tx.publicVote.update({
+            where: { id: existing.id },
+            // createdAt is when the link in force was asked for.
+            data: { nominationId: nomination.id, networkHash, confirmTokenHash: hashToken(token), createdAt: now },
+            select: { id: true },
+          })
+        : await tx.publicVote.create({
+            data: { editionId: edition.id, nominationId: nomination.id, emailHash, emailDomain: domain, networkHash, confirmTokenHash: hashToken(token), createdAt: now },
+            select: { id: true },
+          })
       await enqueueEmail(tx, {
         to: address,
         locale: opts.locale,
