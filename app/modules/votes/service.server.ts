@@ -9,8 +9,9 @@ import { audit } from '#app/modules/audit/service.server.ts'
 import { hit } from '#app/modules/auth/rate-limit.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { findShortlisted, listShortlisted, nominationsForTally } from '#app/modules/nominations/public.server.ts'
 import { voteWindow, type SubmissionWindow } from '#app/modules/prizes/rules.ts'
-import { getPublicEdition } from '#app/modules/prizes/service.server.ts'
+import { getPublicEdition, getVoteSettings } from '#app/modules/prizes/service.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -36,14 +37,7 @@ function fieldError(status: number, code: string, field: string, key: 'email' | 
   return new AppError({ status, code, messageKey, fields: { [field]: [messageKey] } })
 }
 
-/** The shortlisted nominations of an edition, as the public sees them. */
-export async function listShortlisted(editionId: string) {
-  return prisma.nomination.findMany({
-    where: { editionId, status: 'shortlisted' },
-    orderBy: [{ structureName: 'asc' }, { id: 'asc' }],
-    select: { id: true, structureName: true, projectTitle: true, projectDescription: true },
-  })
-}
+export { listShortlisted }
 
 export type CastVoteResult = { voteId: string; token: string; confirmUrl: string }
 
@@ -71,10 +65,7 @@ export async function castVote(
   if (!identity) throw fieldError(400, 'invalid_input', 'email', 'email')
   const domain = emailDomainOf(identity)
   if (isDisposableDomain(domain)) throw fieldError(400, 'disposable_email', 'email', 'disposable')
-  const nomination = await prisma.nomination.findFirst({
-    where: { id: nominationId, editionId: edition.id, status: 'shortlisted' },
-    select: { id: true, structureName: true, projectTitle: true, edition: { select: { organisationId: true } } },
-  })
+  const nomination = await findShortlisted(edition.id, nominationId)
   if (!nomination) throw fieldError(400, 'invalid_nomination', 'nominationId', 'nomination')
 
   const networkHash = networkHashOf(opts.ip)
@@ -192,15 +183,12 @@ export type Tally = { visible: boolean; total: number; rows: TallyRow[] }
 export async function tally(editionId: string, opts: { now?: Date; forOrganiser?: boolean } = {}): Promise<Tally> {
   const now = opts.now ?? new Date()
   if (!opts.forOrganiser) {
-    const edition = await prisma.prizeEdition.findUnique({ where: { id: editionId }, select: { voteClosesAt: true, publicVoteEnabled: true } })
+    const edition = await getVoteSettings(editionId)
     if (!edition?.publicVoteEnabled || !edition.voteClosesAt || now.getTime() < edition.voteClosesAt.getTime()) return { visible: false, total: 0, rows: [] }
   }
   const [groups, nominations] = await Promise.all([
     prisma.publicVote.groupBy({ by: ['nominationId'], where: { editionId, confirmedAt: { not: null }, voidedAt: null }, _count: { _all: true } }),
-    prisma.nomination.findMany({
-      where: { editionId, OR: [{ status: 'shortlisted' }, { votes: { some: {} } }] },
-      select: { id: true, structureName: true, projectTitle: true },
-    }),
+    nominationsForTally(editionId),
   ])
   const counts = new Map(groups.map((g) => [g.nominationId, g._count._all]))
   const rows = nominations
