@@ -542,12 +542,12 @@ export async function deletePrizeQuestion(organisationId: string, editionId: str
 
 // ---- Public pages ----------------------------------------------------------------------------
 
-/** Published editions of every organisation, the latest first. */
 /** The public vote's settings of an edition (null when unknown). */
 export function getVoteSettings(editionId: string) {
   return prisma.prizeEdition.findUnique({ where: { id: editionId }, select: { publicVoteEnabled: true, voteOpensAt: true, voteClosesAt: true } })
 }
 
+/** Published editions of every organisation, the latest first. */
 export async function listPublicEditions() {
   return prisma.prizeEdition.findMany({
     where: { status: 'published' },
