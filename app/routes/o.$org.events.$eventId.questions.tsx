@@ -1,16 +1,14 @@
 // The organiser's own questions on the registration form, in the order they are asked.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { appErrorToFieldErrors, formValues, loadOrganiserEvent, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
-import { fieldErrorsOf, LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
+import { formValues, loadOrganiserEvent, questionsAction, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, InlineActionForm, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
-import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { translate } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -28,43 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requireOrganiser(request, params.org)
-  const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
-  const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? ''
   const actor = { actorUserId: user.id, request }
-  const here = new URL(request.url).pathname
-  const formKey = intent === 'question.create' ? 'question-new' : intent === 'question.update' ? `question-${values.questionId ?? ''}` : 'page'
-  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
-  const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
-  try {
-    switch (intent) {
-      case 'question.create':
-      case 'question.update': {
-        const parsed = questionFormSchema.safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'question.create') await createQuestion(organisation.id, event.id, parsed.data, actor)
-        else await updateQuestion(organisation.id, event.id, values.questionId ?? '', parsed.data, actor)
-        return done(intent === 'question.create' ? 'events.toast.questionCreated' : 'events.toast.questionUpdated')
-      }
-      case 'question.delete':
-        await deleteQuestion(organisation.id, event.id, values.questionId ?? '', actor)
-        return done('events.toast.questionDeleted')
-      case 'question.move':
-        await moveQuestion(organisation.id, event.id, values.questionId ?? '', values.direction === 'up' ? 'up' : 'down', actor)
-        return done('events.toast.questionMoved')
-      default:
-        return fail({ _form: [translate(locale, 'events.error.unknownAction')] }, 400)
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
-    throw error
-  }
+  return questionsAction(request, formValues(await request.formData()), {
+    schema: questionFormSchema,
+    create: (input) => createQuestion(organisation.id, event.id, input, actor),
+    update: (id, input) => updateQuestion(organisation.id, event.id, id, input, actor),
+    remove: (id) => deleteQuestion(organisation.id, event.id, id, actor),
+    move: (id, direction) => moveQuestion(organisation.id, event.id, id, direction, actor),
+    toasts: { created: 'events.toast.questionCreated', updated: 'events.toast.questionUpdated', deleted: 'events.toast.questionDeleted', moved: 'events.toast.questionMoved' },
+    unknownAction: 'events.error.unknownAction',
+  })
 }
 
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {

@@ -1,16 +1,15 @@
 // The edition's extra questions on the nomination form, in the order they are asked.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, formValues, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
-import { fieldErrorsOf, PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
-import { createPrizeQuestion, deletePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { formValues, loadOrganiserEdition, questionsAction, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
+import { createPrizeQuestion, deletePrizeQuestion, movePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
+import { InlineActionForm } from '#app/modules/events/ui.tsx'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
-import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
 
 const questionTypeLabelKey = (type: string) => `prize.questionType.${type}` as MessageKey
 
@@ -29,39 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePrizeOrganiser(request, params.org)
-  const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const values = formValues(await request.formData())
-  const intent = values.intent ?? ''
   const actor = { actorUserId: user.id, request }
-  const here = new URL(request.url).pathname
-  const formKey = intent === 'question.create' ? 'question-new' : intent === 'question.update' ? `question-${values.questionId ?? ''}` : 'page'
-  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
-  const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
-  try {
-    switch (intent) {
-      case 'question.create':
-      case 'question.update': {
-        const parsed = prizeQuestionFormSchema.safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'question.create') await createPrizeQuestion(organisation.id, edition.id, parsed.data, actor)
-        else await updatePrizeQuestion(organisation.id, edition.id, values.questionId ?? '', parsed.data, actor)
-        return done(intent === 'question.create' ? 'prizes.toast.questionCreated' : 'prizes.toast.questionUpdated')
-      }
-      case 'question.delete':
-        await deletePrizeQuestion(organisation.id, edition.id, values.questionId ?? '', actor)
-        return done('prizes.toast.questionDeleted')
-      default:
-        return fail({ _form: [translate(locale, 'prizes.error.unknownAction')] }, 400)
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
-    throw error
-  }
+  return questionsAction(request, formValues(await request.formData()), {
+    schema: prizeQuestionFormSchema,
+    create: (input) => createPrizeQuestion(organisation.id, edition.id, input, actor),
+    update: (id, input) => updatePrizeQuestion(organisation.id, edition.id, id, input, actor),
+    remove: (id) => deletePrizeQuestion(organisation.id, edition.id, id, actor),
+    move: (id, direction) => movePrizeQuestion(organisation.id, edition.id, id, direction, actor),
+    toasts: { created: 'prizes.toast.questionCreated', updated: 'prizes.toast.questionUpdated', deleted: 'prizes.toast.questionDeleted', moved: 'prizes.toast.questionMoved' },
+    unknownAction: 'prizes.error.unknownAction',
+  })
 }
 
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
@@ -93,7 +72,6 @@ export default function PrizeQuestions() {
   const { organisation, edition, questions } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const pageError = result?.formKey === 'page' ? result.errors._form : null
-  const busy = useNavigation().state === 'submitting'
   return (
     <div>
       <EditionPageHeader orgSlug={organisation.slug} edition={edition} heading={t('prizes.questions.title')} />
@@ -111,7 +89,7 @@ export default function PrizeQuestions() {
           <p className="card">{t('prizes.questions.empty')}</p>
         ) : (
           <ol className="space-y-3">
-            {questions.map((q) => (
+            {questions.map((q, i) => (
               <li key={q.id} className="card space-y-2">
                 <h2 className="text-lg font-semibold">{q.label}</h2>
                 <p className="text-sm text-stone-700">
@@ -126,15 +104,13 @@ export default function PrizeQuestions() {
                   </ul>
                 )}
                 {edition.editable && (
-                  <div className="space-y-2">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="question.delete" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <button type="submit" className="btn-danger px-3 py-1" aria-label={t('prizes.questions.deleteNamed', { label: q.label })} disabled={busy}>
-                        {t('prizes.questions.delete')}
-                      </button>
-                    </Form>
-                    <details key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} open={result?.formKey === `question-${q.id}`}>
+                  <div className="flex flex-wrap items-start gap-2">
+                    {i > 0 && <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'up' }} label="↑" accessibleLabel={t('prizes.questions.moveUp', { label: q.label })} />}
+                    {i < questions.length - 1 && (
+                      <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'down' }} label="↓" accessibleLabel={t('prizes.questions.moveDown', { label: q.label })} />
+                    )}
+                    <InlineActionForm intent="question.delete" fields={{ questionId: q.id }} label={t('prizes.questions.delete')} accessibleLabel={t('prizes.questions.deleteNamed', { label: q.label })} danger />
+                    <details className="w-full" key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} open={result?.formKey === `question-${q.id}`}>
                       <summary className="link cursor-pointer text-sm">{t('prizes.questions.edit')}</summary>
                       <div className="mt-3">
                         <QuestionForm formKey={`question-${q.id}`} question={q} />

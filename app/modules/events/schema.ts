@@ -337,16 +337,7 @@ export const questionFormSchema = z.preprocess((raw) => {
 
 // ---- Errors --------------------------------------------------------------------------------
 
-/** Zod issues → {field: [message keys]} (first path segment; "_form" for the whole object). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : '_form'
-    const list = (out[field] ??= [])
-    if (!list.includes(issue.message)) list.push(issue.message)
-  }
-  return out
-}
+export { fieldErrorsOf } from '#app/utils/validation.ts'
 
 // ---- Form values ---------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ import {
   type SlotInput,
   type WorkshopInput,
 } from './schema.ts'
+import { moveItem } from '#app/utils/reorder.ts'
 import { slugify } from './slug.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
@@ -623,23 +624,12 @@ export async function deleteWorkshop(organisationId: string, eventId: string, wo
   }, TX)
 }
 
-/** Swaps an item with its neighbour, after renumbering the list 0…n-1 (positions may have gaps or ties). */
-async function move<T extends { id: string }>(items: T[], id: string, direction: 'up' | 'down', save: (id: string, position: number) => Promise<unknown>) {
-  const index = items.findIndex((i) => i.id === id)
-  const target = direction === 'up' ? index - 1 : index + 1
-  if (index < 0 || target < 0 || target >= items.length) return false
-  const order = items.map((i) => i.id)
-  ;[order[index], order[target]] = [order[target]!, order[index]!]
-  for (const [position, itemId] of order.entries()) await save(itemId, position)
-  return true
-}
-
 export async function moveWorkshop(organisationId: string, eventId: string, workshopId: string, direction: 'up' | 'down', actor: Actor = {}) {
   return changeEvent(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const workshop = await ownedWorkshop(tx, event.id, workshopId)
     const siblings = await tx.workshop.findMany({ where: { slotId: workshop.slotId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const moved = await move(siblings, workshop.id, direction, (id, position) => tx.workshop.update({ where: { id }, data: { position } }))
+    const moved = await moveItem(siblings, workshop.id, direction, (id, position) => tx.workshop.update({ where: { id }, data: { position } }))
     if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'workshop.move', entityType: 'Workshop', entityId: workshop.id, details: { eventId: event.id, direction } })
     return moved
   }, TX)
@@ -713,7 +703,7 @@ export async function moveQuestion(organisationId: string, eventId: string, ques
     const event = await editableEvent(tx, organisationId, eventId)
     const question = await ownedQuestion(tx, event.id, questionId)
     const all = await tx.eventQuestion.findMany({ where: { eventId: event.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const moved = await move(all, question.id, direction, (id, position) => tx.eventQuestion.update({ where: { id }, data: { position } }))
+    const moved = await moveItem(all, question.id, direction, (id, position) => tx.eventQuestion.update({ where: { id }, data: { position } }))
     if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'eventQuestion.move', entityType: 'EventQuestion', entityId: question.id, details: { eventId: event.id, direction } })
     return moved
   }, TX)

@@ -8,7 +8,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { getEditionForOrganiser } from './service.server.ts'
 
-export { appErrorToFieldErrors, formValues, translateErrors } from '#app/modules/events/route-support.server.ts'
+export { appErrorToFieldErrors, formValues, questionsAction, translateErrors } from '#app/modules/events/route-support.server.ts'
 
 export const PRIZE_ORGANISER_ROLES: readonly Role[] = ['admin', 'organiser']
 

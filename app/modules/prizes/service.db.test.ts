@@ -13,6 +13,7 @@ import {
   deleteCategory,
   deleteCriterion,
   deletePrizeQuestion,
+  movePrizeQuestion,
   getEditionForOrganiser,
   getPublicEdition,
   listEditions,
@@ -209,6 +210,21 @@ describe('nomination form questions', () => {
     expect(page?.questions).toEqual([{ id: q1.id, label: 'Comment nous avez-vous connus ?', help: null, type: 'single_choice', required: true, options: ['Presse', 'CRESS'] }])
     const actions = (await prisma.auditLog.findMany({ where: { entityType: 'PrizeQuestion', entityId: { in: [q1.id, q2.id] } } })).map((a) => a.action).sort()
     expect(actions).toEqual(['prizeQuestion.create', 'prizeQuestion.create', 'prizeQuestion.delete', 'prizeQuestion.update'])
+  })
+
+  test('reorder: a question moves up or down, not past either end, and the form asks them in that order', async () => {
+    const edition = await createEdition(orgA.id, editionInput({ title: 'Prix ordre 2025' }))
+    await createCategory(orgA.id, edition.id, { name: 'Utilité sociale', awards: 1 })
+    const [a, b, c] = [
+      await createPrizeQuestion(orgA.id, edition.id, { label: 'A', type: 'short_text' }),
+      await createPrizeQuestion(orgA.id, edition.id, { label: 'B', type: 'short_text' }),
+      await createPrizeQuestion(orgA.id, edition.id, { label: 'C', type: 'short_text' }),
+    ]
+    expect(await movePrizeQuestion(orgA.id, edition.id, c.id, 'up')).toBe(true)
+    expect(await movePrizeQuestion(orgA.id, edition.id, a.id, 'up')).toBe(false)
+    await expectAppError(movePrizeQuestion(orgB.id, edition.id, b.id, 'down'), 404)
+    await publishEdition(orgA.id, edition.id)
+    expect((await getPublicEdition(edition.slug))?.questions.map((q) => q.label)).toEqual(['A', 'C', 'B'])
   })
 })
 

@@ -11,6 +11,7 @@ import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
 import { slugify } from '#app/modules/events/slug.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
+import { moveItem } from '#app/utils/reorder.ts'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
 import { stringList } from './rules.ts'
 import {
@@ -537,6 +538,17 @@ export async function deletePrizeQuestion(organisationId: string, editionId: str
     const question = await ownedQuestion(tx, edition.id, questionId)
     await tx.prizeQuestion.delete({ where: { id: question.id } })
     await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.delete', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, label: question.label } })
+  }, TX)
+}
+
+export async function movePrizeQuestion(organisationId: string, editionId: string, questionId: string, direction: 'up' | 'down', actor: Actor = {}) {
+  return prisma.$transaction(async (tx) => {
+    const edition = await editableEdition(tx, organisationId, editionId)
+    const question = await ownedQuestion(tx, edition.id, questionId)
+    const all = await tx.prizeQuestion.findMany({ where: { editionId: edition.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
+    const moved = await moveItem(all, question.id, direction, (id, position) => tx.prizeQuestion.update({ where: { id }, data: { position } }))
+    if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.move', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, direction } })
+    return moved
   }, TX)
 }
 

@@ -1,0 +1,13 @@
+// Zod issues as form errors, the one shape every form and API error body uses.
+import type { z } from 'zod'
+
+/** Zod issues → {field: [message keys]} (first path segment; "_form" for the whole object). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '_form'
+    const list = (out[field] ??= [])
+    if (!list.includes(issue.message)) list.push(issue.message)
+  }
+  return out
+}
