@@ -105,3 +105,19 @@ describe('helpers', () => {
     expect(formatTotal(3.5, 'en')).toBe('3.5')
   })
 })
+
+describe('scoring period', () => {
+  const now = new Date('2026-07-10T10:00:00Z')
+  const base = { juryStartsAt: new Date('2026-07-01T00:00:00Z'), juryEndsAt: new Date('2026-07-20T00:00:00Z'), scoringLockedAt: null }
+  it('is open between the start and the end unless locked', async () => {
+    const { scoringPeriodState, isScoringPeriodOpen, isJoinLinkValid } = await import('./scoring-rules.ts')
+    expect(scoringPeriodState(base, now)).toBe('open')
+    expect(isScoringPeriodOpen(base, now)).toBe(true)
+    expect(scoringPeriodState({ ...base, scoringLockedAt: new Date('2026-07-09T00:00:00Z') }, now)).toBe('locked')
+    expect(scoringPeriodState(base, new Date('2026-07-20T00:00:00Z'))).toBe('ended')
+    expect(scoringPeriodState(base, new Date('2026-06-30T23:59:59Z'))).toBe('not_started')
+    expect(scoringPeriodState({ juryStartsAt: null, juryEndsAt: null, scoringLockedAt: null }, now)).toBe('open')
+    expect(isJoinLinkValid(base, now)).toBe(true)
+    expect(isJoinLinkValid(base, new Date('2026-07-21T00:00:00Z'))).toBe(false)
+  })
+})

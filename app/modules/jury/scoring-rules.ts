@@ -103,3 +103,26 @@ export function formatTotal(total: number | null, locale: string): string {
   if (total === null) return '—'
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(total)
 }
+
+export type ScoringWindow = { juryStartsAt: Date | string | null; juryEndsAt: Date | string | null; scoringLockedAt: Date | string | null }
+export type ScoringPeriodState = 'not_started' | 'open' | 'locked' | 'ended'
+
+const time = (d: Date | string) => (typeof d === 'string' ? new Date(d).getTime() : d.getTime())
+
+/**
+ * Same rule as the organisers' `scoringState` in rules.ts (built on another branch): locked by an
+ * organiser > juryEndsAt passed > before juryStartsAt > open. Kept here so the juror side stands alone.
+ */
+export function scoringPeriodState(edition: ScoringWindow, now: Date = new Date()): ScoringPeriodState {
+  if (edition.scoringLockedAt) return 'locked'
+  if (edition.juryEndsAt && now.getTime() >= time(edition.juryEndsAt)) return 'ended'
+  if (edition.juryStartsAt && now.getTime() < time(edition.juryStartsAt)) return 'not_started'
+  return 'open'
+}
+
+export const isScoringPeriodOpen = (edition: ScoringWindow, now: Date = new Date()) => scoringPeriodState(edition, now) === 'open'
+
+/** The invitation link signs the juror in until the jury period ends (then only /login does). */
+export function isJoinLinkValid(edition: { juryEndsAt: Date | string | null }, now: Date = new Date()): boolean {
+  return !edition.juryEndsAt || now.getTime() < time(edition.juryEndsAt)
+}
