@@ -23,7 +23,7 @@ import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
 const AUTOSAVE_DELAY_MS = 800
-export const CRITERION_FIELD_PREFIX = 'c_'
+const CRITERION_FIELD_PREFIX = 'c_'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -38,7 +38,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, default
   formAction?.endsWith('/autosave') ? false : defaultShouldRevalidate
 
 /** `c_<criterionId>` fields of a form → raw values by criterion id. */
-export function scoreValuesFromForm(form: FormData): Record<string, string> {
+function scoreValuesFromForm(form: FormData): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) {
     if (key.startsWith(CRITERION_FIELD_PREFIX) && typeof value === 'string') values[key.slice(CRITERION_FIELD_PREFIX.length)] = value

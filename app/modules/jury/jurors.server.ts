@@ -13,11 +13,12 @@ import { AppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
+import { JUROR_LIMITS } from './juror-rules.ts'
 import { isJoinLinkValid } from './scoring-rules.ts'
 
 export type Actor = { actorUserId?: string | null; request?: Request }
 
-export const JUROR_LIMITS = { name: 200, organisationName: 200 } as const
+export { JUROR_LIMITS }
 
 export type JurorInput = {
   name: string
