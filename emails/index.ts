@@ -24,6 +24,7 @@ import type { EmailAttachment } from './ticket-attachments.ts'
 import { JuryReminder, juryReminderSubject, type JuryReminderProps } from './jury-reminder.tsx'
 import { PrizeResults, prizeResultsSubject, type PrizeResultsProps } from './prize-results.tsx'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
+import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -54,6 +55,7 @@ export const templates = {
   'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
   'jury-reminder': { component: JuryReminder, subject: juryReminderSubject } as Template<JuryReminderProps>,
   'prize-results': { component: PrizeResults, subject: prizeResultsSubject } as Template<PrizeResultsProps>,
+  'jury-invitation': { component: JuryInvitation, subject: juryInvitationSubject } as Template<JuryInvitationProps>,
 }
 
 export type TemplateName = keyof typeof templates
