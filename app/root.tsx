@@ -1,6 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { getAuth } from '#app/modules/auth/session.server.ts'
+import { isJurorUser } from '#app/modules/jury/jurors.server.ts'
 import { membershipsOf } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale } from '#app/ui/i18n.tsx'
@@ -23,11 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
   const auth = await getAuth(request)
   const memberships = auth ? await membershipsOf(auth.user.id) : []
+  const isJuror = auth ? await isJurorUser(auth.user) : false
   const { toast, setCookie } = await takeToast(request)
   return data(
     {
       locale,
       user: auth ? { email: auth.user.email, name: auth.user.name } : null,
+      isJuror,
       organisations: memberships.map((m) => ({ slug: m.organisation.slug, name: m.organisation.name, role: m.role })),
       toast,
     },

@@ -21,7 +21,10 @@ import { RegistrationWaitlisted, registrationWaitlistedSubject } from './registr
 import { VoteConfirm, voteConfirmSubject, type VoteConfirmProps } from './vote-confirm.tsx'
 import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-link.tsx'
 import type { EmailAttachment } from './ticket-attachments.ts'
+import { JuryReminder, juryReminderSubject, type JuryReminderProps } from './jury-reminder.tsx'
+import { PrizeResults, prizeResultsSubject, type PrizeResultsProps } from './prize-results.tsx'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
+import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -50,6 +53,9 @@ export const templates = {
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
   'vote-confirm': { component: VoteConfirm, subject: voteConfirmSubject } as Template<VoteConfirmProps>,
   'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
+  'jury-reminder': { component: JuryReminder, subject: juryReminderSubject } as Template<JuryReminderProps>,
+  'prize-results': { component: PrizeResults, subject: prizeResultsSubject } as Template<PrizeResultsProps>,
+  'jury-invitation': { component: JuryInvitation, subject: juryInvitationSubject } as Template<JuryInvitationProps>,
 }
 
 export type TemplateName = keyof typeof templates

@@ -91,6 +91,11 @@ export function Layout({ children, toast }: { children: React.ReactNode; toast: 
             {user ? (
               <>
                 <OrganisationSwitcher organisations={root?.organisations ?? []} />
+                {root?.isJuror && (
+                  <Link to="/jury" className="underline">
+                    {t('jury.nav.link')}
+                  </Link>
+                )}
                 <Link to="/account" className="underline">
                   {t('nav.account')}
                 </Link>

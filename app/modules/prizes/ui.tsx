@@ -25,6 +25,11 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'nominations', key: 'prizeReview.nav.nominations' },
   { section: 'call', key: 'prizeReview.nav.call' },
   { section: 'votes', key: 'votes.admin.title' },
+  { section: 'jury', key: 'jury.nav.tab' },
+  { section: 'assignments', key: 'juryAdmin.nav.assignments' },
+  { section: 'scoring', key: 'juryAdmin.nav.scoring' },
+  { section: 'results', key: 'juryAdmin.nav.results' },
+  { section: 'report', key: 'juryAdmin.nav.report' },
 ]
 
 /** Title of an edition page (the one h1), its status and the links to its sections. */

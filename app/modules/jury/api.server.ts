@@ -1,0 +1,46 @@
+// GET /api/v1/prizes/{slug}/results for the edition's own organisation: per category the ranked
+// nominations with mean, population SD, normalised score, number of scores and the decision.
+import type { ApiAuth } from '#app/modules/api/events.server.ts'
+import { prizeNotFound } from '#app/modules/api/prizes.server.ts'
+import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { computeResults } from './results.server.ts'
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000)
+
+export async function resultsForApi(auth: ApiAuth, slug: string) {
+  let edition
+  try {
+    edition = await getEditionForOrganiser(auth.organisation.id, slug)
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 404 || error.status === 403)) throw prizeNotFound()
+    throw error
+  }
+  const results = await computeResults(edition.id)
+  return {
+    prize: { slug: edition.slug, title: edition.title, year: edition.year },
+    normaliseScores: results.normaliseScores,
+    tieBreak: results.tieBreak,
+    sd: 'population',
+    resultsPublishedAt: results.resultsPublishedAt ? results.resultsPublishedAt.toISOString() : null,
+    categories: results.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      scale: { min: c.scaleMin, max: c.scaleMax },
+      validatedAt: c.decisionsLockedAt ? c.decisionsLockedAt.toISOString() : null,
+      nominations: c.rows.map((r) => ({
+        id: r.nominationId,
+        structureName: r.structureName,
+        projectTitle: r.projectTitle,
+        rank: r.rank,
+        mean: round(r.mean),
+        sd: round(r.sd),
+        normalised: round(r.normalised),
+        scores: r.count,
+        disagreement: r.disagreement,
+        publicVotes: results.publicVoteEnabled ? r.votes : null,
+        decision: r.decision ? { decision: r.decision.decision, rank: r.decision.rank, rationale: r.decision.rationale } : null,
+      })),
+    })),
+  }
+}

@@ -1,0 +1,401 @@
+// The jury's members: organisers invite jurors to an edition (an emailed personal link), change
+// their seats and chairs, resend the link or remove a juror who drops out; a juror joins through
+// the link. The guards every juror page uses live here too: who is a juror of this edition, and
+// which nominations that juror may open.
+import { prisma, type Tx } from '#app/db.server.ts'
+import { audit } from '#app/modules/audit/service.server.ts'
+import { createSession, generateToken, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
+import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { listNominations } from '#app/modules/nominations/review.server.ts'
+import { ensureUser, findUserByEmail, isValidEmail, normaliseEmail } from '#app/modules/organisations/service.server.ts'
+import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { isLocale, type Locale } from '#app/utils/i18n.ts'
+import { absoluteUrl } from '#app/utils/url.server.ts'
+import { JUROR_LIMITS } from './juror-rules.ts'
+import { isJoinLinkValid } from './scoring-rules.ts'
+
+export type Actor = { actorUserId?: string | null; request?: Request }
+
+export { JUROR_LIMITS }
+
+export type JurorInput = {
+  name: string
+  email: string
+  organisationName?: string | null
+  locale?: string | null
+  categoryIds: string[]
+  chairCategoryIds?: string[]
+}
+
+export function joinUrlFor(token: string, request?: Request) {
+  return absoluteUrl(`/jury/join/${token}`, request)
+}
+
+function invalid(fields: Record<string, string[]>) {
+  const first = Object.values(fields)[0]?.[0]
+  return new AppError({ status: 422, code: 'invalid_input', messageKey: (first as never) ?? 'jury.error.invalid', fields })
+}
+
+const jurorNotFound = () => new AppError({ status: 404, code: 'juror_not_found', messageKey: 'jury.error.jurorNotFound' })
+
+/** The form's values, checked against the edition's categories; throws a 422 with per-field keys. */
+function checkJurorInput(input: JurorInput, categoryIds: readonly string[], withIdentity = true) {
+  const fields: Record<string, string[]> = {}
+  const name = input.name.trim()
+  const email = normaliseEmail(input.email)
+  if (withIdentity) {
+    if (!name) fields.name = ['jury.error.nameRequired']
+    else if (name.length > JUROR_LIMITS.name) fields.name = ['jury.error.nameTooLong']
+    if (!isValidEmail(email)) fields.email = ['jury.error.email']
+    if ((input.organisationName ?? '').trim().length > JUROR_LIMITS.organisationName) fields.organisationName = ['jury.error.organisationTooLong']
+  }
+  const known = new Set(categoryIds)
+  const seats = [...new Set(input.categoryIds)].filter((id) => known.has(id))
+  if (seats.length === 0 || seats.length !== new Set(input.categoryIds).size) fields.categoryIds = ['jury.error.categories']
+  const chairs = [...new Set(input.chairCategoryIds ?? [])]
+  if (chairs.some((id) => !seats.includes(id))) fields.chairCategoryIds = ['jury.error.chairNotSeated']
+  if (Object.keys(fields).length) throw invalid(fields)
+  const locale: Locale = isLocale(input.locale) ? input.locale : 'fr'
+  return { name, email, organisationName: (input.organisationName ?? '').trim() || null, locale, seats, chairs }
+}
+
+/** Seats the juror in exactly these categories; a new chair of a category replaces the previous one (one chair per category). */
+async function setSeats(tx: Tx, jurorId: string, seats: string[], chairs: string[]) {
+  await tx.juryMember.deleteMany({ where: { jurorId, categoryId: { notIn: seats } } })
+  if (chairs.length) await tx.juryMember.updateMany({ where: { categoryId: { in: chairs }, jurorId: { not: jurorId }, isChair: true }, data: { isChair: false } })
+  for (const categoryId of seats) {
+    const isChair = chairs.includes(categoryId)
+    await tx.juryMember.upsert({
+      where: { jurorId_categoryId: { jurorId, categoryId } },
+      create: { jurorId, categoryId, isChair },
+      update: { isChair },
+    })
+  }
+}
+
+type EditionForMail = Awaited<ReturnType<typeof getEditionForOrganiser>>
+
+async function sendInvitation(tx: Tx, edition: EditionForMail, juror: { id: string; email: string; name: string; locale: string }, actor: Actor) {
+  const token = generateToken()
+  await tx.juror.update({ where: { id: juror.id }, data: { inviteTokenHash: hashToken(token), invitedAt: new Date() } })
+  const seats = await tx.juryMember.findMany({ where: { jurorId: juror.id }, select: { categoryId: true, isChair: true } })
+  const names = new Map(edition.categories.map((c) => [c.id, c.name]))
+  const ordered = edition.categories.filter((c) => seats.some((s) => s.categoryId === c.id))
+  const joinUrl = joinUrlFor(token, actor.request)
+  await enqueueEmail(tx, {
+    to: juror.email,
+    toName: juror.name,
+    locale: isLocale(juror.locale) ? juror.locale : 'fr',
+    template: 'jury-invitation',
+    props: {
+      jurorName: juror.name,
+      editionTitle: edition.title,
+      categories: ordered.map((c) => c.name),
+      chairOf: seats.filter((s) => s.isChair).map((s) => names.get(s.categoryId) ?? '').filter(Boolean),
+      juryStartsAt: edition.juryStartsAt?.toISOString() ?? null,
+      juryEndsAt: edition.juryEndsAt?.toISOString() ?? null,
+      joinUrl,
+    },
+    organisationId: edition.organisationId,
+    category: `jury:${edition.id}`,
+  })
+  return { token, joinUrl }
+}
+
+/**
+ * Invites a juror (or re-invites: the same address in the same edition updates the juror, seats
+ * them again if they had been removed, and emails a fresh link — the old one stops working).
+ */
+export async function inviteJuror(organisationId: string, editionId: string, input: JurorInput, actor: Actor = {}) {
+  const edition = await getEditionForOrganiser(organisationId, editionId)
+  const v = checkJurorInput(input, edition.categories.map((c) => c.id))
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.juror.findUnique({ where: { editionId_email: { editionId: edition.id, email: v.email } } })
+    const data = { name: v.name, organisationName: v.organisationName, locale: v.locale, removedAt: null }
+    const juror = existing
+      ? await tx.juror.update({ where: { id: existing.id }, data })
+      : await tx.juror.create({ data: { ...data, editionId: edition.id, email: v.email } })
+    await setSeats(tx, juror.id, v.seats, v.chairs)
+    const sent = await sendInvitation(tx, edition, juror, actor)
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId ?? null,
+      action: existing ? 'juror.reinvite' : 'juror.invite',
+      entityType: 'Juror',
+      entityId: juror.id,
+      details: { editionId: edition.id, categoryIds: v.seats, chairCategoryIds: v.chairs },
+    })
+    return { jurorId: juror.id, ...sent, reinvited: Boolean(existing) }
+  })
+}
+
+async function findEditionJuror(tx: Tx, editionId: string, jurorId: string) {
+  const juror = await tx.juror.findFirst({ where: { id: jurorId, editionId } })
+  if (!juror) throw jurorNotFound()
+  return juror
+}
+
+/** A fresh link for a juror who lost theirs; the previous link stops working. */
+export async function resendInvitation(organisationId: string, editionId: string, jurorId: string, actor: Actor = {}) {
+  const edition = await getEditionForOrganiser(organisationId, editionId)
+  return prisma.$transaction(async (tx) => {
+    const juror = await findEditionJuror(tx, edition.id, jurorId)
+    if (juror.removedAt) throw new AppError({ status: 409, code: 'juror_removed', messageKey: 'jury.error.removed' })
+    const sent = await sendInvitation(tx, edition, juror, actor)
+    await audit(tx, { organisationId, actorUserId: actor.actorUserId ?? null, action: 'juror.resendInvitation', entityType: 'Juror', entityId: juror.id, details: { editionId: edition.id } })
+    return sent
+  })
+}
+
+/** Changes the categories a juror sits in and those they chair. */
+export async function updateJurorSeats(organisationId: string, editionId: string, jurorId: string, categoryIds: string[], chairCategoryIds: string[], actor: Actor = {}) {
+  const edition = await getEditionForOrganiser(organisationId, editionId)
+  const v = checkJurorInput({ name: '', email: '', categoryIds, chairCategoryIds }, edition.categories.map((c) => c.id), false)
+  return prisma.$transaction(async (tx) => {
+    const juror = await findEditionJuror(tx, edition.id, jurorId)
+    if (juror.removedAt) throw new AppError({ status: 409, code: 'juror_removed', messageKey: 'jury.error.removed' })
+    await setSeats(tx, juror.id, v.seats, v.chairs)
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId ?? null,
+      action: 'juror.updateSeats',
+      entityType: 'Juror',
+      entityId: juror.id,
+      details: { categoryIds: v.seats, chairCategoryIds: v.chairs },
+    })
+  })
+}
+
+/**
+ * A juror who drops out: marked removed (history, scores and conflicts are kept for the report but
+ * they take no part from then on), their link stops working, and their chairs are vacated.
+ * Redistributing their assigned nominations (balanced mode) is the organisers' assignment service's
+ * job: `onRemoved` is where the route passes `reassignFromJuror` once that service exists.
+ */
+export async function removeJuror(
+  organisationId: string,
+  editionId: string,
+  jurorId: string,
+  actor: Actor = {},
+  onRemoved?: (tx: Tx, jurorId: string) => Promise<unknown>,
+) {
+  const edition = await getEditionForOrganiser(organisationId, editionId)
+  return prisma.$transaction(async (tx) => {
+    const juror = await findEditionJuror(tx, edition.id, jurorId)
+    if (juror.removedAt) return { alreadyRemoved: true }
+    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: new Date(), inviteTokenHash: null } })
+    await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
+    await onRemoved?.(tx, juror.id)
+    await audit(tx, { organisationId, actorUserId: actor.actorUserId ?? null, action: 'juror.remove', entityType: 'Juror', entityId: juror.id, details: { editionId: edition.id } })
+    return { alreadyRemoved: false }
+  })
+}
+
+/** The edition's jurors for the organisers' page, removed ones last. */
+export async function listJurors(organisationId: string, editionId: string) {
+  const edition = await getEditionForOrganiser(organisationId, editionId)
+  const jurors = await prisma.juror.findMany({
+    where: { editionId: edition.id },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    include: { memberships: { select: { categoryId: true, isChair: true, submittedAt: true } } },
+  })
+  const active = jurors.filter((j) => !j.removedAt)
+  const removed = jurors.filter((j) => j.removedAt)
+  return [...active, ...removed].map((j) => ({
+    id: j.id,
+    name: j.name,
+    email: j.email,
+    organisationName: j.organisationName,
+    locale: j.locale,
+    invitedAt: j.invitedAt,
+    joinedAt: j.joinedAt,
+    removedAt: j.removedAt,
+    seats: edition.categories
+      .map((c) => ({ categoryId: c.id, name: c.name, membership: j.memberships.find((m) => m.categoryId === c.id) }))
+      .filter((s) => s.membership)
+      .map((s) => ({ categoryId: s.categoryId, name: s.name, isChair: s.membership!.isChair, submittedAt: s.membership!.submittedAt })),
+  }))
+}
+
+// ---- Joining ----------------------------------------------------------------------------------
+
+async function jurorByToken(db: Tx, token: string) {
+  if (!token) return null
+  return db.juror.findUnique({
+    where: { inviteTokenHash: hashToken(token) },
+    include: {
+      edition: { select: { id: true, title: true, organisationId: true, juryStartsAt: true, juryEndsAt: true } },
+      memberships: { select: { isChair: true, category: { select: { id: true, name: true, position: true } } } },
+    },
+  })
+}
+
+/** What the invitation page shows, or null when the link is unknown, replaced, or its juror removed. */
+export async function getInvitation(token: string, now = new Date()) {
+  const juror = await jurorByToken(prisma, token)
+  if (!juror || juror.removedAt) return null
+  return {
+    jurorName: juror.name,
+    email: juror.email,
+    editionId: juror.edition.id,
+    editionTitle: juror.edition.title,
+    juryStartsAt: juror.edition.juryStartsAt,
+    juryEndsAt: juror.edition.juryEndsAt,
+    categories: juror.memberships
+      .sort((a, b) => a.category.position - b.category.position)
+      .map((m) => ({ name: m.category.name, isChair: m.isChair })),
+    joined: Boolean(juror.joinedAt),
+    valid: isJoinLinkValid(juror.edition, now),
+  }
+}
+
+/**
+ * Spends the invitation (POST only): links the juror to the user with their address (created when
+ * missing) and opens a session. The link keeps signing the juror in until the jury period ends.
+ */
+export async function acceptInvitation(token: string, opts: { userAgent?: string | null; now?: Date } = {}) {
+  const now = opts.now ?? new Date()
+  const run = () =>
+    prisma.$transaction(async (tx) => {
+      const juror = await jurorByToken(tx, token)
+      if (!juror || juror.removedAt) throw new AppError({ status: 404, code: 'invitation_not_found', messageKey: 'jury.join.unknown' })
+      if (!isJoinLinkValid(juror.edition, now)) throw new AppError({ status: 410, code: 'invitation_expired', messageKey: 'jury.join.expired' })
+      let userId = juror.userId
+      if (!userId) {
+        const existing = await findUserByEmail(juror.email, tx)
+        const { user } = existing ? { user: existing } : await ensureUser({ email: juror.email, name: juror.name }, { source: 'juryInvitation' }, tx)
+        userId = user.id
+      }
+      const first = !juror.joinedAt
+      await tx.juror.update({ where: { id: juror.id }, data: { userId, joinedAt: juror.joinedAt ?? now } })
+      await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } })
+      const { token: sessionToken, session } = await createSession(userId, { userAgent: opts.userAgent }, tx)
+      if (first) {
+        await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: userId, action: 'juror.join', entityType: 'Juror', entityId: juror.id, details: { editionId: juror.edition.id } })
+      }
+      return { sessionToken, expiresAt: session.expiresAt, userId, editionId: juror.edition.id }
+    })
+  try {
+    return await run()
+  } catch (error) {
+    // Two clicks at once on a new address both create the user: the second try finds it.
+    if ((error as { code?: string }).code === 'P2002') return run()
+    throw error
+  }
+}
+
+// ---- Guards -----------------------------------------------------------------------------------
+
+const jurorInclude = {
+  edition: {
+    select: { id: true, title: true, slug: true, organisationId: true, juryStartsAt: true, juryEndsAt: true, scoringLockedAt: true, announcementAt: true },
+  },
+} as const
+
+/**
+ * A signed-in user whose address was invited but who signed in through /login (not the link):
+ * their juror rows are linked on first visit, so the normal sign-in works too.
+ */
+export async function linkJurorRowsByEmail(user: { id: string; email: string }) {
+  const rows = await prisma.juror.findMany({ where: { email: normaliseEmail(user.email), userId: null, removedAt: null }, select: { id: true } })
+  if (rows.length === 0) return 0
+  const { count } = await prisma.juror.updateMany({ where: { id: { in: rows.map((r) => r.id) }, userId: null }, data: { userId: user.id, joinedAt: new Date() } })
+  return count
+}
+
+/** The user's non-removed juror row in that edition, or null. */
+export async function findActiveJuror(userId: string, editionId: string) {
+  return prisma.juror.findFirst({ where: { userId, editionId, removedAt: null }, include: jurorInclude })
+}
+
+export type ActiveJuror = NonNullable<Awaited<ReturnType<typeof findActiveJuror>>>
+
+/** Guards every juror page of an edition: signed out → sign-in page; not (or no longer) a juror → 403. */
+export async function requireJuror(request: Request, editionId: string | undefined) {
+  const auth = await requireUser(request)
+  let juror = editionId ? await findActiveJuror(auth.user.id, editionId) : null
+  if (!juror && editionId && (await linkJurorRowsByEmail(auth.user)) > 0) juror = await findActiveJuror(auth.user.id, editionId)
+  if (!juror) throw forbidden()
+  return { ...auth, juror }
+}
+
+/** Whether the user is (or was invited as) an active juror of any edition: the header's "Jury" link. */
+export async function isJurorUser(user: { id: string; email: string }) {
+  const count = await prisma.juror.count({ where: { removedAt: null, OR: [{ userId: user.id }, { email: normaliseEmail(user.email), userId: null }] } })
+  return count > 0
+}
+
+// ---- What a juror scores ---------------------------------------------------------------------
+
+/**
+ * Nomination statuses that go to the jury: shortlisted ones; when the edition has none shortlisted
+ * yet, the eligible ones (the same rule as the organisers' `juryStatuses`).
+ */
+async function juryPool(organisationId: string, editionId: string) {
+  const shortlisted = await listNominations(organisationId, editionId, { status: 'shortlisted' })
+  if (shortlisted.counts.shortlisted > 0) return { status: 'shortlisted' as const, nominations: shortlisted.nominations }
+  const eligible = await listNominations(organisationId, editionId, { status: 'eligible' })
+  return { status: 'eligible' as const, nominations: eligible.nominations }
+}
+
+export type AssignedNomination = {
+  id: string
+  categoryId: string
+  structureName: string
+  projectTitle: string
+  conflicted: boolean
+}
+
+/**
+ * The nominations the juror must score, per category they sit in, in a stable order (structure
+ * name). Their JuryAssignment rows for a category when there are any; otherwise, in a category in
+ * mode `all`, every nomination of the category in the jury pool (see juryPool); in a balanced
+ * category without assignments yet, none. Conflicted nominations are left out unless asked for.
+ */
+export async function assignedNominations(jurorId: string, opts: { categoryId?: string; includeConflicted?: boolean } = {}): Promise<AssignedNomination[]> {
+  const juror = await prisma.juror.findUnique({
+    where: { id: jurorId },
+    include: {
+      edition: { select: { id: true, organisationId: true } },
+      memberships: { include: { category: { select: { id: true, assignmentMode: true, position: true } } } },
+      assignments: { select: { nominationId: true, categoryId: true } },
+      conflicts: { select: { nominationId: true } },
+    },
+  })
+  if (!juror) return []
+  const pool = await juryPool(juror.edition.organisationId, juror.edition.id)
+  const conflicted = new Set(juror.conflicts.map((c) => c.nominationId))
+  const memberships = juror.memberships
+    .filter((m) => !opts.categoryId || m.categoryId === opts.categoryId)
+    .sort((a, b) => a.category.position - b.category.position)
+  const out: AssignedNomination[] = []
+  for (const m of memberships) {
+    const assigned = new Set(juror.assignments.filter((a) => a.categoryId === m.categoryId).map((a) => a.nominationId))
+    const inCategory = pool.nominations.filter((n) => n.category?.id === m.categoryId)
+    const chosen = assigned.size > 0 ? inCategory.filter((n) => assigned.has(n.id)) : m.category.assignmentMode === 'all' ? inCategory : []
+    for (const n of chosen) {
+      const isConflicted = conflicted.has(n.id)
+      if (isConflicted && !opts.includeConflicted) continue
+      out.push({ id: n.id, categoryId: m.categoryId, structureName: n.structureName, projectTitle: n.projectTitle, conflicted: isConflicted })
+    }
+  }
+  return out
+}
+
+/**
+ * Guards a juror's access to one nomination: 404 when it is not among their nominations (another
+ * category, not assigned, not in the jury pool), 403 when they declared a conflict on it.
+ */
+export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
+  const all = await assignedNominations(juror.id, { includeConflicted: true })
+  const found = all.find((n) => n.id === nominationId)
+  if (!found) throw notFound()
+  if (found.conflicted) throw forbidden()
+  return { nomination: found, all }
+}
+
+export function jurorLocale(juror: { locale: string }): Locale {
+  return isLocale(juror.locale) ? juror.locale : 'fr'
+}

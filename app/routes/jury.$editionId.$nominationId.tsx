@@ -1,0 +1,415 @@
+// The scoring page of one nomination for a juror: the dossier (every field, answers, attachments)
+// beside the category's grid, one radio group per criterion on the scale, the overall comment.
+// With JavaScript every change is saved a moment later (autosave route, "Enregistré" announced);
+// without it the Save button posts the form. Alt+←/→ (or j/k outside text fields) go to the
+// previous/next nomination. A juror with a conflict on it never sees this page (403).
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '#app/modules/jury/conflict-rules.ts'
+import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
+import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
+import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
+import { commentRequired, formatTotal, MAX_COMMENT_LENGTH, scaleSteps, weightedTotal } from '#app/modules/jury/scoring-rules.ts'
+import { LEGAL_FORMS, legalFormLabelKey } from '#app/modules/prizes/rules.ts'
+import { answerText } from '#app/modules/registrations/export-format.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { ErrorList, FormErrorSummary, SelectField, TextareaField } from '#app/ui/forms.tsx'
+import { useLocale, useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
+
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const AUTOSAVE_DELAY_MS = 800
+const CRITERION_FIELD_PREFIX = 'c_'
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  const title = d?.nomination.structureName || translate(root?.locale ?? 'fr', 'jury.score.title')
+  return [{ title: `${title} — Essor` }, { name: 'robots', content: 'noindex, nofollow' }]
+}
+
+export const headers = () => PRIVATE
+
+// An autosave changes nothing the loader shows that the page does not already hold.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction?.endsWith('/autosave') ? false : defaultShouldRevalidate
+
+/** `c_<criterionId>` fields of a form → raw values by criterion id. */
+function scoreValuesFromForm(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith(CRITERION_FIELD_PREFIX) && typeof value === 'string') values[key.slice(CRITERION_FIELD_PREFIX.length)] = value
+  }
+  return values
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { juror } = await requireJuror(request, params.editionId)
+  const locale = localeFromRequest(request)
+  const page = await getScoringPage(juror, params.nominationId ?? '')
+  const n = page.nomination
+  const base = `/jury/${page.edition.id}/${n.id}`
+  return data(
+    {
+      ...page,
+      edition: { ...page.edition, juryEndsAt: page.edition.juryEndsAt ? formatDateTime(locale, page.edition.juryEndsAt) : null },
+      category: { ...page.category, submittedAt: page.category.submittedAt ? formatDateTime(locale, page.category.submittedAt) : null },
+      score: { ...page.score, updatedAt: page.score.updatedAt?.toISOString() ?? null },
+      nomination: {
+        id: n.id,
+        structureName: n.structureName,
+        siret: n.siret,
+        legalForm: n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm) ? translate(locale, legalFormLabelKey(n.legalForm)) : n.legalForm,
+        creationDate: n.creationDate ? formatDate(locale, n.creationDate) : null,
+        town: [n.postalCode, n.town].filter(Boolean).join(' '),
+        departement: n.departement,
+        employees: n.employees,
+        volunteers: n.volunteers,
+        budget: n.budgetCents === null ? null : formatMoney(locale, n.budgetCents),
+        projectTitle: n.projectTitle,
+        projectDescription: n.projectDescription,
+        impact: n.impact,
+        answers: page.questions.map((q) => ({ id: q.id, label: q.label, answer: answerText(n.answers[q.id], locale) })),
+        attachments: n.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size, href: `${base}/attachments/${a.id}` })),
+      },
+    },
+    { headers: PRIVATE },
+  )
+}
+
+type ActionResult = { error?: string; fields?: Record<string, string[]>; conflictErrors?: Record<string, string[]> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { juror } = await requireJuror(request, params.editionId)
+  const nominationId = params.nominationId ?? ''
+  await requireNominationAccess(juror, nominationId)
+  const locale = localeFromRequest(request)
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const tr = (error: { messageKey?: Parameters<typeof translate>[1]; params?: Parameters<typeof translate>[2]; code: string }) =>
+    error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+  try {
+    if (intent === 'save') {
+      await saveScore(juror.id, nominationId, scoreValuesFromForm(form), String(form.get('comment') ?? ''))
+      return redirectWithToast(request, `/jury/${juror.editionId}/${nominationId}`, { type: 'success', key: 'jury.toast.saved' })
+    }
+    if (intent === 'conflict') {
+      await declareConflict(juror, nominationId, { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') })
+      return redirectWithToast(request, '/jury', { type: 'success', key: 'jury.toast.conflictDeclared' })
+    }
+    return data<ActionResult>({ error: translate(locale, 'jury.error.unknownIntent') }, { status: 400, headers: PRIVATE })
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]))
+    if (intent === 'conflict') return data<ActionResult>({ error: tr(error), conflictErrors: fields }, { status: error.status, headers: PRIVATE })
+    return data<ActionResult>({ error: tr(error), fields }, { status: error.status, headers: PRIVATE })
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 sm:grid-cols-3">
+      <dt className="font-medium text-stone-800">{label}</dt>
+      <dd className="whitespace-pre-line sm:col-span-2">{children}</dd>
+    </div>
+  )
+}
+
+function Dossier({ n }: { n: LoaderData['nomination'] }) {
+  const t = useT()
+  const dash = '—'
+  return (
+    <section aria-labelledby="dossier-title" className="card space-y-4">
+      <h2 id="dossier-title" className="text-xl font-semibold">
+        {t('jury.score.dossier')}
+      </h2>
+      <dl className="space-y-3">
+        <Detail label={t('prizeReview.field.title')}>{n.projectTitle || dash}</Detail>
+        <Detail label={t('prizeReview.field.description')}>{n.projectDescription || dash}</Detail>
+        <Detail label={t('prizeReview.field.impact')}>{n.impact || dash}</Detail>
+        <Detail label={t('prizeReview.field.siret')}>{n.siret || dash}</Detail>
+        <Detail label={t('prizeReview.field.legalForm')}>{n.legalForm || dash}</Detail>
+        <Detail label={t('prizeReview.field.creationDate')}>{n.creationDate ?? dash}</Detail>
+        <Detail label={t('jury.score.town')}>{n.town || dash}</Detail>
+        <Detail label={t('prizeReview.field.departement')}>{n.departement || dash}</Detail>
+        <Detail label={t('prizeReview.field.employees')}>{n.employees ?? dash}</Detail>
+        <Detail label={t('prizeReview.field.volunteers')}>{n.volunteers ?? dash}</Detail>
+        <Detail label={t('prizeReview.field.budget')}>{n.budget ?? dash}</Detail>
+        {n.answers.map((a) => (
+          <Detail key={a.id} label={a.label}>
+            {a.answer || dash}
+          </Detail>
+        ))}
+      </dl>
+      <div>
+        <h3 className="font-semibold">{t('jury.score.attachments')}</h3>
+        {n.attachments.length === 0 ? (
+          <p>{t('jury.score.noAttachments')}</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {n.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={a.href} className="link" download>
+                  {a.filename}
+                </a>{' '}
+                <span className="text-sm text-stone-600">({Math.max(1, Math.round(a.size / 1024))} Ko)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  )
+}
+
+/** Autosave through a fetcher: right away for a radio, debounced while typing the comment. */
+function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | null>) {
+  const fetcher = useFetcher<AutosaveResponse>()
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const dirty = useRef(false)
+  const save = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (!dirty.current || !formRef.current) return
+    dirty.current = false
+    const formData = new FormData(formRef.current)
+    formData.delete('intent')
+    void fetcher.submit(formData, { method: 'post', action })
+  }, [fetcher, formRef, action])
+  const schedule = useCallback(
+    (delay = AUTOSAVE_DELAY_MS) => {
+      dirty.current = true
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(save, delay)
+    },
+    [save],
+  )
+  useEffect(() => {
+    const flush = () => {
+      if (!dirty.current || !formRef.current) return
+      dirty.current = false
+      navigator.sendBeacon(action, new FormData(formRef.current))
+    }
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [formRef, action])
+  const cancel = useCallback(() => {
+    dirty.current = false
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+  return { fetcher, schedule, cancel }
+}
+
+function isTextField(el: Element | null) {
+  if (!el) return false
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true
+  if (el instanceof HTMLInputElement) return !['radio', 'checkbox', 'button', 'submit'].includes(el.type)
+  return (el as HTMLElement).isContentEditable
+}
+
+/** Alt+←/→ anywhere, j/k (next/previous) outside text fields. */
+function useNominationKeys(previous: string | null, next: string | null) {
+  const navigate = useNavigate()
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.defaultPrevented) return
+      let to: string | null = null
+      if (e.altKey && e.key === 'ArrowRight') to = next
+      else if (e.altKey && e.key === 'ArrowLeft') to = previous
+      else if (!e.altKey && !e.shiftKey && !isTextField(document.activeElement)) {
+        if (e.key === 'j') to = next
+        else if (e.key === 'k') to = previous
+      }
+      if (!to) return
+      e.preventDefault()
+      navigate(to)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [navigate, previous, next])
+}
+
+export default function ScoringPage() {
+  const d = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionResult | undefined
+  const t = useT()
+  const locale = useLocale()
+  const busy = useNavigation().state === 'submitting'
+  const base = `/jury/${d.edition.id}`
+  const formRef = useRef<HTMLFormElement>(null)
+  const { fetcher, schedule, cancel } = useAutosave(`${base}/${d.nomination.id}/autosave`, formRef)
+  const [values, setValues] = useState<Record<string, number>>(d.score.values)
+  const [comment, setComment] = useState(d.score.comment)
+  const scale = { scaleMin: d.category.scaleMin, scaleMax: d.category.scaleMax }
+  const steps = scaleSteps(scale)
+  const total = useMemo(() => weightedTotal(d.criteria, values), [d.criteria, values])
+  const needsComment = commentRequired(total, scale.scaleMin, scale.scaleMax)
+  const previous = d.previousId ? `${base}/${d.previousId}` : null
+  const next = d.nextId ? `${base}/${d.nextId}` : null
+  useNominationKeys(previous, next)
+
+  const autosaved = fetcher.data
+  const serverFields = autosaved && !autosaved.ok ? (autosaved.fields ?? {}) : (actionData?.fields ?? {})
+  let status = t('jury.autosave.help')
+  if (fetcher.state !== 'idle') status = t('jury.autosave.saving')
+  else if (autosaved?.ok)
+    status = t('jury.autosave.saved', {
+      time: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(autosaved.savedAt)),
+    })
+  else if (autosaved && !autosaved.ok) status = `${t('jury.autosave.failed')} ${autosaved.message}`
+  const complete = autosaved?.ok ? autosaved.complete : d.score.complete
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link to="/jury" className="link">
+            <span aria-hidden="true">← </span>
+            {t('jury.score.back')}
+          </Link>
+        </p>
+        <p className="text-stone-700">
+          {d.edition.title} — {d.category.name}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{d.nomination.structureName}</h1>
+        <p data-testid="scoring-progress">
+          {t('jury.progress', { done: d.progress.done, total: d.progress.total })} · {t('jury.score.position', { position: d.position, total: d.progress.total })}
+          {d.edition.juryEndsAt && <> · {t('jury.home.deadline', { date: d.edition.juryEndsAt })}</>}
+        </p>
+        <nav aria-label={t('jury.score.navLabel')} className="flex flex-wrap gap-3">
+          {previous ? (
+            <Link to={previous} className="btn-secondary" rel="prev" aria-keyshortcuts="Alt+ArrowLeft k">
+              <span aria-hidden="true">← </span>
+              {t('jury.score.previous')}
+            </Link>
+          ) : null}
+          {next ? (
+            <Link to={next} className="btn-secondary" rel="next" aria-keyshortcuts="Alt+ArrowRight j">
+              {t('jury.score.next')}
+              <span aria-hidden="true"> →</span>
+            </Link>
+          ) : null}
+          <p className="self-center text-sm text-stone-700">{t('jury.score.keys')}</p>
+        </nav>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Dossier n={d.nomination} />
+
+        <section aria-labelledby="grid-title" className="space-y-4">
+          <h2 id="grid-title" className="text-xl font-semibold">
+            {t('jury.score.grid')}
+          </h2>
+          {!d.editable && (
+            <p role="status" className="card">
+              {d.category.submittedAt ? t('jury.score.submitted', { date: d.category.submittedAt }) : t(`jury.state.${d.edition.state}`)}
+            </p>
+          )}
+          <Form
+            method="post"
+            ref={formRef}
+            className="space-y-4"
+            onChange={(e) => {
+              if (!d.editable) return
+              const target = e.target as HTMLInputElement
+              if (target.type === 'radio') schedule(0)
+              else schedule()
+            }}
+            onSubmit={cancel}
+          >
+            <FormErrorSummary errors={actionData?.error ? [actionData.error] : undefined} />
+            {d.criteria.map((c) => {
+              const fieldErrors = serverFields[`criterion-${c.id}`]
+              return (
+                <fieldset key={c.id} className="card space-y-3" aria-describedby={`rubric-${c.id}${fieldErrors?.length ? ` error-${c.id}` : ''}`} disabled={!d.editable}>
+                  <legend className="px-1 text-lg font-semibold">
+                    {c.name} <span className="text-sm font-normal text-stone-700">({t('jury.score.weight', { weight: c.weight })})</span>
+                  </legend>
+                  <p id={`rubric-${c.id}`} className="whitespace-pre-line text-stone-800">
+                    {c.rubric || t('jury.score.noRubric')}
+                  </p>
+                  <div className="flex flex-wrap gap-2">
+                    {steps.map((v) => (
+                      <label key={v} className="relative">
+                        <input
+                          type="radio"
+                          name={`${CRITERION_FIELD_PREFIX}${c.id}`}
+                          value={v}
+                          checked={values[c.id] === v}
+                          onChange={() => setValues((prev) => ({ ...prev, [c.id]: v }))}
+                          className="peer absolute inset-0 h-full w-full cursor-pointer opacity-0"
+                        />
+                        <span className="flex h-12 min-w-12 items-center justify-center rounded-md border-2 border-stone-400 bg-white px-3 text-lg font-semibold text-stone-900 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:ring-4 peer-focus-visible:ring-brand-600 peer-focus-visible:ring-offset-2">
+                          {v}
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                  <ErrorList id={`error-${c.id}`} errors={fieldErrors} />
+                </fieldset>
+              )
+            })}
+            <div className="card space-y-3">
+              <p data-testid="total">
+                <span className="font-medium">{t('jury.score.total')} : </span>
+                {formatTotal(total, locale)} / {scale.scaleMax}
+              </p>
+              <TextareaField
+                label={t('jury.score.comment')}
+                help={needsComment ? t('jury.score.commentRequired') : t('jury.score.commentHelp')}
+                name="comment"
+                id="comment"
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                maxLength={MAX_COMMENT_LENGTH}
+                rows={5}
+                disabled={!d.editable}
+                aria-required={needsComment || undefined}
+                errors={serverFields.comment}
+              />
+              <p data-testid="completeness">{t(complete ? 'jury.status.complete' : 'jury.status.incompleteHelp')}</p>
+              <p role="status" aria-live="polite" className="text-sm text-stone-700" data-testid="autosave-status">
+                {status}
+              </p>
+              {d.editable && (
+                <button type="submit" name="intent" value="save" className="btn-primary" disabled={busy}>
+                  {t('jury.score.save')}
+                </button>
+              )}
+            </div>
+          </Form>
+
+          <details className="card">
+            <summary className="cursor-pointer font-semibold">{t('jury.conflict.declare')}</summary>
+            <Form method="post" className="mt-4 space-y-3">
+              <p className="text-sm text-stone-700">{t('jury.conflict.help')}</p>
+              <SelectField
+                label={t('jury.conflict.kind')}
+                name="kind"
+                id="conflict-kind"
+                required
+                options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
+                errors={actionData?.conflictErrors?.kind}
+              />
+              <TextareaField label={t('jury.conflict.note')} name="note" id="conflict-note" maxLength={MAX_CONFLICT_NOTE_LENGTH} rows={3} errors={actionData?.conflictErrors?.note} />
+              <button type="submit" name="intent" value="conflict" className="btn-danger" disabled={busy}>
+                {t('jury.conflict.submit')}
+              </button>
+            </Form>
+          </details>
+        </section>
+      </div>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

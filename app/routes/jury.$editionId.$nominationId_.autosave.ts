@@ -1,0 +1,38 @@
+// Autosave of a juror's scores (with JavaScript): the scoring page posts its form here a moment
+// after each change. A sibling of the page (the "_"), not its child. JSON answers: when it was
+// saved and whether the evaluation is complete, or why it was refused (with per-field errors).
+import { data, type ActionFunctionArgs } from '@remix-run/node'
+import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
+import { saveScore } from '#app/modules/jury/scoring.server.ts'
+import { isAppError } from '#app/utils/errors.ts'
+import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PREFIX = 'c_'
+
+export type AutosaveResponse =
+  | { ok: true; savedAt: string; complete: boolean; total: number | null }
+  | { ok: false; code: string; message: string; fields?: Record<string, string[]> }
+
+export async function loader() {
+  return data({ ok: false, code: 'method_not_allowed', message: 'POST only' }, { status: 405, headers: { ...PRIVATE_HEADERS, Allow: 'POST' } })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { juror } = await requireJuror(request, params.editionId)
+  const nominationId = params.nominationId ?? ''
+  await requireNominationAccess(juror, nominationId)
+  const locale = localeFromRequest(request)
+  const form = await request.formData()
+  const values: Record<string, string> = {}
+  for (const [key, value] of form.entries()) if (key.startsWith(PREFIX) && typeof value === 'string') values[key.slice(PREFIX.length)] = value
+  try {
+    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''))
+    return data<AutosaveResponse>({ ok: true, savedAt: saved.savedAt.toISOString(), complete: saved.complete, total: saved.total }, { headers: PRIVATE_HEADERS })
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]))
+    return data<AutosaveResponse>({ ok: false, code: error.code, message, fields }, { status: error.status, headers: PRIVATE_HEADERS })
+  }
+}

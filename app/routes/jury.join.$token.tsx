@@ -1,0 +1,98 @@
+// Joining a prize jury from the emailed link. GET only shows the invitation and a button; POST
+// links the juror to their account and signs them in, so a mail scanner opening the link spends
+// nothing. The link keeps signing the juror in until the jury period ends.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { sessionCookie } from '#app/modules/auth/session.server.ts'
+import { acceptInvitation, getInvitation } from '#app/modules/jury/jurors.server.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { notFound } from '#app/utils/http.server.ts'
+import { formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' }
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  return [{ title: `${translate(root?.locale ?? 'fr', 'jury.join.title')} — Essor` }, { name: 'robots', content: 'noindex' }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = localeFromRequest(request)
+  const invitation = await getInvitation(params.token ?? '')
+  if (!invitation) throw notFound()
+  return data(
+    {
+      invitation: {
+        jurorName: invitation.jurorName,
+        editionTitle: invitation.editionTitle,
+        categories: invitation.categories,
+        juryStartsAt: invitation.juryStartsAt ? formatDateTime(locale, invitation.juryStartsAt) : null,
+        juryEndsAt: invitation.juryEndsAt ? formatDateTime(locale, invitation.juryEndsAt) : null,
+        valid: invitation.valid,
+      },
+    },
+    { headers: PRIVATE },
+  )
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = localeFromRequest(request)
+  try {
+    const joined = await acceptInvitation(params.token ?? '', { userAgent: request.headers.get('user-agent') })
+    return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(request, joined.sessionToken, joined.expiresAt), ...PRIVATE } })
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    if (error.status === 404) throw notFound()
+    return data({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code }, { status: error.status, headers: PRIVATE })
+  }
+}
+
+export default function JoinJury() {
+  const t = useT()
+  const { invitation: inv } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">{t('jury.join.title')}</h1>
+      <section className="card space-y-4" aria-labelledby="invitation-heading">
+        <h2 id="invitation-heading" className="text-xl font-semibold">
+          {inv.editionTitle}
+        </h2>
+        <FormErrorSummary errors={actionData?.error ? [actionData.error] : undefined} />
+        <p>{t('jury.join.body', { name: inv.jurorName, title: inv.editionTitle })}</p>
+        <div>
+          <p className="font-medium">{t('jury.join.categories')}</p>
+          <ul className="list-disc pl-6">
+            {inv.categories.map((c) => (
+              <li key={c.name}>
+                {c.name}
+                {c.isChair && <span> — {t('jury.chair')}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+        {inv.juryEndsAt && <p>{inv.juryStartsAt ? t('jury.join.period', { starts: inv.juryStartsAt, ends: inv.juryEndsAt }) : t('jury.join.deadline', { ends: inv.juryEndsAt })}</p>}
+        {inv.valid ? (
+          <Form method="post">
+            <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
+              {t('jury.join.submit')}
+            </button>
+          </Form>
+        ) : (
+          <p role="status">
+            {t('jury.join.expired')}{' '}
+            <Link to="/login?redirectTo=/jury" className="link">
+              {t('jury.join.signIn')}
+            </Link>
+          </p>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
