@@ -14,6 +14,17 @@ export type Encoding = 'utf-8' | 'windows-1252'
 export type Separator = ';' | ',' | '\t'
 export const SEPARATORS: readonly Separator[] = [';', ',', '\t']
 
+// Windows-1252's characters for the bytes 0x80–0x9F (the five unused bytes stay as they are).
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+
+/**
+ * Some Node versions decode "windows-1252" as ISO-8859-1, turning € ’ œ … into control
+ * characters; this maps them to what the bytes mean in Windows-1252 (a no-op elsewhere).
+ */
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!)
+}
+
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encoding; bom: boolean } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = bom ? bytes.subarray(3) : bytes
@@ -21,7 +32,7 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encodi
     // ignoreBOM: we removed our BOM ourselves; a second one would be content.
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8', bom }
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom: false }
+    return { text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252', bom: false }
   }
 }
 

@@ -56,7 +56,7 @@ const PROFILE_WORDS: Record<Profile, string[]> = {
   cooperative: ['cooperative', 'cooperatives', 'scop', 'scic', 'cae', 'coop', 'cooperative scop scic cae'],
   mutuelle: ['mutuelle', 'mutuelles', 'mutual', 'mutual society', 'mutuelle d assurance'],
   fondation: ['fondation', 'fondations', 'foundation', 'fonds de dotation'],
-  esus: ['esus', 'entreprise esus', 'societe ess', 'societe commerciale de l ess', 'esus company', 'entreprise ess'],
+  esus: ['esus', 'entreprise esus', 'societe ess', 'societe commerciale de l ess', 'esus company', 'entreprise ess', 'entreprise esus societe commerciale de l ess', 'esus company ess commercial company'],
   collectivite: ['collectivite', 'collectivites', 'epci', 'collectivite epci', 'commune', 'communaute de communes', 'communaute d agglomeration', 'metropole', 'departement', 'region', 'local authority', 'local authority epci'],
   elu: ['elu', 'elue', 'elus', 'elues', 'elu e', 'elu es', 'elected official', 'elected'],
   etat: ['etat', 'etat service public', 'service public', 'state', 'state public service', 'prefecture', 'dreets'],
