@@ -32,3 +32,13 @@ export async function selectAudience(organisationId: string, audience: Audience)
 export async function countAudience(organisationId: string, audience: Audience) {
   return (await selectAudience(organisationId, audience)).length
 }
+
+/** Contacts to hand-pick from in the audience editor. */
+export async function contactsForPicker(organisationId: string) {
+  return prisma.contact.findMany({
+    where: { organisationId },
+    orderBy: [{ lastName: 'asc' }, { email: 'asc' }],
+    take: 500,
+    select: { id: true, email: true, firstName: true, lastName: true, structure: true },
+  })
+}
