@@ -57,6 +57,11 @@ export default function OrganisationDashboard() {
               </Link>
             </li>
             <li>
+              <Link to={`${base}/contacts`} className="btn-secondary">
+                {t('dashboard.contacts')}
+              </Link>
+            </li>
+            <li>
               <Link to={`${base}/campaigns`} className="btn-secondary">
                 {t('campaigns.title')}
               </Link>

@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [targets, contacts, count, preview, report] = await Promise.all([
     campaignTargets(organisation.id),
     editable ? pickableContacts(organisation.id) : Promise.resolve([]),
-    editable ? audienceSize(organisation.id, campaign.audience) : Promise.resolve(0),
+    editable ? audienceSize(organisation.id, campaign.audience) : Promise.resolve({ total: 0, suppressed: 0 }),
     previewCampaign(organisation.id, campaign.id, undefined, request),
     campaign.status === 'draft' ? Promise.resolve(null) : campaignReport(organisation.id, campaign.id),
   ])
@@ -239,7 +239,7 @@ export default function CampaignPage() {
               </fieldset>
             )}
             <p role="status" className="font-semibold" data-testid="audience-count">
-              {t('campaigns.audience.count', { count })}
+              {t('campaigns.audience.count', { count: count.total, suppressed: count.suppressed })}
             </p>
           </fieldset>
 

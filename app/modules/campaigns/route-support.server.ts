@@ -2,7 +2,7 @@
 // editions a campaign can be about, and the contacts to hand-pick from.
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { listEditions } from '#app/modules/prizes/service.server.ts'
-import { contactsForPicker } from './audience-bridge.server.ts'
+import { listContacts } from '#app/modules/contacts/service.server.ts'
 
 export async function campaignTargets(organisationId: string) {
   const [events, editions] = await Promise.all([listOrganisationEvents(organisationId, { archived: 'exclude' }), listEditions(organisationId)])
@@ -13,5 +13,5 @@ export async function campaignTargets(organisationId: string) {
 }
 
 export async function pickableContacts(organisationId: string) {
-  return (await contactsForPicker(organisationId)).map((c) => ({ id: c.id, label: `${`${c.firstName} ${c.lastName}`.trim() || c.email} <${c.email}>${c.structure ? ` — ${c.structure}` : ''}` }))
+  return (await listContacts(organisationId, {}, { pageSize: 500 })).rows.map((c) => ({ id: c.id, label: `${`${c.firstName} ${c.lastName}`.trim() || c.email} <${c.email}>${c.structure ? ` — ${c.structure}` : ''}` }))
 }

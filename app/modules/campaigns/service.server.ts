@@ -14,8 +14,8 @@ import { AppError } from '#app/utils/errors.ts'
 import type { CampaignProps } from '#emails/campaign.tsx'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
-import type { Audience } from './audience-bridge.ts'
-import { countAudience, selectAudience, type AudienceRecipient } from './audience-bridge.server.ts'
+import type { Audience } from '#app/modules/contacts/audience.ts'
+import { countAudience, selectAudience, type AudienceRecipient } from '#app/modules/contacts/service.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
 import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
 
@@ -273,7 +273,7 @@ async function nonResponders(parentId: string): Promise<AudienceRecipient[]> {
   }
   return rows
     .filter((r) => !(r.emailMessageId && bounced.has(r.emailMessageId)))
-    .map((r) => ({ contactId: r.contactId, email: r.email, firstName: r.firstName, lastName: r.lastName, structure: r.structure, profile: r.profile, departement: r.departement, locale: r.locale }))
+    .map((r) => ({ contactId: r.contactId, email: r.email, firstName: r.firstName, lastName: r.lastName, structure: r.structure, profile: r.profile, departement: r.departement, locale: localeOf(r.locale), suppressed: false }))
 }
 
 async function candidatesOf(c: { id: string; organisationId: string; audience: string; parentId: string | null }): Promise<Candidate[]> {
@@ -441,6 +441,7 @@ export async function getCampaign(organisationId: string, campaignId: string) {
   return { ...c, audience: parseAudience(c.audience) }
 }
 
+/** How many people the audience selects today, and how many of them are suppressed. */
 export function audienceSize(organisationId: string, audience: Audience) {
   return countAudience(organisationId, audience)
 }
