@@ -25,6 +25,7 @@ import { JuryReminder, juryReminderSubject, type JuryReminderProps } from './jur
 import { PrizeResults, prizeResultsSubject, type PrizeResultsProps } from './prize-results.tsx'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
+import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -56,6 +57,7 @@ export const templates = {
   'jury-reminder': { component: JuryReminder, subject: juryReminderSubject } as Template<JuryReminderProps>,
   'prize-results': { component: PrizeResults, subject: prizeResultsSubject } as Template<PrizeResultsProps>,
   'jury-invitation': { component: JuryInvitation, subject: juryInvitationSubject } as Template<JuryInvitationProps>,
+  campaign: { component: Campaign, subject: campaignSubject } as Template<CampaignProps>,
 }
 
 export type TemplateName = keyof typeof templates

@@ -16,8 +16,9 @@ import { prizeReview } from './prize-review.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { contacts } from './contacts.ts'
+import { campaigns } from './campaigns.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns] as const
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

@@ -61,6 +61,11 @@ export default function OrganisationDashboard() {
                 {t('dashboard.contacts')}
               </Link>
             </li>
+            <li>
+              <Link to={`${base}/campaigns`} className="btn-secondary">
+                {t('campaigns.title')}
+              </Link>
+            </li>
             {canManageTokens && (
               <li>
                 <Link to={`${base}/tokens`} className="btn-secondary">

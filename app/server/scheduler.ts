@@ -4,6 +4,7 @@
 import type { Logger } from 'pino'
 import { expireOffers, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { sendJuryReminders } from '#app/modules/jury/progress.server.ts'
+import { sendDueCampaigns } from '#app/modules/campaigns/service.server.ts'
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<number> }
 
@@ -11,6 +12,7 @@ export const DEFAULT_JOBS: ScheduledJob[] = [
   { name: 'expire-waitlist-offers', everyMs: 60_000, run: () => expireOffers() },
   { name: 'event-reminders', everyMs: 10 * 60_000, run: () => sendReminders() },
   { name: 'jury-reminders', everyMs: 30 * 60_000, run: () => sendJuryReminders() },
+  { name: 'scheduled-campaigns', everyMs: 60_000, run: () => sendDueCampaigns() },
 ]
 
 export function createScheduler(logger: Logger, jobs: ScheduledJob[] = DEFAULT_JOBS) {
