@@ -22,6 +22,7 @@ import { VoteConfirm, voteConfirmSubject, type VoteConfirmProps } from './vote-c
 import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-link.tsx'
 import type { EmailAttachment } from './ticket-attachments.ts'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
+import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -50,6 +51,7 @@ export const templates = {
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
   'vote-confirm': { component: VoteConfirm, subject: voteConfirmSubject } as Template<VoteConfirmProps>,
   'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
+  campaign: { component: Campaign, subject: campaignSubject } as Template<CampaignProps>,
 }
 
 export type TemplateName = keyof typeof templates

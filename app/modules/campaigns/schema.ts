@@ -1,0 +1,103 @@
+// What an organiser writes for a campaign, validated the same way for the form and the service.
+// Messages are message keys (domain `campaigns`); unknown merge fields are refused here.
+import { z } from 'zod'
+import { audienceSchema, type Audience } from './audience-bridge.ts'
+import { unknownMergeFields } from './merge-fields.ts'
+
+export const CAMPAIGN_KINDS = ['event_invitation', 'nomination_call', 'jury_invitation', 'announcement'] as const
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number]
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+export const LIMITS = { name: 200, subject: 200, body: 20_000 }
+
+export const EMPTY_AUDIENCE: Audience = { tags: [], profiles: [], departements: [], attendeesOfEventIds: [], contactIds: [] }
+
+export function parseAudience(json: string | null | undefined): Audience {
+  try {
+    const parsed = audienceSchema.safeParse(JSON.parse(json || '{}'))
+    return parsed.success ? parsed.data : EMPTY_AUDIENCE
+  } catch {
+    return EMPTY_AUDIENCE
+  }
+}
+
+const text = (max: number, key: 'campaigns.error.subjectTooLong' | 'campaigns.error.bodyTooLong') =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: key })
+    .default('')
+    .superRefine((value, ctx) => {
+      const unknown = unknownMergeFields(value)
+      if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: 'campaigns.error.unknownField', params: { fields: unknown.map((f) => `{{${f}}}`).join(', ') } })
+    })
+
+export const campaignInputSchema = z
+  .object({
+    kind: z.enum(CAMPAIGN_KINDS, { error: 'campaigns.error.kindInvalid' }),
+    eventId: z.string().trim().min(1).nullish(),
+    editionId: z.string().trim().min(1).nullish(),
+    name: z.string({ error: 'campaigns.error.nameRequired' }).trim().min(1, { error: 'campaigns.error.nameRequired' }).max(LIMITS.name, { error: 'campaigns.error.nameTooLong' }),
+    subjectFr: text(LIMITS.subject, 'campaigns.error.subjectTooLong'),
+    bodyFr: text(LIMITS.body, 'campaigns.error.bodyTooLong'),
+    subjectEn: text(LIMITS.subject, 'campaigns.error.subjectTooLong'),
+    bodyEn: text(LIMITS.body, 'campaigns.error.bodyTooLong'),
+    audience: audienceSchema.default(EMPTY_AUDIENCE),
+    scheduledAt: z.coerce.date({ error: 'campaigns.error.dateInvalid' }).nullish(),
+    trackOpens: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'event_invitation' && !v.eventId) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'campaigns.error.eventRequired' })
+    if ((v.kind === 'nomination_call' || v.kind === 'jury_invitation') && !v.editionId)
+      ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
+  })
+
+export type CampaignInput = z.input<typeof campaignInputSchema>
+export type CampaignValues = z.output<typeof campaignInputSchema>
+
+/** What must be filled before sending (drafts may be incomplete). */
+export function missingForSend(c: { subjectFr: string; bodyFr: string; subjectEn: string; bodyEn: string }): ('subjectFr' | 'bodyFr')[] {
+  const out: ('subjectFr' | 'bodyFr')[] = []
+  if (!c.subjectFr.trim()) out.push('subjectFr')
+  if (!c.bodyFr.trim()) out.push('bodyFr')
+  return out
+}
+
+/** English falls back to French when the organiser wrote only French. */
+export function contentFor(c: { subjectFr: string; bodyFr: string; subjectEn: string; bodyEn: string }, locale: string) {
+  if (locale === 'en' && c.subjectEn.trim() && c.bodyEn.trim()) return { subject: c.subjectEn, body: c.bodyEn }
+  return { subject: c.subjectFr, body: c.bodyFr }
+}
+
+/** The form's fields (`audience.tags` as comma-separated text, `audience.contactIds` repeated). */
+export function campaignFormToInput(form: FormData): Record<string, unknown> {
+  const str = (k: string) => {
+    const v = form.get(k)
+    return typeof v === 'string' ? v : undefined
+  }
+  const list = (k: string) =>
+    form
+      .getAll(k)
+      .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
+      .map((v) => v.trim())
+      .filter(Boolean)
+  return {
+    kind: str('kind'),
+    eventId: str('eventId') || null,
+    editionId: str('editionId') || null,
+    name: str('name'),
+    subjectFr: str('subjectFr') ?? '',
+    bodyFr: str('bodyFr') ?? '',
+    subjectEn: str('subjectEn') ?? '',
+    bodyEn: str('bodyEn') ?? '',
+    audience: {
+      tags: list('audience.tags').map((t) => t.toLowerCase()),
+      profiles: list('audience.profiles'),
+      departements: list('audience.departements').map((d) => d.toUpperCase()),
+      attendeesOfEventIds: list('audience.attendeesOfEventIds'),
+      contactIds: list('audience.contactIds'),
+    },
+    trackOpens: form.get('trackOpens') === 'on' || form.get('trackOpens') === 'true',
+  }
+}
