@@ -8,19 +8,15 @@ import { randomUUID } from 'node:crypto'
 import type { Env } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { requestContext } from '#app/utils/request-context.server.ts'
+import { fastRegistrationHandler, FAST_REGISTRATION_PATH } from './api-fast-path.ts'
 import { originCheck } from './origin-check.ts'
 
 export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<ServerBuild>)) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
-  app.use(compression())
 
-  // Fingerprinted assets are immutable; the rest of public/ is cached briefly.
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
-
-  app.use((req, res, next) => {
+  const requestSetup: express.RequestHandler = (req, res, next) => {
     const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID()
     const started = process.hrtime.bigint()
     res.setHeader('X-Request-Id', requestId)
@@ -43,9 +39,20 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
       return writeHead(...args)
     }) as typeof res.writeHead
     requestContext.run(ctx, next)
-  })
+  }
+  const origin = originCheck(env.APP_URL)
 
-  app.use(originCheck(env.APP_URL))
+  // A registration rush: this one API request skips compression (its answer is a few hundred
+  // bytes), static files and Remix's routing (see api-fast-path.ts); the rest is as below.
+  const fastRegistration = typeof build === 'function' ? null : fastRegistrationHandler(build)
+  if (fastRegistration) app.post(FAST_REGISTRATION_PATH, requestSetup, origin, fastRegistration)
+
+  app.use(compression())
+  // Fingerprinted assets are immutable; the rest of public/ is cached briefly.
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use(requestSetup)
+  app.use(origin)
 
   app.all('*', createRequestHandler({ build, mode: env.NODE_ENV === 'development' ? 'development' : 'production' }))
   return app

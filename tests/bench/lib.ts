@@ -4,7 +4,7 @@
 // and database a bench creates is removed at the end, even when it fails.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
@@ -349,4 +349,33 @@ export function daysFromNow(days: number, hourUtc: number) {
   const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
   d.setUTCHours(hourUtc, 0, 0, 0)
   return d.toISOString()
+}
+
+// ---- CPU -------------------------------------------------------------------------------------
+
+/**
+ * CPU time (user + system, ms) used so far by a process group (the server and the node process
+ * tsx starts under it), from /proc; null where /proc is missing. On a shared machine this moves
+ * far less than throughput: compare it before and after a change.
+ */
+export function processGroupCpuMs(pgid: number): number | null {
+  let dirs: string[]
+  try {
+    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d))
+  } catch {
+    return null
+  }
+  let ticks = 0
+  for (const dir of dirs) {
+    try {
+      // Fields after the command name (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${dir}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== pgid) continue
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
 }

@@ -17,6 +17,7 @@ import {
   onCleanup,
   organiserToken,
   percentile,
+  processGroupCpuMs,
   request,
   root,
   round,
@@ -65,6 +66,7 @@ export async function registrationBench(db: DbKind, flags: Record<string, string
     // brand-new connection unread for seconds, which would measure connection set-up, not registering.
     await warmUp(agent, `${server.url}/api/v1/events/${slug}`, concurrency)
 
+    const cpuBefore = processGroupCpuMs(server.pid)
     const run = await load({
       count,
       concurrency,
@@ -82,6 +84,7 @@ export async function registrationBench(db: DbKind, flags: Record<string, string
           }),
         }),
     })
+    const cpuAfter = processGroupCpuMs(server.pid)
     agent.destroy()
 
     const statuses = new Map<string, number>()
@@ -134,6 +137,8 @@ export async function registrationBench(db: DbKind, flags: Record<string, string
       waitlisted: after.body.waitlisted,
       oversold,
       errors,
+      // The server's CPU per registration (email worker included): steadier than rates on a busy machine.
+      server_cpu_ms_per_registration: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / Math.max(1, run.results.length), 2),
     }
   } finally {
     await cleanup()
