@@ -21,6 +21,9 @@ import { RegistrationWaitlisted, registrationWaitlistedSubject } from './registr
 import { VoteConfirm, voteConfirmSubject, type VoteConfirmProps } from './vote-confirm.tsx'
 import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-link.tsx'
 import type { EmailAttachment } from './ticket-attachments.ts'
+import { ApplicationReceived, applicationReceivedSubject, type ApplicationProps } from './application-received.tsx'
+import { ApplicationRefused, applicationRefusedSubject } from './application-refused.tsx'
+import { ApplicationWaitlisted, applicationWaitlistedSubject } from './application-waitlisted.tsx'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 
 export type Template<P> = {
@@ -50,6 +53,9 @@ export const templates = {
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
   'vote-confirm': { component: VoteConfirm, subject: voteConfirmSubject } as Template<VoteConfirmProps>,
   'nomination-ineligible': { component: NominationIneligible, subject: nominationIneligibleSubject } as Template<NominationIneligibleProps>,
+  'application-received': { component: ApplicationReceived, subject: applicationReceivedSubject } as Template<ApplicationProps>,
+  'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
+  'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
 }
 
 export type TemplateName = keyof typeof templates
