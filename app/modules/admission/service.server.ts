@@ -5,7 +5,7 @@
 // each acceptance takes its seat with the registration service's conditional UPDATE, so no
 // batch ever goes beyond capacity, and each status change is conditional on the status read, so
 // an application is decided (and emailed) once.
-import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
+import { dbTarget, prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
@@ -44,7 +44,9 @@ function whereFor(eventId: string, f: ApplicationFilters): Prisma.RegistrationWh
   const terms = searchTerms(f.q)
   if (terms.length > 0) {
     // Names, email and organisation through searchText; the project's name as typed.
-    and.push({ AND: terms.map((term) => ({ OR: [{ searchText: { contains: term } }, { projectName: { contains: term } }, { projectTerritory: { contains: term } }] })) })
+    // SQLite's LIKE ignores case already; PostgreSQL needs to be told.
+    const text = (term: string) => (dbTarget.provider === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term })
+    and.push({ AND: terms.map((term) => ({ OR: [{ searchText: { contains: term } }, { projectName: text(term) }, { projectTerritory: text(term) }] })) })
   }
   return { eventId, AND: and }
 }
@@ -161,7 +163,9 @@ export async function decide(eventId: string, registrationIds: string[], decisio
     for (const id of registrationIds) {
       if (seen.has(id)) continue
       seen.add(id)
-      out.push(await decideOne(tx, event, id, decision, { ...opts, message, now }))
+      // One millisecond apart: the waiting list keeps the organiser's order within a batch.
+      const waitlistedAt = new Date(now.getTime() + seen.size)
+      out.push(await decideOne(tx, event, id, decision, { ...opts, message, now, waitlistedAt }))
     }
     return out
   }, TX)
@@ -170,7 +174,7 @@ export async function decide(eventId: string, registrationIds: string[], decisio
 
 type EventRow = NonNullable<Awaited<ReturnType<typeof prisma.event.findUnique>>>
 
-async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision, opts: DecideOptions & { message: string | null; now: Date }): Promise<DecisionResult> {
+async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision, opts: DecideOptions & { message: string | null; now: Date; waitlistedAt: Date }): Promise<DecisionResult> {
   const r = await tx.registration.findFirst({ where: { id, eventId: event.id, ...isApplication } })
   if (!r) return { id, outcome: 'not_found' }
   const name = `${r.firstName} ${r.lastName}`
@@ -185,7 +189,7 @@ async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision
     where: { id, status: r.status },
     data: {
       status,
-      waitlistedAt: status === 'waitlisted' ? (r.waitlistedAt ?? opts.now) : null,
+      waitlistedAt: status === 'waitlisted' ? (r.waitlistedAt ?? opts.waitlistedAt) : null,
       decidedAt: opts.now,
       decidedByUserId: opts.actorUserId,
       decisionMessage: opts.message,
