@@ -23,6 +23,9 @@ import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-l
 import type { EmailAttachment } from './ticket-attachments.ts'
 import { JuryReminder, juryReminderSubject, type JuryReminderProps } from './jury-reminder.tsx'
 import { PrizeResults, prizeResultsSubject, type PrizeResultsProps } from './prize-results.tsx'
+import { ApplicationReceived, applicationReceivedSubject, type ApplicationProps } from './application-received.tsx'
+import { ApplicationRefused, applicationRefusedSubject } from './application-refused.tsx'
+import { ApplicationWaitlisted, applicationWaitlistedSubject } from './application-waitlisted.tsx'
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
@@ -58,6 +61,9 @@ export const templates = {
   'prize-results': { component: PrizeResults, subject: prizeResultsSubject } as Template<PrizeResultsProps>,
   'jury-invitation': { component: JuryInvitation, subject: juryInvitationSubject } as Template<JuryInvitationProps>,
   campaign: { component: Campaign, subject: campaignSubject } as Template<CampaignProps>,
+  'application-received': { component: ApplicationReceived, subject: applicationReceivedSubject } as Template<ApplicationProps>,
+  'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
+  'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
 }
 
 export type TemplateName = keyof typeof templates

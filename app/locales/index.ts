@@ -18,7 +18,9 @@ import { juryAdmin } from './juryAdmin.ts'
 import { contacts } from './contacts.ts'
 import { campaigns } from './campaigns.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission] as const
+import { admission } from './admission.ts'
+
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

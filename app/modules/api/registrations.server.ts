@@ -113,7 +113,8 @@ export async function registerThroughApi(request: Request, slug: string, locale:
   return json({ id: result.registration.id, status: result.registration.status, manageUrl: result.manageUrl, duplicate: false }, { status: 201 })
 }
 
-const STATUS_FILTERS = [...REGISTRATION_STATUSES, CHECKED_IN_FILTER] as readonly string[]
+// Applications (events that select their attendees) add `applied` and `refused`.
+const STATUS_FILTERS = [...REGISTRATION_STATUSES, 'applied', 'refused', CHECKED_IN_FILTER] as readonly string[]
 
 /** GET /api/v1/events/{slug}/registrations: every registration of the organisation's event. */
 export async function listRegistrationsForApi(auth: ApiAuth, slug: string, params: URLSearchParams, locale: Locale) {

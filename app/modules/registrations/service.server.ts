@@ -11,6 +11,7 @@ import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
+import type { ProjectInput } from '#app/modules/admission/schema.ts'
 import {
   duplicateSlots,
   holdsSeat,
@@ -39,6 +40,8 @@ export type RegistrationInput = {
   /** Workshop ids, at most one per slot. */
   workshopIds?: string[]
   locale: Locale
+  /** Admission: the project of an application (events that require one). */
+  project?: ProjectInput | null
 }
 
 export type RegisterOptions = {
@@ -57,7 +60,7 @@ export type RegisterOptions = {
 }
 
 export type RegisterResult = {
-  outcome: 'confirmed' | 'waitlisted' | 'duplicate'
+  outcome: 'confirmed' | 'waitlisted' | 'applied' | 'duplicate'
   registration: { id: string; status: string; eventId: string; email: string }
   /** The clear manage token; only known right after registering. */
   manageToken: string
@@ -100,8 +103,8 @@ export function eventEmailSummary(event: EventForEmail) {
 }
 
 // The condition compares two columns in the database (a field reference), so a capacity
-// changed by an organiser meanwhile is honoured.
-async function takeEventSeat(tx: Tx, event: { id: string }) {
+// changed by an organiser meanwhile is honoured. Also used by admission decisions.
+export async function takeEventSeat(tx: Tx, event: { id: string }) {
   // A plain statement: this runs on every registration of a rush (see insertRegistration).
   const count = await tx.$executeRaw`
     UPDATE "Event" SET "seatsTaken" = "seatsTaken" + 1
@@ -204,6 +207,32 @@ export function fullError() {
   return new AppError({ status: 409, code: 'event_full', messageKey: 'registration.error.full' })
 }
 
+// >>> admission
+export function projectRequiredError() {
+  return new AppError({
+    status: 422,
+    code: 'application_required',
+    messageKey: 'admission.error.projectRequired',
+    fields: { projectName: ['required'], projectStage: ['required'], projectDescription: ['required'], projectTerritory: ['required'] },
+  })
+}
+
+function projectColumns(p: ProjectInput) {
+  return {
+    projectName: p.projectName.trim(),
+    projectStage: p.projectStage,
+    projectDescription: p.projectDescription.trim(),
+    projectTerritory: p.projectTerritory.trim(),
+    projectNeeds: p.projectNeeds?.trim() || null,
+    // Applying again after withdrawing starts a fresh review.
+    rating: null,
+    decidedAt: null,
+    decidedByUserId: null,
+    decisionMessage: null,
+  }
+}
+// <<< admission
+
 export async function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
   const now = opts.now ?? new Date()
   const email = normaliseEmail(input.email)
@@ -241,8 +270,16 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
         return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
       }
 
-      const seat = opts.ignoreCapacity ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true) : await takeEventSeat(tx, event)
-      const placement = placementFor(seat, event.waitlistEnabled)
+      // >>> admission: an application (event that selects its attendees) takes no seat until accepted.
+      const applying = event.requiresApplication && opts.source !== 'manual'
+      if (applying && !input.project) throw projectRequiredError()
+      // <<< admission
+      const seat = applying
+        ? false
+        : opts.ignoreCapacity
+          ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true)
+          : await takeEventSeat(tx, event)
+      const placement = applying ? ('applied' as const) : placementFor(seat, event.waitlistEnabled)
       if (placement === 'full') throw fullError()
 
       const data = {
@@ -272,6 +309,9 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       const registration = existing
         ? await tx.registration.update({ where: { id: existing.id }, data })
         : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
+      // >>> admission: the project is stored with the application (the hot path's INSERT stays as it is).
+      if (applying && input.project) await tx.registration.update({ where: { id: registration.id }, data: projectColumns(input.project) })
+      // <<< admission
 
       // --- campaigns: the link is spent by this registration (begin)
       if (invitation) {
@@ -283,6 +323,19 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       // Waiting-list registrants choose workshops when a seat is offered to them.
       if (placement === 'confirmed') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
 
+      // >>> admission
+      if (placement === 'applied') {
+        await enqueueEmail(tx, {
+          to: email,
+          toName: `${data.firstName} ${data.lastName}`,
+          locale: input.locale,
+          template: 'application-received',
+          props: { event: eventEmailSummary(event), firstName: data.firstName, manageUrl, projectName: input.project?.projectName ?? null },
+          organisationId: event.organisationId,
+          category: `event:${event.id}`,
+        })
+      } else
+      // <<< admission
       await enqueueEmail(tx, {
         to: email,
         toName: `${data.firstName} ${data.lastName}`,
