@@ -67,8 +67,8 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
   // The organiser invites the juror.
   await login(`organiser@${ORG}.example`)
   await page.goto(`/o/${ORG}/prizes/${edition.id}/jury`)
-  await page.getByLabel('Nom', { exact: true }).fill('Juliette Jurée')
-  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.locator('#juror-name').fill('Juliette Jurée')
+  await page.locator('#juror-email').fill(email)
   await page.getByRole('group', { name: 'Catégories' }).getByLabel('Utilité sociale').check()
   await page.getByRole('button', { name: 'Envoyer l’invitation' }).click()
   await expect(page.getByRole('row', { name: /Juliette Jurée/ })).toContainText('pas encore venu')
