@@ -176,16 +176,19 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const dirty = useRef(false)
   const busy = useRef(false)
+  // The form's latest values: the form element is gone when the page unmounts and flushes.
+  const latest = useRef<FormData | null>(null)
   // A change not sent yet: the status says "saving" until it is.
   const [pending, setPending] = useState(false)
   const save = useCallback(() => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    if (!dirty.current || !formRef.current || busy.current) return
+    const form = formRef.current
+    if (!dirty.current || !form || busy.current) return
     dirty.current = false
     busy.current = true
     setPending(false)
-    const formData = new FormData(formRef.current)
+    const formData = new FormData(form)
     formData.delete('intent')
     void fetcher.submit(formData, { method: 'post', action })
   }, [fetcher, formRef, action])
@@ -197,16 +200,19 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
     (delay = AUTOSAVE_DELAY_MS) => {
       dirty.current = true
       setPending(true)
+      if (formRef.current) latest.current = new FormData(formRef.current)
       if (timer.current) clearTimeout(timer.current)
       timer.current = setTimeout(save, delay)
     },
-    [save],
+    [save, formRef],
   )
   useEffect(() => {
     const flush = () => {
-      if (!dirty.current || !formRef.current) return
+      const data = formRef.current ? new FormData(formRef.current) : latest.current
+      if (!dirty.current || !data) return
       dirty.current = false
-      navigator.sendBeacon(action, new FormData(formRef.current))
+      data.delete('intent')
+      navigator.sendBeacon(action, data)
     }
     window.addEventListener('pagehide', flush)
     return () => {
@@ -254,6 +260,11 @@ function useNominationKeys(previous: string | null, next: string | null) {
 
 export default function ScoringPage() {
   const d = useLoaderData<typeof loader>()
+  // Keyed by nomination: going to the next one starts from its own saved values, never the previous one's.
+  return <ScoringView key={d.nomination.id} d={d} />
+}
+
+function ScoringView({ d }: { d: LoaderData }) {
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const t = useT()
   const locale = useLocale()

@@ -61,6 +61,8 @@ function expectNoSeriousViolations(results: Awaited<ReturnType<AxeBuilder['analy
 }
 
 test('a juror invited by the organiser scores with autosave and the keyboard, and declares a conflict', async ({ page, context, login }) => {
+  // A long journey (two people, mailbox, axe) on a shared machine.
+  test.slow()
   const { edition, names } = await createJuryEdition()
   const email = `jure-${randomBytes(4).toString('hex')}@example.org`
 
