@@ -98,6 +98,8 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
   // The keyboard goes to the next nomination (j, focus on a radio, not in a text field).
   await page.keyboard.press('j')
   await expect(page.getByRole('heading', { level: 1, name: names[1] })).toBeVisible()
+  // It starts from its own (empty) evaluation, not the previous one's values.
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0)
   await page.getByRole('group', { name: /Réponse à un besoin social/ }).getByRole('radio', { name: '2' }).check()
   await page.getByRole('group', { name: /Impact mesuré/ }).getByRole('radio', { name: '3' }).check()
   await page.getByLabel('Commentaire général').fill('Projet solide mais peu documenté.')
