@@ -14,10 +14,10 @@ import {
   normalisedScores,
   pairKey,
   rankCategory,
-  weightedTotalOf,
   type ScoreEntry,
   type TieBreak,
 } from './rules.ts'
+import { weightedTotal } from './scoring-rules.ts'
 
 export type JurorScore = { jurorId: string; jurorName: string; total: number; comment: string; isChair: boolean }
 export type ConflictInfo = { jurorId: string; jurorName: string; kind: string; note: string; declaredBy: string }
@@ -152,7 +152,7 @@ export async function computeResults(
     const chairSet = new Set(chairIds)
     const entries: (ScoreEntry & { comment: string })[] = []
     for (const s of scoresByCategory.get(category.id) ?? []) {
-      const total = weightedTotalOf(category.criteria, parseValues(s.values))
+      const total = weightedTotal(category.criteria, parseValues(s.values))
       if (total !== null) entries.push({ jurorId: s.jurorId, nominationId: s.nominationId, total, comment: s.comment })
     }
     const normalised = edition.normaliseScores ? normalisedScores(entries, scale) : null

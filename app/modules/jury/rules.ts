@@ -19,19 +19,6 @@ export const TOP_SCORE_SHARE = 0.8
 /** Scores are compared on 4 decimals, so 3.3333 and 10/3 are the same. */
 const EPS = 1e-6
 
-/** Σ(weight·score)/Σweight on the grid's scale; null while a criterion has no score. */
-export function weightedTotalOf(criteria: { id: string; weight: number }[], values: Record<string, number>): number | null {
-  let sum = 0
-  let weights = 0
-  for (const c of criteria) {
-    const v = values[c.id]
-    if (typeof v !== 'number' || !Number.isFinite(v)) return null
-    sum += c.weight * v
-    weights += c.weight
-  }
-  return weights > 0 ? sum / weights : null
-}
-
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null
   let s = 0
