@@ -7,6 +7,7 @@ type Bench = (db: DbKind, flags: Record<string, string>) => Promise<Record<strin
 const benches: Record<string, Bench> = {
   registration: async (db, flags) => (await import('./registration.ts')).registrationBench(db, flags),
   'event-page': async (db, flags) => (await import('./event-page.ts')).eventPageBench(db, flags),
+  jury: async (db, flags) => (await import('./jury.ts')).juryBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')
