@@ -140,7 +140,7 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms (${results.length} requests, ${concurrency} jurors)`)
     await seeded.prisma.$disconnect()
     await server.stop()
-    return { bench: 'jury', db: db === 'postgres' ? 'postgres' : 'sqlite', results_ms: round(resultsMs), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed }
+    return { bench: 'jury', results_ms: round(resultsMs), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
   } finally {
     await cleanup()
   }
