@@ -56,7 +56,7 @@ async function createScoredEdition() {
     )
   }
   const jurors = []
-  for (const [j, name] of [`Présidente ${id}`, `Juré en retard ${id}`].entries()) {
+  for (const [j, name] of [`Présidente ${id}`, `Juré lent ${id}`].entries()) {
     const email = `juror-${j}-${id}@jury.example.org`
     const user = await prisma.user.create({ data: { email, name } })
     const juror = await prisma.juror.create({ data: { editionId: edition.id, email, name, userId: user.id, joinedAt: new Date() } })
@@ -73,6 +73,8 @@ async function createScoredEdition() {
 }
 
 test('remind a late juror, decide, validate, publish, nominees told, public results', async ({ page, login }) => {
+  // A long story (three sign-ins, nine page loads, four emails) on a shared machine.
+  test.setTimeout(180_000)
   const { edition, category, nominations, chair, late } = await createScoredEdition()
   const base = `/o/${ORG}/prizes/${edition.id}`
 
@@ -83,8 +85,8 @@ test('remind a late juror, decide, validate, publish, nominees told, public resu
   await login(`organiser@${ORG}.example`)
   await page.goto(`${base}/scoring`)
   const lateRow = page.getByTestId(`juror-${late.juror.id}`)
-  await expect(lateRow.getByText('En retard')).toBeVisible()
-  await expect(page.getByTestId(`juror-${chair.juror.id}`).getByText('En retard')).toHaveCount(0)
+  await expect(lateRow.getByText('En retard', { exact: true })).toBeVisible()
+  await expect(page.getByTestId(`juror-${chair.juror.id}`).getByText('En retard', { exact: true })).toHaveCount(0)
   await lateRow.getByRole('button', { name: `Relancer ${late.name} par e-mail` }).click()
   await expect(page.getByText(`Relance envoyée à ${late.name}.`)).toBeVisible()
   const reminderLink = await readMailbox(page, late.email, { subject: /Rappel/ })
