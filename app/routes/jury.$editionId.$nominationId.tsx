@@ -10,7 +10,7 @@ import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '
 import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
 import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
-import { commentRequired, formatTotal, MAX_COMMENT_LENGTH, scaleSteps, weightedTotal } from '#app/modules/jury/scoring-rules.ts'
+import { commentRequired, formatTotal, isEvaluationComplete, MAX_COMMENT_LENGTH, scaleSteps, weightedTotal } from '#app/modules/jury/scoring-rules.ts'
 import { LEGAL_FORMS, legalFormLabelKey } from '#app/modules/prizes/rules.ts'
 import { answerText } from '#app/modules/registrations/export-format.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -167,33 +167,52 @@ function Dossier({ n }: { n: LoaderData['nomination'] }) {
   )
 }
 
-/** Autosave through a fetcher: right away for a radio, debounced while typing the comment. */
+/**
+ * Autosave through a fetcher: right away for a radio, debounced while typing the comment. One save
+ * in flight at a time: a change made meanwhile is sent when it returns, so the last values win.
+ */
 function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | null>) {
   const fetcher = useFetcher<AutosaveResponse>()
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const dirty = useRef(false)
+  const busy = useRef(false)
+  // The form's latest values: the form element is gone when the page unmounts and flushes.
+  const latest = useRef<FormData | null>(null)
+  // A change not sent yet: the status says "saving" until it is.
+  const [pending, setPending] = useState(false)
   const save = useCallback(() => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    if (!dirty.current || !formRef.current) return
+    const form = formRef.current
+    if (!dirty.current || !form || busy.current) return
     dirty.current = false
-    const formData = new FormData(formRef.current)
+    busy.current = true
+    setPending(false)
+    const formData = new FormData(form)
     formData.delete('intent')
     void fetcher.submit(formData, { method: 'post', action })
   }, [fetcher, formRef, action])
+  useEffect(() => {
+    busy.current = fetcher.state !== 'idle'
+    if (!busy.current && dirty.current) save()
+  }, [fetcher.state, save])
   const schedule = useCallback(
     (delay = AUTOSAVE_DELAY_MS) => {
       dirty.current = true
+      setPending(true)
+      if (formRef.current) latest.current = new FormData(formRef.current)
       if (timer.current) clearTimeout(timer.current)
       timer.current = setTimeout(save, delay)
     },
-    [save],
+    [save, formRef],
   )
   useEffect(() => {
     const flush = () => {
-      if (!dirty.current || !formRef.current) return
+      const data = formRef.current ? new FormData(formRef.current) : latest.current
+      if (!dirty.current || !data) return
       dirty.current = false
-      navigator.sendBeacon(action, new FormData(formRef.current))
+      data.delete('intent')
+      navigator.sendBeacon(action, data)
     }
     window.addEventListener('pagehide', flush)
     return () => {
@@ -204,9 +223,10 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
   }, [formRef, action])
   const cancel = useCallback(() => {
     dirty.current = false
+    setPending(false)
     if (timer.current) clearTimeout(timer.current)
   }, [])
-  return { fetcher, schedule, cancel }
+  return { fetcher, schedule, cancel, pending }
 }
 
 function isTextField(el: Element | null) {
@@ -240,13 +260,18 @@ function useNominationKeys(previous: string | null, next: string | null) {
 
 export default function ScoringPage() {
   const d = useLoaderData<typeof loader>()
+  // Keyed by nomination: going to the next one starts from its own saved values, never the previous one's.
+  return <ScoringView key={d.nomination.id} d={d} />
+}
+
+function ScoringView({ d }: { d: LoaderData }) {
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const t = useT()
   const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
   const base = `/jury/${d.edition.id}`
   const formRef = useRef<HTMLFormElement>(null)
-  const { fetcher, schedule, cancel } = useAutosave(`${base}/${d.nomination.id}/autosave`, formRef)
+  const { fetcher, schedule, cancel, pending } = useAutosave(`${base}/${d.nomination.id}/autosave`, formRef)
   const [values, setValues] = useState<Record<string, number>>(d.score.values)
   const [comment, setComment] = useState(d.score.comment)
   const scale = { scaleMin: d.category.scaleMin, scaleMax: d.category.scaleMax }
@@ -260,13 +285,14 @@ export default function ScoringPage() {
   const autosaved = fetcher.data
   const serverFields = autosaved && !autosaved.ok ? (autosaved.fields ?? {}) : (actionData?.fields ?? {})
   let status = t('jury.autosave.help')
-  if (fetcher.state !== 'idle') status = t('jury.autosave.saving')
+  if (fetcher.state !== 'idle' || pending) status = t('jury.autosave.saving')
   else if (autosaved?.ok)
     status = t('jury.autosave.saved', {
       time: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(autosaved.savedAt)),
     })
   else if (autosaved && !autosaved.ok) status = `${t('jury.autosave.failed')} ${autosaved.message}`
-  const complete = autosaved?.ok ? autosaved.complete : d.score.complete
+  // Computed from what is on screen with the same rule as the server, so it never lags behind a save.
+  const complete = isEvaluationComplete(d.criteria, values, comment, scale)
 
   return (
     <div className="space-y-6">

@@ -61,14 +61,16 @@ function expectNoSeriousViolations(results: Awaited<ReturnType<AxeBuilder['analy
 }
 
 test('a juror invited by the organiser scores with autosave and the keyboard, and declares a conflict', async ({ page, context, login }) => {
+  // A long journey (two people, mailbox, axe) on a shared machine.
+  test.slow()
   const { edition, names } = await createJuryEdition()
   const email = `jure-${randomBytes(4).toString('hex')}@example.org`
 
   // The organiser invites the juror.
   await login(`organiser@${ORG}.example`)
   await page.goto(`/o/${ORG}/prizes/${edition.id}/jury`)
-  await page.getByLabel('Nom', { exact: true }).fill('Juliette Jurée')
-  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.locator('#juror-name').fill('Juliette Jurée')
+  await page.locator('#juror-email').fill(email)
   await page.getByRole('group', { name: 'Catégories' }).getByLabel('Utilité sociale').check()
   await page.getByRole('button', { name: 'Envoyer l’invitation' }).click()
   await expect(page.getByRole('row', { name: /Juliette Jurée/ })).toContainText('pas encore venu')
@@ -96,6 +98,8 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
   // The keyboard goes to the next nomination (j, focus on a radio, not in a text field).
   await page.keyboard.press('j')
   await expect(page.getByRole('heading', { level: 1, name: names[1] })).toBeVisible()
+  // It starts from its own (empty) evaluation, not the previous one's values.
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0)
   await page.getByRole('group', { name: /Réponse à un besoin social/ }).getByRole('radio', { name: '2' }).check()
   await page.getByRole('group', { name: /Impact mesuré/ }).getByRole('radio', { name: '3' }).check()
   await page.getByLabel('Commentaire général').fill('Projet solide mais peu documenté.')

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession, validateSessionToken } from '#app/modules/auth/session.server.ts'
 import { renderStoredEmail } from '#app/modules/email/render.server.ts'
-import { AppError } from '#app/utils/errors.ts'
+import { type AppError } from '#app/utils/errors.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 import { declareConflict, likelyConflicts, listConflicts, recordConflict } from './conflicts.server.ts'
 import {
