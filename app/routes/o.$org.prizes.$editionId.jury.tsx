@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH, warningReasonLabelKey } from '#app/modules/jury/conflict-rules.ts'
 import { likelyConflicts, listConflicts, recordConflict } from '#app/modules/jury/conflicts.server.ts'
 import { JUROR_LIMITS } from '#app/modules/jury/juror-rules.ts'
+import { reassignFromJuror } from '#app/modules/jury/assignment.server.ts'
 import { inviteJuror, listJurors, removeJuror, resendInvitation, updateJurorSeats } from '#app/modules/jury/jurors.server.ts'
 import { listNominations } from '#app/modules/nominations/review.server.ts'
 import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
@@ -95,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await updateJurorSeats(organisation.id, edition.id, jurorId, strings('categoryIds'), strings('chairCategoryIds'), actor)
         return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.seats' })
       case 'remove':
-        await removeJuror(organisation.id, edition.id, jurorId, actor)
+        await removeJuror(organisation.id, edition.id, jurorId, actor, (tx, id) => reassignFromJuror(tx, id, actor.actorUserId ?? null))
         return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.removed' })
       case 'conflict':
         await recordConflict(organisation.id, edition.id, jurorId, String(form.get('nominationId') ?? ''), { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') }, actor)

@@ -8,6 +8,7 @@ const benches: Record<string, Bench> = {
   registration: async (db, flags) => (await import('./registration.ts')).registrationBench(db, flags),
   'event-page': async (db, flags) => (await import('./event-page.ts')).eventPageBench(db, flags),
   campaign: async (db, flags) => (await import('./campaign.ts')).campaignBench(db, flags),
+  jury: async (db, flags) => (await import('./jury.ts')).juryBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')

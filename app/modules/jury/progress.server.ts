@@ -111,7 +111,7 @@ export async function remindJuror(editionId: string, jurorId: string, actor: Act
 export async function sendJuryReminders(now: Date = new Date()) {
   const editions = await prisma.prizeEdition.findMany({
     where: { juryEndsAt: { gt: now }, juryReminderDaysBefore: { gt: 0 }, scoringLockedAt: null, resultsPublishedAt: null },
-    select: { id: true, juryEndsAt: true, juryReminderDaysBefore: true },
+    select: { id: true, organisationId: true, juryEndsAt: true, juryReminderDaysBefore: true },
   })
   let sent = 0
   for (const edition of editions) {
@@ -128,7 +128,7 @@ export async function sendJuryReminders(now: Date = new Date()) {
         })
         if (count === 0) return
         await enqueueReminder(tx, edition.id, row, row)
-        await audit(tx, { action: 'juror.remind', entityType: 'Juror', entityId: row.id, details: { automatic: true } })
+        await audit(tx, { organisationId: edition.organisationId, action: 'juror.remind', entityType: 'Juror', entityId: row.id, details: { automatic: true } })
         sent++
       })
     }

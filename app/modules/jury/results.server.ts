@@ -14,10 +14,12 @@ import {
   normalisedScores,
   pairKey,
   rankCategory,
-  weightedTotalOf,
   type ScoreEntry,
   type TieBreak,
 } from './rules.ts'
+import { weightedTotal } from './scoring-rules.ts'
+
+const collator = new Intl.Collator('fr')
 
 export type JurorScore = { jurorId: string; jurorName: string; total: number; comment: string; isChair: boolean }
 export type ConflictInfo = { jurorId: string; jurorName: string; kind: string; note: string; declaredBy: string }
@@ -109,10 +111,11 @@ export async function computeResults(
     }),
     prisma.juror.findMany({ where: { editionId }, select: { id: true, name: true, removedAt: true } }),
     prisma.juryConflict.findMany({ where: { editionId }, select: { jurorId: true, nominationId: true, kind: true, note: true, declaredBy: true } }),
-    prisma.juryScore.findMany({
-      where: { complete: true, juror: { editionId, removedAt: null } },
-      select: { jurorId: true, nominationId: true, values: true, comment: true },
-    }),
+    // One plain query for the thousands of scores: only the needed columns, no ORM mapping.
+    prisma.$queryRaw<{ jurorId: string; nominationId: string; values: string; comment: string }[]>`
+      SELECT s."jurorId", s."nominationId", s."values", s."comment"
+      FROM "JuryScore" s JOIN "Juror" j ON j."id" = s."jurorId"
+      WHERE j."editionId" = ${editionId} AND j."removedAt" IS NULL AND s."complete" = TRUE`,
     prisma.juryDecision.findMany({ where: { nomination: { editionId } }, select: { nominationId: true, decision: true, rationale: true, rank: true } }),
     opts.withVotes !== false && edition.publicVoteEnabled ? tally(editionId, { forOrganiser: true }) : Promise.resolve(null),
   ])
@@ -152,7 +155,7 @@ export async function computeResults(
     const chairSet = new Set(chairIds)
     const entries: (ScoreEntry & { comment: string })[] = []
     for (const s of scoresByCategory.get(category.id) ?? []) {
-      const total = weightedTotalOf(category.criteria, parseValues(s.values))
+      const total = weightedTotal(category.criteria, parseValues(s.values))
       if (total !== null) entries.push({ jurorId: s.jurorId, nominationId: s.nominationId, total, comment: s.comment })
     }
     const normalised = edition.normaliseScores ? normalisedScores(entries, scale) : null
@@ -176,7 +179,7 @@ export async function computeResults(
         locale: n.locale,
         scores: own
           .map((e) => ({ jurorId: e.jurorId, jurorName: jurorName.get(e.jurorId) ?? '', total: e.total, comment: e.comment, isChair: chairSet.has(e.jurorId) }))
-          .sort((a, b) => a.jurorName.localeCompare(b.jurorName, 'fr')),
+          .sort((a, b) => collator.compare(a.jurorName, b.jurorName)),
         count: stats.count,
         mean: stats.mean,
         sd: stats.sd,

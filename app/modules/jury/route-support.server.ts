@@ -24,5 +24,3 @@ export function intOrNull(value: FormDataEntryValue | null): number | null {
   const n = Number(s)
   return Number.isInteger(n) ? n : Number.NaN
 }
-
-export const allErrors = (errors: Record<string, string[]>) => Object.values(errors).flat()

@@ -10,21 +10,12 @@ import {
   populationSd,
   rankCategory,
   scoringState,
-  weightedTotalOf,
   type RankInput,
 } from './rules.ts'
 
 const scale = { scaleMin: 0, scaleMax: 5 }
 
 describe('statistics', () => {
-  test('weighted total is Σ(w·s)/Σw, null while incomplete', () => {
-    const criteria = [
-      { id: 'a', weight: 1 },
-      { id: 'b', weight: 2 },
-    ]
-    expect(weightedTotalOf(criteria, { a: 2, b: 5 })).toBe(4)
-    expect(weightedTotalOf(criteria, { a: 2 })).toBeNull()
-  })
   test('population SD divides by n', () => {
     expect(populationSd([2, 4])).toBe(1)
     expect(populationSd([3])).toBe(0)

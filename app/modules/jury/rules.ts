@@ -2,6 +2,8 @@
 // ranking with the edition's tie-break, balanced assignment and whether scoring is open.
 // No database here: the services read rows, these functions compute.
 
+import { scoringPeriodState, type ScoringPeriodState, type ScoringWindow } from './scoring-rules.ts'
+
 export type Scale = { scaleMin: number; scaleMax: number }
 
 /**
@@ -18,19 +20,6 @@ export const TOP_SCORE_SHARE = 0.8
 
 /** Scores are compared on 4 decimals, so 3.3333 and 10/3 are the same. */
 const EPS = 1e-6
-
-/** Σ(weight·score)/Σweight on the grid's scale; null while a criterion has no score. */
-export function weightedTotalOf(criteria: { id: string; weight: number }[], values: Record<string, number>): number | null {
-  let sum = 0
-  let weights = 0
-  for (const c of criteria) {
-    const v = values[c.id]
-    if (typeof v !== 'number' || !Number.isFinite(v)) return null
-    sum += c.weight * v
-    weights += c.weight
-  }
-  return weights > 0 ? sum / weights : null
-}
 
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null
@@ -253,22 +242,17 @@ export function juryStatuses(hasShortlisted: boolean): string[] {
   return hasShortlisted ? ['shortlisted'] : ['eligible']
 }
 
-export type ScoringWindow = { juryStartsAt: Date | string | null; juryEndsAt: Date | string | null; scoringLockedAt: Date | string | null }
-export type ScoringState = 'not_started' | 'open' | 'locked' | 'ended'
+export type { ScoringWindow } from './scoring-rules.ts'
+export type ScoringState = ScoringPeriodState
 
-const time = (d: Date | string) => (typeof d === 'string' ? new Date(d).getTime() : d.getTime())
-
-/** locked (organiser's button) > ended (juryEndsAt passed) > not_started (before juryStartsAt) > open. */
+/** locked (organiser's button) > ended (juryEndsAt passed) > not_started (before juryStartsAt) > open. Same rule as the juror side. */
 export function scoringState(edition: ScoringWindow, now: Date = new Date()): ScoringState {
-  if (edition.scoringLockedAt) return 'locked'
-  if (edition.juryEndsAt && now.getTime() >= time(edition.juryEndsAt)) return 'ended'
-  if (edition.juryStartsAt && now.getTime() < time(edition.juryStartsAt)) return 'not_started'
-  return 'open'
+  return scoringPeriodState(edition, now)
 }
 
 /** Jurors may score: not locked by an organiser, juryEndsAt not passed, juryStartsAt reached (when set). */
 export function isScoringOpen(edition: ScoringWindow, now: Date = new Date()): boolean {
-  return scoringState(edition, now) === 'open'
+  return scoringPeriodState(edition, now) === 'open'
 }
 
 /** A juror is late when the period is over, or ends within `withinDays`, and they have not finished. */

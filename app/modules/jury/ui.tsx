@@ -24,6 +24,9 @@ export type ResultRowView = {
   hidden: boolean
 }
 
+/** Every message of an action's field errors, in one list. */
+export const allErrors = (errors: Record<string, string[]>) => Object.values(errors).flat()
+
 export const fmt = (v: number | null, digits = 2) => (v === null ? '—' : v.toFixed(digits))
 
 export function decisionLabelKey(decision: string | null | undefined): MessageKey {
