@@ -24,6 +24,8 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test('import a Windows-1252 CSV with bad rows and read the report', async ({ page, login }) => {
+  // Three pages and three axe runs on a shared machine.
+  test.slow()
   const s = randomBytes(3).toString('hex')
   const csv = [
     'Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes',
