@@ -2,7 +2,10 @@
 // contacts import (runImport: decode, parse, validate, de-duplicate, write) for N rows (10,000
 // by default) of a Windows-1252 semicolon file into a fresh database, then of the same file
 // again with "update existing contacts" (every row updated), and of the audience selection.
-import { cleanup, cli, freePort, freshDatabase, log, onCleanup, round, serverEnv, type DbKind } from './lib.ts'
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { cleanup, cli, freePort, freshDatabase, log, onCleanup, root, round, serverEnv, type DbKind } from './lib.ts'
 
 function windows1252File(rows: number): Uint8Array {
   const lines = ['Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes']
@@ -16,6 +19,7 @@ export async function contactsImportBench(db: DbKind, flags: Record<string, stri
   const database = await freshDatabase(db, 'contacts_import')
   onCleanup(database.drop)
   const env = serverEnv(database.url, await freePort())
+  await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['prisma/scripts/deploy.ts'], { cwd: root, env })
   await cli(env, ['organisation', 'create', '--slug', 'bench-contacts', '--name', 'CRESS Bench'])
   process.env.DATABASE_URL = database.url
   const { prisma, dbReady } = await import('#app/db.server.ts')
