@@ -9,6 +9,7 @@ const benches: Record<string, Bench> = {
   'event-page': async (db, flags) => (await import('./event-page.ts')).eventPageBench(db, flags),
   campaign: async (db, flags) => (await import('./campaign.ts')).campaignBench(db, flags),
   jury: async (db, flags) => (await import('./jury.ts')).juryBench(db, flags),
+  'contacts-import': async (db, flags) => (await import('./contacts-import.ts')).contactsImportBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')

@@ -23,6 +23,7 @@ import { isProfile, type Profile } from '#app/modules/registrations/profiles.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { audienceSchema, hasCriteria, matchesAudience, type Audience, type AudienceInput } from './audience.ts'
+import { IMPORT_CHUNK, IMPORT_MAX_BYTES, PAGE_SIZE, PREVIEW_ROWS } from './limits.ts'
 import { readCsv, writeCsv, type CsvTable, type Encoding, type Separator } from './csv.ts'
 import {
   CONTACT_FIELDS,
@@ -46,9 +47,7 @@ import {
 
 export type Actor = { actorUserId?: string | null }
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
-export const IMPORT_CHUNK = 1000
-export const PAGE_SIZE = 50
+export { IMPORT_CHUNK, IMPORT_MAX_BYTES, PAGE_SIZE, PREVIEW_ROWS }
 const IN_CHUNK = 500
 
 // ---- List -------------------------------------------------------------------------------------
@@ -370,8 +369,6 @@ export type ImportPreview = {
   rejected: RejectedRow[]
   blankLines: number[]
 }
-
-export const PREVIEW_ROWS = 10
 
 /** Reads the file and tells what an import would do, writing nothing. */
 export async function previewImport(organisationId: string, bytes: Uint8Array, mapping?: ColumnMapping): Promise<ImportPreview> {
