@@ -282,15 +282,16 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
       }
     }
 
-    try {
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane))
-    } finally {
-      await flushSent()
-      await release(
-        queue.filter((m) => !finished.has(m.id) && !lost.has(m.id)),
-        claimId,
-      )
-    }
+    // Every lane ends before the batch is wrapped up, even if one failed (a database error): the
+    // messages another lane is still sending must not be handed back meanwhile.
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, queue.length) }, lane))
+    await flushSent()
+    await release(
+      queue.filter((m) => !finished.has(m.id) && !lost.has(m.id)),
+      claimId,
+    )
+    const failure = lanes.find((l) => l.status === 'rejected')
+    if (failure) throw failure.reason
     return handled
   }
 
