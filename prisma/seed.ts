@@ -8,6 +8,7 @@ import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { addMembership, ensureUser, registerOrganisation, type Role } from '#app/modules/organisations/service.server.ts'
 import { seedDemoEvents } from './seed/events.ts'
 import { seedDemoPrizes } from './seed/prizes.ts'
+import { seedDemoContacts } from './seed/contacts.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -119,6 +120,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedStaff(tx, organisationIds, hashes)
       await seedDemoEvents(tx)
       await seedDemoPrizes(tx)
+      await seedDemoContacts(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },
