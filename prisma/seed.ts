@@ -9,6 +9,7 @@ import { addMembership, ensureUser, registerOrganisation, type Role } from '#app
 import { seedDemoEvents } from './seed/events.ts'
 import { seedDemoPrizes } from './seed/prizes.ts'
 import { seedDemoContacts } from './seed/contacts.ts'
+import { seedDemoCampaigns } from './seed/campaigns.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -121,6 +122,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedDemoEvents(tx)
       await seedDemoPrizes(tx)
       await seedDemoContacts(tx)
+      await seedDemoCampaigns(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },
