@@ -55,6 +55,8 @@ async function setup() {
 }
 
 test('send an invitation, register through the personal link, decline and unsubscribe in one click, see the counts', async ({ page, login, request }) => {
+  // Many steps across pages, emails and the worker: more than the default 30 s on a busy machine.
+  test.setTimeout(180_000)
   const { event, people } = await setup()
   const [aurore, bastien, cecile] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]]
   await login('organiser@cress-occitanie.example')
