@@ -8,6 +8,8 @@ import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { addMembership, ensureUser, registerOrganisation, type Role } from '#app/modules/organisations/service.server.ts'
 import { seedDemoEvents } from './seed/events.ts'
 import { seedDemoPrizes } from './seed/prizes.ts'
+import { seedDemoContacts } from './seed/contacts.ts'
+import { seedDemoCampaigns } from './seed/campaigns.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -119,6 +121,8 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedStaff(tx, organisationIds, hashes)
       await seedDemoEvents(tx)
       await seedDemoPrizes(tx)
+      await seedDemoContacts(tx)
+      await seedDemoCampaigns(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },

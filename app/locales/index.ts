@@ -13,9 +13,10 @@ import { nominations } from './nominations.ts'
 import { prizes } from './prizes.ts'
 import { votes } from './votes.ts'
 import { prizeReview } from './prize-review.ts'
+import { contacts } from './contacts.ts'
 import { campaigns } from './campaigns.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, campaigns] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, contacts, campaigns] as const
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

@@ -7,6 +7,7 @@ import { retryAfterHeaders, limitPublicForm } from '#app/modules/auth/rate-limit
 import { availabilityOf, formatEventWhen, formatTimeRange, getPublicEvent, publicCacheHeaders, workshopSeatsLeft, type PublicEvent } from '#app/modules/events/public.server.ts'
 import { formContextOf, parseRegistrationFormData, toRegistrationInput, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { register } from '#app/modules/registrations/service.server.ts'
+import { invitationForEvent } from '#app/modules/campaigns/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { AvailabilityBadge } from '#app/ui/public-events.tsx'
@@ -37,6 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw notFound()
   const locale = localeFromRequest(request)
   const availability = availabilityOf(event, new Date())
+  // --- campaigns: a personal invitation link prefills the form (begin)
+  const token = new URL(request.url).searchParams.get('invitation')
+  const found = token ? await invitationForEvent(token, event.id) : null
+  const invitation = token ? { token, state: !found ? ('invalid' as const) : found.used ? ('used' as const) : ('valid' as const), prefill: found && !found.used ? found.prefill : null } : null
+  // --- campaigns (end)
   return data(
     {
       event: {
@@ -49,8 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       availability,
       formContext: formContextOf(event),
       slots: slotChoices(event, locale),
+      invitation,
     },
-    { headers: publicCacheHeaders(request) },
+    // A page showing someone's invitation is never stored by a shared cache.
+    { headers: invitation ? { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } : publicCacheHeaders(request) },
   )
 }
 
@@ -71,7 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status, headers: { ...noStore, ...extraHeaders } },
     )
 
-  if (event.visibility === 'invitation') return fail(403, { formErrors: ['register.error.invitationOnly'] })
+  // --- campaigns: the invitation token travels in the form (and in the URL without JavaScript) (begin)
+  const invitationField = formData.get('invitation')
+  const invitationToken = (typeof invitationField === 'string' && invitationField) || new URL(request.url).searchParams.get('invitation') || null
+  if (event.visibility === 'invitation' && !invitationToken) return fail(403, { formErrors: ['register.error.invitationOnly'] })
+  // --- campaigns (end)
   const limit = await limitPublicForm(request, 'registration')
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
@@ -80,7 +92,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return fail(422, parsed)
 
   try {
-    const result = await register(event.id, toRegistrationInput(parsed.value, locale), { request, source: 'form' })
+    const result = await register(event.id, toRegistrationInput(parsed.value, locale), {
+      request,
+      source: invitationToken ? 'invitation' : 'form',
+      invitationToken,
+    })
     // Same answer whoever typed the address: no detail of the existing registration is shown.
     if (result.outcome === 'duplicate') return data<ActionData>({ status: 'duplicate' }, { headers: noStore })
     return redirect(`/r/${result.manageToken}?welcome=1`)
@@ -101,12 +117,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegisterPage() {
   const t = useT()
-  const { event, availability, formContext, slots } = useLoaderData<typeof loader>()
+  const { event, availability, formContext, slots, invitation } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const invalid = actionData?.status === 'invalid' ? actionData : undefined
-  const submitted: Partial<SubmittedFields> = invalid?.submitted ?? {}
+  const submitted: Partial<SubmittedFields> = invalid?.submitted ?? invitation?.prefill ?? {}
+  const invited = invitation?.state === 'valid'
   const waitlist = availability.state === 'waitlist'
   const open = availability.state === 'open' || waitlist
 
@@ -131,7 +148,11 @@ export default function RegisterPage() {
           </h2>
           <p>{t('register.duplicate.body')}</p>
         </section>
-      ) : event.invitationOnly ? (
+      ) : invitation && !invited ? (
+        <section role="alert" className="card space-y-2 border-l-4 border-l-red-700">
+          <p>{t(invitation.state === 'used' ? 'campaigns.register.used' : 'campaigns.register.invalid')}</p>
+        </section>
+      ) : event.invitationOnly && !invited ? (
         <section className="card space-y-2">
           <h2 className="text-xl font-semibold">{t('public.event.invitation.title')}</h2>
           <p>{t('public.event.invitation.body')}</p>
@@ -146,6 +167,12 @@ export default function RegisterPage() {
           <p id="register-intro" className="text-stone-700">
             {t('register.intro')}
           </p>
+          {invited && (
+            <p className="rounded-md border-l-4 border-brand-700 bg-brand-50 px-4 py-3">
+              <input type="hidden" name="invitation" value={invitation.token} />
+              {t('campaigns.register.invited')}
+            </p>
+          )}
           {waitlist && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
           <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={invalid?.fieldErrors ?? {}} />
           {!waitlist && slots.some((s) => s.workshops.length > 0) && (

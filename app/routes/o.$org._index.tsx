@@ -56,6 +56,16 @@ export default function OrganisationDashboard() {
                 {t('prizes.list.title')}
               </Link>
             </li>
+            <li>
+              <Link to={`${base}/contacts`} className="btn-secondary">
+                {t('dashboard.contacts')}
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/campaigns`} className="btn-secondary">
+                {t('campaigns.title')}
+              </Link>
+            </li>
             {canManageTokens && (
               <li>
                 <Link to={`${base}/tokens`} className="btn-secondary">

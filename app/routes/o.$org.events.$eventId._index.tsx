@@ -174,6 +174,9 @@ export default function EventDashboard() {
             <Link to={`${base}/checkin`} className="link">
               {t('events.dashboard.openCheckin')}
             </Link>
+            <Link to={`/o/${organisation.slug}/campaigns/new?eventId=${event.id}`} className="link">
+              {t('campaigns.start')}
+            </Link>
           </p>
         </section>
 

@@ -186,6 +186,9 @@ export default function EditionSummary() {
                 {t('prizes.summary.edit')}
               </Link>
             )}
+            <Link to={`/o/${organisation.slug}/campaigns/new?editionId=${edition.id}`} className="btn-secondary">
+              {t('campaigns.start')}
+            </Link>
           </div>
           <p className="text-sm text-stone-700">{t('prize.field.timesHelp')}</p>
           <dl className="space-y-3">

@@ -3,12 +3,14 @@
 // conditional updates, so a second runner finds nothing left to do.
 import type { Logger } from 'pino'
 import { expireOffers, sendReminders } from '#app/modules/registrations/service.server.ts'
+import { sendDueCampaigns } from '#app/modules/campaigns/service.server.ts'
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<number> }
 
 export const DEFAULT_JOBS: ScheduledJob[] = [
   { name: 'expire-waitlist-offers', everyMs: 60_000, run: () => expireOffers() },
   { name: 'event-reminders', everyMs: 10 * 60_000, run: () => sendReminders() },
+  { name: 'scheduled-campaigns', everyMs: 60_000, run: () => sendDueCampaigns() },
 ]
 
 export function createScheduler(logger: Logger, jobs: ScheduledJob[] = DEFAULT_JOBS) {

@@ -1,7 +1,7 @@
 // What an organiser writes for a campaign, validated the same way for the form and the service.
 // Messages are message keys (domain `campaigns`); unknown merge fields are refused here.
 import { z } from 'zod'
-import { audienceSchema, type Audience } from './audience-bridge.ts'
+import { audienceSchema, EMPTY_AUDIENCE, type Audience } from '#app/modules/contacts/audience.ts'
 import { unknownMergeFields } from './merge-fields.ts'
 
 export const CAMPAIGN_KINDS = ['event_invitation', 'nomination_call', 'jury_invitation', 'announcement'] as const
@@ -11,7 +11,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 
 export const LIMITS = { name: 200, subject: 200, body: 20_000 }
 
-export const EMPTY_AUDIENCE: Audience = { tags: [], profiles: [], departements: [], attendeesOfEventIds: [], contactIds: [] }
+export { EMPTY_AUDIENCE }
 
 export function parseAudience(json: string | null | undefined): Audience {
   try {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { claimInvitation, invitationForEvent } from '#app/modules/campaigns/service.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -49,6 +50,10 @@ export type RegisterOptions = {
   /** Organisers may add someone even when the event is full. */
   ignoreCapacity?: boolean
   actorUserId?: string
+  // --- campaigns: personal invitation links (begin)
+  /** The clear token of a campaign recipient's personal link (`?invitation=`). */
+  invitationToken?: string | null
+  // --- campaigns (end)
 }
 
 export type RegisterResult = {
@@ -189,6 +194,12 @@ export function closedError(reason: string) {
   return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
 }
 
+// --- campaigns (begin)
+function invitationError(code: string, messageKey: 'campaigns.register.invalid' | 'campaigns.register.used' | 'campaigns.register.invitationOnly') {
+  return new AppError({ status: 403, code, messageKey })
+}
+// --- campaigns (end)
+
 export function fullError() {
   return new AppError({ status: 409, code: 'event_full', messageKey: 'registration.error.full' })
 }
@@ -204,6 +215,14 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
       const closed = registrationClosedReason(event, now)
       if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
+      // --- campaigns: an invitation link registers one person; invitation-only events need one (begin)
+      const invitation = opts.invitationToken ? await invitationForEvent(opts.invitationToken, event.id, tx) : null
+      if (opts.invitationToken && !invitation) throw invitationError('invalid_invitation', 'campaigns.register.invalid')
+      if (invitation?.used) throw invitationError('invitation_used', 'campaigns.register.used')
+      if (event.visibility === 'invitation' && !invitation && !opts.actorUserId && opts.source !== 'manual') {
+        throw invitationError('invitation_only', 'campaigns.register.invitationOnly')
+      }
+      // --- campaigns (end)
 
       const found = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Registration" WHERE "eventId" = ${eventId} AND "email" = ${email}`
       const existing = found[0] ? await tx.registration.findUnique({ where: { id: found[0].id } }) : null
@@ -253,6 +272,13 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       const registration = existing
         ? await tx.registration.update({ where: { id: existing.id }, data })
         : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
+
+      // --- campaigns: the link is spent by this registration (begin)
+      if (invitation) {
+        if (!(await claimInvitation(tx, invitation.recipientId, registration.id, now))) throw invitationError('invitation_used', 'campaigns.register.used')
+        await tx.registration.update({ where: { id: registration.id }, data: { invitationId: invitation.recipientId } })
+      }
+      // --- campaigns (end)
 
       // Waiting-list registrants choose workshops when a seat is offered to them.
       if (placement === 'confirmed') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])

@@ -1,0 +1,262 @@
+// What a contact is, how its fields are read from a form or a spreadsheet cell, and how the
+// columns of an imported file map to them. Pure (Zod only): the browser may load it, and the
+// import runs the same rules as the form. Errors are message keys of the `contacts` domain.
+import { z } from 'zod'
+import { PROFILES, type Profile } from '#app/modules/registrations/profiles.ts'
+
+export const CONTACT_LOCALES = ['fr', 'en'] as const
+export type ContactLocale = (typeof CONTACT_LOCALES)[number]
+
+export const CONTACT_SOURCES = ['import', 'manual', 'attendee', 'nominee', 'api'] as const
+export type ContactSource = (typeof CONTACT_SOURCES)[number]
+
+export const LIMITS = { email: 254, name: 100, structure: 200, tag: 40, tags: 20 } as const
+
+export const ERR = {
+  emailRequired: 'contacts.error.emailRequired',
+  emailInvalid: 'contacts.error.emailInvalid',
+  nameTooLong: 'contacts.error.nameTooLong',
+  structureTooLong: 'contacts.error.structureTooLong',
+  profileUnknown: 'contacts.error.profileUnknown',
+  departementInvalid: 'contacts.error.departementInvalid',
+  localeUnknown: 'contacts.error.localeUnknown',
+  tagsInvalid: 'contacts.error.tagsInvalid',
+} as const
+export type ContactErrorKey = (typeof ERR)[keyof typeof ERR]
+
+/** Metropolitan départements (2A/2B for Corsica) and the overseas ones. */
+const DEPARTEMENT = /^(?:0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/
+
+/** Folds accents, case and punctuation: "É-mail " → "e mail". */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+/**
+ * A département code from what spreadsheets hold: "31", "9" (the leading zero lost) → "09",
+ * "2a" → "2A", "31 - Haute-Garonne" → "31". Null when empty; `undefined` when unreadable.
+ */
+export function normaliseDepartement(value: string): string | null | undefined {
+  const v = value.trim().toUpperCase()
+  if (v === '') return null
+  const m = /^(\d{1,3}|2[AB])(?:\s*[-–—:(]|\s|$)/.exec(v)
+  if (!m) return undefined
+  const code = m[1]!.length === 1 ? `0${m[1]}` : m[1]!
+  return DEPARTEMENT.test(code) ? code : undefined
+}
+
+// Words people write in a "Type" column, folded, for each profile (codes and FR/EN labels too).
+const PROFILE_WORDS: Record<Profile, string[]> = {
+  association: ['association', 'associations', 'asso', 'assoc'],
+  cooperative: ['cooperative', 'cooperatives', 'scop', 'scic', 'cae', 'coop', 'cooperative scop scic cae'],
+  mutuelle: ['mutuelle', 'mutuelles', 'mutual', 'mutual society', 'mutuelle d assurance'],
+  fondation: ['fondation', 'fondations', 'foundation', 'fonds de dotation'],
+  esus: ['esus', 'entreprise esus', 'societe ess', 'societe commerciale de l ess', 'esus company', 'entreprise ess', 'entreprise esus societe commerciale de l ess', 'esus company ess commercial company'],
+  collectivite: ['collectivite', 'collectivites', 'epci', 'collectivite epci', 'commune', 'communaute de communes', 'communaute d agglomeration', 'metropole', 'departement', 'region', 'local authority', 'local authority epci'],
+  elu: ['elu', 'elue', 'elus', 'elues', 'elu e', 'elu es', 'elected official', 'elected'],
+  etat: ['etat', 'etat service public', 'service public', 'state', 'state public service', 'prefecture', 'dreets'],
+  financeur: ['financeur', 'financeurs', 'funder', 'banque', 'bank'],
+  etudiant: ['etudiant', 'etudiante', 'etudiants', 'etudiant e', 'student'],
+  porteur_projet: ['porteur de projet', 'porteur projet', 'porteuse de projet', 'porteur se de projet', 'project holder'],
+  autre: ['autre', 'autres', 'other', 'partenaire', 'partenaires', 'partner'],
+}
+const PROFILE_LOOKUP = new Map<string, Profile>(
+  PROFILES.flatMap((p) => [[fold(p), p] as const, ...PROFILE_WORDS[p].map((w) => [fold(w), p] as const)]),
+)
+
+/** A profile code from a code or a label in French or English. Null when empty; `undefined` when unknown. */
+export function normaliseProfile(value: string): Profile | null | undefined {
+  const key = fold(value)
+  if (key === '') return null
+  return PROFILE_LOOKUP.get(key) ?? PROFILE_LOOKUP.get(key.replace(/ /g, '_'))
+}
+
+const LOCALE_WORDS: Record<ContactLocale, string[]> = {
+  fr: ['fr', 'fra', 'fre', 'fr fr', 'francais', 'french', 'france'],
+  en: ['en', 'eng', 'en gb', 'en us', 'anglais', 'english'],
+}
+/** "fr" when empty; `undefined` when not a language we write in. */
+export function normaliseLocale(value: string): ContactLocale | undefined {
+  const key = fold(value)
+  if (key === '') return 'fr'
+  for (const l of CONTACT_LOCALES) if (LOCALE_WORDS[l].includes(key)) return l
+  return undefined
+}
+
+/** Tags: split on "," ";" or "|", trimmed, lower-cased, inner spaces collapsed, without duplicates. */
+export function normaliseTags(value: string | readonly string[]): string[] {
+  const parts = typeof value === 'string' ? value.split(/[,;|\n]/) : value.flatMap((v) => v.split(/[,;|\n]/))
+  const out: string[] = []
+  for (const part of parts) {
+    const tag = part.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ')
+    if (tag !== '' && !out.includes(tag)) out.push(tag)
+  }
+  return out
+}
+
+export function mergeTags(a: readonly string[], b: readonly string[]): string[] {
+  return normaliseTags([...a, ...b])
+}
+
+/** The stored tags (a JSON array); a damaged value reads as no tags. */
+export function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+const text = (max: number, key: ContactErrorKey) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').trim().replace(/\s+/g, ' '))
+    .refine((v) => v.length <= max, { error: key })
+
+/** A contact as typed in the form or read from a row; every field normalised. */
+export const contactSchema = z.object({
+  email: z
+    .string({ error: ERR.emailRequired })
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => v !== '', { error: ERR.emailRequired, abort: true })
+    .refine((v) => v.length <= LIMITS.email, { error: ERR.emailInvalid, abort: true })
+    .pipe(z.email({ error: ERR.emailInvalid })),
+  firstName: text(LIMITS.name, ERR.nameTooLong),
+  lastName: text(LIMITS.name, ERR.nameTooLong),
+  structure: text(LIMITS.structure, ERR.structureTooLong).transform((v) => (v === '' ? null : v)),
+  profile: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const p = normaliseProfile(v ?? '')
+      if (p === undefined) {
+        ctx.addIssue({ code: 'custom', message: ERR.profileUnknown, params: { value: v } })
+        return z.NEVER
+      }
+      return p
+    }),
+  departement: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const d = normaliseDepartement(v ?? '')
+      if (d === undefined) {
+        ctx.addIssue({ code: 'custom', message: ERR.departementInvalid, params: { value: v } })
+        return z.NEVER
+      }
+      return d
+    }),
+  locale: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const l = normaliseLocale(v ?? '')
+      if (l === undefined) {
+        ctx.addIssue({ code: 'custom', message: ERR.localeUnknown, params: { value: v } })
+        return z.NEVER
+      }
+      return l
+    }),
+  tags: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => normaliseTags(v ?? []))
+    .refine((tags) => tags.length <= LIMITS.tags && tags.every((t) => t.length <= LIMITS.tag), { error: ERR.tagsInvalid }),
+})
+
+export type ContactInput = z.output<typeof contactSchema>
+export type RawContact = z.input<typeof contactSchema>
+
+export type FieldProblem = { field: ContactField; key: ContactErrorKey; value: string }
+
+/** Validates one contact; on failure, one problem per field (the first reason of each). */
+export function validateContact(raw: RawContact): { ok: true; contact: ContactInput } | { ok: false; problems: FieldProblem[] } {
+  const result = contactSchema.safeParse(raw)
+  if (result.success) return { ok: true, contact: result.data }
+  const problems: FieldProblem[] = []
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as ContactField
+    if (problems.some((p) => p.field === field)) continue
+    const value = raw[field]
+    problems.push({ field, key: issue.message as ContactErrorKey, value: Array.isArray(value) ? value.join(', ') : String(value ?? '') })
+  }
+  return { ok: false, problems }
+}
+
+// ---- Column mapping -------------------------------------------------------------------------
+
+export const CONTACT_FIELDS = ['email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tags'] as const
+export type ContactField = (typeof CONTACT_FIELDS)[number]
+
+/** For each field, the index of the file's column that holds it, or null when no column does. */
+export type ColumnMapping = Record<ContactField, number | null>
+
+// Header names (folded) people use for each field, in French and English.
+const HEADER_WORDS: Record<ContactField, string[]> = {
+  email: ['email', 'e mail', 'mail', 'courriel', 'adresse mail', 'adresse e mail', 'adresse email', 'adresse electronique', 'email address', 'e mail address', 'mel'],
+  firstName: ['prenom', 'first name', 'firstname', 'given name', 'prenoms'],
+  lastName: ['nom', 'nom de famille', 'last name', 'lastname', 'surname', 'family name', 'name'],
+  structure: ['structure', 'organisation', 'organization', 'organisme', 'entreprise', 'societe', 'company', 'raison sociale', 'nom de la structure', 'etablissement', 'collectivite'],
+  profile: ['type', 'profil', 'profile', 'type de structure', 'categorie', 'category', 'type de contact', 'statut'],
+  departement: ['departement', 'dept', 'dep', 'dpt', 'department', 'code departement', 'n departement', 'no departement'],
+  locale: ['langue', 'language', 'lang', 'locale', 'langue preferee'],
+  tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels', 'label', 'groupes', 'groupe', 'groups', 'listes', 'mots cles'],
+}
+
+/** Guesses which column holds each field from the header names; each column serves one field at most. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, null])) as ColumnMapping
+  const used = new Set<number>()
+  const folded = headers.map(fold)
+  // Exact names first (so "Nom de la structure" is not taken for "Nom"), then names that start with a known word.
+  for (const pass of ['exact', 'prefix'] as const) {
+    for (const field of CONTACT_FIELDS) {
+      if (mapping[field] !== null) continue
+      const words = HEADER_WORDS[field]
+      const index = folded.findIndex((h, i) => !used.has(i) && h !== '' && (pass === 'exact' ? words.includes(h) : words.some((w) => h.startsWith(`${w} `))))
+      if (index !== -1) {
+        mapping[field] = index
+        used.add(index)
+      }
+    }
+  }
+  return mapping
+}
+
+/** Reads a mapping from form fields `map.<field>` (a column index, or "" for none), checked against the header count. */
+export function mappingFromForm(values: Record<string, unknown>, columnCount: number): ColumnMapping {
+  const mapping = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, null])) as ColumnMapping
+  for (const field of CONTACT_FIELDS) {
+    const raw = values[`map.${field}`]
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw)) continue
+    const index = Number(raw)
+    if (index < columnCount) mapping[field] = index
+  }
+  return mapping
+}
+
+/** The raw contact a row gives under a mapping (unmapped fields are empty). */
+export function rowToRaw(fields: readonly string[], mapping: ColumnMapping): Record<ContactField, string> {
+  return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, mapping[f] === null ? '' : (fields[mapping[f]] ?? '')])) as Record<ContactField, string>
+}
+
+/** Tags to add to every imported row, from the form ("élus, 2026"). */
+export function tagsToAddFromForm(value: unknown): string[] {
+  return typeof value === 'string' ? normaliseTags(value).filter((t) => t.length <= LIMITS.tag).slice(0, LIMITS.tags) : []
+}
+
+export function isContactLocale(value: unknown): value is ContactLocale {
+  return typeof value === 'string' && (CONTACT_LOCALES as readonly string[]).includes(value)
+}
+
+/** The lower-cased text the list searches in (accents folded, so "helene" finds "Hélène"). */
+export function contactSearchText(c: { firstName: string; lastName: string; email: string; structure: string | null }): string {
+  return fold([c.firstName, c.lastName, c.email, c.structure ?? ''].join(' ')).replace(/\s+/g, ' ') + ` ${c.email}`
+}

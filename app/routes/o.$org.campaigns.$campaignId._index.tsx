@@ -1,0 +1,357 @@
+// One campaign. As a draft: subject and body in French and English with merge fields, the audience
+// with its live count, the preview in both languages, a test to oneself, send now or schedule.
+// Once sent: the counts and each recipient's state (with the SMTP error), and the reminder.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
+import { campaignTargets, pickableContacts } from '#app/modules/campaigns/route-support.server.ts'
+import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
+import {
+  audienceSize,
+  campaignReport,
+  cancelSchedule,
+  createReminder,
+  deleteCampaign,
+  getCampaign,
+  previewCampaign,
+  scheduleCampaign,
+  sendCampaign,
+  sendTestEmail,
+  updateCampaign,
+} from '#app/modules/campaigns/service.server.ts'
+import { appErrorToFieldErrors, formValues, type FieldErrorMap } from '#app/modules/events/route-support.server.ts'
+import { PROFILES, profileLabelKey } from '#app/modules/registrations/profiles.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { notFound } from '#app/utils/http.server.ts'
+import { formatDateTime, isLocale, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { parseLocalDateTime } from '#app/utils/time.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  return [{ title: `${d?.campaign.name ?? translate(root?.locale ?? 'fr', 'campaigns.title')} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const locale = localeFromRequest(request)
+  const campaign = await getCampaign(organisation.id, params.campaignId ?? '')
+  if (!campaign) throw notFound()
+  const editable = campaign.status === 'draft'
+  const [targets, contacts, count, preview, report] = await Promise.all([
+    campaignTargets(organisation.id),
+    editable ? pickableContacts(organisation.id) : Promise.resolve([]),
+    editable ? audienceSize(organisation.id, campaign.audience) : Promise.resolve({ total: 0, suppressed: 0 }),
+    previewCampaign(organisation.id, campaign.id, undefined, request),
+    campaign.status === 'draft' ? Promise.resolve(null) : campaignReport(organisation.id, campaign.id),
+  ])
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      kind: campaign.kind,
+      status: campaign.status,
+      eventId: campaign.eventId,
+      editionId: campaign.editionId,
+      subjectFr: campaign.subjectFr,
+      bodyFr: campaign.bodyFr,
+      subjectEn: campaign.subjectEn,
+      bodyEn: campaign.bodyEn,
+      audience: campaign.audience,
+      trackOpens: campaign.trackOpens,
+      parentId: campaign.parentId,
+      scheduledAt: campaign.scheduledAt ? formatDateTime(locale, campaign.scheduledAt) : null,
+      sentAt: campaign.sentAt ? formatDateTime(locale, campaign.sentAt) : null,
+    },
+    editable,
+    targets,
+    contacts,
+    count,
+    preview,
+    report: report && {
+      counts: report.counts,
+      more: report.more,
+      recipients: report.recipients.map((r) => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        delivery: r.delivery,
+        error: r.error,
+        answer: r.unsubscribedAt ? 'unsubscribed' : r.registeredAt ? 'registered' : r.declinedAt ? 'declined' : r.clickedAt ? 'clicked' : 'none',
+      })),
+    },
+  }
+}
+
+type ActionData = { errors: FieldErrorMap; values: Record<string, string> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const locale = localeFromRequest(request)
+  const campaign = await getCampaign(organisation.id, params.campaignId ?? '')
+  if (!campaign) throw notFound()
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const here = `/o/${organisation.slug}/campaigns/${campaign.id}`
+  const actor = { actorUserId: user.id }
+  try {
+    // Saving first: "send" and "test" send what is on the screen.
+    if (campaign.status === 'draft' && (intent === 'save' || intent === 'send' || intent === 'test' || intent === 'schedule')) {
+      const input = { ...campaignFormToInput(formData), kind: campaign.kind, eventId: campaign.eventId, editionId: campaign.editionId } as CampaignInput
+      await updateCampaign(organisation.id, campaign.id, input, actor)
+    }
+    switch (intent) {
+      case 'save':
+        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.saved' })
+      case 'test':
+        await sendTestEmail(organisation.id, campaign.id, { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id }, request)
+        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
+      case 'send':
+        await sendCampaign(campaign.id, new Date(), { request, actorUserId: user.id })
+        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.sent' })
+      case 'schedule': {
+        const at = parseLocalDateTime(String(formData.get('scheduledAt') ?? ''))
+        if (!at) return data<ActionData>({ errors: { scheduledAt: [translate(locale, 'campaigns.error.dateInvalid')] }, values: formValues(formData) }, { status: 422 })
+        await scheduleCampaign(organisation.id, campaign.id, at, actor)
+        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.scheduled' })
+      }
+      case 'unschedule':
+        await cancelSchedule(organisation.id, campaign.id, actor)
+        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.unscheduled' })
+      case 'delete':
+        await deleteCampaign(organisation.id, campaign.id, actor)
+        return redirectWithToast(request, `/o/${organisation.slug}/campaigns`, { type: 'success', key: 'campaigns.toast.deleted' })
+      case 'remind': {
+        const reminder = await createReminder(campaign.id, { ...actor, organisationId: organisation.id })
+        return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${reminder.id}`, { type: 'success', key: 'campaigns.toast.reminder' })
+      }
+      default:
+        throw new Response('Unknown intent', { status: 400 })
+    }
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    return data<ActionData>({ errors: appErrorToFieldErrors(locale, error), values: formValues(formData) }, { status: error.status })
+  }
+}
+
+const COUNT_KEYS = ['total', 'skipped', 'queued', 'sent', 'failed', 'bounced', 'clicked', 'registered', 'declined', 'unsubscribed'] as const
+
+export default function CampaignPage() {
+  const t = useT()
+  const { organisation, campaign, editable, targets, contacts, count, preview, report } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const errors = actionData?.errors ?? {}
+  const v = actionData?.values
+  const target = targets.events.find((e) => e.id === campaign.eventId)?.title ?? targets.editions.find((e) => e.id === campaign.editionId)?.title
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-1">
+        <p className="text-sm">
+          <Link to={`/o/${organisation.slug}/campaigns`} className="link">
+            {t('campaigns.back')}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{campaign.name}</h1>
+        <p className="text-stone-700">
+          {t(`campaigns.kind.${campaign.kind}` as MessageKey)}
+          {target && <> · {target}</>} · <span data-testid="campaign-status">{t(`campaigns.status.${campaign.status}` as MessageKey)}</span>
+          {campaign.sentAt && <> · {campaign.sentAt}</>}
+        </p>
+        {campaign.scheduledAt && campaign.status === 'scheduled' && <p>{t('campaigns.scheduledFor', { date: campaign.scheduledAt })}</p>}
+      </header>
+
+      <FormErrorSummary errors={errors._form} />
+
+      {editable ? (
+        <Form method="post" className="space-y-6" noValidate>
+          <section className="card space-y-4" aria-labelledby="content-title">
+            <h2 id="content-title" className="text-xl font-semibold">
+              {t('campaigns.preview.title')}
+            </h2>
+            <TextField label={t('campaigns.field.name')} name="name" required defaultValue={v?.name ?? campaign.name} errors={errors.name} maxLength={200} />
+            <TextField label={t('campaigns.field.subjectFr')} name="subjectFr" defaultValue={v?.subjectFr ?? campaign.subjectFr} errors={errors.subjectFr} maxLength={200} />
+            <TextareaField label={t('campaigns.field.bodyFr')} name="bodyFr" rows={8} defaultValue={v?.bodyFr ?? campaign.bodyFr} errors={errors.bodyFr} />
+            <TextField
+              label={t('campaigns.field.subjectEn')}
+              help={t('campaigns.field.enHelp')}
+              name="subjectEn"
+              defaultValue={v?.subjectEn ?? campaign.subjectEn}
+              errors={errors.subjectEn}
+              maxLength={200}
+            />
+            <TextareaField label={t('campaigns.field.bodyEn')} name="bodyEn" rows={8} defaultValue={v?.bodyEn ?? campaign.bodyEn} errors={errors.bodyEn} />
+            <details className="text-sm">
+              <summary className="cursor-pointer font-semibold">{t('campaigns.merge.title')}</summary>
+              <p className="mt-2">{t('campaigns.merge.help')}</p>
+              <ul className="mt-2 list-disc pl-6">
+                {DOCUMENTED_FIELDS.map((f) => (
+                  <li key={f.fr}>
+                    <code>{`{{${f.fr}}}`}</code> / <code>{`{{${f.en}}}`}</code> — {t(`campaigns.merge.${f.value}` as MessageKey)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <CheckboxField label={t('campaigns.field.trackOpens')} name="trackOpens" defaultChecked={campaign.trackOpens} />
+          </section>
+
+          <fieldset className="card space-y-4">
+            <legend className="text-xl font-semibold">{t('campaigns.audience.title')}</legend>
+            <p className="text-sm text-stone-700">{t('campaigns.audience.help')}</p>
+            <TextField label={t('campaigns.audience.tags')} name="audience.tags" defaultValue={v?.['audience.tags'] ?? campaign.audience.tags.join(', ')} />
+            <TextField
+              label={t('campaigns.audience.departements')}
+              name="audience.departements"
+              defaultValue={v?.['audience.departements'] ?? campaign.audience.departements.join(', ')}
+            />
+            <fieldset>
+              <legend className="label">{t('campaigns.audience.profiles')}</legend>
+              <div className="grid gap-1 sm:grid-cols-2">
+                {PROFILES.map((p) => (
+                  <CheckboxField key={p} label={t(profileLabelKey(p))} name="audience.profiles" value={p} defaultChecked={campaign.audience.profiles.includes(p)} />
+                ))}
+              </div>
+            </fieldset>
+            {targets.events.some((e) => e.past) && (
+              <fieldset>
+                <legend className="label">{t('campaigns.audience.attendees')}</legend>
+                {targets.events
+                  .filter((e) => e.past)
+                  .map((e) => (
+                    <CheckboxField key={e.id} label={e.title} name="audience.attendeesOfEventIds" value={e.id} defaultChecked={campaign.audience.attendeesOfEventIds.includes(e.id)} />
+                  ))}
+              </fieldset>
+            )}
+            {contacts.length > 0 && (
+              <fieldset>
+                <legend className="label">{t('campaigns.audience.contacts')}</legend>
+                <div className="max-h-72 space-y-1 overflow-y-auto rounded border border-stone-200 p-2">
+                  {contacts.map((c) => (
+                    <CheckboxField key={c.id} label={c.label} name="audience.contactIds" value={c.id} defaultChecked={campaign.audience.contactIds.includes(c.id)} />
+                  ))}
+                </div>
+              </fieldset>
+            )}
+            <p role="status" className="font-semibold" data-testid="audience-count">
+              {t('campaigns.audience.count', { count: count.total, suppressed: count.suppressed })}
+            </p>
+          </fieldset>
+
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="save" className="btn-secondary" disabled={busy}>
+              {t('campaigns.save')}
+            </button>
+            <button type="submit" name="intent" value="test" className="btn-secondary" disabled={busy}>
+              {t('campaigns.test')}
+            </button>
+            <button type="submit" name="intent" value="send" className="btn-primary" disabled={busy}>
+              {t('campaigns.sendNow')}
+            </button>
+          </div>
+          <div className="card flex flex-wrap items-end gap-3">
+            <TextField label={t('campaigns.field.scheduledAt')} type="datetime-local" name="scheduledAt" defaultValue={v?.scheduledAt} errors={errors.scheduledAt} />
+            <button type="submit" name="intent" value="schedule" className="btn-secondary" disabled={busy}>
+              {t('campaigns.schedule')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+
+      {campaign.status === 'scheduled' && (
+        <Form method="post">
+          <button type="submit" name="intent" value="unschedule" className="btn-secondary" disabled={busy}>
+            {t('campaigns.unschedule')}
+          </button>
+        </Form>
+      )}
+
+      <section aria-labelledby="preview-title" className="space-y-4">
+        <h2 id="preview-title" className="text-xl font-semibold">
+          {t('campaigns.preview.title')}
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          {(['fr', 'en'] as const).map((l) => (
+            <article key={l} className="card space-y-2" lang={l} aria-label={t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}>
+              <h3 className="text-sm font-semibold uppercase text-stone-700">{t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}</h3>
+              <p className="font-semibold">{t('campaigns.preview.subject', { subject: preview[l].subject })}</p>
+              {/* Rendered by the safe Markdown renderer; merged values are escaped. */}
+              <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: preview[l].bodyHtml }} />
+            </article>
+          ))}
+        </div>
+      </section>
+
+      {report && (
+        <>
+          <section aria-labelledby="counts-title" className="space-y-3">
+            <h2 id="counts-title" className="text-xl font-semibold">
+              {t('campaigns.counts.title')}
+            </h2>
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+              {[...COUNT_KEYS, ...(campaign.trackOpens ? (['opened'] as const) : [])].map((k) => (
+                <div key={k} className="card py-2" data-testid={`count-${k}`}>
+                  <dt className="text-sm text-stone-700">{t(`campaigns.counts.${k}` as MessageKey)}</dt>
+                  <dd className="text-2xl font-bold">{report.counts[k]}</dd>
+                </div>
+              ))}
+            </dl>
+            {campaign.status === 'sent' && (
+              <Form method="post" className="space-y-1">
+                <p className="text-sm text-stone-700">{t('campaigns.remindHelp')}</p>
+                <button type="submit" name="intent" value="remind" className="btn-secondary" disabled={busy}>
+                  {t('campaigns.remind')}
+                </button>
+              </Form>
+            )}
+          </section>
+          <section aria-labelledby="recipients-title" className="space-y-3">
+            <h2 id="recipients-title" className="text-xl font-semibold">
+              {t('campaigns.list.title')}
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-stone-300">
+                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.email')}</th>
+                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.name')}</th>
+                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.delivery')}</th>
+                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.answer')}</th>
+                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.error')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.recipients.map((r) => (
+                    <tr key={r.id} className="border-b border-stone-200">
+                      <td className="py-2 pr-4">{r.email}</td>
+                      <td className="py-2 pr-4">{r.name}</td>
+                      <td className="py-2 pr-4">{t(`campaigns.delivery.${r.delivery}` as MessageKey)}</td>
+                      <td className="py-2 pr-4">{t(`campaigns.answer.${r.answer}` as MessageKey)}</td>
+                      <td className="py-2 pr-4 text-red-800">{r.error}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {report.more > 0 && <p>{t('campaigns.list.more', { count: report.more })}</p>}
+          </section>
+        </>
+      )}
+
+      {(campaign.status === 'draft' || campaign.status === 'cancelled') && (
+        <Form method="post">
+          <button type="submit" name="intent" value="delete" className="btn-danger" disabled={busy}>
+            {t('campaigns.delete')}
+          </button>
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary

@@ -1,0 +1,378 @@
+// Importing contacts from a CSV file in three steps, all working without JavaScript:
+// 1. upload the file (5 MB at most); 2. check the columns' mapping and the preview of the first
+// rows, add tags, choose whether existing contacts are updated; 3. read the report: created,
+// updated, unchanged and every rejected row with its line, its content and the reason.
+// Between the steps the file travels back compressed in a hidden field (carry.server.ts).
+import {
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { packUpload, unpackUpload } from '#app/modules/contacts/carry.server.ts'
+import { CONTACT_FIELDS, mappingFromForm, tagsToAddFromForm, type ContactField } from '#app/modules/contacts/schema.ts'
+import { IMPORT_MAX_BYTES, PREVIEW_ROWS } from '#app/modules/contacts/limits.ts'
+import { previewImport, reasonText, runImport, type RejectedRow } from '#app/modules/contacts/service.server.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { CheckboxField, ErrorList, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+
+const ROLES = ['admin', 'organiser'] as const
+const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  return [{ title: `${translate(root?.locale ?? 'fr', 'contacts.import.title')} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireMembership(request, params.org, ROLES)
+  return { organisation: { slug: organisation.slug, name: organisation.name } }
+}
+
+type Rejected = { line: number; raw: string; reasons: string[] }
+type MappingStep = {
+  step: 'mapping'
+  filename: string
+  carry: string
+  encoding: string
+  separator: string
+  headers: string[]
+  mapping: Record<ContactField, number | null>
+  sample: { line: number; values: Record<ContactField, string>; reasons: string[] }[]
+  rows: number
+  valid: number
+  existing: number
+  rejected: Rejected[]
+  blankLines: number[]
+  tagsToAdd: string
+  updateExisting: boolean
+  error: string | null
+}
+type ReportStep = {
+  step: 'report'
+  filename: string
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  rejected: Rejected[]
+  blankLines: number[]
+}
+type UploadStep = { step: 'upload'; error: string }
+type Result = MappingStep | ReportStep | UploadStep
+
+const rejectedText = (locale: Locale, rows: RejectedRow[]): Rejected[] => rows.map((r) => ({ line: r.line, raw: r.raw, reasons: r.reasons.map((reason) => reasonText(locale, reason)) }))
+
+async function readForm(request: Request): Promise<FormData | 'tooLarge'> {
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return request.formData()
+  if (Number(request.headers.get('Content-Length') ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) return 'tooLarge'
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }))
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return 'tooLarge'
+    throw error
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requireMembership(request, params.org, ROLES)
+  const locale = localeFromRequest(request)
+  const form = await readForm(request)
+  if (form === 'tooLarge') return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB }) }, { status: 413 })
+  const intent = String(form.get('intent') ?? 'upload')
+  let bytes: Uint8Array
+  let filename: string
+  try {
+    if (intent === 'upload') {
+      const file = form.get('file')
+      if (!(file instanceof File) || file.size === 0) return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.noFile') }, { status: 400 })
+      bytes = new Uint8Array(await file.arrayBuffer())
+      filename = file.name.slice(0, 200)
+    } else {
+      bytes = unpackUpload(String(form.get('carry') ?? ''))
+      filename = String(form.get('filename') ?? '').slice(0, 200)
+    }
+    const tagsToAdd = String(form.get('tagsToAdd') ?? '').slice(0, 1000)
+    const updateExisting = form.get('updateExisting') === 'on'
+    const chosen = intent === 'upload' ? undefined : mappingFromForm(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')), Number.MAX_SAFE_INTEGER)
+    if (intent === 'import' && chosen && chosen.email !== null) {
+      const report = await runImport(organisation.id, bytes, chosen, { tagsToAdd: tagsToAddFromForm(tagsToAdd), updateExisting }, { actorUserId: user.id })
+      return data<Result>({
+        step: 'report',
+        filename,
+        rows: report.rows,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: rejectedText(locale, report.rejected),
+        blankLines: report.blankLines,
+      })
+    }
+    const preview = await previewImport(organisation.id, bytes, chosen)
+    const mapping = preview.mapping
+    return data<Result>(
+      {
+        step: 'mapping',
+        filename,
+        carry: packUpload(bytes),
+        encoding: preview.encoding,
+        separator: preview.separator,
+        headers: preview.headers,
+        mapping,
+        sample: preview.sample.map((s) => ({ line: s.line, values: s.values, reasons: s.reasons.map((r) => reasonText(locale, r)) })),
+        rows: preview.rows,
+        valid: preview.valid,
+        existing: preview.existing,
+        rejected: rejectedText(locale, preview.rejected),
+        blankLines: preview.blankLines,
+        tagsToAdd,
+        updateExisting,
+        error: mapping.email === null ? translate(locale, 'contacts.import.error.emailColumn') : null,
+      },
+      { status: intent === 'import' ? 400 : 200 },
+    )
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) {
+      return data<Result>({ step: 'upload', error: translate(locale, error.messageKey ?? 'contacts.error.invalid', error.params) }, { status: error.status })
+    }
+    throw error
+  }
+}
+
+const separatorLabel = (s: string): MessageKey => (s === ';' ? 'contacts.import.sep.semicolon' : s === ',' ? 'contacts.import.sep.comma' : 'contacts.import.sep.tab')
+
+function RejectedTable({ rows, captionKey }: { rows: Rejected[]; captionKey: MessageKey }) {
+  const t = useT()
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="rejected-rows">
+        <caption className="text-left font-semibold">{t(captionKey, { count: rows.length })}</caption>
+        <thead>
+          <tr className="border-b border-stone-300">
+            <th scope="col" className="py-2 pr-3">{t('contacts.import.line')}</th>
+            <th scope="col" className="py-2 pr-3">{t('contacts.import.content')}</th>
+            <th scope="col" className="py-2">{t('contacts.import.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.line} className="border-b border-stone-200 align-top">
+              <th scope="row" className="py-2 pr-3 font-normal">{r.line}</th>
+              <td className="py-2 pr-3">
+                <code className="break-all whitespace-pre-wrap">{r.raw}</code>
+              </td>
+              <td className="py-2">
+                <ul>
+                  {r.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function UploadForm({ error }: { error: string | null }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <section aria-labelledby="upload-title" className="card space-y-4">
+      <h2 id="upload-title" className="text-xl font-semibold">
+        {t('contacts.import.step1')}
+      </h2>
+      <p className="text-stone-700">{t('contacts.import.uploadHelp', { max: MAX_MB })}</p>
+      <Form method="post" encType="multipart/form-data" className="space-y-4">
+        <input type="hidden" name="intent" value="upload" />
+        <div>
+          <label htmlFor="import-file" className="label">
+            {t('contacts.import.file')}
+          </label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            required
+            className="block w-full text-sm"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'import-file-error' : undefined}
+          />
+          <ErrorList id="import-file-error" errors={error ? [error] : null} />
+        </div>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t('contacts.import.uploadSubmit')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function MappingForm({ step }: { step: MappingStep }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const column = (i: number) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`
+  return (
+    <section aria-labelledby="mapping-title" className="card space-y-5">
+      <h2 id="mapping-title" className="text-xl font-semibold">
+        {t('contacts.import.step2')}
+      </h2>
+      <p data-testid="import-detected">
+        {t('contacts.import.detected', {
+          filename: step.filename,
+          encoding: step.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252',
+          separator: t(separatorLabel(step.separator)),
+          columns: step.headers.length,
+        })}
+      </p>
+      <p data-testid="import-summary">{t('contacts.import.summary', { rows: step.rows, valid: step.valid, existing: step.existing, rejected: step.rejected.length })}</p>
+      {step.blankLines.length > 0 && <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>}
+      <Form method="post" className="space-y-5">
+        <input type="hidden" name="carry" value={step.carry} />
+        <input type="hidden" name="filename" value={step.filename} />
+        {step.error && (
+          <p role="alert" className="field-error">
+            {step.error}
+          </p>
+        )}
+        <fieldset className="space-y-3">
+          <legend className="text-lg font-semibold">{t('contacts.import.mapping')}</legend>
+          <p className="text-sm text-stone-700">{t('contacts.import.mappingHelp')}</p>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {CONTACT_FIELDS.map((field) => (
+              <div key={field}>
+                <label htmlFor={`map-${field}`} className="label">
+                  {t(`contacts.field.${field}` as MessageKey)}
+                  {field === 'email' && <span className="text-red-800"> *</span>}
+                </label>
+                <select id={`map-${field}`} name={`map.${field}`} className="input" defaultValue={step.mapping[field] === null ? '' : String(step.mapping[field])}>
+                  <option value="">{t('contacts.import.notImported')}</option>
+                  {step.headers.map((h, i) => (
+                    <option key={i} value={String(i)}>
+                      {`${column(i)} — ${h || t('contacts.import.untitled')}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={busy}>
+          {t('contacts.import.refresh')}
+        </button>
+
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="import-preview">
+            <caption className="text-left font-semibold">{t('contacts.import.previewCaption', { count: Math.min(PREVIEW_ROWS, step.sample.length) })}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-2 pr-3">{t('contacts.import.line')}</th>
+                {CONTACT_FIELDS.filter((f) => step.mapping[f] !== null).map((f) => (
+                  <th key={f} scope="col" className="py-2 pr-3">
+                    {t(`contacts.field.${f}` as MessageKey)}
+                  </th>
+                ))}
+                <th scope="col" className="py-2">{t('contacts.import.check')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {step.sample.map((row) => (
+                <tr key={row.line} className="border-b border-stone-200 align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">{row.line}</th>
+                  {CONTACT_FIELDS.filter((f) => step.mapping[f] !== null).map((f) => (
+                    <td key={f} className="py-2 pr-3">
+                      {row.values[f]}
+                    </td>
+                  ))}
+                  <td className="py-2">{row.reasons.length === 0 ? t('contacts.import.ok') : row.reasons.join(' ; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {step.rejected.length > 0 && <RejectedTable rows={step.rejected} captionKey="contacts.import.willReject" />}
+
+        <fieldset className="space-y-3">
+          <legend className="text-lg font-semibold">{t('contacts.import.options')}</legend>
+          <TextField id="import-tags" name="tagsToAdd" label={t('contacts.import.tagsToAdd')} help={t('contacts.field.tagsHelp')} defaultValue={step.tagsToAdd} />
+          <CheckboxField id="import-update" name="updateExisting" label={t('contacts.import.updateExisting')} help={t('contacts.import.updateExistingHelp')} defaultChecked={step.updateExisting} />
+        </fieldset>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="import" className="btn-primary" disabled={busy}>
+            {t('contacts.import.submit', { count: step.valid })}
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+function Report({ step, orgSlug }: { step: ReportStep; orgSlug: string }) {
+  const t = useT()
+  return (
+    <section aria-labelledby="report-title" className="card space-y-4" data-testid="import-report">
+      <h2 id="report-title" className="text-xl font-semibold" tabIndex={-1}>
+        {t('contacts.import.step3')}
+      </h2>
+      <p>{t('contacts.import.reportFile', { filename: step.filename, rows: step.rows })}</p>
+      <ul className="grid gap-2 sm:grid-cols-4">
+        <li className="rounded-md bg-brand-50 p-3" data-testid="report-created">{t('contacts.import.created', { count: step.created })}</li>
+        <li className="rounded-md bg-stone-100 p-3" data-testid="report-updated">{t('contacts.import.updated', { count: step.updated })}</li>
+        <li className="rounded-md bg-stone-100 p-3" data-testid="report-unchanged">{t('contacts.import.unchanged', { count: step.unchanged })}</li>
+        <li className="rounded-md bg-red-50 p-3" data-testid="report-rejected">{t('contacts.import.rejected', { count: step.rejected.length })}</li>
+      </ul>
+      {step.blankLines.length > 0 && <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>}
+      {step.rejected.length > 0 && <RejectedTable rows={step.rejected} captionKey="contacts.import.rejectedCaption" />}
+      <p className="flex flex-wrap gap-3">
+        <Link to={`/o/${orgSlug}/contacts`} className="btn-primary">
+          {t('contacts.import.toList')}
+        </Link>
+        <Link to={`/o/${orgSlug}/contacts/import`} className="btn-secondary" reloadDocument>
+          {t('contacts.import.another')}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+export default function ContactsImport() {
+  const t = useT()
+  const { organisation } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link to={`/o/${organisation.slug}/contacts`} className="link">
+            {t('contacts.list.title')}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{t('contacts.import.title')}</h1>
+        <p className="text-stone-700">{t('contacts.import.intro')}</p>
+      </header>
+      {!result || result.step === 'upload' ? (
+        <UploadForm error={result?.step === 'upload' ? result.error : null} />
+      ) : result.step === 'mapping' ? (
+        <MappingForm key={result.carry.slice(0, 32) + JSON.stringify(result.mapping)} step={result} />
+      ) : (
+        <Report step={result} orgSlug={organisation.slug} />
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
