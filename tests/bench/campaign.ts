@@ -56,6 +56,10 @@ async function startRecorder() {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
   })
+  // A worker killed with SIGKILL resets its connections: expected here, not a reason to stop.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') log(`smtp server: ${error.message}`)
+  })
   const { port } = server.server.address() as AddressInfo
   onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return {
