@@ -127,7 +127,11 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
         where: { AND: [where, { id: { in: candidates.map((c) => c.id) } }] },
         data: { leaseOwner: claimId, leaseUntil: new Date(now.getTime() + leaseMs) },
       })
-      if (claimed.length > 0) return claimed
+      if (claimed.length > 0) {
+        return claimed.sort(
+          (a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime(),
+        )
+      }
       // Another worker took all these candidates first: look again past them.
     }
     return []
