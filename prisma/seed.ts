@@ -10,6 +10,7 @@ import { seedDemoEvents } from './seed/events.ts'
 import { seedDemoPrizes } from './seed/prizes.ts'
 import { seedDemoContacts } from './seed/contacts.ts'
 import { seedDemoJury } from './seed/jury.ts'
+import { seedDemoCampaigns } from './seed/campaigns.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -123,6 +124,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedDemoPrizes(tx)
       await seedDemoContacts(tx)
       await seedDemoJury(tx)
+      await seedDemoCampaigns(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },

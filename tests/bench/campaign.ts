@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { SMTPServer } from 'smtp-server'
 import { deployMigrations } from '#app/server/migrate.ts'
@@ -55,6 +56,10 @@ async function startRecorder() {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
   })
+  // A worker killed with SIGKILL resets its connections: expected here, not a reason to stop.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') log(`smtp server: ${error.message}`)
+  })
   const { port } = server.server.address() as AddressInfo
   onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return {
@@ -78,14 +83,22 @@ async function startRecorder() {
   }
 }
 
-type Recorder = Awaited<ReturnType<typeof startRecorder>>
-
 function rssMb(pid: number) {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Number(kb) / 1024 : 0
   } catch {
     return 0
+  }
+}
+
+/** CPU time (user + system) a process used so far, in seconds. */
+function cpuSeconds(pid: number) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
   }
 }
 
@@ -222,7 +235,13 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
     const workerStarted = performance.now()
     const profileDir = flags.profile ? path.join(root, 'data/bench/profiles') : undefined
     const worker = startWorker(workerEnv, profileDir)
-    await waitUntilAllSent(first.id, performance.now() + maxMs)
+    // CPU the worker used from the first acceptance to the last: a figure that does not depend on
+    // how busy the machine's other processes keep the cores.
+    let cpuAtFirst = NaN
+    await waitUntilAllSent(first.id, performance.now() + maxMs, async (received) => {
+      if (received > 0 && Number.isNaN(cpuAtFirst)) cpuAtFirst = cpuSeconds(worker.pid)
+    })
+    const cpuPerMessageMs = ((cpuSeconds(worker.pid) - cpuAtFirst) * 1000) / Math.max(1, recipients)
     const wallSeconds = (performance.now() - workerStarted) / 1000
     const sendSeconds = (smtp.lastAt - smtp.firstAt) / 1000
     const messagesPerS = (smtp.accepted - 1) / Math.max(sendSeconds, 0.001)
@@ -230,6 +249,7 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
     const deliveredRun1 = delivered()
     await worker.stop('SIGTERM')
     if (profileDir) log(`CPU profile of the worker (run 1) written under ${profileDir}`)
+    log(`run 1: worker CPU ${round(cpuPerMessageMs, 2)} ms per message (load average ${round(loadavg()[0]!, 1)})`)
     log(`run 1: ${delivered()} delivered, ${round(messagesPerS)} messages/s (${round(sendSeconds, 1)} s first to last, ${round(wallSeconds, 1)} s with start-up), peak RSS ${round(worker.peakRss)} MB`)
 
     // ---- Run 2: the worker killed with SIGKILL three times, restarted each time -------------
@@ -276,6 +296,9 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
       db: db === 'postgres' ? 'postgres' : 'sqlite',
       repeats_run1: repeatsRun1,
       send_s: round(sendSeconds, 1),
+      worker_cpu_ms_per_message: round(cpuPerMessageMs, 2),
+      cores: cpus().length,
+      load_average_1m: round(loadavg()[0]!, 1),
       wall_s_with_startup: round(wallSeconds, 1),
       kills,
       repeats_after_kills: repeats,

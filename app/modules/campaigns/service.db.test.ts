@@ -73,6 +73,9 @@ describe('sending', () => {
     const emails = await emailsOf(campaign.id)
     expect(emails).toHaveLength(3)
     expect(emails.every((e) => e.unsubscribeUrl?.includes('/u/'))).toBe(true)
+    // Written by a hand-built INSERT: dates must read back as the worker expects them.
+    expect(emails.every((e) => e.status === 'pending' && e.template === 'campaign' && e.nextAttemptAt.getTime() <= Date.now())).toBe(true)
+    expect(await prisma.emailMessage.count({ where: { category: `campaign:${campaign.id}`, nextAttemptAt: { lte: new Date() } } })).toBe(3)
     const props = JSON.parse(emails[0]!.payload) as { subject: string; bodyHtml: string; linkUrl: string; declineUrl: string }
     expect(props.subject).toBe(`Invitation pour ${first.firstName}`)
     expect(props.bodyHtml).toContain('&lt;b&gt;Coop&lt;/b&gt;')

@@ -127,7 +127,11 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
         where: { AND: [where, { id: { in: candidates.map((c) => c.id) } }] },
         data: { leaseOwner: claimId, leaseUntil: new Date(now.getTime() + leaseMs) },
       })
-      if (claimed.length > 0) return claimed
+      if (claimed.length > 0) {
+        return claimed.sort(
+          (a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime(),
+        )
+      }
       // Another worker took all these candidates first: look again past them.
     }
     return []
@@ -282,15 +286,16 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
       }
     }
 
-    try {
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane))
-    } finally {
-      await flushSent()
-      await release(
-        queue.filter((m) => !finished.has(m.id) && !lost.has(m.id)),
-        claimId,
-      )
-    }
+    // Every lane ends before the batch is wrapped up, even if one failed (a database error): the
+    // messages another lane is still sending must not be handed back meanwhile.
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, queue.length) }, lane))
+    await flushSent()
+    await release(
+      queue.filter((m) => !finished.has(m.id) && !lost.has(m.id)),
+      claimId,
+    )
+    const failure = lanes.find((l) => l.status === 'rejected')
+    if (failure) throw failure.reason
     return handled
   }
 
