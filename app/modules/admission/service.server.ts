@@ -15,12 +15,10 @@ import { eventEmailSummary, manageUrlFor, takeEventSeat } from '#app/modules/reg
 import { AppError } from '#app/utils/errors.ts'
 import { notFound as notFoundResponse } from '#app/utils/http.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
-import { canDecide, isProjectStage, outcomeOf, summarise, type Decision, type DecisionOutcome } from './rules.ts'
+import { canDecide, isProjectStage, LISTED_STATUSES, outcomeOf, summarise, type Decision, type DecisionOutcome } from './rules.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
-/** Statuses shown in the list of applications, in the order of the filter. */
-export const LISTED_STATUSES = ['applied', 'confirmed', 'waitlisted', 'offered', 'refused', 'cancelled'] as const
 
 export type ApplicationFilters = { status?: string | null; stage?: string | null; rating?: string | null; q?: string | null }
 
