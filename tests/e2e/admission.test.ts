@@ -71,6 +71,7 @@ test('apply → the organiser accepts with a message → the candidate gets the 
   await page.getByRole('textbox', { name: /^Nom \*/ }).fill('Fabre')
   await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(email)
   await page.getByRole('textbox', { name: /^Nom de votre structure/ }).fill('Projet La Recyclerie')
+  await page.getByRole('combobox', { name: /^Type de structure/ }).selectOption({ label: 'Porteur·se de projet' })
   await page.getByRole('checkbox', { name: /J’accepte que ces informations/ }).check()
   await page.getByRole('button', { name: 'Envoyer ma candidature' }).click()
   await expect(page.getByRole('textbox', { name: /^Nom du projet/ })).toHaveAttribute('aria-invalid', 'true')
