@@ -136,3 +136,12 @@ test('bulk acceptance beyond the free seats accepts in order and reports the oth
   await expect(page.getByText('Plus de place pour : Chloé Test')).toBeVisible()
   await expect(page.getByTestId('seats-left')).toHaveText('0 place(s) libre(s) sur 2')
 })
+
+test('another organisation’s organiser cannot open the applications of this session', async ({ page, login }) => {
+  const s = await createSession()
+  await login('organiser@cress-occitanie.example')
+  const list = await page.goto(`/o/cress-occitanie/events/${s.eventId}/applications`)
+  expect(list?.status()).toBe(404)
+  const own = await page.goto(`/o/${s.org}/events/${s.eventId}/applications`)
+  expect(own?.status()).toBe(403)
+})
