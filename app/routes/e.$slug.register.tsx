@@ -8,6 +8,8 @@ import { availabilityOf, formatEventWhen, formatTimeRange, getPublicEvent, publi
 import { formContextOf, parseRegistrationFormData, toRegistrationInput, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { register } from '#app/modules/registrations/service.server.ts'
 import { invitationForEvent } from '#app/modules/campaigns/service.server.ts'
+import { parseProject, projectFieldsOf, type SubmittedProject } from '#app/modules/admission/schema.ts'
+import { ProjectFields } from '#app/modules/admission/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { AvailabilityBadge } from '#app/ui/public-events.tsx'
@@ -16,7 +18,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 
-type ActionData = ({ status: 'invalid'; submitted: SubmittedFields } & FormErrors) | { status: 'duplicate' }
+type ActionData = ({ status: 'invalid'; submitted: SubmittedFields; project?: SubmittedProject } & FormErrors) | { status: 'duplicate' }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -51,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         when: formatEventWhen(locale, event.startsAt, event.endsAt, event.timeZone),
         organisation: event.organisation.name,
         invitationOnly: event.visibility === 'invitation',
+        requiresApplication: event.requiresApplication,
       },
       availability,
       formContext: formContextOf(event),
@@ -71,11 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = formContextOf(event)
   const formData = await request.formData()
   const parsed = parseRegistrationFormData(formData, ctx)
+  // Admission: an event that selects its attendees asks for the project too.
+  const project = event.requiresApplication ? parseProject(projectFieldsOf(formData)) : null
+  const projectErrors = project && !project.success ? project.fieldErrors : {}
   // What someone typed is never stored by a shared cache.
   const noStore = { 'Cache-Control': 'private, no-store' }
   const fail = (status: number, errors: Partial<FormErrors>, extraHeaders: HeadersInit = {}) =>
     data<ActionData>(
-      { status: 'invalid', submitted: parsed.submitted, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
+      { status: 'invalid', submitted: parsed.submitted, project: projectFieldsOf(formData), fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
       { status, headers: { ...noStore, ...extraHeaders } },
     )
 
@@ -89,10 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
     return fail(429, { formErrors: [translate(locale, 'register.rateLimited', { minutes })] }, retryAfterHeaders(limit))
   }
-  if (!parsed.success) return fail(422, parsed)
+  if (!parsed.success || (project && !project.success)) {
+    return fail(422, { fieldErrors: { ...(parsed.success ? {} : parsed.fieldErrors), ...projectErrors }, formErrors: parsed.success ? [] : parsed.formErrors })
+  }
 
   try {
-    const result = await register(event.id, toRegistrationInput(parsed.value, locale), {
+    const input = { ...toRegistrationInput(parsed.value, locale), project: project?.success ? project.value : null }
+    const result = await register(event.id, input, {
       request,
       source: invitationToken ? 'invitation' : 'form',
       invitationToken,
@@ -173,9 +182,10 @@ export default function RegisterPage() {
               {t('campaigns.register.invited')}
             </p>
           )}
-          {waitlist && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
+          {waitlist && !event.requiresApplication && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
           <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={invalid?.fieldErrors ?? {}} />
-          {!waitlist && slots.some((s) => s.workshops.length > 0) && (
+          {event.requiresApplication && <ProjectFields defaults={invalid?.project ?? {}} errors={invalid?.fieldErrors ?? {}} />}
+          {!waitlist && !event.requiresApplication && slots.some((s) => s.workshops.length > 0) && (
             <fieldset className="space-y-4">
               <legend className="text-xl font-semibold">{t('register.section.workshops')}</legend>
               <p className="text-stone-700">{t('register.workshops.help')}</p>
@@ -184,7 +194,7 @@ export default function RegisterPage() {
           )}
           <ConsentField organisation={event.organisation} title={event.title} checked={submitted.consent === true} errors={invalid?.fieldErrors.consent} />
           <button type="submit" className="btn-primary w-full px-6 py-3 text-base sm:w-auto" disabled={busy}>
-            {waitlist ? t('register.submitWaitlist') : t('register.submit')}
+            {event.requiresApplication ? t('admission.form.submit') : waitlist ? t('register.submitWaitlist') : t('register.submit')}
           </button>
         </Form>
       )}

@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capacity: event.capacity,
       seatsLeft: event.seatsLeft,
       waitlistEnabled: event.waitlistEnabled,
+      requiresApplication: event.requiresApplication,
       offerHours: event.offerHours,
       opensAt: at(event.registrationOpensAt),
       closesAt: at(event.registrationClosesAt),
@@ -171,6 +172,11 @@ export default function EventDashboard() {
             <Link to={`${base}/registrations`} className="link">
               {t('events.dashboard.seeRegistrations')}
             </Link>
+            {event.requiresApplication && (
+              <Link to={`${base}/applications`} className="link">
+                {t('admission.link')}
+              </Link>
+            )}
             <Link to={`${base}/checkin`} className="link">
               {t('events.dashboard.openCheckin')}
             </Link>

@@ -145,7 +145,8 @@ type LoaderData = Awaited<ReturnType<typeof loader>>
 type Row = LoaderData['rows'][number]
 
 function statusText(t: Translate, status: string) {
-  return (REGISTRATION_STATUSES as readonly string[]).includes(status) ? t(`attendees.status.${status}` as MessageKey) : status
+  // applied / refused: applications of an event that selects its participants (admission).
+  return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? t(`attendees.status.${status}` as MessageKey) : status
 }
 
 function profileText(t: Translate, profile: string) {

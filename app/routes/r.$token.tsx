@@ -56,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         dietaryNeeds: r.dietaryNeeds,
         answers: r.answers,
         ticketCode: confirmed ? r.ticketCode : null,
+        // Admission: the application's project, when there is one.
+        project: r.projectName ? { name: r.projectName, stage: r.projectStage, territory: r.projectTerritory } : null,
         offerDeadline: view.offerOpen && r.offerExpiresAt ? formatInstant(locale, r.offerExpiresAt, tz) : null,
       },
       // Generated here: a scanner reads the same code the check-in staff type in.
@@ -152,6 +154,8 @@ const STATUS_TONE: Record<string, string> = {
   waitlisted: 'border-amber-700 bg-amber-50 text-amber-950',
   offered: 'border-amber-700 bg-amber-50 text-amber-950',
   cancelled: 'border-stone-500 bg-stone-100 text-stone-800',
+  applied: 'border-amber-700 bg-amber-50 text-amber-950',
+  refused: 'border-stone-500 bg-stone-100 text-stone-800',
 }
 
 function AnswerText({ value }: { value: string | string[] | boolean | undefined }) {
@@ -186,7 +190,7 @@ export default function ManageRegistration() {
 
       {d.welcome && r.status !== 'cancelled' && (
         <p role="status" className="rounded-md border-l-4 border-brand-700 bg-brand-50 px-4 py-3 font-semibold text-brand-800">
-          {r.status === 'confirmed' ? t('manage.welcome.confirmed') : t('manage.welcome.waitlisted')}
+          {r.status === 'applied' ? t('admission.received.body') : r.status === 'confirmed' ? t('manage.welcome.confirmed') : t('manage.welcome.waitlisted')}
         </p>
       )}
 
@@ -199,6 +203,16 @@ export default function ManageRegistration() {
             {t(`manage.status.${r.status}` as MessageKey)}
           </span>
         </p>
+        {r.project && ['applied', 'refused', 'waitlisted'].includes(r.status) && (
+          <p data-testid="application-state">{t(`admission.manage.${r.status}` as MessageKey)}</p>
+        )}
+        {r.project && (
+          <p>
+            {t('admission.manage.project')} : <strong>{r.project.name}</strong>
+            {r.project.stage && <> — {t(`admission.stage.${r.project.stage}` as MessageKey)}</>}
+            {r.project.territory && <> — {r.project.territory}</>}
+          </p>
+        )}
         {r.status === 'waitlisted' && d.position !== null && (
           <>
             <p className="text-lg font-semibold" data-testid="waitlist-position">
@@ -411,7 +425,7 @@ export default function ManageRegistration() {
         )}
       </section>
 
-      {!d.locked && (
+      {!d.locked && r.status !== 'refused' && (
         <section id="cancel" aria-labelledby="cancel-title" className="card space-y-3">
           <h2 id="cancel-title" className="text-xl font-semibold">
             {d.confirmCancel ? t('manage.cancel.confirmTitle') : t('manage.cancel.title')}
@@ -437,7 +451,7 @@ export default function ManageRegistration() {
               <p>{t('manage.cancel.intro')}</p>
               {/* A link to the confirmation step, so cancelling takes two deliberate actions even without JavaScript. */}
               <Link to={`/r/${d.token}?cancel=1#cancel`} className="btn-secondary">
-                {t('manage.cancel.start')}
+                {r.status === 'applied' ? t('admission.manage.withdraw') : t('manage.cancel.start')}
               </Link>
             </>
           )}

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Tx } from '#app/db.server.ts'
 import { searchTextOf } from '#app/modules/registrations/rules.ts'
+import { applicationOf, demoComments, type ApplicationFields } from './applications.ts'
 import type { Profile } from '#app/modules/registrations/profiles.ts'
 
 const HOUR = 60 * 60 * 1000
@@ -258,6 +259,8 @@ type DemoEvent = {
   /** Share of seat holders who choose a workshop in each slot. */
   workshopShare: number
   audience: { confirmed: number; offered: number; waitlisted: number; cancelled: number; checkedInShare?: number }
+  /** Admission: the event selects its participants; people awaiting a decision and refused ones. */
+  admission?: { applied: number; refused: number }
 }
 
 const OCCITANIE_DEPARTEMENTS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82']
@@ -361,7 +364,9 @@ export const demoEvents: DemoEvent[] = [
       },
     ],
     workshopShare: 1,
-    audience: { confirmed: 29, offered: 1, waitlisted: 8, cancelled: 2 },
+    // On application: 21 seats held, so accepting the 25 waiting applications in bulk runs out of seats.
+    audience: { confirmed: 20, offered: 1, waitlisted: 6, cancelled: 2 },
+    admission: { applied: 25, refused: 10 },
   },
   {
     organisation: 'region-occitanie',
@@ -615,7 +620,7 @@ type RegistrationRow = {
   searchText: string
   createdAt: Date
   updatedAt: Date
-}
+} & Partial<ApplicationFields>
 
 /** Spreads `count` instants between two dates, denser near the end (people register late). */
 function registrationTimes(rng: Rng, count: number, from: Date, to: Date) {
@@ -623,7 +628,7 @@ function registrationTimes(rng: Rng, count: number, from: Date, to: Date) {
   return Array.from({ length: count }, () => new Date(from.getTime() + Math.sqrt(rng()) * span)).sort((a, b) => a.getTime() - b.getTime())
 }
 
-function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: string | null }, now: Date) {
+function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: string | null; organiserUserId?: string | null }, now: Date) {
   const rng = rngFrom(spec.seed)
   const { confirmed, offered, waitlisted, cancelled, checkedInShare = 0 } = spec.audience
   if (confirmed + offered > spec.capacity) throw new Error(`Demo event ${spec.slug}: more seats held than its capacity`)
@@ -634,7 +639,8 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
 
   // People in the order they registered: the first ones took the seats (some cancelled later),
   // the rest joined the waiting list, whose oldest members got the seats freed late.
-  const total = confirmed + offered + waitlisted + cancelled
+  const applicants = spec.admission ? spec.admission.applied + spec.admission.refused : 0
+  const total = confirmed + offered + waitlisted + cancelled + applicants
   const lastRegistration = new Date(Math.min(now.getTime(), spec.registrationClosesAt.getTime(), spec.startsAt.getTime()) - HOUR)
   const times = registrationTimes(rng, total, spec.registrationOpensAt, lastRegistration)
   const seatTakers = confirmed + cancelled
@@ -646,7 +652,19 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
   for (let i = 0; i < total; i++) {
     const person = makePerson(rng, spec, usedEmails)
     const createdAt = times[i]!
-    const status = i < seatTakers ? (cancelledIdx.has(i) ? 'cancelled' : 'confirmed') : i < seatTakers + offered ? 'offered' : 'waitlisted'
+    const seatless = total - applicants
+    const status =
+      i >= seatless
+        ? i - seatless < (spec.admission?.refused ?? 0)
+          ? 'refused'
+          : 'applied'
+        : i < seatTakers
+          ? cancelledIdx.has(i)
+            ? 'cancelled'
+            : 'confirmed'
+          : i < seatTakers + offered
+            ? 'offered'
+            : 'waitlisted'
     const id = newId()
     const answers: Record<string, unknown> = {}
     for (const q of questions) {
@@ -686,6 +704,7 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
       searchText: searchTextOf(person),
       createdAt,
       updatedAt,
+      ...(spec.admission ? applicationOf(rng, status, createdAt, ids.organiserUserId ?? null, lastRegistration) : {}),
     })
     // Only confirmed people hold workshop seats: an offer's workshops are chosen on accepting it.
     if (status === 'confirmed') {
@@ -701,7 +720,8 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
       }
     }
   }
-  return { slots, questions, registrations, choices, seatsTaken: confirmed + offered }
+  const comments = spec.admission ? demoComments(rng, registrations, ids.organiserUserId ?? null) : []
+  return { slots, questions, registrations, choices, comments, seatsTaken: confirmed + offered }
 }
 
 async function userIdByRole(db: Tx, organisationId: string, role: string) {
@@ -730,7 +750,7 @@ export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise
       const eventId = newId()
       const plan = planEvent(
         spec,
-        { eventId, checkinUserId: await userIdByRole(tx, organisationId, 'checkin') },
+        { eventId, checkinUserId: await userIdByRole(tx, organisationId, 'checkin'), organiserUserId: await userIdByRole(tx, organisationId, 'organiser') },
         now,
       )
       await tx.event.create({
@@ -757,6 +777,7 @@ export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise
           visibility: 'public',
           status: 'published',
           contactEmail: spec.contactEmail,
+          requiresApplication: spec.admission !== undefined,
           createdAt: new Date(spec.registrationOpensAt.getTime() - 7 * DAY),
         },
       })
@@ -790,6 +811,7 @@ export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise
       })
       await createInBatches(plan.registrations, (data) => tx.registration.createMany({ data }))
       await createInBatches(plan.choices, (data) => tx.registrationWorkshop.createMany({ data }))
+      await createInBatches(plan.comments, (data) => tx.applicationComment.createMany({ data }))
       events++
       registrations += plan.registrations.length
     }

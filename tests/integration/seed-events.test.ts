@@ -53,10 +53,19 @@ describe('demo events', () => {
     expect(yess.town).toBe('Narbonne')
     expect(yess.startsAt.toISOString().slice(0, 10)).toBe('2026-11-29')
     expect(yess.endsAt.toISOString().slice(0, 10)).toBe('2026-11-30')
+    // It selects its participants: applications in every state, with projects, ratings and comments.
+    expect(yess.requiresApplication).toBe(true)
+    const yessStatuses = (await prisma.registration.groupBy({ by: ['status'], where: { eventId: yess.id }, _count: true })).map((g) => g.status).sort()
+    expect(yessStatuses).toEqual(['applied', 'cancelled', 'confirmed', 'offered', 'refused', 'waitlisted'])
+    expect(await prisma.registration.count({ where: { eventId: yess.id, projectName: null } })).toBe(0)
+    expect(await prisma.registration.count({ where: { eventId: yess.id, status: 'applied' } })).toBeGreaterThanOrEqual(20)
+    expect(await prisma.registration.count({ where: { eventId: yess.id, rating: { not: null } } })).toBeGreaterThan(0)
+    expect(await prisma.applicationComment.count({ where: { registration: { eventId: yess.id } } })).toBeGreaterThan(0)
 
     // Every status is represented; the past event has arrivals checked in, by its check-in staff.
     const statuses = (await prisma.registration.groupBy({ by: ['status'], _count: true })).map((g) => g.status).sort()
-    expect(statuses).toEqual(['cancelled', 'confirmed', 'offered', 'waitlisted'])
+    // (applied and refused: the YESS Académie selects its participants.)
+    expect(statuses).toEqual(['applied', 'cancelled', 'confirmed', 'offered', 'refused', 'waitlisted'])
     const past = events.filter((e) => e.endsAt < new Date())
     expect(past.length).toBeGreaterThanOrEqual(1)
     const checkedIn = await prisma.registration.findMany({ where: { checkedInAt: { not: null } }, include: { event: true } })

@@ -11,6 +11,9 @@ export type ProjectStage = (typeof PROJECT_STAGES)[number]
 /** Statuses an application goes through (besides the usual offered / cancelled). */
 export const APPLICATION_STATUSES = ['applied', 'confirmed', 'waitlisted', 'refused'] as const
 
+/** Statuses shown in the organisers' list of applications, in the order of the filter. */
+export const LISTED_STATUSES = ['applied', 'confirmed', 'waitlisted', 'offered', 'refused', 'cancelled'] as const
+
 export function isDecision(value: unknown): value is Decision {
   return typeof value === 'string' && (DECISIONS as readonly string[]).includes(value)
 }

@@ -13,13 +13,12 @@ import { searchTerms } from '#app/modules/registrations/admin.server.ts'
 import { seatsLeft } from '#app/modules/registrations/rules.ts'
 import { eventEmailSummary, manageUrlFor, takeEventSeat } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { notFound as notFoundResponse } from '#app/utils/http.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
-import { canDecide, isProjectStage, outcomeOf, summarise, type Decision, type DecisionOutcome } from './rules.ts'
+import { canDecide, isProjectStage, LISTED_STATUSES, outcomeOf, summarise, type Decision, type DecisionOutcome } from './rules.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
-/** Statuses shown in the list of applications, in the order of the filter. */
-export const LISTED_STATUSES = ['applied', 'confirmed', 'waitlisted', 'offered', 'refused', 'cancelled'] as const
 
 export type ApplicationFilters = { status?: string | null; stage?: string | null; rating?: string | null; q?: string | null }
 
@@ -51,10 +50,10 @@ function whereFor(eventId: string, f: ApplicationFilters): Prisma.RegistrationWh
   return { eventId, AND: and }
 }
 
-/** The event of an organisation, or a 404 (the route's own event check is done here too). */
+/** The event when it belongs to the organisation; else a 404 response. */
 export async function requireApplicationEvent(organisationId: string, eventId: string | undefined) {
   const event = eventId ? await prisma.event.findFirst({ where: { id: eventId, organisationId } }) : null
-  if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+  if (!event) throw notFoundResponse()
   return event
 }
 

@@ -128,6 +128,14 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
           />
         </div>
         <CheckboxField label={t('event.field.waitlist')} name="waitlist" id="event-waitlist" defaultChecked={v('waitlist') === 'on'} help={t('events.form.waitlistHelp')} errors={errors.waitlist} />
+        <CheckboxField
+          label={t('admission.eventForm.label')}
+          name="requiresApplication"
+          id="event-requiresApplication"
+          defaultChecked={v('requiresApplication') === 'on'}
+          help={t('admission.eventForm.help')}
+          errors={errors.requiresApplication}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label={t('event.field.registrationOpensAt')}

@@ -312,6 +312,8 @@ export type PublicEvent = {
   seatsTaken: number
   waitlistEnabled: boolean
   offerHours: number
+  /** Admission: registrations are applications the organisers decide on. */
+  requiresApplication: boolean
   registrationOpensAt: Date | null
   registrationClosesAt: Date | null
   contactEmail: string | null
@@ -365,6 +367,7 @@ async function queryPublicEvent(slug: string): Promise<PublicEvent | null> {
     seatsTaken: e.seatsTaken,
     waitlistEnabled: e.waitlistEnabled,
     offerHours: e.offerHours,
+    requiresApplication: e.requiresApplication,
     registrationOpensAt: e.registrationOpensAt,
     registrationClosesAt: e.registrationClosesAt,
     contactEmail: e.contactEmail,

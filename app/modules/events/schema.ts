@@ -129,6 +129,8 @@ const eventFields = {
     .max(LIMITS.capacity, { error: 'events.error.capacityInvalid' })
     .nullish(),
   waitlist: z.boolean({ error: 'events.error.booleanInvalid' }).optional(),
+  /** Admission: registrations are applications the organisers decide on. */
+  requiresApplication: z.boolean({ error: 'events.error.booleanInvalid' }).optional(),
   offerHours: z
     .number({ error: 'events.error.offerHoursInvalid' })
     .int({ error: 'events.error.offerHoursInvalid' })
@@ -231,6 +233,7 @@ export function eventFormToInput(raw: unknown): unknown {
     onlineUrl: formString(r, 'onlineUrl') ?? null,
     capacity: formInteger(r, 'capacity', null),
     waitlist: formCheckbox(r, 'waitlist'),
+    requiresApplication: formCheckbox(r, 'requiresApplication'),
     offerHours: formInteger(r, 'offerHours', undefined),
     registrationOpensAt: formLocalDateTime(r.registrationOpensAt, timeZone),
     registrationClosesAt: formLocalDateTime(r.registrationClosesAt, timeZone),
@@ -355,6 +358,7 @@ type EventForForm = {
   onlineUrl: string | null
   capacity: number | null
   waitlistEnabled: boolean
+  requiresApplication?: boolean
   offerHours: number
   registrationOpensAt: Date | null
   registrationClosesAt: Date | null
@@ -380,6 +384,7 @@ export function eventToFormValues(e: EventForForm): Record<string, string> {
     onlineUrl: e.onlineUrl ?? '',
     capacity: e.capacity === null ? '' : String(e.capacity),
     waitlist: e.waitlistEnabled ? 'on' : '',
+    requiresApplication: e.requiresApplication ? 'on' : '',
     offerHours: String(e.offerHours),
     registrationOpensAt: local(e.registrationOpensAt),
     registrationClosesAt: local(e.registrationClosesAt),

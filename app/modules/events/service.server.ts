@@ -196,6 +196,7 @@ type EventData = {
   onlineUrl?: string | null
   capacity?: number | null
   waitlistEnabled?: boolean
+  requiresApplication?: boolean
   offerHours?: number
   registrationOpensAt?: Date | null
   registrationClosesAt?: Date | null
@@ -231,6 +232,7 @@ function eventDataOf(v: EventPatchValues): EventData {
     if (v[k] !== undefined) (data as Record<string, unknown>)[k] = v[k]
   }
   if (v.waitlist !== undefined) data.waitlistEnabled = v.waitlist
+  if (v.requiresApplication !== undefined) data.requiresApplication = v.requiresApplication
   return data
 }
 

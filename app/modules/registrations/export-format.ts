@@ -118,7 +118,7 @@ export function parseAnswers(json: string): Record<string, unknown> {
 }
 
 export function statusLabel(locale: Locale, status: string): string {
-  return (REGISTRATION_STATUSES as readonly string[]).includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
+  return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
 }
 
 export function profileLabel(locale: Locale, profile: string): string {

@@ -61,6 +61,10 @@ export async function getManageView(token: string, now = new Date()) {
       offerExpiresAt: registration.offerExpiresAt,
       cancelledAt: registration.cancelledAt,
       checkedInAt: registration.checkedInAt,
+      // Admission: the project of an application.
+      projectName: registration.projectName,
+      projectStage: registration.projectStage,
+      projectTerritory: registration.projectTerritory,
     },
     event: {
       id: event.id,

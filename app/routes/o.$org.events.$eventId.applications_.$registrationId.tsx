@@ -1,0 +1,261 @@
+// One application, as organisers review it: the candidate and the project, the team's rating
+// (1–5), internal comments, and the decision with a personal message.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { canDecide, DECISIONS, RATING_MAX, type DecisionOutcome } from '#app/modules/admission/rules.ts'
+import { commentSchema, COMMENT_MAX, decisionSchema, DECISION_MESSAGE_MAX, ratingSchema } from '#app/modules/admission/schema.ts'
+import { commentApplication, decide, getApplication, rateApplication, requireApplicationEvent } from '#app/modules/admission/service.server.ts'
+import { admissionStatusKey, stageKey } from '#app/modules/admission/ui.tsx'
+import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { isEditable } from '#app/modules/events/service.server.ts'
+import { EventPageHeader } from '#app/modules/events/ui.tsx'
+import { formErrorMessage } from '#app/modules/registrations/form.ts'
+import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+import { isAppError } from '#app/utils/errors.ts'
+import { notFound } from '#app/utils/http.server.ts'
+import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+const ROLES = ['admin', 'organiser'] as const
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  const title = translate(root?.locale ?? 'fr', 'admission.title')
+  return [{ title: data ? `${data.application.name} — ${title} — Essor` : `${title} — Essor` }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireMembership(request, params.org, [...ROLES])
+  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const a = await getApplication(event.id, params.registrationId ?? '')
+  if (!a) throw notFound()
+  const locale = localeFromRequest(request)
+  const at = (d: Date) => formatDateTime(locale, d, event.timeZone)
+  return {
+    org: organisation.slug,
+    event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) },
+    application: {
+      id: a.id,
+      name: `${a.firstName} ${a.lastName}`,
+      email: a.email,
+      phone: a.phone,
+      organisationName: a.organisationName,
+      departement: a.departement,
+      locale: a.locale,
+      status: a.status,
+      projectName: a.projectName ?? '',
+      projectStage: a.projectStage,
+      projectDescription: a.projectDescription ?? '',
+      projectTerritory: a.projectTerritory ?? '',
+      projectNeeds: a.projectNeeds,
+      rating: a.rating,
+      appliedAt: at(a.createdAt),
+      decided: a.decidedAt ? { at: at(a.decidedAt), by: a.decidedBy ?? '—', message: a.decisionMessage } : null,
+      decidable: DECISIONS.filter((dec) => canDecide(a.status, dec)),
+      comments: a.comments.map((c) => ({ id: c.id, body: c.body, author: c.author ?? '—', at: at(c.createdAt) })),
+    },
+  }
+}
+
+type ActionData = { intent: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
+
+const OUTCOME_TOAST: Partial<Record<DecisionOutcome, MessageKey>> = {
+  no_seat: 'admission.error.noSeat',
+  already_decided: 'admission.error.alreadyDecided',
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requireMembership(request, params.org, [...ROLES])
+  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const id = params.registrationId ?? ''
+  const here = `/o/${organisation.slug}/events/${event.id}/applications/${id}`
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const actor = { userId: user.id, organisationId: organisation.id }
+  const invalid = (name: string, messages: string[]) => data<ActionData>({ intent, fieldErrors: { [name]: messages }, formErrors: [] }, { status: 422 })
+  try {
+    if (intent === 'rate') {
+      const rating = ratingSchema().safeParse(formData.get('rating') ?? '')
+      if (!rating.success) return invalid('rating', rating.error.issues.map((i) => i.message))
+      await rateApplication(event.id, id, rating.data, actor)
+      return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.rated' })
+    }
+    if (intent === 'comment') {
+      const body = commentSchema().safeParse(formData.get('body') ?? '')
+      if (!body.success) return invalid('body', body.error.issues.map((i) => i.message))
+      await commentApplication(event.id, id, body.data, actor)
+      return redirectWithToast(request, `${here}#comments-title`, { type: 'success', key: 'admission.toast.commented' })
+    }
+    if (intent === 'decide') {
+      const parsed = decisionSchema().safeParse({ ids: [id], decision: formData.get('decision') ?? undefined, message: formData.get('message') ?? undefined, waitlistRest: false })
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {}
+        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message)
+        return data<ActionData>({ intent, fieldErrors, formErrors: [] }, { status: 422 })
+      }
+      const { results } = await decide(event.id, [id], parsed.data.decision, { message: parsed.data.message, actorUserId: user.id, request })
+      const outcome = results[0]?.outcome ?? 'not_found'
+      const problem = OUTCOME_TOAST[outcome]
+      if (problem) return data<ActionData>({ intent, fieldErrors: {}, formErrors: [problem] }, { status: 409 })
+      return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.decided' })
+    }
+  } catch (error) {
+    if (!isAppError(error) || error.status >= 500) throw error
+    return data<ActionData>({ intent, fieldErrors: {}, formErrors: [error.messageKey ?? error.code] }, { status: error.status })
+  }
+  return data<ActionData>({ intent, fieldErrors: {}, formErrors: ['register.error.type'] }, { status: 400 })
+}
+
+export default function ApplicationPage() {
+  const t = useT()
+  const d = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const a = d.application
+  const errorsOf = (intent: string, name: string) => (actionData?.intent === intent ? actionData.fieldErrors[name]?.map((e) => formErrorMessage(t, e)) : undefined)
+  const formErrors = actionData?.formErrors ?? []
+  const stage = stageKey(a.projectStage)
+  return (
+    <div className="space-y-6">
+      <EventPageHeader orgSlug={d.org} event={d.event} heading={`${t('admission.title')} : ${a.name}`} />
+      <p>
+        <Link to={`/o/${d.org}/events/${d.event.id}/applications`} className="link">
+          {t('admission.detail.back')}
+        </Link>
+      </p>
+      {formErrors.length > 0 && (
+        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+          {formErrors.map((e) => (
+            <p key={e}>{formErrorMessage(t, e)}</p>
+          ))}
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="candidate-title" className="card space-y-2">
+          <h2 id="candidate-title" className="text-xl font-semibold">
+            {t('admission.detail.candidate')}
+          </h2>
+          <p className="font-semibold">{a.name}</p>
+          <p>{a.organisationName}</p>
+          <p>
+            <a href={`mailto:${a.email}`} className="link">
+              {a.email}
+            </a>
+            {a.phone && <> · {a.phone}</>}
+          </p>
+          <p className="text-stone-700">{t('admission.detail.appliedAt', { date: a.appliedAt })}</p>
+          <p>
+            <span className="rounded border border-stone-400 px-2 py-0.5 text-sm font-semibold" data-testid="application-status">
+              {t(admissionStatusKey(a.status))}
+            </span>
+          </p>
+          {a.decided && (
+            <>
+              <p>{t('admission.detail.decided', { status: t(admissionStatusKey(a.status)), date: a.decided.at, by: a.decided.by })}</p>
+              {a.decided.message && (
+                <p className="whitespace-pre-line text-stone-800">
+                  {t('admission.detail.decisionMessage')} {a.decided.message}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+
+        <section aria-labelledby="project-title" className="card space-y-2">
+          <h2 id="project-title" className="text-xl font-semibold">
+            {t('admission.detail.project')} : {a.projectName}
+          </h2>
+          <p>
+            {stage && <strong>{t(stage)}</strong>} · {a.projectTerritory}
+          </p>
+          <p className="whitespace-pre-line">{a.projectDescription}</p>
+          {a.projectNeeds && (
+            <>
+              <h3 className="font-semibold">{t('admission.detail.needs')}</h3>
+              <p className="whitespace-pre-line">{a.projectNeeds}</p>
+            </>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="rating-title" className="card space-y-3">
+        <h2 id="rating-title" className="text-xl font-semibold">
+          {t('admission.rating.legend')}
+        </h2>
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="rate" />
+          <ChoiceGroup
+            legend={t('admission.table.rating')}
+            name="rating"
+            type="radio"
+            defaultValue={a.rating === null ? '' : String(a.rating)}
+            errors={errorsOf('rate', 'rating')}
+            options={[
+              ...Array.from({ length: RATING_MAX }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })),
+              { value: '', label: t('admission.rating.none') },
+            ]}
+          />
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t('admission.rating.submit')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="comments-title" className="card space-y-3">
+        <h2 id="comments-title" className="text-xl font-semibold">
+          {t('admission.comments.title')}
+        </h2>
+        <p className="text-stone-700">{t('admission.comments.help')}</p>
+        {a.comments.length === 0 ? (
+          <p>{t('admission.comments.none')}</p>
+        ) : (
+          <ul className="space-y-3" data-testid="comments">
+            {a.comments.map((c) => (
+              <li key={c.id} className="rounded-md border border-stone-200 p-3">
+                <p className="text-sm text-stone-700">{t('admission.comments.by', { author: c.author, date: c.at })}</p>
+                <p className="whitespace-pre-line">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="comment" />
+          <TextareaField id="comment-body" name="body" label={t('admission.comments.label')} rows={3} maxLength={COMMENT_MAX} required errors={errorsOf('comment', 'body')} />
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t('admission.comments.submit')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="decide-title" className="card space-y-3">
+        <h2 id="decide-title" className="text-xl font-semibold">
+          {t('admission.decide.title')}
+        </h2>
+        {a.decidable.length === 0 ? (
+          <p>{t('admission.decide.none')}</p>
+        ) : (
+          <Form method="post" className="space-y-4">
+            <input type="hidden" name="intent" value="decide" />
+            <ChoiceGroup
+              legend={t('admission.decision.label')}
+              name="decision"
+              type="radio"
+              required
+              errors={errorsOf('decide', 'decision')}
+              options={a.decidable.map((dec) => ({ value: dec, label: t(`admission.decision.${dec}`) }))}
+            />
+            <TextareaField id="decision-message" name="message" label={t('admission.decision.message')} rows={4} maxLength={DECISION_MESSAGE_MAX} errors={errorsOf('decide', 'message')} />
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t('admission.decision.submit')}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
