@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { addMembership, ensureUser, registerOrganisation, removeMembership } from '#app/modules/organisations/service.server.ts'
 import { loader as meLoader } from '#app/routes/api.v1.me.ts'
-import { ApiTokenError, createApiToken, listApiTokens, requireApiToken, revokeApiToken } from './api-token.server.ts'
+import { ApiTokenError, createApiToken, listApiTokens, requireApiToken, revokeApiToken, TOKEN_CACHE_MS } from './api-token.server.ts'
 import { hashToken } from './session.server.ts'
 
 let cress: { id: string; slug: string }
@@ -121,5 +121,18 @@ describe('API tokens', () => {
     await expect(createApiToken({ organisationId: other.id, userId: organiserId, name: 'nope' })).rejects.toMatchObject({ reason: 'forbidden' })
     await expect(createApiToken({ organisationId: cress.id, userId: organiserId, name: '   ' })).rejects.toMatchObject({ reason: 'invalidName' })
     expect(await prisma.apiToken.count({ where: { name: 'nope' } })).toBe(0)
+  })
+
+  test('a token revoked outside this process (the CLI) is refused once its cached lookup expires', async () => {
+    const { token, apiToken } = await createApiToken({ organisationId: cress.id, userId: organiserId, name: 'cached' })
+    await requireApiToken(api(token))
+    await prisma.apiToken.update({ where: { id: apiToken.id }, data: { revokedAt: new Date() } })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_MS + 1)
+      expect((await refusal(requireApiToken(api(token)))).status).toBe(401)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -80,7 +80,7 @@ export function listApiTokens(organisationId: string) {
 
 /** Revokes a token of the organisation; false when there is no such live token. */
 export async function revokeApiToken(id: string, opts: { organisationId?: string; actorUserId?: string | null } = {}) {
-  return prisma.$transaction(async (tx) => {
+  const revoked = await prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({
       where: { id, revokedAt: null, ...(opts.organisationId ? { organisationId: opts.organisationId } : {}) },
       select: { id: true, organisationId: true, name: true, prefix: true },
@@ -98,6 +98,46 @@ export async function revokeApiToken(id: string, opts: { organisationId?: string
     })
     return true
   })
+  // Once committed: the next request reads the revoked row.
+  if (revoked) forgetToken(id)
+  return revoked
+}
+
+// ---- The token lookup, cached briefly ----
+// A bulk import sends many requests with one token: its row is read once per TOKEN_CACHE_MS, not
+// on every request. Revoking in this process takes effect at once (the entry is dropped); a
+// revocation made elsewhere (the CLI, another instance) within TOKEN_CACHE_MS. The owner's
+// membership is still checked on every request.
+export const TOKEN_CACHE_MS = 5_000
+const TOKEN_CACHE_MAX = 1_000
+
+function loadToken(tokenHash: string) {
+  return prisma.apiToken.findUnique({
+    where: { tokenHash },
+    include: {
+      organisation: { select: { id: true, slug: true, name: true } },
+      user: { select: { id: true, email: true, name: true } },
+    },
+  })
+}
+
+type TokenRow = NonNullable<Awaited<ReturnType<typeof loadToken>>>
+const tokenCache = new Map<string, { row: TokenRow | null; expires: number }>()
+
+async function findToken(tokenHash: string): Promise<TokenRow | null> {
+  const cached = tokenCache.get(tokenHash)
+  if (cached && cached.expires > Date.now()) return cached.row
+  const row = await loadToken(tokenHash)
+  // Unknown tokens are not kept: guessing must not fill the cache.
+  if (row) {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear()
+    tokenCache.set(tokenHash, { row, expires: Date.now() + TOKEN_CACHE_MS })
+  }
+  return row
+}
+
+function forgetToken(id: string) {
+  for (const [hash, entry] of tokenCache) if (entry.row?.id === id) tokenCache.delete(hash)
 }
 
 function apiError(status: 401 | 403, message: string) {
@@ -122,13 +162,7 @@ export async function requireApiToken(
   const token = readBearerToken(request)
   if (!token) throw apiError(401, 'Send an API token in the header "Authorization: Bearer <token>"')
   if (!TOKEN_PATTERN.test(token)) throw apiError(401, 'Invalid API token')
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: {
-      organisation: { select: { id: true, slug: true, name: true } },
-      user: { select: { id: true, email: true, name: true } },
-    },
-  })
+  const row = await findToken(hashToken(token))
   if (!row) throw apiError(401, 'Invalid API token')
   if (row.revokedAt) throw apiError(401, 'This API token has been revoked')
 
@@ -151,6 +185,7 @@ export async function requireApiToken(
       },
       data: { lastUsedAt: now },
     })
+    row.lastUsedAt = now
   }
   return { organisation: row.organisation, user: row.user, tokenId: row.id, role: membership.role as Role }
 }

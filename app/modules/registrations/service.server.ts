@@ -193,6 +193,28 @@ async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
   return { id, eventId: r.eventId, email: r.email, status: r.status, ticketCode: r.ticketCode }
 }
 
+type EventForRegistration = EventForEmail & {
+  status: string
+  registrationOpensAt: Date | null
+  registrationClosesAt: Date | null
+  waitlistEnabled: boolean
+  /** The registration this email already has for the event, if any. */
+  existingId: string | null
+}
+
+/**
+ * What register() needs of the event, and the email's existing registration, in one plain SELECT:
+ * the ORM's findUnique cost four times the statement's CPU on every registration of a rush.
+ */
+async function readEventForRegistration(tx: Tx, eventId: string, email: string): Promise<EventForRegistration | null> {
+  const rows = await tx.$queryRaw<EventForRegistration[]>`
+    SELECT e."id", e."slug", e."title", e."status", e."startsAt", e."endsAt", e."timeZone", e."venueName", e."address", e."town",
+      e."onlineUrl", e."organisationId", e."registrationOpensAt", e."registrationClosesAt", e."waitlistEnabled",
+      (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."email" = ${email}) AS "existingId"
+    FROM "Event" e WHERE e."id" = ${eventId}`
+  return rows[0] ?? null
+}
+
 export function closedError(reason: string) {
   return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
 }
@@ -240,7 +262,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
   const manageUrl = manageUrlFor(manageToken, opts.request)
   try {
     return await prisma.$transaction(async (tx) => {
-      const event = await tx.event.findUnique({ where: { id: eventId } })
+      const event = await readEventForRegistration(tx, eventId, email)
       if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
       const closed = registrationClosedReason(event, now)
       if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
@@ -253,8 +275,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       }
       // --- campaigns (end)
 
-      const found = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Registration" WHERE "eventId" = ${eventId} AND "email" = ${email}`
-      const existing = found[0] ? await tx.registration.findUnique({ where: { id: found[0].id } }) : null
+      const existing = event.existingId ? await tx.registration.findUnique({ where: { id: event.existingId } }) : null
       if (existing && existing.status !== 'cancelled') {
         // One registration per email: re-send the person's link instead of duplicating.
         await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
