@@ -198,6 +198,8 @@ type EventForRegistration = EventForEmail & {
   registrationOpensAt: Date | null
   registrationClosesAt: Date | null
   waitlistEnabled: boolean
+  visibility: string
+  requiresApplication: boolean
   /** The registration this email already has for the event, if any. */
   existingId: string | null
 }
@@ -210,6 +212,7 @@ async function readEventForRegistration(tx: Tx, eventId: string, email: string):
   const rows = await tx.$queryRaw<EventForRegistration[]>`
     SELECT e."id", e."slug", e."title", e."status", e."startsAt", e."endsAt", e."timeZone", e."venueName", e."address", e."town",
       e."onlineUrl", e."organisationId", e."registrationOpensAt", e."registrationClosesAt", e."waitlistEnabled",
+      e."visibility", e."requiresApplication",
       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."email" = ${email}) AS "existingId"
     FROM "Event" e WHERE e."id" = ${eventId}`
   return rows[0] ?? null
