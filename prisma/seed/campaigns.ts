@@ -130,6 +130,7 @@ export async function seedDemoCampaigns(db: Tx): Promise<{ seeded: boolean; reci
       const exists = await db.registration.findFirst({ where: { eventId: event.id, email: c.email }, select: { id: true } })
       if (exists) continue
       const registeredAt = at(65 + i * 7)
+      const hasSeat = event.capacity === null || event.seatsTaken + seats < event.capacity
       const registration = await db.registration.create({
         data: {
           eventId: event.id,
@@ -141,7 +142,9 @@ export async function seedDemoCampaigns(db: Tx): Promise<{ seeded: boolean; reci
           departement: c.departement,
           locale: c.locale,
           consentAt: registeredAt,
-          status: 'confirmed',
+          // Like any registration: a seat while one is free, else the waiting list.
+          status: hasSeat ? 'confirmed' : 'waitlisted',
+          waitlistedAt: hasSeat ? null : registeredAt,
           manageTokenHash: sha256(`essor-demo-campaign-manage-${i}`),
           ticketCode: `INV${String(i).padStart(7, '0')}`,
           source: 'invitation',
@@ -151,7 +154,7 @@ export async function seedDemoCampaigns(db: Tx): Promise<{ seeded: boolean; reci
         },
       })
       await db.campaignRecipient.update({ where: { id: recipient.id }, data: { registrationId: registration.id, registeredAt } })
-      seats++
+      if (hasSeat) seats++
     }
   }
   if (seats > 0) await db.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: seats } } })

@@ -13,8 +13,9 @@ describe('demo jury', () => {
   test('jurors, chairs, conflict, progress and a validated category', async () => {
     await seedDemoData(prisma)
     expect((await seedDemoJury(prisma)).seeded).toBe(false)
-    const emails = await prisma.emailMessage.count()
-    expect(emails).toBe(0)
+    // The demo sends nothing: no juror is emailed (the demo campaign's rows are already "sent").
+    expect(await prisma.emailMessage.count({ where: { status: 'pending' } })).toBe(0)
+    expect(await prisma.emailMessage.count({ where: { template: { startsWith: 'jury' } } })).toBe(0)
     const edition = await prisma.prizeEdition.findUniqueOrThrow({ where: { slug: DEMO_PRIZE_SLUGS.current } })
     const jurors = await prisma.juror.findMany({ where: { editionId: edition.id }, include: { memberships: true } })
     expect(jurors).toHaveLength(demoJurors.length)
