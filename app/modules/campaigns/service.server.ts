@@ -571,7 +571,10 @@ export async function declineInvitation(token: string, opts: { now?: Date; undo?
     await prisma.campaignRecipient.updateMany({ where: { id: r.id }, data: { declinedAt: null } })
     return { declined: false }
   }
-  await prisma.campaignRecipient.updateMany({ where: { id: r.id, declinedAt: null }, data: { declinedAt: opts.now ?? new Date() } })
+  const now = opts.now ?? new Date()
+  await prisma.campaignRecipient.updateMany({ where: { id: r.id, declinedAt: null }, data: { declinedAt: now } })
+  // Following the email's decline link is a click on the invitation too.
+  await prisma.campaignRecipient.updateMany({ where: { id: r.id, clickedAt: null }, data: { clickedAt: now } })
   return { declined: true }
 }
 
