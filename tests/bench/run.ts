@@ -7,6 +7,7 @@ type Bench = (db: DbKind, flags: Record<string, string>) => Promise<Record<strin
 const benches: Record<string, Bench> = {
   registration: async (db, flags) => (await import('./registration.ts')).registrationBench(db, flags),
   'event-page': async (db, flags) => (await import('./event-page.ts')).eventPageBench(db, flags),
+  'contacts-import': async (db, flags) => (await import('./contacts-import.ts')).contactsImportBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')

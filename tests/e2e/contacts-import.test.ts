@@ -24,6 +24,8 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test('import a Windows-1252 CSV with bad rows and read the report', async ({ page, login }) => {
+  // Three pages and three axe runs on a shared machine.
+  test.slow()
   const s = randomBytes(3).toString('hex')
   const csv = [
     'Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes',
@@ -84,4 +86,55 @@ test('import a Windows-1252 CSV with bad rows and read the report', async ({ pag
   await expect(joan.getByRole('listitem').filter({ hasText: 'élus' })).toBeVisible()
   await expect(joan.getByRole('listitem').filter({ hasText: `e2e-${s}` })).toBeVisible()
   await expect(page.getByRole('row').filter({ hasText: 'pas-une-adresse' })).toHaveCount(0)
+})
+
+test('add a contact by hand, edit it, and keep an address off the campaigns', async ({ page, login }) => {
+  test.slow()
+  const s = randomBytes(3).toString('hex')
+  await login(`organiser@${ORG}.example`)
+  await page.goto(`/o/${ORG}`)
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible()
+  // The demo contacts are there.
+  await expect(page.getByRole('heading', { name: /^\d+ contact\(s\)$/ })).toBeVisible()
+  await expectNoSeriousViolations(page)
+
+  const add = page.getByRole('region', { name: 'Ajouter un contact' })
+  await add.getByLabel('Adresse e-mail').fill(`pas-valide-${s}`)
+  await add.getByRole('button', { name: 'Ajouter le contact' }).click()
+  await expect(page.getByRole('region', { name: 'Ajouter un contact' }).getByText('adresse e-mail invalide').first()).toBeVisible()
+
+  await add.getByLabel('Adresse e-mail').fill(`marc.${s}@example.org`)
+  await add.getByLabel('Prénom').fill('Marc')
+  await add.getByLabel('Nom', { exact: true }).fill(`Fabre-${s}`)
+  await add.getByLabel('Département').fill('9')
+  await add.getByLabel('Étiquettes').fill('Partenaires, EPCI')
+  await add.getByRole('button', { name: 'Ajouter le contact' }).click()
+  await expect(page.getByText('Contact ajouté.')).toBeVisible()
+
+  await page.getByLabel('Nom, adresse ou structure').fill(s)
+  await page.getByRole('button', { name: 'Filtrer' }).click()
+  const row = page.getByRole('row').filter({ hasText: `marc.${s}@example.org` })
+  await expect(row).toContainText('09')
+  await expect(row.getByRole('listitem').filter({ hasText: 'epci' })).toBeVisible()
+  await row.getByRole('link', { name: /Modifier/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Modifier le contact' })).toBeVisible()
+  await page.getByLabel('Structure').fill(`Crédit Coopératif ${s}`)
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Contact enregistré.')).toBeVisible()
+  await page.getByLabel('Nom, adresse ou structure').fill(`Crédit Coopératif ${s}`)
+  await page.getByRole('button', { name: 'Filtrer' }).click()
+  await expect(page.getByRole('row').filter({ hasText: `marc.${s}@example.org` })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Liste d’exclusion' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Liste d’exclusion' })).toBeVisible()
+  await page.getByLabel('Adresse e-mail').fill(`Marc.${s}@Example.org`)
+  await page.getByRole('button', { name: 'Exclure cette adresse' }).click()
+  await expect(page.getByText('Adresse ajoutée à la liste d’exclusion.')).toBeVisible()
+  const suppressed = page.getByRole('row').filter({ hasText: `marc.${s}@example.org` })
+  await expect(suppressed).toContainText('Ajout à la main')
+  await expectNoSeriousViolations(page)
+  await suppressed.getByRole('button', { name: /Retirer de la liste/ }).click()
+  await expect(page.getByText('Adresse retirée de la liste d’exclusion.')).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: `marc.${s}@example.org` })).toHaveCount(0)
 })

@@ -3,14 +3,13 @@
 // import runs the same rules as the form. Errors are message keys of the `contacts` domain.
 import { z } from 'zod'
 import { PROFILES, type Profile } from '#app/modules/registrations/profiles.ts'
+import { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale } from './limits.ts'
 
-export const CONTACT_LOCALES = ['fr', 'en'] as const
-export type ContactLocale = (typeof CONTACT_LOCALES)[number]
+export { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale }
 
 export const CONTACT_SOURCES = ['import', 'manual', 'attendee', 'nominee', 'api'] as const
 export type ContactSource = (typeof CONTACT_SOURCES)[number]
 
-export const LIMITS = { email: 254, name: 100, structure: 200, tag: 40, tags: 20 } as const
 
 export const ERR = {
   emailRequired: 'contacts.error.emailRequired',
@@ -192,8 +191,6 @@ export function validateContact(raw: RawContact): { ok: true; contact: ContactIn
 
 // ---- Column mapping -------------------------------------------------------------------------
 
-export const CONTACT_FIELDS = ['email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tags'] as const
-export type ContactField = (typeof CONTACT_FIELDS)[number]
 
 /** For each field, the index of the file's column that holds it, or null when no column does. */
 export type ColumnMapping = Record<ContactField, number | null>

@@ -2,7 +2,7 @@
 import { PROFILES } from '#app/modules/registrations/profiles.ts'
 import { SelectField, TextField, type FieldErrors } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { CONTACT_LOCALES, LIMITS } from './schema.ts'
+import { CONTACT_LOCALES, LIMITS } from './limits.ts'
 
 export type ContactFormValues = Partial<Record<'email' | 'firstName' | 'lastName' | 'structure' | 'profile' | 'departement' | 'locale' | 'tags', string>>
 
