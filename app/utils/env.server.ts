@@ -1,7 +1,7 @@
 // Environment, validated with Zod once at start-up: a wrong value stops the server with a
 // message naming the variable. Secrets come only from the environment; in development a
 // random one is generated once and kept in data/secrets.json.
-import { randomBytes } from 'node:crypto'
+import { createPrivateKey, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -53,6 +53,15 @@ export const envSchema = z.object({
   DEMO_DATA: onOff.optional(),
   PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   MIGRATE_ON_START: onOff.default(true),
+  /** Campaign emails sent per minute per organisation at most, unless the organisation sets its own; 0: no limit. */
+  EMAIL_CAMPAIGN_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Messages one worker sends at once (and SMTP connections it keeps open). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** DKIM signing: all three (the key inline as PEM, or DKIM_PRIVATE_KEY_FILE) or none. */
+  DKIM_DOMAIN: z.string().optional(),
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a DNS label, e.g. essor2026').optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; DEMO_DATA: boolean }
@@ -93,11 +102,38 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     // Emailed links must not be built from a Host header a client can forge.
     throw new EnvError('Invalid environment configuration:\n  APP_URL: required with PostgreSQL in production (the public URL, e.g. https://essor.example.org)')
   }
+  const dkim = resolveDkim(env)
   return {
     ...env,
+    ...dkim,
     DEMO_DATA: env.DEMO_DATA ?? resolveDatabase(env.DATABASE_URL).provider === 'sqlite',
     SESSION_SECRET: env.SESSION_SECRET ?? localSecret('SESSION_SECRET'),
   }
+}
+
+/** DKIM settings: all or none; the key read from its file, checked to be a private key. */
+function resolveDkim(env: z.infer<typeof envSchema>) {
+  const fail = (message: string): never => {
+    throw new EnvError(`Invalid environment configuration:\n  ${message}`)
+  }
+  if (env.DKIM_PRIVATE_KEY && env.DKIM_PRIVATE_KEY_FILE) fail('DKIM_PRIVATE_KEY_FILE: set either DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both')
+  let key = env.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n')
+  if (env.DKIM_PRIVATE_KEY_FILE) {
+    try {
+      key = readFileSync(env.DKIM_PRIVATE_KEY_FILE, 'utf8')
+    } catch {
+      fail(`DKIM_PRIVATE_KEY_FILE: cannot read ${env.DKIM_PRIVATE_KEY_FILE}`)
+    }
+  }
+  const set = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, key].filter(Boolean).length
+  if (set === 0) return { DKIM_PRIVATE_KEY: undefined }
+  if (set < 3) fail('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three (or DKIM_PRIVATE_KEY_FILE for the key) to sign with DKIM, or none')
+  try {
+    createPrivateKey(key!)
+  } catch {
+    fail('DKIM_PRIVATE_KEY: not a PEM private key')
+  }
+  return { DKIM_PRIVATE_KEY: key }
 }
 
 let cached: Env | undefined

@@ -1,5 +1,5 @@
 // `npm run bench -- <name> [--db sqlite|postgres] [options]`: runs one benchmark and prints, last,
-// one JSON line with its figures (progress goes to stderr). Benches: registration, event-page.
+// one JSON line with its figures (progress goes to stderr). Benches: registration, event-page, campaign.
 import { cleanup, log, parseFlags, type DbKind } from './lib.ts'
 
 type Bench = (db: DbKind, flags: Record<string, string>) => Promise<Record<string, unknown>>
@@ -8,6 +8,7 @@ const benches: Record<string, Bench> = {
   registration: async (db, flags) => (await import('./registration.ts')).registrationBench(db, flags),
   'event-page': async (db, flags) => (await import('./event-page.ts')).eventPageBench(db, flags),
   'contacts-import': async (db, flags) => (await import('./contacts-import.ts')).contactsImportBench(db, flags),
+  campaign: async (db, flags) => (await import('./campaign.ts')).campaignBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')

@@ -238,6 +238,7 @@ describe('worker lifecycle', () => {
       from: FROM,
       pollMs: 50,
       batchSize: 5,
+      concurrency: 1,
       leaseMs: 60_000,
       id: 'worker-stop',
     })

@@ -1,3 +1,5 @@
+import { render } from '@react-email/render'
+import { createElement } from 'react'
 import { describe, expect, test } from 'vitest'
 import { EmailRenderError, renderEmail, renderStoredEmail } from './render.server.ts'
 
@@ -41,5 +43,12 @@ describe('sign-in-link email', () => {
     await expect(renderStoredEmail({ template: 'sign-in-link', payload: '{', locale: 'fr' })).rejects.toThrow(
       EmailRenderError,
     )
+  })
+
+  test('the text part is the one React Email derives from a second render (converter compiled once)', async () => {
+    const { templates } = await import('#emails/index.ts')
+    const element = createElement(templates['sign-in-link'].component, { ...props, locale: 'fr' as const })
+    const email = await renderEmail('sign-in-link', props, 'fr')
+    expect(email.text).toBe(await render(element, { plainText: true }))
   })
 })

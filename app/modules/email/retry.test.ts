@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isPermanentSendError, retryDelayMs } from './retry.ts'
+import { isBounce, isPermanentSendError, retryDelayMs } from './retry.ts'
 
 describe('retryDelayMs', () => {
   const fixed = (random: number) => ({ baseMs: 1000, capMs: 60_000, random: () => random })
@@ -41,5 +41,16 @@ describe('isPermanentSendError', () => {
   test("Nodemailer's own verdict wins when it gives one", () => {
     expect(isPermanentSendError({ responseCode: 550, permanent: false })).toBe(false)
     expect(isPermanentSendError({ permanent: true })).toBe(true)
+  })
+})
+
+describe('isBounce', () => {
+  test('a permanent refusal of the recipient or of the message is a bounce; one of our sender or login is not', () => {
+    expect(isBounce({ responseCode: 550, command: 'RCPT TO' })).toBe(true)
+    expect(isBounce({ responseCode: 554, command: 'DATA' })).toBe(true)
+    expect(isBounce({ responseCode: 452, command: 'RCPT TO' })).toBe(false)
+    expect(isBounce({ responseCode: 550, command: 'MAIL FROM' })).toBe(false)
+    expect(isBounce({ responseCode: 535, command: 'AUTH PLAIN' })).toBe(false)
+    expect(isBounce(new Error('closed'))).toBe(false)
   })
 })

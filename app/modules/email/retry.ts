@@ -28,3 +28,14 @@ export function isPermanentSendError(error: unknown): boolean {
   if (typeof permanent === 'boolean') return permanent
   return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && responseCode !== 503
 }
+
+/**
+ * The server refused this recipient or this message for good (a permanent reply to RCPT TO or
+ * to the message data): the address bounces. A permanent reply to MAIL FROM or AUTH says
+ * something about our own configuration, not the recipient, and is not a bounce.
+ */
+export function isBounce(error: unknown): boolean {
+  if (!isPermanentSendError(error)) return false
+  const { command } = error as { command?: unknown }
+  return command === 'RCPT TO' || command === 'DATA'
+}
