@@ -17,7 +17,8 @@ async function bulkOrganisation() {
     data: Array.from({ length: COUNT }, (_, i) => ({
       organisationId: org.id,
       email: `bulk${String(i).padStart(4, '0')}@example.org`,
-      firstName: `Prénom${i}`,
+      // Quotes, braces, backslashes, commas, NULL-like text and a line break: array and JSON encodings must keep them.
+      firstName: i === 9 ? 'Zoé "{a,b}" \\ NULL\n, l’Ô' : `Prénom${i}`,
       lastName: `Nom${i}`,
       structure: i === 7 ? '<b>Coop</b>' : `Structure ${i}`,
       locale: i % 2 === 0 ? 'fr' : 'en',
@@ -113,6 +114,11 @@ describe('bulk sending', () => {
         expect(email.unsubscribeUrl).toMatch(new RegExp(`/u/${token}$`))
         expect(props.subject).toBe(r.locale === 'en' ? `Invitation for ${r.firstName}` : `Invitation pour ${r.firstName}`)
         if (r.email === 'bulk0007@example.org') expect(props.bodyHtml).toContain('&lt;b&gt;Coop&lt;/b&gt;')
+        if (r.email === 'bulk0009@example.org') {
+          expect(r.firstName).toBe('Zoé "{a,b}" \\ NULL\n, l’Ô')
+          expect(email.toName).toBe('Zoé "{a,b}" \\ NULL\n, l’Ô Nom9')
+          expect(props.subject).toBe('Invitation for Zoé "{a,b}" \\ NULL\n, l’Ô')
+        }
       }
       expect(new Set(recipients.map((r) => r.tokenHash)).size).toBe(COUNT - 1)
     }
