@@ -34,7 +34,7 @@ export default function InvitationLanding() {
       {title && <p className="text-lg">{title}</p>}
       <p>
         <Link to="/" className="link">
-          Essor
+          {t('app.name')}
         </Link>
       </p>
     </div>

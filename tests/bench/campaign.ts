@@ -7,7 +7,8 @@
 // times while it sends and restarted each time: every recipient must receive the invitation, and
 // every repeat must carry the same Message-ID as the first copy.
 // Options: --recipients N (10000), --concurrency N (WORKER_CONCURRENCY, 8), --batch N (200),
-// --max-seconds N (per run, 600), --profile (the worker's CPU profile of run 1 under data/bench/profiles/).
+// --max-seconds N (per run, 600), --profile (the worker's CPU profile of run 1 under data/bench/profiles/),
+// --queue-only (stop after queueing run 1: prints queue_s and a re-send's time, no worker, no SMTP).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
@@ -192,6 +193,27 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
       const seconds = (performance.now() - started) / 1000
       if (result.queued !== recipients) throw new Error(`queued ${result.queued} of ${recipients}`)
       return { id, seconds }
+    }
+
+    if (flags['queue-only']) {
+      log('queue only: queueing the campaign')
+      const first = await queueCampaign('Invitation (bench)')
+      log(`queued ${recipients} in ${round(first.seconds, 2)} s`)
+      const again = performance.now()
+      const { sendCampaign: resend } = await import('#app/modules/campaigns/service.server.ts')
+      const repeat = await resend(first.id)
+      if (!repeat.alreadySent || repeat.queued !== 0) throw new Error('a second send queued again')
+      const emails = await prisma.emailMessage.count({ where: { category: `campaign:${first.id}` } })
+      if (emails !== recipients) throw new Error(`${emails} outbox rows for ${recipients} recipients`)
+      return {
+        bench: 'campaign',
+        recipients,
+        queue_s: round(first.seconds, 2),
+        resend_s: round((performance.now() - again) / 1000, 3),
+        db: db === 'postgres' ? 'postgres' : 'sqlite',
+        cores: cpus().length,
+        load_average_1m: round(loadavg()[0]!, 1),
+      }
     }
 
     const smtp = await startRecorder()

@@ -6,7 +6,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { dbTarget, prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
+import { hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { suppress, suppressedAmong } from '#app/modules/email/suppression.server.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
@@ -20,7 +21,11 @@ import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
 import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
 
 const TX = { maxWait: 30_000, timeout: 60_000 }
-/** Recipients per transaction: two multi-row INSERTs of this many rows stay within both databases' parameter limits. */
+/**
+ * Recipients per transaction (one recipient row and one outbox row each, two statements): about
+ * 0.1–0.3 s a transaction, short enough that on SQLite registrations waiting for the process-wide
+ * lock are not starved while 10,000 invitations are queued.
+ */
 const CHUNK = 1000
 
 export type CampaignActor = { actorUserId?: string | null }
@@ -298,7 +303,9 @@ async function candidatesOf(c: { id: string; organisationId: string; audience: s
 function messageIdDomain() {
   return /@([^>\s]+)/.exec(process.env.MAIL_FROM ?? '')?.[1] ?? 'essor.localhost'
 }
-const newId = () => `c${randomBytes(12).toString('hex')}`
+const TOKEN_BYTES = 20
+const ID_BYTES = 12
+const RANDOM_PER_RECIPIENT = TOKEN_BYTES + 2 * ID_BYTES
 
 /**
  * Sends the campaign now: one recipient row (personal token, stored hashed) and one outbox row per
@@ -351,13 +358,20 @@ async function writeChunk(
   const recipientRows: unknown[][] = []
   const emailRows: unknown[][] = []
   let skipped = 0
+  // One buffer of randomness for the whole chunk, sliced per recipient: a 20-byte token (as
+  // generateToken makes them) and two 12-byte ids. Same sizes and encodings as one call each.
+  const random = randomBytes(todo.length * RANDOM_PER_RECIPIENT)
+  let at = 0
+  const take = (n: number) => random.subarray(at, (at += n))
   for (const r of todo) {
-    const token = generateToken()
+    const token = encodeBase32LowerCaseNoPadding(take(TOKEN_BYTES))
+    const recipientId = `c${take(ID_BYTES).toString('hex')}`
+    const freshEmailId = `c${take(ID_BYTES).toString('hex')}`
     const locale = localeOf(r.locale)
     let emailId: string | null = null
     if (r.skippedReason) skipped++
     else {
-      emailId = newId()
+      emailId = freshEmailId
       const links = linksFor(token, ctx.target.kind, c.trackOpens, ctx.request, origin)
       const values: MergeValues = {
         firstName: r.firstName,
@@ -371,7 +385,7 @@ async function writeChunk(
       const toName = `${r.firstName} ${r.lastName}`.trim() || null
       emailRows.push([emailId, `<${randomUUID()}@${domain}>`, c.organisationId, r.email, toName, locale, 'campaign', JSON.stringify(props), 'pending', 0, ctx.now, `campaign:${c.id}`, links.unsubscribeUrl, ctx.now])
     }
-    recipientRows.push([newId(), c.id, r.contactId, r.email, r.firstName, r.lastName, r.structure, r.profile, r.departement, locale, sha256Hex(token), emailId, r.skippedReason, ctx.now])
+    recipientRows.push([recipientId, c.id, r.contactId, r.email, r.firstName, r.lastName, r.structure, r.profile, r.departement, locale, sha256Hex(token), emailId, r.skippedReason, ctx.now])
   }
   const emailColumns = ['id', 'messageId', 'organisationId', 'toAddress', 'toName', 'locale', 'template', 'payload', 'status', 'attempts', 'nextAttemptAt', 'category', 'unsubscribeUrl', 'createdAt']
   const recipientColumns = ['id', 'campaignId', 'contactId', 'email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tokenHash', 'emailMessageId', 'skippedReason', 'createdAt']
@@ -381,17 +395,35 @@ async function writeChunk(
 }
 
 /**
- * One multi-row INSERT with bound parameters. Built by hand rather than with Prisma.sql/join,
- * whose nesting costs more than the statement itself at 1,000 rows. Table and column names are
- * constants of this file; every value is a parameter.
+ * One INSERT of many rows with bound parameters; table and column names are constants of this
+ * file, every value is a parameter. PostgreSQL: one array per column, expanded by `unnest` — 14
+ * parameters instead of 14 per row, which the server parses and plans far faster. SQLite: one
+ * JSON parameter unpacked by json_each (below).
  */
 async function insertRows(tx: Tx, table: string, columns: string[], rows: unknown[][]) {
-  const pg = dbTarget.provider === 'postgresql'
-  let n = 0
-  const tuples = rows.map((row) => `(${row.map(() => (pg ? `$${++n}` : '?')).join(', ')})`)
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`
-  await tx.$executeRawUnsafe(sql, ...rows.flat())
+  const names = columns.map((c) => `"${c}"`).join(', ')
+  if (dbTarget.provider === 'postgresql') {
+    const arrays = columns.map((_, i) =>
+      rows.map((row) => {
+        const value = row[i]
+        // As ISO text: a `timestamp` column keeps the UTC wall time (a Date would go through the local zone).
+        return value instanceof Date ? value.toISOString() : value
+      }),
+    )
+    const types = columns.map((c) => `$${columns.indexOf(c) + 1}::${PG_TYPES[c] ?? 'text'}[]`)
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${types.join(', ')})`, ...arrays)
+    return
+  }
+  // SQLite: the rows as ONE JSON parameter, unpacked by json_each in C — 14,000 bound values
+  // cost more in the driver's per-argument mapping than the insert itself. Dates in the
+  // adapter's own format (ISO 8601 with +00:00), so they read back exactly as Prisma wrote them.
+  const json = JSON.stringify(rows.map((row) => row.map((value) => (value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value))))
+  const values = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')
+  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?)`, json)
 }
+
+/** PostgreSQL types of the non-text columns written by insertRows (Prisma: DateTime → timestamp(3), Int → integer). */
+const PG_TYPES: Record<string, string> = { attempts: 'integer', nextAttemptAt: 'timestamp(3)', createdAt: 'timestamp(3)' }
 
 /** The scheduler's job: sends every scheduled campaign whose time has come. Returns how many were sent. */
 export async function sendDueCampaigns(now: Date = new Date()) {
@@ -571,7 +603,10 @@ export async function declineInvitation(token: string, opts: { now?: Date; undo?
     await prisma.campaignRecipient.updateMany({ where: { id: r.id }, data: { declinedAt: null } })
     return { declined: false }
   }
-  await prisma.campaignRecipient.updateMany({ where: { id: r.id, declinedAt: null }, data: { declinedAt: opts.now ?? new Date() } })
+  const now = opts.now ?? new Date()
+  await prisma.campaignRecipient.updateMany({ where: { id: r.id, declinedAt: null }, data: { declinedAt: now } })
+  // Following the email's decline link is a click on the invitation too.
+  await prisma.campaignRecipient.updateMany({ where: { id: r.id, clickedAt: null }, data: { clickedAt: now } })
   return { declined: true }
 }
 

@@ -570,10 +570,15 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
   const people = new Map<string, Person>()
   const criteria = hasCriteria(audience)
   if (!criteria && audience.contactIds.length === 0) return []
-  const contacts = await db.contact.findMany({
-    where: { organisationId, ...(criteria ? {} : { id: { in: audience.contactIds } }) },
-    select: { id: true, email: true, firstName: true, lastName: true, structure: true, profile: true, departement: true, locale: true, tags: true },
-  })
+  type Row = { id: string; email: string; firstName: string; lastName: string; structure: string | null; profile: string | null; departement: string | null; locale: string; tags: string }
+  // With criteria every contact of the organisation is a candidate: one raw SELECT of only the
+  // needed columns (the ORM's per-row mapping costs more than the query at 10,000 contacts).
+  const contacts: Row[] = criteria
+    ? await db.$queryRaw<Row[]>`SELECT "id", "email", "firstName", "lastName", "structure", "profile", "departement", "locale", "tags" FROM "Contact" WHERE "organisationId" = ${organisationId}`
+    : await db.contact.findMany({
+        where: { organisationId, id: { in: audience.contactIds } },
+        select: { id: true, email: true, firstName: true, lastName: true, structure: true, profile: true, departement: true, locale: true, tags: true },
+      })
   for (const c of contacts) {
     people.set(c.email, {
       contactId: c.id,

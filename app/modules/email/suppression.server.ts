@@ -38,10 +38,20 @@ export async function isSuppressed(organisationId: string, email: string, db: Tx
   return row !== null
 }
 
-/** Which of these addresses are suppressed (lower-cased), in chunks so large audiences stay within parameter limits. */
+/**
+ * Which of these addresses are suppressed (lower-cased). A few addresses: looked up by value. Many
+ * (a campaign's audience): the organisation's whole list is read in one query and intersected
+ * here, rather than one query per 500 addresses.
+ */
 export async function suppressedAmong(organisationId: string, emails: readonly string[], db: Tx = prisma): Promise<Set<string>> {
   const out = new Set<string>()
   const addresses = [...new Set(emails.map(normalise))]
+  if (addresses.length > 500) {
+    const wanted = new Set(addresses)
+    const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "Suppression" WHERE "organisationId" = ${organisationId}`
+    for (const row of rows) if (wanted.has(row.email)) out.add(row.email)
+    return out
+  }
   for (let i = 0; i < addresses.length; i += 500) {
     const rows = await db.suppression.findMany({
       where: { organisationId, email: { in: addresses.slice(i, i + 500) } },
