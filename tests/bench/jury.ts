@@ -8,10 +8,12 @@
 //     served by the production server under 20 concurrent jurors, each with its own session cookie
 //     and walking through its own nominations.
 // Options: --requests N (4000), --concurrency N (20), --max-seconds N (30), --page-only (skip the
-// results part, to iterate on the scoring page).
+// results part, to iterate on the scoring page), --profile (writes the app server's CPU profile under
+// data/bench/profiles/).
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
-import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, request, round, startServer, type DbKind, type HttpResult } from './lib.ts'
+import path from 'node:path'
+import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, request, root, round, startServer, type DbKind, type HttpResult } from './lib.ts'
 
 const CATEGORIES = 2
 const NOMINATIONS_PER_CATEGORY = 300
@@ -90,7 +92,8 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
   const database = await freshDatabase(db, 'jury')
   onCleanup(database.drop)
   try {
-    const server = await startServer(database)
+    const profileDir = flags.profile ? path.join(root, 'data/bench/profiles') : undefined
+    const server = await startServer(database, { profileDir })
     log(`seeding ${CATEGORIES * NOMINATIONS_PER_CATEGORY} nominations, ${CATEGORIES * JURORS_PER_CATEGORY} jurors, ${CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY} scores`)
     const seeded = await seedJury(server.env.DATABASE_URL!)
     const pageOnly = 'page-only' in flags
@@ -151,6 +154,7 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms (${results.length} requests, ${concurrency} jurors)`)
     await seeded.prisma.$disconnect()
     await server.stop()
+    if (profileDir) log(`CPU profile of the app server written under ${profileDir}`)
     return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0] ?? NaN), results_cpu_ms: round(cpu[2] ?? NaN), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
   } finally {
     await cleanup()

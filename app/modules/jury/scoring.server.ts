@@ -171,16 +171,15 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
 /** Everything the scoring page of one nomination shows. Throws 404/403 Responses through the guard. */
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
   const { nomination: target, all } = await requireNominationAccess(juror, nominationId)
-  const [{ edition, category, questions, scale }, dossier, mine, completed, membership] = await Promise.all([
+  const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
+  const [{ edition, category, questions, scale }, dossier, mine, done, membership] = await Promise.all([
     gridOf(juror.edition.organisationId, juror.edition.id, target.categoryId),
     getNominationForReview(juror.edition.organisationId, juror.edition.id, nominationId),
     prisma.juryScore.findUnique({ where: { jurorId_nominationId: { jurorId: juror.id, nominationId } }, select: { values: true, comment: true, complete: true, updatedAt: true } }),
-    // Progress only needs which of the juror's nominations are complete: ids, not the scores.
-    prisma.juryScore.findMany({ where: { jurorId: juror.id, complete: true }, select: { nominationId: true } }),
+    // Progress only needs how many of them are complete: one count, not the scores.
+    prisma.juryScore.count({ where: { jurorId: juror.id, complete: true, nominationId: { in: inCategory.map((n) => n.id) } } }),
     prisma.juryMember.findUnique({ where: { jurorId_categoryId: { jurorId: juror.id, categoryId: target.categoryId } }, select: { submittedAt: true, isChair: true } }),
   ])
-  const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
-  const done = new Set(completed.map((s) => s.nominationId))
   const index = inCategory.findIndex((n) => n.id === nominationId)
   const state = scoringPeriodState(edition, now)
   return {
@@ -190,7 +189,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     questions: questions.map((q) => ({ id: q.id, label: q.label })),
     nomination: dossier,
     score: { values: mine ? parseValues(mine.values) : {}, comment: mine?.comment ?? '', complete: mine?.complete ?? false, updatedAt: mine?.updatedAt ?? null },
-    progress: progressOf(inCategory.map((n) => ({ complete: done.has(n.id) }))),
+    progress: { done, total: inCategory.length, allComplete: inCategory.length > 0 && done === inCategory.length },
     position: index + 1,
     previousId: index > 0 ? inCategory[index - 1]!.id : null,
     nextId: index >= 0 && index < inCategory.length - 1 ? inCategory[index + 1]!.id : null,
