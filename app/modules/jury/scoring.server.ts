@@ -172,14 +172,16 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
   const { nomination: target, all } = await requireNominationAccess(juror, nominationId)
   const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
-  const [{ edition, category, questions, scale }, dossier, mine, done, membership] = await Promise.all([
+  const [{ edition, category, questions, scale }, dossier, mine, completed, membership] = await Promise.all([
     gridOf(juror.edition.organisationId, juror.edition.id, target.categoryId),
     getNominationForReview(juror.edition.organisationId, juror.edition.id, nominationId),
     prisma.juryScore.findUnique({ where: { jurorId_nominationId: { jurorId: juror.id, nominationId } }, select: { values: true, comment: true, complete: true, updatedAt: true } }),
-    // Progress only needs how many of them are complete: one count, not the scores.
-    prisma.juryScore.count({ where: { jurorId: juror.id, complete: true, nominationId: { in: inCategory.map((n) => n.id) } } }),
+    // Progress only needs which of the juror's nominations are complete: their ids, not the scores.
+    prisma.juryScore.findMany({ where: { jurorId: juror.id, complete: true }, select: { nominationId: true } }),
     prisma.juryMember.findUnique({ where: { jurorId_categoryId: { jurorId: juror.id, categoryId: target.categoryId } }, select: { submittedAt: true, isChair: true } }),
   ])
+  const complete = new Set(completed.map((s) => s.nominationId))
+  const done = inCategory.filter((n) => complete.has(n.id)).length
   const index = inCategory.findIndex((n) => n.id === nominationId)
   const state = scoringPeriodState(edition, now)
   return {
