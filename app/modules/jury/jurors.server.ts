@@ -351,14 +351,15 @@ export type AssignedNomination = {
  * mode `all`, every nomination of the category in the jury pool (see juryPool); in a balanced
  * category without assignments yet, none. Conflicted nominations are left out unless asked for.
  */
-export async function assignedNominations(jurorId: string, opts: { categoryId?: string; includeConflicted?: boolean } = {}): Promise<AssignedNomination[]> {
-  const juror = await prisma.juror.findUnique({
-    where: { id: jurorId },
-    select: {
-      edition: { select: { id: true, organisationId: true } },
-      memberships: { select: { categoryId: true, category: { select: { assignmentMode: true, position: true } } } },
-    },
-  })
+export async function assignedNominations(
+  jurorId: string,
+  opts: { categoryId?: string; includeConflicted?: boolean; edition?: { id: string; organisationId: string } } = {},
+): Promise<AssignedNomination[]> {
+  const seats = { select: { categoryId: true, category: { select: { assignmentMode: true, position: true } } } } as const
+  // The caller may already hold the juror's edition (the guards' ActiveJuror): then only the seats are read.
+  const juror = opts.edition
+    ? { edition: opts.edition, memberships: await prisma.juryMember.findMany({ where: { jurorId }, ...seats }) }
+    : await prisma.juror.findUnique({ where: { id: jurorId }, select: { edition: { select: { id: true, organisationId: true } }, memberships: seats } })
   if (!juror) return []
   const memberships = juror.memberships
     .filter((m) => !opts.categoryId || m.categoryId === opts.categoryId)
@@ -389,8 +390,8 @@ export async function assignedNominations(jurorId: string, opts: { categoryId?: 
  * Guards a juror's access to one nomination: 404 when it is not among their nominations (another
  * category, not assigned, not in the jury pool), 403 when they declared a conflict on it.
  */
-export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
-  const all = await assignedNominations(juror.id, { includeConflicted: true })
+export async function requireNominationAccess(juror: { id: string; edition?: { id: string; organisationId: string } }, nominationId: string | undefined) {
+  const all = await assignedNominations(juror.id, { includeConflicted: true, edition: juror.edition })
   const found = all.find((n) => n.id === nominationId)
   if (!found) throw notFound()
   if (found.conflicted) throw forbidden()
