@@ -23,9 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
   const auth = await getAuth(request)
-  const memberships = auth ? await membershipsOf(auth.user.id) : []
-  const isJuror = auth ? await isJurorUser(auth.user) : false
-  const { toast, setCookie } = await takeToast(request)
+  const [memberships, isJuror, { toast, setCookie }] = await Promise.all([
+    auth ? membershipsOf(auth.user.id) : [],
+    auth ? isJurorUser(auth.user) : false,
+    takeToast(request),
+  ])
   return data(
     {
       locale,

@@ -7,10 +7,13 @@
 //   - scoring_page_rps / scoring_page_p95_ms: the juror's scoring page /jury/{editionId}/{nominationId}
 //     served by the production server under 20 concurrent jurors, each with its own session cookie
 //     and walking through its own nominations.
-// Options: --requests N (4000), --concurrency N (20), --max-seconds N (30).
+// Options: --requests N (4000), --concurrency N (20), --max-seconds N (30), --page-only (skip the
+// results part, to iterate on the scoring page), --profile (writes the app server's CPU profile under
+// data/bench/profiles/).
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
-import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, request, round, startServer, type DbKind, type HttpResult } from './lib.ts'
+import path from 'node:path'
+import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, request, root, round, startServer, type DbKind, type HttpResult } from './lib.ts'
 
 const CATEGORIES = 2
 const NOMINATIONS_PER_CATEGORY = 300
@@ -89,18 +92,21 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
   const database = await freshDatabase(db, 'jury')
   onCleanup(database.drop)
   try {
-    const server = await startServer(database)
+    const profileDir = flags.profile ? path.join(root, 'data/bench/profiles') : undefined
+    const server = await startServer(database, { profileDir })
     log(`seeding ${CATEGORIES * NOMINATIONS_PER_CATEGORY} nominations, ${CATEGORIES * JURORS_PER_CATEGORY} jurors, ${CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY} scores`)
     const seeded = await seedJury(server.env.DATABASE_URL!)
+    const pageOnly = 'page-only' in flags
     const { computeResults } = await import('#app/modules/jury/results.server.ts')
 
     // Results: one warm-up, then the median of five runs.
+    const times: number[] = []
+    const cpu: number[] = []
+    if (!pageOnly) {
     const warm = await computeResults(seeded.editionId)
     const scored = warm.categories.reduce((s, c) => s + c.rows.reduce((t, r) => t + r.count, 0), 0)
     if (scored !== CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY) throw new Error(`results counted ${scored} scores`)
     if (warm.categories.some((c) => c.rows.some((r) => r.normalised === null))) throw new Error('a nomination has no normalised score')
-    const times: number[] = []
-    const cpu: number[] = []
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now()
       const c0 = process.cpuUsage()
@@ -111,8 +117,9 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     }
     cpu.sort((a, b) => a - b)
     times.sort((a, b) => a - b)
-    const resultsMs = times[2]!
-    log(`results: median ${round(resultsMs)} ms wall, ${round(cpu[2]!)} ms CPU (runs ${times.map((t) => round(t)).join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
+    log(`results: median ${round(times[2]!)} ms wall, ${round(cpu[2]!)} ms CPU (runs ${times.map((t) => round(t)).join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
+    }
+    const resultsMs = times[2] ?? NaN
 
     // Scoring page under concurrent jurors.
     const agent = agentFor(concurrency)
@@ -147,7 +154,8 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms (${results.length} requests, ${concurrency} jurors)`)
     await seeded.prisma.$disconnect()
     await server.stop()
-    return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0]!), results_cpu_ms: round(cpu[2]!), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
+    if (profileDir) log(`CPU profile of the app server written under ${profileDir}`)
+    return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0] ?? NaN), results_cpu_ms: round(cpu[2] ?? NaN), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
   } finally {
     await cleanup()
   }

@@ -6,7 +6,7 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { createSession, generateToken, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { listNominations } from '#app/modules/nominations/review.server.ts'
+import { listJuryPool } from '#app/modules/nominations/review.server.ts'
 import { ensureUser, findUserByEmail, isValidEmail, normaliseEmail } from '#app/modules/organisations/service.server.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -333,11 +333,8 @@ export async function isJurorUser(user: { id: string; email: string }) {
  * Nomination statuses that go to the jury: shortlisted ones; when the edition has none shortlisted
  * yet, the eligible ones (the same rule as the organisers' `juryStatuses`).
  */
-async function juryPool(organisationId: string, editionId: string) {
-  const shortlisted = await listNominations(organisationId, editionId, { status: 'shortlisted' })
-  if (shortlisted.counts.shortlisted > 0) return { status: 'shortlisted' as const, nominations: shortlisted.nominations }
-  const eligible = await listNominations(organisationId, editionId, { status: 'eligible' })
-  return { status: 'eligible' as const, nominations: eligible.nominations }
+async function juryPool(organisationId: string, editionId: string, categoryIds: readonly string[]) {
+  return listJuryPool(organisationId, editionId, categoryIds)
 }
 
 export type AssignedNomination = {
@@ -354,26 +351,31 @@ export type AssignedNomination = {
  * mode `all`, every nomination of the category in the jury pool (see juryPool); in a balanced
  * category without assignments yet, none. Conflicted nominations are left out unless asked for.
  */
-export async function assignedNominations(jurorId: string, opts: { categoryId?: string; includeConflicted?: boolean } = {}): Promise<AssignedNomination[]> {
-  const juror = await prisma.juror.findUnique({
-    where: { id: jurorId },
-    include: {
-      edition: { select: { id: true, organisationId: true } },
-      memberships: { include: { category: { select: { id: true, assignmentMode: true, position: true } } } },
-      assignments: { select: { nominationId: true, categoryId: true } },
-      conflicts: { select: { nominationId: true } },
-    },
-  })
+export async function assignedNominations(
+  jurorId: string,
+  opts: { categoryId?: string; includeConflicted?: boolean; edition?: { id: string; organisationId: string } } = {},
+): Promise<AssignedNomination[]> {
+  const seats = { select: { categoryId: true, category: { select: { assignmentMode: true, position: true } } } } as const
+  // The caller may already hold the juror's edition (the guards' ActiveJuror): then only the seats are read.
+  const juror = opts.edition
+    ? { edition: opts.edition, memberships: await prisma.juryMember.findMany({ where: { jurorId }, ...seats }) }
+    : await prisma.juror.findUnique({ where: { id: jurorId }, select: { edition: { select: { id: true, organisationId: true } }, memberships: seats } })
   if (!juror) return []
-  const pool = await juryPool(juror.edition.organisationId, juror.edition.id)
-  const conflicted = new Set(juror.conflicts.map((c) => c.nominationId))
   const memberships = juror.memberships
     .filter((m) => !opts.categoryId || m.categoryId === opts.categoryId)
     .sort((a, b) => a.category.position - b.category.position)
+  if (memberships.length === 0) return []
+  const categoryIds = memberships.map((m) => m.categoryId)
+  const [pool, assignments, conflicts] = await Promise.all([
+    juryPool(juror.edition.organisationId, juror.edition.id, categoryIds),
+    prisma.juryAssignment.findMany({ where: { jurorId, categoryId: { in: categoryIds } }, select: { nominationId: true, categoryId: true } }),
+    prisma.juryConflict.findMany({ where: { jurorId }, select: { nominationId: true } }),
+  ])
+  const conflicted = new Set(conflicts.map((c) => c.nominationId))
   const out: AssignedNomination[] = []
   for (const m of memberships) {
-    const assigned = new Set(juror.assignments.filter((a) => a.categoryId === m.categoryId).map((a) => a.nominationId))
-    const inCategory = pool.nominations.filter((n) => n.category?.id === m.categoryId)
+    const assigned = new Set(assignments.filter((a) => a.categoryId === m.categoryId).map((a) => a.nominationId))
+    const inCategory = pool.nominations.filter((n) => n.categoryId === m.categoryId)
     const chosen = assigned.size > 0 ? inCategory.filter((n) => assigned.has(n.id)) : m.category.assignmentMode === 'all' ? inCategory : []
     for (const n of chosen) {
       const isConflicted = conflicted.has(n.id)
@@ -388,8 +390,8 @@ export async function assignedNominations(jurorId: string, opts: { categoryId?: 
  * Guards a juror's access to one nomination: 404 when it is not among their nominations (another
  * category, not assigned, not in the jury pool), 403 when they declared a conflict on it.
  */
-export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
-  const all = await assignedNominations(juror.id, { includeConflicted: true })
+export async function requireNominationAccess(juror: { id: string; edition?: { id: string; organisationId: string } }, nominationId: string | undefined) {
+  const all = await assignedNominations(juror.id, { includeConflicted: true, edition: juror.edition })
   const found = all.find((n) => n.id === nominationId)
   if (!found) throw notFound()
   if (found.conflicted) throw forbidden()

@@ -5,7 +5,7 @@
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { getAttachmentForReview, getNominationForReview } from '#app/modules/nominations/review.server.ts'
-import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
+import { getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
 import {
@@ -53,10 +53,10 @@ async function access(jurorId: string, nominationId: string) {
 }
 
 async function gridOf(organisationId: string, editionId: string, categoryId: string) {
-  const edition = await getEditionForOrganiser(organisationId, editionId)
-  const category = edition.categories.find((c) => c.id === categoryId)
-  if (!category) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
-  return { edition, category, scale: { scaleMin: category.scaleMin, scaleMax: category.scaleMax } }
+  const grid = await getJuryGrid(organisationId, editionId, categoryId)
+  if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
+  const { edition, category } = grid
+  return { edition, category, questions: grid.edition.questions, scale: { scaleMin: category.scaleMin, scaleMax: category.scaleMax } }
 }
 
 export type SaveResult = { savedAt: Date; complete: boolean; total: number | null }
@@ -171,25 +171,27 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
 /** Everything the scoring page of one nomination shows. Throws 404/403 Responses through the guard. */
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
   const { nomination: target, all } = await requireNominationAccess(juror, nominationId)
-  const { edition, category, scale } = await gridOf(juror.edition.organisationId, juror.edition.id, target.categoryId)
-  const [dossier, scores, membership] = await Promise.all([
-    getNominationForReview(juror.edition.organisationId, edition.id, nominationId),
-    prisma.juryScore.findMany({ where: { jurorId: juror.id, nominationId: { in: all.map((n) => n.id) } }, select: { nominationId: true, values: true, comment: true, complete: true, updatedAt: true } }),
+  const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
+  const [{ edition, category, questions, scale }, dossier, mine, completed, membership] = await Promise.all([
+    gridOf(juror.edition.organisationId, juror.edition.id, target.categoryId),
+    getNominationForReview(juror.edition.organisationId, juror.edition.id, nominationId),
+    prisma.juryScore.findUnique({ where: { jurorId_nominationId: { jurorId: juror.id, nominationId } }, select: { values: true, comment: true, complete: true, updatedAt: true } }),
+    // Progress only needs which of the juror's nominations are complete: their ids, not the scores.
+    prisma.juryScore.findMany({ where: { jurorId: juror.id, complete: true }, select: { nominationId: true } }),
     prisma.juryMember.findUnique({ where: { jurorId_categoryId: { jurorId: juror.id, categoryId: target.categoryId } }, select: { submittedAt: true, isChair: true } }),
   ])
-  const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
-  const scoreOf = new Map(scores.map((s) => [s.nominationId, s]))
+  const complete = new Set(completed.map((s) => s.nominationId))
+  const done = inCategory.filter((n) => complete.has(n.id)).length
   const index = inCategory.findIndex((n) => n.id === nominationId)
-  const mine = scoreOf.get(nominationId)
   const state = scoringPeriodState(edition, now)
   return {
     edition: { id: edition.id, title: edition.title, juryEndsAt: edition.juryEndsAt, state },
     category: { id: category.id, name: category.name, scaleMin: scale.scaleMin, scaleMax: scale.scaleMax, submittedAt: membership?.submittedAt ?? null },
     criteria: category.criteria.map((c) => ({ id: c.id, name: c.name, rubric: c.rubric, weight: c.weight })),
-    questions: edition.questions.map((q) => ({ id: q.id, label: q.label })),
+    questions: questions.map((q) => ({ id: q.id, label: q.label })),
     nomination: dossier,
     score: { values: mine ? parseValues(mine.values) : {}, comment: mine?.comment ?? '', complete: mine?.complete ?? false, updatedAt: mine?.updatedAt ?? null },
-    progress: progressOf(inCategory.map((n) => ({ complete: scoreOf.get(n.id)?.complete ?? false }))),
+    progress: { done, total: inCategory.length, allComplete: inCategory.length > 0 && done === inCategory.length },
     position: index + 1,
     previousId: index > 0 ? inCategory[index - 1]!.id : null,
     nextId: index >= 0 && index < inCategory.length - 1 ? inCategory[index + 1]!.id : null,

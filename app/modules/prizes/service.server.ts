@@ -143,6 +143,39 @@ export async function getEditionForOrganiser(organisationId: string, idOrSlug: s
 
 export type OrganiserEdition = Awaited<ReturnType<typeof getEditionForOrganiser>>
 
+/**
+ * What a jury grid needs, in one query: the edition's title and jury window, one of its categories
+ * with its scale and criteria (in order), and the nomination form's questions (id and label).
+ * Null when the edition is not the organisation's or the category is not the edition's.
+ */
+export async function getJuryGrid(organisationId: string, editionId: string, categoryId: string) {
+  const edition = await prisma.prizeEdition.findFirst({
+    where: { id: editionId, organisationId },
+    select: {
+      id: true,
+      title: true,
+      juryStartsAt: true,
+      juryEndsAt: true,
+      scoringLockedAt: true,
+      categories: {
+        where: { id: categoryId },
+        select: {
+          id: true,
+          name: true,
+          scaleMin: true,
+          scaleMax: true,
+          criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, rubric: true, weight: true } },
+        },
+      },
+      questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, label: true } },
+    },
+  })
+  const category = edition?.categories[0]
+  if (!edition || !category) return null
+  const { categories: _one, ...rest } = edition
+  return { edition: rest, category }
+}
+
 // ---- Editions --------------------------------------------------------------------------------
 
 function editionColumns(v: z.output<typeof editionInputSchema>) {
