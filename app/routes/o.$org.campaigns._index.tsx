@@ -1,11 +1,15 @@
 // The organisation's email campaigns: status, recipients, and the way to start one.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { listCampaigns } from '#app/modules/campaigns/service.server.ts'
+import { getCampaignRate, MAX_CAMPAIGN_RATE_PER_MINUTE, setCampaignRate } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { getEnv } from '#app/utils/env.server.ts'
+import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -15,9 +19,10 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireMembership(request, params.org, ['admin', 'organiser'])
   const locale = localeFromRequest(request)
-  const campaigns = await listCampaigns(organisation.id)
+  const [campaigns, rate] = await Promise.all([listCampaigns(organisation.id), getCampaignRate(organisation.id)])
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
+    rate: { own: rate, default: getEnv().EMAIL_CAMPAIGN_RATE_PER_MINUTE, max: MAX_CAMPAIGN_RATE_PER_MINUTE },
     campaigns: campaigns.map((c) => ({
       id: c.id,
       name: c.name,
@@ -29,9 +34,68 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The organisation's sending rate: how many campaign emails leave per minute (empty: the default). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const locale = localeFromRequest(request)
+  const raw = String((await request.formData()).get('ratePerMinute') ?? '').trim()
+  const rate = raw === '' ? null : /^\d+$/.test(raw) ? Number(raw) : NaN
+  try {
+    await setCampaignRate(organisation.id, rate, { actorUserId: user.id })
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) {
+      return data({ value: raw, error: translate(locale, 'campaigns.rate.invalid', { max: MAX_CAMPAIGN_RATE_PER_MINUTE }) }, { status: 422 })
+    }
+    throw error
+  }
+  return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'campaigns.rate.saved' })
+}
+
+function SendingRate({ own, fallback, max }: { own: number | null; fallback: number; max: number }) {
+  const t = useT()
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <section aria-labelledby="rate-title" className="card space-y-3">
+      <h2 id="rate-title" className="text-xl font-semibold">
+        {t('campaigns.rate.title')}
+      </h2>
+      <p className="text-sm text-stone-700">{t('campaigns.rate.help', { fallback })}</p>
+      <Form method="post" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="ratePerMinute" className="label">
+            {t('campaigns.rate.label')}
+          </label>
+          <input
+            id="ratePerMinute"
+            name="ratePerMinute"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={max}
+            className="input w-40"
+            defaultValue={result?.value ?? (own === null ? '' : String(own))}
+            placeholder={String(fallback)}
+            aria-invalid={result?.error ? true : undefined}
+            aria-describedby={result?.error ? 'ratePerMinute-error' : undefined}
+          />
+          {result?.error && (
+            <p id="ratePerMinute-error" className="field-error">
+              {result.error}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="btn-secondary" disabled={busy}>
+          {t('campaigns.rate.save')}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
 export default function Campaigns() {
   const t = useT()
-  const { organisation, campaigns } = useLoaderData<typeof loader>()
+  const { organisation, campaigns, rate } = useLoaderData<typeof loader>()
   const base = `/o/${organisation.slug}/campaigns`
   return (
     <div className="space-y-6">
@@ -81,6 +145,7 @@ export default function Campaigns() {
           </table>
         </div>
       )}
+      <SendingRate own={rate.own} fallback={rate.default} max={rate.max} />
     </div>
   )
 }

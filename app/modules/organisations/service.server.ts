@@ -206,3 +206,36 @@ export async function removeMembership(
     return true
   })
 }
+
+/** The most campaign emails per minute an organisation may set; beyond it, 0 (no limit) says so plainly. */
+export const MAX_CAMPAIGN_RATE_PER_MINUTE = 10_000
+
+/** The organisation's own campaign sending rate (null: the installation's default); audited. */
+export async function setCampaignRate(organisationId: string, ratePerMinute: number | null, actor: Actor = {}) {
+  if (ratePerMinute !== null && (!Number.isInteger(ratePerMinute) || ratePerMinute < 0 || ratePerMinute > MAX_CAMPAIGN_RATE_PER_MINUTE)) {
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: 'campaigns.rate.invalid',
+      params: { max: MAX_CAMPAIGN_RATE_PER_MINUTE },
+      fields: { ratePerMinute: ['campaigns.rate.invalid'] },
+    })
+  }
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { campaignRatePerMinute: true } })
+    await tx.organisation.update({ where: { id: organisationId }, data: { campaignRatePerMinute: ratePerMinute } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'organisation.campaignRate',
+      entityType: 'Organisation',
+      entityId: organisationId,
+      details: { from: before.campaignRatePerMinute, to: ratePerMinute },
+    })
+  })
+}
+
+export async function getCampaignRate(organisationId: string, db: Tx = prisma) {
+  const row = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { campaignRatePerMinute: true } })
+  return row.campaignRatePerMinute
+}
