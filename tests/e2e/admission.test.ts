@@ -5,19 +5,13 @@
 // session in the e2e database.
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 /** A published YESS Académie session that requires an application, and an organiser of its organisation. */
 async function createSession() {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const upsert = () =>
     prisma.organisation.upsert({
       where: { slug: 'e2e-admission' },

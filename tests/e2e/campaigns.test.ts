@@ -3,15 +3,9 @@
 // the campaign page counts each answer. A forwarded link is refused once used.
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
-
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
 
 function expectNoSeriousViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -20,7 +14,7 @@ function expectNoSeriousViolations(results: Awaited<ReturnType<AxeBuilder['analy
 
 /** An invitation-only event of CRESS Occitanie and three new contacts, written straight into the e2e database. */
 async function setup() {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: 'cress-occitanie' } })
   const id = randomBytes(4).toString('hex')
   const startsAt = new Date(Date.now() + 20 * DAY)

@@ -55,6 +55,13 @@ export const test = base.extend<Fixtures>({
 
 export { expect }
 
+/** The end-to-end database, for tests that set up their own data (an edition, an event…). */
+export async function e2eDb() {
+  const { prisma, dbReady } = await import('#app/db.server.ts')
+  await dbReady
+  return prisma
+}
+
 /**
  * The first link of the newest message to `to` in the local mailbox (/dev/mailbox), as an
  * absolute URL. Emails leave through the outbox worker, so it polls until one arrives; with

@@ -5,19 +5,13 @@
 // The test builds its own edition (jury period ending in two days) so it depends on no other test.
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const ORG = 'cress-occitanie'
 
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 async function createScoredEdition() {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
   const id = randomBytes(4).toString('hex')
   const edition = await prisma.prizeEdition.create({

@@ -5,19 +5,13 @@
 // edition with the jury period open now.
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const ORG = 'cress-occitanie'
 
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 async function createJuryEdition() {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
   const id = randomBytes(4).toString('hex')
   const edition = await prisma.prizeEdition.create({

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const QUESTION = 'Comment avez-vous connu le prix ?'
@@ -13,15 +13,9 @@ const SIRET = '732 829 320 00074'
 
 type TestEdition = { id: string; slug: string; title: string; category: string }
 
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 /** A published edition of a test organisation, submissions open now, with one category and one question. */
 async function createEdition(): Promise<TestEdition> {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const upsert = () =>
     prisma.organisation.upsert({
       where: { slug: 'e2e-prix' },
@@ -139,7 +133,7 @@ test('a structure applies, changes its answer after submitting, and withdraws', 
   await page.goto(`${link}?step=5`)
   await expect(page.getByText('Zéro déchet en Narbonnais et Corbières')).toBeVisible()
   await expect(page.getByTestId('nomination-status')).toHaveText('Envoyé')
-  const prisma = await db()
+  const prisma = await e2eDb()
   const saved = await prisma.nomination.findFirstOrThrow({ where: { editionId: edition.id, contactEmail: email }, include: { attachments: true } })
   expect(saved.status).toBe('submitted')
   expect(saved.projectTitle).toBe('Zéro déchet en Narbonnais et Corbières')

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { e2eDb, expect, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const LUNCH = 'Déjeunerez-vous sur place ?'
@@ -12,15 +12,9 @@ const LUNCH = 'Déjeunerez-vous sur place ?'
 type TestEvent = { id: string; slug: string; title: string; workshops: { id: string; title: string }[] }
 
 /** The e2e database (fixtures.ts points DATABASE_URL at it), once its connection settings are applied. */
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 /** A published public event of a test organisation, written straight into the e2e database. */
 async function createEvent(opts: { capacity?: number | null; workshops?: (number | null)[]; title?: string; visibility?: string } = {}): Promise<TestEvent> {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const upsert = () =>
     prisma.organisation.upsert({
       where: { slug: 'e2e-inscriptions' },
@@ -163,7 +157,7 @@ test('registers with JavaScript, with a workshop, and changes workshop from the 
   await expect(page.getByTestId('toast')).toContainText('Vos ateliers ont été mis à jour')
   await expect(page.getByTestId('chosen-workshops')).toHaveText('Ateliers du matin : Atelier B')
 
-  const prisma = await db()
+  const prisma = await e2eDb()
   const seats = await prisma.workshop.findMany({ where: { eventId: event.id }, orderBy: { position: 'asc' }, select: { seatsTaken: true } })
   expect(seats.map((s) => s.seatsTaken)).toEqual([0, 1])
 })

@@ -3,20 +3,14 @@
 // vote in the tally and voids it. Each test creates its own edition (vote open now).
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
-import { expect, readMailbox, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const ORG = 'cress-occitanie'
 
-async function db() {
-  const { prisma, dbReady } = await import('#app/db.server.ts')
-  await dbReady
-  return prisma
-}
-
 /** A published edition of a demo organisation with its public vote open now and two shortlisted nominations. */
 async function createVoteEdition(window: { opensAt: Date; closesAt: Date } = { opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 14 * DAY) }) {
-  const prisma = await db()
+  const prisma = await e2eDb()
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
   const id = randomBytes(4).toString('hex')
   const edition = await prisma.prizeEdition.create({
@@ -83,7 +77,7 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   // Opening the link (as a mail scanner would) does not confirm.
   await page.goto(link)
   await expect(page.getByRole('button', { name: 'Confirmer mon vote' })).toBeVisible()
-  const prisma = await db()
+  const prisma = await e2eDb()
   expect(await prisma.publicVote.count({ where: { editionId: edition.id, confirmedAt: { not: null } } })).toBe(0)
   await page.getByRole('button', { name: 'Confirmer mon vote' }).click()
   await expect(page.getByText('Votre vote pour « La Recyclerie du Lauragais » est confirmé.')).toBeVisible()
@@ -111,7 +105,7 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
 
 test('once the vote is closed, the page shows the results and no form', async ({ page }) => {
   const edition = await createVoteEdition({ opensAt: new Date(Date.now() - 20 * DAY), closesAt: new Date(Date.now() - DAY) })
-  const prisma = await db()
+  const prisma = await e2eDb()
   const [a, b] = edition.nominees
   const vote = (nominationId: string, i: number, confirmed: boolean) =>
     prisma.publicVote.create({
