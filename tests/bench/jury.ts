@@ -6,14 +6,16 @@
 //     in this process against the same database, after one warm-up run);
 //   - scoring_page_rps / scoring_page_p95_ms: the juror's scoring page /jury/{editionId}/{nominationId}
 //     served by the production server under 20 concurrent jurors, each with its own session cookie
-//     and walking through its own nominations.
+//     and walking through its own nominations; scoring_page_server_cpu_ms: the server's CPU time
+//     (every process of its group, from /proc) per request during that phase — steadier than the
+//     rates on a shared machine.
 // Options: --requests N (4000), --concurrency N (20), --max-seconds N (30), --page-only (skip the
 // results part, to iterate on the scoring page), --profile (writes the app server's CPU profile under
 // data/bench/profiles/).
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, request, root, round, startServer, type DbKind, type HttpResult } from './lib.ts'
+import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, processGroupCpuMs, request, root, round, startServer, type DbKind, type HttpResult } from './lib.ts'
 
 const CATEGORIES = 2
 const NOMINATIONS_PER_CATEGORY = 300
@@ -132,6 +134,7 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     for (let r = 0; r < 2; r++) await Promise.all(clients.map((c, k) => request(agent, pageOf(c, k + r), { headers: headers(c), timeoutMs: 120_000 })))
     const results: HttpResult[] = []
     let next = 0
+    const cpuBefore = processGroupCpuMs(server.pid)
     const started = performance.now()
     const deadline = started + maxMs
     await Promise.all(
@@ -145,17 +148,20 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
       }),
     )
     const elapsed = performance.now() - started
+    const cpuAfter = processGroupCpuMs(server.pid)
+    const serverCpuMs = cpuBefore === null || cpuAfter === null ? Number.NaN : cpuAfter - cpuBefore
     agent.destroy()
     const ok = results.filter((r) => r.status === 200)
     const failed = results.length - ok.length
     if (failed) log(`${failed} scoring page requests failed (first: ${results.find((r) => r.status !== 200)?.status})`)
     const rps = (ok.length / elapsed) * 1000
     const p95 = percentile(ok.map((r) => r.ms), 95)
-    log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms (${results.length} requests, ${concurrency} jurors)`)
+    const cpuPerRequest = serverCpuMs / Math.max(1, results.length)
+    log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms, server CPU ${round(cpuPerRequest)} ms/request (${results.length} requests, ${concurrency} jurors; load average ${os.loadavg()[0]!.toFixed(1)})`)
     await seeded.prisma.$disconnect()
     await server.stop()
     if (profileDir) log(`CPU profile of the app server written under ${profileDir}`)
-    return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0] ?? NaN), results_cpu_ms: round(cpu[2] ?? NaN), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
+    return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0] ?? NaN), results_cpu_ms: round(cpu[2] ?? NaN), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_server_cpu_ms: round(cpuPerRequest), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
   } finally {
     await cleanup()
   }

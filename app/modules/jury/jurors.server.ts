@@ -2,7 +2,7 @@
 // their seats and chairs, resend the link or remove a juror who drops out; a juror joins through
 // the link. The guards every juror page uses live here too: who is a juror of this edition, and
 // which nominations that juror may open.
-import { prisma, type Tx } from '#app/db.server.ts'
+import { Prisma, prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { createSession, generateToken, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
@@ -387,15 +387,50 @@ export async function assignedNominations(
 }
 
 /**
- * Guards a juror's access to one nomination: 404 when it is not among their nominations (another
- * category, not assigned, not in the jury pool), 403 when they declared a conflict on it.
+ * The juror's nominations in the category of one nomination, as SQL common table expressions, by
+ * the same rule as assignedNominations: the nomination's category must be one of the juror's
+ * seats; the jury pool of the edition (shortlisted, or eligible while none is shortlisted); the
+ * juror's assignments in that category when there are any, else every pool nomination when the
+ * category is in mode `all`. `pool` has one row per such nomination with `conflicted` (declared
+ * conflict) and `complete` (the juror's score is complete); `seat` is the juror's seat there.
  */
-export async function requireNominationAccess(juror: { id: string; edition?: { id: string; organisationId: string } }, nominationId: string | undefined) {
-  const all = await assignedNominations(juror.id, { includeConflicted: true, edition: juror.edition })
-  const found = all.find((n) => n.id === nominationId)
+export function nominationScopeSql(jurorId: string, nominationId: string) {
+  return Prisma.sql`
+    WITH "me" AS (SELECT "editionId" FROM "Juror" WHERE "id" = ${jurorId}),
+    "target" AS (
+      SELECT n."categoryId" FROM "Nomination" n WHERE n."id" = ${nominationId} AND n."editionId" = (SELECT "editionId" FROM "me")
+    ),
+    "seat" AS (
+      SELECT m."categoryId", m."submittedAt", c."assignmentMode",
+        EXISTS (SELECT 1 FROM "JuryAssignment" a WHERE a."jurorId" = ${jurorId} AND a."categoryId" = m."categoryId") AS "hasAssignments"
+      FROM "JuryMember" m JOIN "PrizeCategory" c ON c."id" = m."categoryId"
+      WHERE m."jurorId" = ${jurorId} AND m."categoryId" = (SELECT "categoryId" FROM "target")
+    ),
+    "pool" AS (
+      SELECT n."id", n."structureName", n."createdAt",
+        EXISTS (SELECT 1 FROM "JuryConflict" k WHERE k."jurorId" = ${jurorId} AND k."nominationId" = n."id") AS "conflicted",
+        EXISTS (SELECT 1 FROM "JuryScore" sc WHERE sc."jurorId" = ${jurorId} AND sc."nominationId" = n."id" AND sc."complete") AS "complete"
+      FROM "Nomination" n JOIN "seat" s ON n."categoryId" = s."categoryId"
+      WHERE n."editionId" = (SELECT "editionId" FROM "me")
+        AND n."status" = (CASE WHEN EXISTS (SELECT 1 FROM "Nomination" x WHERE x."editionId" = (SELECT "editionId" FROM "me") AND x."status" = 'shortlisted') THEN 'shortlisted' ELSE 'eligible' END)
+        AND (CASE WHEN s."hasAssignments" THEN EXISTS (SELECT 1 FROM "JuryAssignment" a WHERE a."jurorId" = ${jurorId} AND a."nominationId" = n."id" AND a."categoryId" = s."categoryId") ELSE s."assignmentMode" = 'all' END)
+    )`
+}
+
+/**
+ * Guards a juror's access to one nomination: 404 when it is not among their nominations (another
+ * category, not assigned, not in the jury pool), 403 when they declared a conflict on it. One
+ * statement, always read fresh (never cached): a removed seat or a new conflict applies at once.
+ */
+export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
+  if (!nominationId) throw notFound()
+  const rows = await prisma.$queryRaw<{ id: string; categoryId: string; conflicted: boolean | number }[]>`
+    ${nominationScopeSql(juror.id, nominationId)}
+    SELECT p."id", (SELECT "categoryId" FROM "seat") AS "categoryId", p."conflicted" FROM "pool" p WHERE p."id" = ${nominationId}`
+  const found = rows[0]
   if (!found) throw notFound()
-  if (found.conflicted) throw forbidden()
-  return { nomination: found, all }
+  if (Boolean(found.conflicted)) throw forbidden()
+  return { nomination: { id: found.id, categoryId: found.categoryId } }
 }
 
 export function jurorLocale(juror: { locale: string }): Locale {

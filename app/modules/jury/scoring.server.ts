@@ -4,10 +4,12 @@
 // juror is still on the jury, the scoring period is open, the nomination is theirs, no conflict.
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { getAttachmentForReview, getNominationForReview } from '#app/modules/nominations/review.server.ts'
-import { getJuryGrid } from '#app/modules/prizes/service.server.ts'
+import { getAttachmentForReview, getNominationForReview, type ReviewedNomination } from '#app/modules/nominations/review.server.ts'
+import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
-import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
+import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { TtlCache } from '#app/utils/ttl-cache.ts'
+import { assignedNominations, linkJurorRowsByEmail, nominationScopeSql, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
 import {
   checkScoreValues,
   isEvaluationComplete,
@@ -168,34 +170,123 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
   })
 }
 
-/** Everything the scoring page of one nomination shows. Throws 404/403 Responses through the guard. */
+type PageRow = {
+  categoryId: string | null
+  submittedAt: Date | string | number | null
+  conflicted: boolean | number | null
+  position: number | bigint | null
+  previousId: string | null
+  nextId: string | null
+  total: number | bigint | null
+  done: number | bigint | null
+  values: string | null
+  comment: string | null
+  complete: boolean | number | null
+  updatedAt: Date | string | number | null
+  nominationUpdatedAt: Date | string | number | null
+  attachmentCount: number | bigint | null
+  attachmentLast: string | null
+}
+
+/** A date from a raw row: SQLite hands back what a subquery yields as a number or a string. */
+function rawDate(v: Date | string | number | null): Date | null {
+  if (v === null || v === undefined) return null
+  return v instanceof Date ? v : new Date(v)
+}
+
+/**
+ * What the scoring page reads fresh on every request, in one statement: the access (assigned,
+ * not conflicted), the juror's seat (submitted?), position, previous, next and progress among
+ * their non-conflicted nominations of the category, their own score, and the version of the
+ * dossier (its updatedAt and attachments) that says whether the cached dossier is still right.
+ */
+async function readPageRow(jurorId: string, nominationId: string) {
+  const rows = await prisma.$queryRaw<PageRow[]>`
+    ${nominationScopeSql(jurorId, nominationId)},
+    "ranked" AS (
+      SELECT p."id",
+        ROW_NUMBER() OVER w AS "position",
+        LAG(p."id") OVER w AS "previousId",
+        LEAD(p."id") OVER w AS "nextId",
+        COUNT(*) OVER () AS "total",
+        SUM(CASE WHEN p."complete" THEN 1 ELSE 0 END) OVER () AS "done"
+      FROM "pool" p
+      WHERE NOT p."conflicted"
+      WINDOW w AS (ORDER BY p."structureName" ASC, p."createdAt" ASC, p."id" ASC)
+    )
+    SELECT
+      (SELECT "categoryId" FROM "seat") AS "categoryId",
+      (SELECT "submittedAt" FROM "seat") AS "submittedAt",
+      (SELECT "conflicted" FROM "pool" WHERE "id" = ${nominationId}) AS "conflicted",
+      r."position", r."previousId", r."nextId", r."total", r."done",
+      sc."values", sc."comment", sc."complete", sc."updatedAt",
+      (SELECT n."updatedAt" FROM "Nomination" n WHERE n."id" = ${nominationId}) AS "nominationUpdatedAt",
+      (SELECT COUNT(*) FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentCount",
+      (SELECT MAX(f."id") FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentLast"
+    FROM (SELECT 1 AS "one") "base"
+    LEFT JOIN "ranked" r ON r."id" = ${nominationId}
+    LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}`
+  return rows[0]!
+}
+
+/**
+ * A nomination's dossier as the jury reads it, kept in memory for a short while keyed by its
+ * version (updatedAt, attachments): any change to the nomination gives a new key, so a cached
+ * dossier is never out of date; the TTL only bounds memory. Never consulted before the access check.
+ */
+export const DOSSIER_TTL_MS = 60_000
+const dossiers = new TtlCache<ReviewedNomination>(DOSSIER_TTL_MS, 2000)
+
+async function dossierOf(organisationId: string, editionId: string, nominationId: string, version: string) {
+  const key = `${nominationId}:${version}`
+  const hit = dossiers.get(key)
+  if (hit) return hit
+  const dossier = await getNominationForReview(organisationId, editionId, nominationId)
+  dossiers.set(key, dossier)
+  return dossier
+}
+
+/**
+ * Everything the scoring page of one nomination shows. Throws 404/403 Responses like the guard.
+ * The access, the seat, the period (from the juror's edition, read by requireJuror), the progress
+ * and the score are read fresh on every request; only the grid and the dossier come from caches.
+ */
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
-  const { nomination: target, all } = await requireNominationAccess(juror, nominationId)
-  const inCategory = all.filter((n) => n.categoryId === target.categoryId && !n.conflicted)
-  const [{ edition, category, questions, scale }, dossier, mine, completed, membership] = await Promise.all([
-    gridOf(juror.edition.organisationId, juror.edition.id, target.categoryId),
-    getNominationForReview(juror.edition.organisationId, juror.edition.id, nominationId),
-    prisma.juryScore.findUnique({ where: { jurorId_nominationId: { jurorId: juror.id, nominationId } }, select: { values: true, comment: true, complete: true, updatedAt: true } }),
-    // Progress only needs which of the juror's nominations are complete: their ids, not the scores.
-    prisma.juryScore.findMany({ where: { jurorId: juror.id, complete: true }, select: { nominationId: true } }),
-    prisma.juryMember.findUnique({ where: { jurorId_categoryId: { jurorId: juror.id, categoryId: target.categoryId } }, select: { submittedAt: true, isChair: true } }),
+  const row = await readPageRow(juror.id, nominationId)
+  if (row.position === null || row.position === undefined || !row.categoryId) {
+    if (row.conflicted !== null && Boolean(row.conflicted)) throw forbidden()
+    throw notFound()
+  }
+  const version = `${rawDate(row.nominationUpdatedAt)?.getTime() ?? 0}:${Number(row.attachmentCount ?? 0)}:${row.attachmentLast ?? ''}`
+  const [grid, dossier] = await Promise.all([
+    getCachedJuryGrid(juror.edition.id, row.categoryId),
+    dossierOf(juror.edition.organisationId, juror.edition.id, nominationId, version),
   ])
-  const complete = new Set(completed.map((s) => s.nominationId))
-  const done = inCategory.filter((n) => complete.has(n.id)).length
-  const index = inCategory.findIndex((n) => n.id === nominationId)
+  if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
+  const { category, questions } = grid
+  const edition = juror.edition
+  const submittedAt = rawDate(row.submittedAt)
+  const done = Number(row.done ?? 0)
+  const total = Number(row.total ?? 0)
   const state = scoringPeriodState(edition, now)
+  const hasScore = row.values !== null
   return {
     edition: { id: edition.id, title: edition.title, juryEndsAt: edition.juryEndsAt, state },
-    category: { id: category.id, name: category.name, scaleMin: scale.scaleMin, scaleMax: scale.scaleMax, submittedAt: membership?.submittedAt ?? null },
+    category: { id: category.id, name: category.name, scaleMin: category.scaleMin, scaleMax: category.scaleMax, submittedAt },
     criteria: category.criteria.map((c) => ({ id: c.id, name: c.name, rubric: c.rubric, weight: c.weight })),
     questions: questions.map((q) => ({ id: q.id, label: q.label })),
     nomination: dossier,
-    score: { values: mine ? parseValues(mine.values) : {}, comment: mine?.comment ?? '', complete: mine?.complete ?? false, updatedAt: mine?.updatedAt ?? null },
-    progress: { done, total: inCategory.length, allComplete: inCategory.length > 0 && done === inCategory.length },
-    position: index + 1,
-    previousId: index > 0 ? inCategory[index - 1]!.id : null,
-    nextId: index >= 0 && index < inCategory.length - 1 ? inCategory[index + 1]!.id : null,
-    editable: state === 'open' && !membership?.submittedAt,
+    score: {
+      values: hasScore ? parseValues(row.values!) : {},
+      comment: row.comment ?? '',
+      complete: hasScore && Boolean(row.complete),
+      updatedAt: hasScore ? rawDate(row.updatedAt) : null,
+    },
+    progress: { done, total, allComplete: total > 0 && done === total },
+    position: Number(row.position),
+    previousId: row.previousId,
+    nextId: row.nextId,
+    editable: state === 'open' && !submittedAt,
   }
 }
 

@@ -12,6 +12,7 @@ import { slugify } from '#app/modules/events/slug.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
 import { moveItem } from '#app/utils/reorder.ts'
+import { TtlCache } from '#app/utils/ttl-cache.ts'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
 import { stringList } from './rules.ts'
 import {
@@ -174,6 +175,54 @@ export async function getJuryGrid(organisationId: string, editionId: string, cat
   if (!edition || !category) return null
   const { categories: _one, ...rest } = edition
   return { edition: rest, category }
+}
+
+/**
+ * The grid of a category as the scoring page shows it (name, scale, criteria in order) with the
+ * nomination form's questions, kept in memory for a short while: every juror reads it on every
+ * page. The category, criterion and question functions below clear it once their change is
+ * committed; a read that overlapped a change is not kept (the generation moved), and the TTL
+ * bounds how long another server process may show the previous grid.
+ */
+export type CachedJuryGrid = {
+  category: { id: string; name: string; scaleMin: number; scaleMax: number; criteria: { id: string; name: string; rubric: string; weight: number }[] }
+  questions: { id: string; label: string }[]
+}
+export const JURY_GRID_TTL_MS = 30_000
+const juryGrids = new TtlCache<CachedJuryGrid>(JURY_GRID_TTL_MS, 1000)
+let juryGridGeneration = 0
+
+/** Drops every cached grid (called after a change to categories, criteria or questions is committed). */
+export function forgetJuryGrids() {
+  juryGridGeneration++
+  juryGrids.clear()
+}
+
+async function afterGridChange<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change
+  } finally {
+    forgetJuryGrids()
+  }
+}
+
+/** The grid of a category of this edition (see CachedJuryGrid), or null when it is not the edition's. */
+export async function getCachedJuryGrid(editionId: string, categoryId: string): Promise<CachedJuryGrid | null> {
+  const key = `${editionId}:${categoryId}`
+  const hit = juryGrids.get(key)
+  if (hit) return hit
+  const generation = juryGridGeneration
+  const [category, questions] = await Promise.all([
+    prisma.prizeCategory.findFirst({
+      where: { id: categoryId, editionId },
+      select: { id: true, name: true, scaleMin: true, scaleMax: true, criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, rubric: true, weight: true } } },
+    }),
+    prisma.prizeQuestion.findMany({ where: { editionId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, label: true } }),
+  ])
+  if (!category) return null
+  const grid = { category, questions }
+  if (generation === juryGridGeneration) juryGrids.set(key, grid)
+  return grid
 }
 
 // ---- Editions --------------------------------------------------------------------------------
@@ -400,7 +449,7 @@ async function ownedCategory(tx: Tx, editionId: string, categoryId: string) {
 
 export async function createCategory(organisationId: string, editionId: string, input: CategoryInput, actor: Actor = {}) {
   const v = parseOrThrow(categoryInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const last = await tx.prizeCategory.findFirst({ where: { editionId: edition.id }, orderBy: { position: 'desc' }, select: { position: true } })
     const category = await tx.prizeCategory.create({ data: { editionId: edition.id, ...v, position: (last?.position ?? -1) + 1 } })
@@ -413,12 +462,12 @@ export async function createCategory(organisationId: string, editionId: string, 
       details: { editionId: edition.id, name: v.name, awards: v.awards, scaleMin: v.scaleMin, scaleMax: v.scaleMax },
     })
     return category
-  }, TX)
+  }, TX))
 }
 
 export async function updateCategory(organisationId: string, editionId: string, categoryId: string, input: CategoryInput, actor: Actor = {}) {
   const v = parseOrThrow(categoryInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const before = await ownedCategory(tx, edition.id, categoryId)
     const category = await tx.prizeCategory.update({ where: { id: before.id }, data: v })
@@ -435,19 +484,19 @@ export async function updateCategory(organisationId: string, editionId: string, 
       },
     })
     return category
-  }, TX)
+  }, TX))
 }
 
 /** Deletes a category and its grid; refused while nominations are filed in it. */
 export async function deleteCategory(organisationId: string, editionId: string, categoryId: string, actor: Actor = {}) {
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const category = await ownedCategory(tx, edition.id, categoryId)
     const nominations = await tx.nomination.count({ where: { categoryId: category.id } })
     if (nominations > 0) throw conflict('category_has_nominations', 'prizes.error.categoryHasNominations', { count: nominations })
     await tx.prizeCategory.delete({ where: { id: category.id } })
     await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeCategory.delete', entityType: 'PrizeCategory', entityId: category.id, details: { editionId: edition.id, name: category.name } })
-  }, TX)
+  }, TX))
 }
 
 // ---- Scoring criteria ------------------------------------------------------------------------
@@ -460,7 +509,7 @@ async function ownedCriterion(tx: Tx, editionId: string, criterionId: string) {
 
 export async function createCriterion(organisationId: string, editionId: string, categoryId: string, input: CriterionInput, actor: Actor = {}) {
   const v = parseOrThrow(criterionInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const category = await ownedCategory(tx, edition.id, categoryId)
     const last = await tx.scoringCriterion.findFirst({ where: { categoryId: category.id }, orderBy: { position: 'desc' }, select: { position: true } })
@@ -474,12 +523,12 @@ export async function createCriterion(organisationId: string, editionId: string,
       details: { editionId: edition.id, categoryId: category.id, name: v.name, weight: v.weight },
     })
     return criterion
-  }, TX)
+  }, TX))
 }
 
 export async function updateCriterion(organisationId: string, editionId: string, criterionId: string, input: CriterionInput, actor: Actor = {}) {
   const v = parseOrThrow(criterionInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const before = await ownedCriterion(tx, edition.id, criterionId)
     const criterion = await tx.scoringCriterion.update({ where: { id: before.id }, data: v })
@@ -492,11 +541,11 @@ export async function updateCriterion(organisationId: string, editionId: string,
       details: { editionId: edition.id, categoryId: before.categoryId, from: { name: before.name, weight: before.weight }, to: { name: v.name, weight: v.weight }, rubricChanged: before.rubric !== v.rubric },
     })
     return criterion
-  }, TX)
+  }, TX))
 }
 
 export async function deleteCriterion(organisationId: string, editionId: string, criterionId: string, actor: Actor = {}) {
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const criterion = await ownedCriterion(tx, edition.id, criterionId)
     await tx.scoringCriterion.delete({ where: { id: criterion.id } })
@@ -508,7 +557,7 @@ export async function deleteCriterion(organisationId: string, editionId: string,
       entityId: criterion.id,
       details: { editionId: edition.id, categoryId: criterion.categoryId, name: criterion.name },
     })
-  }, TX)
+  }, TX))
 }
 
 // ---- Nomination form questions ---------------------------------------------------------------
@@ -521,7 +570,7 @@ async function ownedQuestion(tx: Tx, editionId: string, questionId: string) {
 
 export async function createPrizeQuestion(organisationId: string, editionId: string, input: PrizeQuestionInput, actor: Actor = {}) {
   const v = parseOrThrow(prizeQuestionInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const last = await tx.prizeQuestion.findFirst({ where: { editionId: edition.id }, orderBy: { position: 'desc' }, select: { position: true } })
     const question = await tx.prizeQuestion.create({
@@ -536,13 +585,13 @@ export async function createPrizeQuestion(organisationId: string, editionId: str
       details: { editionId: edition.id, label: v.label, type: v.type, required: v.required, options: v.options },
     })
     return question
-  }, TX)
+  }, TX))
 }
 
 /** Answers already given stay: nominations keep them by question id. */
 export async function updatePrizeQuestion(organisationId: string, editionId: string, questionId: string, input: PrizeQuestionInput, actor: Actor = {}) {
   const v = parseOrThrow(prizeQuestionInputSchema, input)
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const before = await ownedQuestion(tx, edition.id, questionId)
     const question = await tx.prizeQuestion.update({
@@ -562,27 +611,27 @@ export async function updatePrizeQuestion(organisationId: string, editionId: str
       },
     })
     return question
-  }, TX)
+  }, TX))
 }
 
 export async function deletePrizeQuestion(organisationId: string, editionId: string, questionId: string, actor: Actor = {}) {
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const question = await ownedQuestion(tx, edition.id, questionId)
     await tx.prizeQuestion.delete({ where: { id: question.id } })
     await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.delete', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, label: question.label } })
-  }, TX)
+  }, TX))
 }
 
 export async function movePrizeQuestion(organisationId: string, editionId: string, questionId: string, direction: 'up' | 'down', actor: Actor = {}) {
-  return prisma.$transaction(async (tx) => {
+  return afterGridChange(prisma.$transaction(async (tx) => {
     const edition = await editableEdition(tx, organisationId, editionId)
     const question = await ownedQuestion(tx, edition.id, questionId)
     const all = await tx.prizeQuestion.findMany({ where: { editionId: edition.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
     const moved = await moveItem(all, question.id, direction, (id, position) => tx.prizeQuestion.update({ where: { id }, data: { position } }))
     if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.move', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, direction } })
     return moved
-  }, TX)
+  }, TX))
 }
 
 // ---- Public pages ----------------------------------------------------------------------------
