@@ -55,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       ...page,
+      // The server's clock when the page was made: the autosave's revisions follow it (see useAutosave).
+      serverNow: Date.now(),
       edition: { ...page.edition, juryEndsAt: page.edition.juryEndsAt ? formatDateTime(locale, page.edition.juryEndsAt) : null },
       category: { ...page.category, submittedAt: page.category.submittedAt ? formatDateTime(locale, page.category.submittedAt) : null },
       score: { ...page.score, updatedAt: page.score.updatedAt?.toISOString() ?? null },
@@ -170,14 +172,31 @@ function Dossier({ n }: { n: LoaderData['nomination'] }) {
 /**
  * Autosave through a fetcher: right away for a radio, debounced while typing the comment. One save
  * in flight at a time: a change made meanwhile is sent when it returns, so the last values win.
+ * When the juror leaves (another nomination, the tab hidden or closed) a change not sent yet goes
+ * at once with navigator.sendBeacon. Every save carries a revision — when it was sent, on the
+ * server's clock as estimated from the page's `serverNow`, strictly increasing — and the server
+ * keeps the latest revision: the beacon may overtake the save in flight, never the other way.
  */
-function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | null>) {
+function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | null>, serverNow: number) {
   const fetcher = useFetcher<AutosaveResponse>()
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const dirty = useRef(false)
   const busy = useRef(false)
   // The form's latest values: the form element is gone when the page unmounts and flushes.
   const latest = useRef<FormData | null>(null)
+  // Server clock − client clock, measured once when the page starts; the last revision sent.
+  const offset = useRef<number | null>(null)
+  const lastRevision = useRef(0)
+  useEffect(() => {
+    offset.current = serverNow - Date.now()
+  }, [serverNow])
+  const stamp = useCallback((data: FormData) => {
+    const revision = Math.max(Date.now() + (offset.current ?? 0), lastRevision.current + 1)
+    lastRevision.current = revision
+    data.set('revision', String(revision))
+    data.delete('intent')
+    return data
+  }, [])
   // A change not sent yet: the status says "saving" until it is.
   const [pending, setPending] = useState(false)
   const save = useCallback(() => {
@@ -188,10 +207,8 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
     dirty.current = false
     busy.current = true
     setPending(false)
-    const formData = new FormData(form)
-    formData.delete('intent')
-    void fetcher.submit(formData, { method: 'post', action })
-  }, [fetcher, formRef, action])
+    void fetcher.submit(stamp(new FormData(form)), { method: 'post', action })
+  }, [fetcher, formRef, action, stamp])
   useEffect(() => {
     busy.current = fetcher.state !== 'idle'
     if (!busy.current && dirty.current) save()
@@ -211,16 +228,24 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
       const data = formRef.current ? new FormData(formRef.current) : latest.current
       if (!dirty.current || !data) return
       dirty.current = false
-      data.delete('intent')
-      navigator.sendBeacon(action, data)
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = null
+      const body = stamp(data)
+      // sendBeacon outlives the page; when the browser refuses it (size, quota), a keepalive fetch does too.
+      if (!navigator.sendBeacon(action, body)) void fetch(action, { method: 'POST', body, keepalive: true, credentials: 'same-origin' }).catch(() => {})
+    }
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush()
     }
     window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onVisibility)
     return () => {
       window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onVisibility)
       flush()
       if (timer.current) clearTimeout(timer.current)
     }
-  }, [formRef, action])
+  }, [formRef, action, stamp])
   const cancel = useCallback(() => {
     dirty.current = false
     setPending(false)
@@ -271,7 +296,7 @@ function ScoringView({ d }: { d: LoaderData }) {
   const busy = useNavigation().state === 'submitting'
   const base = `/jury/${d.edition.id}`
   const formRef = useRef<HTMLFormElement>(null)
-  const { fetcher, schedule, cancel, pending } = useAutosave(`${base}/${d.nomination.id}/autosave`, formRef)
+  const { fetcher, schedule, cancel, pending } = useAutosave(`${base}/${d.nomination.id}/autosave`, formRef, d.serverNow)
   const [values, setValues] = useState<Record<string, number>>(d.score.values)
   const [comment, setComment] = useState(d.score.comment)
   const scale = { scaleMin: d.category.scaleMin, scaleMax: d.category.scaleMax }

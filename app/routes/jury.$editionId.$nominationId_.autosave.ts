@@ -1,6 +1,8 @@
 // Autosave of a juror's scores (with JavaScript): the scoring page posts its form here a moment
 // after each change. A sibling of the page (the "_"), not its child. JSON answers: when it was
 // saved and whether the evaluation is complete, or why it was refused (with per-field errors).
+// Each save carries the page's `revision` (strictly increasing): the beacon sent when the juror
+// leaves the page may overtake the autosave still in flight, and must not be overwritten by it.
 import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
 import { saveScore } from '#app/modules/jury/scoring.server.ts'
@@ -11,7 +13,7 @@ const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 
 const PREFIX = 'c_'
 
 export type AutosaveResponse =
-  | { ok: true; savedAt: string; complete: boolean; total: number | null }
+  | { ok: true; savedAt: string; complete: boolean; total: number | null; stale: boolean }
   | { ok: false; code: string; message: string; fields?: Record<string, string[]> }
 
 export async function loader() {
@@ -27,8 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) if (key.startsWith(PREFIX) && typeof value === 'string') values[key.slice(PREFIX.length)] = value
   try {
-    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''))
-    return data<AutosaveResponse>({ ok: true, savedAt: saved.savedAt.toISOString(), complete: saved.complete, total: saved.total }, { headers: PRIVATE_HEADERS })
+    // The page's revision (see saveScore): a save overtaken by a later one changes nothing.
+    const revision = Number(form.get('revision') ?? '')
+    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''), { revision: Number.isFinite(revision) && revision > 0 ? revision : null })
+    return data<AutosaveResponse>(
+      { ok: true, savedAt: saved.savedAt.toISOString(), complete: saved.complete, total: saved.total, stale: saved.stale },
+      { headers: PRIVATE_HEADERS },
+    )
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code

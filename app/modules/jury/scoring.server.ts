@@ -61,7 +61,22 @@ async function gridOf(organisationId: string, editionId: string, categoryId: str
   return { edition, category, questions: grid.edition.questions, scale: { scaleMin: category.scaleMin, scaleMax: category.scaleMax } }
 }
 
-export type SaveResult = { savedAt: Date; complete: boolean; total: number | null }
+/** `stale`: a newer save (a later revision) was already stored; this one changed nothing. */
+export type SaveResult = { savedAt: Date; complete: boolean; total: number | null; stale: boolean }
+
+/** How far ahead of the server's clock a revision may be (the page estimates the server's clock). */
+export const MAX_REVISION_AHEAD_MS = 5_000
+
+/**
+ * A save's revision: when the juror made the change, in ms on the server's clock as the page
+ * estimates it (strictly increasing within a page). Stored as the score's updatedAt, so a save
+ * that arrives after a later one (the beacon sent on leaving the page overtaking the autosave in
+ * flight) is refused instead of bringing older values back. Capped a little ahead of now.
+ */
+function revisionDate(revision: number | null | undefined, now: Date): Date | null {
+  if (revision === null || revision === undefined || !Number.isFinite(revision) || revision <= 0) return null
+  return new Date(Math.min(Math.trunc(revision), now.getTime() + MAX_REVISION_AHEAD_MS))
+}
 
 /**
  * Saves the juror's values and comment for one nomination (autosave and the Save button): an
@@ -69,8 +84,15 @@ export type SaveResult = { savedAt: Date; complete: boolean; total: number | nul
  * juror was removed, the period is closed, the category was submitted (reopen it first), the
  * nomination is not theirs, or they declared a conflict on it.
  */
-export async function saveScore(jurorId: string, nominationId: string, rawValues: Record<string, unknown>, comment: string, opts: { now?: Date } = {}): Promise<SaveResult> {
+export async function saveScore(
+  jurorId: string,
+  nominationId: string,
+  rawValues: Record<string, unknown>,
+  comment: string,
+  opts: { now?: Date; revision?: number | null } = {},
+): Promise<SaveResult> {
   const now = opts.now ?? new Date()
+  const revisionAt = revisionDate(opts.revision, now)
   const juror = await loadJuror(jurorId)
   if (juror.removedAt) throw removed()
   if (!isScoringPeriodOpen(juror.edition, now)) throw closed()
@@ -107,20 +129,37 @@ export async function saveScore(jurorId: string, nominationId: string, rawValues
       if (!isScoringPeriodOpen(fresh.edition, now)) throw closed()
       if (fresh.conflicts.length) throw new AppError({ status: 403, code: 'conflicted', messageKey: 'jury.error.conflicted' })
       if (fresh.memberships[0]?.submittedAt) throw new AppError({ status: 409, code: 'category_submitted', messageKey: 'jury.error.submitted' })
-      const score = await tx.juryScore.upsert({
-        where: { jurorId_nominationId: { jurorId, nominationId } },
-        create: { jurorId, nominationId, values, comment: text, complete },
-        update: { values, comment: text, complete },
-      })
+      const key = { jurorId_nominationId: { jurorId, nominationId } }
+      let score
+      if (revisionAt) {
+        // Compare-and-set: only over an older revision; a first save creates the row (a
+        // concurrent first save makes the unique violation that retries below).
+        const { count } = await tx.juryScore.updateMany({
+          where: { jurorId, nominationId, updatedAt: { lt: revisionAt } },
+          data: { values, comment: text, complete, updatedAt: revisionAt },
+        })
+        const current = await tx.juryScore.findUnique({ where: key })
+        if (count === 0 && current) {
+          const kept = parseValues(current.values)
+          return { savedAt: current.updatedAt, complete: current.complete, total: weightedTotal(criteria, kept), stale: true }
+        }
+        score = current ?? (await tx.juryScore.create({ data: { jurorId, nominationId, values, comment: text, complete, updatedAt: revisionAt } }))
+      } else {
+        score = await tx.juryScore.upsert({
+          where: key,
+          create: { jurorId, nominationId, values, comment: text, complete },
+          update: { values, comment: text, complete },
+        })
+      }
       await audit(tx, {
         organisationId: juror.edition.organisationId,
         actorUserId: juror.userId,
         action: 'juryScore.save',
         entityType: 'JuryScore',
         entityId: score.id,
-        details: { jurorId, nominationId, values: check.values, complete, commentLength: text.length },
+        details: { jurorId, nominationId, values: check.values, complete, commentLength: text.length, revision: revisionAt?.getTime() ?? null },
       })
-      return { savedAt: score.updatedAt, complete, total }
+      return { savedAt: score.updatedAt, complete, total, stale: false }
     })
   try {
     return await write()
