@@ -2,7 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { getAuth } from '#app/modules/auth/session.server.ts'
 import { isJurorUser } from '#app/modules/jury/jurors.server.ts'
-import { membershipsOf } from '#app/modules/organisations/service.server.ts'
+import { headerMembershipsOf } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale } from '#app/ui/i18n.tsx'
 import { Layout } from '#app/ui/layout.tsx'
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
   const auth = await getAuth(request)
   const [memberships, isJuror, { toast, setCookie }] = await Promise.all([
-    auth ? membershipsOf(auth.user.id) : [],
+    auth ? headerMembershipsOf(auth.user.id) : [],
     auth ? isJurorUser(auth.user) : false,
     takeToast(request),
   ])
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       user: auth ? { email: auth.user.email, name: auth.user.name } : null,
       isJuror,
-      organisations: memberships.map((m) => ({ slug: m.organisation.slug, name: m.organisation.name, role: m.role })),
+      organisations: memberships.map((m) => ({ slug: m.slug, name: m.name, role: m.role })),
       toast,
     },
     setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,

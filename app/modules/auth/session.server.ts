@@ -39,11 +39,17 @@ export type Auth = { user: AuthUser; sessionId: string; expiresAt: Date; renewed
 
 export async function validateSessionToken(token: string, now = Date.now()): Promise<Auth | null> {
   const id = hashToken(token)
-  const row = await prisma.session.findUnique({
-    where: { id },
-    include: { user: { select: { id: true, email: true, name: true, locale: true, passwordHash: true } } },
-  })
-  if (!row) return null
+  // Every signed-in page reads this: one raw statement (no query compilation), session and user.
+  const rows = await prisma.$queryRaw<{ expiresAt: Date | string | number; id: string; email: string; name: string | null; locale: string; hasPassword: boolean | number }[]>`
+    SELECT s."expiresAt", u."id", u."email", u."name", u."locale", (u."passwordHash" IS NOT NULL) AS "hasPassword"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`
+  const found = rows[0]
+  if (!found) return null
+  const row = {
+    expiresAt: found.expiresAt instanceof Date ? found.expiresAt : new Date(found.expiresAt),
+    user: { id: found.id, email: found.email, name: found.name, locale: found.locale, hasPassword: Boolean(found.hasPassword) },
+  }
   if (row.expiresAt.getTime() <= now) {
     await prisma.session.deleteMany({ where: { id } })
     return null
@@ -56,8 +62,7 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
     await prisma.session.updateMany({ where: { id }, data: { expiresAt } })
     renewed = true
   }
-  const { passwordHash, ...user } = row.user
-  return { user: { ...user, hasPassword: passwordHash !== null }, sessionId: id, expiresAt, renewed }
+  return { user: row.user, sessionId: id, expiresAt, renewed }
 }
 
 export async function invalidateSession(sessionId: string) {

@@ -306,11 +306,81 @@ export async function linkJurorRowsByEmail(user: { id: string; email: string }) 
 }
 
 /** The user's non-removed juror row in that edition, or null. */
-export async function findActiveJuror(userId: string, editionId: string) {
-  return prisma.juror.findFirst({ where: { userId, editionId, removedAt: null }, include: jurorInclude })
+export async function findActiveJuror(userId: string, editionId: string): Promise<ActiveJuror | null> {
+  // Read on every juror page and save, always fresh (a removed juror is refused at once): one raw
+  // statement, juror and edition.
+  const rows = await prisma.$queryRaw<RawActiveJuror[]>`
+    SELECT j."id", j."editionId", j."email", j."name", j."organisationName", j."locale", j."inviteTokenHash", j."userId",
+      j."invitedAt", j."joinedAt", j."removedAt", j."lastRemindedAt", j."createdAt", j."updatedAt",
+      e."title" AS "e_title", e."slug" AS "e_slug", e."organisationId" AS "e_organisationId", e."juryStartsAt" AS "e_juryStartsAt",
+      e."juryEndsAt" AS "e_juryEndsAt", e."scoringLockedAt" AS "e_scoringLockedAt", e."announcementAt" AS "e_announcementAt"
+    FROM "Juror" j JOIN "PrizeEdition" e ON e."id" = j."editionId"
+    WHERE j."userId" = ${userId} AND j."editionId" = ${editionId} AND j."removedAt" IS NULL
+    ORDER BY j."id" ASC
+    LIMIT 1`
+  const r = rows[0]
+  if (!r) return null
+  return {
+    id: r.id,
+    editionId: r.editionId,
+    email: r.email,
+    name: r.name,
+    organisationName: r.organisationName,
+    locale: r.locale,
+    inviteTokenHash: r.inviteTokenHash,
+    userId: r.userId,
+    invitedAt: rawDate(r.invitedAt)!,
+    joinedAt: rawDate(r.joinedAt),
+    removedAt: rawDate(r.removedAt),
+    lastRemindedAt: rawDate(r.lastRemindedAt),
+    createdAt: rawDate(r.createdAt)!,
+    updatedAt: rawDate(r.updatedAt)!,
+    edition: {
+      id: r.editionId,
+      title: r.e_title,
+      slug: r.e_slug,
+      organisationId: r.e_organisationId,
+      juryStartsAt: rawDate(r.e_juryStartsAt),
+      juryEndsAt: rawDate(r.e_juryEndsAt),
+      scoringLockedAt: rawDate(r.e_scoringLockedAt),
+      announcementAt: rawDate(r.e_announcementAt),
+    },
+  }
 }
 
-export type ActiveJuror = NonNullable<Awaited<ReturnType<typeof findActiveJuror>>>
+type RawDate = Date | string | number | null
+type RawActiveJuror = {
+  id: string
+  editionId: string
+  email: string
+  name: string
+  organisationName: string | null
+  locale: string
+  inviteTokenHash: string | null
+  userId: string | null
+  invitedAt: RawDate
+  joinedAt: RawDate
+  removedAt: RawDate
+  lastRemindedAt: RawDate
+  createdAt: RawDate
+  updatedAt: RawDate
+  e_title: string
+  e_slug: string
+  e_organisationId: string
+  e_juryStartsAt: RawDate
+  e_juryEndsAt: RawDate
+  e_scoringLockedAt: RawDate
+  e_announcementAt: RawDate
+}
+
+/** A date from a raw row (a Date on both databases for a column; tolerant of a number or a string). */
+export function rawDate(v: RawDate | undefined): Date | null {
+  if (v === null || v === undefined) return null
+  return v instanceof Date ? v : new Date(v)
+}
+
+/** A juror row with its edition's jury window, as the guards hand it to juror pages. */
+export type ActiveJuror = Prisma.JurorGetPayload<{ include: typeof jurorInclude }>
 
 /** Guards every juror page of an edition: signed out → sign-in page; not (or no longer) a juror → 403. */
 export async function requireJuror(request: Request, editionId: string | undefined) {
@@ -323,8 +393,12 @@ export async function requireJuror(request: Request, editionId: string | undefin
 
 /** Whether the user is (or was invited as) an active juror of any edition: the header's "Jury" link. */
 export async function isJurorUser(user: { id: string; email: string }) {
-  const count = await prisma.juror.count({ where: { removedAt: null, OR: [{ userId: user.id }, { email: normaliseEmail(user.email), userId: null }] } })
-  return count > 0
+  // Read on every page (the root loader): one raw statement.
+  const rows = await prisma.$queryRaw<{ one: number | bigint }[]>`
+    SELECT 1 AS "one" FROM "Juror"
+    WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))
+    LIMIT 1`
+  return rows.length > 0
 }
 
 // ---- What a juror scores ---------------------------------------------------------------------
