@@ -288,11 +288,10 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
 
 // ---- Guards -----------------------------------------------------------------------------------
 
-const jurorInclude = {
-  edition: {
-    select: { id: true, title: true, slug: true, organisationId: true, juryStartsAt: true, juryEndsAt: true, scoringLockedAt: true, announcementAt: true },
-  },
-} as const
+/** What the guards read of the juror's edition. */
+type JurorEditionInclude = {
+  edition: { select: { id: true; title: true; slug: true; organisationId: true; juryStartsAt: true; juryEndsAt: true; scoringLockedAt: true; announcementAt: true } }
+}
 
 /**
  * A signed-in user whose address was invited but who signed in through /login (not the link):
@@ -380,7 +379,7 @@ export function rawDate(v: RawDate | undefined): Date | null {
 }
 
 /** A juror row with its edition's jury window, as the guards hand it to juror pages. */
-export type ActiveJuror = Prisma.JurorGetPayload<{ include: typeof jurorInclude }>
+export type ActiveJuror = Prisma.JurorGetPayload<{ include: JurorEditionInclude }>
 
 /** Guards every juror page of an edition: signed out → sign-in page; not (or no longer) a juror → 403. */
 export async function requireJuror(request: Request, editionId: string | undefined) {
@@ -503,7 +502,7 @@ export async function requireNominationAccess(juror: { id: string }, nominationI
     SELECT p."id", (SELECT "categoryId" FROM "seat") AS "categoryId", p."conflicted" FROM "pool" p WHERE p."id" = ${nominationId}`
   const found = rows[0]
   if (!found) throw notFound()
-  if (Boolean(found.conflicted)) throw forbidden()
+  if (found.conflicted) throw forbidden()
   return { nomination: { id: found.id, categoryId: found.categoryId } }
 }
 
