@@ -1,6 +1,6 @@
-// The scoring page's caches and the autosave's revisions against a real database (SQLite and
-// PostgreSQL): the grid and the dossier are cached, yet a change by the organiser or to the
-// nomination shows on the next page; the access (seat, assignment, conflict, removal) is never
+// The scoring page's cache and the autosave's revisions against a real database (SQLite and
+// PostgreSQL): the grid is cached, yet a change by the organiser shows on the next page; the
+// dossier follows the nomination; the access (seat, assignment, conflict, removal) is never
 // cached; a save overtaken by a later revision (the beacon sent on leaving the page) changes nothing.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
@@ -66,7 +66,7 @@ describe('the scoring page’s caches', () => {
 
   test('the access is read fresh: a conflict, a lost seat or assignment, a removal apply to the next page', async () => {
     const { fx, category, nominations, active, actor } = await fixture()
-    // Every page loaded once first, so the grid and the dossiers are in the caches.
+    // Every page loaded once first, so the grid is in the cache.
     for (const n of nominations) await getScoringPage(active, n.id)
 
     await declareConflict(active, nominations[0]!.id, { kind: 'family', note: '' })

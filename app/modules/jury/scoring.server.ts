@@ -4,11 +4,10 @@
 // juror is still on the jury, the scoring period is open, the nomination is theirs, no conflict.
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { getAttachmentForReview, getNominationForReview, type ReviewedNomination } from '#app/modules/nominations/review.server.ts'
+import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { TtlCache } from '#app/utils/ttl-cache.ts'
 import { assignedNominations, linkJurorRowsByEmail, nominationScopeSql, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
 import {
   checkScoreValues,
@@ -222,9 +221,21 @@ type PageRow = {
   comment: string | null
   complete: boolean | number | null
   updatedAt: Date | string | number | null
-  nominationUpdatedAt: Date | string | number | null
   attachmentCount: number | bigint | null
-  attachmentLast: string | null
+  n_structureName: string | null
+  n_siret: string | null
+  n_legalForm: string | null
+  n_creationDate: Date | string | number | null
+  n_postalCode: string | null
+  n_town: string | null
+  n_departement: string | null
+  n_employees: number | bigint | null
+  n_volunteers: number | bigint | null
+  n_budgetCents: number | bigint | null
+  n_projectTitle: string | null
+  n_projectDescription: string | null
+  n_impact: string | null
+  n_answers: string | null
 }
 
 /** A date from a raw row: SQLite hands back what a subquery yields as a number or a string. */
@@ -236,8 +247,8 @@ function rawDate(v: Date | string | number | null): Date | null {
 /**
  * What the scoring page reads fresh on every request, in one statement: the access (assigned,
  * not conflicted), the juror's seat (submitted?), position, previous, next and progress among
- * their non-conflicted nominations of the category, their own score, and the version of the
- * dossier (its updatedAt and attachments) that says whether the cached dossier is still right.
+ * their non-conflicted nominations of the category, their own score, and the dossier's fields
+ * (its attachments' descriptions come with a second statement, only when it has any).
  */
 async function readPageRow(jurorId: string, nominationId: string) {
   const rows = await prisma.$queryRaw<PageRow[]>`
@@ -259,36 +270,39 @@ async function readPageRow(jurorId: string, nominationId: string) {
       (SELECT "conflicted" FROM "pool" WHERE "id" = ${nominationId}) AS "conflicted",
       r."position", r."previousId", r."nextId", r."total", r."done",
       sc."values", sc."comment", sc."complete", sc."updatedAt",
-      (SELECT n."updatedAt" FROM "Nomination" n WHERE n."id" = ${nominationId}) AS "nominationUpdatedAt",
       (SELECT COUNT(*) FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentCount",
-      (SELECT MAX(f."id") FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentLast"
+      n."structureName" AS "n_structureName", n."siret" AS "n_siret", n."legalForm" AS "n_legalForm", n."creationDate" AS "n_creationDate",
+      n."postalCode" AS "n_postalCode", n."town" AS "n_town", n."departement" AS "n_departement", n."employees" AS "n_employees",
+      n."volunteers" AS "n_volunteers", n."budgetCents" AS "n_budgetCents", n."projectTitle" AS "n_projectTitle",
+      n."projectDescription" AS "n_projectDescription", n."impact" AS "n_impact", n."answers" AS "n_answers"
     FROM (SELECT 1 AS "one") "base"
     LEFT JOIN "ranked" r ON r."id" = ${nominationId}
-    LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}`
+    LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}
+    LEFT JOIN "Nomination" n ON r."id" IS NOT NULL AND n."id" = ${nominationId}`
   return rows[0]!
 }
 
-/**
- * A nomination's dossier as the jury reads it, kept in memory for a short while keyed by its
- * version (updatedAt, attachments): any change to the nomination gives a new key, so a cached
- * dossier is never out of date; the TTL only bounds memory. Never consulted before the access check.
- */
-export const DOSSIER_TTL_MS = 60_000
-const dossiers = new TtlCache<ReviewedNomination>(DOSSIER_TTL_MS, 2000)
+function parseAnswers(json: string | null): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json ?? '{}')
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
 
-async function dossierOf(organisationId: string, editionId: string, nominationId: string, version: string) {
-  const key = `${nominationId}:${version}`
-  const hit = dossiers.get(key)
-  if (hit) return hit
-  const dossier = await getNominationForReview(organisationId, editionId, nominationId)
-  dossiers.set(key, dossier)
-  return dossier
+const intOrNull = (v: number | bigint | null) => (v === null || v === undefined ? null : Number(v))
+
+/** The descriptions of a nomination's attachments (never their bytes), oldest first. */
+function attachmentsOf(nominationId: string) {
+  return prisma.$queryRaw<{ id: string; filename: string; contentType: string; size: number | bigint }[]>`
+    SELECT "id", "filename", "contentType", "size" FROM "NominationAttachment" WHERE "nominationId" = ${nominationId} ORDER BY "createdAt" ASC, "id" ASC`
 }
 
 /**
  * Everything the scoring page of one nomination shows. Throws 404/403 Responses like the guard.
- * The access, the seat, the period (from the juror's edition, read by requireJuror), the progress
- * and the score are read fresh on every request; only the grid and the dossier come from caches.
+ * The access, the seat, the period (from the juror's edition, read by requireJuror), the progress,
+ * the score and the dossier are read fresh on every request; only the grid comes from a cache.
  */
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
   const row = await readPageRow(juror.id, nominationId)
@@ -296,11 +310,28 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     if (row.conflicted !== null && Boolean(row.conflicted)) throw forbidden()
     throw notFound()
   }
-  const version = `${rawDate(row.nominationUpdatedAt)?.getTime() ?? 0}:${Number(row.attachmentCount ?? 0)}:${row.attachmentLast ?? ''}`
-  const [grid, dossier] = await Promise.all([
+  const [grid, attachments] = await Promise.all([
     getCachedJuryGrid(juror.edition.id, row.categoryId),
-    dossierOf(juror.edition.organisationId, juror.edition.id, nominationId, version),
+    Number(row.attachmentCount ?? 0) > 0 ? attachmentsOf(nominationId) : [],
   ])
+  const dossier = {
+    id: nominationId,
+    structureName: row.n_structureName ?? '',
+    siret: row.n_siret,
+    legalForm: row.n_legalForm,
+    creationDate: rawDate(row.n_creationDate),
+    postalCode: row.n_postalCode,
+    town: row.n_town,
+    departement: row.n_departement,
+    employees: intOrNull(row.n_employees),
+    volunteers: intOrNull(row.n_volunteers),
+    budgetCents: intOrNull(row.n_budgetCents),
+    projectTitle: row.n_projectTitle ?? '',
+    projectDescription: row.n_projectDescription ?? '',
+    impact: row.n_impact ?? '',
+    answers: parseAnswers(row.n_answers),
+    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.size) })),
+  }
   if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
   const { category, questions } = grid
   const edition = juror.edition
