@@ -44,10 +44,11 @@ test('jury invitations: the campaign page tracks sent, clicked, joined and decli
     ['Yasmine Oui', yes],
     ['Noé Non', no],
   ] as const) {
-    await page.locator('#juror-name').fill(name)
-    await page.locator('#juror-email').fill(email)
-    await page.getByRole('group', { name: 'Catégories' }).getByLabel('Utilité sociale').check()
-    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click()
+    const form = page.locator('form', { has: page.locator('#juror-name') })
+    await form.locator('#juror-name').fill(name)
+    await form.locator('#juror-email').fill(email)
+    await form.getByRole('group', { name: 'Catégories' }).getByLabel('Utilité sociale').check()
+    await form.getByRole('button', { name: 'Envoyer l’invitation', exact: true }).click()
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('pas encore venu')
   }
   await page.getByRole('link', { name: /Suivi des invitations/ }).click()
