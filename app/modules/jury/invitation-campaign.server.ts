@@ -56,8 +56,10 @@ export async function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: 
   const id = juryCampaignId(edition.id)
   const existing = await tx.campaign.findUnique({ where: { id } })
   if (existing) return existing
-  const created = await tx.campaign.create({
-    data: {
+  // An upsert (INSERT … ON CONFLICT on PostgreSQL): two first invitations at once make one campaign.
+  const campaign = await tx.campaign.upsert({
+    where: { id },
+    create: {
       id,
       organisationId: edition.organisationId,
       kind: JURY_CAMPAIGN_KIND,
@@ -68,10 +70,14 @@ export async function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: 
       status: 'sent',
       sentAt: now,
       createdByUserId: actorUserId,
+      createdAt: now,
     },
+    update: { organisationId: edition.organisationId },
   })
-  await audit(tx, { organisationId: edition.organisationId, actorUserId, action: 'campaign.create', entityType: 'Campaign', entityId: id, details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id } })
-  return created
+  if (campaign.createdAt.getTime() === now.getTime()) {
+    await audit(tx, { organisationId: edition.organisationId, actorUserId, action: 'campaign.create', entityType: 'Campaign', entityId: id, details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id } })
+  }
+  return campaign
 }
 
 type Juror = { id: string; email: string; name: string; locale: string }
