@@ -137,6 +137,12 @@ describe('jury invitations as a campaign', () => {
     // The campaigns' /i/<token> link of a jury recipient leads to the join page (and counts the click).
     expect(await followInvitation(tokenOf(again.joinUrl))).toEqual({ to: `/jury/join/${tokenOf(again.joinUrl)}` })
     expect((await prisma.campaignRecipient.findUniqueOrThrow({ where: { id: row.id } })).clickedAt).not.toBeNull()
+    // …and its /i/<token>/decline page hands over to the join page's decline button.
+    const declineRoute = await import('#app/routes/i.$token.decline.tsx')
+    const token = tokenOf(again.joinUrl)
+    const redirected = (await rejects(declineRoute.loader({ request: new Request(`http://localhost/i/${token}/decline`), params: { token }, context: {} }))) as Response
+    expect(redirected.status).toBe(302)
+    expect(redirected.headers.get('location')).toBe(`/jury/join/${token}#decline`)
 
     const error = (await rejects(createCampaign(fx.org.id, { kind: 'jury_invitation', editionId: fx.edition.id, name: 'À la main' }))) as AppError
     expect(error.status).toBe(422)
