@@ -1,6 +1,6 @@
 // "Je ne pourrai pas venir" in one click. GET only shows the button (mail scanners open links);
 // POST records the answer, once; the person can take it back.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
 import { declineInvitation, getInvitation } from '#app/modules/campaigns/service.server.ts'
@@ -19,6 +19,8 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await getInvitation(params.token ?? '')
   if (!invitation) throw notFound()
+  // A jury invitation is declined on the join page, which also steps the juror down.
+  if (invitation.kind === 'jury_invitation') throw redirect(`/jury/join/${params.token ?? ''}#decline`, { headers: PRIVATE })
   return data(
     {
       title: invitation.targetTitle,

@@ -1,10 +1,13 @@
 // Joining a prize jury from the emailed link. GET only shows the invitation and a button; POST
 // links the juror to their account and signs them in, so a mail scanner opening the link spends
-// nothing. The link keeps signing the juror in until the jury period ends.
+// nothing. The link keeps signing the juror in until the jury period ends. The page also offers
+// "je ne pourrai pas siéger" (POST, intent=decline) to a juror who has not joined; opening the page
+// counts as a click on the invitation campaign's recipient.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { sessionCookie } from '#app/modules/auth/session.server.ts'
-import { acceptInvitation, getInvitation } from '#app/modules/jury/jurors.server.ts'
+import { declinedInvitation } from '#app/modules/jury/invitation-campaign.server.ts'
+import { acceptInvitation, declineInvitation, getInvitation } from '#app/modules/jury/jurors.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -21,10 +24,17 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
-  const invitation = await getInvitation(params.token ?? '')
-  if (!invitation) throw notFound()
+  const token = params.token ?? ''
+  const invitation = await getInvitation(token, new Date(), { recordClick: true })
+  if (!invitation) {
+    // Declined: the link no longer signs in, but still confirms the answer.
+    const declined = await declinedInvitation(token)
+    if (!declined) throw notFound()
+    return data({ declined, invitation: null }, { headers: PRIVATE })
+  }
   return data(
     {
+      declined: null,
       invitation: {
         jurorName: invitation.jurorName,
         editionTitle: invitation.editionTitle,
@@ -32,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         juryStartsAt: invitation.juryStartsAt ? formatDateTime(locale, invitation.juryStartsAt) : null,
         juryEndsAt: invitation.juryEndsAt ? formatDateTime(locale, invitation.juryEndsAt) : null,
         valid: invitation.valid,
+        joined: invitation.joined,
       },
     },
     { headers: PRIVATE },
@@ -40,7 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
+  // The join button sends nothing but the POST itself; only the decline button names an intent.
+  const form = await request.formData().catch(() => new FormData())
   try {
+    if (form.get('intent') === 'decline') {
+      await declineInvitation(params.token ?? '')
+      return redirect(`/jury/join/${params.token ?? ''}`, { headers: PRIVATE })
+    }
     const joined = await acceptInvitation(params.token ?? '', { userAgent: request.headers.get('user-agent') })
     return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(request, joined.sessionToken, joined.expiresAt), ...PRIVATE } })
   } catch (error) {
@@ -52,9 +69,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function JoinJury() {
   const t = useT()
-  const { invitation: inv } = useLoaderData<typeof loader>()
+  const { invitation: inv, declined } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
+  if (!inv) {
+    return (
+      <div className="mx-auto max-w-xl space-y-6">
+        <h1 className="text-3xl font-bold tracking-tight">{t('jury.join.title')}</h1>
+        <section className="card space-y-4">
+          <h2 className="text-xl font-semibold">{declined?.editionTitle}</h2>
+          <p role="status">{t('jury.join.declined')}</p>
+        </section>
+      </div>
+    )
+  }
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">{t('jury.join.title')}</h1>
@@ -91,6 +119,19 @@ export default function JoinJury() {
           </p>
         )}
       </section>
+      {inv.valid && !inv.joined && (
+        <section id="decline" className="card space-y-3" aria-labelledby="decline-heading">
+          <h2 id="decline-heading" className="text-lg font-semibold">
+            {t('jury.join.decline')}
+          </h2>
+          <p>{t('jury.join.declineHelp')}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="decline" className="btn-secondary" disabled={busy}>
+              {t('jury.join.decline')}
+            </button>
+          </Form>
+        </section>
+      )}
     </div>
   )
 }

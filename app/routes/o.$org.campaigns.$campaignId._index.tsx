@@ -148,6 +148,8 @@ export default function CampaignPage() {
   const busy = useNavigation().state === 'submitting'
   const errors = actionData?.errors ?? {}
   const v = actionData?.values
+  // Jury invitations: "registered" means the juror joined the jury.
+  const jury = campaign.kind === 'jury_invitation'
   const target = targets.events.find((e) => e.id === campaign.eventId)?.title ?? targets.editions.find((e) => e.id === campaign.editionId)?.title
 
   return (
@@ -296,7 +298,7 @@ export default function CampaignPage() {
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
               {[...COUNT_KEYS, ...(campaign.trackOpens ? (['opened'] as const) : [])].map((k) => (
                 <div key={k} className="card py-2" data-testid={`count-${k}`}>
-                  <dt className="text-sm text-stone-700">{t(`campaigns.counts.${k}` as MessageKey)}</dt>
+                  <dt className="text-sm text-stone-700">{t(`campaigns.counts.${k === 'registered' && jury ? 'joined' : k}` as MessageKey)}</dt>
                   <dd className="text-2xl font-bold">{report.counts[k]}</dd>
                 </div>
               ))}
@@ -331,7 +333,7 @@ export default function CampaignPage() {
                       <td className="py-2 pr-4">{r.email}</td>
                       <td className="py-2 pr-4">{r.name}</td>
                       <td className="py-2 pr-4">{t(`campaigns.delivery.${r.delivery}` as MessageKey)}</td>
-                      <td className="py-2 pr-4">{t(`campaigns.answer.${r.answer}` as MessageKey)}</td>
+                      <td className="py-2 pr-4">{t(`campaigns.answer.${r.answer === 'registered' && jury ? 'joined' : r.answer}` as MessageKey)}</td>
                       <td className="py-2 pr-4 text-red-800">{r.error}</td>
                     </tr>
                   ))}

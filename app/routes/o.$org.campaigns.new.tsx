@@ -77,7 +77,7 @@ export default function NewCampaign() {
           required
           defaultValue={values.kind}
           errors={errors.kind}
-          options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: t(`campaigns.kind.${k}` as MessageKey) }))}
+          options={CAMPAIGN_KINDS.filter((k) => k !== 'jury_invitation').map((k) => ({ value: k, label: t(`campaigns.kind.${k}` as MessageKey) }))}
         />
         <SelectField
           label={t('campaigns.field.event')}

@@ -2,11 +2,12 @@
 // resend a link, change seats and chairs, remove a juror who drops out; conflicts of interest
 // (declared or recorded here) and the likely ones to ask about.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH, warningReasonLabelKey } from '#app/modules/jury/conflict-rules.ts'
 import { likelyConflicts, listConflicts, recordConflict } from '#app/modules/jury/conflicts.server.ts'
 import { JUROR_LIMITS } from '#app/modules/jury/juror-rules.ts'
 import { reassignFromJuror } from '#app/modules/jury/assignment.server.ts'
+import { juryCampaignOf } from '#app/modules/jury/invitation-campaign.server.ts'
 import { inviteJuror, listJurors, removeJuror, resendInvitation, updateJurorSeats } from '#app/modules/jury/jurors.server.ts'
 import { listNominations } from '#app/modules/nominations/review.server.ts'
 import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePrizeOrganiser(request, params.org)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
-  const [jurors, conflicts, warnings, nominations] = await Promise.all([
+  const [campaign, jurors, conflicts, warnings, nominations] = await Promise.all([
+    juryCampaignOf(organisation.id, edition.id),
     listJurors(organisation.id, edition.id),
     listConflicts(organisation.id, edition.id),
     likelyConflicts(organisation.id, edition.id),
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       juryEndsAt: edition.juryEndsAt ? formatDateTime(locale, edition.juryEndsAt) : null,
     },
     categories: edition.categories.map((c) => ({ id: c.id, name: c.name })),
+    /** The invitations' tracking page (the edition's jury invitation campaign), once someone was invited. */
+    trackingUrl: campaign ? `/o/${organisation.slug}/campaigns/${campaign}` : null,
     jurors: jurors.map((j) => ({
       ...j,
       invitedAt: formatDateTime(locale, j.invitedAt),
@@ -123,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditionJury() {
   const t = useT()
-  const { organisation, edition, categories, jurors, conflicts, warnings, nominations } = useLoaderData<typeof loader>()
+  const { organisation, edition, categories, trackingUrl, jurors, conflicts, warnings, nominations } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionResult | undefined
   const busy = useNavigation().state === 'submitting'
   const inviteResult = result?.intent === 'invite' ? result : undefined
@@ -150,6 +154,13 @@ export default function EditionJury() {
           <h2 id="jurors-title" className="text-xl font-semibold">
             {t('jury.admin.jurors', { count: activeJurors.length })}
           </h2>
+          {trackingUrl && (
+            <p>
+              <Link to={trackingUrl} className="link">
+                {t('jury.admin.tracking')}
+              </Link>
+            </p>
+          )}
           {jurors.length === 0 ? (
             <p className="card">{t('jury.admin.noJurors')}</p>
           ) : (
@@ -190,7 +201,7 @@ export default function EditionJury() {
                         </ul>
                       </td>
                       <td className="py-2 pr-3">
-                        {j.removedAt ? t('jury.admin.removedAt', { date: j.removedAt }) : j.joinedAt ? t('jury.admin.joinedAt', { date: j.joinedAt }) : t('jury.admin.invitedAt', { date: j.invitedAt })}
+                        {j.declined ? t('jury.admin.declined') : j.removedAt ? t('jury.admin.removedAt', { date: j.removedAt }) : j.joinedAt ? t('jury.admin.joinedAt', { date: j.joinedAt }) : t('jury.admin.invitedAt', { date: j.invitedAt })}
                       </td>
                       <td className="space-y-2 py-2">
                         {!j.removedAt && (

@@ -103,10 +103,16 @@ function cpuSeconds(pid: number) {
   }
 }
 
+/** The node flags of `npm run worker` (package.json), read from there so the bench measures what is deployed. */
+const WORKER_NODE_FLAGS = (() => {
+  const script: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker
+  return script.split(/\s+/).filter((arg) => arg.startsWith('--max-old-space-size='))
+})()
+
 /** One worker process, as `npm run worker` runs it (without npm in between, so the pid is the worker's). */
 function startWorker(env: NodeJS.ProcessEnv, profileDir?: string) {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'app/server/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...WORKER_NODE_FLAGS, '--import', 'tsx', 'app/server/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[worker] ${line.slice(0, 500)}\n`)

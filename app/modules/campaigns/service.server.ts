@@ -67,6 +67,9 @@ async function checkTarget(tx: Tx, organisationId: string, v: { eventId?: string
 /** Creates a draft (or a scheduled campaign when `scheduledAt` is given). */
 export async function createCampaign(organisationId: string, input: CampaignInput, opts: CampaignActor & { parentId?: string | null } = {}): Promise<{ id: string }> {
   const v = parseInput(input)
+  // A jury invitation campaign is made by the jury page (one per edition, see
+  // jury/invitation-campaign.server.ts); here only its reminders.
+  if (v.kind === 'jury_invitation' && !opts.parentId) throw validationError({ kind: ['campaigns.error.juryFromJuryPage'] })
   return prisma.$transaction(async (tx) => {
     await checkTarget(tx, organisationId, v)
     const campaign = await tx.campaign.create({
@@ -322,6 +325,12 @@ export async function sendCampaign(campaignId: string, now: Date = new Date(), o
   if (missing.length > 0) {
     if (claimed.count === 1) await prisma.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'draft' } })
     throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
+  }
+  if (c.kind === 'jury_invitation') {
+    // A jury reminder: each juror who has not answered gets a fresh join link (the jury module's
+    // job; imported lazily, the jury module imports this one).
+    const { sendJuryReminder } = await import('#app/modules/jury/invitation-campaign.server.ts')
+    return sendJuryReminder(c.id, now, opts)
   }
 
   const target = await targetOf(prisma, c)
@@ -579,7 +588,9 @@ export async function followInvitation(token: string, now: Date = new Date()) {
   if (!r) return null
   await prisma.campaignRecipient.updateMany({ where: { id: r.id, clickedAt: null }, data: { clickedAt: now } })
   const target = await targetOf(prisma, r.campaign)
-  if ((target.kind === 'event_invitation' || target.kind === 'jury_invitation') && r.campaign.eventId && target.slug) {
+  // A jury invitation's personal link is the juror's join link (the same token).
+  if (target.kind === 'jury_invitation') return { to: `/jury/join/${token}` }
+  if (target.kind === 'event_invitation' && r.campaign.eventId && target.slug) {
     return { to: `/e/${target.slug}/register?invitation=${encodeURIComponent(token)}` }
   }
   if (r.campaign.editionId && target.slug) {
@@ -598,7 +609,8 @@ export async function recordOpen(token: string, now: Date = new Date()) {
 /** "Je ne pourrai pas venir": recorded once; `undo` takes it back. */
 export async function declineInvitation(token: string, opts: { now?: Date; undo?: boolean } = {}) {
   const r = await recipientByToken(token)
-  if (!r) throw notFound()
+  // A juror declines on the join page, which also steps them down from the jury.
+  if (!r || r.campaign.kind === 'jury_invitation') throw notFound()
   if (opts.undo) {
     await prisma.campaignRecipient.updateMany({ where: { id: r.id }, data: { declinedAt: null } })
     return { declined: false }

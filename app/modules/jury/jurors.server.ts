@@ -4,15 +4,15 @@
 // which nominations that juror may open.
 import { Prisma, prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { createSession, generateToken, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
-import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { createSession, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
 import { listJuryPool } from '#app/modules/nominations/review.server.ts'
 import { ensureUser, findUserByEmail, isValidEmail, normaliseEmail } from '#app/modules/organisations/service.server.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
-import { absoluteUrl } from '#app/utils/url.server.ts'
+import { reassignFromJuror } from './assignment.server.ts'
+import { declinedEmails, ensureJuryCampaign, joinUrlFor, markJurorDeclined, markJurorJoined, recordJoinLinkOpened, writeJuryInvitation } from './invitation-campaign.server.ts'
 import { JUROR_LIMITS } from './juror-rules.ts'
 import { isJoinLinkValid } from './scoring-rules.ts'
 
@@ -29,9 +29,7 @@ export type JurorInput = {
   chairCategoryIds?: string[]
 }
 
-export function joinUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/jury/join/${token}`, request)
-}
+export { joinUrlFor }
 
 function invalid(fields: Record<string, string[]>) {
   const first = Object.values(fields)[0]?.[0]
@@ -77,31 +75,16 @@ async function setSeats(tx: Tx, jurorId: string, seats: string[], chairs: string
 
 type EditionForMail = Awaited<ReturnType<typeof getEditionForOrganiser>>
 
+/**
+ * The invitation email, as a recipient of the edition's invitation campaign (created with the first
+ * invitation): a fresh join link as the personal link, the previous one stops working.
+ */
 async function sendInvitation(tx: Tx, edition: EditionForMail, juror: { id: string; email: string; name: string; locale: string }, actor: Actor) {
-  const token = generateToken()
-  await tx.juror.update({ where: { id: juror.id }, data: { inviteTokenHash: hashToken(token), invitedAt: new Date() } })
-  const seats = await tx.juryMember.findMany({ where: { jurorId: juror.id }, select: { categoryId: true, isChair: true } })
-  const names = new Map(edition.categories.map((c) => [c.id, c.name]))
-  const ordered = edition.categories.filter((c) => seats.some((s) => s.categoryId === c.id))
-  const joinUrl = joinUrlFor(token, actor.request)
-  await enqueueEmail(tx, {
-    to: juror.email,
-    toName: juror.name,
-    locale: isLocale(juror.locale) ? juror.locale : 'fr',
-    template: 'jury-invitation',
-    props: {
-      jurorName: juror.name,
-      editionTitle: edition.title,
-      categories: ordered.map((c) => c.name),
-      chairOf: seats.filter((s) => s.isChair).map((s) => names.get(s.categoryId) ?? '').filter(Boolean),
-      juryStartsAt: edition.juryStartsAt?.toISOString() ?? null,
-      juryEndsAt: edition.juryEndsAt?.toISOString() ?? null,
-      joinUrl,
-    },
-    organisationId: edition.organisationId,
-    category: `jury:${edition.id}`,
-  })
-  return { token, joinUrl }
+  const now = new Date()
+  const campaign = await ensureJuryCampaign(tx, edition, actor.actorUserId ?? null, now)
+  const org = await tx.organisation.findUnique({ where: { id: edition.organisationId }, select: { name: true } })
+  const sent = await writeJuryInvitation(tx, campaign, edition, juror, { request: actor.request, now, organisationName: org?.name ?? '' })
+  return { ...sent, campaignId: campaign.id }
 }
 
 /**
@@ -201,6 +184,7 @@ export async function listJurors(organisationId: string, editionId: string) {
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     include: { memberships: { select: { categoryId: true, isChair: true, submittedAt: true } } },
   })
+  const declined = await declinedEmails(edition.id)
   const active = jurors.filter((j) => !j.removedAt)
   const removed = jurors.filter((j) => j.removedAt)
   return [...active, ...removed].map((j) => ({
@@ -212,6 +196,7 @@ export async function listJurors(organisationId: string, editionId: string) {
     invitedAt: j.invitedAt,
     joinedAt: j.joinedAt,
     removedAt: j.removedAt,
+    declined: Boolean(j.removedAt) && declined.has(j.email),
     seats: edition.categories
       .map((c) => ({ categoryId: c.id, name: c.name, membership: j.memberships.find((m) => m.categoryId === c.id) }))
       .filter((s) => s.membership)
@@ -233,9 +218,10 @@ async function jurorByToken(db: Tx, token: string) {
 }
 
 /** What the invitation page shows, or null when the link is unknown, replaced, or its juror removed. */
-export async function getInvitation(token: string, now = new Date()) {
+export async function getInvitation(token: string, now = new Date(), opts: { recordClick?: boolean } = {}) {
   const juror = await jurorByToken(prisma, token)
   if (!juror || juror.removedAt) return null
+  if (opts.recordClick) await recordJoinLinkOpened(token, now)
   return {
     jurorName: juror.name,
     email: juror.email,
@@ -273,6 +259,7 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
       await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now } })
       const { token: sessionToken, session } = await createSession(userId, { userAgent: opts.userAgent }, tx)
       if (first) {
+        await markJurorJoined(tx, juror.edition.id, juror.email, now)
         await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: userId, action: 'juror.join', entityType: 'Juror', entityId: juror.id, details: { editionId: juror.edition.id } })
       }
       return { sessionToken, expiresAt: session.expiresAt, userId, editionId: juror.edition.id }
@@ -284,6 +271,27 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
     if ((error as { code?: string }).code === 'P2002') return run()
     throw error
   }
+}
+
+/**
+ * "Je ne pourrai pas siéger" (POST from the join page): a juror who has not joined steps down. They
+ * are marked removed like a juror the organisers remove (seats kept for history, chairs vacated,
+ * assigned nominations redistributed), their link stops working, and the invitation campaign
+ * counts them as declined. Inviting the address again undoes it.
+ */
+export async function declineInvitation(token: string, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date()
+  return prisma.$transaction(async (tx) => {
+    const juror = await jurorByToken(tx, token)
+    if (!juror || juror.removedAt) throw new AppError({ status: 404, code: 'invitation_not_found', messageKey: 'jury.join.unknown' })
+    if (juror.joinedAt) throw new AppError({ status: 409, code: 'already_joined', messageKey: 'jury.error.alreadyJoined' })
+    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: now, inviteTokenHash: null } })
+    await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
+    await reassignFromJuror(tx, juror.id, null)
+    await markJurorDeclined(tx, juror.edition.id, juror.email, now)
+    await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: null, action: 'juror.decline', entityType: 'Juror', entityId: juror.id, details: { editionId: juror.edition.id } })
+    return { editionTitle: juror.edition.title }
+  })
 }
 
 // ---- Guards -----------------------------------------------------------------------------------
@@ -298,10 +306,14 @@ type JurorEditionInclude = {
  * their juror rows are linked on first visit, so the normal sign-in works too.
  */
 export async function linkJurorRowsByEmail(user: { id: string; email: string }) {
-  const rows = await prisma.juror.findMany({ where: { email: normaliseEmail(user.email), userId: null, removedAt: null }, select: { id: true } })
+  const rows = await prisma.juror.findMany({ where: { email: normaliseEmail(user.email), userId: null, removedAt: null }, select: { id: true, editionId: true, email: true } })
   if (rows.length === 0) return 0
-  const { count } = await prisma.juror.updateMany({ where: { id: { in: rows.map((r) => r.id) }, userId: null }, data: { userId: user.id, joinedAt: new Date() } })
-  return count
+  const now = new Date()
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.juror.updateMany({ where: { id: { in: rows.map((r) => r.id) }, userId: null }, data: { userId: user.id, joinedAt: now } })
+    for (const r of rows) await markJurorJoined(tx, r.editionId, r.email, now)
+    return count
+  })
 }
 
 /** The user's non-removed juror row in that edition, or null. */

@@ -1,0 +1,221 @@
+// Jury invitations as a campaign: each edition has one campaign of kind `jury_invitation` (its id
+// derived from the edition's, so two organisers inviting at once never make two), and every
+// invitation email is a recipient of it whose personal link is the juror's join link
+// (/jury/join/<token>, ADR 0004): the recipient's tokenHash IS the juror's inviteTokenHash at the
+// time the email was written. The campaign page then tracks each juror: sent / failed / bounced
+// (the outbox row), clicked (the join page was opened), joined (counted as "registered"),
+// declined ("je ne pourrai pas siéger"). A reminder is an ordinary reminder campaign: sending it
+// writes each non-responder a fresh join link (the previous one stops working, as with "resend").
+//
+// The emails keep the transactional category `jury:<editionId>`: a handful of personal requests
+// are not held behind a large campaign by the organisation's throttle, and the suppression list
+// does not apply (see ADR 0006).
+import { prisma, type Tx } from '#app/db.server.ts'
+import { audit } from '#app/modules/audit/service.server.ts'
+import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { mergeHtml, mergeText, type MergeValues } from '#app/modules/campaigns/merge-fields.ts'
+import { contentFor } from '#app/modules/campaigns/schema.ts'
+import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { isLocale, translate, type Locale } from '#app/utils/i18n.ts'
+import { absoluteUrl } from '#app/utils/url.server.ts'
+
+export const JURY_CAMPAIGN_KIND = 'jury_invitation'
+
+/** The edition's invitation campaign: one per edition, with a predictable id. */
+export const juryCampaignId = (editionId: string) => `jury-${editionId}`
+
+export function joinUrlFor(token: string, request?: Request) {
+  return absoluteUrl(`/jury/join/${token}`, request)
+}
+
+type Edition = {
+  id: string
+  organisationId: string
+  title: string
+  juryStartsAt: Date | null
+  juryEndsAt: Date | null
+  categories: { id: string; name: string }[]
+}
+
+type CampaignText = { subjectFr: string; bodyFr: string; subjectEn: string; bodyEn: string }
+
+/** The default message, with merge fields; reminders start from it and the organiser may edit theirs. */
+function defaultText(): CampaignText {
+  return {
+    subjectFr: translate('fr', 'jury.campaign.subject'),
+    bodyFr: translate('fr', 'jury.campaign.body'),
+    subjectEn: translate('en', 'jury.campaign.subject'),
+    bodyEn: translate('en', 'jury.campaign.body'),
+  }
+}
+
+/** Finds or creates the edition's invitation campaign (status `sent`: it grows with each invitation). */
+export async function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: string | null, now: Date) {
+  const id = juryCampaignId(edition.id)
+  const existing = await tx.campaign.findUnique({ where: { id } })
+  if (existing) return existing
+  // An upsert (INSERT … ON CONFLICT on PostgreSQL): two first invitations at once make one campaign.
+  const campaign = await tx.campaign.upsert({
+    where: { id },
+    create: {
+      id,
+      organisationId: edition.organisationId,
+      kind: JURY_CAMPAIGN_KIND,
+      editionId: edition.id,
+      name: translate('fr', 'jury.campaign.name', { title: edition.title }),
+      ...defaultText(),
+      audience: '{}',
+      status: 'sent',
+      sentAt: now,
+      createdByUserId: actorUserId,
+      createdAt: now,
+    },
+    update: { organisationId: edition.organisationId },
+  })
+  if (campaign.createdAt.getTime() === now.getTime()) {
+    await audit(tx, { organisationId: edition.organisationId, actorUserId, action: 'campaign.create', entityType: 'Campaign', entityId: id, details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id } })
+  }
+  return campaign
+}
+
+type Juror = { id: string; email: string; name: string; locale: string }
+
+/**
+ * Gives the juror a fresh join link (the previous one stops working), writes the invitation email
+ * with the campaign's text merged, and records it as the campaign's recipient for this juror.
+ */
+export async function writeJuryInvitation(
+  tx: Tx,
+  campaign: CampaignText & { id: string; organisationId: string },
+  edition: Edition,
+  juror: Juror,
+  opts: { request?: Request; now: Date; organisationName: string },
+) {
+  const token = generateToken()
+  const tokenHash = hashToken(token)
+  await tx.juror.update({ where: { id: juror.id }, data: { inviteTokenHash: tokenHash, invitedAt: opts.now } })
+  const seats = await tx.juryMember.findMany({ where: { jurorId: juror.id }, select: { categoryId: true, isChair: true } })
+  const names = new Map(edition.categories.map((c) => [c.id, c.name]))
+  const ordered = edition.categories.filter((c) => seats.some((s) => s.categoryId === c.id))
+  const joinUrl = joinUrlFor(token, opts.request)
+  const locale: Locale = isLocale(juror.locale) ? juror.locale : 'fr'
+  const [firstName = '', ...rest] = juror.name.split(' ')
+  const values: MergeValues = { firstName, lastName: rest.join(' '), structure: '', link: joinUrl, target: edition.title, organisation: opts.organisationName }
+  const { subject, body } = contentFor(campaign, locale)
+  const email = await enqueueEmail(tx, {
+    to: juror.email,
+    toName: juror.name,
+    locale,
+    template: 'jury-invitation',
+    props: {
+      jurorName: juror.name,
+      editionTitle: edition.title,
+      categories: ordered.map((c) => c.name),
+      chairOf: seats.filter((s) => s.isChair).map((s) => names.get(s.categoryId) ?? '').filter(Boolean),
+      juryStartsAt: edition.juryStartsAt?.toISOString() ?? null,
+      juryEndsAt: edition.juryEndsAt?.toISOString() ?? null,
+      joinUrl,
+      subject: subject.trim() ? mergeText(subject, values) : null,
+      messageHtml: body.trim() ? mergeHtml(renderMarkdown(body, { headingOffset: 1 }), values) : null,
+      declineUrl: `${joinUrl}#decline`,
+    },
+    organisationId: edition.organisationId,
+    category: `jury:${edition.id}`,
+  })
+  const row = { tokenHash, emailMessageId: email.id, firstName, lastName: rest.join(' '), locale }
+  await tx.campaignRecipient.upsert({
+    where: { campaignId_email: { campaignId: campaign.id, email: juror.email } },
+    create: { campaignId: campaign.id, email: juror.email, ...row, createdAt: opts.now },
+    // Re-invited: the new email and link replace the old ones; a former "no" is withdrawn.
+    update: { ...row, declinedAt: null },
+  })
+  return { token, joinUrl }
+}
+
+/** The join page was opened: the first click of the recipient that carries this link. */
+export async function recordJoinLinkOpened(token: string, now: Date = new Date()) {
+  if (!token || token.length > 200) return
+  await prisma.campaignRecipient.updateMany({ where: { tokenHash: hashToken(token), clickedAt: null }, data: { clickedAt: now } })
+}
+
+/** The juror joined (by the link or by signing in): every invitation of the edition to that address counts as answered. */
+export async function markJurorJoined(tx: Tx, editionId: string, email: string, now: Date) {
+  await tx.campaignRecipient.updateMany({
+    where: { email, registeredAt: null, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
+    data: { registeredAt: now },
+  })
+}
+
+export async function markJurorDeclined(tx: Tx, editionId: string, email: string, now: Date) {
+  await tx.campaignRecipient.updateMany({
+    where: { email, declinedAt: null, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
+    data: { declinedAt: now },
+  })
+}
+
+/** Addresses that declined the edition's invitation (for the organisers' jury page). */
+export async function declinedEmails(editionId: string) {
+  const rows = await prisma.campaignRecipient.findMany({
+    where: { declinedAt: { not: null }, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
+    select: { email: true },
+  })
+  return new Set(rows.map((r) => r.email))
+}
+
+/**
+ * Sends a jury reminder campaign (created by createReminder from the invitation campaign): to
+ * each of the first campaign's recipients who neither joined, declined nor bounced and whose
+ * juror is still on the jury without having joined, a fresh link in the reminder's words.
+ * Idempotent like sendCampaign: claimed by a conditional update, one recipient per address.
+ */
+export async function sendJuryReminder(campaignId: string, now: Date, opts: { request?: Request; actorUserId?: string | null } = {}) {
+  const c = await prisma.campaign.findUnique({ where: { id: campaignId } })
+  if (!c || !c.parentId || !c.editionId) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+  const edition = await prisma.prizeEdition.findUnique({
+    where: { id: c.editionId },
+    select: { id: true, organisationId: true, title: true, juryStartsAt: true, juryEndsAt: true, categories: { select: { id: true, name: true }, orderBy: { position: 'asc' } } },
+  })
+  const org = await prisma.organisation.findUnique({ where: { id: c.organisationId }, select: { name: true } })
+  if (!edition) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+  const parentRows = await prisma.campaignRecipient.findMany({
+    where: { campaignId: c.parentId, registeredAt: null, declinedAt: null, unsubscribedAt: null, skippedReason: null },
+    select: { email: true, emailMessageId: true },
+    orderBy: { email: 'asc' },
+  })
+  const messageIds = parentRows.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
+  const bounced = new Set((await prisma.emailMessage.findMany({ where: { id: { in: messageIds }, bouncedAt: { not: null } }, select: { id: true } })).map((m) => m.id))
+  const done = new Set((await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email))
+  const emails = parentRows.filter((r) => !(r.emailMessageId && bounced.has(r.emailMessageId)) && !done.has(r.email)).map((r) => r.email)
+  let queued = 0
+  for (const email of emails) {
+    const written = await prisma.$transaction(async (tx) => {
+      const juror = await tx.juror.findUnique({ where: { editionId_email: { editionId: edition.id, email } } })
+      if (!juror || juror.removedAt || juror.joinedAt) return false
+      await writeJuryInvitation(tx, c, edition, juror, { request: opts.request, now, organisationName: org?.name ?? '' })
+      return true
+    })
+    if (written) queued++
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'sent', sentAt: now } })
+    await audit(tx, { organisationId: c.organisationId, actorUserId: opts.actorUserId, action: 'campaign.send', entityType: 'Campaign', entityId: c.id, details: { queued, skipped: 0 } })
+  })
+  return { status: 'sent' as const, queued, skipped: 0, alreadySent: false }
+}
+
+/** For a link whose juror declined (the link no longer signs in): the edition's title, to confirm the answer; otherwise null. */
+export async function declinedInvitation(token: string) {
+  if (!token || token.length > 200) return null
+  const r = await prisma.campaignRecipient.findUnique({ where: { tokenHash: hashToken(token) }, select: { declinedAt: true, campaign: { select: { kind: true, editionId: true } } } })
+  if (!r?.declinedAt || r.campaign.kind !== JURY_CAMPAIGN_KIND || !r.campaign.editionId) return null
+  const edition = await prisma.prizeEdition.findUnique({ where: { id: r.campaign.editionId }, select: { title: true } })
+  return edition ? { editionTitle: edition.title } : null
+}
+
+/** The edition's invitation campaign id, once a juror was invited (the organisers' link to its tracking page). */
+export async function juryCampaignOf(organisationId: string, editionId: string) {
+  const c = await prisma.campaign.findFirst({ where: { id: juryCampaignId(editionId), organisationId }, select: { id: true } })
+  return c?.id ?? null
+}
