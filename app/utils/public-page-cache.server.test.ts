@@ -23,7 +23,7 @@ beforeAll(async () => {
     renders++
     const n = renders
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs))
-    if (req.params[0] === '/e/missing') return res.status(404).set('Cache-Control', cacheControl).end('not found')
+    if (req.path === '/e/missing') return res.status(404).set('Cache-Control', cacheControl).end('not found')
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.setHeader('Cache-Control', cacheControl)
     res.setHeader('Vary', 'Cookie, Accept-Language')
