@@ -7,6 +7,7 @@ import express from 'express'
 import { randomUUID } from 'node:crypto'
 import type { Env } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { publicPageCache } from '#app/utils/public-page-cache.server.ts'
 import { requestContext } from '#app/utils/request-context.server.ts'
 import { fastRegistrationHandler, FAST_REGISTRATION_PATH } from './api-fast-path.ts'
 import { originCheck } from './origin-check.ts'
@@ -48,11 +49,15 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
   if (fastRegistration) app.post(FAST_REGISTRATION_PATH, requestSetup, origin, fastRegistration)
 
   app.use(compression())
-  // Fingerprinted assets are immutable; the rest of public/ is cached briefly.
+  // Fingerprinted assets are immutable; the rest of public/ is cached briefly. Every file there has
+  // an extension: page paths (no dot in their last segment) skip the file-system look-up.
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  const publicFiles = express.static('build/client', { maxAge: '1h' })
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()))
   app.use(requestSetup)
   app.use(origin)
+  // An event's public page for anonymous visitors: one render serves everyone for a few seconds.
+  app.get('/e/:slug', publicPageCache)
 
   app.all('*', createRequestHandler({ build, mode: env.NODE_ENV === 'development' ? 'development' : 'production' }))
   return app

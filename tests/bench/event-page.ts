@@ -3,12 +3,13 @@
 // the same bytes, measured in the same run with the same client. The page is the demo's
 // "Journée régionale de l'économie sociale" (programme of 8 workshops, questions, ~285 registrations).
 // Options: --requests N (10000 per server), --concurrency N (100), --max-seconds N (30 per server),
-// --profile (writes the app server's CPU profile under data/bench/profiles/).
+// --profile (writes the app server's CPU profile under data/bench/profiles/), --bare off (skips
+// the bare server: the app's figures only).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { agentFor, cleanup, cli, freePort, freshDatabase, load, log, onCleanup, percentile, request, root, round, startServer, warmUp, type DbKind } from './lib.ts'
+import { agentFor, cleanup, cli, freePort, freshDatabase, load, log, onCleanup, percentile, processGroupCpuMs, request, root, round, startServer, warmUp, type DbKind } from './lib.ts'
 
 const PAGE_SLUG = 'journee-regionale-economie-sociale-occitanie-2026'
 // What a browser sends for a page, minus Accept-Encoding: both servers then send the same plain bytes.
@@ -57,17 +58,19 @@ async function startBareServer(file: string, contentType: string) {
   return { url: `http://127.0.0.1:${port}`, stop }
 }
 
-async function measure(url: string, opts: { requests: number; concurrency: number; maxMs: number }) {
+async function measure(url: string, opts: { requests: number; concurrency: number; maxMs: number; pid?: number }) {
   const agent = agentFor(opts.concurrency)
   // Warm-up: every client's connection open, JIT warm, caches filled.
   await warmUp(agent, url, opts.concurrency, PAGE_HEADERS)
   await load({ count: Math.min(500, opts.requests), concurrency: opts.concurrency, maxMs: 10_000, send: () => request(agent, url, { headers: PAGE_HEADERS }) })
+  const cpuBefore = opts.pid ? processGroupCpuMs(opts.pid) : null
   const run = await load({ count: opts.requests, concurrency: opts.concurrency, maxMs: opts.maxMs, send: () => request(agent, url, { headers: PAGE_HEADERS }) })
+  const cpuAfter = opts.pid ? processGroupCpuMs(opts.pid) : null
   agent.destroy()
   const ok = run.results.filter((r) => r.status === 200)
   const failed = run.results.length - ok.length
   if (failed) log(`${url}: ${failed} requests failed (first: ${run.results.find((r) => r.status !== 200)?.status} ${run.results.find((r) => r.status !== 200)?.error ?? ''})`)
-  return { rps: (ok.length / run.elapsedMs) * 1000, p50: percentile(ok.map((r) => r.ms), 50), p95: percentile(ok.map((r) => r.ms), 95), failed, done: run.results.length }
+  return { rps: (ok.length / run.elapsedMs) * 1000, p50: percentile(ok.map((r) => r.ms), 50), p95: percentile(ok.map((r) => r.ms), 95), failed, done: run.results.length, cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, run.results.length) }
 }
 
 export async function eventPageBench(db: DbKind, flags: Record<string, string>) {
@@ -94,15 +97,18 @@ export async function eventPageBench(db: DbKind, flags: Record<string, string>) 
     writeFileSync(file, sample.body)
     log(`page ${pageUrl}: ${Buffer.byteLength(sample.body)} bytes; ${requests} requests from ${concurrency} clients per server`)
 
-    const app = await measure(pageUrl, { requests, concurrency, maxMs })
+    const app = await measure(pageUrl, { requests, concurrency, maxMs, pid: server.pid })
     log(`app: ${round(app.rps)} req/s, p50 ${round(app.p50)} ms, p95 ${round(app.p95)} ms (${app.done} requests)`)
     await server.stop()
     if (profileDir) log(`CPU profile of the app server written under ${profileDir}`)
 
-    const bare = await startBareServer(file, 'text/html; charset=utf-8')
-    const bareRun = await measure(bare.url, { requests: requests * 5, concurrency, maxMs })
-    log(`bare node:http: ${round(bareRun.rps)} req/s, p95 ${round(bareRun.p95)} ms (${bareRun.done} requests)`)
-    await bare.stop()
+    let bareRun: { rps: number; p95: number; done?: number } = { rps: NaN, p95: NaN }
+    if (flags.bare !== 'off') {
+      const bare = await startBareServer(file, 'text/html; charset=utf-8')
+      bareRun = await measure(bare.url, { requests: requests * 5, concurrency, maxMs })
+      log(`bare node:http: ${round(bareRun.rps)} req/s, p95 ${round(bareRun.p95)} ms (${bareRun.done} requests)`)
+      await bare.stop()
+    }
 
     return {
       bench: 'event-page',
@@ -116,6 +122,8 @@ export async function eventPageBench(db: DbKind, flags: Record<string, string>) 
       bare_rps: round(bareRun.rps),
       bare_p95_ms: round(bareRun.p95),
       ratio: round(app.rps / bareRun.rps, 4),
+      // The app server's CPU per page (email worker included): steadier than rates on a busy machine.
+      server_cpu_ms_per_request: app.cpuMsPerRequest === null ? null : round(app.cpuMsPerRequest, 2),
     }
   } finally {
     await cleanup()

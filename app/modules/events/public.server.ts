@@ -2,7 +2,8 @@
 // and how many places are left. Built to stay fast when an event opens and hundreds arrive at
 // once: each answer is kept in memory for a few seconds (one query per key however many ask at
 // the same moment), and anonymous pages may be cached by browsers and proxies for 5 s. Places
-// left may therefore lag by up to PUBLIC_CACHE_TTL_MS plus 5 s; the seat rules themselves
+// left may therefore lag by up to twice PUBLIC_CACHE_TTL_MS (data, then the anonymous page kept by
+// app/utils/public-page-cache.server.ts) plus 5 s; the seat rules themselves
 // (registrations/service.server.ts) always work on the live counters.
 import { prisma } from '#app/db.server.ts'
 import { registrationClosedReason, seatsLeft, type ClosedReason } from '#app/modules/registrations/rules.ts'
@@ -10,6 +11,7 @@ import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
 import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
 import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
+import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
 
 export { EVENT_KINDS }
 export function isEventKind(value: unknown): value is EventKind {
@@ -146,12 +148,14 @@ export function invalidatePublicEvent(slug?: string) {
   if (slug) eventCache.delete(slug)
   else eventCache.clear()
   listCache.clear()
+  forgetPublicPages()
 }
 
 export function clearPublicCache() {
   eventCache.clear()
   listCache.clear()
   orgCache.clear()
+  forgetPublicPages()
 }
 
 /**

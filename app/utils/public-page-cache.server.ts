@@ -1,0 +1,122 @@
+// The rendered HTML of an event's public page as anonymous visitors get it, kept a few seconds
+// (PUBLIC_CACHE_TTL_MS, 3 s by default; 0 turns it off): when an event opens and hundreds arrive
+// at once, one render serves them all, and visitors who arrive while it is being rendered wait for
+// it instead of rendering it again. Only pages without any personal part are kept: no session or
+// toast cookie, no query string, a 200 answer marked `public` by the loader and setting no cookie.
+// The key holds the host and the language, the only other inputs of such a page.
+//
+// The store lives on globalThis: the HTTP layer (app/server/http.ts) and the server build (where
+// invalidatePublicEvent runs after an organiser's change) load this file as two module copies.
+import type { NextFunction, Request, Response } from 'express'
+import { localeFromRequest } from './i18n.ts'
+
+export type CachedPage = { status: number; headers: [string, string][]; body: Buffer; expires: number }
+type Store = { pages: Map<string, CachedPage>; pending: Map<string, Promise<CachedPage | null>> }
+
+const STORE_KEY = Symbol.for('essor.public-page-cache')
+const MAX_ENTRIES = 500
+/** Headers of Remix's answer replayed on a hit; the per-request ones are set again by http.ts. */
+const KEPT_HEADERS = ['content-type', 'cache-control', 'vary']
+const PERSONAL_COOKIE = /(?:^|;\s*)(essor_session|essor_toast)=/
+
+function store(): Store {
+  const g = globalThis as { [STORE_KEY]?: Store }
+  g[STORE_KEY] ??= { pages: new Map(), pending: new Map() }
+  return g[STORE_KEY]
+}
+
+/** Forget every kept page (after an organiser's change: visible at once in this process). */
+export function forgetPublicPages() {
+  store().pages.clear()
+}
+
+function ttlMs() {
+  const ttl = Number(process.env.PUBLIC_CACHE_TTL_MS ?? 3000)
+  return Number.isFinite(ttl) && ttl > 0 ? ttl : 0
+}
+
+/** The cache key of an anonymous, cacheable page request, or null when it must be rendered for this visitor. */
+export function publicPageKey(req: Request): string | null {
+  if (req.method !== 'GET') return null
+  const queryAt = req.originalUrl.indexOf('?')
+  if (queryAt !== -1) return null
+  // Single fetch's data requests (/e/x.data) are not pages.
+  if (req.path.endsWith('.data')) return null
+  if (PERSONAL_COOKIE.test(req.headers.cookie ?? '')) return null
+  const locale = localeFromRequest({ headers: { get: (name: string) => req.get(name) ?? null } } as unknown as globalThis.Request)
+  return `${req.hostname}\n${locale}\n${req.path}`
+}
+
+function send(res: Response, page: CachedPage) {
+  for (const [name, value] of page.headers) res.setHeader(name, value)
+  res.setHeader('X-Essor-Page-Cache', 'hit')
+  res.status(page.status).end(page.body)
+}
+
+/**
+ * Express middleware for a public page route: serves a kept copy, waits for one being rendered,
+ * or lets Remix render it and keeps what it wrote when it qualifies.
+ */
+export function publicPageCache(req: Request, res: Response, next: NextFunction) {
+  const ttl = ttlMs()
+  const key = ttl > 0 ? publicPageKey(req) : null
+  if (!key) return next()
+  const { pages, pending } = store()
+  const now = Date.now()
+  const hit = pages.get(key)
+  if (hit && hit.expires > now) return send(res, hit)
+  const inFlight = pending.get(key)
+  if (inFlight) {
+    inFlight.then(
+      (page) => (page && !res.headersSent ? send(res, page) : next()),
+      () => next(),
+    )
+    return
+  }
+
+  let settle!: (page: CachedPage | null) => void
+  const rendered = new Promise<CachedPage | null>((resolve) => (settle = resolve))
+  pending.set(key, rendered)
+  const done = (page: CachedPage | null) => {
+    if (pending.get(key) === rendered) pending.delete(key)
+    if (page) {
+      pages.delete(key)
+      pages.set(key, page)
+      if (pages.size > MAX_ENTRIES) pages.delete(pages.keys().next().value!)
+    }
+    settle(page)
+  }
+
+  // What Remix writes, captured beside the real response (before compression, which wraps earlier).
+  const chunks: Buffer[] = []
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean
+  const end = res.end.bind(res) as (...args: unknown[]) => Response
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'))
+    else chunks.push(Buffer.from(chunk as Uint8Array))
+  }
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding)
+    return write(chunk, encoding, cb)
+  }) as typeof res.write
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding)
+    return end(chunk, encoding, cb)
+  }) as typeof res.end
+  res.on('finish', () => {
+    const cacheControl = String(res.getHeader('cache-control') ?? '')
+    const qualifies = res.statusCode === 200 && /\bpublic\b/.test(cacheControl) && !res.getHeader('set-cookie')
+    if (!qualifies) return done(null)
+    const headers: [string, string][] = []
+    for (const name of KEPT_HEADERS) {
+      const value = res.getHeader(name)
+      if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)])
+    }
+    done({ status: 200, headers, body: Buffer.concat(chunks), expires: Date.now() + ttl })
+  })
+  res.on('close', () => {
+    if (!res.writableFinished) done(null)
+  })
+  next()
+}
