@@ -366,7 +366,13 @@ export default function Tickets() {
           <h2 id="payment-settings-title" className="text-xl font-semibold">
             {t('paymentsAdmin.settings.title')}
           </h2>
-          {!card.available && <Notice tone="warning">{t('paymentsAdmin.settings.cardUnavailable', { missing: card.missing.join(locale === 'fr' ? ' et ' : ' and ') })}</Notice>}
+          {!card.available && (
+            <Notice tone="warning">
+              {card.missing.length > 0
+                ? t('paymentsAdmin.settings.cardUnavailable', { missing: card.missing.join(locale === 'fr' ? ' et ' : ' and ') })
+                : t('paymentsAdmin.settings.cardMisconfigured')}
+            </Notice>
+          )}
           {!hasBankDetails && (
             <Notice tone="info">
               <p>{t('paymentsAdmin.settings.noBankDetails')}</p>

@@ -1,14 +1,51 @@
 // Organisers set up paid tickets: an organiser adds a paid ticket to an event (fixing a price the
 // form points out) and chooses the payment methods; an administrator fills in the organisation's
-// legal and bank details (fixing a SIRET the form points out). Axe finds no violation on either page.
+// legal and bank details (fixing a SIRET the form points out); an organiser marks a bank transfer
+// paid from the registrations list and the attendee gets the confirmation. Axe finds no violation.
 // The event is created here, in an organisation other tests leave alone, so adding a ticket
 // changes no registration form another test uses.
 import AxeBuilder from '@axe-core/playwright'
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { e2eDb, expect, test } from './fixtures.ts'
+import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
 
 const ORG = 'cress-pays-de-la-loire'
+
+/** The server process holds the same SQLite file: a write from here may meet its lock; try again. */
+async function retryWhileLocked<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (attempt >= 10 || !/database is locked|SQLITE_BUSY/i.test(String(error))) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
+    }
+  }
+}
+
+async function newEvent(title: string) {
+  const prisma = await e2eDb()
+  const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
+  const suffix = randomBytes(3).toString('hex')
+  const startsAt = new Date(Date.now() + 40 * 24 * 3600_000)
+  return retryWhileLocked(() =>
+    prisma.event.create({
+      data: {
+        organisationId: org.id,
+        slug: `journee-ess-payante-${suffix}`,
+        kind: 'conference',
+        title: `${title} ${suffix}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 8 * 3600_000),
+        capacity: 120,
+        status: 'published',
+        visibility: 'public',
+        town: 'Nantes',
+        departement: '44',
+      },
+    }),
+  )
+}
 
 async function expectNoA11yViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -18,24 +55,7 @@ async function expectNoA11yViolation(page: Page) {
 test('an organiser adds a paid ticket and chooses the payment methods', async ({ page, login }) => {
   test.setTimeout(60_000)
   const prisma = await e2eDb()
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
-  const suffix = randomBytes(3).toString('hex')
-  const startsAt = new Date(Date.now() + 40 * 24 * 3600_000)
-  const event = await prisma.event.create({
-    data: {
-      organisationId: org.id,
-      slug: `journee-ess-payante-${suffix}`,
-      kind: 'conference',
-      title: `Journée de l’ESS à Nantes ${suffix}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 8 * 3600_000),
-      capacity: 120,
-      status: 'published',
-      visibility: 'public',
-      town: 'Nantes',
-      departement: '44',
-    },
-  })
+  const event = await newEvent('Journée de l’ESS à Nantes')
   await login(`organiser@${ORG}.example`)
 
   await page.goto(`/o/${ORG}/events/${event.id}`)
@@ -109,4 +129,39 @@ test('an administrator fills in the legal and bank details; an organiser may not
   await expect(page.getByLabel('IBAN')).toHaveValue('FR76 3000 6000 0112 3456 7890 189')
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
   expect(org).toMatchObject({ siret: '73282932000074', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', bankAccountHolder: 'CRESS Pays de la Loire' })
+})
+
+test('an organiser marks a bank transfer paid: registration confirmed, receipt numbered, email sent', async ({ page, login }) => {
+  test.setTimeout(60_000)
+  const prisma = await e2eDb()
+  const { register } = await import('#app/modules/registrations/service.server.ts')
+  const event = await newEvent('Forum de l’ESS à Angers')
+  await retryWhileLocked(() => prisma.event.update({ where: { id: event.id }, data: { acceptsCard: false, acceptsTransfer: true } }))
+  const ticket = await retryWhileLocked(() => prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500 } }))
+  const email = `lea.${randomBytes(3).toString('hex')}@example.org`
+  const result = await retryWhileLocked(() =>
+    register(event.id, { firstName: 'Léa', lastName: 'Moreau', email, organisationName: 'Association Le Lien', organisationType: 'association', departement: '49', locale: 'fr', workshopIds: [], ticketTypeId: ticket.id, paymentMethod: 'transfer' }),
+  )
+  expect(result.outcome).toBe('pending_payment')
+  const reference = result.payment!.reference
+
+  await login(`organiser@${ORG}.example`)
+  await page.goto(`/o/${ORG}/events/${event.id}/registrations`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Paiements' })).toBeVisible()
+  // The list is a table on a desktop screen (cards on a phone): only the visible copy counts.
+  await expect(page.getByText('Virement — Virement attendu').filter({ visible: true })).toBeVisible()
+  await expect(page.getByText(`Référence : ${reference}`).filter({ visible: true })).toBeVisible()
+  await expectNoA11yViolation(page)
+
+  await page.getByText('Marquer payé', { exact: true }).filter({ visible: true }).click()
+  await page.getByRole('button', { name: /^Marquer payé : Léa Moreau/ }).filter({ visible: true }).click()
+  await expect(page.getByText('Paiement enregistré : inscription confirmée, reçu envoyé.')).toBeVisible()
+  await expect(page.getByText('Virement — Payé').filter({ visible: true })).toBeVisible()
+  const payment = await prisma.payment.findUniqueOrThrow({ where: { id: result.payment!.id }, include: { registration: true } })
+  expect(payment.status).toBe('paid')
+  expect(payment.receiptNumber).toBeGreaterThan(0)
+  expect(payment.registration.status).toBe('confirmed')
+  await expect(page.getByText(`Reçu n° ${String(payment.receiptNumber).padStart(6, '0')}`).filter({ visible: true })).toBeVisible()
+  const link = await readMailbox(page, email, { subject: 'Inscription confirmée' })
+  expect(link).toContain('/r/')
 })

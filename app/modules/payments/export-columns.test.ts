@@ -45,13 +45,14 @@ describe('payment columns', () => {
     const at = table.headers.indexOf('Billet')
     expect(table.headers.slice(at, at + 5)).toEqual(['Billet', 'Montant', 'Paiement', 'Référence', 'N° de reçu'])
     expect(table.headers.indexOf('Question')).toBe(at - 1)
-    expect(table.rows[0]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Virement — Payé', 'ESS-7K3F9Q2M', '12'])
+    expect(table.rows[0]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Virement — Payé', 'ESS-7K3F9Q2M', '000012'])
     expect(table.rows[1]!.slice(at, at + 5)).toEqual(['Bénévoles', null, '', '', ''])
+    expect(table.rows[2]![table.headers.indexOf('Statut')]).toBe('Paiement en attente')
     expect(table.rows[2]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Bon de commande — Bon de commande attendu', 'ESS-AAAA1111', ''])
     expect(table.moneyColumns).toEqual([at + 1])
     expect(table.dateColumns).toEqual([table.headers.length - 2, table.headers.length - 1])
     // French spreadsheets read "45,00" in a ";" file as a number.
-    expect(toCsv(table).split('\r\n')[1]).toContain(';Plein tarif;45,00;Virement — Payé;ESS-7K3F9Q2M;12;')
+    expect(toCsv(table).split('\r\n')[1]).toContain(';Plein tarif;45,00;Virement — Payé;ESS-7K3F9Q2M;000012;')
   })
 
   test('English headers and states', () => {

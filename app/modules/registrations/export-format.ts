@@ -2,6 +2,7 @@
 // the labels the organisers' list shares with it. No database and no server code here: the
 // browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
 import { currentPayment, methodLabel, paymentStateLabel, type PaymentLike } from '#app/modules/payments/admin-view.ts'
+import { formatReceiptNumber } from '#app/modules/payments/rules.ts'
 import { isProfile } from './profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
@@ -125,6 +126,7 @@ export function parseAnswers(json: string): Record<string, unknown> {
 }
 
 export function statusLabel(locale: Locale, status: string): string {
+  if (status === 'pending_payment') return translate(locale, 'paymentsAdmin.status.pending_payment')
   return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
 }
 
@@ -163,7 +165,7 @@ function paymentCells(r: ExportRegistration, locale: Locale): Cell[] {
     payment.amountCents / 100,
     `${methodLabel(locale, payment.method)} — ${paymentStateLabel(locale, payment)}`,
     payment.reference,
-    payment.receiptNumber === null ? '' : String(payment.receiptNumber),
+    payment.receiptNumber === null ? '' : formatReceiptNumber(payment.receiptNumber),
   ]
 }
 
