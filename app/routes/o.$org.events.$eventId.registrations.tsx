@@ -9,8 +9,7 @@ import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
-import { currentPayment, paymentState, paymentStateTone, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
-import { formatReceiptNumber } from '#app/modules/payments/rules.ts'
+import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
 import {
   addByHand,
   ATTENDEE_MANAGER_ROLES,
@@ -417,7 +416,7 @@ function PaymentInfo({ row, timeZone }: { row: Row; timeZone: string }) {
           </p>
           <p className="text-stone-700">{t('paymentsAdmin.row.reference', { reference: p.reference })}</p>
           {p.purchaseOrderNumber && <p className="text-stone-700">{t('paymentsAdmin.row.purchaseOrder', { number: p.purchaseOrderNumber })}</p>}
-          {p.receiptNumber !== null && <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: formatReceiptNumber(p.receiptNumber) })}</p>}
+          {p.receiptNumber !== null && <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: receiptNumberText(p.receiptNumber) })}</p>}
           {p.state === 'to_refund_by_transfer' && <p className="font-medium text-amber-900">{t('paymentsAdmin.row.refund', { amount: formatMoney(locale, p.refundCents ?? p.amountCents) })}</p>}
           {p.state === 'awaiting_card' && row.holdExpiresAt && <p className="text-stone-700">{t('paymentsAdmin.row.holdUntil', { time: f.time(row.holdExpiresAt) })}</p>}
         </>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { currentPayment, methodLabel, paymentState, paymentStateLabel, type PaymentLike } from './admin-view.ts'
+import { currentPayment, methodLabel, paymentState, paymentStateLabel, receiptNumberText, type PaymentLike } from './admin-view.ts'
 
 let n = 0
 function payment(over: Partial<PaymentLike>): PaymentLike {
@@ -39,4 +39,9 @@ describe('payment state', () => {
     expect(paymentStateLabel('en', { method: 'transfer', status: 'pending', refundStatus: 'none' })).toBe('Awaiting bank transfer')
     expect(methodLabel('fr', 'purchase_order')).toBe('Bon de commande')
   })
+})
+
+test('receipt numbers read as on the receipts', async () => {
+  const { formatReceiptNumber } = await import('./rules.ts')
+  for (const n of [1, 12, 123456, 1234567]) expect(receiptNumberText(n)).toBe(formatReceiptNumber(n))
 })

@@ -66,3 +66,12 @@ export function paymentStateTone(state: PaymentState): 'ok' | 'todo' | 'neutral'
   if (state === 'refund_failed') return 'problem'
   return 'neutral'
 }
+
+/**
+ * "000012": the receipt number as printed on receipts. The same as rules.ts's
+ * formatReceiptNumber (a test keeps them equal), which the browser can't load: rules.ts imports
+ * node:crypto.
+ */
+export function receiptNumberText(n: number) {
+  return String(n).padStart(6, '0')
+}

@@ -1,8 +1,7 @@
 // The registrations export as plain functions over data: columns, cell text, CSV encoding; and
 // the labels the organisers' list shares with it. No database and no server code here: the
 // browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
-import { currentPayment, methodLabel, paymentStateLabel, type PaymentLike } from '#app/modules/payments/admin-view.ts'
-import { formatReceiptNumber } from '#app/modules/payments/rules.ts'
+import { currentPayment, methodLabel, paymentStateLabel, receiptNumberText, type PaymentLike } from '#app/modules/payments/admin-view.ts'
 import { isProfile } from './profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
@@ -165,7 +164,7 @@ function paymentCells(r: ExportRegistration, locale: Locale): Cell[] {
     payment.amountCents / 100,
     `${methodLabel(locale, payment.method)} — ${paymentStateLabel(locale, payment)}`,
     payment.reference,
-    payment.receiptNumber === null ? '' : formatReceiptNumber(payment.receiptNumber),
+    payment.receiptNumber === null ? '' : receiptNumberText(payment.receiptNumber),
   ]
 }
 
