@@ -414,7 +414,10 @@ function PaymentInfo({ row, timeZone }: { row: Row; timeZone: string }) {
               {t(`paymentsAdmin.method.${p.method}` as MessageKey)} — {t(`paymentsAdmin.state.${p.state}` as MessageKey)}
             </span>
           </p>
-          <p className="text-stone-700">{t('paymentsAdmin.row.reference', { reference: p.reference })}</p>
+          <p className="text-stone-700">
+            {t('paymentsAdmin.row.reference', { reference: '' })}
+            <span className="whitespace-nowrap">{p.reference}</span>
+          </p>
           {p.purchaseOrderNumber && <p className="text-stone-700">{t('paymentsAdmin.row.purchaseOrder', { number: p.purchaseOrderNumber })}</p>}
           {p.receiptNumber !== null && <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: receiptNumberText(p.receiptNumber) })}</p>}
           {p.state === 'to_refund_by_transfer' && <p className="font-medium text-amber-900">{t('paymentsAdmin.row.refund', { amount: formatMoney(locale, p.refundCents ?? p.amountCents) })}</p>}

@@ -149,7 +149,7 @@ test('an organiser marks a bank transfer paid: registration confirmed, receipt n
   await page.goto(`/o/${ORG}/events/${event.id}/registrations`)
   await expect(page.getByRole('heading', { level: 2, name: 'Paiements' })).toBeVisible()
   // The list is a table on a desktop screen (cards on a phone): only the visible copy counts.
-  await expect(page.getByText('Virement — Virement attendu').filter({ visible: true })).toBeVisible()
+  await expect(page.getByText('Virement — En attente').filter({ visible: true })).toBeVisible()
   await expect(page.getByText(`Référence : ${reference}`).filter({ visible: true })).toBeVisible()
   await expectNoA11yViolation(page)
 

@@ -35,8 +35,8 @@ describe('payment state', () => {
     expect(paymentState({ method: 'transfer', status: 'cancelled', refundStatus: 'none' })).toBe('cancelled')
   })
   test('labels in both languages', () => {
-    expect(paymentStateLabel('fr', { method: 'transfer', status: 'paid', refundStatus: 'pending' })).toBe('Remboursement à effectuer par virement')
-    expect(paymentStateLabel('en', { method: 'transfer', status: 'pending', refundStatus: 'none' })).toBe('Awaiting bank transfer')
+    expect(paymentStateLabel('fr', { method: 'transfer', status: 'paid', refundStatus: 'pending' })).toBe('Payé, remboursement à effectuer par virement')
+    expect(paymentStateLabel('en', { method: 'transfer', status: 'pending', refundStatus: 'none' })).toBe('Awaited')
     expect(methodLabel('fr', 'purchase_order')).toBe('Bon de commande')
   })
 })

@@ -48,7 +48,7 @@ describe('payment columns', () => {
     expect(table.rows[0]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Virement — Payé', 'ESS-7K3F9Q2M', '000012'])
     expect(table.rows[1]!.slice(at, at + 5)).toEqual(['Bénévoles', null, '', '', ''])
     expect(table.rows[2]![table.headers.indexOf('Statut')]).toBe('Paiement en attente')
-    expect(table.rows[2]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Bon de commande — Bon de commande attendu', 'ESS-AAAA1111', ''])
+    expect(table.rows[2]!.slice(at, at + 5)).toEqual(['Plein tarif', 45, 'Bon de commande — En attente', 'ESS-AAAA1111', ''])
     expect(table.moneyColumns).toEqual([at + 1])
     expect(table.dateColumns).toEqual([table.headers.length - 2, table.headers.length - 1])
     // French spreadsheets read "45,00" in a ";" file as a number.
@@ -59,7 +59,7 @@ describe('payment columns', () => {
     const table = buildExportTable(event, [registration({ ticketType: { name: 'Full price' }, payments: [payment({ status: 'paid', refundStatus: 'pending' })] })], 'en')
     const at = table.headers.indexOf('Ticket')
     expect(table.headers.slice(at, at + 5)).toEqual(['Ticket', 'Amount', 'Payment', 'Reference', 'Receipt no.'])
-    expect(table.rows[0]![at + 2]).toBe('Bank transfer — Refund to make by bank transfer')
+    expect(table.rows[0]![at + 2]).toBe('Bank transfer — Paid, refund to make by bank transfer')
   })
 
   test('a free event (no tickets) keeps the export as before', () => {
