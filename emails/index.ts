@@ -29,6 +29,8 @@ import { ApplicationWaitlisted, applicationWaitlistedSubject } from './applicati
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
+import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
+import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -64,6 +66,8 @@ export const templates = {
   'application-received': { component: ApplicationReceived, subject: applicationReceivedSubject } as Template<ApplicationProps>,
   'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
   'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
+  'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
+  'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
 }
 
 export type TemplateName = keyof typeof templates

@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role,
     canManage: role === 'admin' || role === 'organiser',
     canManageTokens: API_TOKEN_ROLES.includes(role),
+    canManageSettings: role === 'admin',
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganisationDashboard() {
   const t = useT()
   const locale = useLocale()
-  const { organisation, role, canManage, canManageTokens, events } = useLoaderData<typeof loader>()
+  const { organisation, role, canManage, canManageTokens, canManageSettings, events } = useLoaderData<typeof loader>()
   const base = `/o/${organisation.slug}`
   return (
     <div className="space-y-8">
@@ -70,6 +71,13 @@ export default function OrganisationDashboard() {
               <li>
                 <Link to={`${base}/tokens`} className="btn-secondary">
                   {t('auth.org.apiTokens')}
+                </Link>
+              </li>
+            )}
+            {canManageSettings && (
+              <li>
+                <Link to={`${base}/settings`} className="btn-secondary">
+                  {t('paymentsAdmin.legal.link')}
                 </Link>
               </li>
             )}

@@ -1,11 +1,15 @@
 // Organisers' list of an event's registrations: search and filters (a GET form), counts, per-row
 // cancel and workshop moves, adding a person by hand, and links to the CSV / XLSX exports.
+// Events with tickets also show each row's ticket and payment, the payments summary, and the
+// buttons to mark a bank transfer or purchase order paid, cancel it, or record a manual refund.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
+import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
+import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
 import {
   addByHand,
   ATTENDEE_MANAGER_ROLES,
@@ -24,7 +28,7 @@ import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaFiel
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { httpError } from '#app/utils/http.server.ts'
-import { isLocale, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { formatMoney, isLocale, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -37,12 +41,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const filters = filtersFromSearchParams(new URL(request.url).searchParams)
-  const list = await listRegistrations(event.id, filters)
+  const ticketed = event.ticketTypes.length > 0
+  const [list, summary] = await Promise.all([listRegistrations(event.id, filters), ticketed ? paymentsSummary(event.id) : null])
   const ctx = formContextOf(event)
   const seats = new Map(event.workshops.map((w) => [w.id, { capacity: w.capacity, seatsTaken: w.seatsTaken }]))
   return {
     org: organisation.slug,
     event: { id: event.id, title: event.title, timeZone: event.timeZone, capacity: event.capacity, seatsTaken: event.seatsTaken, status: event.status, editable: isEditable(event.status) },
+    ticketed,
+    summary,
     form: ctx,
     workshopSeats: Object.fromEntries(seats),
     filters: { q: filters.q ?? '', status: filters.status ?? '', profile: filters.profile ?? '', workshop: filters.workshopId ?? '' },
@@ -69,8 +76,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         checkedInAt: r.checkedInAt?.toISOString() ?? null,
         answers: ctx.questions.map((q) => ({ label: q.label, value: answers[q.id] })).filter((a) => a.value !== undefined && a.value !== ''),
         workshops: r.workshops.map((w) => ({ slotId: w.slotId, workshopId: w.workshopId, title: w.workshop.title })),
+        ticket: r.ticketType?.name ?? null,
+        holdExpiresAt: r.holdExpiresAt?.toISOString() ?? null,
+        payment: paymentRow(currentPayment(r.payments)),
       }
     }),
+  }
+}
+
+function paymentRow(p: PaymentLike | null) {
+  if (!p) return null
+  const state = paymentState(p)
+  return {
+    id: p.id,
+    method: p.method,
+    state,
+    amountCents: p.amountCents,
+    reference: p.reference,
+    purchaseOrderNumber: p.purchaseOrderNumber,
+    receiptNumber: p.receiptNumber,
+    refundCents: p.refundCents,
+    // What the organiser may do with it here: only transfers and purchase orders are theirs to settle.
+    manual: MANUAL_METHODS.includes(p.method),
   }
 }
 
@@ -95,6 +122,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'cancel') {
       const { cancelled } = await cancelByOrganiser(event.id, registrationId, { actorUserId: user.id, request })
       return redirectWithToast(request, back, cancelled ? { type: 'success', key: 'attendees.toast.cancelled' } : { type: 'info', key: 'attendees.toast.alreadyCancelled' })
+    }
+
+    if (intent === 'payment.markPaid' || intent === 'payment.cancel' || intent === 'payment.markRefunded') {
+      const paymentId = String(formData.get('paymentId') ?? '')
+      const actor = { organisationId: organisation.id, userId: user.id, request }
+      const opts = { eventId: event.id }
+      if (intent === 'payment.markPaid') {
+        const { outcome } = await markPaid(paymentId, actor, opts)
+        return redirectWithToast(
+          request,
+          back,
+          outcome === 'confirmed'
+            ? { type: 'success', key: 'paymentsAdmin.toast.markedPaid' }
+            : outcome === 'seat_lost'
+              ? { type: 'error', key: 'paymentsAdmin.toast.seatLost' }
+              : { type: 'info', key: 'paymentsAdmin.toast.alreadyPaid' },
+        )
+      }
+      if (intent === 'payment.cancel') {
+        const cancelled = await cancelPending(paymentId, actor, opts)
+        return redirectWithToast(request, back, cancelled ? { type: 'success', key: 'paymentsAdmin.toast.paymentCancelled' } : { type: 'info', key: 'paymentsAdmin.toast.alreadyCancelled' })
+      }
+      const refunded = await markRefunded(paymentId, actor, opts)
+      return redirectWithToast(request, back, refunded ? { type: 'success', key: 'paymentsAdmin.toast.markedRefunded' } : { type: 'info', key: 'paymentsAdmin.toast.alreadyRefunded' })
     }
 
     if (intent === 'move') {
@@ -145,6 +196,7 @@ type LoaderData = Awaited<ReturnType<typeof loader>>
 type Row = LoaderData['rows'][number]
 
 function statusText(t: Translate, status: string) {
+  if (status === 'pending_payment') return t('paymentsAdmin.status.pending_payment')
   // applied / refused: applications of an event that selects its participants (admission).
   return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? t(`attendees.status.${status}` as MessageKey) : status
 }
@@ -169,6 +221,7 @@ function StatusBadge({ row, timeZone }: { row: Row; timeZone: string }) {
     waitlisted: 'bg-amber-50 text-amber-900 border-amber-700',
     offered: 'bg-sky-50 text-sky-900 border-sky-700',
     cancelled: 'bg-stone-100 text-stone-700 border-stone-400',
+    pending_payment: 'bg-amber-50 text-amber-900 border-amber-700',
   }
   return (
     <span className="flex flex-col items-start gap-1">
@@ -178,10 +231,11 @@ function StatusBadge({ row, timeZone }: { row: Row; timeZone: string }) {
   )
 }
 
-function Counts({ counts, capacity, seatsTaken }: { counts: LoaderData['counts']; capacity: number | null; seatsTaken: number }) {
+function Counts({ counts, capacity, seatsTaken, ticketed }: { counts: LoaderData['counts']; capacity: number | null; seatsTaken: number; ticketed: boolean }) {
   const t = useT()
   const items: [MessageKey, number | string][] = [
     ['attendees.count.confirmed', counts.confirmed ?? 0],
+    ...(ticketed || counts.pending_payment ? [['paymentsAdmin.count.pendingPayment', counts.pending_payment ?? 0] as [MessageKey, number]] : []),
     ['attendees.count.waitlisted', counts.waitlisted ?? 0],
     ['attendees.count.offered', counts.offered ?? 0],
     ['attendees.count.cancelled', counts.cancelled ?? 0],
@@ -189,7 +243,7 @@ function Counts({ counts, capacity, seatsTaken }: { counts: LoaderData['counts']
     ['attendees.count.seats', capacity === null ? t('attendees.count.seatsUnlimited', { taken: seatsTaken }) : `${seatsTaken} / ${capacity}`],
   ]
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-3 ${items.length > 6 ? 'lg:grid-cols-7' : 'lg:grid-cols-6'}`}>
       {items.map(([key, value]) => (
         <div key={key} className="rounded-md border border-stone-200 bg-white px-3 py-2">
           <dt className="text-xs text-stone-700">{t(key)}</dt>
@@ -200,7 +254,35 @@ function Counts({ counts, capacity, seatsTaken }: { counts: LoaderData['counts']
   )
 }
 
-function Filters({ filters, form }: { filters: LoaderData['filters']; form: FormContext }) {
+function PaymentsSummaryBox({ summary }: { summary: NonNullable<LoaderData['summary']> }) {
+  const t = useT()
+  const locale = useLocale()
+  const items: [MessageKey, { count: number; cents: number } | null, number][] = [
+    ['paymentsAdmin.summary.paid', summary.paid, summary.paid.cents],
+    ['paymentsAdmin.summary.pending', summary.pending, summary.pending.cents],
+    ['paymentsAdmin.summary.refunded', summary.refunded, summary.refunded.cents],
+    ['paymentsAdmin.summary.toRefund', summary.toRefund, summary.toRefund.cents],
+    ['paymentsAdmin.summary.net', null, summary.netCents],
+  ]
+  return (
+    <section aria-labelledby="payments-summary-title" className="space-y-2">
+      <h2 id="payments-summary-title" className="text-xl font-semibold">
+        {t('paymentsAdmin.summary.title')}
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+        {items.map(([key, group, cents]) => (
+          <div key={key} className="rounded-md border border-stone-200 bg-white px-3 py-2">
+            <dt className="text-xs text-stone-700">{t(key)}</dt>
+            <dd className="text-lg font-semibold">{formatMoney(locale, cents)}</dd>
+            {group && <dd className="text-xs text-stone-700">{t('paymentsAdmin.summary.count', { count: group.count })}</dd>}
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}
+
+function Filters({ filters, form, ticketed }: { filters: LoaderData['filters']; form: FormContext; ticketed: boolean }) {
   const t = useT()
   const location = useLocation()
   const workshopId = useId()
@@ -212,7 +294,11 @@ function Filters({ filters, form }: { filters: LoaderData['filters']; form: Form
         name="status"
         defaultValue={filters.status}
         placeholder={t('attendees.filters.all')}
-        options={[...REGISTRATION_STATUSES.map((s) => ({ value: s, label: statusText(t, s) })), { value: CHECKED_IN_FILTER, label: t('attendees.filters.checkedIn') }]}
+        options={[
+          // "Payment pending" only means something on an event with tickets.
+          ...REGISTRATION_STATUSES.filter((s) => ticketed || s !== 'pending_payment').map((s) => ({ value: s, label: statusText(t, s) })),
+          { value: CHECKED_IN_FILTER, label: t('attendees.filters.checkedIn') },
+        ]}
       />
       <SelectField
         label={t('attendees.filters.profile')}
@@ -303,6 +389,110 @@ function CancelForm({ row }: { row: Row }) {
   )
 }
 
+const TONES: Record<ReturnType<typeof paymentStateTone>, string> = {
+  ok: 'bg-brand-50 text-brand-800 border-brand-700',
+  todo: 'bg-amber-50 text-amber-900 border-amber-700',
+  problem: 'bg-red-50 text-red-800 border-red-700',
+  neutral: 'bg-stone-100 text-stone-700 border-stone-400',
+}
+
+/** The row's ticket and payment: amount, state, reference, purchase order, receipt, hold. */
+function PaymentInfo({ row, timeZone }: { row: Row; timeZone: string }) {
+  const t = useT()
+  const locale = useLocale()
+  const f = useFormatters(timeZone)
+  const p = row.payment
+  if (!row.ticket && !p) return null
+  return (
+    <div className="space-y-1 text-sm">
+      {row.ticket && <p>{t('paymentsAdmin.row.ticket', { name: row.ticket })}</p>}
+      {p && (
+        <>
+          <p className="font-semibold">{formatMoney(locale, p.amountCents)}</p>
+          <p>
+            <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${TONES[paymentStateTone(p.state)]}`}>
+              {t(`paymentsAdmin.method.${p.method}` as MessageKey)} — {t(`paymentsAdmin.state.${p.state}` as MessageKey)}
+            </span>
+          </p>
+          <p className="text-stone-700">
+            {t('paymentsAdmin.row.reference', { reference: '' })}
+            <span className="whitespace-nowrap">{p.reference}</span>
+          </p>
+          {p.purchaseOrderNumber && <p className="text-stone-700">{t('paymentsAdmin.row.purchaseOrder', { number: p.purchaseOrderNumber })}</p>}
+          {p.receiptNumber !== null && <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: receiptNumberText(p.receiptNumber) })}</p>}
+          {p.state === 'to_refund_by_transfer' && <p className="font-medium text-amber-900">{t('paymentsAdmin.row.refund', { amount: formatMoney(locale, p.refundCents ?? p.amountCents) })}</p>}
+          {p.state === 'awaiting_card' && row.holdExpiresAt && <p className="text-stone-700">{t('paymentsAdmin.row.holdUntil', { time: f.time(row.holdExpiresAt) })}</p>}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** A confirmation step in a disclosure (no JavaScript needed; a stray tap changes nothing). */
+function ConfirmAction({ summary, text, button, intent, paymentId, tone }: { summary: string; text: string; button: string; intent: string; paymentId: string; tone: 'primary' | 'danger' }) {
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <details>
+      <summary className={`cursor-pointer text-sm font-semibold underline ${tone === 'danger' ? 'text-red-800' : 'text-brand-700'}`}>{summary}</summary>
+      <Form method="post" className={`mt-2 space-y-2 rounded-md border p-3 ${tone === 'danger' ? 'border-red-200 bg-red-50' : 'border-stone-200 bg-stone-50'}`}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="paymentId" value={paymentId} />
+        <p className={`text-sm ${tone === 'danger' ? 'text-red-900' : 'text-stone-900'}`}>{text}</p>
+        <button type="submit" className={tone === 'danger' ? 'btn-danger' : 'btn-primary'} disabled={busy}>
+          {button}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
+/** Mark paid / cancel a pending transfer or purchase order; mark a manual refund done. */
+function PaymentActions({ row }: { row: Row }) {
+  const t = useT()
+  const locale = useLocale()
+  const p = row.payment
+  if (!p || !p.manual) return null
+  const name = `${row.firstName} ${row.lastName}`
+  const amount = formatMoney(locale, p.amountCents)
+  const pending: PaymentState[] = ['awaiting_transfer', 'awaiting_purchase_order']
+  if (pending.includes(p.state)) {
+    return (
+      <>
+        <ConfirmAction
+          summary={t('paymentsAdmin.action.markPaid')}
+          text={t('paymentsAdmin.action.markPaidConfirm', { amount, reference: p.reference, name })}
+          button={t('paymentsAdmin.action.markPaidNamed', { name, amount })}
+          intent="payment.markPaid"
+          paymentId={p.id}
+          tone="primary"
+        />
+        <ConfirmAction
+          summary={t('paymentsAdmin.action.cancel')}
+          text={t('paymentsAdmin.action.cancelConfirm', { name })}
+          button={t('paymentsAdmin.action.cancelNamed', { name })}
+          intent="payment.cancel"
+          paymentId={p.id}
+          tone="danger"
+        />
+      </>
+    )
+  }
+  if (p.state === 'to_refund_by_transfer') {
+    const refund = formatMoney(locale, p.refundCents ?? p.amountCents)
+    return (
+      <ConfirmAction
+        summary={t('paymentsAdmin.action.markRefunded')}
+        text={t('paymentsAdmin.row.refund', { amount: refund })}
+        button={t('paymentsAdmin.action.markRefundedNamed', { name, amount: refund })}
+        intent="payment.markRefunded"
+        paymentId={p.id}
+        tone="primary"
+      />
+    )
+  }
+  return null
+}
+
 function Details({ row }: { row: Row }) {
   const t = useT()
   const locale = useLocale()
@@ -339,8 +529,10 @@ function RowActions({ row, data, idPrefix }: { row: Row; data: LoaderData; idPre
   return (
     <div className="flex flex-col items-start gap-2">
       <Details row={row} />
+      <PaymentActions row={row} />
       {holdsSeat(row.status) && data.form.slots.length > 0 && <MoveForm row={row} form={data.form} seats={data.workshopSeats} idPrefix={idPrefix} />}
-      {row.status !== 'cancelled' && <CancelForm row={row} />}
+      {/* A registration waiting for a transfer is cancelled with its payment ("Annuler le paiement"). */}
+      {row.status !== 'cancelled' && !(row.status === 'pending_payment' && row.payment?.manual) && <CancelForm row={row} />}
     </div>
   )
 }
@@ -357,6 +549,7 @@ function RegistrationsTable({ data }: { data: LoaderData }) {
             <th scope="col" className="px-3 py-2">{t('attendees.col.name')}</th>
             <th scope="col" className="px-3 py-2">{t('attendees.col.organisation')}</th>
             <th scope="col" className="px-3 py-2">{t('attendees.col.status')}</th>
+            {data.ticketed && <th scope="col" className="px-3 py-2">{t('paymentsAdmin.col.payment')}</th>}
             <th scope="col" className="px-3 py-2">{t('attendees.col.workshops')}</th>
             <th scope="col" className="px-3 py-2">{t('attendees.col.registeredAt')}</th>
             <th scope="col" className="px-3 py-2">{t('attendees.col.actions')}</th>
@@ -376,6 +569,11 @@ function RegistrationsTable({ data }: { data: LoaderData }) {
               <td className="px-3 py-2">
                 <StatusBadge row={row} timeZone={data.event.timeZone} />
               </td>
+              {data.ticketed && (
+                <td className="px-3 py-2">
+                  <PaymentInfo row={row} timeZone={data.event.timeZone} />
+                </td>
+              )}
               <td className="px-3 py-2">{row.workshops.map((w) => w.title).join(', ')}</td>
               <td className="px-3 py-2 whitespace-nowrap">{f.dateTime(row.createdAt)}</td>
               <td className="px-3 py-2">
@@ -405,6 +603,7 @@ function RegistrationCards({ data }: { data: LoaderData }) {
           <p className="text-sm text-stone-700">
             {row.organisationName} — {profileText(t, row.organisationType)}
           </p>
+          <PaymentInfo row={row} timeZone={data.event.timeZone} />
           {row.workshops.length > 0 && <p className="text-sm">{t('attendees.card.workshops', { list: row.workshops.map((w) => w.title).join(', ') })}</p>}
           <p className="text-sm text-stone-700">{t('attendees.card.registeredAt', { date: f.dateTime(row.createdAt) })}</p>
           <RowActions row={row} data={data} idPrefix="c" />
@@ -566,9 +765,11 @@ export default function EventRegistrations() {
         </Link>
       </p>
 
-      <Counts counts={loaderData.counts} capacity={event.capacity} seatsTaken={event.seatsTaken} />
+      <Counts counts={loaderData.counts} capacity={event.capacity} seatsTaken={event.seatsTaken} ticketed={loaderData.ticketed} />
 
-      <Filters filters={loaderData.filters} form={loaderData.form} />
+      {loaderData.summary && <PaymentsSummaryBox summary={loaderData.summary} />}
+
+      <Filters filters={loaderData.filters} form={loaderData.form} ticketed={loaderData.ticketed} />
 
       <section aria-labelledby="results-title" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

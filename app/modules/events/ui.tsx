@@ -25,6 +25,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'edit', key: 'events.nav.edit' },
   { section: 'programme', key: 'events.nav.programme' },
   { section: 'questions', key: 'events.nav.questions' },
+  { section: 'tickets', key: 'paymentsAdmin.nav.tickets' },
   { section: 'registrations', key: 'events.nav.registrations' },
   { section: 'checkin', key: 'events.nav.checkin' },
 ]

@@ -51,6 +51,7 @@ export async function requireOrganisationEvent(organisationId: string, eventId: 
           slots: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] },
           workshops: { orderBy: [{ position: 'asc' }, { title: 'asc' }] },
           questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+          ticketTypes: { select: { id: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
         },
       })
     : null
@@ -92,6 +93,11 @@ function whereFor(eventId: string, f: RegistrationFilters, opts: { withStatus?: 
 
 const listInclude = {
   workshops: { include: { workshop: { select: { id: true, title: true, slotId: true } } } },
+  ticketType: { select: { id: true, name: true, kind: true } },
+  payments: {
+    select: { id: true, method: true, status: true, amountCents: true, reference: true, purchaseOrderNumber: true, receiptNumber: true, refundStatus: true, refundCents: true, createdAt: true },
+    orderBy: { createdAt: 'desc' },
+  },
 } satisfies Prisma.RegistrationInclude
 
 export type StatusCounts = Record<string, number> & { all: number; checkedIn: number }

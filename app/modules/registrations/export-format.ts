@@ -1,6 +1,7 @@
 // The registrations export as plain functions over data: columns, cell text, CSV encoding; and
 // the labels the organisers' list shares with it. No database and no server code here: the
 // browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
+import { currentPayment, methodLabel, paymentStateLabel, receiptNumberText, type PaymentLike } from '#app/modules/payments/admin-view.ts'
 import { isProfile } from './profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
@@ -8,13 +9,16 @@ import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 /** A filter value of the list and the exports beyond the statuses: confirmed people already checked in. */
 export const CHECKED_IN_FILTER = 'checked_in'
 
-export type Cell = string | Date | null
-export type ExportTable = { headers: string[]; rows: Cell[][]; dateColumns: number[]; timeZone: string }
+/** Numbers are amounts in euros (payments columns). */
+export type Cell = string | number | Date | null
+export type ExportTable = { headers: string[]; rows: Cell[][]; dateColumns: number[]; moneyColumns?: number[]; timeZone: string }
 
 export type ExportEvent = {
   timeZone: string
   slots: { id: string }[]
   questions: { id: string; label: string }[]
+  /** Events with ticket types get the payment columns. */
+  ticketTypes?: { id: string }[]
 }
 
 export type ExportRegistration = {
@@ -32,6 +36,8 @@ export type ExportRegistration = {
   createdAt: Date
   checkedInAt: Date | null
   workshops: { slotId: string; workshop: { title: string } }[]
+  ticketType?: { name: string } | null
+  payments?: PaymentLike[]
 }
 
 // What a spreadsheet would read as the start of a formula (OWASP "CSV injection"), including
@@ -94,7 +100,8 @@ export function wallClock(date: Date, timeZone: string): Date {
 export const BOM = '\uFEFF'
 
 export function toCsv(table: ExportTable, separator = ';'): string {
-  const text = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatExportDate(cell, table.timeZone) : cell)
+  // Amounts with a decimal comma, as French spreadsheet software reads numbers in a ";" file.
+  const text = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatExportDate(cell, table.timeZone) : typeof cell === 'number' ? cell.toFixed(2).replace('.', ',') : cell)
   const lines = [table.headers, ...table.rows].map((row) => row.map((cell) => csvField(text(cell), separator)).join(separator))
   return BOM + lines.join('\r\n') + '\r\n'
 }
@@ -118,6 +125,7 @@ export function parseAnswers(json: string): Record<string, unknown> {
 }
 
 export function statusLabel(locale: Locale, status: string): string {
+  if (status === 'pending_payment') return translate(locale, 'paymentsAdmin.status.pending_payment')
   return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
 }
 
@@ -139,11 +147,37 @@ const FIXED_COLUMNS = [
   'export.col.dietary',
 ] as const satisfies readonly MessageKey[]
 
-/** Headers in the locale (French by default), one column per organiser question, then the dates. */
+const PAYMENT_COLUMNS = [
+  'paymentsAdmin.export.ticket',
+  'paymentsAdmin.export.amount',
+  'paymentsAdmin.export.payment',
+  'paymentsAdmin.export.reference',
+  'paymentsAdmin.export.receipt',
+] as const satisfies readonly MessageKey[]
+
+/** Billet, Montant (euros), Paiement (method — state), Référence, N° de reçu; empty for a free registration. */
+function paymentCells(r: ExportRegistration, locale: Locale): Cell[] {
+  const payment = currentPayment(r.payments ?? [])
+  if (!payment) return [r.ticketType?.name ?? '', null, '', '', '']
+  return [
+    r.ticketType?.name ?? '',
+    payment.amountCents / 100,
+    `${methodLabel(locale, payment.method)} — ${paymentStateLabel(locale, payment)}`,
+    payment.reference,
+    payment.receiptNumber === null ? '' : receiptNumberText(payment.receiptNumber),
+  ]
+}
+
+/**
+ * Headers in the locale (French by default), one column per organiser question, the payment
+ * columns when the event has tickets, then the dates.
+ */
 export function buildExportTable(event: ExportEvent, registrations: ExportRegistration[], locale: Locale = 'fr'): ExportTable {
+  const ticketed = (event.ticketTypes?.length ?? 0) > 0 || registrations.some((r) => r.ticketType)
   const headers = [
     ...FIXED_COLUMNS.map((key) => translate(locale, key)),
     ...event.questions.map((q) => q.label),
+    ...(ticketed ? PAYMENT_COLUMNS.map((key) => translate(locale, key)) : []),
     translate(locale, 'export.col.registeredAt'),
     translate(locale, 'export.col.checkedInAt'),
   ]
@@ -167,12 +201,14 @@ export function buildExportTable(event: ExportEvent, registrations: ExportRegist
       r.accessibilityNeeds ?? '',
       r.dietaryNeeds ?? '',
       ...event.questions.map((q) => answerText(answers[q.id], locale)),
+      ...(ticketed ? paymentCells(r, locale) : []),
       r.createdAt,
       r.checkedInAt,
     ]
   })
   const dateColumns = [headers.length - 2, headers.length - 1]
-  return { headers, rows, dateColumns, timeZone: event.timeZone }
+  const moneyColumns = ticketed ? [FIXED_COLUMNS.length + event.questions.length + 1] : []
+  return { headers, rows, dateColumns, moneyColumns, timeZone: event.timeZone }
 }
 
 /** `<slug>-inscriptions-2026-11-21.csv`: ASCII only, so every browser keeps it as is. */

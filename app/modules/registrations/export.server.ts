@@ -21,6 +21,7 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.addRow(table.headers).font = { bold: true }
   const dates = new Set(table.dateColumns)
+  const money = new Set(table.moneyColumns ?? [])
   for (const row of table.rows) {
     sheet.addRow(row.map((cell) => (cell instanceof Date ? wallClock(cell, table.timeZone) : cell)))
   }
@@ -29,6 +30,9 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
     if (dates.has(i)) {
       column.numFmt = 'dd/mm/yyyy hh:mm'
       column.width = 18
+    } else if (money.has(i)) {
+      column.numFmt = '#,##0.00 "€"'
+      column.width = 12
     } else {
       const longest = Math.max(header.length, ...table.rows.map((r) => String(r[i] ?? '').length))
       column.width = Math.min(Math.max(longest + 2, 10), 50)

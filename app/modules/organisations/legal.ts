@@ -1,0 +1,115 @@
+// An organisation's legal and bank details (printed on receipts, given to attendees who pay by
+// transfer): the checks of SIRET, IBAN and BIC, and the schema of the settings form.
+// Error messages are i18n keys (`paymentsAdmin.error.*`).
+import { z } from 'zod'
+
+const SPACES = /[\s\u00a0\u202f.-]/g
+
+/** Luhn checksum over a string of digits (the SIREN/SIRET key). */
+function luhnValid(digits: string) {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i])
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return sum % 10 === 0
+}
+
+/** "123 456 789 00012" → "12345678900012" (what is stored). */
+export function normaliseSiret(text: string) {
+  return text.replace(SPACES, '')
+}
+
+/**
+ * A SIRET: 14 digits whose Luhn checksum holds. La Poste's establishments (SIREN 356 000 000)
+ * are the one documented exception: there the sum of the digits is a multiple of 5.
+ */
+export function isValidSiret(text: string) {
+  const siret = normaliseSiret(text)
+  if (!/^\d{14}$/.test(siret)) return false
+  if (siret.startsWith('356000000') && siret !== '35600000000048') {
+    return [...siret].reduce((s, d) => s + Number(d), 0) % 5 === 0
+  }
+  return luhnValid(siret)
+}
+
+/** "fr76 3000 …" → "FR7630006…" (what is stored). */
+export function normaliseIban(text: string) {
+  return text.replace(SPACES, '').toUpperCase()
+}
+
+/** Lengths of the IBANs people in France most often give (SEPA neighbours); others: 15–34. */
+const IBAN_LENGTHS: Record<string, number> = { FR: 27, MC: 27, DE: 22, BE: 16, ES: 24, IT: 27, LU: 20, CH: 21, GB: 22, NL: 18, PT: 25, AT: 20, IE: 22 }
+
+/** ISO 13616: country, two check digits, the account; (rearranged, letters as numbers) mod 97 = 1. */
+export function isValidIban(text: string) {
+  const iban = normaliseIban(text)
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false
+  const expected = IBAN_LENGTHS[iban.slice(0, 2)]
+  if (expected && iban.length !== expected) return false
+  const rearranged = iban.slice(4) + iban.slice(0, 4)
+  let remainder = 0
+  for (const ch of rearranged) {
+    const value = ch >= 'A' ? ch.charCodeAt(0) - 55 : Number(ch)
+    remainder = Number(`${remainder}${value}`) % 97
+  }
+  return remainder === 1
+}
+
+/** "FR7630006000011234567890189" → "FR76 3000 6000 0112 3456 7890 189" (how it is shown). */
+export function formatIban(iban: string) {
+  return normaliseIban(iban).replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+/** A BIC (ISO 9362): bank (4 letters), country (2 letters), location (2), optional branch (3). */
+export function isValidBic(text: string) {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(normaliseIban(text))
+}
+
+export const DEFAULT_VAT_MENTION = 'TVA non applicable, art. 293 B du CGI'
+
+export const LEGAL_LIMITS = { legalName: 200, address: 500, vatMention: 200, accountHolder: 140 } as const
+
+function optionalText(max: number) {
+  return z
+    .string({ error: 'paymentsAdmin.error.tooLong' })
+    .trim()
+    .max(max, { error: 'paymentsAdmin.error.tooLong' })
+    .nullish()
+    .transform((v) => v || null)
+}
+
+export const legalDetailsSchema = z
+  .object({
+    legalName: optionalText(LEGAL_LIMITS.legalName),
+    address: optionalText(LEGAL_LIMITS.address),
+    siret: z
+      .string({ error: 'paymentsAdmin.error.siretInvalid' })
+      .nullish()
+      .transform((v) => (v ? normaliseSiret(v) : null))
+      .refine((v) => v === null || /^\d{14}$/.test(v), { error: 'paymentsAdmin.error.siretLength' })
+      .refine((v) => v === null || !/^\d{14}$/.test(v) || isValidSiret(v), { error: 'paymentsAdmin.error.siretChecksum' }),
+    vatMention: optionalText(LEGAL_LIMITS.vatMention),
+    iban: z
+      .string({ error: 'paymentsAdmin.error.ibanInvalid' })
+      .nullish()
+      .transform((v) => (v ? normaliseIban(v) : null))
+      .refine((v) => v === null || isValidIban(v), { error: 'paymentsAdmin.error.ibanInvalid' }),
+    bic: z
+      .string({ error: 'paymentsAdmin.error.bicInvalid' })
+      .nullish()
+      .transform((v) => (v ? normaliseIban(v) : null))
+      .refine((v) => v === null || isValidBic(v), { error: 'paymentsAdmin.error.bicInvalid' }),
+    bankAccountHolder: optionalText(LEGAL_LIMITS.accountHolder),
+  })
+  .superRefine((v, ctx) => {
+    // Attendees paying by transfer need both: an IBAN without a holder (or the reverse) is half a detail.
+    if (v.iban && !v.bankAccountHolder) ctx.addIssue({ code: 'custom', path: ['bankAccountHolder'], message: 'paymentsAdmin.error.holderRequired' })
+    if (!v.iban && (v.bankAccountHolder || v.bic)) ctx.addIssue({ code: 'custom', path: ['iban'], message: 'paymentsAdmin.error.ibanRequired' })
+  })
+export type LegalDetailsInput = z.input<typeof legalDetailsSchema>
+export type LegalDetails = z.output<typeof legalDetailsSchema>
