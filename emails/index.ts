@@ -29,6 +29,7 @@ import { ApplicationWaitlisted, applicationWaitlistedSubject } from './applicati
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
+import { RefundResult, refundResultSubject, type RefundResultProps } from './refund-result.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -64,6 +65,7 @@ export const templates = {
   'application-received': { component: ApplicationReceived, subject: applicationReceivedSubject } as Template<ApplicationProps>,
   'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
   'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
+  'refund-result': { component: RefundResult, subject: refundResultSubject } as Template<RefundResultProps>,
 }
 
 export type TemplateName = keyof typeof templates

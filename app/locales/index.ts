@@ -17,8 +17,9 @@ import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { contacts } from './contacts.ts'
 import { campaigns } from './campaigns.ts'
+import { paymentsCard } from './paymentsCard.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, paymentsCard] as const
 import { admission } from './admission.ts'
 
 

@@ -1,0 +1,325 @@
+// Card payments through Stripe Checkout: the client (configured from the environment), opening a
+// Checkout Session for a pending card payment, refunds, and the jobs that expire holds and retry
+// refunds. The webhook (webhook.server.ts) and the return pages confirm payments.
+// Every Stripe call that creates something carries an idempotency key, so a retry after a crash
+// or a timeout never charges or refunds twice.
+import Stripe from 'stripe'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { eventEmailSummary } from '#app/modules/registrations/service.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import { logger } from '#app/utils/logger.server.ts'
+import { absoluteUrl } from '#app/utils/url.server.ts'
+
+/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after its creation. */
+export const CHECKOUT_MIN_LIFETIME_MS = 30 * 60_000
+const CHECKOUT_MAX_LIFETIME_MS = 24 * 60 * 60_000
+
+export type StripeConfig = {
+  secretKey: string
+  webhookSecret: string
+  host?: string
+  port?: number
+  protocol?: 'http' | 'https'
+}
+
+/** Null when the keys are not configured (the embedded demo): card payment is then unavailable. */
+export function stripeConfig(): StripeConfig | null {
+  const env = getEnv()
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return null
+  return {
+    secretKey: env.STRIPE_SECRET_KEY,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    host: env.STRIPE_API_HOST,
+    port: env.STRIPE_API_PORT,
+    protocol: env.STRIPE_API_PROTOCOL,
+  }
+}
+
+export function cardPaymentsAvailable(): boolean {
+  return stripeConfig() !== null
+}
+
+let cached: { key: string; client: Stripe } | undefined
+
+/** The official client, pointed at api.stripe.com or at STRIPE_API_HOST/PORT/PROTOCOL. */
+export function stripeClient(config = stripeConfig()): Stripe {
+  if (!config) throw cardUnavailable()
+  const key = JSON.stringify(config)
+  if (cached?.key !== key) {
+    cached = {
+      key,
+      client: new Stripe(config.secretKey, {
+        host: config.host,
+        port: config.port,
+        protocol: config.protocol,
+        // Our own idempotency keys make retries safe; the client retries network errors twice.
+        maxNetworkRetries: 2,
+        timeout: 20_000,
+        telemetry: false,
+        appInfo: { name: 'Essor' },
+      }),
+    }
+  }
+  return cached.client
+}
+
+function cardUnavailable() {
+  return new AppError({ status: 409, code: 'card_unavailable', messageKey: 'paymentsCard.error.unavailable' })
+}
+
+function paymentClosed() {
+  return new AppError({ status: 409, code: 'payment_not_open', messageKey: 'paymentsCard.error.notOpen' })
+}
+
+/** When the Checkout Session ends: at the hold's end, but never sooner than Stripe allows. */
+export function checkoutExpiry(holdExpiresAt: Date, now: Date): Date {
+  const earliest = now.getTime() + CHECKOUT_MIN_LIFETIME_MS + 60_000
+  const latest = now.getTime() + CHECKOUT_MAX_LIFETIME_MS - 60_000
+  const at = Math.min(Math.max(holdExpiresAt.getTime(), earliest), latest)
+  // Whole seconds (Stripe's unit); two clicks in the same second build the same request.
+  return new Date(Math.ceil(at / 1000) * 1000)
+}
+
+async function loadCardPayment(paymentId: string) {
+  return prisma.payment.findUnique({
+    where: { id: paymentId },
+    include: { registration: { include: { event: true, ticketType: true } } },
+  })
+}
+
+/**
+ * The Stripe Checkout address where the attendee pays this pending card payment. An open
+ * session is reused; a new one is created only when there is none or it ended. Two concurrent
+ * calls may both create one: the first stored wins and the other is expired at once.
+ */
+export async function startCheckout(paymentId: string, request?: Request, now = new Date()): Promise<string> {
+  const config = stripeConfig()
+  if (!config) throw cardUnavailable()
+  const stripe = stripeClient(config)
+  const payment = await loadCardPayment(paymentId)
+  if (!payment) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+  const registration = payment.registration
+  if (
+    payment.method !== 'card' ||
+    payment.status !== 'pending' ||
+    registration.status !== 'pending_payment' ||
+    !registration.holdExpiresAt ||
+    registration.holdExpiresAt <= now
+  ) {
+    throw paymentClosed()
+  }
+
+  const previous = payment.stripeCheckoutSessionId
+  if (previous) {
+    const session = await stripe.checkout.sessions.retrieve(previous)
+    if (session.status === 'open' && session.url) return session.url
+    // Paid already (the webhook is on its way): the return page confirms and says so.
+    if (session.status === 'complete') return returnUrl(payment.id, session.id, request)
+  }
+
+  const event = registration.event
+  const ticket = registration.ticketType
+  const expiresAt = checkoutExpiry(registration.holdExpiresAt, now)
+  const metadata = { paymentId: payment.id, registrationId: registration.id, eventId: event.id, reference: payment.reference }
+  const base = absoluteUrl(`/paiement/${payment.id}`, request)
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: 'payment',
+      payment_method_types: ['card'],
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: payment.currency,
+            unit_amount: payment.amountCents,
+            product_data: { name: ticket ? `${event.title} — ${ticket.name}` : event.title },
+          },
+        },
+      ],
+      client_reference_id: payment.id,
+      customer_email: registration.email,
+      locale: registration.locale === 'en' ? 'en' : 'fr',
+      metadata,
+      payment_intent_data: { metadata, description: `${event.title} (${payment.reference})` },
+      expires_at: Math.floor(expiresAt.getTime() / 1000),
+      success_url: `${base}/retour?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${base}/annule?session_id={CHECKOUT_SESSION_ID}`,
+    },
+    { idempotencyKey: `checkout-${payment.id}-${previous ?? 'first'}-${expiresAt.getTime() / 1000}` },
+  )
+
+  const { count } = await prisma.payment.updateMany({
+    where: { id: payment.id, status: 'pending', stripeCheckoutSessionId: previous },
+    data: { stripeCheckoutSessionId: session.id },
+  })
+  if (count === 1 || (await storedSession(payment.id)) === session.id) return session.url!
+  // Another request stored its session first (or the payment closed meanwhile): ours must not be payable.
+  await stripe.checkout.sessions.expire(session.id).catch((error: unknown) => logger.warn({ err: error, paymentId }, 'could not expire a duplicate Checkout Session'))
+  const winner = await storedSession(payment.id)
+  if (!winner) throw paymentClosed()
+  const current = await stripe.checkout.sessions.retrieve(winner)
+  if (current.status === 'open' && current.url) return current.url
+  throw paymentClosed()
+}
+
+async function storedSession(paymentId: string) {
+  const row = await prisma.payment.findUnique({ where: { id: paymentId }, select: { stripeCheckoutSessionId: true, status: true } })
+  return row?.status === 'pending' ? row.stripeCheckoutSessionId : null
+}
+
+function returnUrl(paymentId: string, sessionId: string, request?: Request) {
+  return absoluteUrl(`/paiement/${paymentId}/retour?session_id=${encodeURIComponent(sessionId)}`, request)
+}
+
+// Network trouble or a Stripe outage: the refund stays pending and the job tries again.
+function isTransient(error: unknown) {
+  return (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError ||
+    error instanceof Stripe.errors.StripeAuthenticationError
+  )
+}
+
+export type RefundOutcome = 'succeeded' | 'failed' | 'retry_later' | 'nothing_to_do'
+
+/**
+ * Sends the refund a payment records as pending (refundCents set by the cancellation, or the full
+ * amount when a late payment found its seat taken). Idempotency key `refund-<paymentId>`: a retry
+ * returns Stripe's first answer instead of refunding twice. Records the result and emails it.
+ */
+export async function refundPayment(paymentId: string, now = new Date()): Promise<RefundOutcome> {
+  const payment = await loadCardPayment(paymentId)
+  if (!payment || payment.method !== 'card' || !['pending', 'failed'].includes(payment.refundStatus)) return 'nothing_to_do'
+  const refundCents = payment.refundCents ?? 0
+  if (refundCents <= 0) {
+    await recordRefund(payment.id, { status: 'succeeded', refundedAt: now }, null)
+    return 'succeeded'
+  }
+  const config = stripeConfig()
+  if (!config) {
+    await recordRefundError(payment.id, 'Stripe is not configured (STRIPE_SECRET_KEY)')
+    return 'retry_later'
+  }
+  const stripe = stripeClient(config)
+  try {
+    let paymentIntent = payment.stripePaymentIntentId
+    if (!paymentIntent && payment.stripeCheckoutSessionId) {
+      const session = await stripe.checkout.sessions.retrieve(payment.stripeCheckoutSessionId)
+      paymentIntent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+    }
+    if (!paymentIntent) throw new Error('no Stripe payment to refund (no PaymentIntent on this payment)')
+    const refund = await stripe.refunds.create(
+      { payment_intent: paymentIntent, amount: refundCents, metadata: { paymentId: payment.id, reference: payment.reference } },
+      { idempotencyKey: `refund-${payment.id}` },
+    )
+    if (refund.status === 'failed' || refund.status === 'canceled') {
+      await recordRefund(payment.id, { status: 'failed', error: refund.failure_reason ?? `refund ${refund.status}`, stripeRefundId: refund.id }, 'failed')
+      return 'failed'
+    }
+    // 'pending' at Stripe (some cards take days) counts as sent: charge.refunded confirms it later.
+    await recordRefund(payment.id, { status: 'succeeded', stripeRefundId: refund.id, refundedAt: now }, 'succeeded')
+    return 'succeeded'
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (isTransient(error)) {
+      logger.warn({ err: error, paymentId }, 'refund deferred: Stripe unreachable')
+      await recordRefundError(payment.id, message)
+      return 'retry_later'
+    }
+    logger.error({ err: error, paymentId }, 'refund failed')
+    await recordRefund(payment.id, { status: 'failed', error: message }, 'failed')
+    return 'failed'
+  }
+}
+
+async function recordRefundError(paymentId: string, error: string) {
+  await prisma.payment.updateMany({ where: { id: paymentId, refundStatus: { in: ['pending', 'failed'] } }, data: { refundError: error.slice(0, 500) } })
+}
+
+type RefundRecord = { status: 'succeeded' | 'failed'; error?: string; stripeRefundId?: string; refundedAt?: Date; refundCents?: number }
+
+/**
+ * Moves the refund to its result with a conditional update, so the refund call, the retry job
+ * and the charge.refunded webhook can all report the same refund and only the first one emails.
+ */
+export async function recordRefund(paymentId: string, r: RefundRecord, email: 'succeeded' | 'failed' | null, tx?: Tx) {
+  const run = async (db: Tx) => {
+    const from = r.status === 'succeeded' ? ['none', 'pending', 'failed'] : ['pending']
+    const { count } = await db.payment.updateMany({
+      where: { id: paymentId, refundStatus: { in: from } },
+      data: {
+        refundStatus: r.status,
+        refundError: r.status === 'failed' ? (r.error ?? 'refund failed').slice(0, 500) : null,
+        ...(r.stripeRefundId ? { stripeRefundId: r.stripeRefundId } : {}),
+        ...(r.refundedAt ? { refundedAt: r.refundedAt } : {}),
+        ...(r.refundCents !== undefined ? { refundCents: r.refundCents } : {}),
+        ...(r.status === 'succeeded' ? { status: 'refunded' } : {}),
+      },
+    })
+    if (count !== 1) return false
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
+    const registration = payment.registration
+    await db.auditLog.create({
+      data: {
+        organisationId: payment.organisationId,
+        actorUserId: null,
+        action: r.status === 'succeeded' ? 'payment.refunded' : 'payment.refund_failed',
+        entityType: 'Payment',
+        entityId: payment.id,
+        details: JSON.stringify({ refundCents: payment.refundCents, stripeRefundId: payment.stripeRefundId, error: payment.refundError }),
+      },
+    })
+    if (email) {
+      await enqueueEmail(db, {
+        to: registration.email,
+        toName: `${registration.firstName} ${registration.lastName}`,
+        locale: registration.locale as Locale,
+        template: 'refund-result',
+        props: {
+          event: eventEmailSummary(registration.event),
+          firstName: registration.firstName,
+          outcome: email,
+          refundCents: payment.refundCents ?? 0,
+          feeCents: payment.refundFeeCents ?? 0,
+          reference: payment.reference,
+        },
+        organisationId: payment.organisationId,
+        category: `event:${registration.eventId}`,
+      })
+    }
+    return true
+  }
+  return tx ? run(tx) : prisma.$transaction((t) => run(t))
+}
+
+/**
+ * Card refunds left pending (Stripe unreachable, or a crash between the cancellation and the
+ * call) are retried after a minute; failed ones once an hour, quietly (the attendee was told once).
+ */
+export async function retryRefunds(now = new Date(), limit = 20): Promise<number> {
+  if (!cardPaymentsAvailable()) return 0
+  const due = await prisma.payment.findMany({
+    where: {
+      method: 'card',
+      OR: [
+        { refundStatus: 'pending', updatedAt: { lte: new Date(now.getTime() - 60_000) } },
+        { refundStatus: 'failed', updatedAt: { lte: new Date(now.getTime() - 60 * 60_000) } },
+      ],
+    },
+    select: { id: true },
+    orderBy: { updatedAt: 'asc' },
+    take: limit,
+  })
+  let done = 0
+  for (const { id } of due) {
+    const outcome = await refundPayment(id, now)
+    if (outcome === 'succeeded') done++
+    // Nothing changed on a failed retry: touch the row so the next run picks others first.
+    else await prisma.payment.updateMany({ where: { id, refundStatus: { in: ['pending', 'failed'] } }, data: { updatedAt: now } })
+  }
+  return done
+}
