@@ -12,6 +12,7 @@ import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
+import { confirmPayment, dueCardHolds, releasePendingPayment } from './service.server.ts'
 
 /** Stripe refuses a Checkout Session that expires sooner than 30 minutes after its creation. */
 export const CHECKOUT_MIN_LIFETIME_MS = 30 * 60_000
@@ -248,7 +249,7 @@ type RefundRecord = { status: 'succeeded' | 'failed'; error?: string; stripeRefu
  */
 export async function recordRefund(paymentId: string, r: RefundRecord, email: 'succeeded' | 'failed' | null, tx?: Tx) {
   const run = async (db: Tx) => {
-    const from = r.status === 'succeeded' ? ['none', 'pending', 'failed'] : ['pending']
+    const from = r.status === 'succeeded' ? ['none', 'not_refundable', 'pending', 'failed'] : ['pending']
     const { count } = await db.payment.updateMany({
       where: { id: paymentId, refundStatus: { in: from } },
       data: {
@@ -323,3 +324,167 @@ export async function retryRefunds(now = new Date(), limit = 20): Promise<number
   }
   return done
 }
+
+// ---------------------------------------------------------------------------------------------
+// Settling sessions: shared by the webhook, the return page, the cancel page and the hold job.
+
+export type SettleOutcome =
+  | 'ignored'
+  | 'unknown_payment'
+  | 'awaiting_payment'
+  | 'confirmed'
+  | 'already_paid'
+  | 'seat_lost'
+  | 'not_released'
+  | 'refund_recorded'
+
+const TX = { maxWait: 30_000, timeout: 30_000 }
+
+export function intentIdOf(value: string | { id: string } | null | undefined) {
+  return typeof value === 'string' ? value : (value?.id ?? null)
+}
+
+/** The card payment a Checkout Session was opened for (client_reference_id, else metadata). */
+export async function cardPaymentOfSession(tx: Tx, session: Stripe.Checkout.Session) {
+  const id = session.client_reference_id ?? session.metadata?.paymentId ?? null
+  const payment = id ? await tx.payment.findUnique({ where: { id }, include: { registration: { select: { holdExpiresAt: true } } } }) : null
+  if (!payment || payment.method !== 'card') {
+    logger.warn({ session: session.id, paymentId: id }, 'Stripe session for no known card payment')
+    return null
+  }
+  return payment
+}
+
+/**
+ * A paid session confirms the payment, whatever happened locally meanwhile: if the hold had
+ * expired, confirmPayment takes the seat again when one is free; if none is, the payment is
+ * kept (with its receipt) and queued for a full refund, which the caller sends after the commit.
+ */
+export async function settlePaidSession(tx: Tx, session: Stripe.Checkout.Session, now: Date, refunds: string[]): Promise<SettleOutcome> {
+  if (session.mode !== 'payment') return 'ignored'
+  if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') return 'awaiting_payment'
+  const payment = await cardPaymentOfSession(tx, session)
+  if (!payment) return 'unknown_payment'
+  const { outcome } = await confirmPayment(tx, payment.id, { now, stripePaymentIntentId: intentIdOf(session.payment_intent) ?? undefined })
+  if (outcome === 'seat_lost') {
+    const { count } = await tx.payment.updateMany({
+      where: { id: payment.id, refundStatus: { in: ['none', 'not_refundable'] } },
+      data: { refundStatus: 'pending', refundCents: payment.amountCents, refundFeeCents: 0, refundError: null },
+    })
+    if (count === 1) refunds.push(payment.id)
+  }
+  return outcome
+}
+
+/** Settles a paid session in its own transaction, then sends a seat-lost refund. */
+async function settleNow(session: Stripe.Checkout.Session, now: Date) {
+  const refunds: string[] = []
+  const outcome = await prisma.$transaction((tx) => settlePaidSession(tx, session, now, refunds), TX)
+  for (const id of refunds) await refundPayment(id, now)
+  return outcome
+}
+
+/** A day past the hold, Stripe's session has surely ended even if we could not ask. */
+const GIVE_UP_ASKING_MS = CHECKOUT_MAX_LIFETIME_MS
+
+/**
+ * Ends a pending card payment: Stripe's session is expired first, so nobody can pay after we
+ * release the seat. If Stripe says the session was paid meanwhile, the payment is confirmed
+ * instead. Stripe unreachable: nothing changes (the job tries again), unless the hold ended
+ * more than a day ago.
+ */
+export async function closeCheckout(
+  paymentId: string,
+  opts: { now?: Date; reason: 'expired' | 'cancelled'; actorUserId?: string },
+): Promise<'released' | 'not_pending' | 'retry_later' | SettleOutcome> {
+  const now = opts.now ?? new Date()
+  const payment = await prisma.payment.findUnique({ where: { id: paymentId }, include: { registration: { select: { holdExpiresAt: true } } } })
+  if (!payment || payment.status !== 'pending' || payment.method !== 'card') return 'not_pending'
+  const config = stripeConfig()
+  if (config && payment.stripeCheckoutSessionId) {
+    const stripe = stripeClient(config)
+    try {
+      await stripe.checkout.sessions.expire(payment.stripeCheckoutSessionId)
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        // Not open any more: paid (then confirm), or already expired (then release).
+        const session = await stripe.checkout.sessions.retrieve(payment.stripeCheckoutSessionId).catch(() => null)
+        if (session?.status === 'complete' && session.payment_status !== 'unpaid') return settleNow(session, now)
+      } else {
+        const hold = payment.registration.holdExpiresAt
+        const longGone = hold !== null && now.getTime() - hold.getTime() > GIVE_UP_ASKING_MS
+        if (!longGone) {
+          logger.warn({ err: error, paymentId }, 'could not expire the Checkout Session; the hold stays until Stripe answers')
+          return 'retry_later'
+        }
+      }
+    }
+  }
+  const released = await prisma.$transaction(
+    (tx) => releasePendingPayment(tx, payment.id, { now, reason: opts.reason, actorUserId: opts.actorUserId }),
+    TX,
+  )
+  return released ? 'released' : 'not_pending'
+}
+
+/** The job: card holds whose time ran out are closed (released, or confirmed if paid at the last moment). */
+export async function expireDueHolds(now = new Date(), limit = 50): Promise<number> {
+  const due = await dueCardHolds(now, limit)
+  let done = 0
+  for (const hold of due) {
+    try {
+      const outcome = await closeCheckout(hold.id, { now, reason: 'expired' })
+      if (outcome !== 'retry_later' && outcome !== 'not_pending') done++
+    } catch (error) {
+      logger.error({ err: error, paymentId: hold.id }, 'closing an expired card hold failed')
+    }
+  }
+  return done
+}
+
+export type CheckoutState = 'paid' | 'processing' | 'seat_lost' | 'held' | 'released' | 'closed'
+
+/**
+ * What the return and cancel pages show. The session id from Stripe's redirect is the proof of
+ * access: it must be the payment's session (or one Stripe says was opened for it). On the return
+ * page, a paid session is confirmed right away, without waiting for the webhook (idempotent).
+ */
+export async function checkoutView(paymentId: string, sessionId: string | null, opts: { now?: Date; settle?: boolean } = {}) {
+  const now = opts.now ?? new Date()
+  if (!sessionId || !/^cs_[\w]{1,200}$/.test(sessionId)) return null
+  const payment = await loadCardPayment(paymentId)
+  if (!payment || payment.method !== 'card') return null
+  const config = stripeConfig()
+  let session: Stripe.Checkout.Session | null = null
+  if (payment.stripeCheckoutSessionId !== sessionId) {
+    // A session we did not store (a crash right after creating it): Stripe vouches for it or not.
+    if (!config) return null
+    session = await stripeClient(config).checkout.sessions.retrieve(sessionId).catch(() => null)
+    if (!session || session.client_reference_id !== payment.id) return null
+  }
+  if (opts.settle && config && payment.status !== 'paid' && payment.status !== 'refunded') {
+    try {
+      session ??= await stripeClient(config).checkout.sessions.retrieve(sessionId)
+      if (session.status === 'complete' && session.payment_status !== 'unpaid') await settleNow(session, now)
+    } catch (error) {
+      logger.warn({ err: error, paymentId }, 'return page: could not ask Stripe; the webhook will confirm')
+    }
+  }
+  const current = (await loadCardPayment(paymentId))!
+  const r = current.registration
+  let state: CheckoutState
+  if (r.status === 'confirmed' && (current.status === 'paid' || current.status === 'refunded')) state = 'paid'
+  else if ((current.status === 'paid' || current.status === 'refunded') && r.cancelReason?.startsWith('payment_')) state = 'seat_lost'
+  else if (current.status === 'pending' && r.status === 'pending_payment') {
+    state = opts.settle ? 'processing' : r.holdExpiresAt && r.holdExpiresAt > now ? 'held' : 'processing'
+  } else if (current.status === 'cancelled') state = 'released'
+  else state = 'closed'
+  return {
+    state,
+    payment: { id: current.id, amountCents: current.amountCents, reference: current.reference, refundCents: current.refundCents },
+    registration: { locale: r.locale, holdExpiresAt: r.holdExpiresAt, firstName: r.firstName },
+    event: { slug: r.event.slug, title: r.event.title, timeZone: r.event.timeZone, acceptsTransfer: r.event.acceptsTransfer },
+    cardAvailable: config !== null,
+  }
+}
+export type CheckoutView = NonNullable<Awaited<ReturnType<typeof checkoutView>>>
