@@ -129,7 +129,8 @@ export async function startCheckout(paymentId: string, request?: Request, now = 
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',
-      payment_method_types: ['card'],
+      // Card only: an immediate answer, no delayed debit to track past the hold.
+      allowed_payment_method_types: ['card'],
       line_items: [
         {
           quantity: 1,
