@@ -30,6 +30,8 @@ import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
 import { RefundResult, refundResultSubject, type RefundResultProps } from './refund-result.tsx'
+import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
+import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -66,6 +68,8 @@ export const templates = {
   'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
   'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
   'refund-result': { component: RefundResult, subject: refundResultSubject } as Template<RefundResultProps>,
+  'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
+  'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
 }
 
 export type TemplateName = keyof typeof templates

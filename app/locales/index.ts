@@ -18,8 +18,9 @@ import { juryAdmin } from './juryAdmin.ts'
 import { contacts } from './contacts.ts'
 import { campaigns } from './campaigns.ts'
 import { paymentsCard } from './paymentsCard.ts'
+import { payments } from './payments.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, paymentsCard] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, payments, paymentsCard] as const
 import { admission } from './admission.ts'
 
 

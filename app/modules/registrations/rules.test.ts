@@ -56,6 +56,7 @@ describe('capacity and waiting list', () => {
   test('confirmed and offered registrations hold a seat; waiting and cancelled do not', () => {
     expect(holdsSeat('confirmed')).toBe(true)
     expect(holdsSeat('offered')).toBe(true)
+    expect(holdsSeat('pending_payment')).toBe(true)
     expect(holdsSeat('waitlisted')).toBe(false)
     expect(holdsSeat('cancelled')).toBe(false)
   })

@@ -5,7 +5,7 @@ export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'offered', 'can
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 /** Statuses that hold a seat of the event (and of the chosen workshops). */
-export const SEAT_HOLDING: readonly string[] = ['confirmed', 'offered']
+export const SEAT_HOLDING: readonly string[] = ['confirmed', 'offered', 'pending_payment']
 
 export function holdsSeat(status: string) {
   return SEAT_HOLDING.includes(status)

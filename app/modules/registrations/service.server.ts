@@ -12,6 +12,10 @@ import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 import type { ProjectInput } from '#app/modules/admission/schema.ts'
+// >>> payments
+import { availableMethods, holdExpiry, isPaymentMethod, normalisePurchaseOrderNumber, ticketAvailability, type PaymentMethod } from '#app/modules/payments/rules.ts'
+import { createPendingPayment, releaseTicket, requestRefundOnCancel, sendPaymentInstructions, soldOutError, takeTicket } from '#app/modules/payments/service.server.ts'
+// <<< payments
 import {
   duplicateSlots,
   holdsSeat,
@@ -42,6 +46,14 @@ export type RegistrationInput = {
   locale: Locale
   /** Admission: the project of an application (events that require one). */
   project?: ProjectInput | null
+  // >>> payments
+  /** The ticket chosen (required on events with ticket types). */
+  ticketTypeId?: string | null
+  /** How a paid ticket will be paid. */
+  paymentMethod?: string | null
+  /** Public-sector orders: the purchase-order number. */
+  purchaseOrderNumber?: string | null
+  // <<< payments
 }
 
 export type RegisterOptions = {
@@ -57,11 +69,17 @@ export type RegisterOptions = {
   /** The clear token of a campaign recipient's personal link (`?invitation=`). */
   invitationToken?: string | null
   // --- campaigns (end)
+  // >>> payments
+  /** Card payment is offered (Stripe configured: `cardPaymentsAvailable()`); never through the API. */
+  cardAvailable?: boolean
+  // <<< payments
 }
 
 export type RegisterResult = {
-  outcome: 'confirmed' | 'waitlisted' | 'applied' | 'duplicate'
+  outcome: 'confirmed' | 'waitlisted' | 'applied' | 'duplicate' | 'pending_payment'
   registration: { id: string; status: string; eventId: string; email: string }
+  /** A paid ticket: the payment waiting (card: the hold ends at registration.holdExpiresAt). */
+  payment?: { id: string; method: string; amountCents: number; reference: string }
   /** The clear manage token; only known right after registering. */
   manageToken: string
   manageUrl: string
@@ -112,7 +130,7 @@ export async function takeEventSeat(tx: Tx, event: { id: string }) {
   return count === 1
 }
 
-async function releaseEventSeat(tx: Tx, eventId: string) {
+export async function releaseEventSeat(tx: Tx, eventId: string) {
   await tx.event.updateMany({ where: { id: eventId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } })
 }
 
@@ -147,7 +165,7 @@ async function takeWorkshopSeats(tx: Tx, eventId: string, registrationId: string
   })
 }
 
-async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
+export async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
   const held = await tx.registrationWorkshop.findMany({ where: { registrationId } })
   for (const h of held) {
     await tx.workshop.updateMany({ where: { id: h.workshopId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } })
@@ -175,6 +193,8 @@ type NewRegistration = {
   manageTokenHash: string
   source: string
   searchText: string
+  ticketTypeId: string | null
+  holdExpiresAt: Date | null
 }
 
 /**
@@ -186,10 +206,10 @@ async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
   await tx.$executeRaw`
     INSERT INTO "Registration" ("id", "eventId", "firstName", "lastName", "email", "organisationName", "organisationType", "departement",
       "phone", "accessibilityNeeds", "dietaryNeeds", "answers", "locale", "consentAt", "status", "waitlistedAt", "manageTokenHash",
-      "ticketCode", "source", "searchText", "createdAt", "updatedAt")
+      "ticketCode", "source", "searchText", "ticketTypeId", "holdExpiresAt", "createdAt", "updatedAt")
     VALUES (${id}, ${r.eventId}, ${r.firstName}, ${r.lastName}, ${r.email}, ${r.organisationName}, ${r.organisationType}, ${r.departement},
       ${r.phone}, ${r.accessibilityNeeds}, ${r.dietaryNeeds}, ${r.answers}, ${r.locale}, ${r.consentAt}, ${r.status}, ${r.waitlistedAt},
-      ${r.manageTokenHash}, ${r.ticketCode}, ${r.source}, ${r.searchText}, ${now}, ${now})`
+      ${r.manageTokenHash}, ${r.ticketCode}, ${r.source}, ${r.searchText}, ${r.ticketTypeId}, ${r.holdExpiresAt}, ${now}, ${now})`
   return { id, eventId: r.eventId, email: r.email, status: r.status, ticketCode: r.ticketCode }
 }
 
@@ -202,6 +222,14 @@ type EventForRegistration = EventForEmail & {
   requiresApplication: boolean
   /** The registration this email already has for the event, if any. */
   existingId: string | null
+  // >>> payments
+  acceptsCard: boolean
+  acceptsTransfer: boolean
+  acceptsPurchaseOrder: boolean
+  paymentHoldMinutes: number
+  /** How many ticket types the event has (0: free event, tickets are not read). bigint on PostgreSQL. */
+  ticketTypeCount: number | bigint
+  // <<< payments
 }
 
 /**
@@ -212,8 +240,9 @@ async function readEventForRegistration(tx: Tx, eventId: string, email: string):
   const rows = await tx.$queryRaw<EventForRegistration[]>`
     SELECT e."id", e."slug", e."title", e."status", e."startsAt", e."endsAt", e."timeZone", e."venueName", e."address", e."town",
       e."onlineUrl", e."organisationId", e."registrationOpensAt", e."registrationClosesAt", e."waitlistEnabled",
-      e."visibility", e."requiresApplication",
-      (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."email" = ${email}) AS "existingId"
+      e."visibility", e."requiresApplication", e."acceptsCard", e."acceptsTransfer", e."acceptsPurchaseOrder", e."paymentHoldMinutes",
+      (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."email" = ${email}) AS "existingId",
+      (SELECT COUNT(*) FROM "TicketType" t WHERE t."eventId" = e."id") AS "ticketTypeCount"
     FROM "Event" e WHERE e."id" = ${eventId}`
   return rows[0] ?? null
 }
@@ -258,6 +287,40 @@ function projectColumns(p: ProjectInput) {
 }
 // <<< admission
 
+// >>> payments
+type ChosenTicket = { id: string; name: string; priceCents: number; method: PaymentMethod | null; purchaseOrderNumber: string | null }
+
+function paymentFieldError(status: number, code: string, messageKey: 'payments.error.ticketRequired' | 'payments.error.ticketInvalid' | 'payments.error.ticketUnavailable' | 'payments.error.methodRequired' | 'payments.error.cardViaApi' | 'payments.error.purchaseOrderRequired', field: string) {
+  return new AppError({ status, code, messageKey, fields: { [field]: [code] } })
+}
+
+/** The ticket (and payment method) of a registration on an event with ticket types; checked before any seat is taken. */
+async function chooseTicket(tx: Tx, event: EventForRegistration, input: RegistrationInput, opts: RegisterOptions, now: Date): Promise<ChosenTicket> {
+  if (!input.ticketTypeId) throw paymentFieldError(422, 'ticket_required', 'payments.error.ticketRequired', 'ticketTypeId')
+  const ticket = await tx.ticketType.findFirst({ where: { id: input.ticketTypeId, eventId: event.id } })
+  if (!ticket) throw paymentFieldError(422, 'invalid_ticket', 'payments.error.ticketInvalid', 'ticketTypeId')
+  const availability = ticketAvailability(ticket, now)
+  if (availability === 'sold_out') throw soldOutError(ticket.name)
+  const outsideWindow = availability === 'not_yet' || availability === 'ended'
+  if (availability !== 'on_sale' && !(outsideWindow && opts.ignoreWindow)) {
+    throw paymentFieldError(409, 'ticket_unavailable', 'payments.error.ticketUnavailable', 'ticketTypeId')
+  }
+  if (ticket.priceCents <= 0) return { id: ticket.id, name: ticket.name, priceCents: 0, method: null, purchaseOrderNumber: null }
+  const viaApi = opts.source === 'api'
+  if (viaApi && input.paymentMethod === 'card') throw paymentFieldError(422, 'card_not_via_api', 'payments.error.cardViaApi', 'paymentMethod')
+  const methods = availableMethods(event, Boolean(opts.cardAvailable) && !viaApi)
+  let method = isPaymentMethod(input.paymentMethod) ? input.paymentMethod : null
+  // Organisers adding someone by hand: a transfer by default, marked paid when it arrives.
+  if (!method && opts.source === 'manual') method = methods.find((m) => m !== 'card') ?? 'transfer'
+  else if (!method || !methods.includes(method)) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
+  const purchaseOrderNumber = method === 'purchase_order' ? normalisePurchaseOrderNumber(input.purchaseOrderNumber) : null
+  if (method === 'purchase_order' && !purchaseOrderNumber) {
+    throw paymentFieldError(422, 'purchase_order_required', 'payments.error.purchaseOrderRequired', 'purchaseOrderNumber')
+  }
+  return { id: ticket.id, name: ticket.name, priceCents: ticket.priceCents, method, purchaseOrderNumber }
+}
+// <<< payments
+
 export async function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
   const now = opts.now ?? new Date()
   const email = normaliseEmail(input.email)
@@ -298,13 +361,21 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       const applying = event.requiresApplication && opts.source !== 'manual'
       if (applying && !input.project) throw projectRequiredError()
       // <<< admission
+      // >>> payments: tickets are read only when the event has some (free events: as before).
+      const ticket = !applying && (input.ticketTypeId || Number(event.ticketTypeCount) > 0) ? await chooseTicket(tx, event, input, opts, now) : null
+      // <<< payments
       const seat = applying
         ? false
         : opts.ignoreCapacity
           ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true)
           : await takeEventSeat(tx, event)
-      const placement = applying ? ('applied' as const) : placementFor(seat, event.waitlistEnabled)
-      if (placement === 'full') throw fullError()
+      const placed = applying ? ('applied' as const) : placementFor(seat, event.waitlistEnabled)
+      if (placed === 'full') throw fullError()
+      // >>> payments: a seat taken also takes the ticket (never beyond its quota); a paid one waits for its payment.
+      if (ticket && placed === 'confirmed' && !(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
+      const placement = ticket && placed === 'confirmed' && ticket.priceCents > 0 ? ('pending_payment' as const) : placed
+      const holdExpiresAt = placement === 'pending_payment' && ticket?.method === 'card' ? holdExpiry(now, event.paymentHoldMinutes) : null
+      // <<< payments
 
       const data = {
         firstName: input.firstName.trim(),
@@ -329,6 +400,8 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
         checkedInAt: null,
         reminderSentAt: null,
         searchText: searchTextOf({ ...input, email }),
+        ticketTypeId: ticket?.id ?? null,
+        holdExpiresAt,
       }
       const registration = existing
         ? await tx.registration.update({ where: { id: existing.id }, data })
@@ -345,7 +418,30 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       // --- campaigns (end)
 
       // Waiting-list registrants choose workshops when a seat is offered to them.
-      if (placement === 'confirmed') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
+      if (placement === 'confirmed' || placement === 'pending_payment') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
+
+      // >>> payments: the payment waits; transfers and purchase orders get their instructions by email.
+      let payment: RegisterResult['payment']
+      if (placement === 'pending_payment' && ticket?.method) {
+        payment = await createPendingPayment(tx, {
+          organisationId: event.organisationId,
+          registrationId: registration.id,
+          method: ticket.method,
+          amountCents: ticket.priceCents,
+          purchaseOrderNumber: ticket.purchaseOrderNumber,
+        })
+        if (ticket.method !== 'card') {
+          await sendPaymentInstructions(
+            tx,
+            { ...data, id: registration.id, eventId, ticketCode: registration.ticketCode },
+            event,
+            { ...payment, purchaseOrderNumber: ticket.purchaseOrderNumber },
+            ticket.name,
+            manageUrl,
+          )
+        }
+      }
+      // <<< payments
 
       // >>> admission
       if (placement === 'applied') {
@@ -360,6 +456,9 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
         })
       } else
       // <<< admission
+      // >>> payments: card payers are taken to the payment page; they get their ticket once paid.
+      if (placement !== 'pending_payment')
+      // <<< payments
       await enqueueEmail(tx, {
         to: email,
         toName: `${data.firstName} ${data.lastName}`,
@@ -383,11 +482,11 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
             action: 'registration.create',
             entityType: 'Registration',
             entityId: registration.id,
-            details: JSON.stringify({ status: placement, source: opts.source }),
+            details: JSON.stringify({ status: placement, source: opts.source, ticketTypeId: ticket?.id, paymentId: payment?.id }),
           },
         })
       }
-      return { outcome: placement, registration, manageToken, manageUrl }
+      return { outcome: placement, registration, manageToken, manageUrl, ...(payment ? { payment } : {}) }
     }, TX)
   } catch (error) {
     // Two simultaneous first registrations with the same email: the loser re-sends the link.
@@ -467,22 +566,35 @@ export async function waitlistPosition(registration: { id: string; eventId: stri
 export type CancelOptions = { reason: 'attendee' | 'organiser' | 'offer_expired' | 'event_cancelled'; actorUserId?: string; now?: Date; request?: Request; notify?: boolean }
 
 /** Cancels a registration, frees its seat at once and offers it to the waiting list. */
-export async function cancelRegistration(registrationId: string, opts: CancelOptions) {
+export type CancelResult = { cancelled: boolean; offered: number; refundPaymentId?: string }
+
+export async function cancelRegistration(registrationId: string, opts: CancelOptions): Promise<CancelResult> {
   const now = opts.now ?? new Date()
   return prisma.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
     if (!registration) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+    // >>> payments: a payment still pending is cancelled first (the Payment row is locked before
+    // the Registration row, in the same order as confirmPayment, so they never deadlock).
+    if (registration.status === 'pending_payment') {
+      await tx.payment.updateMany({ where: { registrationId, status: 'pending' }, data: { status: 'cancelled' } })
+    }
+    // <<< payments
     // An expiry must never cancel an offer the person accepted a moment ago.
     const expiring = opts.reason === 'offer_expired' ? { status: 'offered', offerExpiresAt: { lte: now } } : {}
     const { count } = await tx.registration.updateMany({
       where: { id: registrationId, status: registration.status, NOT: { status: 'cancelled' }, ...expiring },
-      data: { status: 'cancelled', cancelledAt: now, cancelReason: opts.reason, offerExpiresAt: null },
+      data: { status: 'cancelled', cancelledAt: now, cancelReason: opts.reason, offerExpiresAt: null, holdExpiresAt: null },
     })
-    if (count !== 1) return { cancelled: false, offered: 0 }
+    if (count !== 1) throw new CancelRace()
     if (holdsSeat(registration.status)) {
       await releaseEventSeat(tx, registration.eventId)
       await releaseWorkshopSeats(tx, registration.id)
     }
+    // >>> payments: the ticket returns to its quota; a paid ticket is refunded per the event's
+    // terms (the attendee) or in full (the organisers cancel).
+    if (registration.ticketTypeId && holdsTicket(registration.status)) await releaseTicket(tx, registration.ticketTypeId)
+    const refundPaymentId = registration.status === 'confirmed' ? await requestRefundOnCancel(tx, registration.id, now, { full: opts.reason !== 'attendee' }) : null
+    // <<< payments
     if (opts.notify !== false) {
       await enqueueEmail(tx, {
         to: registration.email,
@@ -507,9 +619,24 @@ export async function cancelRegistration(registrationId: string, opts: CancelOpt
       })
     }
     const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
-    return { cancelled: true, offered }
-  }, TX)
+    // >>> payments: the card payment Stripe must refund (after commit), when there is one.
+    return { cancelled: true, offered, ...(refundPaymentId ? { refundPaymentId } : {}) }
+  }, TX).catch((error: unknown) => {
+    // >>> payments: nothing changed (a concurrent change won); the pending payment stays as it was.
+    if (error instanceof CancelRace) return { cancelled: false, offered: 0 }
+    throw error
+  })
 }
+
+// >>> payments
+/** Rolls a cancellation back when the registration changed meanwhile. */
+class CancelRace extends Error {}
+
+/** Statuses that hold a ticket of the quota (offers take theirs on acceptance). */
+function holdsTicket(status: string) {
+  return status === 'confirmed' || status === 'pending_payment'
+}
+// <<< payments
 
 /** The person accepts a waiting-list offer (and picks workshops among those with room). */
 export async function acceptOffer(registrationId: string, workshopIds: string[], opts: { now?: Date; request?: Request; manageToken: string }) {

@@ -1,0 +1,385 @@
+// Payments of paid tickets: creation with the registration, confirmation (card webhook, transfer
+// marked paid), release of an unpaid hold, refund requests on cancellation, and the data of the
+// payment and receipt pages.
+// Concurrency: every state change is a conditional UPDATE on the status read (pending → paid,
+// pending → expired…), so a payment is confirmed or released once, whoever comes first (webhook,
+// return page, expiry job, organiser). Each function that touches both rows locks the Payment row
+// before the Registration row, so two of them never wait for each other (PostgreSQL deadlocks).
+// Ticket quotas are taken like event seats: a conditional increment of TicketType.sold.
+import { prisma, type Tx } from '#app/db.server.ts'
+import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import {
+  eventEmailSummary,
+  fillFreedSeats,
+  manageUrlFor,
+  releaseEventSeat,
+  releaseWorkshopSeats,
+  takeEventSeat,
+} from '#app/modules/registrations/service.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import { absoluteUrl } from '#app/utils/url.server.ts'
+import { formatEuros, formatReceiptNumber, newPaymentReference, refundFor, type PaymentMethod } from './rules.ts'
+
+export function soldOutError(ticketName?: string) {
+  return new AppError({
+    status: 409,
+    code: 'ticket_sold_out',
+    messageKey: 'payments.error.soldOut',
+    params: { ticket: ticketName ?? '' },
+    fields: { ticketTypeId: ['sold_out'] },
+  })
+}
+
+/** Takes one ticket of the quota, never beyond it (the condition is checked by the database). */
+export async function takeTicket(tx: Tx, ticketTypeId: string) {
+  const count = await tx.$executeRaw`
+    UPDATE "TicketType" SET "sold" = "sold" + 1
+    WHERE "id" = ${ticketTypeId} AND ("quota" IS NULL OR "sold" < "quota")`
+  return count === 1
+}
+
+export async function releaseTicket(tx: Tx, ticketTypeId: string) {
+  await tx.$executeRaw`UPDATE "TicketType" SET "sold" = "sold" - 1 WHERE "id" = ${ticketTypeId} AND "sold" > 0`
+}
+
+/** The pending payment of a registration that just took its seat. */
+export async function createPendingPayment(
+  tx: Tx,
+  p: { organisationId: string; registrationId: string; method: PaymentMethod; amountCents: number; purchaseOrderNumber?: string | null },
+) {
+  return tx.payment.create({
+    data: {
+      organisationId: p.organisationId,
+      registrationId: p.registrationId,
+      method: p.method,
+      status: 'pending',
+      amountCents: p.amountCents,
+      reference: newPaymentReference(),
+      purchaseOrderNumber: p.method === 'purchase_order' ? (p.purchaseOrderNumber ?? null) : null,
+    },
+    select: { id: true, method: true, amountCents: true, reference: true },
+  })
+}
+
+/** The bank details printed in transfer instructions, when the organisation filled them in. */
+export function bankDetailsOf(org: { iban: string | null; bic: string | null; bankAccountHolder: string | null; legalName: string | null; name: string }) {
+  if (!org.iban) return null
+  return { iban: org.iban, bic: org.bic ?? '', holder: org.bankAccountHolder || org.legalName || org.name }
+}
+
+type EmailRegistration = { id: string; email: string; firstName: string; lastName: string; locale: string; ticketCode: string; eventId: string }
+type EmailEvent = Parameters<typeof eventEmailSummary>[0]
+
+/** The transfer / purchase-order instructions email. */
+export async function sendPaymentInstructions(
+  tx: Tx,
+  r: EmailRegistration,
+  event: EmailEvent,
+  payment: { method: string; amountCents: number; reference: string; purchaseOrderNumber?: string | null },
+  ticketName: string,
+  manageUrl: string,
+) {
+  const org = await tx.organisation.findUniqueOrThrow({
+    where: { id: event.organisationId },
+    select: { iban: true, bic: true, bankAccountHolder: true, legalName: true, name: true },
+  })
+  await enqueueEmail(tx, {
+    to: r.email,
+    toName: `${r.firstName} ${r.lastName}`,
+    locale: r.locale as Locale,
+    template: 'payment-instructions',
+    props: {
+      event: eventEmailSummary(event),
+      firstName: r.firstName,
+      manageUrl,
+      amount: formatEuros(payment.amountCents, r.locale === 'en' ? 'en' : 'fr'),
+      ticket: ticketName,
+      reference: payment.reference,
+      method: payment.method === 'purchase_order' ? 'purchase_order' : 'transfer',
+      purchaseOrderNumber: payment.purchaseOrderNumber ?? null,
+      bank: bankDetailsOf(org),
+    },
+    organisationId: event.organisationId,
+    category: `event:${event.id}`,
+  })
+}
+
+export type ConfirmOptions = {
+  now: Date
+  stripePaymentIntentId?: string | null
+  markedPaidByUserId?: string | null
+  /** The registration's clear manage token when the caller has it (else a fresh one is emailed). */
+  manageToken?: string
+  request?: Request
+}
+
+export type ConfirmOutcome = 'confirmed' | 'already_paid' | 'seat_lost'
+
+/**
+ * Records a payment as paid and confirms its registration. Idempotent: a payment already paid
+ * returns 'already_paid' and changes nothing. A payment whose hold was released meanwhile
+ * (expired/cancelled) takes its seat and ticket again if they are still free; otherwise it is
+ * recorded as paid (with its receipt) but the registration stays cancelled: 'seat_lost', and the
+ * caller refunds it in full. The same applies when the registration is already confirmed by
+ * another payment (paid twice).
+ */
+export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOptions): Promise<{ outcome: ConfirmOutcome }> {
+  const { now } = opts
+  // The claim: only one caller moves the payment out of the state it read. When another
+  // transaction changed it meanwhile (a release committed first), read it again.
+  let payment = null
+  for (let attempt = 0; attempt < 3 && !payment; attempt++) {
+    const read = await tx.payment.findUnique({ where: { id: paymentId } })
+    if (!read) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+    if (read.status === 'paid' || read.status === 'refunded') {
+      if (opts.stripePaymentIntentId && !read.stripePaymentIntentId) {
+        await tx.payment.update({ where: { id: paymentId }, data: { stripePaymentIntentId: opts.stripePaymentIntentId } })
+      }
+      return { outcome: 'already_paid' }
+    }
+    const { count } = await tx.payment.updateMany({
+      where: { id: paymentId, status: read.status },
+      data: {
+        status: 'paid',
+        paidAt: now,
+        stripePaymentIntentId: opts.stripePaymentIntentId ?? read.stripePaymentIntentId,
+        markedPaidByUserId: opts.markedPaidByUserId ?? null,
+      },
+    })
+    if (count === 1) payment = read
+  }
+  if (!payment) return { outcome: 'already_paid' }
+  const org = await tx.organisation.update({
+    where: { id: payment.organisationId },
+    data: { lastReceiptNumber: { increment: 1 } },
+    select: { lastReceiptNumber: true },
+  })
+  const receiptNumber = org.lastReceiptNumber
+  await tx.payment.update({ where: { id: paymentId }, data: { receiptNumber } })
+
+  const registration = await tx.registration.findUniqueOrThrow({ where: { id: payment.registrationId }, include: { event: true, ticketType: true } })
+  let outcome: ConfirmOutcome = 'seat_lost'
+  if (registration.status === 'pending_payment') {
+    const { count: confirmed } = await tx.registration.updateMany({
+      where: { id: registration.id, status: 'pending_payment' },
+      data: { status: 'confirmed', holdExpiresAt: null },
+    })
+    if (confirmed === 1) {
+      outcome = 'confirmed'
+      // A card paid late while a transfer was chosen meanwhile: the transfer is no longer due.
+      await tx.payment.updateMany({ where: { registrationId: registration.id, status: 'pending', NOT: { id: paymentId } }, data: { status: 'cancelled' } })
+    }
+  } else if (registration.status === 'cancelled' && registration.event.status === 'published' && (payment.status === 'expired' || payment.status === 'cancelled')) {
+    // The hold ran out before the payment arrived: take the seat and the ticket again if free.
+    if (await takeEventSeat(tx, registration.event)) {
+      const ticketOk = registration.ticketTypeId ? await takeTicket(tx, registration.ticketTypeId) : true
+      const { count: revived } = ticketOk
+        ? await tx.registration.updateMany({
+            where: { id: registration.id, status: 'cancelled' },
+            data: { status: 'confirmed', cancelledAt: null, cancelReason: null, holdExpiresAt: null, waitlistedAt: null, offerExpiresAt: null },
+          })
+        : { count: 0 }
+      if (revived === 1) outcome = 'confirmed'
+      else {
+        await releaseEventSeat(tx, registration.eventId)
+        if (ticketOk && registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
+      }
+    }
+  }
+
+  await tx.auditLog.create({
+    data: {
+      organisationId: payment.organisationId,
+      actorUserId: opts.markedPaidByUserId ?? null,
+      action: 'payment.paid',
+      entityType: 'Payment',
+      entityId: paymentId,
+      details: JSON.stringify({ registrationId: registration.id, method: payment.method, amountCents: payment.amountCents, receiptNumber, outcome, from: payment.status }),
+    },
+  })
+
+  if (outcome === 'confirmed') {
+    let manageToken = opts.manageToken
+    if (!manageToken || hashToken(manageToken) !== registration.manageTokenHash) {
+      // The clear token is not stored: the confirmation carries a fresh personal link.
+      manageToken = generateToken()
+      await tx.registration.update({ where: { id: registration.id }, data: { manageTokenHash: hashToken(manageToken) } })
+    }
+    const locale = registration.locale === 'en' ? 'en' : 'fr'
+    await enqueueEmail(tx, {
+      to: registration.email,
+      toName: `${registration.firstName} ${registration.lastName}`,
+      locale,
+      template: 'registration-confirmed',
+      props: {
+        event: eventEmailSummary(registration.event),
+        firstName: registration.firstName,
+        manageUrl: manageUrlFor(manageToken, opts.request),
+        ticketCode: registration.ticketCode,
+        registrationId: registration.id,
+        payment: {
+          amount: formatEuros(payment.amountCents, locale),
+          receiptNumber: formatReceiptNumber(receiptNumber),
+          receiptUrl: absoluteUrl(`/r/${manageToken}/recu`, opts.request),
+        },
+      },
+      organisationId: registration.event.organisationId,
+      category: `event:${registration.eventId}`,
+    })
+  }
+  return { outcome }
+}
+
+export type ReleaseOptions = { now: Date; reason: 'expired' | 'cancelled'; actorUserId?: string | null; request?: Request }
+
+/**
+ * Ends a pending payment (hold expired, or cancelled) and the registration waiting for it: the
+ * event seat, the ticket and the workshop seats are freed and offered to the waiting list, and
+ * the attendee is emailed. Idempotent: returns false when the payment was no longer pending.
+ */
+export async function releasePendingPayment(tx: Tx, paymentId: string, opts: ReleaseOptions): Promise<boolean> {
+  const { count } = await tx.payment.updateMany({
+    where: { id: paymentId, status: 'pending' },
+    data: { status: opts.reason === 'expired' ? 'expired' : 'cancelled' },
+  })
+  if (count !== 1) return false
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
+  const registration = payment.registration
+  const { count: cancelled } = await tx.registration.updateMany({
+    where: { id: registration.id, status: 'pending_payment' },
+    data: {
+      status: 'cancelled',
+      cancelledAt: opts.now,
+      cancelReason: opts.reason === 'expired' ? 'payment_expired' : 'payment_cancelled',
+      holdExpiresAt: null,
+    },
+  })
+  if (cancelled === 1) {
+    await releaseEventSeat(tx, registration.eventId)
+    await releaseWorkshopSeats(tx, registration.id)
+    if (registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
+    await enqueueEmail(tx, {
+      to: registration.email,
+      toName: `${registration.firstName} ${registration.lastName}`,
+      locale: registration.locale as Locale,
+      template: 'payment-released',
+      props: { event: eventEmailSummary(registration.event), firstName: registration.firstName, reason: opts.reason },
+      organisationId: registration.event.organisationId,
+      category: `event:${registration.eventId}`,
+    })
+  }
+  await tx.auditLog.create({
+    data: {
+      organisationId: payment.organisationId,
+      actorUserId: opts.actorUserId ?? null,
+      action: opts.reason === 'expired' ? 'payment.expired' : 'payment.cancelled',
+      entityType: 'Payment',
+      entityId: paymentId,
+      details: JSON.stringify({ registrationId: registration.id, method: payment.method, registrationCancelled: cancelled === 1 }),
+    },
+  })
+  if (cancelled === 1) await fillFreedSeats(tx, registration.eventId, opts.now, opts.request)
+  return true
+}
+
+/** Pending card payments whose hold on the seat has run out, oldest first (for the expiry job). */
+export async function dueCardHolds(now: Date, limit = 100) {
+  const rows = await prisma.payment.findMany({
+    where: { status: 'pending', method: 'card', registration: { status: 'pending_payment', holdExpiresAt: { lte: now } } },
+    select: { id: true, registrationId: true, stripeCheckoutSessionId: true, registration: { select: { holdExpiresAt: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+  })
+  return rows.map((r) => ({ id: r.id, registrationId: r.registrationId, stripeCheckoutSessionId: r.stripeCheckoutSessionId, holdExpiresAt: r.registration.holdExpiresAt! }))
+}
+
+/** What cancelling a paid registration at `now` would refund (null: nothing was paid). */
+export async function refundPreview(registrationId: string, now: Date, db: Tx = prisma) {
+  const payment = await db.payment.findFirst({
+    where: { registrationId, status: 'paid', refundStatus: 'none' },
+    include: { registration: { select: { event: { select: { refundDeadline: true, refundFeeCents: true } } } } },
+  })
+  if (!payment) return null
+  const ev = payment.registration.event
+  return {
+    paymentId: payment.id,
+    method: payment.method,
+    amountCents: payment.amountCents,
+    refundDeadline: ev.refundDeadline,
+    ...refundFor({ amountCents: payment.amountCents, refundDeadline: ev.refundDeadline, refundFeeCents: ev.refundFeeCents }, now),
+  }
+}
+
+/**
+ * Inside a cancellation: records the refund due on the registration's paid payment — the
+ * event's terms (deadline, fee) or, with `full` (the organisers cancel), the whole amount.
+ * Returns the payment id when Stripe must refund it (card), else null. Transfers and purchase
+ * orders get refundStatus 'pending' for the organisers to refund by transfer themselves.
+ */
+export async function requestRefundOnCancel(tx: Tx, registrationId: string, now: Date, opts: { full?: boolean } = {}): Promise<string | null> {
+  const preview = await refundPreview(registrationId, now, tx)
+  if (!preview) return null
+  const refund = opts.full ? { refundable: preview.amountCents > 0, refundCents: preview.amountCents, feeCents: 0 } : preview
+  const { count } = await tx.payment.updateMany({
+    where: { id: preview.paymentId, status: 'paid', refundStatus: 'none' },
+    data: refund.refundable
+      ? { refundStatus: 'pending', refundCents: refund.refundCents, refundFeeCents: refund.feeCents, refundError: null }
+      : { refundStatus: 'not_refundable', refundCents: 0, refundFeeCents: refund.feeCents },
+  })
+  if (count !== 1 || !refund.refundable) return null
+  return preview.method === 'card' ? preview.paymentId : null
+}
+
+/** The registration's payment that matters now: the pending one, else the latest paid one, else the latest. */
+export async function currentPaymentOf(registrationId: string, db: Tx = prisma) {
+  const payments = await db.payment.findMany({ where: { registrationId }, orderBy: { createdAt: 'desc' } })
+  return payments.find((p) => p.status === 'pending') ?? payments.find((p) => p.status === 'paid' || p.status === 'refunded') ?? payments[0] ?? null
+}
+
+/** Everything the payment and receipt pages show. */
+export async function getPaymentView(paymentId: string) {
+  return prisma.payment.findUnique({
+    where: { id: paymentId },
+    include: {
+      organisation: {
+        select: { id: true, name: true, legalName: true, address: true, siret: true, vatMention: true, iban: true, bic: true, bankAccountHolder: true },
+      },
+      registration: {
+        select: {
+          id: true,
+          status: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          organisationName: true,
+          holdExpiresAt: true,
+          ticketCode: true,
+          locale: true,
+          ticketType: { select: { id: true, name: true, nameEn: true, kind: true, priceCents: true } },
+          event: {
+            select: {
+              id: true,
+              slug: true,
+              title: true,
+              startsAt: true,
+              endsAt: true,
+              timeZone: true,
+              venueName: true,
+              town: true,
+              acceptsCard: true,
+              acceptsTransfer: true,
+              acceptsPurchaseOrder: true,
+              refundDeadline: true,
+              refundFeeCents: true,
+            },
+          },
+        },
+      },
+    },
+  })
+}
+export type PaymentView = NonNullable<Awaited<ReturnType<typeof getPaymentView>>>
+
+export const DEFAULT_VAT_MENTION = 'TVA non applicable, art. 293 B du CGI'
