@@ -8,6 +8,7 @@ import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/ev
 import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { eraseRegistration, getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
 import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
+import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
@@ -117,7 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
       case 'cancel':
         if (view.locked) throw lockedError()
-        await cancelRegistration(registration.id, { reason: 'attendee', request })
+        // >>> stripe: a card refund is sent once the cancellation is committed (the retry job catches a crash here).
+        await refundAfterCancel(await cancelRegistration(registration.id, { reason: 'attendee', request }))
+        // <<< stripe
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
       case 'erase':
         await eraseRegistration(registration.id, { request })

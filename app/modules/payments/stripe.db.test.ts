@@ -7,7 +7,7 @@ import { cancelRegistration, register } from '#app/modules/registrations/service
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
 import { signPayload, startStripeStub, stripeEvent, type StripeStub } from '#tests/support/stripe-stub.ts'
-import { checkoutView, closeCheckout, expireDueHolds, refundPayment, retryRefunds, startCheckout } from './stripe.server.ts'
+import { checkoutView, closeCheckout, expireDueHolds, refundAfterCancel, refundPayment, retryRefunds, startCheckout } from './stripe.server.ts'
 import { handleStripeWebhook } from './webhook.server.ts'
 import * as webhookRoute from '#app/routes/webhooks.stripe.ts'
 
@@ -239,9 +239,9 @@ describe('refund on cancel', () => {
 
   test('before the deadline: amount − fee refunded through Stripe, recorded and emailed', async () => {
     const hold = await confirmedByCard({ refundDeadline: new Date(Date.now() + 7 * 24 * 3600_000), refundFeeCents: 500 })
-    const { refundPaymentId } = await cancelRegistration(hold.registrationId, { reason: 'attendee' })
-    expect(refundPaymentId).toBe(hold.paymentId)
-    expect(await refundPayment(refundPaymentId!)).toBe('succeeded')
+    const cancelled = await cancelRegistration(hold.registrationId, { reason: 'attendee' })
+    expect(cancelled.refundPaymentId).toBe(hold.paymentId)
+    await refundAfterCancel(cancelled)
     expect(await state(hold.paymentId)).toMatchObject({ refund: 'succeeded', refundCents: 4000, registration: 'cancelled' })
     const intent = (await prisma.payment.findUniqueOrThrow({ where: { id: hold.paymentId } })).stripePaymentIntentId
     expect(stub.refunds.filter((r) => r.payment_intent === intent).map((r) => r.amount)).toEqual([4000])
@@ -251,10 +251,20 @@ describe('refund on cancel', () => {
     expect(stub.refunds.filter((r) => r.payment_intent === intent)).toHaveLength(1)
   })
 
+  test('cancelled by the organisers: refunded in full at once', async () => {
+    const hold = await confirmedByCard({ refundDeadline: null, refundFeeCents: 500 })
+    const registration = await prisma.registration.findUniqueOrThrow({ where: { id: hold.registrationId } })
+    const organiser = await prisma.user.create({ data: { email: `orga-${Date.now()}@cress.example` } })
+    const { cancelByOrganiser } = await import('#app/modules/registrations/admin.server.ts')
+    await cancelByOrganiser(registration.eventId, registration.id, { actorUserId: organiser.id })
+    expect(await state(hold.paymentId)).toMatchObject({ refund: 'succeeded', refundCents: 4500, registration: 'cancelled' })
+    expect(await emails(hold.email, 'refund-result')).toBe(1)
+  })
+
   test('after the deadline: no refund', async () => {
     const hold = await confirmedByCard({ refundDeadline: new Date(Date.now() - 3600_000), refundFeeCents: 0 })
     const { refundPaymentId } = await cancelRegistration(hold.registrationId, { reason: 'attendee' })
-    expect(refundPaymentId).toBeNull()
+    expect(refundPaymentId ?? null).toBeNull()
     expect(await state(hold.paymentId)).toMatchObject({ payment: 'paid', refund: 'not_refundable' })
     const intent = (await prisma.payment.findUniqueOrThrow({ where: { id: hold.paymentId } })).stripePaymentIntentId
     expect(stub.refunds.filter((r) => r.payment_intent === intent)).toHaveLength(0)

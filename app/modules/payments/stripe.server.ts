@@ -240,6 +240,17 @@ export async function refundPayment(paymentId: string, now = new Date()): Promis
   }
 }
 
+/**
+ * After a committed cancellation: sends the card refund it asked for, if any. Never fails the
+ * cancellation; whatever is left pending is sent by retryRefunds.
+ */
+export async function refundAfterCancel(result: { refundPaymentId?: string | null }) {
+  if (!result.refundPaymentId) return
+  await refundPayment(result.refundPaymentId).catch((error: unknown) =>
+    logger.error({ err: error, paymentId: result.refundPaymentId }, 'refund after cancellation failed; the retry job will try again'),
+  )
+}
+
 async function recordRefundError(paymentId: string, error: string) {
   await prisma.payment.updateMany({ where: { id: paymentId, refundStatus: { in: ['pending', 'failed'] } }, data: { refundError: error.slice(0, 500) } })
 }
