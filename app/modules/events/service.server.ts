@@ -317,9 +317,9 @@ function assertEditable(event: { status: string }) {
   if (!isEditable(event.status)) throw conflict('event_read_only', 'events.error.readOnly', { status: event.status })
 }
 
-/** Registrants who would hear about a change (confirmed, offered, waitlisted). */
+/** Registrants who would hear about a change (confirmed, pending payment, offered, waitlisted). */
 async function registrantsToNotify(eventId: string) {
-  return prisma.registration.count({ where: { eventId, status: { in: ['confirmed', 'offered', 'waitlisted'] } } })
+  return prisma.registration.count({ where: { eventId, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
 }
 
 /**

@@ -20,7 +20,21 @@ import {
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
-import { formatEuros, formatReceiptNumber, newPaymentReference, refundFor, type PaymentMethod } from './rules.ts'
+import {
+  availableMethods,
+  formatEuros,
+  formatReceiptNumber,
+  holdExpiry,
+  isPaymentMethod,
+  newPaymentReference,
+  normalisePurchaseOrderNumber,
+  refundFor,
+  ticketAvailability,
+  ticketsLeft,
+  type PaymentMethod,
+} from './rules.ts'
+
+const TX = { maxWait: 30_000, timeout: 30_000 }
 
 export function soldOutError(ticketName?: string) {
   return new AppError({
@@ -383,3 +397,101 @@ export async function getPaymentView(paymentId: string) {
 export type PaymentView = NonNullable<Awaited<ReturnType<typeof getPaymentView>>>
 
 export const DEFAULT_VAT_MENTION = 'TVA non applicable, art. 293 B du CGI'
+
+export type TicketChoice = {
+  id: string
+  name: string
+  description: string | null
+  kind: string
+  priceCents: number
+  /** Tickets left under the quota, null without a quota. */
+  left: number | null
+  soldOut: boolean
+}
+
+/** The tickets a registrant may choose now: archived and out-of-window ones are hidden, sold-out ones shown as such. */
+export async function ticketChoicesFor(eventId: string, now: Date, locale: Locale = 'fr'): Promise<TicketChoice[]> {
+  const tickets = await prisma.ticketType.findMany({ where: { eventId, archivedAt: null }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] })
+  return tickets.flatMap((t) => {
+    const availability = ticketAvailability(t, now)
+    if (availability !== 'on_sale' && availability !== 'sold_out') return []
+    return [
+      {
+        id: t.id,
+        name: locale === 'en' && t.nameEn ? t.nameEn : t.name,
+        description: t.description,
+        kind: t.kind,
+        priceCents: t.priceCents,
+        left: ticketsLeft(t),
+        soldOut: availability === 'sold_out',
+      },
+    ]
+  })
+}
+
+/** The payment methods offered to attendees of an event, given whether Stripe is configured. */
+export async function paymentMethodsFor(eventId: string, cardAvailable: boolean) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true } })
+  return event ? availableMethods(event, cardAvailable) : []
+}
+
+/**
+ * The attendee of a pending payment changes the method (card → transfer or purchase order, or
+ * back to card): the pending payment is cancelled and a new one created; the registration keeps
+ * its seat (a card hold starts again; a transfer has none). A card payment that completes later
+ * anyway still confirms the registration (confirmPayment cancels the transfer then).
+ */
+export async function switchPaymentMethod(
+  registrationId: string,
+  input: { method: string; purchaseOrderNumber?: string | null; cardAvailable: boolean; manageUrl: string },
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.payment.findFirst({ where: { registrationId, status: 'pending' } })
+    if (!current) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true, ticketType: true } })
+    if (registration.status !== 'pending_payment') throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    const methods = availableMethods(registration.event, input.cardAvailable)
+    if (!isPaymentMethod(input.method) || !methods.includes(input.method)) {
+      throw new AppError({ status: 422, code: 'payment_method_required', messageKey: 'payments.error.methodRequired', fields: { paymentMethod: ['payment_method_required'] } })
+    }
+    const purchaseOrderNumber = input.method === 'purchase_order' ? normalisePurchaseOrderNumber(input.purchaseOrderNumber) : null
+    if (input.method === 'purchase_order' && !purchaseOrderNumber) {
+      throw new AppError({ status: 422, code: 'purchase_order_required', messageKey: 'payments.error.purchaseOrderRequired', fields: { purchaseOrderNumber: ['purchase_order_required'] } })
+    }
+    if (input.method === current.method && input.method !== 'purchase_order') return { id: current.id, method: current.method, changed: false }
+    const { count } = await tx.payment.updateMany({ where: { id: current.id, status: 'pending' }, data: { status: 'cancelled' } })
+    if (count !== 1) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    const payment = await createPendingPayment(tx, {
+      organisationId: current.organisationId,
+      registrationId,
+      method: input.method,
+      amountCents: current.amountCents,
+      purchaseOrderNumber,
+    })
+    await tx.registration.update({
+      where: { id: registrationId },
+      data: { holdExpiresAt: input.method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null },
+    })
+    if (input.method !== 'card') {
+      await sendPaymentInstructions(
+        tx,
+        registration,
+        registration.event,
+        { ...payment, purchaseOrderNumber },
+        registration.ticketType?.name ?? '',
+        input.manageUrl,
+      )
+    }
+    await tx.auditLog.create({
+      data: {
+        organisationId: current.organisationId,
+        action: 'payment.switch',
+        entityType: 'Payment',
+        entityId: payment.id,
+        details: JSON.stringify({ from: current.id, fromMethod: current.method, toMethod: input.method }),
+      },
+    })
+    return { id: payment.id, method: payment.method, changed: true }
+  }, TX)
+}

@@ -1,7 +1,7 @@
 // Capacity, registration window and waiting-list rules as plain functions over data, so they
 // are tested without a database. The service applies them inside transactions.
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const
+export const REGISTRATION_STATUSES = ['confirmed', 'pending_payment', 'waitlisted', 'offered', 'cancelled'] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
 
 /** Statuses that hold a seat of the event (and of the chosen workshops). */

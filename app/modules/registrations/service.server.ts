@@ -792,7 +792,13 @@ export async function checkIn(eventId: string, by: { ticketCode?: string; regist
 export async function cancelAllForEvent(tx: Tx, event: EventForEmail, message: string | null) {
   const active = await tx.registration.findMany({ where: { eventId: event.id, status: { not: 'cancelled' } } })
   const now = new Date()
-  await tx.registration.updateMany({ where: { eventId: event.id, status: { not: 'cancelled' } }, data: { status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null } })
+  // >>> payments: pending payments are no longer due; paid tickets are refunded in full (card:
+  // by the refund job through Stripe; transfers: by the organisers, refundStatus pending).
+  await tx.payment.updateMany({ where: { registration: { eventId: event.id }, status: 'pending' }, data: { status: 'cancelled' } })
+  for (const r of active) if (r.status === 'confirmed' && r.ticketTypeId) await requestRefundOnCancel(tx, r.id, now, { full: true })
+  await tx.ticketType.updateMany({ where: { eventId: event.id }, data: { sold: 0 } })
+  // <<< payments
+  await tx.registration.updateMany({ where: { eventId: event.id, status: { not: 'cancelled' } }, data: { status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null, holdExpiresAt: null } })
   await tx.registrationWorkshop.deleteMany({ where: { registration: { eventId: event.id } } })
   await tx.workshop.updateMany({ where: { eventId: event.id }, data: { seatsTaken: 0 } })
   await tx.event.update({ where: { id: event.id }, data: { seatsTaken: 0 } })
@@ -812,7 +818,7 @@ export async function cancelAllForEvent(tx: Tx, event: EventForEmail, message: s
 
 /** Tells active registrants that the date or the place changed (organisers choose to). */
 export async function notifyEventChange(tx: Tx, event: EventForEmail, changes: string[], message: string | null) {
-  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { in: ['confirmed', 'offered', 'waitlisted'] } } })
+  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
   for (const r of active) {
     await enqueueEmail(tx, {
       to: r.email,
