@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
 import { formatEuros } from '#app/modules/payments/rules.ts'
-import { checkoutView, closeCheckout, startCheckout } from '#app/modules/payments/stripe.server.ts'
+import { checkoutView, closeCheckout, startCheckout, switchToTransfer } from '#app/modules/payments/stripe.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       event: { slug: view.event.slug, title: view.event.title },
       holdUntil: hold ? cachedDateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: view.event.timeZone }).format(hold) : null,
       canRetry: view.cardAvailable,
+      canTransfer: view.event.acceptsTransfer,
       self: `${url.pathname}${url.search}`,
     },
     { headers: PRIVATE },
@@ -52,6 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const self = new URL(request.url)
   try {
     if (intent === 'retry' && view.state === 'held') return redirect(await startCheckout(view.payment.id, request))
+    if (intent === 'transfer' && view.state === 'held' && view.event.acceptsTransfer) {
+      await switchToTransfer(view.payment.id, request)
+      return redirect(`${self.pathname}${self.search}`)
+    }
     if (intent === 'release' && view.state === 'held') {
       await closeCheckout(view.payment.id, { reason: 'cancelled' })
       return redirect(`${self.pathname}${self.search}`)
@@ -67,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CheckoutCancelled() {
   const t = useT()
   const locale = useLocale()
-  const { state, payment, event, holdUntil, canRetry, self } = useLoaderData<typeof loader>()
+  const { state, payment, event, holdUntil, canRetry, canTransfer, self } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const amount = formatEuros(payment.amountCents, locale)
@@ -78,6 +83,8 @@ export default function CheckoutCancelled() {
         ? 'paymentsCard.cancel.paid.heading'
         : state === 'released'
           ? 'paymentsCard.cancel.released.heading'
+          : state === 'transfer'
+            ? 'paymentsCard.cancel.transfer'
           : state === 'seat_lost'
             ? 'paymentsCard.return.seatLost.heading'
             : 'paymentsCard.return.closed.heading'
@@ -86,6 +93,8 @@ export default function CheckoutCancelled() {
       ? 'paymentsCard.cancel.paid.body'
       : state === 'released'
         ? 'paymentsCard.cancel.released.body'
+        : state === 'transfer'
+          ? 'paymentsCard.cancel.transferChosen'
         : state === 'seat_lost'
           ? 'paymentsCard.return.seatLost.body'
           : state === 'processing'
@@ -114,6 +123,15 @@ export default function CheckoutCancelled() {
               <input type="hidden" name="intent" value="retry" />
               <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
                 {t('paymentsCard.cancel.retry')}
+              </button>
+            </Form>
+          )}
+          {canTransfer && (
+            <Form method="post" action={self} className="space-y-2">
+              <input type="hidden" name="intent" value="transfer" />
+              <p id="transfer-help">{t('paymentsCard.cancel.transferHelp')}</p>
+              <button type="submit" className="btn-secondary px-6 py-3 text-base" aria-describedby="transfer-help" disabled={busy}>
+                {t('paymentsCard.cancel.transfer')}
               </button>
             </Form>
           )}

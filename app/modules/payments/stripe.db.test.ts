@@ -7,7 +7,7 @@ import { cancelRegistration, register } from '#app/modules/registrations/service
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
 import { signPayload, startStripeStub, stripeEvent, type StripeStub } from '#tests/support/stripe-stub.ts'
-import { checkoutView, closeCheckout, expireDueHolds, refundAfterCancel, refundPayment, retryRefunds, startCheckout } from './stripe.server.ts'
+import { checkoutView, closeCheckout, expireDueHolds, refundAfterCancel, refundPayment, retryRefunds, startCheckout, switchToTransfer } from './stripe.server.ts'
 import { handleStripeWebhook } from './webhook.server.ts'
 import * as webhookRoute from '#app/routes/webhooks.stripe.ts'
 
@@ -224,6 +224,24 @@ describe('hold expiry', () => {
     expect(stub.sessions.get(hold.sessionId)!.status).toBe('expired')
     expect(await state(hold.paymentId)).toMatchObject({ payment: 'cancelled', registration: 'cancelled' })
     expect((await checkoutView(hold.paymentId, hold.sessionId))!.state).toBe('released')
+  })
+})
+
+describe('cancel page: transfer instead', () => {
+  test('the card attempt is cancelled and its session expired; the seat stays; transfer instructions are emailed', async () => {
+    const { event, ticket } = await paidEvent({ capacity: 1 })
+    const hold = await holdByCard(event.id, ticket.id)
+    await switchToTransfer(hold.paymentId)
+    expect(stub.sessions.get(hold.sessionId)!.status).toBe('expired')
+    expect((await checkoutView(hold.paymentId, hold.sessionId))!.state).toBe('transfer')
+    const pending = await prisma.payment.findMany({ where: { registrationId: hold.registrationId, status: 'pending' } })
+    expect(pending.map((p) => p.method)).toEqual(['transfer'])
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: hold.registrationId } })).status).toBe('pending_payment')
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1)
+    expect(await emails(hold.email, 'payment-instructions')).toBe(1)
+    // The expiry job leaves a transfer alone.
+    await expireDueHolds(new Date(Date.now() + 2 * 3600_000))
+    expect(await prisma.payment.count({ where: { id: pending[0]!.id, status: 'pending' } })).toBe(1)
   })
 })
 

@@ -6,13 +6,14 @@
 import Stripe from 'stripe'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { eventEmailSummary } from '#app/modules/registrations/service.server.ts'
+import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { eventEmailSummary, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
-import { confirmPayment, dueCardHolds, releasePendingPayment } from './service.server.ts'
+import { confirmPayment, dueCardHolds, releasePendingPayment, switchPaymentMethod } from './service.server.ts'
 
 /** Stripe refuses a Checkout Session that expires sooner than 30 minutes after its creation. */
 export const CHECKOUT_MIN_LIFETIME_MS = 30 * 60_000
@@ -456,7 +457,7 @@ export async function expireDueHolds(now = new Date(), limit = 50): Promise<numb
   return done
 }
 
-export type CheckoutState = 'paid' | 'processing' | 'seat_lost' | 'held' | 'released' | 'closed'
+export type CheckoutState = 'paid' | 'processing' | 'seat_lost' | 'held' | 'released' | 'transfer' | 'closed'
 
 /**
  * What the return and cancel pages show. The session id from Stripe's redirect is the proof of
@@ -491,7 +492,8 @@ export async function checkoutView(paymentId: string, sessionId: string | null, 
   else if ((current.status === 'paid' || current.status === 'refunded') && r.cancelReason?.startsWith('payment_')) state = 'seat_lost'
   else if (current.status === 'pending' && r.status === 'pending_payment') {
     state = opts.settle ? 'processing' : r.holdExpiresAt && r.holdExpiresAt > now ? 'held' : 'processing'
-  } else if (current.status === 'cancelled') state = 'released'
+  } else if (current.status === 'cancelled' && r.status === 'pending_payment') state = 'transfer'
+  else if (current.status === 'cancelled') state = 'released'
   else state = 'closed'
   return {
     state,
@@ -502,3 +504,28 @@ export async function checkoutView(paymentId: string, sessionId: string | null, 
   }
 }
 export type CheckoutView = NonNullable<Awaited<ReturnType<typeof checkoutView>>>
+
+/**
+ * From the cancel page: pay by bank transfer instead. The attendee came straight from the form to
+ * Stripe and may hold no personal link, so a fresh one is made (the registration's link changes)
+ * and sent with the transfer instructions. The abandoned Checkout Session is expired; should it
+ * be paid anyway, confirmPayment confirms and cancels the transfer.
+ */
+export async function switchToTransfer(paymentId: string, request?: Request, now = new Date()) {
+  const payment = await prisma.payment.findUnique({ where: { id: paymentId }, select: { registrationId: true, stripeCheckoutSessionId: true } })
+  if (!payment) throw paymentClosed()
+  const token = generateToken()
+  const result = await switchPaymentMethod(
+    payment.registrationId,
+    { method: 'transfer', cardAvailable: cardPaymentsAvailable(), manageUrl: manageUrlFor(token, request) },
+    now,
+  )
+  await prisma.registration.update({ where: { id: payment.registrationId }, data: { manageTokenHash: hashToken(token) } })
+  const config = stripeConfig()
+  if (config && payment.stripeCheckoutSessionId) {
+    await stripeClient(config)
+      .checkout.sessions.expire(payment.stripeCheckoutSessionId)
+      .catch((error: unknown) => logger.warn({ err: error, paymentId }, 'could not expire the abandoned Checkout Session'))
+  }
+  return result
+}
