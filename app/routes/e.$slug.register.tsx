@@ -5,20 +5,23 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { retryAfterHeaders, limitPublicForm } from '#app/modules/auth/rate-limit.server.ts'
 import { availabilityOf, formatEventWhen, formatTimeRange, getPublicEvent, publicCacheHeaders, workshopSeatsLeft, type PublicEvent } from '#app/modules/events/public.server.ts'
-import { formContextOf, parseRegistrationFormData, toRegistrationInput, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { checkPaymentFields, formContextOf, parseRegistrationFormData, paymentFieldsOf, toRegistrationInput, type PaymentFields as SubmittedPayment, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { paymentMethodsFor, ticketChoicesFor } from '#app/modules/payments/service.server.ts'
+import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { register } from '#app/modules/registrations/service.server.ts'
 import { invitationForEvent } from '#app/modules/campaigns/service.server.ts'
 import { parseProject, projectFieldsOf, type SubmittedProject } from '#app/modules/admission/schema.ts'
 import { ProjectFields } from '#app/modules/admission/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { AvailabilityBadge } from '#app/ui/public-events.tsx'
-import { ConsentField, ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
+import { ConsentField, ErrorSummary, PaymentFields, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 
-type ActionData = ({ status: 'invalid'; submitted: SubmittedFields; project?: SubmittedProject } & FormErrors) | { status: 'duplicate' }
+type ActionData = ({ status: 'invalid'; submitted: SubmittedFields; project?: SubmittedProject; payment?: SubmittedPayment } & FormErrors) | { status: 'duplicate' }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -45,6 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = token ? await invitationForEvent(token, event.id) : null
   const invitation = token ? { token, state: !found ? ('invalid' as const) : found.used ? ('used' as const) : ('valid' as const), prefill: found && !found.used ? found.prefill : null } : null
   // --- campaigns (end)
+  // >>> payments: the tickets on sale and the payment methods available (card only with Stripe keys).
+  const tickets = await ticketChoicesFor(event.id, new Date(), locale)
+  const methods = tickets.some((x) => x.priceCents > 0) ? await paymentMethodsFor(event.id, cardPaymentsAvailable()) : []
+  // <<< payments
   return data(
     {
       event: {
@@ -59,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formContext: formContextOf(event),
       slots: slotChoices(event, locale),
       invitation,
+      tickets,
+      methods,
     },
     // A page showing someone's invitation is never stored by a shared cache.
     { headers: invitation ? { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } : publicCacheHeaders(request) },
@@ -79,9 +88,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const projectErrors = project && !project.success ? project.fieldErrors : {}
   // What someone typed is never stored by a shared cache.
   const noStore = { 'Cache-Control': 'private, no-store' }
+  // >>> payments: ticket and method checked with the other fields when the event has tickets.
+  const payment = paymentFieldsOf(formData)
+  const cardAvailable = cardPaymentsAvailable()
+  const paymentErrors =
+    formData.get('payments') === '1' || payment.ticketTypeId
+      ? checkPaymentFields(payment, await ticketChoicesFor(event.id, new Date(), locale), await paymentMethodsFor(event.id, cardAvailable))
+      : {}
+  // <<< payments
   const fail = (status: number, errors: Partial<FormErrors>, extraHeaders: HeadersInit = {}) =>
     data<ActionData>(
-      { status: 'invalid', submitted: parsed.submitted, project: projectFieldsOf(formData), fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
+      { status: 'invalid', submitted: parsed.submitted, project: projectFieldsOf(formData), payment, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
       { status, headers: { ...noStore, ...extraHeaders } },
     )
 
@@ -95,19 +112,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
     return fail(429, { formErrors: [translate(locale, 'register.rateLimited', { minutes })] }, retryAfterHeaders(limit))
   }
-  if (!parsed.success || (project && !project.success)) {
-    return fail(422, { fieldErrors: { ...(parsed.success ? {} : parsed.fieldErrors), ...projectErrors }, formErrors: parsed.success ? [] : parsed.formErrors })
+  if (!parsed.success || (project && !project.success) || Object.keys(paymentErrors).length > 0) {
+    return fail(422, { fieldErrors: { ...(parsed.success ? {} : parsed.fieldErrors), ...projectErrors, ...paymentErrors }, formErrors: parsed.success ? [] : parsed.formErrors })
   }
 
   try {
-    const input = { ...toRegistrationInput(parsed.value, locale), project: project?.success ? project.value : null }
+    const input = {
+      ...toRegistrationInput(parsed.value, locale),
+      project: project?.success ? project.value : null,
+      ticketTypeId: payment.ticketTypeId || null,
+      paymentMethod: payment.paymentMethod || null,
+      purchaseOrderNumber: payment.purchaseOrderNumber || null,
+    }
     const result = await register(event.id, input, {
       request,
       source: invitationToken ? 'invitation' : 'form',
       invitationToken,
+      cardAvailable,
     })
     // Same answer whoever typed the address: no detail of the existing registration is shown.
     if (result.outcome === 'duplicate') return data<ActionData>({ status: 'duplicate' }, { headers: noStore })
+    // >>> payments: a card payment goes straight to Stripe Checkout; otherwise (or if Stripe
+    // cannot be reached) the payment page shows what to do.
+    if (result.outcome === 'pending_payment' && result.payment) {
+      if (result.payment.method === 'card') {
+        try {
+          return redirect(await startCheckout(result.payment.id, request), 303)
+        } catch (error) {
+          logger.warn({ err: error, paymentId: result.payment.id }, 'checkout could not start; the payment page offers to retry')
+        }
+      }
+      return redirect(`/r/${result.manageToken}/paiement?welcome=1`, 303)
+    }
+    // <<< payments
     return redirect(`/r/${result.manageToken}?welcome=1`)
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
@@ -126,7 +163,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegisterPage() {
   const t = useT()
-  const { event, availability, formContext, slots, invitation } = useLoaderData<typeof loader>()
+  const { event, availability, formContext, slots, invitation, tickets, methods } = useLoaderData<typeof loader>()
+  const locale = useLocale()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -185,6 +223,12 @@ export default function RegisterPage() {
           {waitlist && !event.requiresApplication && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
           <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={invalid?.fieldErrors ?? {}} />
           {event.requiresApplication && <ProjectFields defaults={invalid?.project ?? {}} errors={invalid?.fieldErrors ?? {}} />}
+          {tickets.length > 0 && !event.requiresApplication && (
+            <>
+              <input type="hidden" name="payments" value="1" />
+              <PaymentFields tickets={tickets} methods={methods} defaults={invalid?.payment ?? {}} errors={invalid?.fieldErrors ?? {}} locale={locale} />
+            </>
+          )}
           {!waitlist && !event.requiresApplication && slots.some((s) => s.workshops.length > 0) && (
             <fieldset className="space-y-4">
               <legend className="text-xl font-semibold">{t('register.section.workshops')}</legend>

@@ -9,6 +9,7 @@ import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } fro
 import { useT } from '#app/ui/i18n.tsx'
 import { seatsKey } from '#app/ui/public-events.tsx'
 import type { MessageKey, Translate } from '#app/utils/i18n.ts'
+import { formatEuros, type PaymentMethod } from '#app/modules/payments/rules.ts'
 
 export type FormErrors = { fieldErrors: Record<string, string[]>; formErrors: string[] }
 export type FormDefaults = Partial<Omit<SubmittedFields, 'answers' | 'workshops'>> & { answers?: SubmittedFields['answers']; workshops?: string[] }
@@ -28,6 +29,9 @@ function fieldLabel(t: Translate, ctx: FormContext, name: string): string | null
     dietaryNeeds: 'register.field.dietary',
     consent: 'register.section.consent',
     workshops: 'register.section.workshops',
+    ticketTypeId: 'payments.form.ticket',
+    paymentMethod: 'payments.form.method',
+    purchaseOrderNumber: 'payments.form.purchaseOrderNumber',
   }
   if (fixed[name]) return t(fixed[name])
   if (name.startsWith('answers.')) return ctx.questions.find((q) => q.id === name.slice(8))?.label ?? null
@@ -42,6 +46,9 @@ function fieldRank(ctx: FormContext, name: string) {
   if (fixed >= 0) return fixed
   if (name.startsWith('answers.')) return 100 + ctx.questions.findIndex((q) => q.id === name.slice(8))
   if (name === 'workshops' || name.startsWith('workshop.')) return 200 + ctx.slots.findIndex((s) => s.id === name.slice(9))
+  if (name === 'ticketTypeId') return 250
+  if (name === 'paymentMethod') return 251
+  if (name === 'purchaseOrderNumber') return 252
   if (name === 'consent') return 300
   return 400
 }
@@ -249,3 +256,90 @@ export function ConsentField({ organisation, title, checked, errors, prefix = 'r
     </fieldset>
   )
 }
+
+// >>> payments
+export type TicketOption = { id: string; name: string; description: string | null; priceCents: number; left: number | null; soldOut: boolean }
+
+/**
+ * The ticket (radio list with the price and the places left) and, for paid tickets, the payment
+ * method and the purchase-order number. Without JavaScript every field shows; the method only
+ * counts for a paid ticket.
+ */
+export function PaymentFields({
+  tickets,
+  methods,
+  defaults,
+  errors,
+  locale,
+  prefix = 'reg',
+}: {
+  tickets: TicketOption[]
+  methods: PaymentMethod[]
+  defaults: { ticketTypeId?: string; paymentMethod?: string; purchaseOrderNumber?: string }
+  errors: Record<string, string[]>
+  locale: 'fr' | 'en'
+  prefix?: string
+}) {
+  const t = useT()
+  const e = (name: string) => errors[name]?.map((m) => formErrorMessage(t, m))
+  const anyPaid = tickets.some((x) => x.priceCents > 0 && !x.soldOut)
+  const single = tickets.filter((x) => !x.soldOut).length === 1 ? tickets.find((x) => !x.soldOut)?.id : undefined
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-xl font-semibold">{t('payments.form.section')}</legend>
+      <div id={fieldId(prefix, 'ticketTypeId')}>
+        <ChoiceGroup
+          legend={t('payments.form.ticket')}
+          name="ticketTypeId"
+          type="radio"
+          required
+          defaultValue={defaults.ticketTypeId || single}
+          errors={e('ticketTypeId')}
+          options={tickets.map((x) => ({
+            value: x.id,
+            disabled: x.soldOut,
+            label: (
+              <>
+                <span className="font-semibold">{x.name}</span> — {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
+              </>
+            ),
+            hint:
+              [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null].filter(Boolean).join(' · ') ||
+              undefined,
+          }))}
+        />
+      </div>
+      {anyPaid &&
+        (methods.length === 0 ? (
+          <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('payments.form.noMethod')}</p>
+        ) : (
+          <>
+            <div id={fieldId(prefix, 'paymentMethod')}>
+              <ChoiceGroup
+                legend={t('payments.form.method')}
+                help={t('payments.form.methodHelp')}
+                name="paymentMethod"
+                type="radio"
+                defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
+                errors={e('paymentMethod')}
+                options={methods.map((m) => ({ value: m, label: t(`payments.method.${m}` as MessageKey), hint: t(`payments.method.${m}.hint` as MessageKey) }))}
+              />
+            </div>
+            {methods.includes('purchase_order') && (
+              <TextField
+                id={fieldId(prefix, 'purchaseOrderNumber')}
+                name="purchaseOrderNumber"
+                label={t('payments.form.purchaseOrderNumber')}
+                help={t('payments.form.purchaseOrderHelp')}
+                maxLength={60}
+                autoComplete="off"
+                defaultValue={defaults.purchaseOrderNumber ?? ''}
+                errors={e('purchaseOrderNumber')}
+              />
+            )}
+          </>
+        ))}
+    </fieldset>
+  )
+}
+// <<< payments

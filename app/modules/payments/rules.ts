@@ -1,7 +1,6 @@
 // Paid tickets: availability of a ticket, refunds, payment references and holds as plain
 // functions over data, tested without a database. The payments service applies them inside
-// its transactions.
-import { randomInt } from 'node:crypto'
+// its transactions. Shared by server and browser: no server import here.
 
 export const PAYMENT_METHODS = ['card', 'transfer', 'purchase_order'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
@@ -77,8 +76,10 @@ const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** A payment reference quoted on transfers, e.g. "ESS-7K3F9Q2M" (40 bits of randomness). */
 export function newPaymentReference(): string {
+  // Web Crypto (Node and browsers: this module is shared). 32 letters divide 256: no bias.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8))
   let s = ''
-  for (let i = 0; i < 8; i++) s += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]
+  for (const b of bytes) s += REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]
   return `ESS-${s}`
 }
 
