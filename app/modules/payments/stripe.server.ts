@@ -313,10 +313,11 @@ export async function recordRefund(paymentId: string, r: RefundRecord, email: 's
 }
 
 /**
- * Card refunds left pending (Stripe unreachable, or a crash between the cancellation and the
- * call) are retried after a minute; failed ones once an hour, quietly (the attendee was told once).
+ * Card refunds left pending (Stripe unreachable, a crash between the cancellation and the call,
+ * or an event cancelled: its paid tickets are all queued) are sent after a minute; failed ones
+ * once an hour, quietly (the attendee was told once).
  */
-export async function retryRefunds(now = new Date(), limit = 20): Promise<number> {
+export async function retryRefunds(now = new Date(), limit = 50): Promise<number> {
   if (!cardPaymentsAvailable()) return 0
   const due = await prisma.payment.findMany({
     where: {
