@@ -8,7 +8,6 @@ import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/ev
 import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { eraseRegistration, getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
 import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
-import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
@@ -16,6 +15,13 @@ import { AppError, isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+// >>> payments
+import { availableMethods, type PaymentMethod } from '#app/modules/payments/rules.ts'
+import { paymentSummaryFor } from '#app/modules/payments/service.server.ts'
+import { cardPaymentsAvailable, refundPayment } from '#app/modules/payments/stripe.server.ts'
+import { TextField } from '#app/ui/forms.tsx'
+import { logger } from '#app/utils/logger.server.ts'
+// <<< payments
 
 const Intents = ['accept', 'workshops', 'edit', 'cancel', 'erase'] as const
 type Intent = (typeof Intents)[number]
@@ -38,6 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { registration: r, event } = view
   const tz = event.timeZone
   const confirmed = r.status === 'confirmed'
+  // >>> payments: the ticket, the payment, and what cancelling now would refund.
+  const pay = await paymentSummaryFor(r.id, new Date(), locale)
+  const offerMethods = view.offerOpen && pay?.ticket?.paid && pay.event ? availableMethods(pay.event, cardPaymentsAvailable()) : []
+  // <<< payments
   return data(
     {
       token: params.token!,
@@ -74,6 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         contactEmail: event.contactEmail,
       },
       position: view.position,
+      pay,
+      offerMethods,
       locked: view.locked,
       offerOpen: view.offerOpen,
       formContext: view.formContext,
@@ -106,9 +118,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/r/${token}`
   try {
     switch (intent) {
-      case 'accept':
-        await acceptOffer(registration.id, submitted.workshops, { manageToken: token, request })
+      case 'accept': {
+        const accepted = await acceptOffer(registration.id, submitted.workshops, {
+          manageToken: token,
+          request,
+          // >>> payments
+          paymentMethod: String(formData.get('paymentMethod') ?? '') || null,
+          purchaseOrderNumber: String(formData.get('purchaseOrderNumber') ?? '') || null,
+          cardAvailable: cardPaymentsAvailable(),
+          // <<< payments
+        })
+        if (accepted.payment) return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
+      }
       case 'workshops':
         if (view.locked || registration.status !== 'confirmed') throw lockedError()
         await changeWorkshops(registration.id, submitted.workshops)
@@ -118,9 +140,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
       case 'cancel':
         if (view.locked) throw lockedError()
-        // >>> stripe: a card refund is sent once the cancellation is committed (the retry job catches a crash here).
-        await refundAfterCancel(await cancelRegistration(registration.id, { reason: 'attendee', request }))
-        // <<< stripe
+        {
+          const cancelled = await cancelRegistration(registration.id, { reason: 'attendee', request })
+          // >>> payments: a card refund is asked of Stripe now; if it fails, the refund job retries.
+          if (cancelled.refundPaymentId) {
+            await refundPayment(cancelled.refundPaymentId).catch((err: unknown) => logger.warn({ err, paymentId: cancelled.refundPaymentId }, 'refund will be retried'))
+          }
+          // <<< payments
+        }
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
       case 'erase':
         await eraseRegistration(registration.id, { request })
@@ -157,6 +184,7 @@ const STATUS_TONE: Record<string, string> = {
   waitlisted: 'border-amber-700 bg-amber-50 text-amber-950',
   offered: 'border-amber-700 bg-amber-50 text-amber-950',
   cancelled: 'border-stone-500 bg-stone-100 text-stone-800',
+  pending_payment: 'border-amber-700 bg-amber-50 text-amber-950',
   applied: 'border-amber-700 bg-amber-50 text-amber-950',
   refused: 'border-stone-500 bg-stone-100 text-stone-800',
 }
@@ -193,7 +221,13 @@ export default function ManageRegistration() {
 
       {d.welcome && r.status !== 'cancelled' && (
         <p role="status" className="rounded-md border-l-4 border-brand-700 bg-brand-50 px-4 py-3 font-semibold text-brand-800">
-          {r.status === 'applied' ? t('admission.received.body') : r.status === 'confirmed' ? t('manage.welcome.confirmed') : t('manage.welcome.waitlisted')}
+          {r.status === 'applied'
+            ? t('admission.received.body')
+            : r.status === 'confirmed'
+              ? t('manage.welcome.confirmed')
+              : r.status === 'pending_payment'
+                ? t('payments.page.welcome')
+                : t('manage.welcome.waitlisted')}
         </p>
       )}
 
@@ -235,6 +269,31 @@ export default function ManageRegistration() {
           </>
         )}
         {d.locked && r.status !== 'cancelled' && <p>{t('manage.locked')}</p>}
+        {/* >>> payments */}
+        {d.pay?.ticket && (
+          <p data-testid="manage-ticket">
+            {t('payments.form.ticket')} : <strong>{d.pay.ticket.name}</strong>
+            {d.pay.ticket.price && <> — {d.pay.ticket.price}</>}
+          </p>
+        )}
+        {r.status === 'pending_payment' && (
+          <p>
+            {t('payments.manage.pending')}{' '}
+            <Link to={`/r/${d.token}/paiement`} className="link font-semibold">
+              {t('payments.manage.payLink')}
+            </Link>
+          </p>
+        )}
+        {d.pay?.payment && (d.pay.payment.status === 'paid' || d.pay.payment.status === 'refunded') && (
+          <p>
+            {t('payments.manage.paid', { amount: d.pay.payment.amount, number: d.pay.payment.receiptNumber ?? '' })}{' '}
+            <Link to={`/r/${d.token}/recu`} className="link">
+              {t('payments.page.receiptLink')}
+            </Link>
+            {d.pay.payment.refundStatus !== 'none' && <> {t(`payments.refund.${d.pay.payment.refundStatus}` as MessageKey, { amount: d.pay.payment.refund ?? '' })}</>}
+          </p>
+        )}
+        {/* <<< payments */}
       </section>
 
       {d.offerOpen && r.offerDeadline && (
@@ -246,6 +305,24 @@ export default function ManageRegistration() {
           <Form method="post" noValidate className="space-y-4">
             <input type="hidden" name="intent" value="accept" />
             <ErrorSummary ctx={d.formContext} errors={acceptErrors} prefix="accept" />
+            {/* >>> payments: a paid ticket is paid after accepting */}
+            {d.offerMethods.length > 0 && (
+              <fieldset className="space-y-3">
+                <legend className="font-semibold">{t('payments.form.method')}</legend>
+                <p className="text-stone-700">{t('payments.manage.offerPay', { amount: d.pay?.ticket?.price ?? '' })}</p>
+                {d.offerMethods.map((m: PaymentMethod) => (
+                  <label key={m} className="flex items-start gap-2">
+                    <input type="radio" name="paymentMethod" value={m} defaultChecked={d.offerMethods.length === 1} className="mt-1" />
+                    <span>{t(`payments.method.${m}` as MessageKey)}</span>
+                  </label>
+                ))}
+                {acceptErrors?.fieldErrors.paymentMethod && <p className="text-red-800">{acceptErrors.fieldErrors.paymentMethod.join(' ')}</p>}
+                {d.offerMethods.includes('purchase_order') && (
+                  <TextField id="accept-purchaseOrderNumber" name="purchaseOrderNumber" label={t('payments.form.purchaseOrderNumber')} help={t('payments.form.purchaseOrderHelp')} maxLength={60} errors={acceptErrors?.fieldErrors.purchaseOrderNumber} />
+                )}
+              </fieldset>
+            )}
+            {/* <<< payments */}
             {d.slots.length > 0 && (
               <fieldset className="space-y-4">
                 <legend className="font-semibold">{t('register.section.workshops')}</legend>
@@ -437,6 +514,22 @@ export default function ManageRegistration() {
           {d.confirmCancel ? (
             <>
               <p>{t('manage.cancel.confirmBody', { title: event.title })}</p>
+              {/* >>> payments: what happens to the money, said before confirming. */}
+              {r.status === 'pending_payment' && <p data-testid="refund-warning">{t('payments.cancel.pending')}</p>}
+              {d.pay?.refund && (
+                <p data-testid="refund-warning" className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">
+                  {d.pay.refund.refundable
+                    ? d.pay.refund.method === 'card'
+                      ? d.pay.refund.fee
+                        ? t('payments.cancel.refundCardFee', { amount: d.pay.refund.amount, fee: d.pay.refund.fee })
+                        : t('payments.cancel.refundCard', { amount: d.pay.refund.amount })
+                      : t('payments.cancel.refundTransfer', { amount: d.pay.refund.amount })
+                    : d.pay.refund.hasDeadline
+                      ? t('payments.cancel.noRefundDeadline')
+                      : t('payments.cancel.noRefund')}
+                </p>
+              )}
+              {/* <<< payments */}
               <div className="flex flex-wrap items-center gap-4">
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />

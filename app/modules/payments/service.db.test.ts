@@ -2,9 +2,9 @@
 // confirming, releasing, refunds on cancel, receipts without gaps, and quotas under concurrency.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { cancelRegistration, register } from '#app/modules/registrations/service.server.ts'
+import { acceptOffer, cancelRegistration, checkIn, register, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
-import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
+import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import { makeTicketType, setBankDetails, setPaymentSettings } from '#tests/support/payment-fixtures.ts'
 import { confirmPayment, dueCardHolds, getPaymentView, releasePendingPayment } from './service.server.ts'
 
@@ -295,5 +295,40 @@ describe('quota under concurrency', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5)
     expect((results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]).every((r) => isAppError(r.reason) && r.reason.code === 'event_full')).toBe(true)
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 5, sold: 5 })
+  })
+})
+
+describe('statuses elsewhere', () => {
+  test('accepting a waiting-list offer on a paid event leads to pending_payment with a new hold, then payment confirms', async () => {
+    const { event, ticket } = await paidEvent({ capacity: 1, quota: 5 })
+    const a = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })
+    const w = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)
+    expect(w.outcome).toBe('waitlisted')
+    await cancelRegistration(a.registration.id, { reason: 'attendee' })
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: w.registration.id } })).status).toBe('offered')
+    const noMethod = await acceptOffer(w.registration.id, [], { manageToken: w.manageToken, cardAvailable: true }).catch((e: unknown) => e)
+    expect(isAppError(noMethod) && noMethod.code).toBe('payment_method_required')
+    const now = new Date()
+    const accepted = await acceptOffer(w.registration.id, [], { manageToken: w.manageToken, cardAvailable: true, paymentMethod: 'card', now })
+    expect(accepted.payment).toMatchObject({ method: 'card', amountCents: 4500 })
+    const reg = await prisma.registration.findUniqueOrThrow({ where: { id: w.registration.id } })
+    expect(reg.status).toBe('pending_payment')
+    expect(reg.holdExpiresAt?.getTime()).toBe(now.getTime() + 30 * 60_000)
+    expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 1, sold: 1 })
+    expect(await confirm(accepted.payment!.id)).toEqual({ outcome: 'confirmed' })
+  })
+
+  test('check-in refuses a ticket waiting for its payment; reminders skip it', async () => {
+    const { org, event, ticket } = await paidEvent()
+    const staff = await makeMember(org.id, 'checkin')
+    const r = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })
+    const reg = await prisma.registration.findUniqueOrThrow({ where: { id: r.registration.id } })
+    const result = await checkIn(event.id, { ticketCode: reg.ticketCode }, staff.id)
+    expect(result).toMatchObject({ ok: false, reason: 'not_confirmed', registration: { status: 'pending_payment' } })
+    await prisma.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000), reminderDaysBefore: 2 } })
+    await sendReminders()
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).reminderSentAt).toBeNull()
+    await confirm(r.payment!.id)
+    expect(await checkIn(event.id, { ticketCode: reg.ticketCode }, staff.id)).toMatchObject({ ok: true })
   })
 })

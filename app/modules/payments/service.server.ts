@@ -495,3 +495,48 @@ export async function switchPaymentMethod(
     return { id: payment.id, method: payment.method, changed: true }
   }, TX)
 }
+
+/** What the manage page shows about a registration's ticket and payment, and the refund a cancellation would give now. */
+export async function paymentSummaryFor(registrationId: string, now: Date, locale: Locale) {
+  const registration = await prisma.registration.findUnique({
+    where: { id: registrationId },
+    select: { status: true, ticketType: { select: { name: true, nameEn: true, priceCents: true } }, event: { select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true, timeZone: true } } },
+  })
+  if (!registration) return null
+  const ticket = registration.ticketType
+  const current = await currentPaymentOf(registrationId)
+  const refund = registration.status === 'confirmed' ? await refundPreview(registrationId, now) : null
+  return {
+    ticket: ticket ? { name: (locale === 'en' && ticket.nameEn) || ticket.name, price: ticket.priceCents > 0 ? formatEuros(ticket.priceCents, locale) : null, paid: ticket.priceCents > 0 } : null,
+    payment: current
+      ? {
+          status: current.status,
+          method: current.method,
+          amount: formatEuros(current.amountCents, locale),
+          receiptNumber: current.receiptNumber ? formatReceiptNumber(current.receiptNumber) : null,
+          refundStatus: current.refundStatus,
+          refund: current.refundCents ? formatEuros(current.refundCents, locale) : null,
+        }
+      : null,
+    refund: refund
+      ? {
+          refundable: refund.refundable,
+          method: refund.method,
+          amount: formatEuros(refund.refundCents, locale),
+          fee: refund.feeCents > 0 ? formatEuros(refund.feeCents, locale) : null,
+          hasDeadline: refund.refundDeadline !== null,
+        }
+      : null,
+    event: registration.event,
+  }
+}
+
+/** The receipt of a registration: its latest paid payment (null until something was paid). */
+export async function receiptOf(registrationId: string) {
+  const paid = await prisma.payment.findFirst({
+    where: { registrationId, status: { in: ['paid', 'refunded'] }, receiptNumber: { not: null } },
+    orderBy: { paidAt: 'desc' },
+    select: { id: true },
+  })
+  return paid ? getPaymentView(paid.id) : null
+}

@@ -638,17 +638,53 @@ function holdsTicket(status: string) {
 }
 // <<< payments
 
-/** The person accepts a waiting-list offer (and picks workshops among those with room). */
-export async function acceptOffer(registrationId: string, workshopIds: string[], opts: { now?: Date; request?: Request; manageToken: string }) {
+/**
+ * The person accepts a waiting-list offer (and picks workshops among those with room).
+ * Payments: on a paid ticket, accepting takes the ticket (never beyond its quota) and leads to
+ * `pending_payment` with the method chosen now, at the ticket's current price (a card hold
+ * starts now); the ticket and confirmation email follow the payment.
+ */
+export async function acceptOffer(
+  registrationId: string,
+  workshopIds: string[],
+  opts: { now?: Date; request?: Request; manageToken: string; paymentMethod?: string | null; purchaseOrderNumber?: string | null; cardAvailable?: boolean },
+) {
   const now = opts.now ?? new Date()
   return prisma.$transaction(async (tx) => {
+    // >>> payments: the ticket chosen when joining the waiting list, and how it will be paid.
+    const offered = await tx.registration.findUnique({ where: { id: registrationId }, include: { ticketType: true, event: true } })
+    const ticket = offered?.ticketType ?? null
+    let method: PaymentMethod | null = null
+    let purchaseOrderNumber: string | null = null
+    if (offered && ticket && ticket.priceCents > 0) {
+      const methods = availableMethods(offered.event, Boolean(opts.cardAvailable))
+      method = isPaymentMethod(opts.paymentMethod) && methods.includes(opts.paymentMethod) ? opts.paymentMethod : null
+      if (!method) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
+      purchaseOrderNumber = method === 'purchase_order' ? normalisePurchaseOrderNumber(opts.purchaseOrderNumber) : null
+      if (method === 'purchase_order' && !purchaseOrderNumber) throw paymentFieldError(422, 'purchase_order_required', 'payments.error.purchaseOrderRequired', 'purchaseOrderNumber')
+    }
+    const status = method ? 'pending_payment' : 'confirmed'
+    const holdExpiresAt = method === 'card' && offered ? holdExpiry(now, offered.event.paymentHoldMinutes) : null
+    // <<< payments
     const { count } = await tx.registration.updateMany({
       where: { id: registrationId, status: 'offered', offerExpiresAt: { gt: now } },
-      data: { status: 'confirmed', offerExpiresAt: null, waitlistedAt: null },
+      data: { status, offerExpiresAt: null, waitlistedAt: null, holdExpiresAt },
     })
     if (count !== 1) throw new AppError({ status: 409, code: 'offer_expired', messageKey: 'registration.error.offerExpired' })
+    // >>> payments
+    if (ticket && !(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
+    // <<< payments
     const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true } })
     await takeWorkshopSeats(tx, registration.eventId, registration.id, workshopIds)
+    // >>> payments
+    if (method && ticket) {
+      const payment = await createPendingPayment(tx, { organisationId: registration.event.organisationId, registrationId, method, amountCents: ticket.priceCents, purchaseOrderNumber })
+      if (method !== 'card') {
+        await sendPaymentInstructions(tx, registration, registration.event, { ...payment, purchaseOrderNumber }, ticket.name, manageUrlFor(opts.manageToken, opts.request))
+      }
+      return { ...registration, payment }
+    }
+    // <<< payments
     await enqueueEmail(tx, {
       to: registration.email,
       toName: `${registration.firstName} ${registration.lastName}`,
@@ -664,7 +700,7 @@ export async function acceptOffer(registrationId: string, workshopIds: string[],
       organisationId: registration.event.organisationId,
       category: `event:${registration.eventId}`,
     })
-    return registration
+    return { ...registration, payment: null }
   }, TX)
 }
 
