@@ -6,6 +6,8 @@ import { readBearerToken, requireApiToken } from '#app/modules/auth/api-token.se
 import { getPublicEvent, listPublicEvents, type PublicEvent, type PublicEventFilters } from '#app/modules/events/public.server.ts'
 import { getEventForOrganiser, listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { statusCounts } from '#app/modules/registrations/admin.server.ts'
+import { formatEuros } from '#app/modules/payments/rules.ts'
+import { paymentMethodsFor, ticketChoicesFor } from '#app/modules/payments/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { eventDetailJson, eventSummaryJson, optionsOf, type EventCounts } from './serialize.server.ts'
 
@@ -32,11 +34,11 @@ export function registrationNotFound() {
 
 async function countsOf(eventId: string): Promise<EventCounts> {
   const c = await statusCounts(eventId)
-  return { confirmed: c.confirmed ?? 0, waitlisted: c.waitlisted ?? 0, offered: c.offered ?? 0, cancelled: c.cancelled ?? 0, checkedIn: c.checkedIn }
+  return { confirmed: c.confirmed ?? 0, waitlisted: c.waitlisted ?? 0, offered: c.offered ?? 0, cancelled: c.cancelled ?? 0, checkedIn: c.checkedIn, pending_payment: c.pending_payment ?? 0 }
 }
 
 function publicCounts(c: EventCounts): EventCounts {
-  return { confirmed: c.confirmed, waitlisted: c.waitlisted, offered: c.offered }
+  return { confirmed: c.confirmed, waitlisted: c.waitlisted, offered: c.offered, pending_payment: c.pending_payment ?? 0 }
 }
 
 function publicDetail(event: PublicEvent, counts: EventCounts, now?: Date) {
@@ -54,10 +56,36 @@ function publicDetail(event: PublicEvent, counts: EventCounts, now?: Date) {
 export async function eventForApi(request: Request, slug: string, opts: { now?: Date } = {}) {
   const auth = await optionalApiToken(request)
   const event = await getPublicEvent(slug)
-  if (event && (!auth || auth.organisation.slug !== event.organisation.slug)) return publicDetail(event, await countsOf(event.id), opts.now)
+  if (event && (!auth || auth.organisation.slug !== event.organisation.slug)) {
+    return { ...publicDetail(event, await countsOf(event.id), opts.now), ...(await ticketTypesJson(event.id, opts.now)) }
+  }
   if (!auth) throw eventNotFound()
-  return organiserEventJson(auth, slug, opts)
+  const detail = await organiserEventJson(auth, slug, opts)
+  return event ? { ...detail, ...(await ticketTypesJson(event.id, opts.now)) } : detail
 }
+
+// >>> payments: the tickets on sale (price in cents and formatted), and the methods accepted
+// through the API (never card: paying by card needs the attendee's browser).
+async function ticketTypesJson(eventId: string, now = new Date()) {
+  const tickets = await ticketChoicesFor(eventId, now)
+  if (tickets.length === 0) return { ticketTypes: [] as unknown[], paymentMethods: [] as string[] }
+  const methods = (await paymentMethodsFor(eventId, false)).filter((m) => m !== 'card')
+  return {
+    ticketTypes: tickets.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      kind: t.kind,
+      priceCents: t.priceCents,
+      price: formatEuros(t.priceCents, 'fr'),
+      currency: 'eur',
+      ticketsLeft: t.left,
+      soldOut: t.soldOut,
+    })),
+    paymentMethods: methods,
+  }
+}
+// <<< payments
 
 export async function organiserEventJson(auth: ApiAuth, slug: string, opts: { now?: Date } = {}) {
   const event = await getEventForOrganiser(auth.organisation.id, slug).catch((error: unknown) => {

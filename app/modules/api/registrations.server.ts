@@ -8,6 +8,7 @@ import { cancelByOrganiser, CHECKED_IN_FILTER, registrationDetail, registrations
 import {
   formContextOf,
   issuesToErrors,
+  paymentFieldsOf,
   registrationSchema,
   toRegistrationInput,
   type FormContext,
@@ -102,15 +103,40 @@ export async function registerThroughApi(request: Request, slug: string, locale:
 
   // The registrant's language for their emails: the body's "locale", else the request's.
   const registrantLocale = isLocale(body.locale) ? body.locale : locale
-  const result = await register(event.id, toRegistrationInput(parsed.value, registrantLocale), {
-    source: 'api',
-    request,
-    actorUserId: organiser ? auth.user.id : undefined,
-  })
+  // >>> payments: the ticket and the payment method (transfer or purchase order; card is refused).
+  const payment = paymentFieldsOf(body)
+  // <<< payments
+  const result = await register(
+    event.id,
+    {
+      ...toRegistrationInput(parsed.value, registrantLocale),
+      ticketTypeId: payment.ticketTypeId || null,
+      paymentMethod: payment.paymentMethod || null,
+      purchaseOrderNumber: payment.purchaseOrderNumber || null,
+    },
+    {
+      source: 'api',
+      request,
+      actorUserId: organiser ? auth.user.id : undefined,
+    },
+  )
   if (result.outcome === 'duplicate') {
     return json({ id: result.registration.id, status: result.registration.status, duplicate: true }, { status: 200 })
   }
-  return json({ id: result.registration.id, status: result.registration.status, manageUrl: result.manageUrl, duplicate: false }, { status: 201 })
+  return json(
+    {
+      id: result.registration.id,
+      status: result.registration.status,
+      manageUrl: result.manageUrl,
+      duplicate: false,
+      // >>> payments
+      ...(result.payment
+        ? { payment: { method: result.payment.method, amountCents: result.payment.amountCents, currency: 'eur', reference: result.payment.reference, paymentUrl: `${result.manageUrl}/paiement` } }
+        : {}),
+      // <<< payments
+    },
+    { status: 201 },
+  )
 }
 
 // Applications (events that select their attendees) add `applied` and `refused`.

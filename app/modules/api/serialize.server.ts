@@ -4,7 +4,7 @@
 import { availabilityOf } from '#app/modules/events/public.server.ts'
 import { seatsLeft } from '#app/modules/registrations/rules.ts'
 
-export type EventCounts = { confirmed: number; waitlisted: number; offered: number; cancelled?: number; checkedIn?: number }
+export type EventCounts = { confirmed: number; waitlisted: number; offered: number; cancelled?: number; checkedIn?: number; pending_payment?: number }
 
 type EventBase = {
   slug: string
@@ -38,7 +38,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 /** Seats held by live counts (confirmed + open offers): the cached event's counter may lag a little. */
 function held(counts: EventCounts) {
-  return counts.confirmed + counts.offered
+  // Paid tickets waiting for their payment hold their seat too.
+  return counts.confirmed + counts.offered + (counts.pending_payment ?? 0)
 }
 
 /** The fields of an event in a list. */
@@ -59,6 +60,7 @@ export function eventSummaryJson(event: EventBase, counts: EventCounts, organisa
     confirmed: counts.confirmed,
     waitlisted: counts.waitlisted,
     offered: counts.offered,
+    pendingPayment: counts.pending_payment ?? 0,
     seatsLeft: seatsLeft(event.capacity, held(counts)),
     organisation: { slug: organisation.slug, name: organisation.name },
   }

@@ -95,11 +95,11 @@ async function findOwnedEvent(db: Tx, organisationId: string, idOrSlug: string) 
   return event
 }
 
-export type RegistrationCounts = { confirmed: number; waitlisted: number; offered: number; cancelled: number; checkedIn: number }
+export type RegistrationCounts = { confirmed: number; waitlisted: number; offered: number; cancelled: number; checkedIn: number; /** Paid tickets waiting for their payment (they hold a seat). */ pending_payment: number }
 
 async function countsFor(eventIds: string[]): Promise<Map<string, RegistrationCounts>> {
   const counts = new Map<string, RegistrationCounts>()
-  for (const id of eventIds) counts.set(id, { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, checkedIn: 0 })
+  for (const id of eventIds) counts.set(id, { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, checkedIn: 0, pending_payment: 0 })
   if (eventIds.length === 0) return counts
   const groups = await prisma.registration.groupBy({ by: ['eventId', 'status'], where: { eventId: { in: eventIds } }, _count: { _all: true } })
   for (const g of groups) {
