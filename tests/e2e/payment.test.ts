@@ -86,6 +86,8 @@ test('paid ticket by card: Checkout, back on Essor with the registration confirm
   expect(registration.payments).toHaveLength(1)
   expect(registration.payments[0]).toMatchObject({ method: 'card', status: 'paid', amountCents: 4500 })
   expect(registration.payments[0]!.receiptNumber).toBeGreaterThan(0)
+  // The stub's signed webhook went through the real HTTP stack (Origin check exemption, raw body).
+  expect(await prisma.stripeEvent.count({ where: { type: 'checkout.session.completed' } })).toBeGreaterThan(0)
   // Confirmed once, whether the webhook or the return page came first.
   expect(await prisma.auditLog.count({ where: { action: 'payment.paid', entityId: registration.payments[0]!.id } })).toBe(1)
 
