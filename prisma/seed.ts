@@ -11,6 +11,7 @@ import { seedDemoPrizes } from './seed/prizes.ts'
 import { seedDemoContacts } from './seed/contacts.ts'
 import { seedDemoJury } from './seed/jury.ts'
 import { seedDemoCampaigns } from './seed/campaigns.ts'
+import { seedDemoPayments } from './seed/payments.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -125,6 +126,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedDemoContacts(tx)
       await seedDemoJury(tx)
       await seedDemoCampaigns(tx)
+      await seedDemoPayments(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },

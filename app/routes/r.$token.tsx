@@ -27,8 +27,10 @@ const Intents = ['accept', 'workshops', 'edit', 'cancel', 'erase'] as const
 type Intent = (typeof Intents)[number]
 type ActionData = { intent: Intent; submitted: SubmittedFields } & FormErrors
 
-// The address holds the secret: never cached, never indexed, never sent as a referrer.
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+// The address holds the secret: never cached, never indexed, never sent as a referrer to another
+// site ('same-origin', not 'no-referrer': with no-referrer, browsers send "Origin: null" on the
+// page's own POST forms, which the Origin check refuses — the forms would fail without JavaScript).
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined

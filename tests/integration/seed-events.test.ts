@@ -14,7 +14,8 @@ describe('demo events', () => {
     const emailsBefore = await prisma.emailMessage.count()
     await seedDemoEvents(prisma)
 
-    const events = await prisma.event.findMany({ include: { workshops: true, slots: true, questions: true } })
+    // The demo paid conference (prisma/seed/payments.ts) has its own test: seed-payments.test.ts.
+    const events = await prisma.event.findMany({ where: { slug: { not: 'rencontres-ess-occitanie-toulouse' } }, include: { workshops: true, slots: true, questions: true } })
     expect(events.map((e) => e.slug).sort()).toEqual(demoEvents.map((e) => e.slug).sort())
     expect(await prisma.emailMessage.count()).toBe(emailsBefore)
 
@@ -64,8 +65,8 @@ describe('demo events', () => {
 
     // Every status is represented; the past event has arrivals checked in, by its check-in staff.
     const statuses = (await prisma.registration.groupBy({ by: ['status'], _count: true })).map((g) => g.status).sort()
-    // (applied and refused: the YESS Académie selects its participants.)
-    expect(statuses).toEqual(['applied', 'cancelled', 'confirmed', 'offered', 'refused', 'waitlisted'])
+    // (applied and refused: the YESS Académie selects its participants; pending_payment: the paid conference.)
+    expect(statuses).toEqual(['applied', 'cancelled', 'confirmed', 'offered', 'pending_payment', 'refused', 'waitlisted'])
     const past = events.filter((e) => e.endsAt < new Date())
     expect(past.length).toBeGreaterThanOrEqual(1)
     const checkedIn = await prisma.registration.findMany({ where: { checkedInAt: { not: null } }, include: { event: true } })

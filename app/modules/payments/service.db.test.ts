@@ -91,6 +91,15 @@ describe('registering with a ticket', () => {
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(2)
   })
 
+  test('organisers adding someone by hand may leave the ticket out (a guest); with a paid ticket, a transfer by default', async () => {
+    const { event, ticket } = await paidEvent()
+    const guest = await register(event.id, person(), { source: 'manual' })
+    expect(guest.outcome).toBe('confirmed')
+    const paid = await register(event.id, { ...person(), ticketTypeId: ticket.id }, { source: 'manual' })
+    expect(paid).toMatchObject({ outcome: 'pending_payment', payment: { method: 'transfer' } })
+    expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 2, sold: 1 })
+  })
+
   test('an archived or not-yet-on-sale ticket is refused', async () => {
     const { event } = await paidEvent()
     const archived = await makeTicketType(event.id, { archivedAt: new Date() })

@@ -362,7 +362,9 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       if (applying && !input.project) throw projectRequiredError()
       // <<< admission
       // >>> payments: tickets are read only when the event has some (free events: as before).
-      const ticket = !applying && (input.ticketTypeId || Number(event.ticketTypeCount) > 0) ? await chooseTicket(tx, event, input, opts, now) : null
+      // Organisers adding someone by hand may leave the ticket out (a guest: no ticket, no payment).
+      const ticketNeeded = input.ticketTypeId || (Number(event.ticketTypeCount) > 0 && opts.source !== 'manual')
+      const ticket = !applying && ticketNeeded ? await chooseTicket(tx, event, input, opts, now) : null
       // <<< payments
       const seat = applying
         ? false

@@ -17,7 +17,7 @@ import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
 type ActionData = { fieldErrors: Record<string, string[]>; formErrors: string[]; method?: string; purchaseOrderNumber?: string }
 

@@ -13,7 +13,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
 import { formatDate, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
