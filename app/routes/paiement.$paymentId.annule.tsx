@@ -13,7 +13,7 @@ import { notFound } from '#app/utils/http.server.ts'
 import { cachedDateTimeFormat, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
-const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' }
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin', 'X-Robots-Tag': 'noindex' }
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
