@@ -81,7 +81,10 @@ export async function organiserEvent(auth: ApiAuth, slug: string) {
 
 /**
  * POST /api/v1/events/{slug}/registrations. 201 {id, status, manageUrl} for a new registration
- * (confirmed or waitlisted); 200 {id, status, duplicate: true} when the email is already
+ * (confirmed or waitlisted; on events with ticket types the body adds `ticketTypeId` and, for a
+ * paid ticket, `paymentMethod` "transfer" | "purchase_order" (+ `purchaseOrderNumber`): status
+ * pending_payment and `payment` {method, amountCents, currency, reference, paymentUrl}; "card"
+ * is refused, 422 card_not_via_api); 200 {id, status, duplicate: true} when the email is already
  * registered: the personal link is e-mailed again, never returned, since anyone could ask.
  */
 export async function registerThroughApi(request: Request, slug: string, locale: Locale): Promise<Response> {

@@ -182,6 +182,18 @@ describe('confirmPayment', () => {
   })
 })
 
+describe('late payments of cancelled registrations', () => {
+  test('a registration the attendee cancelled while paying stays cancelled: seat_lost (refunded in full)', async () => {
+    const { event, ticket } = await paidEvent()
+    const r = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)
+    await cancelRegistration(r.registration.id, { reason: 'attendee' })
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).status).toBe('cancelled')
+    expect(await confirm(r.payment!.id)).toEqual({ outcome: 'seat_lost' })
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: r.registration.id } })).status).toBe('cancelled')
+    expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 0, sold: 0 })
+  })
+})
+
 describe('releasePendingPayment', () => {
   test('expiry cancels the registration, frees seat and ticket, offers the seat to the waiting list, emails once', async () => {
     const { event, ticket } = await paidEvent({ capacity: 1, quota: 2 })

@@ -185,7 +185,14 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
       // A card paid late while a transfer was chosen meanwhile: the transfer is no longer due.
       await tx.payment.updateMany({ where: { registrationId: registration.id, status: 'pending', NOT: { id: paymentId } }, data: { status: 'cancelled' } })
     }
-  } else if (registration.status === 'cancelled' && registration.event.status === 'published' && (payment.status === 'expired' || payment.status === 'cancelled')) {
+  } else if (
+    registration.status === 'cancelled' &&
+    registration.event.status === 'published' &&
+    (payment.status === 'expired' || payment.status === 'cancelled') &&
+    // Only a registration cancelled for want of payment comes back; one the attendee or the
+    // organisers cancelled stays cancelled (and the late payment is refunded).
+    (registration.cancelReason === 'payment_expired' || registration.cancelReason === 'payment_cancelled')
+  ) {
     // The hold ran out before the payment arrived: take the seat and the ticket again if free.
     if (await takeEventSeat(tx, registration.event)) {
       const ticketOk = registration.ticketTypeId ? await takeTicket(tx, registration.ticketTypeId) : true
