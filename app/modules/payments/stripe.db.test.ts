@@ -187,6 +187,19 @@ describe('POST /webhooks/stripe', () => {
   })
 })
 
+describe('paid after the attendee cancelled the hold', () => {
+  test('the registration stays cancelled; the payment is refunded in full and the return page says so', async () => {
+    const { event, ticket } = await paidEvent()
+    const hold = await holdByCard(event.id, ticket.id)
+    await cancelRegistration(hold.registrationId, { reason: 'attendee' })
+    const paid = stub.pay(hold.sessionId)
+    const completed = signed('checkout.session.completed', { ...paid })
+    expect((await handleStripeWebhook(completed.payload, completed.signature)).body.outcome).toBe('seat_lost')
+    expect(await state(hold.paymentId)).toMatchObject({ registration: 'cancelled', refund: 'succeeded', refundCents: 4500 })
+    expect((await checkoutView(hold.paymentId, hold.sessionId, { settle: true }))!.state).toBe('seat_lost')
+  })
+})
+
 describe('hold expiry', () => {
   test('an expired hold frees the seat, the ticket and offers it to the waiting list; Stripe session expired first', async () => {
     const { event, ticket } = await paidEvent({ capacity: 1 })

@@ -490,7 +490,9 @@ export async function checkoutView(paymentId: string, sessionId: string | null, 
   const r = current.registration
   let state: CheckoutState
   if (r.status === 'confirmed' && (current.status === 'paid' || current.status === 'refunded')) state = 'paid'
-  else if ((current.status === 'paid' || current.status === 'refunded') && r.cancelReason?.startsWith('payment_')) state = 'seat_lost'
+  // Paid after the registration had been released or cancelled: kept with its receipt, refunded in full.
+  else if ((current.status === 'paid' || current.status === 'refunded') && r.status === 'cancelled' && r.cancelledAt && current.paidAt && r.cancelledAt <= current.paidAt)
+    state = 'seat_lost'
   else if (current.status === 'pending' && r.status === 'pending_payment') {
     state = opts.settle ? 'processing' : r.holdExpiresAt && r.holdExpiresAt > now ? 'held' : 'processing'
   } else if (current.status === 'cancelled' && r.status === 'pending_payment') state = 'transfer'
