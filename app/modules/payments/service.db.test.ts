@@ -2,7 +2,7 @@
 // confirming, releasing, refunds on cancel, receipts without gaps, and quotas under concurrency.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { acceptOffer, cancelRegistration, checkIn, register, sendReminders } from '#app/modules/registrations/service.server.ts'
+import { acceptOffer, cancelAllForEvent, cancelRegistration, checkIn, register, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import { makeTicketType, setBankDetails, setPaymentSettings } from '#tests/support/payment-fixtures.ts'
@@ -351,5 +351,20 @@ describe('statuses elsewhere', () => {
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).reminderSentAt).toBeNull()
     await confirm(r.payment!.id)
     expect(await checkIn(event.id, { ticketCode: reg.ticketCode }, staff.id)).toMatchObject({ ok: true })
+  })
+})
+
+describe('event cancelled', () => {
+  test('pending payments are cancelled, paid tickets refunded in full, quotas reset', async () => {
+    const { event, ticket } = await paidEvent()
+    await setPaymentSettings(event.id, { refundDeadline: null, refundFeeCents: 500 })
+    const paid = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)
+    await confirm(paid.payment!.id)
+    const pending = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })
+    const ev = await prisma.event.update({ where: { id: event.id }, data: { status: 'cancelled' } })
+    expect(await prisma.$transaction((tx) => cancelAllForEvent(tx, ev, null), TX)).toBe(2)
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: paid.payment!.id } })).toMatchObject({ status: 'paid', refundStatus: 'pending', refundCents: 4500, refundFeeCents: 0 })
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: pending.payment!.id } })).status).toBe('cancelled')
+    expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 0, sold: 0 })
   })
 })
