@@ -29,6 +29,7 @@ import { ApplicationWaitlisted, applicationWaitlistedSubject } from './applicati
 import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './waitlist-offer.tsx'
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
+import { RefundResult, refundResultSubject, type RefundResultProps } from './refund-result.tsx'
 import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
 import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
 
@@ -66,6 +67,7 @@ export const templates = {
   'application-received': { component: ApplicationReceived, subject: applicationReceivedSubject } as Template<ApplicationProps>,
   'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
   'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
+  'refund-result': { component: RefundResult, subject: refundResultSubject } as Template<RefundResultProps>,
   'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
   'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
 }

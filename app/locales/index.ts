@@ -17,10 +17,11 @@ import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { contacts } from './contacts.ts'
 import { campaigns } from './campaigns.ts'
+import { paymentsCard } from './paymentsCard.ts'
 import { payments } from './payments.ts'
 import { paymentsAdmin } from './paymentsAdmin.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, payments, paymentsAdmin] as const
+const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, payments, paymentsAdmin, paymentsCard] as const
 import { admission } from './admission.ts'
 
 

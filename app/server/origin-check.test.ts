@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isCrossOriginRequest } from './origin-check.ts'
+import { isCrossOriginRequest, isExemptFromOriginCheck } from './origin-check.ts'
 
 const own = ['https://essor.example.org']
 
@@ -23,5 +23,12 @@ describe('Origin check', () => {
     expect(
       isCrossOriginRequest({ method: 'POST', origin: 'https://other.example', authorization: 'Bearer essor_x', ownOrigins: own }),
     ).toBe(false)
+  })
+  test('exempt: one-click unsubscribe and the Stripe webhook (POST only, exact path)', () => {
+    expect(isExemptFromOriginCheck('POST', '/webhooks/stripe')).toBe(true)
+    expect(isExemptFromOriginCheck('POST', '/u/abc')).toBe(true)
+    expect(isExemptFromOriginCheck('POST', '/webhooks/stripe/other')).toBe(false)
+    expect(isExemptFromOriginCheck('POST', '/o/cress/events')).toBe(false)
+    expect(isExemptFromOriginCheck('DELETE', '/webhooks/stripe')).toBe(false)
   })
 })

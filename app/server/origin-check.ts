@@ -19,13 +19,22 @@ export function isCrossOriginRequest(input: {
   return input.secFetchSite === 'cross-site'
 }
 
+/**
+ * Requests other servers make on purpose, authorised by something else than cookies:
+ * RFC 8058 one-click unsubscribe (the token in the path) and Stripe's webhook (its signature).
+ */
+export function isExemptFromOriginCheck(method: string, path: string) {
+  if (method.toUpperCase() !== 'POST') return false
+  return path.startsWith('/u/') || path === '/webhooks/stripe'
+}
+
 export function originCheck(appUrl: string | undefined) {
   const configured = appUrl ? new URL(appUrl).origin.toLowerCase() : undefined
   return (req: Request, res: Response, next: NextFunction) => {
     // RFC 8058 one-click unsubscribe: mail providers POST to /u/<token> from their own servers (no
     // Origin, or theirs). It changes only the requester's own subscription, which the unguessable token authorises.
-    // Their Origin is dropped too: Remix itself refuses an action whose Origin differs from the Host.
-    if (req.method === 'POST' && req.path.startsWith('/u/')) {
+    // Stripe's webhook is authorised by its signature alone. Their Origin is dropped too: Remix itself refuses an action whose Origin differs from the Host.
+    if (isExemptFromOriginCheck(req.method, req.path)) {
       delete req.headers.origin
       return next()
     }

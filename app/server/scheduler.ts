@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { expireOffers, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { sendJuryReminders } from '#app/modules/jury/progress.server.ts'
 import { sendDueCampaigns } from '#app/modules/campaigns/service.server.ts'
+import { expireDueHolds, retryRefunds } from '#app/modules/payments/stripe.server.ts'
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<number> }
 
@@ -13,6 +14,9 @@ export const DEFAULT_JOBS: ScheduledJob[] = [
   { name: 'event-reminders', everyMs: 10 * 60_000, run: () => sendReminders() },
   { name: 'jury-reminders', everyMs: 30 * 60_000, run: () => sendJuryReminders() },
   { name: 'scheduled-campaigns', everyMs: 60_000, run: () => sendDueCampaigns() },
+  // Card holds end to the minute the attendee was shown; checked every 30 seconds.
+  { name: 'expire-card-holds', everyMs: 30_000, run: () => expireDueHolds() },
+  { name: 'retry-card-refunds', everyMs: 60_000, run: () => retryRefunds() },
 ]
 
 export function createScheduler(logger: Logger, jobs: ScheduledJob[] = DEFAULT_JOBS) {

@@ -21,4 +21,15 @@ describe('environment', () => {
       parseEnv({ DATABASE_URL: 'postgresql://db/essor', SESSION_SECRET: 'y'.repeat(40), APP_URL: 'https://essor.example.org' }).DEMO_DATA,
     ).toBe(false)
   })
+  test('Stripe: both secrets or neither; plain HTTP only towards a stub', () => {
+    const base = { SESSION_SECRET: 'x'.repeat(40) }
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_WEBHOOK_SECRET/)
+    expect(() => parseEnv({ ...base, STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrow(/STRIPE_SECRET_KEY/)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toThrow(/STRIPE_SECRET_KEY/)
+    const keys = { ...base, STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }
+    expect(() => parseEnv({ ...keys, STRIPE_API_PROTOCOL: 'http' })).toThrow(/STRIPE_API_PROTOCOL/)
+    expect(() => parseEnv({ ...keys, STRIPE_API_PORT: 'x' })).toThrow(/STRIPE_API_PORT/)
+    const env = parseEnv({ ...keys, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: '4115', STRIPE_API_PROTOCOL: 'http' })
+    expect(env).toMatchObject({ STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: 4115, STRIPE_API_PROTOCOL: 'http' })
+  })
 })

@@ -49,6 +49,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** Another Stripe API endpoint (tests' stub, a self-hosted mock); unset: api.stripe.com over HTTPS. */
+  STRIPE_API_HOST: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a host name, without scheme or port').optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
   /** Defaults to on with SQLite (the embedded demo) and off with PostgreSQL. */
   DEMO_DATA: onOff.optional(),
   PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
@@ -102,12 +106,26 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     // Emailed links must not be built from a Host header a client can forge.
     throw new EnvError('Invalid environment configuration:\n  APP_URL: required with PostgreSQL in production (the public URL, e.g. https://essor.example.org)')
   }
+  checkStripe(env)
   const dkim = resolveDkim(env)
   return {
     ...env,
     ...dkim,
     DEMO_DATA: env.DEMO_DATA ?? resolveDatabase(env.DATABASE_URL).provider === 'sqlite',
     SESSION_SECRET: env.SESSION_SECRET ?? localSecret('SESSION_SECRET'),
+  }
+}
+
+/** Card payments need both Stripe secrets; plain HTTP only towards a host other than Stripe's. */
+function checkStripe(env: z.infer<typeof envSchema>) {
+  const fail = (message: string): never => {
+    throw new EnvError(`Invalid environment configuration:\n  ${message}`)
+  }
+  if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+    fail('STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both to accept card payments, or neither')
+  }
+  if (env.STRIPE_API_PROTOCOL === 'http' && (!env.STRIPE_API_HOST || env.STRIPE_API_HOST.endsWith('stripe.com'))) {
+    fail('STRIPE_API_PROTOCOL: http is only allowed with STRIPE_API_HOST pointing at a local stub')
   }
 }
 

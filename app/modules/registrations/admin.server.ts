@@ -3,6 +3,7 @@
 // the business of service.server.ts; this module only calls it.
 import { prisma, type Prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
+import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import type { Role } from '#app/modules/organisations/service.server.ts'
@@ -190,7 +191,11 @@ export function addByHand(eventId: string, input: RegistrationInput, opts: AddBy
 /** Cancels on the organiser's behalf; the freed seat goes to the waiting list. */
 export async function cancelByOrganiser(eventId: string, registrationId: string, opts: { actorUserId: string; request?: Request }) {
   await requireRegistrationOf(eventId, registrationId)
-  return cancelRegistration(registrationId, { reason: 'organiser', actorUserId: opts.actorUserId, request: opts.request })
+  const result = await cancelRegistration(registrationId, { reason: 'organiser', actorUserId: opts.actorUserId, request: opts.request })
+  // >>> stripe: an organiser's cancellation refunds a card payment in full, once committed.
+  await refundAfterCancel(result)
+  // <<< stripe
+  return result
 }
 
 /**
