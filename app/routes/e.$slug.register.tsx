@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       methods,
     },
     // A page showing someone's invitation is never stored by a shared cache.
-    { headers: invitation ? { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } : publicCacheHeaders(request) },
+    { headers: invitation ? { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' } : publicCacheHeaders(request) },
   )
 }
 

@@ -9,7 +9,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
 import { translate, type Locale } from '#app/utils/i18n.ts'
 
-const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' }
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin', 'X-Robots-Tag': 'noindex' }
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined

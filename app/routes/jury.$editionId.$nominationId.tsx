@@ -21,7 +21,7 @@ import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, 
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
 
-const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
 const CRITERION_FIELD_PREFIX = 'c_'
 

@@ -9,7 +9,7 @@ import { saveScore } from '#app/modules/jury/scoring.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const PREFIX = 'c_'
 
 export type AutosaveResponse =

@@ -12,7 +12,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 const STATUS: Record<SignInLinkState, number> = { valid: 200, invalid: 400, expired: 410, used: 410 }
 
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' })
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined

@@ -8,7 +8,7 @@ import type { Eligibility } from '#app/modules/prizes/rules.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
 export type AutosaveResponse = { ok: true; savedAt: string; fieldErrors: Record<string, string[]>; eligibility: Eligibility } | { ok: false; code: string; message: string }
 

@@ -39,7 +39,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './n.$token.autosave.ts'
 
 // The address holds the secret: never cached, never indexed, never sent as a referrer.
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 1500
 
 type Intent = 'save' | 'upload' | 'removeAttachment' | 'submit' | 'withdraw'

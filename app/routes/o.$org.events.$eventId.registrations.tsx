@@ -177,7 +177,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await addByHand(event.id, toRegistrationInput(parsed.value, locale), { actorUserId: user.id, request, ignoreCapacity })
       const name = `${parsed.value.firstName} ${parsed.value.lastName}`
       const key: MessageKey =
-        result.outcome === 'confirmed' ? 'attendees.toast.added' : result.outcome === 'waitlisted' ? 'attendees.toast.addedWaitlisted' : 'attendees.toast.duplicate'
+        result.outcome === 'confirmed'
+          ? 'attendees.toast.added'
+          : result.outcome === 'waitlisted'
+            ? 'attendees.toast.addedWaitlisted'
+            : result.outcome === 'pending_payment'
+              ? 'paymentsAdmin.toast.addedPendingPayment'
+              : 'attendees.toast.duplicate'
       return redirectWithToast(request, back, { type: result.outcome === 'duplicate' ? 'info' : 'success', key, params: { name } })
     } catch (error) {
       if (!isAppError(error)) throw error

@@ -39,7 +39,8 @@ async function createPaidEvent() {
       capacity: 50,
       status: 'published',
       town: 'Toulouse',
-      acceptsCard: true,
+      // Transfers and purchase orders only (card is covered by payment.test.ts against the Stripe stub).
+      acceptsCard: false,
       acceptsTransfer: true,
       acceptsPurchaseOrder: true,
       refundDeadline: new Date(startsAt.getTime() - 7 * DAY),
@@ -75,7 +76,7 @@ test.describe('paid tickets without JavaScript', () => {
     const tickets = page.getByRole('group', { name: /^Billet/ })
     await expect(tickets.getByRole('radio', { name: /Plein tarif — 45,00\s€/ })).toBeEnabled()
     await expect(tickets.getByRole('radio', { name: /Tarif réduit — 20,00\s€/ })).toBeDisabled()
-    // No Stripe keys: card is never offered.
+    // The event does not take cards: card is never offered.
     await expect(page.getByRole('radio', { name: 'Carte bancaire' })).toHaveCount(0)
 
     // A purchase order without its number: the error is next to the field.
