@@ -35,3 +35,17 @@ export function isAppError(error: unknown): error is AppError {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }
+
+// The errors every service throws the same way.
+export function notFoundError() {
+  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
+}
+
+/** A form's input refused: 422 with per-field message keys and the form's summary message. */
+export function invalidInputError(messageKey: MessageKey, fields: Record<string, string[]>) {
+  return new AppError({ status: 422, code: 'invalid_input', messageKey, fields })
+}
+
+export function conflictError(code: string, messageKey: MessageKey, params?: MessageParams, fields?: Record<string, string[]>) {
+  return new AppError({ status: 409, code, messageKey, params, fields })
+}

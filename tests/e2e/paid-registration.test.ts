@@ -5,57 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
-
-const DAY = 24 * 3600_000
-
-async function createPaidEvent() {
-  const prisma = await e2eDb()
-  const upsert = () =>
-    prisma.organisation.upsert({
-      where: { slug: 'e2e-paiements' },
-      update: {},
-      create: {
-        slug: 'e2e-paiements',
-        name: 'CRESS Paiements',
-        legalName: 'Chambre régionale de l’ESS de test',
-        address: '1 rue de la Paix, 31000 Toulouse',
-        siret: '12345678901234',
-        iban: 'FR7630006000011234567890189',
-        bic: 'AGRIFRPPXXX',
-        bankAccountHolder: 'CRESS Paiements',
-      },
-    })
-  const org = await upsert().catch(upsert)
-  const id = randomBytes(4).toString('hex')
-  const startsAt = new Date(Date.now() + 30 * DAY)
-  const event = await prisma.event.create({
-    data: {
-      organisationId: org.id,
-      slug: `e2e-paid-${id}`,
-      kind: 'conference',
-      title: `Rencontres payantes ${id}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 8 * 3600_000),
-      capacity: 50,
-      status: 'published',
-      town: 'Toulouse',
-      // Transfers and purchase orders only (card is covered by payment.test.ts against the Stripe stub).
-      acceptsCard: false,
-      acceptsTransfer: true,
-      acceptsPurchaseOrder: true,
-      refundDeadline: new Date(startsAt.getTime() - 7 * DAY),
-      refundFeeCents: 500,
-    },
-  })
-  await prisma.ticketType.createMany({
-    data: [
-      { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500, position: 0 },
-      { eventId: event.id, kind: 'reduced', name: 'Tarif réduit', priceCents: 2000, quota: 1, sold: 1, position: 1 },
-      { eventId: event.id, kind: 'free', name: 'Gratuit pour les bénévoles', priceCents: 0, quota: 20, position: 2 },
-    ],
-  })
-  return event
-}
+import { createPaidEvent } from './paid-event.ts'
 
 async function fillPerson(page: Page, email: string) {
   await page.getByRole('textbox', { name: /^Prénom/ }).fill('Camille')
@@ -70,7 +20,7 @@ test.describe('paid tickets without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('transfer: payment page and instructions, confirmation with receipt, refund warning on cancel', async ({ page }) => {
-    const event = await createPaidEvent()
+    const event = await createPaidEvent({ acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true })
     const email = `payeur-${randomBytes(4).toString('hex')}@example.org`
     await page.goto(`/e/${event.slug}/register`)
     const tickets = page.getByRole('group', { name: /^Billet/ })

@@ -6,49 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { E2E_STRIPE_PORT } from './env.ts'
 import { e2eDb, expect, readMailbox, test } from './fixtures.ts'
-
-const DAY = 24 * 3600_000
-
-async function createPaidEvent() {
-  const prisma = await e2eDb()
-  const upsert = () =>
-    prisma.organisation.upsert({
-      where: { slug: 'e2e-paiements' },
-      update: {},
-      create: {
-        slug: 'e2e-paiements',
-        name: 'CRESS paiements de test',
-        region: 'Occitanie',
-        iban: 'FR7630006000011234567890189',
-        bic: 'AGRIFRPP',
-        bankAccountHolder: 'CRESS paiements de test',
-      },
-    })
-  const org = await upsert().catch(upsert)
-  const id = randomBytes(4).toString('hex')
-  const startsAt = new Date(Date.now() + 30 * DAY)
-  const event = await prisma.event.create({
-    data: {
-      organisationId: org.id,
-      slug: `e2e-payant-${id}`,
-      kind: 'conference',
-      title: `Rencontres payantes de l’ESS ${id}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 8 * 3600_000),
-      capacity: 20,
-      status: 'published',
-      visibility: 'public',
-      venueName: 'Halle aux grains',
-      town: 'Toulouse',
-      departement: '31',
-      acceptsCard: true,
-      acceptsTransfer: true,
-    },
-  })
-  await prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500, position: 0 } })
-  await prisma.ticketType.create({ data: { eventId: event.id, kind: 'reduced', name: 'Tarif réduit', priceCents: 2000, position: 1 } })
-  return event
-}
+import { createPaidEvent } from './paid-event.ts'
 
 const newEmail = (who: string) => `${who}-${randomBytes(4).toString('hex')}@example.org`
 
@@ -69,7 +27,7 @@ async function registerByCard(page: Page, slug: string, email: string) {
 }
 
 test('paid ticket by card: Checkout, back on Essor with the registration confirmed, email with the receipt link', async ({ page }) => {
-  const event = await createPaidEvent()
+  const event = await createPaidEvent({ acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: false })
   const email = newEmail('carte')
   await registerByCard(page, event.slug, email)
   await page.getByRole('button', { name: 'Payer' }).click()
@@ -103,7 +61,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('back from Checkout without paying: the seat is held until the shown time, then given back on request', async ({ page }) => {
-    const event = await createPaidEvent()
+    const event = await createPaidEvent({ acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: false })
     const email = newEmail('retour')
     await registerByCard(page, event.slug, email)
     await page.getByRole('link', { name: 'Retour' }).click()

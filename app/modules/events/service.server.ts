@@ -9,14 +9,13 @@ import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { cancelAllForEvent, notifyEventChange, randomSuffix, setEventCapacity } from '#app/modules/registrations/service.server.ts'
 import { seatsLeft } from '#app/modules/registrations/rules.ts'
-import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
-import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
+import { AppError, conflictError as conflict, invalidInputError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
+import type { MessageKey } from '#app/utils/i18n.ts'
 import { invalidatePublicEvent } from './public.server.ts'
 import {
   eventInputSchema,
   eventPatchSchema,
   eventRuleErrors,
-  fieldErrorsOf,
   questionInputSchema,
   slotInputSchema,
   workshopInputSchema,
@@ -28,6 +27,7 @@ import {
   type WorkshopInput,
 } from './schema.ts'
 import { moveItem } from '#app/utils/reorder.ts'
+import { parseInput } from '#app/utils/validation.ts'
 import { slugify } from './slug.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
@@ -57,23 +57,8 @@ export function isEditable(status: string) {
 
 // ---- Errors ----------------------------------------------------------------------------------
 
-function notFoundError() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
-
-function invalid(fields: Record<string, string[]>) {
-  return new AppError({ status: 422, code: 'invalid_input', messageKey: 'events.error.invalid', fields })
-}
-
-function conflict(code: string, messageKey: MessageKey, params?: MessageParams, fields?: Record<string, string[]>) {
-  return new AppError({ status: 409, code, messageKey, params, fields })
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw invalid(fieldErrorsOf(result.error))
-  return result.data
-}
+const invalid = (fields: Record<string, string[]>) => invalidInputError('events.error.invalid', fields)
+const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown) => parseInput(schema, input, 'events.error.invalid')
 
 // ---- Slugs -----------------------------------------------------------------------------------
 

@@ -2,40 +2,11 @@
 // transfer): the checks of SIRET, IBAN and BIC, and the schema of the settings form.
 // Error messages are i18n keys (`paymentsAdmin.error.*`).
 import { z } from 'zod'
+import { isValidSiret, normaliseSiret } from '#app/utils/siret.ts'
+
+export { isValidSiret, normaliseSiret }
 
 const SPACES = /[\s\u00a0\u202f.-]/g
-
-/** Luhn checksum over a string of digits (the SIREN/SIRET key). */
-function luhnValid(digits: string) {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return sum % 10 === 0
-}
-
-/** "123 456 789 00012" → "12345678900012" (what is stored). */
-export function normaliseSiret(text: string) {
-  return text.replace(SPACES, '')
-}
-
-/**
- * A SIRET: 14 digits whose Luhn checksum holds. La Poste's establishments (SIREN 356 000 000)
- * are the one documented exception: there the sum of the digits is a multiple of 5.
- */
-export function isValidSiret(text: string) {
-  const siret = normaliseSiret(text)
-  if (!/^\d{14}$/.test(siret)) return false
-  if (siret.startsWith('356000000') && siret !== '35600000000048') {
-    return [...siret].reduce((s, d) => s + Number(d), 0) % 5 === 0
-  }
-  return luhnValid(siret)
-}
 
 /** "fr76 3000 …" → "FR7630006…" (what is stored). */
 export function normaliseIban(text: string) {

@@ -8,33 +8,17 @@ import type { z } from 'zod'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { invalidatePublicEvent } from '#app/modules/events/public.server.ts'
-import { AppError } from '#app/utils/errors.ts'
-import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
+import { AppError, conflictError as conflict, notFoundError as notFound } from '#app/utils/errors.ts'
 import { moveItem } from '#app/utils/reorder.ts'
-import { fieldErrorsOf, paymentSettingsInputSchema, ticketInputSchema, type PaymentSettingsInput, type TicketInput } from './ticket-schema.ts'
+import { parseInput } from '#app/utils/validation.ts'
+import { paymentSettingsInputSchema, ticketInputSchema, type PaymentSettingsInput, type TicketInput } from './ticket-schema.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 const EDITABLE_STATUSES = ['draft', 'published']
 
 export type Actor = { actorUserId?: string | null }
 
-function notFound() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
-
-function invalid(fields: Record<string, string[]>) {
-  return new AppError({ status: 422, code: 'invalid_input', messageKey: 'paymentsAdmin.error.invalid', fields })
-}
-
-function conflict(code: string, messageKey: MessageKey, params?: MessageParams, fields?: Record<string, string[]>) {
-  return new AppError({ status: 409, code, messageKey, params, fields })
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw invalid(fieldErrorsOf(result.error))
-  return result.data
-}
+const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown) => parseInput(schema, input, 'paymentsAdmin.error.invalid')
 
 async function change<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const result = await prisma.$transaction(work, TX)

@@ -9,9 +9,10 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
 import { slugify } from '#app/modules/events/slug.ts'
-import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
-import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
+import { conflictError as conflict, invalidInputError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
+import type { MessageKey } from '#app/utils/i18n.ts'
 import { moveItem } from '#app/utils/reorder.ts'
+import { parseInput } from '#app/utils/validation.ts'
 import { TtlCache } from '#app/utils/ttl-cache.ts'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
 import { stringList } from './rules.ts'
@@ -21,7 +22,6 @@ import {
   copyInputSchema,
   criterionInputSchema,
   editionInputSchema,
-  fieldErrorsOf,
   prizeQuestionInputSchema,
   type CategoryInput,
   type CopyInput,
@@ -40,23 +40,8 @@ export const isEditionEditable = (status: string) => EDITABLE_EDITION_STATUSES.i
 
 // ---- Errors ----------------------------------------------------------------------------------
 
-function notFoundError() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
-
-function invalid(fields: Record<string, string[]>) {
-  return new AppError({ status: 422, code: 'invalid_input', messageKey: 'prizes.error.invalid', fields })
-}
-
-function conflict(code: string, messageKey: MessageKey, params?: MessageParams, fields?: Record<string, string[]>) {
-  return new AppError({ status: 409, code, messageKey, params, fields })
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input)
-  if (!result.success) throw invalid(fieldErrorsOf(result.error))
-  return result.data
-}
+const invalid = (fields: Record<string, string[]>) => invalidInputError('prizes.error.invalid', fields)
+const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown) => parseInput(schema, input, 'prizes.error.invalid')
 
 // ---- Slugs -----------------------------------------------------------------------------------
 
