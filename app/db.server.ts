@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { PrismaClient as PostgresClient } from '#app/generated/postgresql/client.ts'
 import { Prisma, PrismaClient as SqliteClient } from '#app/generated/sqlite/client.ts'
 import { resolveDatabase, type DatabaseTarget } from '#app/utils/database-url.ts'
@@ -89,10 +90,15 @@ function preparedOnce(prepare: (sql: string) => unknown) {
  * wait for the transaction that waits for it.
  */
 class SerialisedSqlite extends PrismaBetterSQLite3 {
+  /** The connection and its lock, for `directDb` (set on every connect). */
+  direct: { prepare: (sql: string) => unknown; lock: ReturnType<typeof createLock> } | null = null
+
   override async connect() {
     const adapter = (await super.connect()) as unknown as SqliteAdapter
     const lock = createLock()
-    adapter.client.prepare = preparedOnce(adapter.client.prepare.bind(adapter.client))
+    const prepare = adapter.client.prepare.bind(adapter.client)
+    this.direct = { prepare, lock }
+    adapter.client.prepare = preparedOnce(prepare)
 
     const serialised = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
@@ -133,12 +139,134 @@ class SerialisedSqlite extends PrismaBetterSQLite3 {
   }
 }
 
-export function createDb(url: string | undefined = process.env.DATABASE_URL): { db: Db; target: DatabaseTarget; ready: Promise<void> } {
+// ---- Statements on the driver itself ----------------------------------------------------------
+
+type SqlValue = string | number | bigint | boolean | Date | null | undefined
+
+/**
+ * The few hottest paths (a registration rush) run their statements on the database driver
+ * itself: Prisma's runtime costs several times what the statements cost (its query compiler,
+ * its transaction machinery). Statements are Prisma.sql templates, so they are written once
+ * for both databases; values are stored exactly as Prisma stores them (SQLite: ISO text with
+ * +00:00 and 1/0; PostgreSQL: UTC timestamps without a zone).
+ */
+export type DirectDb =
+  | {
+      dialect: 'sqlite'
+      /**
+       * Runs `fn` in BEGIN IMMEDIATE … COMMIT (ROLLBACK if it throws), synchronously, under the
+       * same process-wide lock as every Prisma statement (see SerialisedSqlite).
+       */
+      transaction<T>(fn: (db: SqliteStatements) => T): Promise<T>
+    }
+  | {
+      dialect: 'postgresql'
+      /** One statement on a pooled connection (its own transaction): rows as objects. */
+      query<T = Record<string, unknown>>(statement: Prisma.Sql): Promise<T[]>
+    }
+
+export type SqliteStatements = {
+  /** Rows as objects; integers as numbers, dates as stored (ISO text). */
+  all<T = Record<string, unknown>>(statement: Prisma.Sql): T[]
+  /** The number of rows changed. */
+  run(statement: Prisma.Sql): number
+}
+
+type SqliteStatement = { all: (...args: unknown[]) => unknown[]; run: (...args: unknown[]) => { changes: number }; reader: boolean; safeIntegers: (on: boolean) => unknown }
+
+function sqliteValue(value: SqlValue) {
+  if (value === undefined || value === null) return null
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+function pgValue(value: SqlValue) {
+  if (value === undefined || value === null) return null
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '')
+  return value
+}
+
+// PostgreSQL: timestamps without a zone are UTC (as Prisma writes them); counts as numbers.
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string) => {
+    if (oid === 1114) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+    if (oid === 20) return (text: string) => Number(text)
+    return pg.types.getTypeParser(oid, format as 'text')
+  },
+}
+
+function sqliteDirect(adapter: SerialisedSqlite, db: Db, ready: Promise<void>): DirectDb {
+  const statements = new Map<string, SqliteStatement>()
+  let preparedWith: unknown = null
+  const statementFor = (prepare: (sql: string) => unknown, sql: string) => {
+    // A new connection (after a disconnect) prepares its own statements.
+    if (preparedWith !== prepare) {
+      statements.clear()
+      preparedWith = prepare
+    }
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = prepare(sql) as SqliteStatement
+      if (statement.reader) statement.safeIntegers(false)
+      statements.set(sql, statement)
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
+    }
+    return statement
+  }
+  return {
+    dialect: 'sqlite',
+    async transaction(fn) {
+      await ready
+      if (!adapter.direct) await db.$queryRawUnsafe('SELECT 1')
+      const { prepare, lock } = adapter.direct!
+      const release = await lock.acquire()
+      try {
+        const run: SqliteStatements = {
+          all: <T>(s: Prisma.Sql) => statementFor(prepare, s.sql).all(...s.values.map((v) => sqliteValue(v as SqlValue))) as T[],
+          run: (s) => statementFor(prepare, s.sql).run(...s.values.map((v) => sqliteValue(v as SqlValue))).changes,
+        }
+        statementFor(prepare, 'BEGIN IMMEDIATE').run()
+        try {
+          const result = fn(run)
+          statementFor(prepare, 'COMMIT').run()
+          return result
+        } catch (error) {
+          statementFor(prepare, 'ROLLBACK').run()
+          throw error
+        }
+      } finally {
+        release()
+      }
+    },
+  }
+}
+
+function postgresDirect(pool: pg.Pool): DirectDb {
+  // Named statements: each connection parses and plans a text once, then only binds values.
+  const names = new Map<string, string>()
+  const nameOf = (text: string) => {
+    let name = names.get(text)
+    if (!name && names.size < STATEMENT_CACHE_SIZE) names.set(text, (name = `essor_direct_${names.size + 1}`))
+    return name
+  }
+  return {
+    dialect: 'postgresql',
+    async query<T>(s: Prisma.Sql) {
+      const result = await pool.query({ name: nameOf(s.text), text: s.text, values: s.values.map((v) => pgValue(v as SqlValue)), types: pgTypes })
+      return result.rows as T[]
+    },
+  }
+}
+
+export function createDb(url: string | undefined = process.env.DATABASE_URL): { db: Db; target: DatabaseTarget; ready: Promise<void>; direct: DirectDb } {
   const target = resolveDatabase(url)
   if (target.provider === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+    // One pool for Prisma and for the direct statements.
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true })
     const db = new PostgresClient({ adapter }) as unknown as Db
-    return { db, target, ready: Promise.resolve() }
+    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool) }
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
@@ -149,7 +277,7 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): { 
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
   })()
-  return { db, target, ready }
+  return { db, target, ready, direct: sqliteDirect(adapter, db, ready) }
 }
 
 const globalForDb = globalThis as unknown as { __essorDb?: ReturnType<typeof createDb> }
@@ -159,3 +287,4 @@ const created = process.env.VITEST ? createDb() : (globalForDb.__essorDb ??= cre
 export const prisma: Db = created.db
 export const dbTarget: DatabaseTarget = created.target
 export const dbReady: Promise<void> = created.ready
+export const directDb: DirectDb = created.direct

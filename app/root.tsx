@@ -1,8 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { getAuth } from '#app/modules/auth/session.server.ts'
-import { isJurorUser } from '#app/modules/jury/jurors.server.ts'
-import { headerMembershipsOf } from '#app/modules/organisations/service.server.ts'
+import { headerDataOf } from '#app/modules/jury/jurors.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale } from '#app/ui/i18n.tsx'
 import { Layout } from '#app/ui/layout.tsx'
@@ -23,9 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
   const auth = await getAuth(request)
-  const [memberships, isJuror, { toast, setCookie }] = await Promise.all([
-    auth ? headerMembershipsOf(auth.user.id) : [],
-    auth ? isJurorUser(auth.user) : false,
+  const [{ memberships, isJuror }, { toast, setCookie }] = await Promise.all([
+    auth ? headerDataOf(auth.user) : { memberships: [], isJuror: false },
     takeToast(request),
   ])
   return data(

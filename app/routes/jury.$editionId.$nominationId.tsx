@@ -34,8 +34,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 export const headers = () => PRIVATE
 
 // An autosave changes nothing the loader shows that the page does not already hold.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  formAction?.endsWith('/autosave') ? false : defaultShouldRevalidate
+// Only on the same URL: an autosave that ends during a navigation to another step or nomination
+// must not keep the previous page's data under the new URL.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  formAction?.endsWith('/autosave') && currentUrl.href === nextUrl.href ? false : defaultShouldRevalidate
 
 /** `c_<criterionId>` fields of a form → raw values by criterion id. */
 function scoreValuesFromForm(form: FormData): Record<string, string> {
@@ -52,14 +54,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getScoringPage(juror, params.nominationId ?? '')
   const n = page.nomination
   const base = `/jury/${page.edition.id}/${n.id}`
+  // Only what the page shows goes to the browser (the questions are in the answers' labels).
   return data(
     {
-      ...page,
       // The server's clock when the page was made: the autosave's revisions follow it (see useAutosave).
       serverNow: Date.now(),
       edition: { ...page.edition, juryEndsAt: page.edition.juryEndsAt ? formatDateTime(locale, page.edition.juryEndsAt) : null },
       category: { ...page.category, submittedAt: page.category.submittedAt ? formatDateTime(locale, page.category.submittedAt) : null },
-      score: { ...page.score, updatedAt: page.score.updatedAt?.toISOString() ?? null },
+      criteria: page.criteria,
+      score: { values: page.score.values, comment: page.score.comment },
+      progress: { done: page.progress.done, total: page.progress.total },
+      position: page.position,
+      previousId: page.previousId,
+      nextId: page.nextId,
+      editable: page.editable,
       nomination: {
         id: n.id,
         structureName: n.structureName,
@@ -397,9 +405,9 @@ function ScoringView({ d }: { d: LoaderData }) {
                           value={v}
                           checked={values[c.id] === v}
                           onChange={() => setValues((prev) => ({ ...prev, [c.id]: v }))}
-                          className="peer absolute inset-0 h-full w-full cursor-pointer opacity-0"
+                          className="peer score-step-input"
                         />
-                        <span className="flex h-12 min-w-12 items-center justify-center rounded-md border-2 border-stone-400 bg-white px-3 text-lg font-semibold text-stone-900 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:ring-4 peer-focus-visible:ring-brand-600 peer-focus-visible:ring-offset-2">
+                        <span className="score-step">
                           {v}
                         </span>
                       </label>

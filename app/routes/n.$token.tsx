@@ -53,8 +53,10 @@ export const meta: MetaFunction = ({ matches }) => {
 export const headers: HeadersFunction = () => PRIVATE_HEADERS
 
 // An autosave changes nothing the page shows from its loader; reloading it mid-typing would only cost.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  formAction?.endsWith('/autosave') ? false : defaultShouldRevalidate
+// Only on the same URL: an autosave that ends during a navigation to another step or nomination
+// must not keep the previous page's data under the new URL.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  formAction?.endsWith('/autosave') && currentUrl.href === nextUrl.href ? false : defaultShouldRevalidate
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getNominationByToken(params.token ?? '')

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { formValues, loadOrganiserEvent, requireOrganiser } from '#app/modules/events/route-support.server.ts'
 import { EventPageHeader, InlineActionForm, Notice } from '#app/modules/events/ui.tsx'
 import { cardAvailability } from '#app/modules/payments/card-availability.server.ts'
-import { appErrorFields, translateFieldErrors } from '#app/modules/payments/form-errors.ts'
+import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { centsToEuroInput, fieldErrorsOf, paymentSettingsFormSchema, TICKET_KINDS, TICKET_LIMITS, ticketFormSchema } from '#app/modules/payments/ticket-schema.ts'
 import { createTicketType, deleteTicketType, getPaymentSettings, listTicketTypes, moveTicketType, setTicketTypeArchived, updatePaymentSettings, updateTicketType } from '#app/modules/payments/tickets.server.ts'
 import { getLegalDetails } from '#app/modules/organisations/legal.server.ts'
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'ticket.create':
       case 'ticket.update': {
         const parsed = ticketFormSchema(event.timeZone).safeParse(values)
-        if (!parsed.success) return fail(translateFieldErrors(locale, fieldErrorsOf(parsed.error)), 400)
+        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
         if (intent === 'ticket.create') await createTicketType(organisation.id, event.id, parsed.data, actor)
         else await updateTicketType(organisation.id, event.id, ticketId, parsed.data, actor)
         return done(intent === 'ticket.create' ? 'paymentsAdmin.toast.ticketCreated' : 'paymentsAdmin.toast.ticketUpdated')
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const methods = formData.getAll('methods').map(String)
         const on = (m: string) => (methods.includes(m) ? 'on' : '')
         const parsed = paymentSettingsFormSchema(event.timeZone).safeParse({ ...values, acceptsCard: on('card'), acceptsTransfer: on('transfer'), acceptsPurchaseOrder: on('purchase_order') })
-        if (!parsed.success) return fail(translateFieldErrors(locale, fieldErrorsOf(parsed.error)), 400, methods)
+        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400, methods)
         // Card alone on a server without Stripe keys would leave paid tickets with no way to pay.
         if (!cardAvailability().available && !parsed.data.acceptsTransfer && !parsed.data.acceptsPurchaseOrder) {
           return fail({ methods: [translate(locale, 'paymentsAdmin.error.onlyUnavailableCard')] }, 400, methods)
@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return fail({ _form: [translate(locale, 'paymentsAdmin.error.unknownAction')] }, 400)
     }
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorFields(locale, error), error.status)
+    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
     throw error
   }
 }

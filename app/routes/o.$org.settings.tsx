@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { formValues } from '#app/modules/events/route-support.server.ts'
-import { appErrorFields } from '#app/modules/payments/form-errors.ts'
+import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { DEFAULT_VAT_MENTION, formatIban, LEGAL_LIMITS } from '#app/modules/organisations/legal.ts'
 import { getLegalDetails, updateLegalDetails } from '#app/modules/organisations/legal.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateLegalDetails(organisation.id, values, { actorUserId: user.id })
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorFields(locale, error) }, { status: error.status })
+    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
     throw error
   }
   return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'paymentsAdmin.toast.legalSaved' })

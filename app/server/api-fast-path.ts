@@ -10,6 +10,28 @@ const ROUTE_ID = 'routes/api.v1.events.$slug.registrations'
 /** Bodies are read whole; beyond this the action answers 413 anyway (its limit is 256 KiB). */
 const BODY_LIMIT = 1024 * 1024
 
+/** See `json` in app/modules/api/http.server.ts. */
+const RESPONSE_TEXT = Symbol.for('essor.responseText')
+
+/**
+ * A Request whose body was already read: the action's `request.text()` gets it at once, without
+ * the web stream a body passed to the constructor would go through. Only text() and json() are
+ * offered: the API reads its bodies with text().
+ */
+class ReadRequest extends Request {
+  readonly #text: string
+  constructor(url: string, init: { method: string; headers: Headers }, text: string) {
+    super(url, init)
+    this.#text = text
+  }
+  override text() {
+    return Promise.resolve(this.#text)
+  }
+  override json() {
+    return Promise.resolve(JSON.parse(this.#text) as unknown)
+  }
+}
+
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>
 
 /** The request's URL as @remix-run/express builds it (host from the trusted proxy headers). */
@@ -46,13 +68,14 @@ export function fastRegistrationHandler(build: ServerBuild): RequestHandler | nu
   return async (req, res, next) => {
     try {
       const body = await readBody(req)
-      const request = new Request(urlOf(req), { method: req.method, headers: headersOf(req), body })
+      const request = new ReadRequest(urlOf(req), { method: req.method, headers: headersOf(req) }, body)
       const response = await action({ request, params: { slug: req.params.slug ?? '' }, context: {} })
       if (!(response instanceof Response)) throw new Error(`${ROUTE_ID}: the action did not return a Response`)
       res.statusMessage = response.statusText
       res.status(response.status)
       for (const [key, value] of response.headers.entries()) res.append(key, value)
-      res.end(Buffer.from(await response.arrayBuffer()))
+      const text = (response as Response & { [RESPONSE_TEXT]?: string })[RESPONSE_TEXT]
+      res.end(text ?? Buffer.from(await response.arrayBuffer()))
     } catch (error) {
       next(error)
     }

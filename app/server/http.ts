@@ -11,6 +11,7 @@ import { publicPageCache } from '#app/utils/public-page-cache.server.ts'
 import { requestContext } from '#app/utils/request-context.server.ts'
 import { fastRegistrationHandler, FAST_REGISTRATION_PATH } from './api-fast-path.ts'
 import { originCheck } from './origin-check.ts'
+import { bucketedHandler } from './route-buckets.ts'
 
 export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<ServerBuild>)) {
   const app = express()
@@ -59,6 +60,13 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
   // An event's public page for anonymous visitors: one render serves everyone for a few seconds.
   app.get('/e/:slug', publicPageCache)
 
-  app.all('*', createRequestHandler({ build, mode: env.NODE_ENV === 'development' ? 'development' : 'production' }))
+  const mode = env.NODE_ENV === 'development' ? 'development' : 'production'
+  if (typeof build === 'function') {
+    app.all('*', createRequestHandler({ build, mode }))
+  } else {
+    // One Remix handler per first path segment, over the routes that can match it (route-buckets.ts).
+    const handlerFor = bucketedHandler(build, (b) => createRequestHandler({ build: b, mode }))
+    app.all('*', (req, res, next) => handlerFor(req.path)(req, res, next))
+  }
   return app
 }

@@ -1,6 +1,8 @@
 // `npm start`: with no configuration, migrates the SQLite database under data/, loads the demo
-// data when it is empty, builds if needed, then serves the app and runs the email worker.
+// data when it is empty, builds if needed, then serves the app (one HTTP process per core in
+// production, see cluster.ts) and runs the email worker.
 import type { ServerBuild } from '@remix-run/node'
+import cluster from 'node:cluster'
 import type { Server } from 'node:http'
 import { pathToFileURL } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
@@ -20,41 +22,47 @@ process.env.NODE_ENV = env.NODE_ENV
 process.env.DATABASE_URL = env.DATABASE_URL
 
 const { logger } = await import('#app/utils/logger.server.ts')
-const { deployMigrations } = await import('./migrate.ts')
-const { buildIfNeeded, SERVER_BUILD } = await import('./build.ts')
+const { webProcessCount } = await import('./cluster.ts')
+// Several HTTP processes (node:cluster) share the port; this parent prepares the database and
+// the build once, then keeps the HTTP processes and the jobs process running.
+const processes = webProcessCount(env)
+const httpChild = cluster.isWorker
 
-if (env.MIGRATE_ON_START) {
-  try {
-    await deployMigrations(env.DATABASE_URL)
-  } catch (error) {
-    fail((error as Error).message)
+if (!httpChild) {
+  const { deployMigrations } = await import('./migrate.ts')
+  if (env.MIGRATE_ON_START) {
+    try {
+      await deployMigrations(env.DATABASE_URL)
+    } catch (error) {
+      fail((error as Error).message)
+    }
   }
 }
 
 const { prisma, dbReady, dbTarget } = await import('#app/db.server.ts')
 await dbReady
-if (env.DEMO_DATA) {
-  const { seedDemoData } = await import('../../prisma/seed.ts')
-  await seedDemoData(prisma)
+if (!httpChild) {
+  if (env.DEMO_DATA) {
+    const { seedDemoData } = await import('../../prisma/seed.ts')
+    await seedDemoData(prisma)
+  }
+  const { buildIfNeeded } = await import('./build.ts')
+  await buildIfNeeded((msg) => console.log(msg))
 }
 
-await buildIfNeeded((msg) => console.log(msg))
-const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild
-const { createHttpApp } = await import('./http.ts')
-const app = createHttpApp(env, build)
-
+// The email worker and the periodic jobs: in the only process, or with several HTTP processes in
+// a process of their own at a lower priority (cluster.ts).
 const { createEmailWorker } = await import('#app/modules/email/worker.server.ts')
 const { createScheduler } = await import('./scheduler.ts')
-const worker = env.RUN_WORKER ? createEmailWorker({ logger }) : null
-const scheduler = env.RUN_WORKER ? createScheduler(logger) : null
+const runJobsHere = env.RUN_WORKER && processes === 1
+const worker = runJobsHere ? createEmailWorker({ logger }) : null
+const scheduler = runJobsHere ? createScheduler(logger) : null
 
-const server: Server = app.listen(env.PORT, env.HOST, async () => {
-  worker?.start()
-  scheduler?.start()
+async function banner() {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`
-  logger.info({ port: env.PORT, database: dbTarget.provider, worker: Boolean(worker) }, 'server started')
+  logger.info({ port: env.PORT, database: dbTarget.provider, worker: env.RUN_WORKER, processes }, 'server started')
   if (!env.RATE_LIMITS) logger.warn('RATE_LIMITS=off: sign-in and public-form rate limits are disabled')
-  const lines = [`\n  Essor is running at ${url}`, `  Database: ${dbTarget.provider}`]
+  const lines = [`\n  Essor is running at ${url}`, `  Database: ${dbTarget.provider}${processes > 1 ? `, ${processes} HTTP processes` : ''}`]
   if (!env.SMTP_URL) lines.push(`  Emails go to the local mailbox: ${url}/dev/mailbox`)
   if (env.DEMO_DATA) {
     const { demoAccounts, DEMO_PASSWORD } = await import('../../prisma/seed.ts')
@@ -62,25 +70,60 @@ const server: Server = app.listen(env.PORT, env.HOST, async () => {
     for (const a of demoAccounts) lines.push(`    ${a.email.padEnd(44)} ${a.role.padEnd(10)} ${a.organisation}`)
   }
   console.log(lines.join('\n') + '\n')
-})
-server.keepAliveTimeout = 65_000
+}
 
 let stopping = false
-async function shutdown(signal: string) {
-  if (stopping) return
-  stopping = true
-  logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests')
-  const force = setTimeout(() => {
-    logger.error('graceful shutdown timed out after 25 s, exiting')
-    process.exit(1)
-  }, 25_000)
-  force.unref()
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-  server.closeIdleConnections()
-  await Promise.all([closed, worker?.stop(), scheduler?.stop()])
+/** Stops the jobs (the email being sent is finished) and closes the database, then exits. */
+async function finish(code: number, closing: (Promise<unknown> | undefined)[]) {
+  await Promise.all([...closing, worker?.stop(), scheduler?.stop()])
   await prisma.$disconnect()
   logger.info('stopped')
-  process.exit(0)
+  process.exit(code)
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
-process.on('SIGINT', () => void shutdown('SIGINT'))
+function forceExitAfter(ms: number) {
+  setTimeout(() => {
+    logger.error(`graceful shutdown timed out after ${ms / 1000} s, exiting`)
+    process.exit(1)
+  }, ms).unref()
+}
+
+if (processes > 1 && !httpChild) {
+  const { superviseHttpProcesses, superviseJobsProcess } = await import('./cluster.ts')
+  const supervisor = superviseHttpProcesses(processes, logger, () => stopping)
+  const jobs = env.RUN_WORKER ? superviseJobsProcess(logger, () => stopping) : null
+  await supervisor.listening
+  await banner()
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: the HTTP processes finish their requests, then the jobs stop')
+    forceExitAfter(30_000)
+    void finish(0, [supervisor.stop(), jobs?.stop()])
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+} else {
+  const { SERVER_BUILD } = await import('./build.ts')
+  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild
+  const { createHttpApp } = await import('./http.ts')
+  const app = createHttpApp(env, build)
+  const server: Server = app.listen(env.PORT, env.HOST, () => {
+    worker?.start()
+    scheduler?.start()
+    if (!httpChild) void banner()
+  })
+  server.keepAliveTimeout = 65_000
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests')
+    forceExitAfter(25_000)
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    void finish(0, [closed])
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  // An HTTP process whose parent is gone stops too.
+  if (httpChild) process.on('disconnect', () => shutdown('disconnect'))
+}

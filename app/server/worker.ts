@@ -1,5 +1,6 @@
 // `npm run worker`: the email worker alone, for deployments that run it apart from the web
-// servers (any number of them on PostgreSQL). SIGTERM / SIGINT let the message being sent
+// servers (any number of them on PostgreSQL). `npm start` with several HTTP processes runs it
+// as its child too (cluster.ts). SIGTERM / SIGINT let the message being sent
 // finish, hand the rest of the batch back, then exit 0.
 import { EnvError, getEnv, type Env } from '#app/utils/env.server.ts'
 
@@ -41,3 +42,5 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
+// Started by `npm start` (cluster.ts): stop when that parent is gone.
+if (process.send) process.on('disconnect', () => void shutdown('disconnect'))

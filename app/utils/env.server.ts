@@ -57,6 +57,11 @@ export const envSchema = z.object({
   DEMO_DATA: onOff.optional(),
   PUBLIC_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   MIGRATE_ON_START: onOff.default(true),
+  /**
+   * HTTP processes of `npm start` (node:cluster, sharing the port); 0: one per CPU core (at most
+   * 4) in production, one otherwise. With several, the email worker and the jobs run in the parent.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
   /** Campaign emails sent per minute per organisation at most, unless the organisation sets its own; 0: no limit. */
   EMAIL_CAMPAIGN_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   /** Messages one worker sends at once (and SMTP connections it keeps open). */

@@ -69,8 +69,13 @@ export function formatDate(locale: Locale, date: Date | string, timeZone = TIME_
 }
 
 /** Integer cents to euros, French formatting by default (1 234,50 €). */
+const moneyFormats = new Map<string, Intl.NumberFormat>()
 export function formatMoney(locale: Locale, cents: number) {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  )
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB'
+  let format = moneyFormats.get(tag)
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })
+    moneyFormats.set(tag, format)
+  }
+  return format.format(cents / 100)
 }

@@ -41,11 +41,14 @@ export async function cleanup() {
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping`)
-    void cleanup().finally(() => process.exit(130))
-  })
+/** An interrupted bench still stops its servers and drops its databases (the bench CLI calls this). */
+export function cleanUpOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      log(`${signal}: stopping`)
+      void cleanup().finally(() => process.exit(130))
+    })
+  }
 }
 
 // ---- Databases ---------------------------------------------------------------------------

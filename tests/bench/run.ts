@@ -1,6 +1,8 @@
 // `npm run bench -- <name> [--db sqlite|postgres] [options]`: runs one benchmark and prints, last,
 // one JSON line with its figures (progress goes to stderr). Benches: registration, event-page, campaign.
-import { cleanup, log, parseFlags, type DbKind } from './lib.ts'
+import { cleanUpOnSignals, cleanup, log, parseFlags, type DbKind } from './lib.ts'
+
+cleanUpOnSignals()
 
 type Bench = (db: DbKind, flags: Record<string, string>) => Promise<Record<string, unknown>>
 

@@ -20,6 +20,11 @@ export type SmtpSink = {
   url: string
   port: number
   received: ReceivedMail[]
+  /**
+   * Errors the server reported after it started listening, such as a client that vanished in the
+   * middle of a message (a killed worker): kept here rather than thrown into the test run.
+   */
+  errors: Error[]
   /** Decide per message whether to refuse it; return nothing to accept. */
   refuseWith(decide: ((mail: ReceivedMail) => Refusal | null | undefined) | null): void
   /** Called when a message's data has arrived; the server answers once what it returns settles. */
@@ -64,13 +69,20 @@ export async function startSmtpSink({ acceptDelayMs = 0, onAccept }: SmtpSinkOpt
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
+  // Without a listener, the second client to vanish mid-message would throw from the emitter.
+  const errors: Error[] = []
+  server.on('error', (error: Error) => errors.push(error))
   const { port } = server.server.address() as AddressInfo
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
+    errors,
     refuseWith(fn) {
       decide = fn
     },

@@ -5,6 +5,7 @@ import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { findMembership, type Role } from '#app/modules/organisations/service.server.ts'
 import { hashToken } from './session.server.ts'
+import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 
 export const API_TOKEN_PREFIX = 'essor_'
 /** Roles that may create tokens and whose tokens keep working. */
@@ -136,9 +137,9 @@ async function findToken(tokenHash: string): Promise<TokenRow | null> {
   return row
 }
 
-function forgetToken(id: string) {
+const forgetToken = forgetEverywhere<string>('api-token', (id) => {
   for (const [hash, entry] of tokenCache) if (entry.row?.id === id) tokenCache.delete(hash)
-}
+})
 
 function apiError(status: 401 | 403, message: string) {
   const headers: HeadersInit = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }

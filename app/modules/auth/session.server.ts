@@ -1,12 +1,13 @@
 // Sessions after Lucia's design (lucia-auth.com): a random token in the cookie, only its SHA-256
 // in the database, 30-day expiry renewed when less than 15 days remain.
-import { sha256 } from '@oslojs/crypto/sha2'
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
+import { createHash } from 'node:crypto'
 import { redirect } from '@remix-run/node'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { findMembership, findOrganisationBySlug, type Role } from '#app/modules/organisations/service.server.ts'
 import { forbidden, isLocalHost, notFound } from '#app/utils/http.server.ts'
 import { currentRequestContext } from '#app/utils/request-context.server.ts'
+import { randomBytesPooled } from '#app/utils/random.server.ts'
 
 export const SESSION_COOKIE = 'essor_session'
 const DAY = 24 * 60 * 60 * 1000
@@ -14,11 +15,12 @@ export const SESSION_TTL_MS = 30 * DAY
 const RENEW_WHEN_LEFT_MS = 15 * DAY
 
 export function generateToken(bytes = 20): string {
-  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)))
+  return encodeBase32LowerCaseNoPadding(randomBytesPooled(bytes))
 }
 
+/** SHA-256 of the token, in hexadecimal: what the database keeps of sessions and personal links. */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
+  return createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
 export async function createSession(userId: string, opts: { userAgent?: string | null } = {}, db: Tx = prisma) {
@@ -133,24 +135,31 @@ export function blankSessionCookie(request: Request) {
   return buildBlankSessionCookie(request)
 }
 
+const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-z0-9]+)`)
+
 export function readSessionToken(request: Request): string | null {
   const cookie = request.headers.get('cookie') ?? ''
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-z0-9]+)`).exec(cookie)
+  const match = SESSION_COOKIE_PATTERN.exec(cookie)
   return match?.[1] ?? null
 }
 
 /** The signed-in user of this request, or null. Memoised per request; renews the cookie when the session slid. */
-export async function getAuth(request: Request): Promise<Auth | null> {
+export function getAuth(request: Request): Promise<Auth | null> {
   const ctx = currentRequestContext()
-  if (ctx?.memo.has('auth')) return ctx.memo.get('auth') as Auth | null
+  // The promise is kept, not its result: the root's and the page's loaders run at the same time
+  // and ask together; the session is read once.
+  if (ctx?.memo.has('auth')) return ctx.memo.get('auth') as Promise<Auth | null>
   const token = readSessionToken(request)
-  const auth = token ? await validateSessionToken(token) : null
-  if (ctx) {
-    ctx.memo.set('auth', auth)
-    if (auth?.renewed && token) ctx.setCookies.push(buildSessionCookie(request, token, auth.expiresAt))
-    if (token && !auth) ctx.setCookies.push(buildBlankSessionCookie(request))
-  }
-  return auth
+  const pending = (async () => {
+    const auth = token ? await validateSessionToken(token) : null
+    if (ctx) {
+      if (auth?.renewed && token) ctx.setCookies.push(buildSessionCookie(request, token, auth.expiresAt))
+      if (token && !auth) ctx.setCookies.push(buildBlankSessionCookie(request))
+    }
+    return auth
+  })()
+  ctx?.memo.set('auth', pending)
+  return pending
 }
 
 export function loginRedirect(request: Request) {

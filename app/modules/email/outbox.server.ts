@@ -1,9 +1,10 @@
 // The outbox: an email is a row written in the same transaction as the change that causes
 // it. The worker (worker.server.ts) renders and sends it later, retrying until it succeeds.
-import { randomBytes, randomUUID } from 'node:crypto'
-import { prisma, type Tx } from '#app/db.server.ts'
+import { randomUUID } from 'node:crypto'
+import { Prisma, prisma, type Tx } from '#app/db.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import type { TemplateName, TemplateProps } from '#emails/index.ts'
+import { newRowId } from '#app/utils/random.server.ts'
 
 export type OutgoingEmail<T extends TemplateName> = {
   to: string
@@ -27,14 +28,25 @@ function messageIdDomain() {
  * hottest paths (a registration rush), where each ORM call costs far more than the statement.
  */
 export async function enqueueEmail<T extends TemplateName>(tx: Tx, email: OutgoingEmail<T>) {
-  const id = `c${randomBytes(12).toString('hex')}`
+  const { statement, id, messageId } = emailInsert(email)
+  await tx.$executeRaw(statement)
+  return { id, messageId }
+}
+
+/**
+ * The outbox row of `email` as one INSERT, for callers that run it themselves (the direct
+ * registration path, registrations/direct.server.ts) in their own transaction. `computed`
+ * replaces the template by an SQL expression (chosen by the statement the INSERT is part of).
+ */
+export function emailInsert<T extends TemplateName>(email: OutgoingEmail<T>, computed?: { template: Prisma.Sql }) {
+  const id = newRowId()
   const messageId = `<${randomUUID()}@${messageIdDomain()}>`
   const now = new Date()
-  await tx.$executeRaw`
+  const statement = Prisma.sql`
     INSERT INTO "EmailMessage" ("id", "messageId", "organisationId", "toAddress", "toName", "locale", "template", "payload", "status", "attempts", "nextAttemptAt", "category", "createdAt")
     VALUES (${id}, ${messageId}, ${email.organisationId ?? null}, ${email.to.trim().toLowerCase()}, ${email.toName ?? null}, ${email.locale},
-      ${email.template}, ${JSON.stringify(email.props)}, 'pending', 0, ${now}, ${email.category ?? null}, ${now})`
-  return { id, messageId }
+      ${computed?.template ?? email.template}, ${JSON.stringify(email.props)}, 'pending', 0, ${now}, ${email.category ?? null}, ${now})`
+  return { statement, id, messageId }
 }
 
 export { prisma as outboxDb }

@@ -12,6 +12,7 @@ import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
 import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
+import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 
 export { EVENT_KINDS }
 export function isEventKind(value: unknown): value is EventKind {
@@ -143,12 +144,16 @@ const eventCache = new ShortCache<PublicEvent | null>(TTL_MS)
 const listCache = new ShortCache<PublicEventList>(TTL_MS)
 const orgCache = new ShortCache<PublicOrganisation | null>(TTL_MS)
 
-/** Forget what this process cached (an organiser's change is then visible at once here). */
-export function invalidatePublicEvent(slug?: string) {
+/** Forget what this machine's processes cached (an organiser's change is then visible at once). */
+const forgetPublicEvent = forgetEverywhere<string | null>('public-events', (slug) => {
   if (slug) eventCache.delete(slug)
   else eventCache.clear()
   listCache.clear()
   forgetPublicPages()
+})
+
+export function invalidatePublicEvent(slug?: string) {
+  forgetPublicEvent(slug ?? null)
 }
 
 export function clearPublicCache() {

@@ -4,9 +4,10 @@ import { data } from '@remix-run/node'
 import type { z } from 'zod'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import type { Role } from '#app/modules/organisations/service.server.ts'
-import { isAppError, type AppError } from '#app/utils/errors.ts'
+import { isAppError } from '#app/utils/errors.ts'
+import { appErrorToFieldErrors, translateErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { localeFromRequest, translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { fieldErrorsOf } from '#app/utils/validation.ts'
 import { getEventForOrganiser } from './service.server.ts'
@@ -28,31 +29,7 @@ export async function loadOrganiserEvent(organisationId: string, idOrSlug: strin
   }
 }
 
-export type FieldErrorMap = Record<string, string[]>
-
-const KEY = /^[a-z]+(\.[A-Za-z0-9]+)+$/
-
-/** Message keys → text; anything that is not a key (a code such as "below_taken") is replaced by `fallback`. */
-export function translateErrors(locale: Locale, errors: FieldErrorMap, fallback?: { key: MessageKey; params?: MessageParams }): FieldErrorMap {
-  const out: FieldErrorMap = {}
-  for (const [field, messages] of Object.entries(errors)) {
-    out[field] = [
-      ...new Set(
-        messages.map((m) =>
-          KEY.test(m) ? translate(locale, m as MessageKey, fallback?.params) : fallback ? translate(locale, fallback.key, fallback.params) : m,
-        ),
-      ),
-    ]
-  }
-  return out
-}
-
-/** A business-rule error as form errors: its fields when it names some, else one error for the whole form. */
-export function appErrorToFieldErrors(locale: Locale, error: AppError): FieldErrorMap {
-  const fallback = error.messageKey ? { key: error.messageKey, params: error.params } : undefined
-  if (error.fields && Object.keys(error.fields).length > 0) return translateErrors(locale, error.fields, fallback)
-  return { _form: [fallback ? translate(locale, fallback.key, fallback.params) : error.message] }
-}
+export { appErrorToFieldErrors, translateErrors, type FieldErrorMap }
 
 /** The submitted text fields (first value of each), to refill a form after an error. */
 export function formValues(formData: FormData): Record<string, string> {

@@ -12,7 +12,9 @@ import {
   acceptInvitation,
   assignedNominations,
   getInvitation,
+  headerDataOf,
   inviteJuror,
+  isJurorUser,
   listJurors,
   removeJuror,
   requireJuror,
@@ -153,6 +155,28 @@ describe('invitations', () => {
     const other = await createSession(stranger.id)
     const refused = await rejects(requireJuror(new Request('http://localhost/jury', { headers: { cookie: `essor_session=${other.token}` } }), fx.edition.id))
     expect((refused as Response).status).toBe(403)
+  })
+})
+
+describe('the header', () => {
+  test('organisations by name and the Jury link, as headerMembershipsOf and isJurorUser say, in one statement', async () => {
+    const fx = await makeJuryEdition({ jurors: 0 })
+    const { headerMembershipsOf } = await import('#app/modules/organisations/service.server.ts')
+    const user = await prisma.user.create({ data: { email: 'eve@example.org' } })
+    expect(await headerDataOf(user)).toEqual({ memberships: [], isJuror: false })
+    const zeta = await prisma.organisation.create({ data: { slug: `zeta-${user.id}`, name: 'Zeta' } })
+    const alpha = await prisma.organisation.create({ data: { slug: `alpha-${user.id}`, name: 'Alpha' } })
+    await prisma.membership.create({ data: { userId: user.id, organisationId: zeta.id, role: 'organiser' } })
+    await prisma.membership.create({ data: { userId: user.id, organisationId: alpha.id, role: 'checkin' } })
+    // Invited by address, not linked yet: the link shows.
+    await inviteJuror(fx.org.id, fx.edition.id, { name: 'Eve', email: 'Eve@example.org', categoryIds: [fx.categories[0]!.category.id] })
+    const header = await headerDataOf(user)
+    expect(header.memberships).toEqual([
+      { slug: alpha.slug, name: 'Alpha', role: 'checkin' },
+      { slug: zeta.slug, name: 'Zeta', role: 'organiser' },
+    ])
+    expect(header).toEqual({ memberships: await headerMembershipsOf(user.id), isJuror: await isJurorUser(user) })
+    expect(header.isJuror).toBe(true)
   })
 })
 

@@ -412,6 +412,27 @@ export async function isJurorUser(user: { id: string; email: string }) {
   return rows.length > 0
 }
 
+/**
+ * What the header of every page shows for a signed-in user, in one statement: their organisations
+ * (slug, name, role; by name, as headerMembershipsOf) and whether the "Jury" link shows (as
+ * isJurorUser).
+ */
+export async function headerDataOf(user: { id: string; email: string }) {
+  const rows = await prisma.$queryRaw<{ isJuror: boolean | number | bigint; slug: string | null; name: string | null; role: string | null }[]>`
+    SELECT
+      EXISTS (SELECT 1 FROM "Juror" WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))) AS "isJuror",
+      h."slug", h."name", h."role"
+    FROM (SELECT 1 AS "one") "base"
+    LEFT JOIN (
+      SELECT o."slug", o."name", o."id", m."role" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId" WHERE m."userId" = ${user.id}
+    ) h ON 1 = 1
+    ORDER BY h."name" ASC, h."id" ASC`
+  return {
+    isJuror: Boolean(rows[0]?.isJuror),
+    memberships: rows.filter((r) => r.slug !== null).map((r) => ({ slug: r.slug!, name: r.name!, role: r.role! })),
+  }
+}
+
 // ---- What a juror scores ---------------------------------------------------------------------
 
 /**

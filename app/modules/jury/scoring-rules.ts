@@ -98,10 +98,19 @@ export function progressOf(items: readonly { complete: boolean }[]) {
   return { done, total: items.length, allComplete: items.length > 0 && done === items.length }
 }
 
+// Creating an Intl.NumberFormat costs far more than formatting with one: one per language.
+const totalFormats = new Map<string, Intl.NumberFormat>()
+
 /** A total for display: one decimal, or "—" while incomplete. */
 export function formatTotal(total: number | null, locale: string): string {
   if (total === null) return '—'
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(total)
+  const tag = locale === 'en' ? 'en-GB' : 'fr-FR'
+  let format = totalFormats.get(tag)
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { maximumFractionDigits: 2, minimumFractionDigits: 0 })
+    totalFormats.set(tag, format)
+  }
+  return format.format(total)
 }
 
 export type ScoringWindow = { juryStartsAt: Date | string | null; juryEndsAt: Date | string | null; scoringLockedAt: Date | string | null }

@@ -249,26 +249,33 @@ function rawDate(v: Date | string | number | null): Date | null {
  * not conflicted), the juror's seat (submitted?), position, previous, next and progress among
  * their non-conflicted nominations of the category, their own score, and the dossier's fields
  * (its attachments' descriptions come with a second statement, only when it has any).
+ * The order is (structureName, createdAt, id); the position counts the nominations before this
+ * one, previous and next are the nearest before and after (row comparisons): a third cheaper than
+ * numbering the whole pool with window functions (the pool is materialised once, and so is the
+ * target row: otherwise SQLite indexes the pool again for each of the three lookups).
  */
 async function readPageRow(jurorId: string, nominationId: string) {
   const rows = await prisma.$queryRaw<PageRow[]>`
     ${nominationScopeSql(jurorId, nominationId)},
-    "ranked" AS (
-      SELECT p."id",
-        ROW_NUMBER() OVER w AS "position",
-        LAG(p."id") OVER w AS "previousId",
-        LEAD(p."id") OVER w AS "nextId",
-        COUNT(*) OVER () AS "total",
-        SUM(CASE WHEN p."complete" THEN 1 ELSE 0 END) OVER () AS "done"
-      FROM "pool" p
+    "pm" AS MATERIALIZED (SELECT p."id", p."structureName", p."createdAt", p."conflicted", p."complete" FROM "pool" p),
+    "tgt" AS MATERIALIZED (SELECT p."structureName" AS "sn", p."createdAt" AS "ca", p."id" FROM "pm" p WHERE p."id" = ${nominationId} AND NOT p."conflicted"),
+    "counts" AS (
+      SELECT COUNT(*) AS "total",
+        SUM(CASE WHEN p."complete" THEN 1 ELSE 0 END) AS "done",
+        SUM(CASE WHEN (p."structureName", p."createdAt", p."id") < (t."sn", t."ca", t."id") THEN 1 ELSE 0 END) + 1 AS "position"
+      FROM "pm" p CROSS JOIN "tgt" t
       WHERE NOT p."conflicted"
-      WINDOW w AS (ORDER BY p."structureName" ASC, p."createdAt" ASC, p."id" ASC)
     )
     SELECT
       (SELECT "categoryId" FROM "seat") AS "categoryId",
       (SELECT "submittedAt" FROM "seat") AS "submittedAt",
-      (SELECT "conflicted" FROM "pool" WHERE "id" = ${nominationId}) AS "conflicted",
-      r."position", r."previousId", r."nextId", r."total", r."done",
+      (SELECT "conflicted" FROM "pm" WHERE "id" = ${nominationId}) AS "conflicted",
+      r."position",
+      (SELECT p."id" FROM "pm" p CROSS JOIN "tgt" t WHERE NOT p."conflicted" AND (p."structureName", p."createdAt", p."id") < (t."sn", t."ca", t."id")
+        ORDER BY p."structureName" DESC, p."createdAt" DESC, p."id" DESC LIMIT 1) AS "previousId",
+      (SELECT p."id" FROM "pm" p CROSS JOIN "tgt" t WHERE NOT p."conflicted" AND (p."structureName", p."createdAt", p."id") > (t."sn", t."ca", t."id")
+        ORDER BY p."structureName" ASC, p."createdAt" ASC, p."id" ASC LIMIT 1) AS "nextId",
+      r."total", r."done",
       sc."values", sc."comment", sc."complete", sc."updatedAt",
       (SELECT COUNT(*) FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentCount",
       n."structureName" AS "n_structureName", n."siret" AS "n_siret", n."legalForm" AS "n_legalForm", n."creationDate" AS "n_creationDate",
@@ -276,9 +283,9 @@ async function readPageRow(jurorId: string, nominationId: string) {
       n."volunteers" AS "n_volunteers", n."budgetCents" AS "n_budgetCents", n."projectTitle" AS "n_projectTitle",
       n."projectDescription" AS "n_projectDescription", n."impact" AS "n_impact", n."answers" AS "n_answers"
     FROM (SELECT 1 AS "one") "base"
-    LEFT JOIN "ranked" r ON r."id" = ${nominationId}
+    LEFT JOIN "counts" r ON r."total" > 0
     LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}
-    LEFT JOIN "Nomination" n ON r."id" IS NOT NULL AND n."id" = ${nominationId}`
+    LEFT JOIN "Nomination" n ON r."total" > 0 AND n."id" = ${nominationId}`
   return rows[0]!
 }
 

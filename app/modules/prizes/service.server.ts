@@ -13,6 +13,7 @@ import { conflictError as conflict, invalidInputError, isUniqueViolation, notFou
 import type { MessageKey } from '#app/utils/i18n.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
+import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 import { TtlCache } from '#app/utils/ttl-cache.ts'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
 import { stringList } from './rules.ts'
@@ -179,9 +180,12 @@ let juryGridGeneration = 0
 
 /** Drops every cached grid (called after a change to categories, criteria or questions is committed). */
 export function forgetJuryGrids() {
+  forgetGridsEverywhere(null)
+}
+const forgetGridsEverywhere = forgetEverywhere('jury-grids', () => {
   juryGridGeneration++
   juryGrids.clear()
-}
+})
 
 async function afterGridChange<T>(change: Promise<T>): Promise<T> {
   try {

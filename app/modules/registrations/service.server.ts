@@ -10,12 +10,27 @@ import { claimInvitation, invitationForEvent } from '#app/modules/campaigns/serv
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
-import { absoluteUrl } from '#app/utils/url.server.ts'
 import type { ProjectInput } from '#app/modules/admission/schema.ts'
 // >>> payments
 import { availableMethods, holdExpiry, isPaymentMethod, normalisePurchaseOrderNumber, ticketAvailability, type PaymentMethod } from '#app/modules/payments/rules.ts'
 import { createPendingPayment, releaseTicket, requestRefundOnCancel, sendPaymentInstructions, soldOutError, takeTicket } from '#app/modules/payments/service.server.ts'
 // <<< payments
+import { directEligible, registerDirect } from './direct.server.ts'
+import {
+  closedError,
+  eventEmailSummary,
+  eventForRegistrationQuery,
+  fullError,
+  manageUrlFor,
+  newTicketCode,
+  personFields,
+  placementEmail,
+  registrationInsert,
+  takeSeatStatement,
+  type EventForEmail,
+  type EventForRegistration,
+  type NewRegistration,
+} from './new-registration.server.ts'
 import {
   duplicateSlots,
   holdsSeat,
@@ -24,10 +39,12 @@ import {
   offersToMake,
   placementFor,
   registrationClosedReason,
-  searchTextOf,
 } from './rules.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
+
+// Part of this module's interface: other modules email registrants too.
+export { eventEmailSummary, manageUrlFor }
 
 export type RegistrationInput = {
   firstName: string
@@ -85,49 +102,15 @@ export type RegisterResult = {
   manageUrl: string
 }
 
-export function manageUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/r/${token}`, request)
+async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
+  const { statement, registration } = registrationInsert(r, now)
+  await tx.$executeRaw(statement)
+  return registration
 }
 
-function newTicketCode() {
-  // 10 base32 characters: short enough to type at the door, 50 bits of randomness.
-  return generateToken(10).slice(0, 10).toUpperCase()
-}
-
-type EventForEmail = {
-  id: string
-  slug: string
-  title: string
-  startsAt: Date
-  endsAt: Date
-  timeZone: string
-  venueName: string | null
-  address: string | null
-  town: string | null
-  onlineUrl: string | null
-  organisationId: string
-}
-
-export function eventEmailSummary(event: EventForEmail) {
-  return {
-    slug: event.slug,
-    title: event.title,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    timeZone: event.timeZone,
-    venue: [event.venueName, event.address, event.town].filter(Boolean).join(', ') || null,
-    onlineUrl: event.onlineUrl,
-  }
-}
-
-// The condition compares two columns in the database (a field reference), so a capacity
-// changed by an organiser meanwhile is honoured. Also used by admission decisions.
+/** Takes a seat if one is left (see takeSeatStatement). Also used by admission decisions. */
 export async function takeEventSeat(tx: Tx, event: { id: string }) {
-  // A plain statement: this runs on every registration of a rush (see insertRegistration).
-  const count = await tx.$executeRaw`
-    UPDATE "Event" SET "seatsTaken" = "seatsTaken" + 1
-    WHERE "id" = ${event.id} AND ("capacity" IS NULL OR "seatsTaken" < "capacity")`
-  return count === 1
+  return (await tx.$executeRaw(takeSeatStatement(event.id))) === 1
 }
 
 export async function releaseEventSeat(tx: Tx, eventId: string) {
@@ -173,93 +156,11 @@ export async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
   await tx.registrationWorkshop.deleteMany({ where: { registrationId } })
 }
 
-type NewRegistration = {
-  eventId: string
-  ticketCode: string
-  firstName: string
-  lastName: string
-  email: string
-  organisationName: string
-  organisationType: string
-  departement: string | null
-  phone: string | null
-  accessibilityNeeds: string | null
-  dietaryNeeds: string | null
-  answers: string
-  locale: string
-  consentAt: Date
-  status: string
-  waitlistedAt: Date | null
-  manageTokenHash: string
-  source: string
-  searchText: string
-  ticketTypeId: string | null
-  holdExpiresAt: Date | null
-}
-
-/**
- * The registration row in one plain INSERT. In a rush every registration waits for the one
- * before it (the seat counter is one row), and an ORM create costs several times the statement.
- */
-async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
-  const id = `c${randomBytes(12).toString('hex')}`
-  await tx.$executeRaw`
-    INSERT INTO "Registration" ("id", "eventId", "firstName", "lastName", "email", "organisationName", "organisationType", "departement",
-      "phone", "accessibilityNeeds", "dietaryNeeds", "answers", "locale", "consentAt", "status", "waitlistedAt", "manageTokenHash",
-      "ticketCode", "source", "searchText", "ticketTypeId", "holdExpiresAt", "createdAt", "updatedAt")
-    VALUES (${id}, ${r.eventId}, ${r.firstName}, ${r.lastName}, ${r.email}, ${r.organisationName}, ${r.organisationType}, ${r.departement},
-      ${r.phone}, ${r.accessibilityNeeds}, ${r.dietaryNeeds}, ${r.answers}, ${r.locale}, ${r.consentAt}, ${r.status}, ${r.waitlistedAt},
-      ${r.manageTokenHash}, ${r.ticketCode}, ${r.source}, ${r.searchText}, ${r.ticketTypeId}, ${r.holdExpiresAt}, ${now}, ${now})`
-  return { id, eventId: r.eventId, email: r.email, status: r.status, ticketCode: r.ticketCode }
-}
-
-type EventForRegistration = EventForEmail & {
-  status: string
-  registrationOpensAt: Date | null
-  registrationClosesAt: Date | null
-  waitlistEnabled: boolean
-  visibility: string
-  requiresApplication: boolean
-  /** The registration this email already has for the event, if any. */
-  existingId: string | null
-  // >>> payments
-  acceptsCard: boolean
-  acceptsTransfer: boolean
-  acceptsPurchaseOrder: boolean
-  paymentHoldMinutes: number
-  /** How many ticket types the event has (0: free event, tickets are not read). bigint on PostgreSQL. */
-  ticketTypeCount: number | bigint
-  // <<< payments
-}
-
-/**
- * What register() needs of the event, and the email's existing registration, in one plain SELECT:
- * the ORM's findUnique cost four times the statement's CPU on every registration of a rush.
- */
-async function readEventForRegistration(tx: Tx, eventId: string, email: string): Promise<EventForRegistration | null> {
-  const rows = await tx.$queryRaw<EventForRegistration[]>`
-    SELECT e."id", e."slug", e."title", e."status", e."startsAt", e."endsAt", e."timeZone", e."venueName", e."address", e."town",
-      e."onlineUrl", e."organisationId", e."registrationOpensAt", e."registrationClosesAt", e."waitlistEnabled",
-      e."visibility", e."requiresApplication", e."acceptsCard", e."acceptsTransfer", e."acceptsPurchaseOrder", e."paymentHoldMinutes",
-      (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."email" = ${email}) AS "existingId",
-      (SELECT COUNT(*) FROM "TicketType" t WHERE t."eventId" = e."id") AS "ticketTypeCount"
-    FROM "Event" e WHERE e."id" = ${eventId}`
-  return rows[0] ?? null
-}
-
-export function closedError(reason: string) {
-  return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
-}
-
 // --- campaigns (begin)
 function invitationError(code: string, messageKey: 'campaigns.register.invalid' | 'campaigns.register.used' | 'campaigns.register.invitationOnly') {
   return new AppError({ status: 403, code, messageKey })
 }
 // --- campaigns (end)
-
-export function fullError() {
-  return new AppError({ status: 409, code: 'event_full', messageKey: 'registration.error.full' })
-}
 
 // >>> admission
 export function projectRequiredError() {
@@ -326,9 +227,15 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
   const email = normaliseEmail(input.email)
   const manageToken = generateToken()
   const manageUrl = manageUrlFor(manageToken, opts.request)
+  // A registration rush takes the direct path (direct.server.ts); null: it needs what follows.
+  if (directEligible(input, opts)) {
+    const direct = await registerDirect(eventId, input, { now, email, manageToken, manageUrl, source: opts.source ?? 'form' })
+    if (direct) return direct
+  }
   try {
     return await prisma.$transaction(async (tx) => {
-      const event = await readEventForRegistration(tx, eventId, email)
+      const [row] = await tx.$queryRaw<EventForRegistration[]>(eventForRegistrationQuery(eventId, email))
+      const event = row ?? null
       if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
       const closed = registrationClosedReason(event, now)
       if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
@@ -380,17 +287,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       // <<< payments
 
       const data = {
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        email,
-        organisationName: input.organisationName.trim(),
-        organisationType: input.organisationType,
-        departement: input.departement?.trim().toUpperCase() || null,
-        phone: input.phone?.trim() || null,
-        accessibilityNeeds: input.accessibilityNeeds?.trim() || null,
-        dietaryNeeds: input.dietaryNeeds?.trim() || null,
-        answers: JSON.stringify(input.answers ?? {}),
-        locale: input.locale,
+        ...personFields(input, email),
         consentAt: now,
         status: placement,
         waitlistedAt: placement === 'waitlisted' ? now : null,
@@ -401,13 +298,10 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
         cancelReason: null,
         checkedInAt: null,
         reminderSentAt: null,
-        searchText: searchTextOf({ ...input, email }),
         ticketTypeId: ticket?.id ?? null,
         holdExpiresAt,
       }
-      const registration = existing
-        ? await tx.registration.update({ where: { id: existing.id }, data })
-        : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
+      const registration = existing ? await tx.registration.update({ where: { id: existing.id }, data }) : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
       // >>> admission: the project is stored with the application (the hot path's INSERT stays as it is).
       if (applying && input.project) await tx.registration.update({ where: { id: registration.id }, data: projectColumns(input.project) })
       // <<< admission
@@ -461,21 +355,7 @@ export async function register(eventId: string, input: RegistrationInput, opts: 
       // >>> payments: card payers are taken to the payment page; they get their ticket once paid.
       if (placement !== 'pending_payment')
       // <<< payments
-      await enqueueEmail(tx, {
-        to: email,
-        toName: `${data.firstName} ${data.lastName}`,
-        locale: input.locale,
-        template: placement === 'confirmed' ? 'registration-confirmed' : 'registration-waitlisted',
-        props: {
-          event: eventEmailSummary(event),
-          firstName: data.firstName,
-          manageUrl,
-          ticketCode: registration.ticketCode,
-          registrationId: registration.id,
-        },
-        organisationId: event.organisationId,
-        category: `event:${event.id}`,
-      })
+      await enqueueEmail(tx, placementEmail(event, { ...data, locale: input.locale }, placement, registration, manageUrl))
       if (opts.actorUserId) {
         await tx.auditLog.create({
           data: {
