@@ -9,6 +9,7 @@ import pg from 'pg'
 import { PrismaClient as PostgresClient } from '#app/generated/postgresql/client.ts'
 import { Prisma, PrismaClient as SqliteClient } from '#app/generated/sqlite/client.ts'
 import { resolveDatabase, type DatabaseTarget } from '#app/utils/database-url.ts'
+import { logger } from '#app/utils/logger.server.ts'
 
 export type Db = SqliteClient
 /** A client or the transaction client Prisma hands to `$transaction(async (tx) => …)`. */
@@ -34,6 +35,7 @@ type SqliteAdapter = Queryable & {
   client: { prepare: (sql: string) => unknown }
   executeScript: (script: string) => Promise<void>
   startTransaction: (isolationLevel?: string) => Promise<Queryable & { commit: () => Promise<void>; rollback: () => Promise<void> }>
+  dispose: () => Promise<void>
 }
 
 type Statement = {
@@ -112,6 +114,12 @@ class SerialisedSqlite extends PrismaBetterSQLite3 {
     adapter.queryRaw = serialised(adapter.queryRaw.bind(adapter))
     adapter.executeRaw = serialised(adapter.executeRaw.bind(adapter))
     adapter.executeScript = serialised(adapter.executeScript.bind(adapter))
+    const dispose = adapter.dispose.bind(adapter)
+    adapter.dispose = () => {
+      // Prisma connects again on its next query; directDb waits for that connection.
+      if (this.direct?.lock === lock) this.direct = null
+      return dispose()
+    }
 
     const startTransaction = adapter.startTransaction.bind(adapter)
     adapter.startTransaction = async (isolationLevel) => {
@@ -218,8 +226,10 @@ function sqliteDirect(adapter: SerialisedSqlite, db: Db, ready: Promise<void>): 
     dialect: 'sqlite',
     async transaction(fn) {
       await ready
-      if (!adapter.direct) await db.$queryRawUnsafe('SELECT 1')
-      const { prepare, lock } = adapter.direct!
+      // After a $disconnect, the next Prisma statement opens the connection again.
+      if (!adapter.direct) await db.$connect()
+      if (!adapter.direct) throw new Error('the SQLite connection is closed')
+      const { prepare, lock } = adapter.direct
       const release = await lock.acquire()
       try {
         const run: SqliteStatements = {
@@ -262,9 +272,14 @@ function postgresDirect(pool: pg.Pool): DirectDb {
 export function createDb(url: string | undefined = process.env.DATABASE_URL): { db: Db; target: DatabaseTarget; ready: Promise<void>; direct: DirectDb } {
   const target = resolveDatabase(url)
   if (target.provider === 'postgresql') {
-    // One pool for Prisma and for the direct statements.
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
-    const adapter = new PrismaPg(pool, { disposeExternalPool: true })
+    // One pool for Prisma and for the direct statements. It outlives $disconnect (Prisma connects
+    // again on its next query, and the direct statements go on using it); idle connections do not
+    // keep the process alive and close after 10 s.
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true })
+    // A connection that breaks while idle (a server restart, a terminated backend) is dropped by
+    // the pool and replaced on the next query; without a listener its error would end the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection was closed; it will be replaced'))
+    const adapter = new PrismaPg(pool)
     const db = new PostgresClient({ adapter }) as unknown as Db
     return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool) }
   }

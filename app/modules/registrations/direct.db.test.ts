@@ -124,6 +124,16 @@ describe(`direct registration path (${dbTarget.provider})`, () => {
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(3)
   })
 
+  test('after the database was disconnected, the next registration connects again', async () => {
+    const org = await makeOrganisation()
+    const event = await makeEvent(org.id, { capacity: 5 })
+    await prisma.$disconnect()
+    const email = `after.disconnect.${Date.now()}@example.org`
+    const result = await registerDirect(event.id, person(), context(email))
+    expect(result?.outcome).toBe('confirmed')
+    expect(await prisma.registration.findFirst({ where: { eventId: event.id, email }, select: { status: true } })).toEqual({ status: 'confirmed' })
+  })
+
   test('the same email twenty times at once: one registration, one seat, the others get their link again', async () => {
     const org = await makeOrganisation()
     const event = await makeEvent(org.id, { capacity: 50 })

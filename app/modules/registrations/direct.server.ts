@@ -9,7 +9,7 @@
 // - PostgreSQL: the read, then one statement that takes the seat, inserts the row with the
 //   status the seat decided and inserts the email (data-modifying CTEs): the Event row stays
 //   locked only while that statement runs, instead of across several round trips.
-import { directDb, Prisma } from '#app/db.server.ts'
+import { directDb, Prisma, type DirectDb } from '#app/db.server.ts'
 import { hashToken } from '#app/modules/auth/session.server.ts'
 import { emailInsert } from '#app/modules/email/outbox.server.ts'
 import {
@@ -97,16 +97,17 @@ function newRow(event: EventForRegistration, input: PersonInput, ctx: Context, s
  */
 export async function registerDirect(eventId: string, input: PersonInput, ctx: Context): Promise<DirectResult | null> {
   try {
-    return directDb.dialect === 'sqlite' ? await registerOnSqlite(eventId, input, ctx) : await registerOnPostgres(eventId, input, ctx)
+    return directDb.dialect === 'sqlite'
+      ? await registerOnSqlite(directDb, eventId, input, ctx)
+      : await registerOnPostgres(directDb, eventId, input, ctx)
   } catch (error) {
     if (isUniqueViolation(error)) return null
     throw error
   }
 }
 
-function registerOnSqlite(eventId: string, input: PersonInput, ctx: Context) {
-  if (directDb.dialect !== 'sqlite') throw new Error('not SQLite')
-  return directDb.transaction((db): DirectResult | null => {
+function registerOnSqlite(sqlite: Extract<DirectDb, { dialect: 'sqlite' }>, eventId: string, input: PersonInput, ctx: Context) {
+  return sqlite.transaction((db): DirectResult | null => {
     const row = db.all(eventForRegistrationQuery(eventId, ctx.email))[0]
     const event = row ? eventForRegistrationFromRow(row) : null
     if (!event || !directlyRegistrable(event, ctx.now)) return null
@@ -120,9 +121,13 @@ function registerOnSqlite(eventId: string, input: PersonInput, ctx: Context) {
   })
 }
 
-async function registerOnPostgres(eventId: string, input: PersonInput, ctx: Context): Promise<DirectResult | null> {
-  if (directDb.dialect !== 'postgresql') throw new Error('not PostgreSQL')
-  const [row] = await directDb.query(eventForRegistrationQuery(eventId, ctx.email))
+async function registerOnPostgres(
+  postgres: Extract<DirectDb, { dialect: 'postgresql' }>,
+  eventId: string,
+  input: PersonInput,
+  ctx: Context,
+): Promise<DirectResult | null> {
+  const [row] = await postgres.query(eventForRegistrationQuery(eventId, ctx.email))
   const event = row ? eventForRegistrationFromRow(row) : null
   // Without a waiting list a full event writes nothing: register() answers that case.
   if (!event || !directlyRegistrable(event, ctx.now) || !event.waitlistEnabled) return null
@@ -138,7 +143,7 @@ async function registerOnPostgres(eventId: string, input: PersonInput, ctx: Cont
   const { statement: insertEmail } = emailInsert(email, {
     template: Prisma.sql`(SELECT CASE WHEN "status" = 'confirmed' THEN 'registration-confirmed' ELSE 'registration-waitlisted' END FROM placed)`,
   })
-  const [result] = await directDb.query<{ status: 'confirmed' | 'waitlisted' }>(Prisma.sql`
+  const [result] = await postgres.query<{ status: 'confirmed' | 'waitlisted' }>(Prisma.sql`
     WITH seat AS (${takeSeatStatement(event.id)} RETURNING 1),
       placed AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END AS "status"),
       reg AS (${insertRegistration}),

@@ -108,6 +108,7 @@ export type PersonInput = {
   email: string
   organisationName: string
   organisationType: string
+  /** The registrant's département code ("31", "2A", "971"). */
   departement?: string | null
   phone?: string | null
   accessibilityNeeds?: string | null

@@ -30,6 +30,7 @@ import {
   type EventForEmail,
   type EventForRegistration,
   type NewRegistration,
+  type PersonInput,
 } from './new-registration.server.ts'
 import {
   duplicateSlots,
@@ -46,21 +47,10 @@ const TX = { maxWait: 30_000, timeout: 30_000 }
 // Part of this module's interface: other modules email registrants too.
 export { eventEmailSummary, manageUrlFor }
 
-export type RegistrationInput = {
-  firstName: string
-  lastName: string
-  email: string
-  organisationName: string
-  organisationType: string
-  /** The registrant's département code ("31", "2A", "971"). */
-  departement?: string | null
-  phone?: string | null
-  accessibilityNeeds?: string | null
-  dietaryNeeds?: string | null
-  answers?: Record<string, unknown>
+/** What a registration form or the API sends: the person, then what they chose. */
+export type RegistrationInput = PersonInput & {
   /** Workshop ids, at most one per slot. */
   workshopIds?: string[]
-  locale: Locale
   /** Admission: the project of an application (events that require one). */
   project?: ProjectInput | null
   // >>> payments
