@@ -269,19 +269,36 @@ function postgresDirect(pool: pg.Pool): DirectDb {
   }
 }
 
-export function createDb(url: string | undefined = process.env.DATABASE_URL): { db: Db; target: DatabaseTarget; ready: Promise<void>; direct: DirectDb } {
+/** Opens every connection of the pool at once, so that the first visitors do not wait for them. */
+async function openConnections(pool: pg.Pool) {
+  const max = pool.options.max ?? 10
+  const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()))
+  for (const client of clients) client.release()
+}
+
+export function createDb(url: string | undefined = process.env.DATABASE_URL): {
+  db: Db
+  target: DatabaseTarget
+  ready: Promise<void>
+  direct: DirectDb
+  /** Resolves once the connections a busy server uses are open. */
+  warm: () => Promise<void>
+} {
   const target = resolveDatabase(url)
   if (target.provider === 'postgresql') {
     // One pool for Prisma and for the direct statements. It outlives $disconnect (Prisma connects
-    // again on its next query, and the direct statements go on using it); idle connections do not
-    // keep the process alive and close after 10 s.
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true })
+    // again on its next query, and the direct statements go on using it). A fixed size, as most
+    // server pools: a connection once opened is kept, so a rush after a quiet hour does not wait
+    // for new ones; the server opens them all at start (warm). Idle connections do not keep a
+    // process alive.
+    const size = Number(process.env.DATABASE_POOL_SIZE ?? 10)
+    const pool = new pg.Pool({ connectionString: target.url, max: size, min: size, allowExitOnIdle: true })
     // A connection that breaks while idle (a server restart, a terminated backend) is dropped by
     // the pool and replaced on the next query; without a listener its error would end the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection was closed; it will be replaced'))
     const adapter = new PrismaPg(pool)
     const db = new PostgresClient({ adapter }) as unknown as Db
-    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool) }
+    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool), warm: () => openConnections(pool) }
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
@@ -292,7 +309,7 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): { 
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
   })()
-  return { db, target, ready, direct: sqliteDirect(adapter, db, ready) }
+  return { db, target, ready, direct: sqliteDirect(adapter, db, ready), warm: () => ready }
 }
 
 const globalForDb = globalThis as unknown as { __essorDb?: ReturnType<typeof createDb> }
@@ -303,3 +320,4 @@ export const prisma: Db = created.db
 export const dbTarget: DatabaseTarget = created.target
 export const dbReady: Promise<void> = created.ready
 export const directDb: DirectDb = created.direct
+export const warmDb: () => Promise<void> = created.warm

@@ -1,7 +1,7 @@
 // Attachments of a confirmed ticket: the .ics calendar file and the QR code shown inline.
-import QRCode from 'qrcode'
 import { buildIcs } from '#app/modules/registrations/ics.ts'
 import type { EventSummary } from './event-parts.tsx'
+import { qrPng } from './qr-png.ts'
 
 export const QR_CID = 'ticket-qr@essor'
 
@@ -16,7 +16,7 @@ export async function ticketAttachments(props: { event: EventSummary; ticketCode
     location: props.event.venue ?? props.event.onlineUrl,
     url: props.manageUrl,
   })
-  const qr = await QRCode.toBuffer(props.ticketCode, { type: 'png', width: 360, margin: 2, errorCorrectionLevel: 'M' })
+  const qr = qrPng(props.ticketCode, { width: 360, margin: 2, errorCorrectionLevel: 'M' })
   return [
     { filename: 'evenement.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
     { filename: 'billet-qr.png', content: qr, contentType: 'image/png', cid: QR_CID },

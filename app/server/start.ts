@@ -39,7 +39,7 @@ if (!httpChild) {
   }
 }
 
-const { prisma, dbReady, dbTarget } = await import('#app/db.server.ts')
+const { prisma, dbReady, dbTarget, warmDb } = await import('#app/db.server.ts')
 await dbReady
 if (!httpChild) {
   if (env.DEMO_DATA) {
@@ -107,6 +107,7 @@ if (processes > 1 && !httpChild) {
   const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild
   const { createHttpApp } = await import('./http.ts')
   const app = createHttpApp(env, build)
+  await warmDb()
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     worker?.start()
     scheduler?.start()

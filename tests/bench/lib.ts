@@ -97,8 +97,11 @@ export type BenchServer = { url: string; port: number; pid: number; child: Child
 
 /** Environment of the server and of the CLI calls made against the same database. */
 export function serverEnv(databaseUrlValue: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // Started from a test, the server is still a production server: it must not see VITEST, or a
+  // build it starts would load the test configuration of vite.config.ts (no Remix plugin).
+  const { VITEST: _vitest, VITEST_POOL_ID: _pool, VITEST_WORKER_ID: _worker, ...inherited } = process.env
   return {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
