@@ -166,6 +166,8 @@ export type DirectDb =
        * same process-wide lock as every Prisma statement (see SerialisedSqlite).
        */
       transaction<T>(fn: (db: SqliteStatements) => T): Promise<T>
+      /** One read statement, outside any transaction, under the same lock. */
+      read<T = Record<string, unknown>>(statement: Prisma.Sql): Promise<T[]>
     }
   | {
       dialect: 'postgresql'
@@ -222,18 +224,32 @@ function sqliteDirect(adapter: SerialisedSqlite, db: Db, ready: Promise<void>): 
     }
     return statement
   }
+  const connection = async () => {
+    await ready
+    // After a $disconnect, the next Prisma statement opens the connection again.
+    if (!adapter.direct) await db.$connect()
+    if (!adapter.direct) throw new Error('the SQLite connection is closed')
+    return adapter.direct
+  }
+  const all = <T>(prepare: (sql: string) => unknown, s: Prisma.Sql) =>
+    statementFor(prepare, s.sql).all(...s.values.map((v) => sqliteValue(v as SqlValue))) as T[]
   return {
     dialect: 'sqlite',
+    async read<T>(statement: Prisma.Sql) {
+      const { prepare, lock } = await connection()
+      const release = await lock.acquire()
+      try {
+        return all<T>(prepare, statement)
+      } finally {
+        release()
+      }
+    },
     async transaction(fn) {
-      await ready
-      // After a $disconnect, the next Prisma statement opens the connection again.
-      if (!adapter.direct) await db.$connect()
-      if (!adapter.direct) throw new Error('the SQLite connection is closed')
-      const { prepare, lock } = adapter.direct
+      const { prepare, lock } = await connection()
       const release = await lock.acquire()
       try {
         const run: SqliteStatements = {
-          all: <T>(s: Prisma.Sql) => statementFor(prepare, s.sql).all(...s.values.map((v) => sqliteValue(v as SqlValue))) as T[],
+          all: <T>(s: Prisma.Sql) => all<T>(prepare, s),
           run: (s) => statementFor(prepare, s.sql).run(...s.values.map((v) => sqliteValue(v as SqlValue))).changes,
         }
         statementFor(prepare, 'BEGIN IMMEDIATE').run()
@@ -321,3 +337,12 @@ export const dbTarget: DatabaseTarget = created.target
 export const dbReady: Promise<void> = created.ready
 export const directDb: DirectDb = created.direct
 export const warmDb: () => Promise<void> = created.warm
+
+/**
+ * A read on the driver itself, for the hottest pages: on PostgreSQL a named statement (parsed and
+ * planned once per connection), on SQLite a statement compiled once. Rows as `directDb` gives
+ * them: on SQLite dates as stored text and booleans as 0/1.
+ */
+export function readRows<T = Record<string, unknown>>(statement: Prisma.Sql): Promise<T[]> {
+  return directDb.dialect === 'postgresql' ? directDb.query<T>(statement) : directDb.read<T>(statement)
+}

@@ -2,7 +2,7 @@
 // and next), the autosave (one JuryScore row per juror and nomination, however many saves race),
 // and submitting or reopening a category. Every entry point checks the same four things: the
 // juror is still on the jury, the scoring period is open, the nomination is theirs, no conflict.
-import { prisma } from '#app/db.server.ts'
+import { prisma, Prisma, readRows } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
@@ -255,7 +255,7 @@ function rawDate(v: Date | string | number | null): Date | null {
  * target row: otherwise SQLite indexes the pool again for each of the three lookups).
  */
 async function readPageRow(jurorId: string, nominationId: string) {
-  const rows = await prisma.$queryRaw<PageRow[]>`
+  const rows = await readRows<PageRow>(Prisma.sql`
     ${nominationScopeSql(jurorId, nominationId)},
     "pm" AS MATERIALIZED (SELECT p."id", p."structureName", p."createdAt", p."conflicted", p."complete" FROM "pool" p),
     "tgt" AS MATERIALIZED (SELECT p."structureName" AS "sn", p."createdAt" AS "ca", p."id" FROM "pm" p WHERE p."id" = ${nominationId} AND NOT p."conflicted"),
@@ -285,7 +285,7 @@ async function readPageRow(jurorId: string, nominationId: string) {
     FROM (SELECT 1 AS "one") "base"
     LEFT JOIN "counts" r ON r."total" > 0
     LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}
-    LEFT JOIN "Nomination" n ON r."total" > 0 AND n."id" = ${nominationId}`
+    LEFT JOIN "Nomination" n ON r."total" > 0 AND n."id" = ${nominationId}`)
   return rows[0]!
 }
 
