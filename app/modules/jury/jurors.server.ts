@@ -2,7 +2,7 @@
 // their seats and chairs, resend the link or remove a juror who drops out; a juror joins through
 // the link. The guards every juror page uses live here too: who is a juror of this edition, and
 // which nominations that juror may open.
-import { Prisma, prisma, type Tx } from '#app/db.server.ts'
+import { Prisma, prisma, readRows, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { createSession, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
 import { listJuryPool } from '#app/modules/nominations/review.server.ts'
@@ -320,7 +320,7 @@ export async function linkJurorRowsByEmail(user: { id: string; email: string }) 
 export async function findActiveJuror(userId: string, editionId: string): Promise<ActiveJuror | null> {
   // Read on every juror page and save, always fresh (a removed juror is refused at once): one raw
   // statement, juror and edition.
-  const rows = await prisma.$queryRaw<RawActiveJuror[]>`
+  const rows = await readRows<RawActiveJuror>(Prisma.sql`
     SELECT j."id", j."editionId", j."email", j."name", j."organisationName", j."locale", j."inviteTokenHash", j."userId",
       j."invitedAt", j."joinedAt", j."removedAt", j."lastRemindedAt", j."createdAt", j."updatedAt",
       e."title" AS "e_title", e."slug" AS "e_slug", e."organisationId" AS "e_organisationId", e."juryStartsAt" AS "e_juryStartsAt",
@@ -328,7 +328,7 @@ export async function findActiveJuror(userId: string, editionId: string): Promis
     FROM "Juror" j JOIN "PrizeEdition" e ON e."id" = j."editionId"
     WHERE j."userId" = ${userId} AND j."editionId" = ${editionId} AND j."removedAt" IS NULL
     ORDER BY j."id" ASC
-    LIMIT 1`
+    LIMIT 1`)
   const r = rows[0]
   if (!r) return null
   return {
@@ -405,10 +405,10 @@ export async function requireJuror(request: Request, editionId: string | undefin
 /** Whether the user is (or was invited as) an active juror of any edition: the header's "Jury" link. */
 export async function isJurorUser(user: { id: string; email: string }) {
   // Read on every page (the root loader): one raw statement.
-  const rows = await prisma.$queryRaw<{ one: number | bigint }[]>`
+  const rows = await readRows<{ one: number | bigint }>(Prisma.sql`
     SELECT 1 AS "one" FROM "Juror"
     WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))
-    LIMIT 1`
+    LIMIT 1`)
   return rows.length > 0
 }
 
@@ -418,7 +418,7 @@ export async function isJurorUser(user: { id: string; email: string }) {
  * isJurorUser).
  */
 export async function headerDataOf(user: { id: string; email: string }) {
-  const rows = await prisma.$queryRaw<{ isJuror: boolean | number | bigint; slug: string | null; name: string | null; role: string | null }[]>`
+  const rows = await readRows<{ isJuror: boolean | number | bigint; slug: string | null; name: string | null; role: string | null }>(Prisma.sql`
     SELECT
       EXISTS (SELECT 1 FROM "Juror" WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))) AS "isJuror",
       h."slug", h."name", h."role"
@@ -426,7 +426,7 @@ export async function headerDataOf(user: { id: string; email: string }) {
     LEFT JOIN (
       SELECT o."slug", o."name", o."id", m."role" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId" WHERE m."userId" = ${user.id}
     ) h ON 1 = 1
-    ORDER BY h."name" ASC, h."id" ASC`
+    ORDER BY h."name" ASC, h."id" ASC`)
   return {
     isJuror: Boolean(rows[0]?.isJuror),
     memberships: rows.filter((r) => r.slug !== null).map((r) => ({ slug: r.slug!, name: r.name!, role: r.role! })),
