@@ -2,7 +2,7 @@
 // another request's transaction is open must neither join it (and vanish on its rollback) nor
 // see its uncommitted rows.
 import { describe, expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
+import { Prisma, prisma, readRows } from '#app/db.server.ts'
 
 describe('SQLite statements outside a transaction', () => {
   test('are not rolled back with an unrelated transaction, and do not see its uncommitted rows', async () => {
@@ -26,5 +26,29 @@ describe('SQLite statements outside a transaction', () => {
     await peek
     expect(seenInside).toBe(0)
     expect(await prisma.rateLimit.findMany({ select: { key: true }, orderBy: { key: 'asc' } })).toEqual([{ key: 'outside-tx' }])
+  })
+
+  test('a read on the driver (readRows) waits for an open transaction and does not see its rows', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const failing = prisma
+      .$transaction(async (tx) => {
+        await tx.rateLimit.create({ data: { key: 'driver-inside-tx', count: 1, expiresAt: 0 } })
+        await held
+        throw new Error('rolled back on purpose')
+      })
+      .catch((e: Error) => e.message)
+    await new Promise((r) => setTimeout(r, 50))
+    let settled = false
+    const peek = readRows<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "RateLimit" WHERE "key" = ${'driver-inside-tx'}`).then((rows) => {
+      settled = true
+      return rows[0]!.n
+    })
+    await new Promise((r) => setTimeout(r, 50))
+    // Still waiting: the transaction holds the connection.
+    expect(settled).toBe(false)
+    release()
+    expect(await failing).toBe('rolled back on purpose')
+    expect(await peek).toBe(0)
   })
 })
