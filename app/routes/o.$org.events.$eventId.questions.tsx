@@ -4,10 +4,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { formValues, loadOrganiserEvent, questionsAction, requireOrganiser } from '#app/modules/events/route-support.server.ts'
 import { LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
-import { EventPageHeader, InlineActionForm, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
+import { EventPageHeader, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
+import { QuestionForm as SharedQuestionForm, QuestionList, type QuestionRow } from '#app/ui/question-form.tsx'
 import { translate } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -86,56 +86,25 @@ export default function Questions() {
           </Notice>
         )}
 
-        {questions.length === 0 ? (
-          <p className="card">{t('events.questions.empty')}</p>
-        ) : (
-          <ol className="space-y-3">
-            {questions.map((q, i) => (
-              <li key={q.id} className="card space-y-2">
-                <h2 className="text-lg font-semibold">
-                  <span className="sr-only">{t('events.questions.number', { n: i + 1 })} </span>
-                  {q.label}
-                </h2>
-                <p className="text-sm text-stone-700">
-                  {t(questionTypeLabelKey(q.type))} · {q.required ? t('events.questions.isRequired') : t('events.questions.isOptional')}
-                </p>
-                {q.help && <p className="text-sm">{q.help}</p>}
-                {q.options.length > 0 && (
-                  <ul className="list-disc pl-5 text-sm">
-                    {q.options.map((o) => (
-                      <li key={o}>{o}</li>
-                    ))}
-                  </ul>
-                )}
-                {event.editable && (
-                  <div className="flex flex-wrap items-start gap-2">
-                    {i > 0 && <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'up' }} label="↑" accessibleLabel={t('events.questions.moveUp', { label: q.label })} />}
-                    {i < questions.length - 1 && (
-                      <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'down' }} label="↓" accessibleLabel={t('events.questions.moveDown', { label: q.label })} />
-                    )}
-                    <InlineActionForm intent="question.delete" fields={{ questionId: q.id }} label={t('events.form.delete')} accessibleLabel={t('events.questions.delete', { label: q.label })} danger />
-                    <details key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} className="w-full" open={result?.formKey === `question-${q.id}`}>
-                      <summary className="link cursor-pointer text-sm">{t('events.questions.edit', { label: q.label })}</summary>
-                      <div className="mt-3">
-                        <QuestionForm formKey={`question-${q.id}`} question={q} />
-                      </div>
-                    </details>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-
-        {event.editable && (
-          <section aria-labelledby="new-question-title" className="card space-y-3">
-            <h2 id="new-question-title" className="text-xl font-semibold">
-              {t('events.questions.new')}
-            </h2>
-            {/* Keyed by the count so that, once saved, the form comes back empty. */}
-            <QuestionForm key={questions.length} formKey="question-new" />
-          </section>
-        )}
+        <QuestionList
+          questions={questions}
+          editable={event.editable}
+          openFormKey={result?.formKey}
+          form={(formKey, question) => <QuestionForm formKey={formKey} question={question} />}
+          labels={{
+            empty: t('events.questions.empty'),
+            number: (n) => t('events.questions.number', { n }),
+            type: (type) => t(questionTypeLabelKey(type)),
+            isRequired: t('events.questions.isRequired'),
+            isOptional: t('events.questions.isOptional'),
+            moveUp: (label) => t('events.questions.moveUp', { label }),
+            moveDown: (label) => t('events.questions.moveDown', { label }),
+            delete: t('events.form.delete'),
+            deleteNamed: (label) => t('events.questions.delete', { label }),
+            edit: (label) => t('events.questions.edit', { label }),
+            newQuestion: t('events.questions.new'),
+          }}
+        />
       </div>
     </div>
   )

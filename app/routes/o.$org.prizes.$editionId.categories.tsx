@@ -9,6 +9,7 @@ import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -152,21 +153,6 @@ function CriterionForm({ formKey, categoryId, criterion }: { formKey: string; ca
   )
 }
 
-function DeleteButton({ intent, fields, label, accessibleLabel }: { intent: string; fields: Record<string, string>; label: string; accessibleLabel: string }) {
-  const busy = useNavigation().state === 'submitting'
-  return (
-    <Form method="post" className="inline">
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, val]) => (
-        <input key={k} type="hidden" name={k} value={val} />
-      ))}
-      <button type="submit" className="btn-danger px-3 py-1" aria-label={accessibleLabel} disabled={busy}>
-        {label}
-      </button>
-    </Form>
-  )
-}
-
 export default function Categories() {
   const t = useT()
   const { organisation, edition, categories } = useLoaderData<typeof loader>()
@@ -199,7 +185,7 @@ export default function Categories() {
                       {c.name}
                     </h2>
                     {edition.editable && (
-                      <DeleteButton intent="category.delete" fields={{ categoryId: c.id }} label={t('prizes.categories.delete')} accessibleLabel={t('prizes.categories.deleteNamed', { name: c.name })} />
+                      <InlineActionForm intent="category.delete" fields={{ categoryId: c.id }} label={t('prizes.categories.delete')} accessibleLabel={t('prizes.categories.deleteNamed', { name: c.name })} danger />
                     )}
                   </div>
                   <p className="text-sm text-stone-700">{t('prizes.categories.line', { awards: c.awards, min: c.scaleMin, max: c.scaleMax })}</p>
@@ -225,7 +211,7 @@ export default function Categories() {
                               {k.name} <span className="font-normal text-stone-700">· {t('prizes.criteria.weightLine', { weight: k.weight, total: totalWeight(c) })}</span>
                             </p>
                             {edition.editable && (
-                              <DeleteButton intent="criterion.delete" fields={{ criterionId: k.id }} label={t('prizes.criteria.delete')} accessibleLabel={t('prizes.criteria.deleteNamed', { name: k.name })} />
+                              <InlineActionForm intent="criterion.delete" fields={{ criterionId: k.id }} label={t('prizes.criteria.delete')} accessibleLabel={t('prizes.criteria.deleteNamed', { name: k.name })} danger />
                             )}
                           </div>
                           {k.rubric && <p className="mt-1 whitespace-pre-line text-sm">{k.rubric}</p>}

@@ -4,11 +4,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { formValues, loadOrganiserEdition, questionsAction, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
 import { PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
 import { createPrizeQuestion, deletePrizeQuestion, movePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
-import { InlineActionForm } from '#app/modules/events/ui.tsx'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { QuestionForm as SharedQuestionForm, type QuestionRow } from '#app/ui/question-form.tsx'
+import { QuestionForm as SharedQuestionForm, QuestionList, type QuestionRow } from '#app/ui/question-form.tsx'
 import { translate, type MessageKey } from '#app/utils/i18n.ts'
 
 const questionTypeLabelKey = (type: string) => `prize.questionType.${type}` as MessageKey
@@ -85,51 +84,25 @@ export default function PrizeQuestions() {
             ))}
           </div>
         )}
-        {questions.length === 0 ? (
-          <p className="card">{t('prizes.questions.empty')}</p>
-        ) : (
-          <ol className="space-y-3">
-            {questions.map((q, i) => (
-              <li key={q.id} className="card space-y-2">
-                <h2 className="text-lg font-semibold">{q.label}</h2>
-                <p className="text-sm text-stone-700">
-                  {t(questionTypeLabelKey(q.type))} · {q.required ? t('prizes.questions.isRequired') : t('prizes.questions.isOptional')}
-                </p>
-                {q.help && <p className="text-sm">{q.help}</p>}
-                {q.options.length > 0 && (
-                  <ul className="list-disc pl-5 text-sm">
-                    {q.options.map((o) => (
-                      <li key={o}>{o}</li>
-                    ))}
-                  </ul>
-                )}
-                {edition.editable && (
-                  <div className="flex flex-wrap items-start gap-2">
-                    {i > 0 && <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'up' }} label="↑" accessibleLabel={t('prizes.questions.moveUp', { label: q.label })} />}
-                    {i < questions.length - 1 && (
-                      <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'down' }} label="↓" accessibleLabel={t('prizes.questions.moveDown', { label: q.label })} />
-                    )}
-                    <InlineActionForm intent="question.delete" fields={{ questionId: q.id }} label={t('prizes.questions.delete')} accessibleLabel={t('prizes.questions.deleteNamed', { label: q.label })} danger />
-                    <details className="w-full" key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} open={result?.formKey === `question-${q.id}`}>
-                      <summary className="link cursor-pointer text-sm">{t('prizes.questions.edit')}</summary>
-                      <div className="mt-3">
-                        <QuestionForm formKey={`question-${q.id}`} question={q} />
-                      </div>
-                    </details>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        {edition.editable && (
-          <section aria-labelledby="new-question-title" className="card space-y-3">
-            <h2 id="new-question-title" className="text-xl font-semibold">
-              {t('prizes.questions.add')}
-            </h2>
-            <QuestionForm key={questions.length} formKey="question-new" />
-          </section>
-        )}
+        <QuestionList
+          questions={questions}
+          editable={edition.editable}
+          openFormKey={result?.formKey}
+          form={(formKey, question) => <QuestionForm formKey={formKey} question={question} />}
+          labels={{
+            empty: t('prizes.questions.empty'),
+            number: (n) => t('prizes.questions.number', { n }),
+            type: (type) => t(questionTypeLabelKey(type)),
+            isRequired: t('prizes.questions.isRequired'),
+            isOptional: t('prizes.questions.isOptional'),
+            moveUp: (label) => t('prizes.questions.moveUp', { label }),
+            moveDown: (label) => t('prizes.questions.moveDown', { label }),
+            delete: t('prizes.questions.delete'),
+            deleteNamed: (label) => t('prizes.questions.deleteNamed', { label }),
+            edit: () => t('prizes.questions.edit'),
+            newQuestion: t('prizes.questions.add'),
+          }}
+        />
       </div>
     </div>
   )

@@ -1,6 +1,5 @@
 // Pieces shared by the organiser's event pages: status badge, page header with the event's
 // sections, and the dictionary of labels for kinds, statuses, visibilities and question types.
-import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '#app/ui/i18n.tsx'
 import { LifecycleBadge, SectionPageHeader } from '#app/ui/section-header.tsx'
@@ -64,34 +63,6 @@ export function Notice({ tone, children, id }: { tone: 'error' | 'info' | 'warni
     <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 px-4 py-3 ${colours}`}>
       {children}
     </div>
-  )
-}
-
-/** A one-button form (move, delete): hidden fields, a short visible label and a full accessible name. */
-export function InlineActionForm({
-  intent,
-  fields,
-  label,
-  accessibleLabel,
-  danger,
-}: {
-  intent: string
-  fields: Record<string, string>
-  label: string
-  accessibleLabel: string
-  danger?: boolean
-}) {
-  const busy = useNavigation().state === 'submitting'
-  return (
-    <Form method="post" className="inline">
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, val]) => (
-        <input key={k} type="hidden" name={k} value={val} />
-      ))}
-      <button type="submit" className={`${danger ? 'btn-danger' : 'btn-secondary'} px-3 py-1`} aria-label={accessibleLabel} disabled={busy}>
-        {label}
-      </button>
-    </Form>
   )
 }
 

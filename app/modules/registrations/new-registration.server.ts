@@ -3,6 +3,7 @@
 // (service.server.ts, in a Prisma transaction) and the direct path (direct.server.ts, on the
 // database driver), so both write exactly the same rows.
 import { Prisma } from '#app/db.server.ts'
+import type { Event } from '#app/generated/sqlite/client.ts'
 import { generateToken } from '#app/modules/auth/session.server.ts'
 import type { OutgoingEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -28,19 +29,8 @@ export function closedError(reason: string) {
   return new AppError({ status: 409, code: 'registration_closed', messageKey: 'registration.error.closed', params: { reason } })
 }
 
-export type EventForEmail = {
-  id: string
-  slug: string
-  title: string
-  startsAt: Date
-  endsAt: Date
-  timeZone: string
-  venueName: string | null
-  address: string | null
-  town: string | null
-  onlineUrl: string | null
-  organisationId: string
-}
+/** The event's fields its registration emails show. */
+export type EventForEmail = Pick<Event, 'id' | 'slug' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'address' | 'town' | 'onlineUrl' | 'organisationId'>
 
 export function eventEmailSummary(event: EventForEmail) {
   return {
