@@ -45,6 +45,8 @@ export default defineConfig({
         test: {
           name: 'integration-sqlite',
           include: ['app/**/*.db.test.ts', 'tests/integration/**/*.test.ts'],
+          // Files named *.postgres.test.ts check PostgreSQL-only behaviour (the connection pool).
+          exclude: ['**/*.postgres.test.ts', '**/node_modules/**'],
           env: { TEST_DB: 'sqlite' },
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/db-per-file.ts'],

@@ -285,11 +285,16 @@ function postgresDirect(pool: pg.Pool): DirectDb {
   }
 }
 
-/** Opens every connection of the pool at once, so that the first visitors do not wait for them. */
+/**
+ * Opens every connection of the pool at once, so that the first visitors do not wait for them.
+ * A connection that cannot open now is left to the first query that needs it.
+ */
 async function openConnections(pool: pg.Pool) {
   const max = pool.options.max ?? 10
-  const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()))
-  for (const client of clients) client.release()
+  const opened = await Promise.allSettled(Array.from({ length: max }, () => pool.connect()))
+  for (const result of opened) if (result.status === 'fulfilled') result.value.release()
+  const failed = opened.find((result) => result.status === 'rejected')
+  if (failed) logger.warn({ reason: String((failed.reason as Error)?.message ?? failed.reason) }, 'could not open every PostgreSQL connection at start')
 }
 
 export function createDb(url: string | undefined = process.env.DATABASE_URL): {
@@ -311,7 +316,9 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
     const pool = new pg.Pool({ connectionString: target.url, max: size, min: size, allowExitOnIdle: true })
     // A connection that breaks while idle (a server restart, a terminated backend) is dropped by
     // the pool and replaced on the next query; without a listener its error would end the process.
-    pool.on('error', (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection was closed; it will be replaced'))
+    pool.on('error', (error) =>
+      logger.warn({ code: (error as { code?: unknown }).code, reason: error.message }, 'an idle PostgreSQL connection was closed; it will be replaced'),
+    )
     const adapter = new PrismaPg(pool)
     const db = new PostgresClient({ adapter }) as unknown as Db
     return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool), warm: () => openConnections(pool) }
