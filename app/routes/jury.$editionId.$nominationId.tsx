@@ -5,13 +5,14 @@
 // previous/next nomination. A juror with a conflict on it never sees this page (403).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '#app/modules/jury/conflict-rules.ts'
 import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
 import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
 import { commentRequired, formatTotal, isEvaluationComplete, MAX_COMMENT_LENGTH, scaleSteps, weightedTotal } from '#app/modules/jury/scoring-rules.ts'
 import { LEGAL_FORMS, legalFormLabelKey } from '#app/modules/prizes/rules.ts'
+import { AttachmentList } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList, FormErrorSummary, SelectField, TextareaField } from '#app/ui/forms.tsx'
@@ -20,6 +21,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
+import { Detail } from '#app/ui/detail.tsx'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
@@ -121,15 +123,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-3">
-      <dt className="font-medium text-stone-800">{label}</dt>
-      <dd className="whitespace-pre-line sm:col-span-2">{children}</dd>
-    </div>
-  )
-}
-
 function Dossier({ n }: { n: LoaderData['nomination'] }) {
   const t = useT()
   const dash = '—'
@@ -158,20 +151,7 @@ function Dossier({ n }: { n: LoaderData['nomination'] }) {
       </dl>
       <div>
         <h3 className="font-semibold">{t('jury.score.attachments')}</h3>
-        {n.attachments.length === 0 ? (
-          <p>{t('jury.score.noAttachments')}</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {n.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={a.href} className="link" download>
-                  {a.filename}
-                </a>{' '}
-                <span className="text-sm text-stone-600">({Math.max(1, Math.round(a.size / 1024))} Ko)</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList attachments={n.attachments} empty={t('jury.score.noAttachments')} />
       </div>
     </section>
   )

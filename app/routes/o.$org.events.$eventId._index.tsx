@@ -13,6 +13,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { Detail } from '#app/ui/detail.tsx'
 
 const ACTIONS = ['publish', 'cancel', 'archive'] as const
 type LifecycleAction = (typeof ACTIONS)[number]
@@ -101,15 +102,6 @@ function Stat({ label, value }: { label: string; value: string | number }) {
     <div className="rounded-md border border-stone-200 bg-white p-3">
       <dt className="text-sm text-stone-700">{label}</dt>
       <dd className="text-2xl font-bold">{value}</dd>
-    </div>
-  )
-}
-
-function Detail({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-3">
-      <dt className="font-medium text-stone-800">{label}</dt>
-      <dd className="sm:col-span-2">{children}</dd>
     </div>
   )
 }

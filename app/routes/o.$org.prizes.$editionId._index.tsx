@@ -3,7 +3,6 @@
 // (a page state, so it works without JavaScript).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { appErrorToFieldErrors, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
 import { legalFormLabelKey, submissionWindow } from '#app/modules/prizes/rules.ts'
 import { copyFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
@@ -15,6 +14,7 @@ import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { Detail } from '#app/ui/detail.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -96,15 +96,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error
   }
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-3">
-      <dt className="font-medium text-stone-800">{label}</dt>
-      <dd className="sm:col-span-2">{children}</dd>
-    </div>
-  )
 }
 
 export default function EditionSummary() {

@@ -4,7 +4,6 @@
 // confirm eligible, declare ineligible with a reason (emailed to the contact), shortlist.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { MAX_REASON_LENGTH, nominationStatusLabelKey } from '#app/modules/nominations/statuses.ts'
 import {
   canDecide,
@@ -16,7 +15,7 @@ import {
 } from '#app/modules/nominations/review.server.ts'
 import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey } from '#app/modules/prizes/rules.ts'
-import { EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
+import { AttachmentList, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { TextareaField } from '#app/ui/forms.tsx'
@@ -25,6 +24,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { Detail } from '#app/ui/detail.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -124,15 +124,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error.fields?.reason) return data<ActionResult>({ reasonErrors: [message], reason }, { status: error.status })
     return data<ActionResult>({ error: message }, { status: error.status })
   }
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 sm:grid-cols-3">
-      <dt className="font-medium text-stone-800">{label}</dt>
-      <dd className="whitespace-pre-line sm:col-span-2">{children}</dd>
-    </div>
-  )
 }
 
 export default function NominationPage() {
@@ -295,20 +286,7 @@ export default function NominationPage() {
           <h2 id="attachments-title" className="text-xl font-semibold">
             {t('prizeReview.detail.attachments')}
           </h2>
-          {n.attachments.length === 0 ? (
-            <p>{t('prizeReview.detail.noAttachments')}</p>
-          ) : (
-            <ul className="list-disc space-y-1 pl-6">
-              {n.attachments.map((a) => (
-                <li key={a.id}>
-                  <a href={a.href} className="link" download>
-                    {a.filename}
-                  </a>{' '}
-                  <span className="text-stone-600">({t('prizeReview.detail.size', { size: Math.max(1, Math.round(a.size / 1024)) })})</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <AttachmentList attachments={n.attachments} empty={t('prizeReview.detail.noAttachments')} />
         </section>
       </div>
     </div>

@@ -77,6 +77,7 @@ test('an organiser reviews nominations: ineligible with an emailed reason, then 
 
   // The other one: its attachment downloads as the PDF it is, then eligible, then shortlisted.
   await page.goto(`${list}/${keep.id}`)
+  await expect(page.getByRole('listitem').filter({ hasText: 'statuts.pdf' })).toContainText('(1 Ko)')
   const download = await page.request.get(await page.getByRole('link', { name: 'statuts.pdf' }).getAttribute('href').then((h) => h!))
   expect(download.status()).toBe(200)
   expect(download.headers()['content-type']).toContain('application/pdf')

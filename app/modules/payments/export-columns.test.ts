@@ -1,29 +1,11 @@
 // The payment columns of the registrations export (Billet, Montant, Paiement, Référence, N° de reçu).
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
-import { buildExportTable, toCsv, type ExportRegistration } from '#app/modules/registrations/export-format.ts'
+import { exportRegistration } from '#tests/support/export-fixtures.ts'
+import { buildExportTable, toCsv } from '#app/modules/registrations/export-format.ts'
 import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
 import type { PaymentLike } from './admin-view.ts'
 
-function registration(overrides: Partial<ExportRegistration> = {}): ExportRegistration {
-  return {
-    firstName: 'Élodie',
-    lastName: 'Garçon',
-    email: 'elodie@example.org',
-    organisationName: 'SCOP Les Ateliers',
-    organisationType: 'cooperative',
-    departement: '31',
-    phone: null,
-    status: 'confirmed',
-    accessibilityNeeds: null,
-    dietaryNeeds: null,
-    answers: '{}',
-    createdAt: new Date('2026-11-20T08:05:00Z'),
-    checkedInAt: null,
-    workshops: [],
-    ...overrides,
-  }
-}
 
 function payment(over: Partial<PaymentLike> = {}): PaymentLike {
   return { id: 'p1', method: 'transfer', status: 'paid', amountCents: 4500, reference: 'ESS-7K3F9Q2M', purchaseOrderNumber: null, receiptNumber: 12, refundStatus: 'none', refundCents: null, createdAt: new Date('2026-11-20T08:05:00Z'), ...over }
@@ -36,9 +18,9 @@ describe('payment columns', () => {
     const table = buildExportTable(
       event,
       [
-        registration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ status: 'expired', method: 'card', receiptNumber: null, reference: 'ESS-OLD', createdAt: new Date('2026-11-19') }), payment()] }),
-        registration({ lastName: 'Bénévole', ticketType: { name: 'Bénévoles' }, payments: [] }),
-        registration({ lastName: 'Mairie', status: 'pending_payment', ticketType: { name: 'Plein tarif' }, payments: [payment({ method: 'purchase_order', status: 'pending', receiptNumber: null, reference: 'ESS-AAAA1111' })] }),
+        exportRegistration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ status: 'expired', method: 'card', receiptNumber: null, reference: 'ESS-OLD', createdAt: new Date('2026-11-19') }), payment()] }),
+        exportRegistration({ lastName: 'Bénévole', ticketType: { name: 'Bénévoles' }, payments: [] }),
+        exportRegistration({ lastName: 'Mairie', status: 'pending_payment', ticketType: { name: 'Plein tarif' }, payments: [payment({ method: 'purchase_order', status: 'pending', receiptNumber: null, reference: 'ESS-AAAA1111' })] }),
       ],
       'fr',
     )
@@ -56,20 +38,20 @@ describe('payment columns', () => {
   })
 
   test('English headers and states', () => {
-    const table = buildExportTable(event, [registration({ ticketType: { name: 'Full price' }, payments: [payment({ status: 'paid', refundStatus: 'pending' })] })], 'en')
+    const table = buildExportTable(event, [exportRegistration({ ticketType: { name: 'Full price' }, payments: [payment({ status: 'paid', refundStatus: 'pending' })] })], 'en')
     const at = table.headers.indexOf('Ticket')
     expect(table.headers.slice(at, at + 5)).toEqual(['Ticket', 'Amount', 'Payment', 'Reference', 'Receipt no.'])
     expect(table.rows[0]![at + 2]).toBe('Bank transfer — Paid, refund to make by bank transfer')
   })
 
   test('a free event (no tickets) keeps the export as before', () => {
-    const table = buildExportTable({ timeZone: 'Europe/Paris', slots: [], questions: [] }, [registration()], 'fr')
+    const table = buildExportTable({ timeZone: 'Europe/Paris', slots: [], questions: [] }, [exportRegistration()], 'fr')
     expect(table.headers).not.toContain('Billet')
     expect(table.moneyColumns).toEqual([])
   })
 
   test('XLSX amounts are numbers with a euro format', async () => {
-    const table = buildExportTable(event, [registration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ amountCents: 2050 })] })], 'fr')
+    const table = buildExportTable(event, [exportRegistration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ amountCents: 2050 })] })], 'fr')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await tableToXlsx(table, 'Inscriptions')) as unknown as ArrayBuffer)
     const column = table.headers.indexOf('Montant') + 1

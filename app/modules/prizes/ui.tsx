@@ -155,3 +155,21 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
     </>
   )
 }
+
+/** A nomination's attachments as download links with their size; `empty` when it has none. */
+export function AttachmentList({ attachments, empty }: { attachments: { id: string; filename: string; size: number; href: string }[]; empty: string }) {
+  const t = useT()
+  if (attachments.length === 0) return <p>{empty}</p>
+  return (
+    <ul className="list-disc space-y-1 pl-6">
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <a href={a.href} className="link" download>
+            {a.filename}
+          </a>{' '}
+          <span className="text-sm text-stone-600">({t('prizeReview.detail.size', { size: Math.max(1, Math.round(a.size / 1024)) })})</span>
+        </li>
+      ))}
+    </ul>
+  )
+}

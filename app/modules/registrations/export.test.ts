@@ -1,27 +1,9 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
-import { buildExportTable, csvField, exportFilename, formatExportDate, neutraliseFormula, toCsv, wallClock, type ExportRegistration } from './export-format.ts'
+import { exportRegistration } from '#tests/support/export-fixtures.ts'
+import { buildExportTable, csvField, exportFilename, formatExportDate, neutraliseFormula, toCsv, wallClock } from './export-format.ts'
 import { tableToXlsx } from './export.server.ts'
 
-function registration(overrides: Partial<ExportRegistration> = {}): ExportRegistration {
-  return {
-    firstName: 'Élodie',
-    lastName: 'Garçon',
-    email: 'elodie@example.org',
-    organisationName: 'SCOP Les Ateliers',
-    organisationType: 'cooperative',
-    departement: '31',
-    phone: null,
-    status: 'confirmed',
-    accessibilityNeeds: null,
-    dietaryNeeds: null,
-    answers: '{}',
-    createdAt: new Date('2026-11-20T08:05:00Z'),
-    checkedInAt: null,
-    workshops: [],
-    ...overrides,
-  }
-}
 
 const event = {
   timeZone: 'Europe/Paris',
@@ -98,7 +80,7 @@ describe('CSV fields', () => {
 
 describe('the export table', () => {
   test('French columns by default, one per question, labels instead of codes', () => {
-    const table = buildExportTable(event, [registration()])
+    const table = buildExportTable(event, [exportRegistration()])
     expect(table.headers).toEqual([
       'Nom',
       'Prénom',
@@ -122,14 +104,14 @@ describe('the export table', () => {
   })
 
   test('English on request', () => {
-    const table = buildExportTable(event, [registration({ status: 'waitlisted' })], 'en')
+    const table = buildExportTable(event, [exportRegistration({ status: 'waitlisted' })], 'en')
     expect(table.headers.slice(0, 2)).toEqual(['Last name', 'First name'])
     expect(table.rows[0]![7]).toBe('Waiting list')
   })
 
   test('answers of every type, workshops in programme order, dates in Paris time', () => {
     const table = buildExportTable(event, [
-      registration({
+      exportRegistration({
         answers: JSON.stringify({ q1: 'Bouche à oreille', q2: ['Finance', 'Emploi'], q3: true, gone: 'x' }),
         workshops: [
           { slotId: 'pm', workshop: { title: 'Atelier B' } },
@@ -149,7 +131,7 @@ describe('the export table', () => {
 
   test('the CSV starts with a BOM, uses ";" and CRLF, and survives hostile input', () => {
     const table = buildExportTable(event, [
-      registration({ lastName: '=cmd|" /C calc"!A0', organisationName: 'Asso "Le Lac"; Toulouse', dietaryNeeds: 'sans gluten\nsans lactose' }),
+      exportRegistration({ lastName: '=cmd|" /C calc"!A0', organisationName: 'Asso "Le Lac"; Toulouse', dietaryNeeds: 'sans gluten\nsans lactose' }),
     ])
     const csv = toCsv(table)
     expect(csv.startsWith('\uFEFFNom;Prénom;E-mail;')).toBe(true)
@@ -163,7 +145,7 @@ describe('the export table', () => {
   })
 
   test('an organiser question whose label looks like a formula is neutralised too', () => {
-    const table = buildExportTable({ ...event, questions: [{ id: 'q', label: '=1+1' }] }, [registration()])
+    const table = buildExportTable({ ...event, questions: [{ id: 'q', label: '=1+1' }] }, [exportRegistration()])
     const header = parseCsv(toCsv(table).slice(1))[0]!
     expect(header[11]).toBe("'=1+1")
   })
@@ -185,7 +167,7 @@ describe('dates and names', () => {
 
 describe('XLSX', () => {
   test('text stays text (never a formula), dates are real dates in Paris time', async () => {
-    const table = buildExportTable(event, [registration({ lastName: '=1+1', checkedInAt: new Date('2026-11-29T08:31:00Z') })])
+    const table = buildExportTable(event, [exportRegistration({ lastName: '=1+1', checkedInAt: new Date('2026-11-29T08:31:00Z') })])
     const buffer = await tableToXlsx(table, 'Inscriptions')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
