@@ -304,6 +304,8 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
   direct: DirectDb
   /** Resolves once the connections a busy server uses are open. */
   warm: () => Promise<void>
+  /** Closes every connection for good (the process uses the database no more). */
+  close: () => Promise<void>
 } {
   const target = resolveDatabase(url)
   if (target.provider === 'postgresql') {
@@ -321,7 +323,11 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
     )
     const adapter = new PrismaPg(pool)
     const db = new PostgresClient({ adapter }) as unknown as Db
-    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool), warm: () => openConnections(pool) }
+    const close = async () => {
+      await db.$disconnect()
+      if (!pool.ended) await pool.end()
+    }
+    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool), warm: () => openConnections(pool), close }
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
@@ -332,7 +338,7 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
   })()
-  return { db, target, ready, direct: sqliteDirect(adapter, db, ready), warm: () => ready }
+  return { db, target, ready, direct: sqliteDirect(adapter, db, ready), warm: () => ready, close: () => db.$disconnect() }
 }
 
 const globalForDb = globalThis as unknown as { __essorDb?: ReturnType<typeof createDb> }
@@ -344,6 +350,7 @@ export const dbTarget: DatabaseTarget = created.target
 export const dbReady: Promise<void> = created.ready
 export const directDb: DirectDb = created.direct
 export const warmDb: () => Promise<void> = created.warm
+export const closeDb: () => Promise<void> = created.close
 
 /**
  * A read on the driver itself, for the hottest pages: on PostgreSQL a named statement (parsed and

@@ -39,7 +39,7 @@ if (!httpChild) {
   }
 }
 
-const { prisma, dbReady, dbTarget, warmDb } = await import('#app/db.server.ts')
+const { prisma, dbReady, dbTarget, warmDb, closeDb } = await import('#app/db.server.ts')
 await dbReady
 if (!httpChild) {
   if (env.DEMO_DATA) {
@@ -88,6 +88,8 @@ function forceExitAfter(ms: number) {
 }
 
 if (processes > 1 && !httpChild) {
+  // The database is prepared: this parent only supervises, and keeps no connection.
+  await closeDb()
   const { superviseHttpProcesses, superviseJobsProcess } = await import('./cluster.ts')
   const supervisor = superviseHttpProcesses(processes, logger, () => stopping)
   const jobs = env.RUN_WORKER ? superviseJobsProcess(logger, () => stopping) : null
