@@ -1,6 +1,7 @@
 // Playwright fixtures. `login(email)` signs in the way the Epic Stack does: it writes a session
 // row straight into the end-to-end database and sets the session cookie, so only the sign-in
 // tests themselves click through the sign-in pages.
+import { randomBytes } from 'node:crypto'
 import { test as base, expect, type Page } from '@playwright/test'
 import { E2E_BASE_URL, E2E_DATABASE_URL } from './env.ts'
 
@@ -60,6 +61,16 @@ export async function e2eDb() {
   const { prisma, dbReady } = await import('#app/db.server.ts')
   await dbReady
   return prisma
+}
+
+/** A new organisation of its own for one test run (slug `<prefix>-<id>`) and its organiser. */
+export async function organisationWithOrganiser(prefix: string) {
+  const prisma = await e2eDb()
+  const id = randomBytes(4).toString('hex')
+  const org = await prisma.organisation.create({ data: { slug: `${prefix}-${id}`, name: `CRESS de test ${id}` } })
+  const organiser = await prisma.user.create({ data: { email: `organiser-${id}@example.org` } })
+  await prisma.membership.create({ data: { userId: organiser.id, organisationId: org.id, role: 'organiser' } })
+  return { prisma, id, org, organiser }
 }
 
 /**

@@ -1,18 +1,13 @@
 // What an organiser does with the nominations of an edition: filter the list, read a nomination
 // with its attachment, declare one ineligible with a reason (the contact gets it by email),
 // confirm another eligible and shortlist it. Each run builds its own organisation and edition.
-import { randomBytes } from 'node:crypto'
-import { e2eDb, expect, test } from './fixtures.ts'
+import { expect, organisationWithOrganiser, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 async function setUp() {
-  const prisma = await e2eDb()
-  const id = randomBytes(4).toString('hex')
-  const org = await prisma.organisation.create({ data: { slug: `e2e-review-${id}`, name: `CRESS de test ${id}` } })
-  const organiser = await prisma.user.create({ data: { email: `organiser-${id}@example.org` } })
-  await prisma.membership.create({ data: { userId: organiser.id, organisationId: org.id, role: 'organiser' } })
+  const { prisma, id, org, organiser } = await organisationWithOrganiser('e2e-review')
   const edition = await prisma.prizeEdition.create({
     data: {
       organisationId: org.id,

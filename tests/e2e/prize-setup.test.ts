@@ -1,17 +1,12 @@
 // An organiser prepares an edition's forms: extra questions on the nomination form (added,
 // reordered, edited, deleted) and a scoring criterion (added, then deleted). Each run builds its
 // own organisation and draft edition.
-import { randomBytes } from 'node:crypto'
-import { e2eDb, expect, test } from './fixtures.ts'
+import { expect, organisationWithOrganiser, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 
 async function setUp() {
-  const prisma = await e2eDb()
-  const id = randomBytes(4).toString('hex')
-  const org = await prisma.organisation.create({ data: { slug: `e2e-setup-${id}`, name: `CRESS de test ${id}` } })
-  const organiser = await prisma.user.create({ data: { email: `organiser-${id}@example.org` } })
-  await prisma.membership.create({ data: { userId: organiser.id, organisationId: org.id, role: 'organiser' } })
+  const { prisma, id, org, organiser } = await organisationWithOrganiser('e2e-setup')
   const edition = await prisma.prizeEdition.create({
     data: {
       organisationId: org.id,
