@@ -38,16 +38,14 @@ export function qrPng(text: string, { width, margin, errorCorrectionLevel = 'M' 
 
   const rowBytes = 1 + Math.ceil(width / 8)
   const raw = Buffer.alloc(rowBytes * width)
-  let previous = -1
   for (let y = 0; y < width; y++) {
     const row = raw.subarray(y * rowBytes, (y + 1) * rowBytes)
     const my = moduleAt(y)
-    // Consecutive pixel rows on the same module row are identical.
-    if (my === moduleAt(y - 1) && y > 0) {
-      raw.copy(row, 0, previous * rowBytes, (previous + 1) * rowBytes)
+    // A pixel row on the same module row as the one above is a copy of it.
+    if (y > 0 && my === moduleAt(y - 1)) {
+      raw.copy(row, 0, (y - 1) * rowBytes, y * rowBytes)
       continue
     }
-    previous = y
     // Byte 0 is the filter type (0, none); then the pixels, most significant bit first, 1 = white.
     for (let x = 0; x < width; x++) {
       const mx = columns[x]!

@@ -402,20 +402,10 @@ export async function requireJuror(request: Request, editionId: string | undefin
   return { ...auth, juror }
 }
 
-/** Whether the user is (or was invited as) an active juror of any edition: the header's "Jury" link. */
-export async function isJurorUser(user: { id: string; email: string }) {
-  // Read on every page (the root loader): one raw statement.
-  const rows = await readRows<{ one: number | bigint }>(Prisma.sql`
-    SELECT 1 AS "one" FROM "Juror"
-    WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))
-    LIMIT 1`)
-  return rows.length > 0
-}
-
 /**
  * What the header of every page shows for a signed-in user, in one statement: their organisations
- * (slug, name, role; by name, as headerMembershipsOf) and whether the "Jury" link shows (as
- * isJurorUser).
+ * (slug, name, role; by name) and whether the "Jury" link shows (an active juror of any edition,
+ * or invited by address and not linked yet).
  */
 export async function headerDataOf(user: { id: string; email: string }) {
   const rows = await readRows<{ isJuror: boolean | number | bigint; slug: string | null; name: string | null; role: string | null }>(Prisma.sql`

@@ -32,14 +32,6 @@ export function membershipsOf(userId: string, db: Tx = prisma) {
   })
 }
 
-/** The user's organisations for the header (slug, name, role), by name: one raw statement, read on every page. */
-export async function headerMembershipsOf(userId: string) {
-  return prisma.$queryRaw<{ slug: string; name: string; role: string }[]>`
-    SELECT o."slug", o."name", m."role" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId"
-    WHERE m."userId" = ${userId}
-    ORDER BY o."name" ASC, o."id" ASC`
-}
-
 export function findMembership(userId: string, organisationId: string, db: Tx = prisma) {
   return db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } } })
 }
