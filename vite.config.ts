@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import remixConfig from './remix.config.js'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -10,25 +11,31 @@ declare module '@remix-run/node' {
 
 const isTest = Boolean(process.env.VITEST)
 
+/** Remix's server build, and the server that runs it (app/server/bundle.ts). */
+const SERVER_ENTRIES = { index: 'virtual:remix/server-build', server: 'app/server/bundle.ts' }
+
+/**
+ * The production server build gets a second entry: the HTTP server, the worker and the jobs,
+ * bundled with the routes so that one process runs one copy of the app's modules. Remix's plugin
+ * names only its own entry; this runs after it and adds ours through Vite's config hook. The
+ * routes' build stays build/server/index.js; the server is build/server/server.js.
+ */
+function serverEntry(): Plugin {
+  return {
+    name: 'essor:server-entry',
+    apply: 'build',
+    config(_config, env) {
+      if (!env.isSsrBuild) return
+      return { build: { rollupOptions: { input: SERVER_ENTRIES, output: { entryFileNames: '[name].js' } } } }
+    },
+  }
+}
+
 export default defineConfig({
   server: { port: 3000 },
   build: { target: 'es2022' },
   ssr: { noExternal: [] },
-  plugins: [
-    tailwindcss(),
-    !isTest &&
-      remix({
-        
-        future: {
-          v3_fetcherPersist: true,
-          v3_relativeSplatPath: true,
-          v3_throwAbortReason: true,
-          v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
-          v3_routeConfig: true,
-        },
-      }),
-  ],
+  plugins: [tailwindcss(), !isTest && remix(remixConfig), !isTest && serverEntry()],
   test: {
     projects: [
       {

@@ -1,11 +1,13 @@
-// `npm start`: with no configuration, migrates the SQLite database under data/, loads the demo
-// data when it is empty, builds if needed, then serves the app (one HTTP process per core in
-// production, see cluster.ts) and runs the email worker.
-import type { ServerBuild } from '@remix-run/node'
+// `npm start`: with no configuration, migrates the SQLite database under data/, builds if needed,
+// loads the demo data when the database is empty, then serves the app (one HTTP process per core
+// in production, see cluster.ts) and runs the email worker and the periodic jobs.
+// What runs with the routes (the HTTP server, the database client, the worker, the jobs, the demo
+// data) comes from the production build (app/server/bundle.ts), never from source beside it: one
+// process, one copy of each module. This file reads the environment, migrates, builds, supervises.
 import cluster from 'node:cluster'
 import type { Server } from 'node:http'
-import { pathToFileURL } from 'node:url'
 import { EnvError, parseEnv, type Env } from '#app/utils/env.server.ts'
+import { buildIfNeeded, loadServerBundle } from './build.ts'
 
 function fail(message: string): never {
   console.error(message)
@@ -21,53 +23,47 @@ try {
 process.env.NODE_ENV = env.NODE_ENV
 process.env.DATABASE_URL = env.DATABASE_URL
 
-const { logger } = await import('#app/utils/logger.server.ts')
-const { webProcessCount } = await import('./cluster.ts')
-// Several HTTP processes (node:cluster) share the port; this parent prepares the database and
+// Several HTTP processes (node:cluster) share the port: this parent prepares the database and
 // the build once, then keeps the HTTP processes and the jobs process running.
-const processes = webProcessCount(env)
 const httpChild = cluster.isWorker
-
 if (!httpChild) {
-  const { deployMigrations } = await import('./migrate.ts')
   if (env.MIGRATE_ON_START) {
+    const { deployMigrations } = await import('./migrate.ts')
     try {
       await deployMigrations(env.DATABASE_URL)
     } catch (error) {
       fail((error as Error).message)
     }
   }
-}
-
-const { prisma, dbReady, dbTarget, warmDb, closeDb } = await import('#app/db.server.ts')
-await dbReady
-if (!httpChild) {
-  if (env.DEMO_DATA) {
-    const { seedDemoData } = await import('../../prisma/seed.ts')
-    await seedDemoData(prisma)
+  try {
+    await buildIfNeeded((msg) => console.log(msg))
+  } catch (error) {
+    fail(`The build failed: ${(error as Error).message}`)
   }
-  const { buildIfNeeded } = await import('./build.ts')
-  await buildIfNeeded((msg) => console.log(msg))
 }
 
+const app = await loadServerBundle()
+const { logger, prisma, dbReady, dbTarget } = app
+await dbReady
+if (!httpChild && env.DEMO_DATA) await app.seedDemoData(prisma)
+
+// An HTTP process of several (0 here) runs neither the jobs nor the banner.
+const processes = httpChild ? 0 : (await import('./cluster.ts')).webProcessCount(env)
 // The email worker and the periodic jobs: in the only process, or with several HTTP processes in
 // a process of their own at a lower priority (cluster.ts).
-const { createEmailWorker } = await import('#app/modules/email/worker.server.ts')
-const { createScheduler } = await import('./scheduler.ts')
 const runJobsHere = env.RUN_WORKER && processes === 1
-const worker = runJobsHere ? createEmailWorker({ logger }) : null
-const scheduler = runJobsHere ? createScheduler(logger) : null
+const worker = runJobsHere ? app.createEmailWorker({ logger }) : null
+const scheduler = runJobsHere ? app.createScheduler(logger) : null
 
-async function banner() {
+function banner() {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`
   logger.info({ port: env.PORT, database: dbTarget.provider, worker: env.RUN_WORKER, processes }, 'server started')
   if (!env.RATE_LIMITS) logger.warn('RATE_LIMITS=off: sign-in and public-form rate limits are disabled')
   const lines = [`\n  Essor is running at ${url}`, `  Database: ${dbTarget.provider}${processes > 1 ? `, ${processes} HTTP processes` : ''}`]
   if (!env.SMTP_URL) lines.push(`  Emails go to the local mailbox: ${url}/dev/mailbox`)
   if (env.DEMO_DATA) {
-    const { demoAccounts, DEMO_PASSWORD } = await import('../../prisma/seed.ts')
-    lines.push('  Demo sign-in (email link via the mailbox, or password ' + DEMO_PASSWORD + '):')
-    for (const a of demoAccounts) lines.push(`    ${a.email.padEnd(44)} ${a.role.padEnd(10)} ${a.organisation}`)
+    lines.push('  Demo sign-in (email link via the mailbox, or password ' + app.DEMO_PASSWORD + '):')
+    for (const a of app.demoAccounts) lines.push(`    ${a.email.padEnd(44)} ${a.role.padEnd(10)} ${a.organisation}`)
   }
   console.log(lines.join('\n') + '\n')
 }
@@ -87,14 +83,14 @@ function forceExitAfter(ms: number) {
   }, ms).unref()
 }
 
-if (processes > 1 && !httpChild) {
+if (processes > 1) {
   // The database is prepared: this parent only supervises, and keeps no connection.
-  await closeDb()
+  await app.closeDb()
   const { superviseHttpProcesses, superviseJobsProcess } = await import('./cluster.ts')
   const supervisor = superviseHttpProcesses(processes, logger, () => stopping)
   const jobs = env.RUN_WORKER ? superviseJobsProcess(logger, () => stopping) : null
   await supervisor.listening
-  await banner()
+  banner()
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
@@ -105,15 +101,12 @@ if (processes > 1 && !httpChild) {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
 } else {
-  const { SERVER_BUILD } = await import('./build.ts')
-  const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild
-  const { createHttpApp } = await import('./http.ts')
-  const app = createHttpApp(env, build)
-  await warmDb()
-  const server: Server = app.listen(env.PORT, env.HOST, () => {
+  const http = app.createHttpApp(env, app.build)
+  await app.warmDb()
+  const server: Server = http.listen(env.PORT, env.HOST, () => {
     worker?.start()
     scheduler?.start()
-    if (!httpChild) void banner()
+    if (!httpChild) banner()
   })
   server.keepAliveTimeout = 65_000
   const shutdown = (signal: string) => {

@@ -1,8 +1,10 @@
-// `npm run worker`: the email worker alone, for deployments that run it apart from the web
-// servers (any number of them on PostgreSQL). `npm start` with several HTTP processes runs it
-// as its child too (cluster.ts). SIGTERM / SIGINT let the message being sent
-// finish, hand the rest of the batch back, then exit 0.
+// `npm run worker`: the email worker and the periodic jobs alone, for deployments that run them
+// apart from the web servers (any number of them on PostgreSQL). `npm start` with several HTTP
+// processes runs it as its child too (cluster.ts). Like the HTTP server, it runs the production
+// build (`npm run build` first). SIGTERM / SIGINT let the message being sent finish, hand the
+// rest of the batch back, then exit 0.
 import { EnvError, getEnv, type Env } from '#app/utils/env.server.ts'
+import { loadServerBundle } from './build.ts'
 
 let env: Env
 try {
@@ -13,10 +15,10 @@ try {
 }
 process.env.DATABASE_URL = env.DATABASE_URL
 
-const { logger } = await import('#app/utils/logger.server.ts')
-const { prisma, dbReady, dbTarget } = await import('#app/db.server.ts')
-const { createEmailWorker } = await import('#app/modules/email/worker.server.ts')
-const { createScheduler } = await import('./scheduler.ts')
+const { logger, prisma, dbReady, dbTarget, createEmailWorker, createScheduler } = await loadServerBundle().catch((error: Error) => {
+  console.error(error.message)
+  process.exit(1)
+})
 
 await dbReady
 const worker = createEmailWorker({ logger })
