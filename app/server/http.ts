@@ -9,9 +9,7 @@ import type { Env } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { publicPageCache } from '#app/utils/public-page-cache.server.ts'
 import { requestContext } from '#app/utils/request-context.server.ts'
-import { fastRegistrationHandler, FAST_REGISTRATION_PATH } from './api-fast-path.ts'
 import { originCheck } from './origin-check.ts'
-import { bucketedHandler } from './route-buckets.ts'
 
 export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<ServerBuild>)) {
   const app = express()
@@ -44,11 +42,6 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
   }
   const origin = originCheck(env.APP_URL)
 
-  // A registration rush: this one API request skips compression (its answer is a few hundred
-  // bytes), static files and Remix's routing (see api-fast-path.ts); the rest is as below.
-  const fastRegistration = typeof build === 'function' ? null : fastRegistrationHandler(build)
-  if (fastRegistration) app.post(FAST_REGISTRATION_PATH, requestSetup, origin, fastRegistration)
-
   app.use(compression())
   // Fingerprinted assets are immutable; the rest of public/ is cached briefly. Every file there has
   // an extension: page paths (no dot in their last segment) skip the file-system look-up.
@@ -61,12 +54,6 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
   app.get('/e/:slug', publicPageCache)
 
   const mode = env.NODE_ENV === 'development' ? 'development' : 'production'
-  if (typeof build === 'function') {
-    app.all('*', createRequestHandler({ build, mode }))
-  } else {
-    // One Remix handler per first path segment, over the routes that can match it (route-buckets.ts).
-    const handlerFor = bucketedHandler(build, (b) => createRequestHandler({ build: b, mode }))
-    app.all('*', (req, res, next) => handlerFor(req.path)(req, res, next))
-  }
+  app.all('*', createRequestHandler({ build, mode }))
   return app
 }

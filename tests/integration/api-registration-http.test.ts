@@ -1,20 +1,11 @@
-// The HTTP server's fast path for POST /api/v1/events/{slug}/registrations (app/server/api-fast-path.ts):
-// through a real socket, the route's action answers as it does under Remix, with the server's
-// request headers and its Origin check, and registrations land in the database.
-import type { ServerBuild } from '@remix-run/node'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
+// POST /api/v1/events/{slug}/registrations, the request of a registration rush, through the
+// production server (`npm start`, the built app) on a real socket: the route's action answers with
+// the server's headers and its Origin check, and registrations land in the database.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { prisma } from '#app/db.server.ts'
-import * as registrationsRoute from '#app/routes/api.v1.events.$slug.registrations.ts'
-import { createHttpApp } from '#app/server/http.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { dbTarget, prisma } from '#app/db.server.ts'
+import { cleanup, startServer } from '#tests/bench/lib.ts'
 import { makeEvent, makeOrganisation } from '#tests/support/factories.ts'
 
-// Only the fast route is reached in this file; the rest of a build is never read.
-const build = { routes: { 'routes/api.v1.events.$slug.registrations': { module: registrationsRoute } } } as unknown as ServerBuild
-
-let server: Server
 let base = ''
 let slug = ''
 let eventId = ''
@@ -24,12 +15,12 @@ beforeAll(async () => {
   const event = await makeEvent(organisation.id, { capacity: 1, waitlistEnabled: true })
   slug = event.slug
   eventId = event.id
-  server = createHttpApp({ ...getEnv(), APP_URL: undefined }, build).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const database = { kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const), url: process.env.DATABASE_URL!, drop: async () => {} }
+  const server = await startServer(database, { env: { WEB_CONCURRENCY: '1', MIGRATE_ON_START: 'off', RUN_WORKER: 'off' }, startTimeoutMs: 120_000 })
+  base = server.url
 })
 
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(cleanup)
 
 function post(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${base}/api/v1/events/${slug}/registrations`, {
@@ -41,7 +32,7 @@ function post(body: unknown, headers: Record<string, string> = {}) {
 
 const person = (n: number) => ({ firstName: 'Camille', lastName: `Rapide ${n}`, email: `camille.rapide${n}@asso.example`, organisation: 'Recyclerie du Lauragais', consent: true })
 
-describe('POST /api/v1/events/{slug}/registrations through the fast path', () => {
+describe('POST /api/v1/events/{slug}/registrations through the production server', () => {
   test('registers (201), then waitlists, with the server headers; a second POST of an email is a duplicate (200)', async () => {
     const first = await post(person(1))
     expect(first.status).toBe(201)
