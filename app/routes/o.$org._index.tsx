@@ -1,8 +1,8 @@
 // Staff dashboard of one organisation: upcoming events, with the links each role needs.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { API_TOKEN_ROLES } from '#app/modules/auth/api-token.server.ts'
-import { ANY_STAFF_ROLE, requireMembership } from '#app/modules/auth/session.server.ts'
+import { can } from '#app/modules/auth/permissions.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
@@ -11,16 +11,16 @@ import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} — Essor` : 'Essor' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, role } = await requireMembership(request, params.org, ANY_STAFF_ROLE)
+  const { organisation, role } = await requirePermission(request, params.org, 'organisation.view')
   const events = (await listOrganisationEvents(organisation.id))
-    .filter((e) => !e.past && (role !== 'checkin' || e.status === 'published'))
+    .filter((e) => !e.past && (can(role, 'event.view') || e.status === 'published'))
     .slice(0, 8)
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     role,
-    canManage: role === 'admin' || role === 'organiser',
-    canManageTokens: API_TOKEN_ROLES.includes(role),
-    canManageSettings: role === 'admin',
+    canManage: can(role, 'event.view'),
+    canManageTokens: can(role, 'apiToken.manage'),
+    canManageSettings: can(role, 'settings.legal'),
     events: events.map((e) => ({
       id: e.id,
       title: e.title,

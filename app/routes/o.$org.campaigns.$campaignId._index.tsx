@@ -3,7 +3,8 @@
 // Once sent: the counts and each recipient's state (with the SMTP error), and the reminder.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
 import { campaignTargets, pickableContacts } from '#app/modules/campaigns/route-support.server.ts'
 import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
@@ -37,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation } = await requirePermission(request, params.org, 'campaign.view')
   const locale = localeFromRequest(request)
   const campaign = await getCampaign(organisation.id, params.campaignId ?? '')
   if (!campaign) throw notFound()
@@ -90,13 +91,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { errors: FieldErrorMap; values: Record<string, string> }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  save: 'campaign.edit',
+  test: 'campaign.edit',
+  delete: 'campaign.edit',
+  send: 'campaign.send',
+  schedule: 'campaign.send',
+  unschedule: 'campaign.send',
+  remind: 'campaign.send',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation, user, role } = await requirePermission(request, params.org, 'campaign.view')
   const locale = localeFromRequest(request)
   const campaign = await getCampaign(organisation.id, params.campaignId ?? '')
   if (!campaign) throw notFound()
   const formData = await request.formData()
   const intent = formData.get('intent')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const here = `/o/${organisation.slug}/campaigns/${campaign.id}`
   const actor = { actorUserId: user.id }
   try {

@@ -1,7 +1,7 @@
 // The organisation's email campaigns: status, recipients, and the way to start one.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { listCampaigns } from '#app/modules/campaigns/service.server.ts'
 import { getCampaignRate, MAX_CAMPAIGN_RATE_PER_MINUTE, setCampaignRate } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -17,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation } = await requirePermission(request, params.org, 'campaign.view')
   const locale = localeFromRequest(request)
   const [campaigns, rate] = await Promise.all([listCampaigns(organisation.id), getCampaignRate(organisation.id)])
   return {
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The organisation's sending rate: how many campaign emails leave per minute (empty: the default). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation, user } = await requirePermission(request, params.org, 'campaign.send')
   const locale = localeFromRequest(request)
   const raw = String((await request.formData()).get('ratePerMinute') ?? '').trim()
   const rate = raw === '' ? null : /^\d+$/.test(raw) ? Number(raw) : NaN

@@ -2,7 +2,7 @@
 // `?eventId=` or `?editionId=` come from the event and prize pages' "Inviter / Envoyer un appel".
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { campaignTargets } from '#app/modules/campaigns/route-support.server.ts'
 import { CAMPAIGN_KINDS } from '#app/modules/campaigns/schema.ts'
 import { createCampaign } from '#app/modules/campaigns/service.server.ts'
@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation } = await requirePermission(request, params.org, 'campaign.edit')
   const url = new URL(request.url)
   const targets = await campaignTargets(organisation.id)
   const eventId = url.searchParams.get('eventId') ?? ''
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ['admin', 'organiser'])
+  const { organisation, user } = await requirePermission(request, params.org, 'campaign.edit')
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   const str = (k: string) => (typeof formData.get(k) === 'string' ? (formData.get(k) as string) : '')

@@ -1,7 +1,8 @@
 // Editing one contact (every change is in the audit trail), or deleting it.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { deleteContact, getContact, updateContact } from '#app/modules/contacts/service.server.ts'
 import { ContactFields } from '#app/modules/contacts/ui.tsx'
 import { appErrorToFieldErrors, formValues } from '#app/modules/events/route-support.server.ts'
@@ -12,15 +13,13 @@ import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const ROLES = ['admin', 'organiser'] as const
-
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
   return [{ title: `${translate(root?.locale ?? 'fr', 'contacts.edit.title')}${d ? ` : ${d.contact.email}` : ''} — Essor` }]
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'contact.view')
   const contact = await getContact(organisation.id, params.contactId ?? '')
   const locale = localeFromRequest(request)
   return {
@@ -42,10 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The permission each intent of the action needs; without an intent, the form saves the contact. */
+const INTENT_PERMISSIONS = {
+  delete: 'contact.delete',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ROLES)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'contact.view')
   const locale = localeFromRequest(request)
   const values = formValues(await request.formData())
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, values.intent) ?? 'contact.edit')
   const list = `/o/${organisation.slug}/contacts`
   try {
     if (values.intent === 'delete') {

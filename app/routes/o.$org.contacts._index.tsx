@@ -3,7 +3,8 @@
 // to the import, the export and the suppression list.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import {
   addAttendeesAsContacts,
   addNomineesAsContacts,
@@ -24,8 +25,6 @@ import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const ROLES = ['admin', 'organiser'] as const
-
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
   return [{ title: `${translate(root?.locale ?? 'fr', 'contacts.list.title')} — Essor` }]
@@ -37,7 +36,7 @@ function filtersFrom(params: URLSearchParams): ContactFilters {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'contact.view')
   const url = new URL(request.url)
   const filters = filtersFrom(url.searchParams)
   const page = Number(url.searchParams.get('page') ?? 1) || 1
@@ -55,12 +54,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { intent: string; values: Record<string, string>; errors: Record<string, string[]> }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  create: 'contact.edit',
+  delete: 'contact.delete',
+  addAttendees: 'contact.edit',
+  addNominees: 'contact.edit',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ROLES)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'contact.view')
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   const values = formValues(formData)
   const intent = values.intent ?? ''
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { actorUserId: user.id }
   const here = new URL(request.url)
   const back = `${here.pathname}${here.search}`

@@ -13,7 +13,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { packUpload, unpackUpload } from '#app/modules/contacts/carry.server.ts'
 import { CONTACT_FIELDS, IMPORT_MAX_BYTES, PREVIEW_ROWS, type ContactField } from '#app/modules/contacts/limits.ts'
 import { mappingFromForm, tagsToAddFromForm } from '#app/modules/contacts/schema.ts'
@@ -24,7 +24,6 @@ import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
-const ROLES = ['admin', 'organiser'] as const
 const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -33,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'contact.import')
   return { organisation: { slug: organisation.slug, name: organisation.name } }
 }
 
@@ -83,7 +82,7 @@ async function readForm(request: Request): Promise<FormData | 'tooLarge'> {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ROLES)
+  const { organisation, user } = await requirePermission(request, params.org, 'contact.import')
   const locale = localeFromRequest(request)
   const form = await readForm(request)
   if (form === 'tooLarge') return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB }) }, { status: 413 })

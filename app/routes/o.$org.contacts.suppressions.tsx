@@ -3,7 +3,7 @@
 // one by hand or take one off the list.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { addSuppression, removeSuppression, suppressionPage } from '#app/modules/contacts/suppressions.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { TextField } from '#app/ui/forms.tsx'
@@ -12,15 +12,13 @@ import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const ROLES = ['admin', 'organiser'] as const
-
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
   return [{ title: `${translate(root?.locale ?? 'fr', 'contacts.suppressions.title')} — Essor` }]
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'contact.suppression')
   const locale = localeFromRequest(request)
   const url = new URL(request.url)
   const q = url.searchParams.get('q')?.trim().slice(0, 200) ?? ''
@@ -35,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ROLES)
+  const { organisation, user } = await requirePermission(request, params.org, 'contact.suppression')
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')

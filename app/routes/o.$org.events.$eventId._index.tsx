@@ -4,7 +4,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatEventDates } from '#app/modules/events/format.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
-import { loadOrganiserEvent, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEvent } from '#app/modules/events/route-support.server.ts'
 import { archiveEvent, cancelEvent, lifecycleBlock, publishEvent } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, eventPath, kindLabelKey, Notice, visibilityLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -25,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.view')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const confirmParam = new URL(request.url).searchParams.get('confirm')
@@ -65,12 +67,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  publish: 'event.publish',
+  cancel: 'event.cancel',
+  archive: 'event.publish',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'event.view')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()
   const intent = formData.get('intent')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const here = eventPath(organisation.slug, event.id)
   const actor = { actorUserId: user.id, request }
   try {

@@ -7,7 +7,7 @@ import { decisionSchema } from '#app/modules/admission/schema.ts'
 import { applicationFiltersFrom, decide, listApplications, requireApplicationEvent } from '#app/modules/admission/service.server.ts'
 import { DECISIONS, LISTED_STATUSES, PROJECT_STAGES, type DecisionOutcome } from '#app/modules/admission/rules.ts'
 import { admissionStatusKey, stageKey } from '#app/modules/admission/ui.tsx'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { formErrorMessage } from '#app/modules/registrations/form.ts'
@@ -17,8 +17,6 @@ import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
-const ROLES = ['admin', 'organiser'] as const
-
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
   const title = translate(root?.locale ?? 'fr', 'admission.title')
@@ -26,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, [...ROLES])
+  const { organisation } = await requirePermission(request, params.org, 'application.review')
   const event = await requireApplicationEvent(organisation.id, params.eventId)
   const filters = applicationFiltersFrom(new URL(request.url).searchParams)
   const list = await listApplications(event.id, filters)
@@ -57,7 +55,7 @@ type ActionData =
   | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, [...ROLES])
+  const { organisation, user } = await requirePermission(request, params.org, 'application.decide')
   const event = await requireApplicationEvent(organisation.id, params.eventId)
   const formData = await request.formData()
   const parsed = decisionSchema().safeParse({

@@ -6,7 +6,8 @@ import { canDecide, DECISIONS, RATING_MAX, type DecisionOutcome } from '#app/mod
 import { commentSchema, COMMENT_MAX, decisionSchema, DECISION_MESSAGE_MAX, ratingSchema } from '#app/modules/admission/schema.ts'
 import { commentApplication, decide, getApplication, rateApplication, requireApplicationEvent } from '#app/modules/admission/service.server.ts'
 import { admissionStatusKey, stageKey } from '#app/modules/admission/ui.tsx'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { formErrorMessage } from '#app/modules/registrations/form.ts'
@@ -18,8 +19,6 @@ import { notFound } from '#app/utils/http.server.ts'
 import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const ROLES = ['admin', 'organiser'] as const
-
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
   const title = translate(root?.locale ?? 'fr', 'admission.title')
@@ -27,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, [...ROLES])
+  const { organisation } = await requirePermission(request, params.org, 'application.review')
   const event = await requireApplicationEvent(organisation.id, params.eventId)
   const a = await getApplication(event.id, params.registrationId ?? '')
   if (!a) throw notFound()
@@ -66,13 +65,21 @@ const OUTCOME_TOAST: Partial<Record<DecisionOutcome, MessageKey>> = {
   already_decided: 'admission.error.alreadyDecided',
 }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  rate: 'application.review',
+  comment: 'application.review',
+  decide: 'application.decide',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, [...ROLES])
+  const { organisation, user, role } = await requirePermission(request, params.org, 'application.review')
   const event = await requireApplicationEvent(organisation.id, params.eventId)
   const id = params.registrationId ?? ''
   const here = `/o/${organisation.slug}/events/${event.id}/applications/${id}`
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { userId: user.id, organisationId: organisation.id }
   const invalid = (name: string, messages: string[]) => data<ActionData>({ intent, fieldErrors: { [name]: messages }, formErrors: [] }, { status: 422 })
   try {

@@ -5,8 +5,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
-import { ATTENDEE_MANAGER_ROLES, CHECKIN_ROLES, checkInCounter, requireOrganisationEvent, searchForCheckIn } from '#app/modules/registrations/admin.server.ts'
+import { can } from '#app/modules/auth/permissions.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { checkInCounter, requireOrganisationEvent, searchForCheckIn } from '#app/modules/registrations/admin.server.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { checkIn } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -21,13 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, role } = await requireMembership(request, params.org, CHECKIN_ROLES)
+  const { organisation, role } = await requirePermission(request, params.org, 'registration.checkin')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const q = new URL(request.url).searchParams.get('q')?.trim().slice(0, 100) ?? ''
   const [results, counter] = await Promise.all([q ? searchForCheckIn(event.id, q) : Promise.resolve([]), checkInCounter(event.id)])
   return {
     org: organisation.slug,
-    canManage: ATTENDEE_MANAGER_ROLES.includes(role),
+    canManage: can(role, 'registration.view'),
     event: { id: event.id, title: event.title, timeZone: event.timeZone },
     q,
     counter,
@@ -58,7 +59,7 @@ function normaliseTicketCode(raw: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, CHECKIN_ROLES)
+  const { organisation, user } = await requirePermission(request, params.org, 'registration.checkin')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const formData = await request.formData()
   if (formData.get('intent') !== 'checkin') throw httpError(400, 'Unknown intent')

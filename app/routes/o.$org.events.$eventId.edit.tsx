@@ -4,7 +4,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { EventFormFields } from '#app/modules/events/event-form.tsx'
-import { appErrorToFieldErrors, formValues, loadOrganiserEvent, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, formValues, loadOrganiserEvent, translateErrors } from '#app/modules/events/route-support.server.ts'
 import { eventFormSchema, eventToFormValues, fieldErrorsOf } from '#app/modules/events/schema.ts'
 import { previewEventUpdate, updateEvent, type EventChange } from '#app/modules/events/service.server.ts'
 import { allMessages, EventPageHeader, eventPath, Notice } from '#app/modules/events/ui.tsx'
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.edit')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   if (!event.editable) {
     throw await redirectWithToast(request, eventPath(organisation.slug, event.id), { type: 'error', key: 'events.error.readOnly' })
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Ask = { changes: EventChange[]; registrants: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()

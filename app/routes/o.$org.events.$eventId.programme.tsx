@@ -3,7 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatSlotTimes } from '#app/modules/events/format.ts'
-import { appErrorToFieldErrors, formValues, loadOrganiserEvent, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, formValues, loadOrganiserEvent, translateErrors } from '#app/modules/events/route-support.server.ts'
 import { fieldErrorsOf, LIMITS, slotFormSchema, workshopFormSchema } from '#app/modules/events/schema.ts'
 import { createSlot, createWorkshop, deleteSlot, deleteWorkshop, moveWorkshop, updateSlot, updateWorkshop } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.edit')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const local = (d: Date) => formatLocalDateTime(d, event.timeZone)
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()

@@ -1,7 +1,8 @@
 // The organiser's own questions on the registration form, in the order they are asked.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { formValues, loadOrganiserEvent, questionsAction, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { formValues, loadOrganiserEvent, questionsAction } from '#app/modules/events/route-support.server.ts'
 import { LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.edit')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   return {
     organisation: { slug: organisation.slug },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const actor = { actorUserId: user.id, request }
   return questionsAction(request, formValues(await request.formData()), {

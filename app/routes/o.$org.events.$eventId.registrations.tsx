@@ -5,14 +5,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
 import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
 import {
   addByHand,
-  ATTENDEE_MANAGER_ROLES,
   cancelByOrganiser,
   filtersFromSearchParams,
   listRegistrations,
@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'registration.view')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const filters = filtersFromSearchParams(new URL(request.url).searchParams)
   const ticketed = event.ticketTypes.length > 0
@@ -108,14 +108,24 @@ function encodeError(key: string, params?: Record<string, string | number>) {
   return params && Object.keys(params).length > 0 ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : key
 }
 
+const INTENT_PERMISSIONS = {
+  cancel: 'registration.cancel',
+  'payment.markPaid': 'payment.markPaid',
+  'payment.cancel': 'payment.cancel',
+  'payment.markRefunded': 'payment.markRefunded',
+  move: 'registration.move',
+  add: 'registration.add',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'registration.view')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const url = new URL(request.url)
   url.searchParams.delete('index')
   const back = url.pathname + url.search
   const formData = await request.formData()
   const intent = formData.get('intent')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const registrationId = String(formData.get('registrationId') ?? '')
 
   try {

@@ -1,13 +1,13 @@
 // The event's registrations as CSV for spreadsheet software (French columns by default); the
 // list's filters in the query string narrow the rows.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
-import { ATTENDEE_MANAGER_ROLES, filtersFromSearchParams, recordExport, registrationsForExport, requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { filtersFromSearchParams, recordExport, registrationsForExport, requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
 import { attachmentHeaders, exportCsv } from '#app/modules/registrations/export.server.ts'
 import { exportLocale } from '#app/modules/registrations/export-format.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
+  const { organisation, user } = await requirePermission(request, params.org, 'registration.export')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   const url = new URL(request.url)
   const filters = filtersFromSearchParams(url.searchParams)

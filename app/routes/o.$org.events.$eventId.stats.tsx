@@ -2,10 +2,10 @@
 // and per workshop.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
-import { ATTENDEE_MANAGER_ROLES, requireOrganisationEvent, stats } from '#app/modules/registrations/admin.server.ts'
+import { requireOrganisationEvent, stats } from '#app/modules/registrations/admin.server.ts'
 import { isProfile } from '#app/modules/registrations/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ATTENDEE_MANAGER_ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'registration.view')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
   return { org: organisation.slug, event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) }, stats: await stats(event.id) }
 }

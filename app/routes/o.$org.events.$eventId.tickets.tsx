@@ -2,7 +2,9 @@
 // payment settings (accepted methods, card hold, refund deadline and fee), for organisers.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { formValues, loadOrganiserEvent, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { actionForIntent, can } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
+import { formValues, loadOrganiserEvent } from '#app/modules/events/route-support.server.ts'
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { cardAvailability } from '#app/modules/payments/card-availability.server.ts'
@@ -24,13 +26,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, role } = await requireOrganiser(request, params.org)
+  const { organisation, role } = await requirePermission(request, params.org, 'ticket.manage')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const [tickets, settings, legal] = await Promise.all([listTicketTypes(organisation.id, event.id), getPaymentSettings(organisation.id, event.id), getLegalDetails(organisation.id)])
   const local = (d: Date | null) => (d ? formatLocalDateTime(d, event.timeZone) : '')
   return {
     organisation: { slug: organisation.slug },
-    isAdmin: role === 'admin',
+    isAdmin: can(role, 'settings.legal'),
     event: { id: event.id, title: event.title, status: event.status, editable: event.editable, timeZone: event.timeZone },
     card: cardAvailability(),
     hasBankDetails: Boolean(legal.iban && legal.bankAccountHolder),
@@ -61,13 +63,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Result = { formKey: string; values: Record<string, string>; methods?: string[]; errors: Record<string, string[]> }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  'ticket.create': 'ticket.manage',
+  'ticket.update': 'ticket.manage',
+  'ticket.delete': 'ticket.manage',
+  'ticket.archive': 'ticket.manage',
+  'ticket.restore': 'ticket.manage',
+  'ticket.move': 'ticket.manage',
+  'settings.save': 'payment.configure',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'ticket.manage')
   const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()
   const values = formValues(formData)
   const intent = values.intent ?? ''
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const ticketId = values.ticketId ?? ''
   const actor = { actorUserId: user.id }
   const formKey = intent === 'ticket.create' ? 'ticket-new' : intent === 'ticket.update' ? `ticket-${ticketId}` : intent === 'settings.save' ? 'settings' : 'page'

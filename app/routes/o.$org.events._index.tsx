@@ -2,12 +2,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventDates } from '#app/modules/events/format.ts'
-import { requireOrganiser } from '#app/modules/events/route-support.server.ts'
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { eventPath, kindLabelKey, StatusBadge } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.view')
   const locale = localeFromRequest(request)
   const archived = new URL(request.url).searchParams.get('archived') === '1'
   const events = await listOrganisationEvents(organisation.id, { archived: archived ? 'only' : 'exclude' })

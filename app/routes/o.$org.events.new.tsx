@@ -2,7 +2,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { EVENT_FORM_DEFAULTS, EventFormFields } from '#app/modules/events/event-form.tsx'
-import { appErrorToFieldErrors, formValues, requireOrganiser, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, formValues, translateErrors } from '#app/modules/events/route-support.server.ts'
 import { eventFormSchema, fieldErrorsOf } from '#app/modules/events/schema.ts'
 import { createEvent } from '#app/modules/events/service.server.ts'
 import { allMessages, eventPath } from '#app/modules/events/ui.tsx'
@@ -19,12 +20,12 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'event.create')
   return { organisation: { slug: organisation.slug, name: organisation.name } }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'event.create')
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   const values = formValues(formData)

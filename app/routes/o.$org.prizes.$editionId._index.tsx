@@ -3,7 +3,8 @@
 // (a page state, so it works without JavaScript).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, loadOrganiserEdition, translateErrors } from '#app/modules/prizes/route-support.server.ts'
 import { legalFormLabelKey, submissionWindow } from '#app/modules/prizes/rules.ts'
 import { copyFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import { archiveEdition, copyEdition, publishBlock, publishEdition } from '#app/modules/prizes/service.server.ts'
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.view')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const at = (d: Date | null) => (d ? formatDateTime(locale, d) : null)
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { error?: string; copyErrors?: Record<string, string[]>; copyYear?: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const formData = await request.formData()

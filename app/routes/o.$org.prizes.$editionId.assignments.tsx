@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { addAssignment, assignmentOverview, removeAssignment, runAssignment, updateAssignmentSettings } from '#app/modules/jury/assignment.server.ts'
 import { allErrors } from '#app/modules/jury/ui.tsx'
 import { attempt, intOrNull } from '#app/modules/jury/route-support.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, ErrorList, TextField } from '#app/ui/forms.tsx'
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const overview = await assignmentOverview(edition.id)
   return {
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const form = await request.formData()

@@ -2,7 +2,8 @@
 // form, the calendar, and a ready-to-copy text in French (the prize's public language).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const publicUrl = absoluteUrl(`/prix/${edition.slug}`, request)

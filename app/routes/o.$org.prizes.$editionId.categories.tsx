@@ -2,7 +2,8 @@
 // scoring grid the jury will use: criteria with their weight and scoring guidance.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, formValues, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, formValues, loadOrganiserEdition, translateErrors } from '#app/modules/prizes/route-support.server.ts'
 import { categoryFormSchema, criterionFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCategory, updateCriterion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   return {
     organisation: { slug: organisation.slug },
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const values = formValues(await request.formData())

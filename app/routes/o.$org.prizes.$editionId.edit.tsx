@@ -1,7 +1,8 @@
 // An edition's description, rules, calendar (Paris time), eligibility and public vote.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, loadOrganiserEdition, readEditionForm, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, loadOrganiserEdition, readEditionForm, translateErrors } from '#app/modules/prizes/route-support.server.ts'
 import { editionFormSchema, editionToFormValues, fieldErrorsOf } from '#app/modules/prizes/schema.ts'
 import { updateEdition } from '#app/modules/prizes/service.server.ts'
 import { EditionFormFields, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   return {
     organisation: { slug: organisation.slug },
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const { values, input } = readEditionForm(await request.formData())

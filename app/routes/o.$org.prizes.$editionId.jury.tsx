@@ -10,7 +10,8 @@ import { reassignFromJuror } from '#app/modules/jury/assignment.server.ts'
 import { juryCampaignOf } from '#app/modules/jury/invitation-campaign.server.ts'
 import { inviteJuror, listJurors, removeJuror, resendInvitation, updateJurorSeats } from '#app/modules/jury/jurors.server.ts'
 import { listNominations } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const [campaign, jurors, conflicts, warnings, nominations] = await Promise.all([
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: string; jurorId?: string; error?: string; fields: Record<string, string[]>; values?: Record<string, string | string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const form = await request.formData()

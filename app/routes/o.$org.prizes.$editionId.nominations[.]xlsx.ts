@@ -3,10 +3,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { attachmentHeaders, exportLocale, exportNominationsXlsx } from '#app/modules/nominations/export.server.ts'
 import { filtersFromSearchParams, nominationsForExport, recordNominationExport } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'nomination.export')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const url = new URL(request.url)
   const filters = filtersFromSearchParams(url.searchParams)

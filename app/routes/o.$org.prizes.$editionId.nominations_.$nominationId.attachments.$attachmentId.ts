@@ -2,7 +2,8 @@
 // with the type sniffed at upload, so a browser never renders it inline as something else.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
@@ -12,7 +13,7 @@ function contentDisposition(filename: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'nomination.review')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const file = await getAttachmentForReview(organisation.id, edition.id, params.nominationId ?? '', params.attachmentId ?? '')
   if (!file) throw notFound()

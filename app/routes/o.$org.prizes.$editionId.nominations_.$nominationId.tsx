@@ -13,7 +13,8 @@ import {
   shortlist,
   unshortlist,
 } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey } from '#app/modules/prizes/rules.ts'
 import { AttachmentList, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'
@@ -42,7 +43,7 @@ async function loadNomination(organisationId: string, editionId: string, nominat
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'nomination.review')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const n = await loadNomination(organisation.id, edition.id, params.nominationId)
@@ -90,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { error?: string; reasonErrors?: string[]; reason?: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'nomination.review')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const nominationId = params.nominationId ?? ''

@@ -1,7 +1,8 @@
 // The edition's extra questions on the nomination form, in the order they are asked.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { formValues, loadOrganiserEdition, questionsAction, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { formValues, loadOrganiserEdition, questionsAction } from '#app/modules/prizes/route-support.server.ts'
 import { PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
 import { createPrizeQuestion, deletePrizeQuestion, movePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   return {
     organisation: { slug: organisation.slug },
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const actor = { actorUserId: user.id, request }
   return questionsAction(request, formValues(await request.formData()), {

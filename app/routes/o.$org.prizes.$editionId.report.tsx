@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { juryReport } from '#app/modules/jury/deliberation.server.ts'
 import { MethodNote, RankedTable } from '#app/modules/jury/ui.tsx'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.results')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const report = await juryReport(edition.id)

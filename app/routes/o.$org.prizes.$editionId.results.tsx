@@ -8,7 +8,9 @@ import { publishResults, recordDecision, unvalidatedCategories } from '#app/modu
 import { computeResults } from '#app/modules/jury/results.server.ts'
 import { attempt, intOrNull } from '#app/modules/jury/route-support.server.ts'
 import { allErrors, MethodNote, RankedTable } from '#app/modules/jury/ui.tsx'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { actionForIntent } from '#app/modules/auth/permissions.ts'
+import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList } from '#app/ui/forms.tsx'
@@ -22,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.results')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const [results, pending] = await Promise.all([computeResults(edition.id), unvalidatedCategories(edition.id)])
@@ -44,12 +46,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The permission each intent of the action needs. */
+const INTENT_PERMISSIONS = {
+  publish: 'prize.publishResults',
+  decision: 'prize.results',
+} as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user, role } = await requirePermission(request, params.org, 'prize.results')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { organisationId: organisation.id, userId: user.id }
   const here = new URL(request.url).pathname
   if (intent === 'publish') {

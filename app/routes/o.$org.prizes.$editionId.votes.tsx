@@ -3,7 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { voteWindow } from '#app/modules/prizes/rules.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { VOID_REASON_MAX } from '#app/modules/votes/rules.ts'
 import { tally, voidVote, voteAudit } from '#app/modules/votes/service.server.ts'
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'vote.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const [results, log] = await Promise.all([tally(edition.id, { forOrganiser: true }), voteAudit(edition.id)])
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { voteId: string; reason: string; errors: string[] }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'vote.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const locale = localeFromRequest(request)
   const formData = await request.formData()

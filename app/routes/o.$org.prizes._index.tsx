@@ -1,12 +1,12 @@
 // The organisation's prize editions (latest year first) and the way to create one.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
 import { listEditions } from '#app/modules/prizes/service.server.ts'
 import { EditionStatusBadge, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { formatDate, localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.view')
   const locale = localeFromRequest(request)
   const editions = await listEditions(organisation.id)
   return {

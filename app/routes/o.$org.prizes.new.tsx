@@ -1,7 +1,8 @@
 // A new prize edition, saved as a draft: the organiser adds its categories and scoring grid, then publishes.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, readEditionForm, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
+import { appErrorToFieldErrors, readEditionForm, translateErrors } from '#app/modules/prizes/route-support.server.ts'
 import { editionFormSchema, fieldErrorsOf } from '#app/modules/prizes/schema.ts'
 import { createEdition } from '#app/modules/prizes/service.server.ts'
 import { EditionFormFields, editionFormDefaults, editionPath } from '#app/modules/prizes/ui.tsx'
@@ -18,12 +19,12 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePrizeOrganiser(request, params.org)
+  const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   return { organisation: { slug: organisation.slug, name: organisation.name }, defaults: editionFormDefaults() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePrizeOrganiser(request, params.org)
+  const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const { values, input } = readEditionForm(await request.formData())
   const parsed = editionFormSchema.safeParse(input)

@@ -1,7 +1,7 @@
 // The organisation's legal and bank details (receipts, bank transfers): administrators only.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { formValues } from '#app/modules/events/route-support.server.ts'
 import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { DEFAULT_VAT_MENTION, formatIban, LEGAL_LIMITS } from '#app/modules/organisations/legal.ts'
@@ -13,15 +13,13 @@ import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
-const ADMIN_ONLY = ['admin'] as const
-
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
   return [{ title: `${translate(root?.locale ?? 'fr', 'paymentsAdmin.legal.title')}${d ? ` — ${d.organisation.name}` : ''} — Essor` }]
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, ADMIN_ONLY)
+  const { organisation } = await requirePermission(request, params.org, 'settings.legal')
   const legal = await getLegalDetails(organisation.id)
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
@@ -38,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, ADMIN_ONLY)
+  const { organisation, user } = await requirePermission(request, params.org, 'settings.legal')
   const locale = localeFromRequest(request)
   const values = formValues(await request.formData())
   try {

@@ -5,9 +5,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { API_TOKEN_ROLES, ApiTokenError, createApiToken, listApiTokens, revokeApiToken } from '#app/modules/auth/api-token.server.ts'
+import { ApiTokenError, createApiToken, listApiTokens, revokeApiToken } from '#app/modules/auth/api-token.server.ts'
 import { ApiTokenNameSchema, translateErrors } from '#app/modules/auth/schema.ts'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireMembership(request, params.org, API_TOKEN_ROLES)
+  const { organisation } = await requirePermission(request, params.org, 'apiToken.manage')
   const tokens = await listApiTokens(organisation.id)
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requireMembership(request, params.org, API_TOKEN_ROLES)
+  const { organisation, user } = await requirePermission(request, params.org, 'apiToken.manage')
   const formData = await request.formData()
   const intent = formData.get('intent')
 

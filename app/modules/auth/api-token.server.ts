@@ -3,13 +3,12 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { findMembership, type Role } from '#app/modules/organisations/service.server.ts'
+import { findMembership, isRole } from '#app/modules/organisations/service.server.ts'
+import { can, type Action } from './permissions.ts'
 import { hashToken } from './session.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 
 export const API_TOKEN_PREFIX = 'essor_'
-/** Roles that may create tokens and whose tokens keep working. */
-export const API_TOKEN_ROLES: readonly Role[] = ['admin', 'organiser']
 const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6
 const TOKEN_PATTERN = /^essor_[a-z2-7]{32}$/
 /** lastUsedAt is written at most this often per token, to keep reads from turning into writes. */
@@ -30,12 +29,12 @@ export function generateApiToken() {
   return API_TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)))
 }
 
-/** Creates a token for a member who is admin or organiser of the organisation; the clear token is returned here only. */
+/** Creates a token for a member whose role may manage API tokens; the clear token is returned here only. */
 export async function createApiToken(input: { organisationId: string; userId: string; name: string }) {
   const name = input.name.trim()
   if (!name || name.length > 80) throw new ApiTokenError('invalidName', 'The name must be between 1 and 80 characters')
   const membership = await findMembership(input.userId, input.organisationId)
-  if (!membership || !API_TOKEN_ROLES.includes(membership.role as Role)) {
+  if (!membership || !isRole(membership.role) || !can(membership.role, 'apiToken.manage')) {
     throw new ApiTokenError('forbidden', 'Only admins and organisers of the organisation can create API tokens')
   }
   const token = generateApiToken()
@@ -154,11 +153,12 @@ export function readBearerToken(request: Request): string | null {
 
 /**
  * Authenticates an API request. Throws a JSON 401 (no, unknown or revoked token) or 403 (the
- * token's owner no longer holds an allowed role, or the URL names another organisation).
+ * token's owner no longer holds a role that may use the API — or do `opts.permission` —, or the
+ * URL names another organisation).
  */
 export async function requireApiToken(
   request: Request,
-  opts: { roles?: readonly Role[]; organisationSlug?: string; now?: Date } = {},
+  opts: { permission?: Action; organisationSlug?: string; now?: Date } = {},
 ) {
   const token = readBearerToken(request)
   if (!token) throw apiError(401, 'Send an API token in the header "Authorization: Bearer <token>"')
@@ -167,9 +167,9 @@ export async function requireApiToken(
   if (!row) throw apiError(401, 'Invalid API token')
   if (row.revokedAt) throw apiError(401, 'This API token has been revoked')
 
-  const roles = opts.roles ?? API_TOKEN_ROLES
   const membership = await findMembership(row.userId, row.organisationId)
-  if (!membership || !roles.includes(membership.role as Role)) {
+  const role = membership && isRole(membership.role) ? membership.role : null
+  if (!role || !can(role, 'apiToken.use') || (opts.permission && !can(role, opts.permission))) {
     throw apiError(403, "The token's owner no longer has the rights this request needs in the organisation")
   }
   if (opts.organisationSlug !== undefined && opts.organisationSlug !== row.organisation.slug) {
@@ -188,5 +188,5 @@ export async function requireApiToken(
     })
     row.lastUsedAt = now
   }
-  return { organisation: row.organisation, user: row.user, tokenId: row.id, role: membership.role as Role }
+  return { organisation: row.organisation, user: row.user, tokenId: row.id, role }
 }

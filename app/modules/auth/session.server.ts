@@ -4,7 +4,8 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { createHash } from 'node:crypto'
 import { redirect } from '@remix-run/node'
 import { Prisma, prisma, readRows, type Tx } from '#app/db.server.ts'
-import { findMembership, findOrganisationBySlug, type Role } from '#app/modules/organisations/service.server.ts'
+import { findMembership, findOrganisationBySlug, isRole, type Role } from '#app/modules/organisations/service.server.ts'
+import { can, type Action } from './permissions.ts'
 import { forbidden, isLocalHost, notFound } from '#app/utils/http.server.ts'
 import { currentRequestContext } from '#app/utils/request-context.server.ts'
 import { randomBytesPooled } from '#app/utils/random.server.ts'
@@ -174,16 +175,20 @@ export async function requireUser(request: Request): Promise<Auth> {
 }
 
 /**
- * Guards every staff loader and action: the signed-in user must belong to the organisation
- * with one of the roles. Signed out → sign-in page; unknown organisation → 404; else → 403.
+ * Guards every staff loader and action: the signed-in user must be a member of the organisation
+ * whose role may do `action` (permissions.ts). Signed out → sign-in page; unknown organisation → 404; else → 403.
  */
-export async function requireMembership(request: Request, organisationSlug: string | undefined, roles: readonly Role[]) {
+export async function requirePermission(request: Request, organisationSlug: string | undefined, action: Action) {
   const auth = await requireUser(request)
   const organisation = organisationSlug ? await findOrganisationBySlug(organisationSlug) : null
   if (!organisation) throw notFound()
   const membership = await findMembership(auth.user.id, organisation.id)
-  if (!membership || !roles.includes(membership.role as Role)) throw forbidden()
-  return { ...auth, organisation, membership, role: membership.role as Role }
+  const role = membership && isRole(membership.role) ? membership.role : null
+  if (!membership || !role || !can(role, action)) throw forbidden()
+  return { ...auth, organisation, membership, role }
 }
 
-export const ANY_STAFF_ROLE: readonly Role[] = ['admin', 'organiser', 'checkin']
+/** For a form action whose intents need different permissions: 403 unless the role may do this one. */
+export function requireCan(role: Role, action: Action | null) {
+  if (action && !can(role, action)) throw forbidden()
+}

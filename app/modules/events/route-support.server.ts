@@ -1,9 +1,7 @@
-// What the organiser's event routes share: the permission check, loading an event of the
+// What the organiser's event routes share: loading an event of the
 // organisation (404 otherwise) and turning validation or rule errors into translated field errors.
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
-import { requireMembership } from '#app/modules/auth/session.server.ts'
-import type { Role } from '#app/modules/organisations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { appErrorToFieldErrors, translateErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
@@ -11,12 +9,6 @@ import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.t
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { fieldErrorsOf } from '#app/utils/validation.ts'
 import { getEventForOrganiser } from './service.server.ts'
-
-export const ORGANISER_ROLES: readonly Role[] = ['admin', 'organiser']
-
-export function requireOrganiser(request: Request, orgSlug: string | undefined) {
-  return requireMembership(request, orgSlug, ORGANISER_ROLES)
-}
 
 /** The event of this organisation, or a 404 response (never another organisation's event). */
 export async function loadOrganiserEvent(organisationId: string, idOrSlug: string | undefined) {

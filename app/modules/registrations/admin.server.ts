@@ -6,16 +6,10 @@ import { audit } from '#app/modules/audit/service.server.ts'
 import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import type { Role } from '#app/modules/organisations/service.server.ts'
 import { CHECKED_IN_FILTER, parseAnswers } from './export-format.ts'
 import { PROFILES } from './profiles.ts'
 import { REGISTRATION_STATUSES, holdsSeat } from './rules.ts'
 import { cancelRegistration, changeWorkshops, register, type RegistrationInput } from './service.server.ts'
-
-/** Who may see and change the list of registrations, export it and see the statistics. */
-export const ATTENDEE_MANAGER_ROLES: readonly Role[] = ['admin', 'organiser']
-/** Who may check people in at the door. */
-export const CHECKIN_ROLES: readonly Role[] = ['admin', 'organiser', 'checkin']
 
 export { CHECKED_IN_FILTER }
 
