@@ -5,7 +5,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
-import { campaignTargets, pickableContacts } from '#app/modules/campaigns/route-support.server.ts'
+import { campaignTargets, pickableContacts } from '#app/route-support/campaigns.server.ts'
+import { appErrorToFieldErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
 import {
   audienceSize,
@@ -20,7 +22,6 @@ import {
   sendTestEmail,
   updateCampaign,
 } from '#app/modules/campaigns/service.server.ts'
-import { appErrorToFieldErrors, formValues, type FieldErrorMap } from '#app/modules/events/route-support.server.ts'
 import { PROFILES, profileLabelKey } from '#app/modules/registrations/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'

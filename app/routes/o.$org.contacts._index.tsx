@@ -15,7 +15,8 @@ import {
   type ContactFilters,
 } from '#app/modules/contacts/service.server.ts'
 import { ContactFields, TagChips } from '#app/modules/contacts/ui.tsx'
-import { appErrorToFieldErrors, formValues } from '#app/modules/events/route-support.server.ts'
+import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { isProfile } from '#app/modules/registrations/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'

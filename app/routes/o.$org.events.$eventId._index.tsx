@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatEventDates } from '#app/modules/events/format.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
-import { loadOrganiserEvent, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { loadOrganiserEvent, requireOrganiser } from '#app/route-support/events.server.ts'
 import { archiveEvent, cancelEvent, lifecycleBlock, publishEvent } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, eventPath, kindLabelKey, Notice, visibilityLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

@@ -1,7 +1,8 @@
 // The organiser's own questions on the registration form, in the order they are asked.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { formValues, loadOrganiserEvent, questionsAction, requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { loadOrganiserEvent, requireOrganiser } from '#app/route-support/events.server.ts'
+import { formValues, questionsAction } from '#app/utils/route-forms.server.ts'
 import { LIMITS, QUESTION_TYPES, questionFormSchema } from '#app/modules/events/schema.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventDates } from '#app/modules/events/format.ts'
-import { requireOrganiser } from '#app/modules/events/route-support.server.ts'
+import { requireOrganiser } from '#app/route-support/events.server.ts'
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { eventPath, kindLabelKey, StatusBadge } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

@@ -3,7 +3,8 @@
 // (a page state, so it works without JavaScript).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
+import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { legalFormLabelKey, submissionWindow } from '#app/modules/prizes/rules.ts'
 import { copyFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import { archiveEdition, copyEdition, publishBlock, publishEdition } from '#app/modules/prizes/service.server.ts'

@@ -2,7 +2,9 @@
 // scoring grid the jury will use: criteria with their weight and scoring guidance.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, formValues, loadOrganiserEdition, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
+import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { categoryFormSchema, criterionFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCategory, updateCriterion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'

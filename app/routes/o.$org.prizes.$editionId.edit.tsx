@@ -1,7 +1,8 @@
 // An edition's description, rules, calendar (Paris time), eligibility and public vote.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, loadOrganiserEdition, readEditionForm, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, readEditionForm, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
+import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { editionFormSchema, editionToFormValues, fieldErrorsOf } from '#app/modules/prizes/schema.ts'
 import { updateEdition } from '#app/modules/prizes/service.server.ts'
 import { EditionFormFields, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { attachmentHeaders, exportLocale, exportNominationsCsv } from '#app/modules/nominations/export.server.ts'
 import { filtersFromSearchParams, nominationsForExport, recordNominationExport } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, user } = await requirePrizeOrganiser(request, params.org)

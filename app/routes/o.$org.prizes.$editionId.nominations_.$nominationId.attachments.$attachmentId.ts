@@ -2,7 +2,7 @@
 // with the type sniffed at upload, so a browser never renders it inline as something else.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */

@@ -13,7 +13,7 @@ import {
   shortlist,
   unshortlist,
 } from '#app/modules/nominations/review.server.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey } from '#app/modules/prizes/rules.ts'
 import { AttachmentList, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'

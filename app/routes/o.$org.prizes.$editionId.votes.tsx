@@ -3,7 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { voteWindow } from '#app/modules/prizes/rules.ts'
-import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { VOID_REASON_MAX } from '#app/modules/votes/rules.ts'
 import { tally, voidVote, voteAudit } from '#app/modules/votes/service.server.ts'

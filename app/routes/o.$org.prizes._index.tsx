@@ -1,7 +1,7 @@
 // The organisation's prize editions (latest year first) and the way to create one.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requirePrizeOrganiser } from '#app/modules/prizes/route-support.server.ts'
+import { requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
 import { listEditions } from '#app/modules/prizes/service.server.ts'
 import { EditionStatusBadge, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

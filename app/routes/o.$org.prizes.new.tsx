@@ -1,7 +1,8 @@
 // A new prize edition, saved as a draft: the organiser adds its categories and scoring grid, then publishes.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { appErrorToFieldErrors, readEditionForm, requirePrizeOrganiser, translateErrors } from '#app/modules/prizes/route-support.server.ts'
+import { readEditionForm, requirePrizeOrganiser } from '#app/route-support/prizes.server.ts'
+import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { editionFormSchema, fieldErrorsOf } from '#app/modules/prizes/schema.ts'
 import { createEdition } from '#app/modules/prizes/service.server.ts'
 import { EditionFormFields, editionFormDefaults, editionPath } from '#app/modules/prizes/ui.tsx'

@@ -10,7 +10,7 @@ const ROUTE_ID = 'routes/api.v1.events.$slug.registrations'
 /** Bodies are read whole; beyond this the action answers 413 anyway (its limit is 256 KiB). */
 const BODY_LIMIT = 1024 * 1024
 
-/** See `json` in app/modules/api/http.server.ts. */
+/** See `json` in app/api/http.server.ts. */
 const RESPONSE_TEXT = Symbol.for('essor.responseText')
 
 /**

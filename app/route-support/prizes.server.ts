@@ -1,14 +1,12 @@
 // What the organiser's prize routes share: the permission check, loading an edition of the
-// organisation (404 otherwise) and reading the edition form (checkboxes, départements or regions).
+// organisation (404 otherwise; route code, as it answers with Responses) and reading the edition form (checkboxes, départements or regions).
 import { requireMembership } from '#app/modules/auth/session.server.ts'
 import { findRegion } from '#app/modules/events/public.server.ts'
-import { formValues } from '#app/modules/events/route-support.server.ts'
 import type { Role } from '#app/modules/organisations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { getEditionForOrganiser } from './service.server.ts'
-
-export { appErrorToFieldErrors, formValues, questionsAction, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 
 export const PRIZE_ORGANISER_ROLES: readonly Role[] = ['admin', 'organiser']
 
