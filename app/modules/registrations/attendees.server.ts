@@ -37,3 +37,8 @@ export async function attendeesOfEvents(organisationId: string, eventIds: readon
   })
   return rows.map(({ id, checkedInAt, ...r }) => ({ ...r, registrationId: id, checkedIn: checkedInAt !== null }))
 }
+
+/** How many registrants an event change would tell: every registration not cancelled (as notifyEventChange). */
+export async function countNotifiable(eventId: string, db: Tx = prisma): Promise<number> {
+  return db.registration.count({ where: { eventId, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
+}
