@@ -22,7 +22,7 @@ import {
   sendTestEmail,
   updateCampaign,
 } from '#app/modules/campaigns/service.server.ts'
-import { PROFILES, profileLabelKey } from '#app/modules/registrations/profiles.ts'
+import { PROFILES, profileLabelKey } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

@@ -4,11 +4,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireMembership } from '#app/modules/auth/session.server.ts'
+import { addAttendeesAsContacts, addNomineesAsContacts, contactSourceChoices } from '#app/composition/contacts.server.ts'
 import {
-  addAttendeesAsContacts,
-  addNomineesAsContacts,
   contactFacets,
-  contactSourceChoices,
   createContact,
   deleteContact,
   listContacts,
@@ -17,7 +15,7 @@ import {
 import { ContactFields, TagChips } from '#app/modules/contacts/ui.tsx'
 import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { formValues } from '#app/utils/route-forms.server.ts'
-import { isProfile } from '#app/modules/registrations/profiles.ts'
+import { isProfile } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

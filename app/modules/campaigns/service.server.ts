@@ -16,7 +16,7 @@ import type { CampaignProps } from '#emails/campaign.tsx'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl, appOrigin } from '#app/utils/url.server.ts'
 import type { Audience } from '#app/modules/contacts/audience.ts'
-import { countAudience, selectAudience, type AudienceRecipient } from '#app/modules/contacts/service.server.ts'
+import { countAudience, selectAudience, type AudienceRecipient } from './audience.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
 import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
 

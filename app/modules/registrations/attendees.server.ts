@@ -10,7 +10,7 @@ export type Attendee = {
   firstName: string
   lastName: string
   organisationName: string
-  /** A profile code (registrations/profiles.ts). */
+  /** A profile code (app/shared/profiles.ts). */
   organisationType: string
   departement: string | null
   locale: string
