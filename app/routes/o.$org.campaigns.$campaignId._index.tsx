@@ -9,6 +9,7 @@ import { campaignTargets, pickableContacts } from '#app/route-support/campaigns.
 import { appErrorToFieldErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
 import { formValues } from '#app/utils/route-forms.server.ts'
 import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
+import { sendCampaign } from '#app/composition/campaigns.server.ts'
 import {
   audienceSize,
   campaignReport,
@@ -18,7 +19,6 @@ import {
   getCampaign,
   previewCampaign,
   scheduleCampaign,
-  sendCampaign,
   sendTestEmail,
   updateCampaign,
 } from '#app/modules/campaigns/service.server.ts'
