@@ -15,9 +15,9 @@ module.exports = {
     {
       name: 'modules-not-composition',
       severity: 'error',
-      comment: 'Routes, the API, composition files and the server call modules, never the other way round.',
+      comment: 'Routes, the API, composition, route helpers and the server call modules, never the other way round.',
       from: { path: '^app/modules/' },
-      to: { path: '^app/(routes|api|composition|server)/' },
+      to: { path: '^app/(routes|api|composition|route-support|server)/' },
     },
     {
       name: 'catalogue-below-registrations',
