@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, cheapest first, stopping at the first failure.
 // PostgreSQL is optional on a developer's machine (the suite is skipped, loudly) and mandatory
 // when CI=true. The end-to-end step needs a Chromium: the system one, else Playwright's own.
-// `npm test -- <step>…` runs only the named steps (typecheck lint unit build sqlite postgres e2e).
+// `npm test -- <step>…` runs only the named steps (typecheck lint deps unit build sqlite postgres e2e).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -123,6 +123,11 @@ async function endToEnd() {
 const allSteps: Step[] = [
   { key: 'typecheck', name: 'Typecheck (tsc --noEmit)', run: command(bin('tsc'), ['--noEmit']) },
   { key: 'lint', name: 'Lint (eslint --max-warnings=0 .)', run: command(bin('eslint'), ['--max-warnings=0', '.']) },
+  {
+    key: 'deps',
+    name: 'Module layering (depcruise, .dependency-cruiser.cjs)',
+    run: command(bin('depcruise'), ['app', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']),
+  },
   { key: 'unit', name: 'Unit tests (vitest --project unit)', run: command(bin('vitest'), ['run', '--project', 'unit']) },
   { key: 'build', name: 'Production build (remix vite:build)', run: command(bin('remix'), ['vite:build']) },
   {

@@ -2,8 +2,8 @@
 //   GET  the event's registrations (organiser API token; ?status=confirmed|waitlisted|offered|cancelled|checked_in, ?q=)
 //   POST register someone (public; same validation, seat rules and rate limit as the web form)
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleApi, json, methodNotAllowed } from '#app/modules/api/http.server.ts'
-import { listRegistrationsForApi, registerThroughApi } from '#app/modules/api/registrations.server.ts'
+import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
+import { listRegistrationsForApi, registerThroughApi } from '#app/api/registrations.server.ts'
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,8 +3,8 @@
 //        or with ?scope=organisation and a token, every event of the token's organisation;
 //   POST create an event (organiser API token) → 201 {slug, …}.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { organisationEventList, organiserEventJson, publicEventList } from '#app/modules/api/events.server.ts'
-import { errorOf, handleApi, json, methodNotAllowed, parseJsonBody } from '#app/modules/api/http.server.ts'
+import { organisationEventList, organiserEventJson, publicEventList } from '#app/api/events.server.ts'
+import { errorOf, handleApi, json, methodNotAllowed, parseJsonBody } from '#app/api/http.server.ts'
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
 import { invalidatePublicEvent, parseDayEnd, parseDayStart } from '#app/modules/events/public.server.ts'
 import type { EventInput } from '#app/modules/events/schema.ts'

@@ -1,8 +1,8 @@
 // GET /api/v1/prizes/{slug}/nominations: the edition's nominations for its organisation's API
 // token (?status=draft|submitted|eligible|ineligible|withdrawn|shortlisted, ?category=<id>, ?q=).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleApi, json, methodNotAllowed } from '#app/modules/api/http.server.ts'
-import { nominationsForApi } from '#app/modules/api/prizes.server.ts'
+import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
+import { nominationsForApi } from '#app/api/prizes.server.ts'
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {

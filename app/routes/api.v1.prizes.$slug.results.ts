@@ -1,9 +1,9 @@
 // GET /api/v1/prizes/{slug}/results: the jury's results for the edition's organisation API token
 // (per category, ranked nominations with mean, SD, normalised score, number of scores, decision).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleApi, json, methodNotAllowed } from '#app/modules/api/http.server.ts'
+import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
-import { resultsForApi } from '#app/modules/jury/api.server.ts'
+import { resultsForApi } from '#app/api/jury.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return handleApi(

@@ -2,8 +2,8 @@
 //   GET     one registration of the organisation's events
 //   DELETE  cancels it: the seat is freed and offered to the first person on the waiting list
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { handleApi, json, methodNotAllowed } from '#app/modules/api/http.server.ts'
-import { cancelThroughApi, registrationForApi } from '#app/modules/api/registrations.server.ts'
+import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
+import { cancelThroughApi, registrationForApi } from '#app/api/registrations.server.ts'
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {

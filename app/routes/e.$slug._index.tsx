@@ -12,7 +12,7 @@ import {
 } from '#app/modules/events/public.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { AvailabilityBadge, kindKey, seatsKey } from '#app/ui/public-events.tsx'
+import { AvailabilityBadge, kindKey, seatsKey } from '#app/route-support/public-events.tsx'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest } from '#app/utils/i18n.ts'
 

@@ -14,7 +14,7 @@ import {
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { EventCard, kindKey } from '#app/ui/public-events.tsx'
+import { EventCard, kindKey } from '#app/route-support/public-events.tsx'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction = ({ matches }) => {

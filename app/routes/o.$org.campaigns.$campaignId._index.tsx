@@ -6,8 +6,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
-import { campaignTargets, pickableContacts } from '#app/modules/campaigns/route-support.server.ts'
+import { campaignTargets, pickableContacts } from '#app/route-support/campaigns.server.ts'
+import { appErrorToFieldErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
+import { sendCampaign } from '#app/composition/campaigns.server.ts'
 import {
   audienceSize,
   campaignReport,
@@ -17,12 +20,10 @@ import {
   getCampaign,
   previewCampaign,
   scheduleCampaign,
-  sendCampaign,
   sendTestEmail,
   updateCampaign,
 } from '#app/modules/campaigns/service.server.ts'
-import { appErrorToFieldErrors, formValues, type FieldErrorMap } from '#app/modules/events/route-support.server.ts'
-import { PROFILES, profileLabelKey } from '#app/modules/registrations/profiles.ts'
+import { PROFILES, profileLabelKey } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

@@ -5,19 +5,18 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
+import { addAttendeesAsContacts, addNomineesAsContacts, contactSourceChoices } from '#app/composition/contacts.server.ts'
 import {
-  addAttendeesAsContacts,
-  addNomineesAsContacts,
   contactFacets,
-  contactSourceChoices,
   createContact,
   deleteContact,
   listContacts,
   type ContactFilters,
 } from '#app/modules/contacts/service.server.ts'
 import { ContactFields, TagChips } from '#app/modules/contacts/ui.tsx'
-import { appErrorToFieldErrors, formValues } from '#app/modules/events/route-support.server.ts'
-import { isProfile } from '#app/modules/registrations/profiles.ts'
+import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
+import { isProfile } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

@@ -21,7 +21,7 @@ import {
 } from '#app/modules/registrations/admin.server.ts'
 import { answerText, CHECKED_IN_FILTER, parseAnswers } from '#app/modules/registrations/export-format.ts'
 import { formContextOf, formErrorMessage, parseRegistrationFormData, toRegistrationInput, type FormContext, type SubmittedFields } from '#app/modules/registrations/form.ts'
-import { PROFILES, isProfile } from '#app/modules/registrations/profiles.ts'
+import { PROFILES, isProfile } from '#app/shared/profiles.ts'
 import { holdsSeat, REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'

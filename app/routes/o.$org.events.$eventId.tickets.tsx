@@ -2,9 +2,10 @@
 // payment settings (accepted methods, card hold, refund deadline and fee), for organisers.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { actionForIntent, can } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
-import { formValues, loadOrganiserEvent } from '#app/modules/events/route-support.server.ts'
+import { actionForIntent, can } from '#app/modules/auth/permissions.ts'
+import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { cardAvailability } from '#app/modules/payments/card-availability.server.ts'

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { attachmentHeaders, exportLocale, exportNominationsCsv } from '#app/modules/nominations/export.server.ts'
 import { filtersFromSearchParams, nominationsForExport, recordNominationExport } from '#app/modules/nominations/review.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'nomination.export')

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */

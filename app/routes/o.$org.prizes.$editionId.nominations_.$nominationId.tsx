@@ -14,7 +14,7 @@ import {
   unshortlist,
 } from '#app/modules/nominations/review.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey } from '#app/modules/prizes/rules.ts'
 import { AttachmentList, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'

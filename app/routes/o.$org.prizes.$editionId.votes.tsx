@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { voteWindow } from '#app/modules/prizes/rules.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/modules/prizes/route-support.server.ts'
+import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { VOID_REASON_MAX } from '#app/modules/votes/rules.ts'
 import { tally, voidVote, voteAudit } from '#app/modules/votes/service.server.ts'

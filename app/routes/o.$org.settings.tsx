@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { formValues } from '#app/modules/events/route-support.server.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { DEFAULT_VAT_MENTION, formatIban, LEGAL_LIMITS } from '#app/modules/organisations/legal.ts'
 import { getLegalDetails, updateLegalDetails } from '#app/modules/organisations/legal.server.ts'

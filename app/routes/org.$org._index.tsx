@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getPublicOrganisation, listPublicEvents, publicCacheHeaders, toEventCardView } from '#app/modules/events/public.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { EventCard } from '#app/ui/public-events.tsx'
+import { EventCard } from '#app/route-support/public-events.tsx'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest } from '#app/utils/i18n.ts'
 

@@ -10,7 +10,7 @@ import { eraseRegistration, getManageView, updateAttendeeDetails } from '#app/mo
 import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/ui/registration-form.tsx'
+import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/route-support/registration-form.tsx'
 import { AppError, isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino'
 import { expireOffers, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { sendJuryReminders } from '#app/modules/jury/progress.server.ts'
-import { sendDueCampaigns } from '#app/modules/campaigns/service.server.ts'
+import { sendDueCampaigns } from '#app/composition/campaigns.server.ts'
 import { expireDueHolds, retryRefunds } from '#app/modules/payments/stripe.server.ts'
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<number> }

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Tx } from '#app/db.server.ts'
 import { searchTextOf } from '#app/modules/registrations/rules.ts'
 import { applicationOf, demoComments, type ApplicationFields } from './applications.ts'
-import type { Profile } from '#app/modules/registrations/profiles.ts'
+import type { Profile } from '#app/shared/profiles.ts'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR

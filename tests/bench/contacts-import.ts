@@ -25,7 +25,8 @@ export async function contactsImportBench(db: DbKind, flags: Record<string, stri
   const { prisma, dbReady } = await import('#app/db.server.ts')
   await dbReady
   try {
-    const { runImport, selectAudience } = await import('#app/modules/contacts/service.server.ts')
+    const { runImport } = await import('#app/modules/contacts/service.server.ts')
+    const { selectAudience } = await import('#app/modules/campaigns/audience.server.ts')
     const { readCsv } = await import('#app/modules/contacts/csv.ts')
     const { guessMapping } = await import('#app/modules/contacts/schema.ts')
     const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: 'bench-contacts' } })

@@ -2,7 +2,7 @@
 // by the contacts' own rules, deterministic, and loaded once.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { selectAudience } from '#app/modules/contacts/service.server.ts'
+import { selectAudience } from '#app/modules/campaigns/audience.server.ts'
 import { parseTags, validateContact } from '#app/modules/contacts/schema.ts'
 import { seedDemoData } from '../../prisma/seed.ts'
 import { demoContacts, seedDemoContacts } from '../../prisma/seed/contacts.ts'

@@ -3,8 +3,8 @@
 // each decision is emailed once in the candidate's language, and the API shows the statuses.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import type { ApiAuth } from '#app/modules/api/events.server.ts'
-import { listRegistrationsForApi, registrationForApi } from '#app/modules/api/registrations.server.ts'
+import type { ApiAuth } from '#app/api/events.server.ts'
+import { listRegistrationsForApi, registrationForApi } from '#app/api/registrations.server.ts'
 import { cancelRegistration, register } from '#app/modules/registrations/service.server.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import type { ProjectInput } from './schema.ts'

@@ -16,7 +16,7 @@ import type { CampaignProps } from '#emails/campaign.tsx'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl, appOrigin } from '#app/utils/url.server.ts'
 import type { Audience } from '#app/modules/contacts/audience.ts'
-import { countAudience, selectAudience, type AudienceRecipient } from '#app/modules/contacts/service.server.ts'
+import { countAudience, selectAudience, type AudienceRecipient } from './audience.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
 import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
 
@@ -269,6 +269,15 @@ export async function sendTestEmail(organisationId: string, campaignId: string, 
 
 export type SendResult = { status: 'sent'; queued: number; skipped: number; alreadySent: boolean }
 
+type SendOptions = { request?: Request; actorUserId?: string | null }
+
+/**
+ * Senders of the campaign kinds another module writes (a jury reminder: the jury module gives each
+ * juror a fresh join link). Handed in by app/composition/campaigns.server.ts, so campaigns imports
+ * none of those modules.
+ */
+export type CampaignSenders = Partial<Record<string, (campaignId: string, now: Date, opts: SendOptions) => Promise<SendResult>>>
+
 type Candidate = AudienceRecipient & { skippedReason: string | null }
 
 /** The people a reminder goes to: the parent's recipients who neither registered, declined, unsubscribed nor bounced. */
@@ -315,7 +324,7 @@ const RANDOM_PER_RECIPIENT = TOKEN_BYTES + 2 * ID_BYTES
  * address of the audience that is not suppressed; suppressed addresses get a recipient row with
  * `skippedReason` and no email. Safe to call again: addresses already written are left alone.
  */
-export async function sendCampaign(campaignId: string, now: Date = new Date(), opts: { request?: Request; actorUserId?: string | null } = {}): Promise<SendResult> {
+export async function sendCampaign(campaignId: string, now: Date = new Date(), opts: SendOptions = {}, senders: CampaignSenders = {}): Promise<SendResult> {
   const claimed = await prisma.campaign.updateMany({ where: { id: campaignId, status: { in: ['draft', 'scheduled'] } }, data: { status: 'sending' } })
   const c = await prisma.campaign.findUnique({ where: { id: campaignId } })
   if (!c) throw notFound()
@@ -326,12 +335,10 @@ export async function sendCampaign(campaignId: string, now: Date = new Date(), o
     if (claimed.count === 1) await prisma.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'draft' } })
     throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
   }
-  if (c.kind === 'jury_invitation') {
-    // A jury reminder: each juror who has not answered gets a fresh join link (the jury module's
-    // job; imported lazily, the jury module imports this one).
-    const { sendJuryReminder } = await import('#app/modules/jury/invitation-campaign.server.ts')
-    return sendJuryReminder(c.id, now, opts)
-  }
+  // A kind another module writes (a jury reminder: each juror a fresh join link): its sender does it.
+  const send = senders[c.kind]
+  if (send) return send(c.id, now, opts)
+  if (c.kind === 'jury_invitation') throw new AppError({ status: 500, code: 'no_sender', message: 'jury reminders are sent through app/composition/campaigns.server.ts' })
 
   const target = await targetOf(prisma, c)
   const render = renderer(c)
@@ -435,12 +442,12 @@ async function insertRows(tx: Tx, table: string, columns: string[], rows: unknow
 const PG_TYPES: Record<string, string> = { attempts: 'integer', nextAttemptAt: 'timestamp(3)', createdAt: 'timestamp(3)' }
 
 /** The scheduler's job: sends every scheduled campaign whose time has come. Returns how many were sent. */
-export async function sendDueCampaigns(now: Date = new Date()) {
+export async function sendDueCampaigns(now: Date = new Date(), senders: CampaignSenders = {}) {
   const due = await prisma.campaign.findMany({ where: { status: 'scheduled', scheduledAt: { lte: now } }, select: { id: true }, take: 10 })
   let sent = 0
   for (const c of due) {
     try {
-      const result = await sendCampaign(c.id, now)
+      const result = await sendCampaign(c.id, now, {}, senders)
       if (!result.alreadySent) sent++
     } catch (error) {
       // Another process claimed it meanwhile: nothing to do here.

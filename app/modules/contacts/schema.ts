@@ -2,7 +2,7 @@
 // columns of an imported file map to them. Pure (Zod only): the browser may load it, and the
 // import runs the same rules as the form. Errors are message keys of the `contacts` domain.
 import { z } from 'zod'
-import { PROFILES, type Profile } from '#app/modules/registrations/profiles.ts'
+import { PROFILES, type Profile } from '#app/shared/profiles.ts'
 import { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale } from './limits.ts'
 
 export { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale }

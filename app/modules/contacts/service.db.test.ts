@@ -8,20 +8,18 @@ import { suppress } from '#app/modules/email/suppression.server.ts'
 import { attendeesOfEvents } from '#app/modules/registrations/attendees.server.ts'
 import { nomineesOfEdition } from '#app/modules/nominations/contacts.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { addAttendeesAsContacts, addNomineesAsContacts } from '#app/composition/contacts.server.ts'
+import { countAudience, selectAudience } from '#app/modules/campaigns/audience.server.ts'
 import { makeEvent, makeOrganisation } from '#tests/support/factories.ts'
 import { readCsv } from './csv.ts'
 import { guessMapping, parseTags } from './schema.ts'
 import {
-  addAttendeesAsContacts,
-  addNomineesAsContacts,
-  countAudience,
   createContact,
   deleteContact,
   exportContactsCsv,
   listContacts,
   previewImport,
   runImport,
-  selectAudience,
   updateContact,
 } from './service.server.ts'
 

@@ -1,6 +1,7 @@
 // An organisation's contacts: the list with search and filters, one contact at a time, the CSV
-// import (preview, then run, with a report accounting for every line), adding past attendees
-// and nominees, the export, and the audience selection the campaigns use.
+// import (preview, then run, with a report accounting for every line), adding people met elsewhere
+// (attendees, nominees: the composition reads them), the export, and the contacts an audience may
+// select (campaigns match them and add the attendees).
 //
 // Import choices:
 // - The first occurrence of an address in the file wins; every later row with the same address
@@ -14,15 +15,10 @@
 import { randomBytes } from 'node:crypto'
 import { Prisma, prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { suppressedAmong } from '#app/modules/email/suppression.server.ts'
-import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
-import { nomineesOfEdition } from '#app/modules/nominations/contacts.server.ts'
-import { listEditions } from '#app/modules/prizes/service.server.ts'
-import { attendeesOfEvents } from '#app/modules/registrations/attendees.server.ts'
-import { isProfile, type Profile } from '#app/modules/registrations/profiles.ts'
+import { isProfile, type Profile } from '#app/shared/profiles.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
-import { audienceSchema, hasCriteria, matchesAudience, type Audience, type AudienceInput } from './audience.ts'
+import { hasCriteria, type Audience } from './audience.ts'
 import { IMPORT_CHUNK, IMPORT_MAX_BYTES, PAGE_SIZE, PREVIEW_ROWS } from './limits.ts'
 import { readCsv, writeCsv, type CsvTable, type Encoding, type Separator } from './csv.ts'
 import {
@@ -443,22 +439,15 @@ export function reasonText(locale: Locale, reason: RejectReason): string {
 
 // ---- Attendees and nominees -------------------------------------------------------------------
 
-const profileFromLegalForm = (legalForm: string | null): Profile | null => {
+/** The contact profile of a nominee's legal form (prizes' legal forms, mostly the same codes). */
+export const profileFromLegalForm = (legalForm: string | null): Profile | null => {
   if (!legalForm) return null
   if (legalForm === 'societe_ess') return 'esus'
   if (legalForm === 'other') return 'autre'
   return isProfile(legalForm) ? legalForm : null
 }
 
-function personToIncoming(p: {
-  email: string
-  firstName: string
-  lastName: string
-  structure: string
-  profile: string | null
-  departement: string | null
-  locale: string
-}, line: number, tags: string[]): Incoming | null {
+function personToIncoming(p: Person, line: number, tags: string[]): Incoming | null {
   const result = validateContact({ email: p.email, firstName: p.firstName.slice(0, 100), lastName: p.lastName.slice(0, 100), structure: p.structure.slice(0, 200) })
   if (!result.ok) return null
   const departement = p.departement ? normaliseDepartement(p.departement) : null
@@ -477,50 +466,33 @@ function personToIncoming(p: {
 
 export type AddPeopleResult = { found: number; created: number; tagged: number; unchanged: number }
 
+/** Someone known from elsewhere (an event's attendee, a nominee) to add as a contact. */
+export type Person = { email: string; firstName: string; lastName: string; structure: string; profile: string | null; departement: string | null; locale: string }
+
 /**
- * Adds the confirmed attendees of one of the organisation's events as contacts (source
- * "attendee"), with the tag. People already in the contacts keep their data and get the tag.
+ * Adds people met elsewhere as contacts (source "attendee" or "nominee"), with the tag: people
+ * already in the contacts keep their data and get the tag. The composition reads the people from
+ * their module (app/composition/contacts.server.ts).
  */
-export async function addAttendeesAsContacts(organisationId: string, eventId: string, tag: string, actor: Actor = {}): Promise<AddPeopleResult> {
+export async function addPeopleAsContacts(
+  organisationId: string,
+  people: readonly Person[],
+  tag: string,
+  origin: { source: 'attendee' | 'nominee'; action: string; details: Record<string, unknown> },
+  actor: Actor = {},
+): Promise<AddPeopleResult> {
   const tags = normaliseTags(tag).slice(0, 1)
-  const attendees = await attendeesOfEvents(organisationId, [eventId])
   const seen = new Set<string>()
   const items: Incoming[] = []
-  for (const [i, a] of attendees.entries()) {
-    const item = personToIncoming({ ...a, structure: a.organisationName, profile: a.organisationType }, i + 1, tags)
+  for (const [i, p] of people.entries()) {
+    const item = personToIncoming(p, i + 1, tags)
     if (item && !seen.has(item.contact.email)) {
       seen.add(item.contact.email)
       items.push(item)
     }
   }
-  const out = await upsertContacts(organisationId, items, { mode: 'tagOnly', tagsToAdd: tags, source: 'attendee', action: 'contact.addAttendees', actor, details: { eventId } })
+  const out = await upsertContacts(organisationId, items, { mode: 'tagOnly', tagsToAdd: tags, source: origin.source, action: origin.action, actor, details: origin.details })
   return { found: items.length, created: out.created, tagged: out.updated, unchanged: out.unchanged }
-}
-
-/** Adds the people behind an edition's submitted nominations as contacts (source "nominee"), with the tag. */
-export async function addNomineesAsContacts(organisationId: string, editionId: string, tag: string, actor: Actor = {}): Promise<AddPeopleResult> {
-  const tags = normaliseTags(tag).slice(0, 1)
-  const nominees = await nomineesOfEdition(organisationId, editionId)
-  const seen = new Set<string>()
-  const items: Incoming[] = []
-  for (const [i, n] of nominees.entries()) {
-    const item = personToIncoming({ ...n, profile: profileFromLegalForm(n.legalForm) }, i + 1, tags)
-    if (item && !seen.has(item.contact.email)) {
-      seen.add(item.contact.email)
-      items.push(item)
-    }
-  }
-  const out = await upsertContacts(organisationId, items, { mode: 'tagOnly', tagsToAdd: tags, source: 'nominee', action: 'contact.addNominees', actor, details: { editionId } })
-  return { found: items.length, created: out.created, tagged: out.updated, unchanged: out.unchanged }
-}
-
-/** The organisation's events and prize editions, for the "add attendees / nominees" forms. */
-export async function contactSourceChoices(organisationId: string) {
-  const [events, editions] = await Promise.all([listOrganisationEvents(organisationId, { archived: 'include' }), listEditions(organisationId)])
-  return {
-    events: events.map((e) => ({ id: e.id, slug: e.slug, title: e.title, startsAt: e.startsAt, confirmed: e.counts.confirmed })),
-    editions: editions.map((e) => ({ id: e.id, slug: e.slug, title: e.title, nominations: e.nominationCount })),
-  }
 }
 
 // ---- Export -----------------------------------------------------------------------------------
@@ -552,8 +524,9 @@ export async function exportContactsCsv(organisationId: string, filters: Contact
 
 // ---- Audience ---------------------------------------------------------------------------------
 
-export type AudienceRecipient = {
-  contactId: string | null
+/** A contact as the audience selection (campaigns/audience.server.ts) matches it. */
+export type AudienceContact = {
+  contactId: string
   email: string
   firstName: string
   lastName: string
@@ -561,13 +534,14 @@ export type AudienceRecipient = {
   profile: string | null
   departement: string | null
   locale: ContactLocale
-  /** On the organisation's suppression list: campaigns must not write to it. */
-  suppressed: boolean
+  tags: string[]
 }
 
-async function audiencePeople(organisationId: string, audience: Audience, db: Tx) {
-  type Person = Omit<AudienceRecipient, 'suppressed'> & { tags: string[]; attendedEventIds: string[] }
-  const people = new Map<string, Person>()
+/**
+ * The contacts an audience may select: with criteria every contact of the organisation (the
+ * caller matches them), else only the hand-picked ones. Nobody when the audience is empty.
+ */
+export async function audienceContacts(organisationId: string, audience: Audience, db: Tx = prisma): Promise<AudienceContact[]> {
   const criteria = hasCriteria(audience)
   if (!criteria && audience.contactIds.length === 0) return []
   type Row = { id: string; email: string; firstName: string; lastName: string; structure: string | null; profile: string | null; departement: string | null; locale: string; tags: string }
@@ -579,64 +553,17 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
         where: { organisationId, id: { in: audience.contactIds } },
         select: { id: true, email: true, firstName: true, lastName: true, structure: true, profile: true, departement: true, locale: true, tags: true },
       })
-  for (const c of contacts) {
-    people.set(c.email, {
-      contactId: c.id,
-      email: c.email,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      structure: c.structure,
-      profile: c.profile,
-      departement: c.departement,
-      locale: isContactLocale(c.locale) ? c.locale : 'fr',
-      tags: parseTags(c.tags),
-      attendedEventIds: [],
-    })
-  }
-  if (audience.attendeesOfEventIds.length > 0) {
-    for (const a of await attendeesOfEvents(organisationId, audience.attendeesOfEventIds, db)) {
-      const email = a.email.trim().toLowerCase()
-      const known = people.get(email)
-      if (known) {
-        if (!known.attendedEventIds.includes(a.eventId)) known.attendedEventIds.push(a.eventId)
-        continue
-      }
-      people.set(email, {
-        contactId: null,
-        email,
-        firstName: a.firstName,
-        lastName: a.lastName,
-        structure: a.organisationName || null,
-        profile: a.organisationType || null,
-        departement: a.departement ? (normaliseDepartement(a.departement) ?? null) : null,
-        locale: isContactLocale(a.locale) ? a.locale : 'fr',
-        tags: [],
-        attendedEventIds: [a.eventId],
-      })
-    }
-  }
-  return [...people.values()].filter((p) => matchesAudience(p, audience))
-}
-
-/**
- * The people an audience selects in the organisation, one per address (sorted by address),
- * each flagged when suppressed. Nobody is left out for suppression: the sender filters.
- */
-export async function selectAudience(organisationId: string, audience: AudienceInput, db: Tx = prisma): Promise<AudienceRecipient[]> {
-  const parsed = audienceSchema.parse(audience)
-  const people = await audiencePeople(organisationId, parsed, db)
-  const suppressed = await suppressedAmong(organisationId, people.map((p) => p.email), db)
-  return people
-    .map(({ tags: _tags, attendedEventIds: _events, ...p }) => ({ ...p, suppressed: suppressed.has(p.email) }))
-    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0))
-}
-
-/** How many people the audience selects, and how many of them are suppressed (for the editor). */
-export async function countAudience(organisationId: string, audience: AudienceInput, db: Tx = prisma): Promise<{ total: number; suppressed: number }> {
-  const parsed = audienceSchema.parse(audience)
-  const people = await audiencePeople(organisationId, parsed, db)
-  const suppressed = await suppressedAmong(organisationId, people.map((p) => p.email), db)
-  return { total: people.length, suppressed: suppressed.size }
+  return contacts.map((c) => ({
+    contactId: c.id,
+    email: c.email,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    structure: c.structure,
+    profile: c.profile,
+    departement: c.departement,
+    locale: isContactLocale(c.locale) ? c.locale : 'fr',
+    tags: parseTags(c.tags),
+  }))
 }
 
 /** The tags used in the organisation's contacts (for the audience editor). */

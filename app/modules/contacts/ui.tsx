@@ -1,5 +1,5 @@
 // Pieces the contacts pages share: the contact form and the tag chips.
-import { PROFILES } from '#app/modules/registrations/profiles.ts'
+import { PROFILES } from '#app/shared/profiles.ts'
 import { SelectField, TextField, type FieldErrors } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { CONTACT_LOCALES, LIMITS } from './limits.ts'

@@ -6,7 +6,7 @@
 // app/utils/public-page-cache.server.ts) plus 5 s; the seat rules themselves
 // (registrations/service.server.ts) always work on the live counters.
 import { prisma } from '#app/db.server.ts'
-import { registrationClosedReason, seatsLeft, type ClosedReason } from '#app/modules/registrations/rules.ts'
+import { registrationClosedReason, seatsLeft, type ClosedReason } from './availability.ts'
 import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
 import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'

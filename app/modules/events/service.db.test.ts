@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+// Updating and cancelling reach the registrations: the composed functions are the ones routes call.
+import { cancelEvent, previewEventUpdate, updateEvent } from '#app/composition/events.server.ts'
 import {
   archiveEvent,
-  cancelEvent,
   createEvent,
   createQuestion,
   createSlot,
@@ -15,9 +16,7 @@ import {
   listOrganisationEvents,
   moveQuestion,
   moveWorkshop,
-  previewEventUpdate,
   publishEvent,
-  updateEvent,
   updateQuestion,
   updateWorkshop,
 } from './service.server.ts'

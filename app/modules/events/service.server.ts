@@ -3,14 +3,15 @@
 // Every function takes the organisation id and only touches that organisation's events: an
 // event of another organisation is "not found" (404), so ids and slugs reveal nothing.
 // Seats and registrations belong to the registrations module: capacity changes, cancelling and
-// notifying registrants go through its functions.
+// notifying registrants go through the `EventRegistrations` this module is handed (wired in
+// app/composition/events.server.ts), so events imports nothing above it.
 import type { z } from 'zod'
 import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { cancelAllForEvent, notifyEventChange, randomSuffix, setEventCapacity } from '#app/modules/registrations/service.server.ts'
-import { seatsLeft } from '#app/modules/registrations/rules.ts'
+import type { Event } from '#app/generated/sqlite/client.ts'
 import { AppError, conflictError as conflict, invalidInputError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
+import { seatsLeft } from './availability.ts'
 import { invalidatePublicEvent } from './public.server.ts'
 import {
   eventInputSchema,
@@ -28,7 +29,7 @@ import {
 } from './schema.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
-import { slugify } from './slug.ts'
+import { randomSuffix, slugify } from './slug.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
@@ -47,6 +48,18 @@ export type Actor = { actorUserId?: string | null; request?: Request }
 
 /** Attendee-relevant changes, as `notifyEventChange` and the event-updated email know them. */
 export type EventChange = 'date' | 'venue' | 'online'
+
+/** What changing an event asks of the registrations held on it (registrations implements it). */
+export type EventRegistrations = {
+  /** How many registrants an update could tell (every registration not cancelled). */
+  countToNotify(eventId: string): Promise<number>
+  /** Sets the capacity in its own transaction (refused below the seats taken); returns the waiting-list offers made. */
+  setCapacity(eventId: string, capacity: number | null, actor: { actorUserId?: string; request?: Request }): Promise<number>
+  /** Emails the registrants about the change, in the change's transaction; returns how many. */
+  notifyChange(tx: Tx, event: Event, changes: EventChange[], message: string | null): Promise<number>
+  /** Cancels every registration of the event being cancelled, in its transaction; returns how many. */
+  cancelAll(tx: Tx, event: Event, message: string | null): Promise<number>
+}
 
 /** Statuses in which organisers may still change the event, its programme and its questions. */
 export const EDITABLE_STATUSES: readonly string[] = ['draft', 'published']
@@ -303,18 +316,14 @@ function assertEditable(event: { status: string }) {
 }
 
 /** Registrants who would hear about a change (confirmed, pending payment, offered, waitlisted). */
-async function registrantsToNotify(eventId: string) {
-  return prisma.registration.count({ where: { eventId, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
-}
-
 /**
  * What an update would change for attendees, and how many registrants could be told: the edit
  * form asks the organiser whether to notify them before saving.
  */
-export async function previewEventUpdate(organisationId: string, eventId: string, patch: EventPatch) {
+export async function previewEventUpdate(organisationId: string, eventId: string, patch: EventPatch, registrations: Pick<EventRegistrations, 'countToNotify'>) {
   const v = parseOrThrow(eventPatchSchema, patch)
   const current = await findOwnedEvent(prisma, organisationId, eventId)
-  return { changes: attendeeRelevantChanges(current, v), registrants: await registrantsToNotify(current.id) }
+  return { changes: attendeeRelevantChanges(current, v), registrants: await registrations.countToNotify(current.id) }
 }
 
 /**
@@ -327,7 +336,8 @@ export async function updateEvent(
   organisationId: string,
   eventId: string,
   patch: EventPatch,
-  opts: Actor & { notify?: boolean; message?: string | null } = {},
+  opts: Actor & { notify?: boolean; message?: string | null },
+  registrations: EventRegistrations,
 ) {
   const v = parseOrThrow(eventPatchSchema, patch)
   const current = await findOwnedEvent(prisma, organisationId, eventId)
@@ -343,7 +353,7 @@ export async function updateEvent(
   const changes = attendeeRelevantChanges(current, v)
   const { capacity, ...data } = eventDataOf(v)
   const capacityChanged = capacity !== undefined && capacity !== current.capacity
-  const offered = capacityChanged ? await setEventCapacity(current.id, capacity, { actorUserId: opts.actorUserId ?? undefined, request: opts.request }) : 0
+  const offered = capacityChanged ? await registrations.setCapacity(current.id, capacity, { actorUserId: opts.actorUserId ?? undefined, request: opts.request }) : 0
 
   return changeEvent(async (tx) => {
     const where = { id: current.id, organisationId, status: { in: [...EDITABLE_STATUSES] } }
@@ -352,7 +362,7 @@ export async function updateEvent(
     if (count !== 1) throw conflict('event_read_only', 'events.error.readOnly')
     const event = await tx.event.findUniqueOrThrow({ where: { id: current.id } })
     const message = opts.message?.trim().slice(0, 2_000) || null
-    const notified = opts.notify && changes.length > 0 ? await notifyEventChange(tx, event, changes, message) : 0
+    const notified = opts.notify && changes.length > 0 ? await registrations.notifyChange(tx, event, changes, message) : 0
     const fields = changedFields(current, capacityChanged ? { ...data, capacity } : data)
     // A form saved without any change leaves no entry.
     if (Object.keys(fields).length === 0) return { event, changes, notified, waitlistOffers: offered }
@@ -382,14 +392,14 @@ export async function publishEvent(organisationId: string, eventId: string, acto
  * Cancels the event: status "cancelled", every active registration cancelled and its holder
  * emailed (with the organiser's message), all in one transaction. Returns how many were told.
  */
-export async function cancelEvent(organisationId: string, eventId: string, message: string | null, actor: Actor = {}) {
+export async function cancelEvent(organisationId: string, eventId: string, message: string | null, actor: Actor, registrations: EventRegistrations) {
   const current = await findOwnedEvent(prisma, organisationId, eventId)
   const text = message?.trim().slice(0, 2_000) || null
   return changeEvent(async (tx) => {
     const { count } = await tx.event.updateMany({ where: { id: current.id, organisationId, status: { in: [...EDITABLE_STATUSES] } }, data: { status: 'cancelled' } })
     if (count !== 1) throw conflict('event_not_cancellable', 'events.error.notCancellable')
     const event = await tx.event.findUniqueOrThrow({ where: { id: current.id } })
-    const registrationsCancelled = await cancelAllForEvent(tx, event, text)
+    const registrationsCancelled = await registrations.cancelAll(tx, event, text)
     await audit(tx, {
       organisationId,
       actorUserId: actor.actorUserId,

@@ -3,6 +3,11 @@
 
 export const SLUG_MAX_LENGTH = 60
 
+/** Six hexadecimal digits to tell apart two slugs of the same title ("…-3f9a1c"). */
+export function randomSuffix(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 /**
  * ASCII slug of a title: accents dropped, ligatures spelled out, anything else becomes a single
  * hyphen, cut at a word boundary. "Conférence régionale de l'ESS 2025" → "conference-regionale-de-l-ess-2025".

@@ -4,7 +4,8 @@
 // goes only to the juror who did neither, with a fresh link.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { campaignReport, createCampaign, createReminder, followInvitation, sendCampaign } from '#app/modules/campaigns/service.server.ts'
+import { sendCampaign } from '#app/composition/campaigns.server.ts'
+import { campaignReport, createCampaign, createReminder, followInvitation } from '#app/modules/campaigns/service.server.ts'
 import { renderStoredEmail } from '#app/modules/email/render.server.ts'
 import { type AppError } from '#app/utils/errors.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'

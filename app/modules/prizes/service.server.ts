@@ -3,12 +3,11 @@
 // questions of the nomination form, publication, archiving and the copy that starts next year's.
 // Every function takes the organisation id and only touches that organisation's editions: an
 // edition of another organisation is "not found" (404), so ids and slugs reveal nothing.
-import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
-import { slugify } from '#app/modules/events/slug.ts'
+import { randomSuffix, slugify } from '#app/modules/events/slug.ts'
 import { conflictError as conflict, invalidInputError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
 import { moveItem } from '#app/utils/reorder.ts'
@@ -46,7 +45,6 @@ const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown) => parseIn
 
 // ---- Slugs -----------------------------------------------------------------------------------
 
-const randomSuffix = () => randomBytes(3).toString('hex')
 
 async function availableSlug(tx: Tx, title: string) {
   const base = slugify(title)

@@ -7,7 +7,7 @@ import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { CHECKED_IN_FILTER, parseAnswers } from './export-format.ts'
-import { PROFILES } from './profiles.ts'
+import { PROFILES } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES, holdsSeat } from './rules.ts'
 import { cancelRegistration, changeWorkshops, register, type RegistrationInput } from './service.server.ts'
 

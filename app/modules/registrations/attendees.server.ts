@@ -10,7 +10,7 @@ export type Attendee = {
   firstName: string
   lastName: string
   organisationName: string
-  /** A profile code (registrations/profiles.ts). */
+  /** A profile code (app/shared/profiles.ts). */
   organisationType: string
   departement: string | null
   locale: string
@@ -36,4 +36,9 @@ export async function attendeesOfEvents(organisationId: string, eventIds: readon
     },
   })
   return rows.map(({ id, checkedInAt, ...r }) => ({ ...r, registrationId: id, checkedIn: checkedInAt !== null }))
+}
+
+/** How many registrants an event change would tell: every registration not cancelled (as notifyEventChange). */
+export async function countNotifiable(eventId: string, db: Tx = prisma): Promise<number> {
+  return db.registration.count({ where: { eventId, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
 }

@@ -25,7 +25,8 @@ import {
   type NewRegistration,
   type PersonInput,
 } from './new-registration.server.ts'
-import { placementFor, registrationClosedReason } from './rules.ts'
+import { registrationClosedReason } from '#app/modules/events/availability.ts'
+import { placementFor } from './rules.ts'
 
 export type DirectInput = PersonInput & { workshopIds?: string[]; ticketTypeId?: string | null; project?: unknown }
 export type DirectOptions = {

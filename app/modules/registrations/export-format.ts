@@ -2,7 +2,7 @@
 // the labels the organisers' list shares with it. No database and no server code here: the
 // browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
 import { currentPayment, methodLabel, paymentStateLabel, receiptNumberText, type PaymentLike } from '#app/modules/payments/admin-view.ts'
-import { isProfile } from './profiles.ts'
+import { isProfile } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 

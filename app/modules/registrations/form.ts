@@ -4,7 +4,7 @@
 // parameters encoded after a "?" (e.g. "register.error.tooLong?max=100"): see formErrorMessage.
 import { z } from 'zod'
 import type { Locale, MessageKey, MessageParams, Translate } from '#app/utils/i18n.ts'
-import { isProfile, type PROFILES } from './profiles.ts'
+import { isProfile, type PROFILES } from '#app/shared/profiles.ts'
 import type { RegistrationInput } from './service.server.ts'
 
 export const LIMITS = {

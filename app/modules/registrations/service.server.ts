@@ -39,8 +39,8 @@ import {
   offerExpiry,
   offersToMake,
   placementFor,
-  registrationClosedReason,
 } from './rules.ts'
+import { registrationClosedReason } from '#app/modules/events/availability.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 

@@ -1,10 +1,10 @@
 // GET /api/v1/prizes/{slug}/results for the edition's own organisation: per category the ranked
 // nominations with mean, population SD, normalised score, number of scores and the decision.
-import type { ApiAuth } from '#app/modules/api/events.server.ts'
-import { prizeNotFound } from '#app/modules/api/prizes.server.ts'
+import type { ApiAuth } from '#app/api/events.server.ts'
+import { prizeNotFound } from '#app/api/prizes.server.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { computeResults } from './results.server.ts'
+import { computeResults } from '#app/modules/jury/results.server.ts'
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000)
 

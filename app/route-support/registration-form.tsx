@@ -4,10 +4,10 @@
 import { Link } from '@remix-run/react'
 import type { FormContext, FormQuestion, SubmittedFields } from '#app/modules/registrations/form.ts'
 import { formErrorMessage, LIMITS } from '#app/modules/registrations/form.ts'
-import { PROFILES } from '#app/modules/registrations/profiles.ts'
+import { PROFILES } from '#app/shared/profiles.ts'
 import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { seatsKey } from '#app/ui/public-events.tsx'
+import { seatsKey } from '#app/route-support/public-events.tsx'
 import type { MessageKey, Translate } from '#app/utils/i18n.ts'
 import { formatEuros, type PaymentMethod } from '#app/modules/payments/rules.ts'
 

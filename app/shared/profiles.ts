@@ -1,4 +1,4 @@
-// Audience profiles of ESS events (shared/DOMAIN.md). Stored as these codes; labels via i18n.
+// Audience profiles of ESS events (shared/DOMAIN.md), for registrants and contacts alike. Stored as these codes; labels via i18n.
 export const PROFILES = [
   'association',
   'cooperative',

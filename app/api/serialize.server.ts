@@ -2,7 +2,7 @@
 // database's column names mapped to the API's (waitlistEnabled → waitlist, organisationName →
 // organisation). Counts are the live ones: confirmed, waitlisted and offered registrations.
 import { availabilityOf } from '#app/modules/events/public.server.ts'
-import { seatsLeft } from '#app/modules/registrations/rules.ts'
+import { seatsLeft } from '#app/modules/events/availability.ts'
 
 export type EventCounts = { confirmed: number; waitlisted: number; offered: number; cancelled?: number; checkedIn?: number; pending_payment?: number }
 

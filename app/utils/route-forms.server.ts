@@ -1,27 +1,12 @@
-// What the organiser's event routes share: loading an event of the
-// organisation (404 otherwise) and turning validation or rule errors into translated field errors.
+// What form routes share, whatever the domain: the submitted values to refill a form, the action of a
+// page listing form questions, and running a change whose business error becomes the action's data.
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
 import { isAppError } from '#app/utils/errors.ts'
 import { appErrorToFieldErrors, translateErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
-import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { fieldErrorsOf } from '#app/utils/validation.ts'
-import { getEventForOrganiser } from './service.server.ts'
-
-/** The event of this organisation, or a 404 response (never another organisation's event). */
-export async function loadOrganiserEvent(organisationId: string, idOrSlug: string | undefined) {
-  try {
-    return await getEventForOrganiser(organisationId, idOrSlug ?? '')
-  } catch (error) {
-    if (isAppError(error) && error.status === 404) throw notFound()
-    if (isAppError(error) && error.status === 403) throw forbidden()
-    throw error
-  }
-}
-
-export { appErrorToFieldErrors, translateErrors, type FieldErrorMap }
 
 /** The submitted text fields (first value of each), to refill a form after an error. */
 export function formValues(formData: FormData): Record<string, string> {
@@ -80,4 +65,25 @@ export async function questionsAction<I>(request: Request, values: Record<string
     if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
     throw error
   }
+}
+
+export type JuryActionErrors = { intent: string; id: string; errors: Record<string, string[]> }
+
+/** Runs a change; a business error (status < 500) becomes `{ intent, id, errors }` with its status. */
+export async function attempt(locale: Locale, intent: string, id: string, run: () => Promise<unknown>): Promise<{ failed: JuryActionErrors; status: number } | null> {
+  try {
+    await run()
+    return null
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return { failed: { intent, id, errors: appErrorToFieldErrors(locale, error) }, status: error.status }
+    throw error
+  }
+}
+
+/** A positive integer from a form field, or null when empty or not a number. */
+export function intOrNull(value: FormDataEntryValue | null): number | null {
+  const s = typeof value === 'string' ? value.trim() : ''
+  if (!s) return null
+  const n = Number(s)
+  return Number.isInteger(n) ? n : Number.NaN
 }

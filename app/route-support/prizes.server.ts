@@ -1,12 +1,11 @@
-// What the organiser's prize routes share: loading an edition of the
-// organisation (404 otherwise) and reading the edition form (checkboxes, départements or regions).
+// What the organiser's prize routes share: loading an edition of the organisation (404 otherwise;
+// route code, as it answers with Responses) and reading the edition form (checkboxes, départements
+// or regions).
 import { findRegion } from '#app/modules/events/public.server.ts'
-import { formValues } from '#app/modules/events/route-support.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { getEditionForOrganiser } from './service.server.ts'
-
-export { appErrorToFieldErrors, formValues, questionsAction, translateErrors } from '#app/modules/events/route-support.server.ts'
+import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
+import { formValues } from '#app/utils/route-forms.server.ts'
 
 /** The edition of this organisation, or a 404 response (never another organisation's edition). */
 export async function loadOrganiserEdition(organisationId: string, idOrSlug: string | undefined) {
