@@ -3,10 +3,25 @@
 // one and uses only what both providers support.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
+import type { IsolationLevel, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
+import Database from 'better-sqlite3'
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type InferResult,
+} from 'kysely'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { PrismaClient as PostgresClient } from '#app/generated/postgresql/client.ts'
+import type { DB } from '#app/generated/kysely/types.ts'
 import { Prisma, PrismaClient as SqliteClient } from '#app/generated/sqlite/client.ts'
 import { resolveDatabase, type DatabaseTarget } from '#app/utils/database-url.ts'
 import { logger } from '#app/utils/logger.server.ts'
@@ -30,120 +45,93 @@ function createLock() {
   }
 }
 
-type Queryable = { queryRaw: (q: unknown) => Promise<unknown>; executeRaw: (q: unknown) => Promise<unknown> }
-type SqliteAdapter = Queryable & {
-  client: { prepare: (sql: string) => unknown }
-  executeScript: (script: string) => Promise<void>
-  startTransaction: (isolationLevel?: string) => Promise<Queryable & { commit: () => Promise<void>; rollback: () => Promise<void> }>
-  dispose: () => Promise<void>
-}
-
-type Statement = {
-  reader: boolean
-  run: (...args: unknown[]) => unknown
-  columns: () => unknown[]
-  raw: (on?: boolean) => { all: (...args: unknown[]) => unknown[] }
-}
-const STATEMENT_CACHE_SIZE = 500
-
-/**
- * better-sqlite3's prepare for the adapter, with BEGIN made BEGIN IMMEDIATE (see below) and each
- * SQL text compiled once: the adapter prepares and binds a new statement for every query, which
- * was a twentieth of the server's CPU in a registration rush. The adapter only calls
- * `prepare(sql).run()` or `prepare(sql).bind(args)` then `reader`, `run()`, `columns()` and
- * `raw().all()`, which the returned object provides on the kept statement with the arguments
- * passed at each call (a bound statement could not be bound again). Statements run one at a time
- * (the lock below) and never iterate, so sharing one is safe.
- */
-function preparedOnce(prepare: (sql: string) => unknown) {
-  const statements = new Map<string, Statement>()
-  const statementFor = (sql: string) => {
-    let statement = statements.get(sql)
-    if (statement) return statement
-    statement = prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql) as Statement
-    statements.set(sql, statement)
-    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
-    return statement
-  }
-  return (sql: string) => {
-    const statement = statementFor(sql)
-    const bound = (args: unknown[]) => ({
-      reader: statement.reader,
-      run: () => statement.run(...args),
-      columns: () => statement.columns(),
-      raw: () => ({ all: () => statement.raw(true).all(...args) }),
-    })
-    return { reader: statement.reader, run: () => statement.run(), columns: () => statement.columns(), bind: bound }
-  }
-}
-
 /**
  * Prisma's SQLite adapter has one connection per client and locks only its transactions, so a
  * statement made outside a transaction while another request's transaction is open runs inside
- * it: it sees uncommitted rows and is lost if that transaction rolls back. Here every statement
- * and every transaction takes one process-wide lock, so they run one after the other.
+ * it: it sees uncommitted rows and is lost if that transaction rolls back. This factory wraps the
+ * official one by composition (Prisma's public driver-adapter interface, nothing private): every
+ * statement and every transaction takes one process-wide lock, so they run one after the other.
  *
- * Transactions also start with BEGIN IMMEDIATE instead of a deferred BEGIN: in WAL mode a
- * transaction that read first and then writes fails at once with SQLITE_BUSY when another
- * process (a separate worker, the CLI) committed in between, and the busy timeout cannot help.
- * BEGIN IMMEDIATE takes the write lock up front, where the busy timeout applies.
+ * Transactions open with BEGIN IMMEDIATE, sent through the adapter's public `executeRaw`, instead
+ * of the adapter's deferred BEGIN: in WAL mode a transaction that read first and then writes fails
+ * at once with SQLITE_BUSY when another process (a separate worker, the CLI) committed in between,
+ * and the busy timeout cannot help. BEGIN IMMEDIATE takes the write lock up front, where the busy
+ * timeout applies. Prisma itself sends COMMIT / ROLLBACK through the transaction's `executeRaw`
+ * (`usePhantomQuery: false`, as the official adapter says), then calls commit()/rollback().
+ * See docs/decisions/0009-sqlite-adapter-wrapper.md.
  *
  * Inside `$transaction(async (tx) => …)` use `tx`, never the global client: a global query would
  * wait for the transaction that waits for it.
  */
-class SerialisedSqlite extends PrismaBetterSQLite3 {
-  /** The connection and its lock, for `directDb` (set on every connect). */
-  direct: { prepare: (sql: string) => unknown; lock: ReturnType<typeof createLock> } | null = null
+export class SerialisedSqlite implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'sqlite'
+  readonly adapterName: string
+  /** Shared by every connection Prisma opens through this factory and by `directDb`. */
+  readonly lock = createLock()
+  readonly #inner: PrismaBetterSQLite3
 
-  override async connect() {
-    const adapter = (await super.connect()) as unknown as SqliteAdapter
-    const lock = createLock()
-    const prepare = adapter.client.prepare.bind(adapter.client)
-    this.direct = { prepare, lock }
-    adapter.client.prepare = preparedOnce(prepare)
+  constructor(...args: ConstructorParameters<typeof PrismaBetterSQLite3>) {
+    this.#inner = new PrismaBetterSQLite3(...args)
+    this.adapterName = this.#inner.adapterName
+  }
 
-    const serialised = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        const release = await lock.acquire()
-        try {
-          return await fn(...args)
-        } finally {
-          release()
-        }
-      }
-    adapter.queryRaw = serialised(adapter.queryRaw.bind(adapter))
-    adapter.executeRaw = serialised(adapter.executeRaw.bind(adapter))
-    adapter.executeScript = serialised(adapter.executeScript.bind(adapter))
-    const dispose = adapter.dispose.bind(adapter)
-    adapter.dispose = () => {
-      // Prisma connects again on its next query; directDb waits for that connection.
-      if (this.direct?.lock === lock) this.direct = null
-      return dispose()
+  async connect(): Promise<SqlDriverAdapter> {
+    return serialised(await this.#inner.connect(), this.lock)
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return serialised(await this.#inner.connectToShadowDb(), createLock())
+  }
+}
+
+const STATEMENT_CACHE_SIZE = 500
+const NO_ARGS = { args: [], argTypes: [] }
+
+function serialised(adapter: SqlDriverAdapter, lock: ReturnType<typeof createLock>): SqlDriverAdapter {
+  const locked = async <R>(fn: () => Promise<R>): Promise<R> => {
+    const release = await lock.acquire()
+    try {
+      return await fn()
+    } finally {
+      release()
     }
-
-    const startTransaction = adapter.startTransaction.bind(adapter)
-    adapter.startTransaction = async (isolationLevel) => {
+  }
+  const info = { provider: adapter.provider, adapterName: adapter.adapterName }
+  return {
+    ...info,
+    queryRaw: (query) => locked(() => adapter.queryRaw(query)),
+    executeRaw: (query) => locked(() => adapter.executeRaw(query)),
+    executeScript: (script) => locked(() => adapter.executeScript(script)),
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+      // SQLite transactions are serialisable; the official adapter refuses any other level too.
+      if (isolationLevel && isolationLevel !== 'SERIALIZABLE') throw new Error(`SQLite does not support the isolation level ${isolationLevel}`)
       const release = await lock.acquire()
       try {
-        const tx = await startTransaction(isolationLevel)
-        let released = false
-        const once = () => {
-          if (!released) {
-            released = true
-            release()
-          }
-        }
-        const commit = tx.commit.bind(tx)
-        const rollback = tx.rollback.bind(tx)
-        tx.commit = () => commit().finally(once)
-        tx.rollback = () => rollback().finally(once)
-        return tx
+        await adapter.executeRaw({ sql: 'BEGIN IMMEDIATE', ...NO_ARGS })
       } catch (error) {
         release()
         throw error
       }
-    }
-    return adapter as unknown as Awaited<ReturnType<PrismaBetterSQLite3['connect']>>
+      let open = true
+      const end = () => {
+        if (open) {
+          open = false
+          release()
+        }
+        return Promise.resolve()
+      }
+      return {
+        ...info,
+        options: { usePhantomQuery: false },
+        // The lock is already held by this transaction.
+        queryRaw: (query) => adapter.queryRaw(query),
+        executeRaw: (query) => adapter.executeRaw(query),
+        commit: end,
+        rollback: end,
+      }
+    },
   }
 }
 
@@ -182,7 +170,12 @@ export type SqliteStatements = {
   run(statement: Prisma.Sql): number
 }
 
-type SqliteStatement = { all: (...args: unknown[]) => unknown[]; run: (...args: unknown[]) => { changes: number }; reader: boolean; safeIntegers: (on: boolean) => unknown }
+type SqliteStatement = {
+  all: (...args: unknown[]) => unknown[]
+  run: (...args: unknown[]) => { changes: number }
+  columns: () => { name: string; type: string | null }[]
+}
+const SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 function sqliteValue(value: SqlValue) {
   if (value === undefined || value === null) return null
@@ -206,69 +199,96 @@ const pgTypes = {
   },
 }
 
-function sqliteDirect(adapter: SerialisedSqlite, db: Db, ready: Promise<void>): DirectDb {
+/**
+ * The direct statements on SQLite run on a better-sqlite3 connection of their own (synchronous,
+ * so a registration holds the lock for microseconds), under the same process-wide lock as every
+ * Prisma statement: within this process the two connections never overlap, so neither waits on
+ * the other's SQLite lock. Opened on first use, once `ready` set WAL mode on the file.
+ */
+function sqliteDirect(filePath: string, lock: ReturnType<typeof createLock>, ready: Promise<void>) {
+  let connection: Database.Database | null = null
+  // Our own connection's statements, each SQL text compiled once.
   const statements = new Map<string, SqliteStatement>()
-  let preparedWith: unknown = null
-  const statementFor = (prepare: (sql: string) => unknown, sql: string) => {
-    // A new connection (after a disconnect) prepares its own statements.
-    if (preparedWith !== prepare) {
-      statements.clear()
-      preparedWith = prepare
+  const open = async () => {
+    await ready
+    if (!connection) {
+      connection = new Database(filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS })
+      connection.pragma('synchronous = NORMAL')
+      connection.pragma('foreign_keys = ON')
     }
+    return connection
+  }
+  const statementFor = (sql: string) => {
     let statement = statements.get(sql)
     if (!statement) {
-      statement = prepare(sql) as SqliteStatement
-      if (statement.reader) statement.safeIntegers(false)
+      statement = connection!.prepare(sql) as unknown as SqliteStatement
       statements.set(sql, statement)
       if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
     }
     return statement
   }
-  const connection = async () => {
-    await ready
-    // After a $disconnect, the next Prisma statement opens the connection again.
-    if (!adapter.direct) await db.$connect()
-    if (!adapter.direct) throw new Error('the SQLite connection is closed')
-    return adapter.direct
+  const args = (values: readonly unknown[]) => values.map((v) => sqliteValue(v as SqlValue))
+  const all = <T>(sql: string, values: readonly unknown[]) => statementFor(sql).all(...args(values)) as T[]
+  const locked = async <R>(fn: () => R): Promise<R> => {
+    await open()
+    const release = await lock.acquire()
+    try {
+      return fn()
+    } finally {
+      release()
+    }
   }
-  const all = <T>(prepare: (sql: string) => unknown, s: Prisma.Sql) =>
-    statementFor(prepare, s.sql).all(...s.values.map((v) => sqliteValue(v as SqlValue))) as T[]
-  return {
+  const direct: Extract<DirectDb, { dialect: 'sqlite' }> = {
     dialect: 'sqlite',
-    async read<T>(statement: Prisma.Sql) {
-      const { prepare, lock } = await connection()
-      const release = await lock.acquire()
-      try {
-        return all<T>(prepare, statement)
-      } finally {
-        release()
-      }
-    },
-    async transaction(fn) {
-      const { prepare, lock } = await connection()
-      const release = await lock.acquire()
-      try {
+    read: <T>(statement: Prisma.Sql) => locked(() => all<T>(statement.sql, statement.values)),
+    transaction: (fn) =>
+      locked(() => {
         const run: SqliteStatements = {
-          all: <T>(s: Prisma.Sql) => all<T>(prepare, s),
-          run: (s) => statementFor(prepare, s.sql).run(...s.values.map((v) => sqliteValue(v as SqlValue))).changes,
+          all: <T>(s: Prisma.Sql) => all<T>(s.sql, s.values),
+          run: (s) => statementFor(s.sql).run(...args(s.values)).changes,
         }
-        statementFor(prepare, 'BEGIN IMMEDIATE').run()
+        statementFor('BEGIN IMMEDIATE').run()
         try {
           const result = fn(run)
-          statementFor(prepare, 'COMMIT').run()
+          statementFor('COMMIT').run()
           return result
         } catch (error) {
-          statementFor(prepare, 'ROLLBACK').run()
+          statementFor('ROLLBACK').run()
           throw error
         }
-      } finally {
-        release()
-      }
-    },
+      }),
   }
+  /** A compiled read with its rows normalised as Prisma gives them (see `readRows`). */
+  const readCompiled = <T>(sql: string, values: readonly unknown[]) =>
+    locked(() => {
+      const statement = statementFor(sql)
+      return normaliseSqliteRows(statement.columns(), statement.all(...args(values))) as T[]
+    })
+  const close = () => {
+    connection?.close()
+    connection = null
+    statements.clear()
+  }
+  return { direct, readCompiled, close }
 }
 
-function postgresDirect(pool: pg.Pool): DirectDb {
+/**
+ * SQLite stores dates as ISO text and booleans as 0/1; Prisma (and PostgreSQL) hand back Date and
+ * boolean. A column read straight from a table has its declared type, which says which is which;
+ * a computed column (EXISTS, CASE) has none and stays as SQLite gives it (Kysely types it SqlBool).
+ */
+function normaliseSqliteRows(columns: { name: string; type: string | null }[], rows: unknown[]) {
+  const dates = columns.filter((c) => c.type === 'DATETIME').map((c) => c.name)
+  const booleans = columns.filter((c) => c.type === 'BOOLEAN').map((c) => c.name)
+  if (dates.length === 0 && booleans.length === 0) return rows
+  for (const row of rows as Record<string, unknown>[]) {
+    for (const name of dates) if (typeof row[name] === 'string') row[name] = new Date(row[name])
+    for (const name of booleans) if (row[name] !== null) row[name] = row[name] === 1 || row[name] === 1n || row[name] === true
+  }
+  return rows
+}
+
+function postgresDirect(pool: pg.Pool) {
   // Named statements: each connection parses and plans a text once, then only binds values.
   const names = new Map<string, string>()
   const nameOf = (text: string) => {
@@ -276,13 +296,12 @@ function postgresDirect(pool: pg.Pool): DirectDb {
     if (!name && names.size < STATEMENT_CACHE_SIZE) names.set(text, (name = `essor_direct_${names.size + 1}`))
     return name
   }
-  return {
-    dialect: 'postgresql',
-    async query<T>(s: Prisma.Sql) {
-      const result = await pool.query({ name: nameOf(s.text), text: s.text, values: s.values.map((v) => pgValue(v as SqlValue)), types: pgTypes })
-      return result.rows as T[]
-    },
+  const read = async <T>(text: string, values: readonly unknown[]) => {
+    const result = await pool.query({ name: nameOf(text), text, values: values.map((v) => pgValue(v as SqlValue)), types: pgTypes })
+    return result.rows as T[]
   }
+  const direct: DirectDb = { dialect: 'postgresql', query: <T>(s: Prisma.Sql) => read<T>(s.text, s.values) }
+  return { direct, read }
 }
 
 /**
@@ -302,6 +321,8 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
   target: DatabaseTarget
   ready: Promise<void>
   direct: DirectDb
+  /** Runs one compiled read (see `readRows`). */
+  read: <T>(sql: string, parameters: readonly unknown[]) => Promise<T[]>
   /** Resolves once the connections a busy server uses are open. */
   warm: () => Promise<void>
   /** Closes every connection for good (the process uses the database no more). */
@@ -327,18 +348,24 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
       await db.$disconnect()
       if (!pool.ended) await pool.end()
     }
-    return { db, target, ready: Promise.resolve(), direct: postgresDirect(pool), warm: () => openConnections(pool), close }
+    const direct = postgresDirect(pool)
+    return { db, target, ready: Promise.resolve(), direct: direct.direct, read: direct.read, warm: () => openConnections(pool), close }
   }
   mkdirSync(path.dirname(target.filePath), { recursive: true })
   // `timeout` is better-sqlite3's busy timeout: writers from other processes wait instead of failing.
-  const adapter = new SerialisedSqlite({ url: target.filePath, timeout: 10_000 })
+  const adapter = new SerialisedSqlite({ url: target.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS })
   const db = new SqliteClient({ adapter })
   const ready = (async () => {
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
   })()
-  return { db, target, ready, direct: sqliteDirect(adapter, db, ready), warm: () => ready, close: () => db.$disconnect() }
+  const sqlite = sqliteDirect(target.filePath, adapter.lock, ready)
+  const close = async () => {
+    await db.$disconnect()
+    sqlite.close()
+  }
+  return { db, target, ready, direct: sqlite.direct, read: sqlite.readCompiled, warm: () => ready, close }
 }
 
 const globalForDb = globalThis as unknown as { __essorDb?: ReturnType<typeof createDb> }
@@ -353,10 +380,35 @@ export const warmDb: () => Promise<void> = created.warm
 export const closeDb: () => Promise<void> = created.close
 
 /**
- * A read on the driver itself, for the hottest pages: on PostgreSQL a named statement (parsed and
- * planned once per connection), on SQLite a statement compiled once. Rows as `directDb` gives
- * them: on SQLite dates as stored text and booleans as 0/1.
+ * Builds the hand-written statements of the hottest pages, checked by `tsc` against the tables
+ * generated from the Prisma schema (app/generated/kysely). Kysely only compiles them here, with
+ * the query compiler of the database in use; `readRows` runs them.
  */
-export function readRows<T = Record<string, unknown>>(statement: Prisma.Sql): Promise<T[]> {
-  return directDb.dialect === 'postgresql' ? directDb.query<T>(statement) : directDb.read<T>(statement)
+export const sqlBuilder = new Kysely<DB>({
+  dialect:
+    dbTarget.provider === 'postgresql'
+      ? {
+          createAdapter: () => new PostgresAdapter(),
+          createDriver: () => new DummyDriver(),
+          createIntrospector: (k) => new PostgresIntrospector(k),
+          createQueryCompiler: () => new PostgresQueryCompiler(),
+        }
+      : {
+          createAdapter: () => new SqliteAdapter(),
+          createDriver: () => new DummyDriver(),
+          createIntrospector: (k) => new SqliteIntrospector(k),
+          createQueryCompiler: () => new SqliteQueryCompiler(),
+        },
+})
+
+/**
+ * A read on the driver itself, for the hottest pages (the session, the header, the juror, the
+ * scoring page): on PostgreSQL a named statement (parsed and planned once per connection) on the
+ * shared pool, on SQLite a compiled statement under the process-wide lock. Columns of a table come
+ * back as Prisma gives them on both databases (dates as Date, booleans as booleans); a computed
+ * boolean (EXISTS, a comparison) is typed `SqlBool` by Kysely (0/1 on SQLite).
+ */
+export function readRows<Q extends Compilable>(query: Q): Promise<InferResult<Q>> {
+  const { sql: text, parameters } = query.compile()
+  return created.read(text, parameters) as Promise<InferResult<Q>>
 }

@@ -2,7 +2,8 @@
 // start, and robust to the server ending its connections (a restart, an administrator, a
 // failover). PostgreSQL only: SQLite has no pool.
 import { expect, test } from 'vitest'
-import { Prisma, prisma, readRows, warmDb } from '#app/db.server.ts'
+import { sql } from 'kysely'
+import { prisma, readRows, sqlBuilder, warmDb } from '#app/db.server.ts'
 import { withAdmin } from '#tests/setup/postgres.ts'
 
 const database = () => new URL(process.env.DATABASE_URL!).pathname.slice(1)
@@ -22,7 +23,7 @@ test('the server opens the whole pool at start; connections the server ends are 
   await expect.poll(backends).toBe(0)
 
   // Both kinds of statement go on, on new connections.
-  const [row] = await readRows<{ n: number }>(Prisma.sql`SELECT 41 + 1 AS "n"`)
+  const [row] = await readRows(sqlBuilder.selectNoFrom(sql<number>`41 + 1`.as('n')))
   expect(row!.n).toBe(42)
   expect(await prisma.organisation.count()).toBeGreaterThanOrEqual(0)
 })

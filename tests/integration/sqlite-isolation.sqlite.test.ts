@@ -2,7 +2,7 @@
 // another request's transaction is open must neither join it (and vanish on its rollback) nor
 // see its uncommitted rows.
 import { describe, expect, test } from 'vitest'
-import { Prisma, prisma, readRows } from '#app/db.server.ts'
+import { prisma, readRows, sqlBuilder } from '#app/db.server.ts'
 
 describe('SQLite statements outside a transaction', () => {
   test('are not rolled back with an unrelated transaction, and do not see its uncommitted rows', async () => {
@@ -40,7 +40,7 @@ describe('SQLite statements outside a transaction', () => {
       .catch((e: Error) => e.message)
     await new Promise((r) => setTimeout(r, 50))
     let settled = false
-    const peek = readRows<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "RateLimit" WHERE "key" = ${'driver-inside-tx'}`).then((rows) => {
+    const peek = readRows(sqlBuilder.selectFrom('RateLimit').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', 'driver-inside-tx')).then((rows) => {
       settled = true
       return rows[0]!.n
     })

@@ -3,7 +3,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { createHash } from 'node:crypto'
 import { redirect } from '@remix-run/node'
-import { Prisma, prisma, readRows, type Tx } from '#app/db.server.ts'
+import { prisma, readRows, sqlBuilder, type Tx } from '#app/db.server.ts'
 import { findMembership, findOrganisationBySlug, isRole, type Role } from '#app/modules/organisations/service.server.ts'
 import { can, type Action } from './permissions.ts'
 import { forbidden, isLocalHost, notFound } from '#app/utils/http.server.ts'
@@ -42,15 +42,18 @@ export type Auth = { user: AuthUser; sessionId: string; expiresAt: Date; renewed
 
 export async function validateSessionToken(token: string, now = Date.now()): Promise<Auth | null> {
   const id = hashToken(token)
-  // Every signed-in page reads this: one raw statement (no query compilation), session and user.
-  const rows = await readRows<{ expiresAt: Date | string | number; id: string; email: string; name: string | null; locale: string; hasPassword: boolean | number }>(Prisma.sql`
-    SELECT s."expiresAt", u."id", u."email", u."name", u."locale", (u."passwordHash" IS NOT NULL) AS "hasPassword"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${id}`)
+  // Every signed-in page reads this: one statement on the driver (not Prisma's runtime), session and user.
+  const rows = await readRows(
+    sqlBuilder
+      .selectFrom('Session as s')
+      .innerJoin('User as u', 'u.id', 's.userId')
+      .select((eb) => ['s.expiresAt', 'u.id', 'u.email', 'u.name', 'u.locale', eb('u.passwordHash', 'is not', null).as('hasPassword')])
+      .where('s.id', '=', id),
+  )
   const found = rows[0]
   if (!found) return null
   const row = {
-    expiresAt: found.expiresAt instanceof Date ? found.expiresAt : new Date(found.expiresAt),
+    expiresAt: found.expiresAt,
     user: { id: found.id, email: found.email, name: found.name, locale: found.locale, hasPassword: Boolean(found.hasPassword) },
   }
   if (row.expiresAt.getTime() <= now) {

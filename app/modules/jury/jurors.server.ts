@@ -2,7 +2,8 @@
 // their seats and chairs, resend the link or remove a juror who drops out; a juror joins through
 // the link. The guards every juror page uses live here too: who is a juror of this edition, and
 // which nominations that juror may open.
-import { Prisma, prisma, readRows, type Tx } from '#app/db.server.ts'
+import { sql } from 'kysely'
+import { prisma, readRows, sqlBuilder, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { createSession, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
 import { listJuryPool } from '#app/modules/nominations/review.server.ts'
@@ -320,74 +321,25 @@ export async function linkJurorRowsByEmail(user: { id: string; email: string }) 
 export async function findActiveJuror(userId: string, editionId: string): Promise<ActiveJuror | null> {
   // Read on every juror page and save, always fresh (a removed juror is refused at once): one raw
   // statement, juror and edition.
-  const rows = await readRows<RawActiveJuror>(Prisma.sql`
-    SELECT j."id", j."editionId", j."email", j."name", j."organisationName", j."locale", j."inviteTokenHash", j."userId",
-      j."invitedAt", j."joinedAt", j."removedAt", j."lastRemindedAt", j."createdAt", j."updatedAt",
-      e."title" AS "e_title", e."slug" AS "e_slug", e."organisationId" AS "e_organisationId", e."juryStartsAt" AS "e_juryStartsAt",
-      e."juryEndsAt" AS "e_juryEndsAt", e."scoringLockedAt" AS "e_scoringLockedAt", e."announcementAt" AS "e_announcementAt"
-    FROM "Juror" j JOIN "PrizeEdition" e ON e."id" = j."editionId"
-    WHERE j."userId" = ${userId} AND j."editionId" = ${editionId} AND j."removedAt" IS NULL
-    ORDER BY j."id" ASC
-    LIMIT 1`)
+  const rows = await readRows(
+    sqlBuilder
+      .selectFrom('Juror as j')
+      .innerJoin('PrizeEdition as e', 'e.id', 'j.editionId')
+      .select([
+        'j.id', 'j.editionId', 'j.email', 'j.name', 'j.organisationName', 'j.locale', 'j.inviteTokenHash', 'j.userId',
+        'j.invitedAt', 'j.joinedAt', 'j.removedAt', 'j.lastRemindedAt', 'j.createdAt', 'j.updatedAt',
+        'e.title', 'e.slug', 'e.organisationId', 'e.juryStartsAt', 'e.juryEndsAt', 'e.scoringLockedAt', 'e.announcementAt',
+      ])
+      .where('j.userId', '=', userId)
+      .where('j.editionId', '=', editionId)
+      .where('j.removedAt', 'is', null)
+      .orderBy('j.id', 'asc')
+      .limit(1),
+  )
   const r = rows[0]
   if (!r) return null
-  return {
-    id: r.id,
-    editionId: r.editionId,
-    email: r.email,
-    name: r.name,
-    organisationName: r.organisationName,
-    locale: r.locale,
-    inviteTokenHash: r.inviteTokenHash,
-    userId: r.userId,
-    invitedAt: rawDate(r.invitedAt)!,
-    joinedAt: rawDate(r.joinedAt),
-    removedAt: rawDate(r.removedAt),
-    lastRemindedAt: rawDate(r.lastRemindedAt),
-    createdAt: rawDate(r.createdAt)!,
-    updatedAt: rawDate(r.updatedAt)!,
-    edition: {
-      id: r.editionId,
-      title: r.e_title,
-      slug: r.e_slug,
-      organisationId: r.e_organisationId,
-      juryStartsAt: rawDate(r.e_juryStartsAt),
-      juryEndsAt: rawDate(r.e_juryEndsAt),
-      scoringLockedAt: rawDate(r.e_scoringLockedAt),
-      announcementAt: rawDate(r.e_announcementAt),
-    },
-  }
-}
-
-type RawDate = Date | string | number | null
-type RawActiveJuror = {
-  id: string
-  editionId: string
-  email: string
-  name: string
-  organisationName: string | null
-  locale: string
-  inviteTokenHash: string | null
-  userId: string | null
-  invitedAt: RawDate
-  joinedAt: RawDate
-  removedAt: RawDate
-  lastRemindedAt: RawDate
-  createdAt: RawDate
-  updatedAt: RawDate
-  e_title: string
-  e_slug: string
-  e_organisationId: string
-  e_juryStartsAt: RawDate
-  e_juryEndsAt: RawDate
-  e_scoringLockedAt: RawDate
-  e_announcementAt: RawDate
-}
-
-/** A date from a raw row (a Date on both databases for a column; tolerant of a number or a string). */
-export function rawDate(v: RawDate | undefined): Date | null {
-  if (v === null || v === undefined) return null
-  return v instanceof Date ? v : new Date(v)
+  const { title, slug, organisationId, juryStartsAt, juryEndsAt, scoringLockedAt, announcementAt, ...juror } = r
+  return { ...juror, edition: { id: r.editionId, title, slug, organisationId, juryStartsAt, juryEndsAt, scoringLockedAt, announcementAt } }
 }
 
 /** A juror row with its edition's jury window, as the guards hand it to juror pages. */
@@ -408,15 +360,37 @@ export async function requireJuror(request: Request, editionId: string | undefin
  * or invited by address and not linked yet).
  */
 export async function headerDataOf(user: { id: string; email: string }) {
-  const rows = await readRows<{ isJuror: boolean | number | bigint; slug: string | null; name: string | null; role: string | null }>(Prisma.sql`
-    SELECT
-      EXISTS (SELECT 1 FROM "Juror" WHERE "removedAt" IS NULL AND ("userId" = ${user.id} OR ("email" = ${normaliseEmail(user.email)} AND "userId" IS NULL))) AS "isJuror",
-      h."slug", h."name", h."role"
-    FROM (SELECT 1 AS "one") "base"
-    LEFT JOIN (
-      SELECT o."slug", o."name", o."id", m."role" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId" WHERE m."userId" = ${user.id}
-    ) h ON 1 = 1
-    ORDER BY h."name" ASC, h."id" ASC`)
+  const email = normaliseEmail(user.email)
+  const rows = await readRows(
+    sqlBuilder
+      .selectFrom(sqlBuilder.selectNoFrom(sql.lit(1).as('one')).as('base'))
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('Membership as m')
+            .innerJoin('Organisation as o', 'o.id', 'm.organisationId')
+            .select(['o.slug', 'o.name', 'o.id', 'm.role'])
+            .where('m.userId', '=', user.id)
+            .as('h'),
+        (join) => join.on(sql.lit(1), '=', sql.lit(1)),
+      )
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('Juror')
+              .select(sql.lit(1).as('one'))
+              .where('removedAt', 'is', null)
+              .where((w) => w.or([w('userId', '=', user.id), w.and([w('email', '=', email), w('userId', 'is', null)])])),
+          )
+          .as('isJuror'),
+        'h.slug',
+        'h.name',
+        'h.role',
+      ])
+      .orderBy('h.name', 'asc')
+      .orderBy('h.id', 'asc'),
+  )
   return {
     isJuror: Boolean(rows[0]?.isJuror),
     memberships: rows.filter((r) => r.slug !== null).map((r) => ({ slug: r.slug!, name: r.name!, role: r.role! })),
@@ -490,27 +464,89 @@ export async function assignedNominations(
  * category is in mode `all`. `pool` has one row per such nomination with `conflicted` (declared
  * conflict) and `complete` (the juror's score is complete); `seat` is the juror's seat there.
  */
-export function nominationScopeSql(jurorId: string, nominationId: string) {
-  return Prisma.sql`
-    WITH "me" AS (SELECT "editionId" FROM "Juror" WHERE "id" = ${jurorId}),
-    "target" AS (
-      SELECT n."categoryId" FROM "Nomination" n WHERE n."id" = ${nominationId} AND n."editionId" = (SELECT "editionId" FROM "me")
-    ),
-    "seat" AS (
-      SELECT m."categoryId", m."submittedAt", c."assignmentMode",
-        EXISTS (SELECT 1 FROM "JuryAssignment" a WHERE a."jurorId" = ${jurorId} AND a."categoryId" = m."categoryId") AS "hasAssignments"
-      FROM "JuryMember" m JOIN "PrizeCategory" c ON c."id" = m."categoryId"
-      WHERE m."jurorId" = ${jurorId} AND m."categoryId" = (SELECT "categoryId" FROM "target")
-    ),
-    "pool" AS (
-      SELECT n."id", n."structureName", n."createdAt",
-        EXISTS (SELECT 1 FROM "JuryConflict" k WHERE k."jurorId" = ${jurorId} AND k."nominationId" = n."id") AS "conflicted",
-        EXISTS (SELECT 1 FROM "JuryScore" sc WHERE sc."jurorId" = ${jurorId} AND sc."nominationId" = n."id" AND sc."complete") AS "complete"
-      FROM "Nomination" n JOIN "seat" s ON n."categoryId" = s."categoryId"
-      WHERE n."editionId" = (SELECT "editionId" FROM "me")
-        AND n."status" = (CASE WHEN EXISTS (SELECT 1 FROM "Nomination" x WHERE x."editionId" = (SELECT "editionId" FROM "me") AND x."status" = 'shortlisted') THEN 'shortlisted' ELSE 'eligible' END)
-        AND (CASE WHEN s."hasAssignments" THEN EXISTS (SELECT 1 FROM "JuryAssignment" a WHERE a."jurorId" = ${jurorId} AND a."nominationId" = n."id" AND a."categoryId" = s."categoryId") ELSE s."assignmentMode" = 'all' END)
-    )`
+export function withNominationScope(jurorId: string, nominationId: string) {
+  const one = sql.lit(1).as('one')
+  return sqlBuilder
+    .with('me', (db) => db.selectFrom('Juror').select('editionId').where('id', '=', jurorId))
+    .with('target', (db) =>
+      db
+        .selectFrom('Nomination as n')
+        .select('n.categoryId')
+        .where('n.id', '=', nominationId)
+        .where('n.editionId', '=', (eb) => eb.selectFrom('me').select('editionId')),
+    )
+    .with('seat', (db) =>
+      db
+        .selectFrom('JuryMember as m')
+        .innerJoin('PrizeCategory as c', 'c.id', 'm.categoryId')
+        .select((eb) => [
+          'm.categoryId',
+          'm.submittedAt',
+          'c.assignmentMode',
+          eb
+            .exists(eb.selectFrom('JuryAssignment as a').select(one).where('a.jurorId', '=', jurorId).whereRef('a.categoryId', '=', 'm.categoryId'))
+            .as('hasAssignments'),
+        ])
+        .where('m.jurorId', '=', jurorId)
+        .where('m.categoryId', '=', (eb) => eb.selectFrom('target').select('categoryId')),
+    )
+    .with('pool', (db) =>
+      db
+        .selectFrom('Nomination as n')
+        .innerJoin('seat as s', 's.categoryId', 'n.categoryId')
+        .select((eb) => [
+          'n.id',
+          'n.structureName',
+          'n.createdAt',
+          eb.exists(eb.selectFrom('JuryConflict as k').select(one).where('k.jurorId', '=', jurorId).whereRef('k.nominationId', '=', 'n.id')).as('conflicted'),
+          eb
+            .exists(
+              eb
+                .selectFrom('JuryScore as sc')
+                .select(one)
+                .where('sc.jurorId', '=', jurorId)
+                .whereRef('sc.nominationId', '=', 'n.id')
+                .where('sc.complete', '=', true),
+            )
+            .as('complete'),
+        ])
+        .where('n.editionId', '=', (eb) => eb.selectFrom('me').select('editionId'))
+        // The jury pool: shortlisted nominations, or eligible ones while none is shortlisted.
+        .where('n.status', '=', (eb) =>
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('Nomination as x')
+                  .select(one)
+                  .where('x.editionId', '=', eb.selectFrom('me').select('editionId'))
+                  .where('x.status', '=', 'shortlisted'),
+              ),
+            )
+            .then('shortlisted')
+            .else('eligible')
+            .end(),
+        )
+        // Assigned to the juror when the category has assignments for them, else mode `all`.
+        .where((eb) =>
+          eb
+            .case()
+            .when(eb.ref('s.hasAssignments'))
+            .then(
+              eb.exists(
+                eb
+                  .selectFrom('JuryAssignment as a')
+                  .select(one)
+                  .where('a.jurorId', '=', jurorId)
+                  .whereRef('a.nominationId', '=', 'n.id')
+                  .whereRef('a.categoryId', '=', 's.categoryId'),
+              ),
+            )
+            .else(eb('s.assignmentMode', '=', 'all'))
+            .end(),
+        ),
+    )
 }
 
 /**
@@ -520,11 +556,14 @@ export function nominationScopeSql(jurorId: string, nominationId: string) {
  */
 export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
   if (!nominationId) throw notFound()
-  const rows = await prisma.$queryRaw<{ id: string; categoryId: string; conflicted: boolean | number }[]>`
-    ${nominationScopeSql(juror.id, nominationId)}
-    SELECT p."id", (SELECT "categoryId" FROM "seat") AS "categoryId", p."conflicted" FROM "pool" p WHERE p."id" = ${nominationId}`
+  const rows = await readRows(
+    withNominationScope(juror.id, nominationId)
+      .selectFrom('pool as p')
+      .select((eb) => ['p.id', eb.selectFrom('seat').select('categoryId').as('categoryId'), 'p.conflicted'])
+      .where('p.id', '=', nominationId),
+  )
   const found = rows[0]
-  if (!found) throw notFound()
+  if (!found || !found.categoryId) throw notFound()
   if (found.conflicted) throw forbidden()
   return { nomination: { id: found.id, categoryId: found.categoryId } }
 }

@@ -2,13 +2,14 @@
 // and next), the autosave (one JuryScore row per juror and nomination, however many saves race),
 // and submitting or reopening a category. Every entry point checks the same four things: the
 // juror is still on the jury, the scoring period is open, the nomination is theirs, no conflict.
-import { prisma, Prisma, readRows } from '#app/db.server.ts'
+import { sql, type ExpressionBuilder } from 'kysely'
+import { prisma, readRows } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { assignedNominations, linkJurorRowsByEmail, nominationScopeSql, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
+import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, withNominationScope, type ActiveJuror } from './jurors.server.ts'
 import {
   checkScoreValues,
   isEvaluationComplete,
@@ -208,42 +209,6 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
   })
 }
 
-type PageRow = {
-  categoryId: string | null
-  submittedAt: Date | string | number | null
-  conflicted: boolean | number | null
-  position: number | bigint | null
-  previousId: string | null
-  nextId: string | null
-  total: number | bigint | null
-  done: number | bigint | null
-  values: string | null
-  comment: string | null
-  complete: boolean | number | null
-  updatedAt: Date | string | number | null
-  attachmentCount: number | bigint | null
-  n_structureName: string | null
-  n_siret: string | null
-  n_legalForm: string | null
-  n_creationDate: Date | string | number | null
-  n_postalCode: string | null
-  n_town: string | null
-  n_departement: string | null
-  n_employees: number | bigint | null
-  n_volunteers: number | bigint | null
-  n_budgetCents: number | bigint | null
-  n_projectTitle: string | null
-  n_projectDescription: string | null
-  n_impact: string | null
-  n_answers: string | null
-}
-
-/** A date from a raw row: SQLite hands back what a subquery yields as a number or a string. */
-function rawDate(v: Date | string | number | null): Date | null {
-  if (v === null || v === undefined) return null
-  return v instanceof Date ? v : new Date(v)
-}
-
 /**
  * What the scoring page reads fresh on every request, in one statement: the access (assigned,
  * not conflicted), the juror's seat (submitted?), position, previous, next and progress among
@@ -255,38 +220,94 @@ function rawDate(v: Date | string | number | null): Date | null {
  * target row: otherwise SQLite indexes the pool again for each of the three lookups).
  */
 async function readPageRow(jurorId: string, nominationId: string) {
-  const rows = await readRows<PageRow>(Prisma.sql`
-    ${nominationScopeSql(jurorId, nominationId)},
-    "pm" AS MATERIALIZED (SELECT p."id", p."structureName", p."createdAt", p."conflicted", p."complete" FROM "pool" p),
-    "tgt" AS MATERIALIZED (SELECT p."structureName" AS "sn", p."createdAt" AS "ca", p."id" FROM "pm" p WHERE p."id" = ${nominationId} AND NOT p."conflicted"),
-    "counts" AS (
-      SELECT COUNT(*) AS "total",
-        SUM(CASE WHEN p."complete" THEN 1 ELSE 0 END) AS "done",
-        SUM(CASE WHEN (p."structureName", p."createdAt", p."id") < (t."sn", t."ca", t."id") THEN 1 ELSE 0 END) + 1 AS "position"
-      FROM "pm" p CROSS JOIN "tgt" t
-      WHERE NOT p."conflicted"
-    )
-    SELECT
-      (SELECT "categoryId" FROM "seat") AS "categoryId",
-      (SELECT "submittedAt" FROM "seat") AS "submittedAt",
-      (SELECT "conflicted" FROM "pm" WHERE "id" = ${nominationId}) AS "conflicted",
-      r."position",
-      (SELECT p."id" FROM "pm" p CROSS JOIN "tgt" t WHERE NOT p."conflicted" AND (p."structureName", p."createdAt", p."id") < (t."sn", t."ca", t."id")
-        ORDER BY p."structureName" DESC, p."createdAt" DESC, p."id" DESC LIMIT 1) AS "previousId",
-      (SELECT p."id" FROM "pm" p CROSS JOIN "tgt" t WHERE NOT p."conflicted" AND (p."structureName", p."createdAt", p."id") > (t."sn", t."ca", t."id")
-        ORDER BY p."structureName" ASC, p."createdAt" ASC, p."id" ASC LIMIT 1) AS "nextId",
-      r."total", r."done",
-      sc."values", sc."comment", sc."complete", sc."updatedAt",
-      (SELECT COUNT(*) FROM "NominationAttachment" f WHERE f."nominationId" = ${nominationId}) AS "attachmentCount",
-      n."structureName" AS "n_structureName", n."siret" AS "n_siret", n."legalForm" AS "n_legalForm", n."creationDate" AS "n_creationDate",
-      n."postalCode" AS "n_postalCode", n."town" AS "n_town", n."departement" AS "n_departement", n."employees" AS "n_employees",
-      n."volunteers" AS "n_volunteers", n."budgetCents" AS "n_budgetCents", n."projectTitle" AS "n_projectTitle",
-      n."projectDescription" AS "n_projectDescription", n."impact" AS "n_impact", n."answers" AS "n_answers"
-    FROM (SELECT 1 AS "one") "base"
-    LEFT JOIN "counts" r ON r."total" > 0
-    LEFT JOIN "JuryScore" sc ON sc."jurorId" = ${jurorId} AND sc."nominationId" = ${nominationId}
-    LEFT JOIN "Nomination" n ON r."total" > 0 AND n."id" = ${nominationId}`)
+  const rows = await readRows(
+    withNominationScope(jurorId, nominationId)
+      .with(
+        (cte) => cte('pm').materialized(),
+        (db) => db.selectFrom('pool as p').select(['p.id', 'p.structureName', 'p.createdAt', 'p.conflicted', 'p.complete']),
+      )
+      .with(
+        (cte) => cte('tgt').materialized(),
+        (db) =>
+          db
+            .selectFrom('pm as p')
+            .select(['p.structureName as sn', 'p.createdAt as ca', 'p.id'])
+            .where('p.id', '=', nominationId)
+            .where((eb) => eb.not(eb.ref('p.conflicted'))),
+      )
+      .with('counts', (db) =>
+        db
+          .selectFrom('pm as p')
+          .crossJoin('tgt as t')
+          .select((eb) => [
+            eb.fn.countAll().as('total'),
+            eb.fn.sum(eb.case().when(eb.ref('p.complete')).then(1).else(0).end()).as('done'),
+            eb(eb.fn.sum(eb.case().when(before(eb)).then(1).else(0).end()), '+', 1).as('position'),
+          ])
+          .where((eb) => eb.not(eb.ref('p.conflicted'))),
+      )
+      .selectFrom(sql<{ one: number }>`(SELECT 1 AS "one")`.as('base'))
+      .leftJoin('counts as r', (join) => join.on('r.total', '>', sql.lit(0)))
+      .leftJoin('JuryScore as sc', (join) => join.on('sc.jurorId', '=', jurorId).on('sc.nominationId', '=', nominationId))
+      .leftJoin('Nomination as n', (join) => join.on('r.total', '>', sql.lit(0)).on('n.id', '=', nominationId))
+      .select((eb) => [
+        eb.selectFrom('seat').select('categoryId').as('categoryId'),
+        eb.selectFrom('seat').select('submittedAt').as('submittedAt'),
+        eb.selectFrom('pm').select('conflicted').where('id', '=', nominationId).as('conflicted'),
+        'r.position',
+        eb
+          .selectFrom('pm as p')
+          .crossJoin('tgt as t')
+          .select('p.id')
+          .where((w) => w.and([w.not(w.ref('p.conflicted')), before(w)]))
+          .orderBy('p.structureName', 'desc')
+          .orderBy('p.createdAt', 'desc')
+          .orderBy('p.id', 'desc')
+          .limit(1)
+          .as('previousId'),
+        eb
+          .selectFrom('pm as p')
+          .crossJoin('tgt as t')
+          .select('p.id')
+          .where((w) => w.and([w.not(w.ref('p.conflicted')), w(w.refTuple('p.structureName', 'p.createdAt', 'p.id'), '>', w.refTuple('t.sn', 't.ca', 't.id'))]))
+          .orderBy('p.structureName', 'asc')
+          .orderBy('p.createdAt', 'asc')
+          .orderBy('p.id', 'asc')
+          .limit(1)
+          .as('nextId'),
+        'r.total',
+        'r.done',
+        'sc.values',
+        'sc.comment',
+        'sc.complete',
+        'sc.updatedAt',
+        eb
+          .selectFrom('NominationAttachment as f')
+          .select((c) => c.fn.countAll().as('n'))
+          .where('f.nominationId', '=', nominationId)
+          .as('attachmentCount'),
+        'n.structureName as n_structureName',
+        'n.siret as n_siret',
+        'n.legalForm as n_legalForm',
+        'n.creationDate as n_creationDate',
+        'n.postalCode as n_postalCode',
+        'n.town as n_town',
+        'n.departement as n_departement',
+        'n.employees as n_employees',
+        'n.volunteers as n_volunteers',
+        'n.budgetCents as n_budgetCents',
+        'n.projectTitle as n_projectTitle',
+        'n.projectDescription as n_projectDescription',
+        'n.impact as n_impact',
+        'n.answers as n_answers',
+      ]),
+  )
   return rows[0]!
+}
+
+/** Whether the pool row `p` comes before the target row `t` in the page's order. */
+function before(eb: ExpressionBuilder<{ p: { structureName: string; createdAt: Date; id: string }; t: { sn: string; ca: Date; id: string } }, 'p' | 't'>) {
+  return eb(eb.refTuple('p.structureName', 'p.createdAt', 'p.id'), '<', eb.refTuple('t.sn', 't.ca', 't.id'))
 }
 
 function parseAnswers(json: string | null): Record<string, unknown> {
@@ -326,7 +347,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     structureName: row.n_structureName ?? '',
     siret: row.n_siret,
     legalForm: row.n_legalForm,
-    creationDate: rawDate(row.n_creationDate),
+    creationDate: row.n_creationDate,
     postalCode: row.n_postalCode,
     town: row.n_town,
     departement: row.n_departement,
@@ -342,7 +363,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
   if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
   const { category, questions } = grid
   const edition = juror.edition
-  const submittedAt = rawDate(row.submittedAt)
+  const submittedAt = row.submittedAt
   const done = Number(row.done ?? 0)
   const total = Number(row.total ?? 0)
   const state = scoringPeriodState(edition, now)
@@ -357,7 +378,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
       values: hasScore ? parseValues(row.values!) : {},
       comment: row.comment ?? '',
       complete: hasScore && Boolean(row.complete),
-      updatedAt: hasScore ? rawDate(row.updatedAt) : null,
+      updatedAt: hasScore ? row.updatedAt : null,
     },
     progress: { done, total, allComplete: total > 0 && done === total },
     position: Number(row.position),
