@@ -25,6 +25,7 @@ import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { audienceSchema, hasCriteria, matchesAudience, type Audience, type AudienceInput } from './audience.ts'
 import { IMPORT_CHUNK, IMPORT_MAX_BYTES, PAGE_SIZE, PREVIEW_ROWS } from './limits.ts'
 import { readCsv, writeCsv, type CsvTable, type Encoding, type Separator } from './csv.ts'
+import { departementFromText } from '#app/shared/territories.ts'
 import {
   CONTACT_FIELDS,
   contactSearchText,
@@ -32,7 +33,6 @@ import {
   guessMapping,
   isContactLocale,
   mergeTags,
-  normaliseDepartement,
   normaliseTags,
   parseTags,
   rowToRaw,
@@ -461,7 +461,7 @@ function personToIncoming(p: {
 }, line: number, tags: string[]): Incoming | null {
   const result = validateContact({ email: p.email, firstName: p.firstName.slice(0, 100), lastName: p.lastName.slice(0, 100), structure: p.structure.slice(0, 200) })
   if (!result.ok) return null
-  const departement = p.departement ? normaliseDepartement(p.departement) : null
+  const departement = p.departement ? departementFromText(p.departement) : null
   return {
     line,
     contact: {
@@ -608,7 +608,7 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
         lastName: a.lastName,
         structure: a.organisationName || null,
         profile: a.organisationType || null,
-        departement: a.departement ? (normaliseDepartement(a.departement) ?? null) : null,
+        departement: a.departement ? (departementFromText(a.departement) ?? null) : null,
         locale: isContactLocale(a.locale) ? a.locale : 'fr',
         tags: [],
         attendedEventIds: [a.eventId],

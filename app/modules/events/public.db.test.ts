@@ -6,12 +6,10 @@ import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tes
 import {
   availabilityOf,
   clearPublicCache,
-  findRegion,
   getPublicEvent,
   listPublicEvents,
   parseDayEnd,
   parseDayStart,
-  regionOfDepartement,
   ShortCache,
 } from './public.server.ts'
 
@@ -157,16 +155,6 @@ describe('event page', async () => {
 })
 
 describe('helpers', () => {
-  test('regions from départements and names', () => {
-    expect(regionOfDepartement('31')?.name).toBe('Occitanie')
-    expect(regionOfDepartement('9')?.name).toBe('Occitanie')
-    expect(regionOfDepartement('2a')?.name).toBe('Corse')
-    expect(regionOfDepartement('974')?.name).toBe('La Réunion')
-    expect(regionOfDepartement('99')).toBeNull()
-    expect(findRegion('Provence-Alpes-Côte d’Azur')?.code).toBe('provence-alpes-cote-d-azur')
-    expect(findRegion('ile-de-france')?.name).toBe('Île-de-France')
-  })
-
   test('filter days are whole days in Paris', () => {
     expect(parseDayStart('2026-07-01')?.toISOString()).toBe('2026-06-30T22:00:00.000Z')
     expect(parseDayEnd('2026-07-01')?.toISOString()).toBe('2026-07-01T22:00:00.000Z')

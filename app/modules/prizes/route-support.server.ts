@@ -1,7 +1,7 @@
 // What the organiser's prize routes share: the permission check, loading an edition of the
 // organisation (404 otherwise) and reading the edition form (checkboxes, départements or regions).
 import { requireMembership } from '#app/modules/auth/session.server.ts'
-import { findRegion } from '#app/modules/events/public.server.ts'
+import { findRegion } from '#app/shared/territories.ts'
 import { formValues } from '#app/modules/events/route-support.server.ts'
 import type { Role } from '#app/modules/organisations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
