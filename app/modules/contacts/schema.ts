@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { PROFILES, type Profile } from '#app/modules/registrations/profiles.ts'
 import { departementFromText } from '#app/shared/territories.ts'
 import { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale } from './limits.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale }
 
@@ -109,7 +110,7 @@ const text = (max: number, key: ContactErrorKey) =>
 export const contactSchema = z.object({
   email: z
     .string({ error: ERR.emailRequired })
-    .transform((v) => v.trim().toLowerCase())
+    .transform(normaliseEmail)
     .refine((v) => v !== '', { error: ERR.emailRequired, abort: true })
     .refine((v) => v.length <= LIMITS.email, { error: ERR.emailInvalid, abort: true })
     .pipe(z.email({ error: ERR.emailInvalid })),

@@ -44,6 +44,7 @@ import {
   type ContactSource,
   type RawContact,
 } from './schema.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export type Actor = { actorUserId?: string | null }
 
@@ -595,7 +596,7 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
   }
   if (audience.attendeesOfEventIds.length > 0) {
     for (const a of await attendeesOfEvents(organisationId, audience.attendeesOfEventIds, db)) {
-      const email = a.email.trim().toLowerCase()
+      const email = normaliseEmail(a.email)
       const known = people.get(email)
       if (known) {
         if (!known.attendedEventIds.includes(a.eventId)) known.attendedEventIds.push(a.eventId)

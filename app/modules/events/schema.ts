@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/utils/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export const EVENT_KINDS = ['conference', 'yess_academie', 'training', 'other'] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
@@ -145,12 +146,9 @@ const eventFields = {
     .optional(),
   contactEmail: z
     .string({ error: 'events.error.emailInvalid' })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: 'events.error.emailInvalid' })
     .nullish()
-    .transform((v) => (v === undefined ? undefined : v || null))
-    .refine((v) => v == null || z.email().safeParse(v).success, { error: 'events.error.emailInvalid' }),
+    .transform((v) => (v === undefined ? undefined : normaliseEmail(v ?? '') || null))
+    .refine((v) => v == null || (v.length <= 254 && z.email().safeParse(v).success), { error: 'events.error.emailInvalid' }),
 }
 
 export type EventRuleValues = {
