@@ -10,7 +10,6 @@ import {
   listPublicEvents,
   parseDayEnd,
   parseDayStart,
-  ShortCache,
 } from './public.server.ts'
 
 const DAY = 24 * 3600_000
@@ -163,24 +162,4 @@ describe('helpers', () => {
     expect(parseDayStart('hier')).toBeNull()
   })
 
-  test('concurrent readers share one load', async () => {
-    const cache = new ShortCache<number>(1000)
-    let calls = 0
-    const load = () => new Promise<number>((resolve) => setTimeout(() => resolve(++calls), 10))
-    const values = await Promise.all(Array.from({ length: 20 }, () => cache.get('k', load, 0)))
-    expect(values).toEqual(Array(20).fill(1))
-    expect(calls).toBe(1)
-  })
-
-  test('the short cache expires and forgets failures', async () => {
-    const cache = new ShortCache<number>(1000)
-    let calls = 0
-    const load = async () => ++calls
-    expect(await cache.get('k', load, 0)).toBe(1)
-    expect(await cache.get('k', load, 500)).toBe(1)
-    expect(await cache.get('k', load, 1500)).toBe(2)
-    await expect(cache.get('bad', () => Promise.reject(new Error('db down')), 0)).rejects.toThrow('db down')
-    await Promise.resolve()
-    expect(await cache.get('bad', load, 1)).toBe(3)
-  })
 })

@@ -14,6 +14,7 @@ import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 import { findRegion, regionOfDepartement } from '#app/shared/territories.ts'
+import { LoadingCache } from '#app/shared/cache.ts'
 
 export { EVENT_KINDS }
 export function isEventKind(value: unknown): value is EventKind {
@@ -49,54 +50,9 @@ export function workshopSeatsLeft(w: { capacity: number | null; seatsTaken: numb
 const TTL_MS = Math.max(0, Number(process.env.PUBLIC_CACHE_TTL_MS ?? 3000))
 const MAX_ENTRIES = 1000
 
-type Slot<T> = { expires: number; promise: Promise<T> }
-
-/** A TTL cache that also shares one in-flight load between concurrent callers (no stampede). */
-export class ShortCache<T> {
-  private readonly entries = new Map<string, Slot<T>>()
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = MAX_ENTRIES,
-  ) {}
-
-  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
-    const hit = this.entries.get(key)
-    if (hit && hit.expires > now) return hit.promise
-    const promise = load()
-    const slot: Slot<T> = { expires: now + this.ttlMs, promise }
-    if (this.ttlMs > 0) {
-      this.entries.delete(key)
-      this.entries.set(key, slot)
-      // Failures are not kept: the next caller tries again.
-      promise.catch(() => {
-        if (this.entries.get(key) === slot) this.entries.delete(key)
-      })
-      if (this.entries.size > this.maxEntries) this.evict(now)
-    }
-    return promise
-  }
-
-  private evict(now: number) {
-    for (const [k, v] of this.entries) if (v.expires <= now) this.entries.delete(k)
-    // Still too many: drop the oldest insertions (Map keeps insertion order).
-    for (const k of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break
-      this.entries.delete(k)
-    }
-  }
-
-  delete(key: string) {
-    this.entries.delete(key)
-  }
-
-  clear() {
-    this.entries.clear()
-  }
-}
-
-const eventCache = new ShortCache<PublicEvent | null>(TTL_MS)
-const listCache = new ShortCache<PublicEventList>(TTL_MS)
-const orgCache = new ShortCache<PublicOrganisation | null>(TTL_MS)
+const eventCache = new LoadingCache<PublicEvent | null>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
+const listCache = new LoadingCache<PublicEventList>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
+const orgCache = new LoadingCache<PublicOrganisation | null>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
 
 /** Forget what this machine's processes cached (an organiser's change is then visible at once). */
 const forgetPublicEvent = forgetEverywhere<string | null>('public-events', (slug) => {
