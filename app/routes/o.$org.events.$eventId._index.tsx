@@ -2,7 +2,7 @@
 // (publish, cancel, archive), each behind a confirmation step that works without JavaScript.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { formatEventDates } from '#app/modules/events/format.ts'
+import { formatEventDates, formatDateTime } from '#app/shared/time.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
 import { loadOrganiserEvent, requireOrganiser } from '#app/modules/events/route-support.server.ts'
 import { archiveEvent, cancelEvent, lifecycleBlock, publishEvent } from '#app/modules/events/service.server.ts'
@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { Detail } from '#app/ui/detail.tsx'
 

@@ -12,7 +12,8 @@ import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 type ActionData = { status: 'sent'; email: string; nominationId: string } | { status: 'invalid'; email: string; fieldErrors: Record<string, string[]>; formErrors: string[] }

@@ -7,10 +7,10 @@
 // (registrations/service.server.ts) always work on the live counters.
 import { prisma } from '#app/db.server.ts'
 import { registrationClosedReason, seatsLeft, type ClosedReason } from '#app/modules/registrations/rules.ts'
-import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, parseLocalDateTime, cachedDateTimeFormat } from '#app/shared/time.ts'
 import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
-import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
+import { type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 import { findRegion, regionOfDepartement } from '#app/shared/territories.ts'

@@ -5,7 +5,7 @@
 //   the event's time zone (Europe/Paris unless chosen otherwise), empty fields meaning "none".
 // Error messages are i18n keys (`events.error.*`), translated where they are shown.
 import { z } from 'zod'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/shared/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 

@@ -2,7 +2,7 @@
 // apply (legal form, age of the structure, département) and when submissions are accepted.
 // No database here: the nomination form, the organisers' review and the tests share them.
 import type { MessageKey } from '#app/utils/i18n.ts'
-import { DEFAULT_TIME_ZONE, localDateOf } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, localDateOf } from '#app/shared/time.ts'
 import { normaliseDepartement } from '#app/shared/territories.ts'
 
 // ---- SIRET -----------------------------------------------------------------------------------

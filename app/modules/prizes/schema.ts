@@ -5,7 +5,7 @@
 //   Europe/Paris; legal forms as repeated checkboxes; départements as a comma-separated list).
 // Error messages are i18n keys (`prizes.error.*`), translated where they are shown.
 import { z } from 'zod'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { isLegalForm, stringList } from './rules.ts'
 

@@ -15,7 +15,7 @@ import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 import { createCache } from '#app/shared/cache.ts'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { stringList } from './rules.ts'
 import {
   calendarErrors,
