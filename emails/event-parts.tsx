@@ -1,7 +1,8 @@
 // Pieces shared by the event and registration emails: the event block and the action button.
 import { Button, Heading, Img, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
-import { formatDateTime, translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 
 export type EventSummary = {

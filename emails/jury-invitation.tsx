@@ -1,7 +1,8 @@
 // The invitation to sit on a prize jury: the edition, the categories (and which ones the juror
 // chairs), the jury period and the personal link that signs them in.
 import { Heading, Link, Section, Text } from '@react-email/components'
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 

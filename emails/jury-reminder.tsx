@@ -1,6 +1,7 @@
 // A reminder to a juror who has not finished scoring, with the link to their jury page.
 import { Heading, Text } from '@react-email/components'
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { EmailLayout, heading, paragraph } from './layout.tsx'
 

@@ -1,6 +1,7 @@
 // The private link to a prize nomination: how the nominee comes back to the form (no account).
 import { Heading, Link, Text } from '@react-email/components'
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 

@@ -1,7 +1,8 @@
 // Confirms a submitted nomination with a summary of what was sent, and the link to change it
 // until the deadline.
 import { Heading, Section, Text } from '@react-email/components'
-import { formatDate, formatDateTime, formatMoney, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime } from '#app/shared/time.ts'
+import { formatMoney, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 

@@ -1,6 +1,7 @@
 // The link that confirms a public vote: the vote counts only once it is followed (and confirmed).
 import { Heading, Link, Text } from '@react-email/components'
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 

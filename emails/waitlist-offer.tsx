@@ -1,5 +1,6 @@
 // Sent to the next person on the waiting list when a seat frees up.
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 import { EventEmail, type EventSummary } from './event-parts.tsx'
 
 export type WaitlistOfferProps = { event: EventSummary; firstName: string; manageUrl: string; expiresAt: string }

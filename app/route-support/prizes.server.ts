@@ -1,7 +1,7 @@
 // What the organiser's prize routes share: loading an edition of the organisation (404 otherwise;
 // route code, as it answers with Responses) and reading the edition form (checkboxes, départements
 // or regions).
-import { findRegion } from '#app/modules/events/public.server.ts'
+import { findRegion } from '#app/shared/territories.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'

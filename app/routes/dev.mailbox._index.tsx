@@ -5,7 +5,8 @@ import { isLocalMailboxEnabled, listMailboxMessages } from '#app/modules/email/m
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined

@@ -8,9 +8,9 @@ import {
   parseDayEnd,
   parseDayStart,
   publicCacheHeaders,
-  REGIONS,
   toEventCardView,
 } from '#app/modules/events/public.server.ts'
+import { REGIONS } from '#app/shared/territories.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

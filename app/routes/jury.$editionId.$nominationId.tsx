@@ -18,10 +18,12 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList, FormErrorSummary, SelectField, TextareaField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime } from '#app/shared/time.ts'
+import { formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
 import { Detail } from '#app/ui/detail.tsx'
+import { formatTime } from '#app/shared/time.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
@@ -301,7 +303,7 @@ function ScoringView({ d }: { d: LoaderData }) {
   if (fetcher.state !== 'idle' || pending) status = t('jury.autosave.saving')
   else if (autosaved?.ok)
     status = t('jury.autosave.saved', {
-      time: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(autosaved.savedAt)),
+      time: formatTime(locale, autosaved.savedAt),
     })
   else if (autosaved && !autosaved.ok) status = `${t('jury.autosave.failed')} ${autosaved.message}`
   // Computed from what is on screen with the same rule as the server, so it never lags behind a save.

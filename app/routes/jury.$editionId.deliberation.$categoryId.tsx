@@ -13,7 +13,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

@@ -15,6 +15,7 @@ import { clientIp, safeRedirectPath } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { appOrigin } from '#app/utils/url.server.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 type ActionData =
   | { form: 'link'; result: SubmissionResult<string[]>; sentTo?: string }
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
     return data<ActionData>({ form: 'link', result: submission.reply({ formErrors: [message] }) }, { status: 429, headers: retryAfterHeaders(outcome) })
   }
-  return data<ActionData>({ form: 'link', result: submission.reply({ resetForm: true }), sentTo: submission.value.email.toLowerCase() })
+  return data<ActionData>({ form: 'link', result: submission.reply({ resetForm: true }), sentTo: normaliseEmail(submission.value.email) })
 }
 
 function LinkForm({ redirectTo, lastResult }: { redirectTo: string; lastResult?: SubmissionResult<string[]> }) {

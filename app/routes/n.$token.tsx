@@ -34,7 +34,8 @@ import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaFiel
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDate, formatDateTime, formatMoney, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime, formatTime } from '#app/shared/time.ts'
+import { formatMoney, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './n.$token.autosave.ts'
 
@@ -545,7 +546,7 @@ function AutosaveStatus({ state, data }: { state: string; data: AutosaveResponse
   const locale = useLocale()
   let text = t('nomination.autosave.help')
   if (state !== 'idle') text = t('nomination.autosave.saving')
-  else if (data?.ok) text = t('nomination.autosave.saved', { time: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(data.savedAt)) })
+  else if (data?.ok) text = t('nomination.autosave.saved', { time: formatTime(locale, data.savedAt) })
   else if (data && !data.ok) text = `${t('nomination.autosave.failed')} ${data.message}`
   return (
     <p role="status" aria-live="polite" className="text-sm text-stone-700" data-testid="autosave-status">

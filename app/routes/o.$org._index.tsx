@@ -6,7 +6,8 @@ import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
-import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} — Essor` : 'Essor' }]
 

@@ -29,8 +29,8 @@ import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, isLocale, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
-import { parseLocalDateTime } from '#app/utils/time.ts'
+import { isLocale, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { parseLocalDateTime, formatDateTime } from '#app/shared/time.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

@@ -8,7 +8,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { getEnv } from '#app/utils/env.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {

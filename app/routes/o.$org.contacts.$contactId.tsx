@@ -11,7 +11,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

@@ -2,7 +2,7 @@
 // (publish, cancel, archive), each behind a confirmation step that works without JavaScript.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { formatEventDates } from '#app/modules/events/format.ts'
+import { formatEventDates, formatDateTime } from '#app/shared/time.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { Detail } from '#app/ui/detail.tsx'
 

@@ -16,7 +16,8 @@ import { ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { httpError } from '#app/utils/http.server.ts'
 import { translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { formatTime } from '#app/shared/time.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -90,8 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function useTimeFormat(timeZone: string) {
   const locale = useLocale()
-  const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
-  return (iso: string) => format.format(new Date(iso))
+  return (iso: string) => formatTime(locale, iso, timeZone)
 }
 
 function statusText(t: Translate, status: string) {

@@ -2,7 +2,7 @@
 // Attendees choose at most one workshop per slot when registering.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { formatSlotTimes } from '#app/modules/events/format.ts'
+import { formatLocalDateTime, formatSlotTimes } from '#app/shared/time.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
 import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
@@ -16,7 +16,6 @@ import { ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
-import { formatLocalDateTime } from '#app/utils/time.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

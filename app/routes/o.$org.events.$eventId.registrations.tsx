@@ -30,6 +30,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { httpError } from '#app/utils/http.server.ts'
 import { formatMoney, isLocale, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { formatShortDateTime, formatTime } from '#app/shared/time.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -223,10 +224,7 @@ function profileText(t: Translate, profile: string) {
 
 function useFormatters(timeZone: string) {
   const locale = useLocale()
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB'
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short', timeZone })
-  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone })
-  return { dateTime: (iso: string) => dateTime.format(new Date(iso)), time: (iso: string) => time.format(new Date(iso)) }
+  return { dateTime: (iso: string) => formatShortDateTime(locale, iso, timeZone), time: (iso: string) => formatTime(locale, iso, timeZone) }
 }
 
 function StatusBadge({ row, timeZone }: { row: Row; timeZone: string }) {

@@ -17,8 +17,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { formatDateTime, formatMoney, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
-import { formatLocalDateTime } from '#app/utils/time.ts'
+import { formatMoney, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { formatLocalDateTime, formatDateTime } from '#app/shared/time.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

@@ -1,7 +1,7 @@
 // The organisation's events: status, dates, registration counts, and the way to create one.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatEventDates } from '#app/modules/events/format.ts'
+import { formatEventDates } from '#app/shared/time.ts'
 import { listOrganisationEvents } from '#app/modules/events/service.server.ts'
 import { eventPath, kindLabelKey, StatusBadge } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

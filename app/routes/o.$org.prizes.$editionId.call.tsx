@@ -7,7 +7,8 @@ import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { formatDate, formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

@@ -10,7 +10,8 @@ import { EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined

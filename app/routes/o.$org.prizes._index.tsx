@@ -5,7 +5,8 @@ import { listEditions } from '#app/modules/prizes/service.server.ts'
 import { EditionStatusBadge, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { formatDate, localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { formatDate } from '#app/shared/time.ts'
+import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {

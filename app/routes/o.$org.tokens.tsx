@@ -12,7 +12,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { httpError } from '#app/utils/http.server.ts'
-import { formatDateTime, translate } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 // The page may show a secret once: never cached, by the browser or anything in between.

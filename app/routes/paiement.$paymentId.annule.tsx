@@ -10,7 +10,8 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { cachedDateTimeFormat, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { cachedDateTimeFormat } from '#app/shared/time.ts'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin', 'X-Robots-Tag': 'noindex' }

@@ -7,7 +7,8 @@ import { getPublicEdition } from '#app/modules/prizes/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return []

@@ -12,7 +12,9 @@ import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 type ActionData = { status: 'sent'; email: string; nominationId: string } | { status: 'invalid'; email: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
 
@@ -53,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const started = await startNomination(params.slug ?? '', { email, locale, request })
-    return data<ActionData>({ status: 'sent', email: email.trim().toLowerCase(), nominationId: started.nominationId }, { headers: NO_STORE })
+    return data<ActionData>({ status: 'sent', email: normaliseEmail(email), nominationId: started.nominationId }, { headers: NO_STORE })
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     if (error.status === 404) throw notFound()

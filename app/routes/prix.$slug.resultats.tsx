@@ -6,7 +6,8 @@ import { publicResults } from '#app/modules/jury/deliberation.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDate, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatDate } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined

@@ -12,7 +12,9 @@ import { ChoiceGroup, FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { clientIp, notFound } from '#app/utils/http.server.ts'
-import { formatDateTime, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 type ActionData =
   | { status: 'sent'; email: string }
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!nominationId) return fail(400, { fieldErrors: { nominationId: [translate(locale, 'votes.error.nomination')] } })
   try {
     await castVote(params.slug ?? '', nominationId, email, { ip: clientIp(request), locale, request })
-    return data<ActionData>({ status: 'sent', email: email.trim().toLowerCase() }, { headers: NO_STORE })
+    return data<ActionData>({ status: 'sent', email: normaliseEmail(email) }, { headers: NO_STORE })
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     if (error.status === 404) throw notFound()

@@ -5,7 +5,8 @@ import { submissionWindow } from '#app/modules/prizes/rules.ts'
 import { listPublicEditions } from '#app/modules/prizes/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { formatDateTime, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined

@@ -11,7 +11,8 @@ import { findRegistrationByManageToken } from '#app/modules/registrations/servic
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { notFound } from '#app/utils/http.server.ts'
-import { formatDate, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDate } from '#app/shared/time.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 

@@ -3,6 +3,7 @@
 // which hold the rules and write the audit trail.
 import { existsSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { isValidEmail } from '#app/shared/email-address.ts'
 import { resolveDatabase } from '#app/utils/database-url.ts'
 
 // A logger line after the token would break scripts that read the token from the last line.
@@ -72,7 +73,7 @@ const commands: Record<string, Command> = {
       const s = await services()
       // Checked before anything is written, so a bad role or email leaves no half-made user.
       if (!s.isRole(role)) throw new UsageError(`unknown role "${role}": use one of ${s.ROLES.join(', ')}`)
-      if (!s.isValidEmail(email)) throw new UsageError(`invalid email address "${email}"`)
+      if (!isValidEmail(email)) throw new UsageError(`invalid email address "${email}"`)
       const organisation = await organisationBySlug(slug)
       const { user, created } = await s.ensureUser({ email, name: v.name }, { source: 'cli' })
       const { change, membership } = await s.addMembership(
@@ -91,7 +92,7 @@ const commands: Record<string, Command> = {
       const slug = required(v, 'organisation', this.usage)
       const email = required(v, 'email', this.usage)
       const s = await services()
-      if (!s.isValidEmail(email)) throw new UsageError(`invalid email address "${email}"`)
+      if (!isValidEmail(email)) throw new UsageError(`invalid email address "${email}"`)
       const organisation = await organisationBySlug(slug)
       const user = await s.findUserByEmail(email)
       if (!user) throw new UsageError(`unknown user "${email}": create it first with npm run cli -- user create`)

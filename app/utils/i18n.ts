@@ -39,35 +39,6 @@ export function localeFromRequest(request: Request): Locale {
   return DEFAULT_LOCALE
 }
 
-const TIME_ZONE = 'Europe/Paris'
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-
-/** Building an Intl formatter costs far more than using one: they are kept per locale and options. */
-export function cachedDateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`
-  let format = dateTimeFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, options)
-    dateTimeFormats.set(key, format)
-  }
-  return format
-}
-
-export function formatDateTime(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
-  return cachedDateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(date))
-}
-
-export function formatDate(locale: Locale, date: Date | string, timeZone = TIME_ZONE) {
-  return cachedDateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(
-    new Date(date),
-  )
-}
-
 /** Integer cents to euros, French formatting by default (1 234,50 €). */
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 export function formatMoney(locale: Locale, cents: number) {

@@ -8,10 +8,12 @@
 // The store lives on globalThis: the HTTP layer (app/server/http.ts) and the server build (where
 // invalidatePublicEvent runs after an organiser's change) load this file as two module copies.
 import type { NextFunction, Request, Response } from 'express'
+import { createCache, type Cache } from '#app/shared/cache.ts'
 import { localeFromRequest } from './i18n.ts'
 
-export type CachedPage = { status: number; headers: [string, string][]; body: Buffer; expires: number }
-type Store = { pages: Map<string, CachedPage>; pending: Map<string, Promise<CachedPage | null>> }
+export type CachedPage = { status: number; headers: [string, string][]; body: Buffer }
+// Each page is kept with the TTL read when it was rendered (PUBLIC_CACHE_TTL_MS may change in tests).
+type Store = { pages: Cache<CachedPage>; pending: Map<string, Promise<CachedPage | null>> }
 
 const STORE_KEY = Symbol.for('essor.public-page-cache')
 const MAX_ENTRIES = 500
@@ -21,7 +23,7 @@ const PERSONAL_COOKIE = /(?:^|;\s*)(essor_session|essor_toast)=/
 
 function store(): Store {
   const g = globalThis as { [STORE_KEY]?: Store }
-  g[STORE_KEY] ??= { pages: new Map(), pending: new Map() }
+  g[STORE_KEY] ??= { pages: createCache<CachedPage>({ ttlMs: 3000, max: MAX_ENTRIES }), pending: new Map() }
   return g[STORE_KEY]
 }
 
@@ -62,9 +64,8 @@ export function publicPageCache(req: Request, res: Response, next: NextFunction)
   const key = ttl > 0 ? publicPageKey(req) : null
   if (!key) return next()
   const { pages, pending } = store()
-  const now = Date.now()
   const hit = pages.get(key)
-  if (hit && hit.expires > now) return send(res, hit)
+  if (hit) return send(res, hit)
   const inFlight = pending.get(key)
   if (inFlight) {
     inFlight.then(
@@ -79,11 +80,7 @@ export function publicPageCache(req: Request, res: Response, next: NextFunction)
   pending.set(key, rendered)
   const done = (page: CachedPage | null) => {
     if (pending.get(key) === rendered) pending.delete(key)
-    if (page) {
-      pages.delete(key)
-      pages.set(key, page)
-      if (pages.size > MAX_ENTRIES) pages.delete(pages.keys().next().value!)
-    }
+    if (page) pages.set(key, page, { ttl })
     settle(page)
   }
 
@@ -113,7 +110,7 @@ export function publicPageCache(req: Request, res: Response, next: NextFunction)
       const value = res.getHeader(name)
       if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)])
     }
-    done({ status: 200, headers, body: Buffer.concat(chunks), expires: Date.now() + ttl })
+    done({ status: 200, headers, body: Buffer.concat(chunks) })
   })
   res.on('close', () => {
     if (!res.writableFinished) done(null)

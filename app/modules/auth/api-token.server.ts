@@ -7,6 +7,7 @@ import { findMembership, isRole } from '#app/modules/organisations/service.serve
 import { can, type Action } from './permissions.ts'
 import { hashToken } from './session.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
+import { createCache } from '#app/shared/cache.ts'
 
 export const API_TOKEN_PREFIX = 'essor_'
 const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6
@@ -122,22 +123,20 @@ function loadToken(tokenHash: string) {
 }
 
 type TokenRow = NonNullable<Awaited<ReturnType<typeof loadToken>>>
-const tokenCache = new Map<string, { row: TokenRow | null; expires: number }>()
+const tokenCache = createCache<TokenRow>({ ttlMs: TOKEN_CACHE_MS, max: TOKEN_CACHE_MAX })
 
 async function findToken(tokenHash: string): Promise<TokenRow | null> {
   const cached = tokenCache.get(tokenHash)
-  if (cached && cached.expires > Date.now()) return cached.row
+  if (cached) return cached
   const row = await loadToken(tokenHash)
   // Unknown tokens are not kept: guessing must not fill the cache.
-  if (row) {
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear()
-    tokenCache.set(tokenHash, { row, expires: Date.now() + TOKEN_CACHE_MS })
-  }
+  if (row) tokenCache.set(tokenHash, row)
   return row
 }
 
 const forgetToken = forgetEverywhere<string>('api-token', (id) => {
-  for (const [hash, entry] of tokenCache) if (entry.row?.id === id) tokenCache.delete(hash)
+  const hashes = [...tokenCache.entries()].filter(([, row]) => row.id === id).map(([hash]) => hash)
+  for (const hash of hashes) tokenCache.delete(hash)
 })
 
 function apiError(status: 401 | 403, message: string) {

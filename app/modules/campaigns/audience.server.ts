@@ -4,7 +4,9 @@
 // catalogue's contacts import no registration.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audienceSchema, hasCriteria, matchesAudience, type Audience, type AudienceInput } from '#app/modules/contacts/audience.ts'
-import { isContactLocale, normaliseDepartement, type ContactLocale } from '#app/modules/contacts/schema.ts'
+import { isContactLocale, type ContactLocale } from '#app/modules/contacts/schema.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
+import { departementFromText } from '#app/shared/territories.ts'
 import { audienceContacts } from '#app/modules/contacts/service.server.ts'
 import { suppressedAmong } from '#app/modules/email/suppression.server.ts'
 import { attendeesOfEvents } from '#app/modules/registrations/attendees.server.ts'
@@ -29,7 +31,7 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
   for (const c of await audienceContacts(organisationId, audience, db)) people.set(c.email, { ...c, attendedEventIds: [] })
   if (audience.attendeesOfEventIds.length > 0) {
     for (const a of await attendeesOfEvents(organisationId, audience.attendeesOfEventIds, db)) {
-      const email = a.email.trim().toLowerCase()
+      const email = normaliseEmail(a.email)
       const known = people.get(email)
       if (known) {
         if (!known.attendedEventIds.includes(a.eventId)) known.attendedEventIds.push(a.eventId)
@@ -42,7 +44,7 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
         lastName: a.lastName,
         structure: a.organisationName || null,
         profile: a.organisationType || null,
-        departement: a.departement ? (normaliseDepartement(a.departement) ?? null) : null,
+        departement: a.departement ? (departementFromText(a.departement) ?? null) : null,
         locale: isContactLocale(a.locale) ? a.locale : 'fr',
         tags: [],
         attendedEventIds: [a.eventId],

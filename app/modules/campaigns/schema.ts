@@ -1,6 +1,7 @@
 // What an organiser writes for a campaign, validated the same way for the form and the service.
 // Messages are message keys (domain `campaigns`); unknown merge fields are refused here.
 import { z } from 'zod'
+import { normaliseDepartement } from '#app/shared/territories.ts'
 import { audienceSchema, EMPTY_AUDIENCE, type Audience } from '#app/modules/contacts/audience.ts'
 import { unknownMergeFields } from './merge-fields.ts'
 
@@ -94,7 +95,7 @@ export function campaignFormToInput(form: FormData): Record<string, unknown> {
     audience: {
       tags: list('audience.tags').map((t) => t.toLowerCase()),
       profiles: list('audience.profiles'),
-      departements: list('audience.departements').map((d) => d.toUpperCase()),
+      departements: list('audience.departements').map(normaliseDepartement),
       attendeesOfEventIds: list('audience.attendeesOfEventIds'),
       contactIds: list('audience.contactIds'),
     },

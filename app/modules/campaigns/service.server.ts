@@ -19,6 +19,7 @@ import type { Audience } from '#app/modules/contacts/audience.ts'
 import { countAudience, selectAudience, type AudienceRecipient } from './audience.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
 import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const TX = { maxWait: 30_000, timeout: 60_000 }
 /**
@@ -302,7 +303,7 @@ async function candidatesOf(c: { id: string; organisationId: string; audience: s
   const seen = new Set<string>()
   const unique: AudienceRecipient[] = []
   for (const p of people) {
-    const email = p.email.trim().toLowerCase()
+    const email = normaliseEmail(p.email)
     if (!email || seen.has(email)) continue
     seen.add(email)
     unique.push({ ...p, email })

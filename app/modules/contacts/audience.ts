@@ -16,6 +16,7 @@
 //   their profile and département come from their registration). A person is one address:
 //   duplicates are merged, the contact's data winning over the registration's.
 import { z } from 'zod'
+import { normaliseDepartement } from '#app/shared/territories.ts'
 import { normaliseTags } from './schema.ts'
 
 export const AUDIENCE_LIMIT = 500
@@ -33,7 +34,7 @@ export const audienceSchema = z.object({
     .array(z.string().trim().min(1).max(3))
     .max(AUDIENCE_LIMIT)
     .default([])
-    .transform((d) => d.map((v) => v.toUpperCase())),
+    .transform((d) => d.map(normaliseDepartement)),
   attendeesOfEventIds: ids,
   contactIds: ids,
 })

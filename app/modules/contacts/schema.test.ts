@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { guessMapping, normaliseDepartement, normaliseLocale, normaliseProfile, normaliseTags, rowToRaw, validateContact } from './schema.ts'
+import { guessMapping, normaliseLocale, normaliseProfile, normaliseTags, rowToRaw, validateContact } from './schema.ts'
 
 describe('validateContact', () => {
   test('normalises every field', () => {
@@ -25,16 +25,6 @@ describe('validateContact', () => {
 })
 
 describe('normalisers', () => {
-  test('départements as spreadsheets hold them', () => {
-    expect(normaliseDepartement('31')).toBe('31')
-    expect(normaliseDepartement('9')).toBe('09')
-    expect(normaliseDepartement('2a')).toBe('2A')
-    expect(normaliseDepartement('34 - Hérault')).toBe('34')
-    expect(normaliseDepartement('971')).toBe('971')
-    expect(normaliseDepartement('')).toBeNull()
-    expect(normaliseDepartement('20')).toBeUndefined()
-    expect(normaliseDepartement('Hérault')).toBeUndefined()
-  })
   test('profiles from codes and French or English labels', () => {
     expect(normaliseProfile('collectivite')).toBe('collectivite')
     expect(normaliseProfile('Collectivité / EPCI')).toBe('collectivite')

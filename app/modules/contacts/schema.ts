@@ -3,7 +3,9 @@
 // import runs the same rules as the form. Errors are message keys of the `contacts` domain.
 import { z } from 'zod'
 import { PROFILES, type Profile } from '#app/shared/profiles.ts'
+import { departementFromText } from '#app/shared/territories.ts'
 import { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale } from './limits.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type ContactLocale }
 
@@ -23,9 +25,6 @@ export const ERR = {
 } as const
 export type ContactErrorKey = (typeof ERR)[keyof typeof ERR]
 
-/** Metropolitan départements (2A/2B for Corsica) and the overseas ones. */
-const DEPARTEMENT = /^(?:0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/
-
 /** Folds accents, case and punctuation: "É-mail " → "e mail". */
 export function fold(value: string): string {
   return value
@@ -36,18 +35,6 @@ export function fold(value: string): string {
     .trim()
 }
 
-/**
- * A département code from what spreadsheets hold: "31", "9" (the leading zero lost) → "09",
- * "2a" → "2A", "31 - Haute-Garonne" → "31". Null when empty; `undefined` when unreadable.
- */
-export function normaliseDepartement(value: string): string | null | undefined {
-  const v = value.trim().toUpperCase()
-  if (v === '') return null
-  const m = /^(\d{1,3}|2[AB])(?:\s*[-–—:(]|\s|$)/.exec(v)
-  if (!m) return undefined
-  const code = m[1]!.length === 1 ? `0${m[1]}` : m[1]!
-  return DEPARTEMENT.test(code) ? code : undefined
-}
 
 // Words people write in a "Type" column, folded, for each profile (codes and FR/EN labels too).
 const PROFILE_WORDS: Record<Profile, string[]> = {
@@ -123,7 +110,7 @@ const text = (max: number, key: ContactErrorKey) =>
 export const contactSchema = z.object({
   email: z
     .string({ error: ERR.emailRequired })
-    .transform((v) => v.trim().toLowerCase())
+    .transform(normaliseEmail)
     .refine((v) => v !== '', { error: ERR.emailRequired, abort: true })
     .refine((v) => v.length <= LIMITS.email, { error: ERR.emailInvalid, abort: true })
     .pipe(z.email({ error: ERR.emailInvalid })),
@@ -145,7 +132,7 @@ export const contactSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      const d = normaliseDepartement(v ?? '')
+      const d = departementFromText(v ?? '')
       if (d === undefined) {
         ctx.addIssue({ code: 'custom', message: ERR.departementInvalid, params: { value: v } })
         return z.NEVER

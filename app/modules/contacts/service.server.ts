@@ -21,6 +21,7 @@ import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { hasCriteria, type Audience } from './audience.ts'
 import { IMPORT_CHUNK, IMPORT_MAX_BYTES, PAGE_SIZE, PREVIEW_ROWS } from './limits.ts'
 import { readCsv, writeCsv, type CsvTable, type Encoding, type Separator } from './csv.ts'
+import { departementFromText } from '#app/shared/territories.ts'
 import {
   CONTACT_FIELDS,
   contactSearchText,
@@ -28,7 +29,6 @@ import {
   guessMapping,
   isContactLocale,
   mergeTags,
-  normaliseDepartement,
   normaliseTags,
   parseTags,
   rowToRaw,
@@ -450,7 +450,7 @@ export const profileFromLegalForm = (legalForm: string | null): Profile | null =
 function personToIncoming(p: Person, line: number, tags: string[]): Incoming | null {
   const result = validateContact({ email: p.email, firstName: p.firstName.slice(0, 100), lastName: p.lastName.slice(0, 100), structure: p.structure.slice(0, 200) })
   if (!result.ok) return null
-  const departement = p.departement ? normaliseDepartement(p.departement) : null
+  const departement = p.departement ? departementFromText(p.departement) : null
   return {
     line,
     contact: {

@@ -6,8 +6,9 @@ import { audit } from '#app/modules/audit/service.server.ts'
 import { listSuppressions, suppress, unsuppress } from '#app/modules/email/suppression.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { PAGE_SIZE, type Actor } from './service.server.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
-const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())
+const emailSchema = z.string().transform(normaliseEmail).pipe(z.email().max(254))
 
 function address(email: string) {
   const result = emailSchema.safeParse(email)

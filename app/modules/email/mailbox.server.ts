@@ -2,6 +2,7 @@
 // works offline. Shown at /dev/mailbox.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export type MailboxMessageInput = { messageId: string; to: string; subject: string; html: string; text: string }
 
@@ -19,7 +20,7 @@ export async function storeMailboxMessage(message: MailboxMessageInput, db: Tx =
   return db.localMailboxMessage.create({
     data: {
       messageId: message.messageId,
-      toAddress: message.to.trim().toLowerCase(),
+      toAddress: normaliseEmail(message.to),
       subject: message.subject,
       html: message.html,
       text: message.text,
@@ -29,7 +30,7 @@ export async function storeMailboxMessage(message: MailboxMessageInput, db: Tx =
 
 /** Newest first, optionally only one recipient's. */
 export async function listMailboxMessages({ to, take = 200 }: { to?: string | null; take?: number } = {}) {
-  const address = to?.trim().toLowerCase()
+  const address = to ? normaliseEmail(to) : undefined
   return prisma.localMailboxMessage.findMany({
     where: address ? { toAddress: address } : undefined,
     select: { id: true, toAddress: true, subject: true, createdAt: true },
@@ -46,7 +47,7 @@ export async function getMailboxMessage(id: string) {
 /** The last message delivered to an address: what a test or a demo follows to sign in. */
 export async function latestMailboxMessageFor(email: string) {
   const message = await prisma.localMailboxMessage.findFirst({
-    where: { toAddress: email.trim().toLowerCase() },
+    where: { toAddress: normaliseEmail(email) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   })
   return message ? { ...message, links: linksIn(message.html) } : null

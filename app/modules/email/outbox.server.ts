@@ -5,6 +5,7 @@ import { Prisma, prisma, type Tx } from '#app/db.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import type { TemplateName, TemplateProps } from '#emails/index.ts'
 import { newRowId } from '#app/utils/random.server.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export type OutgoingEmail<T extends TemplateName> = {
   to: string
@@ -44,7 +45,7 @@ export function emailInsert<T extends TemplateName>(email: OutgoingEmail<T>, com
   const now = new Date()
   const statement = Prisma.sql`
     INSERT INTO "EmailMessage" ("id", "messageId", "organisationId", "toAddress", "toName", "locale", "template", "payload", "status", "attempts", "nextAttemptAt", "category", "createdAt")
-    VALUES (${id}, ${messageId}, ${email.organisationId ?? null}, ${email.to.trim().toLowerCase()}, ${email.toName ?? null}, ${email.locale},
+    VALUES (${id}, ${messageId}, ${email.organisationId ?? null}, ${normaliseEmail(email.to)}, ${email.toName ?? null}, ${email.locale},
       ${computed?.template ?? email.template}, ${JSON.stringify(email.props)}, 'pending', 0, ${now}, ${email.category ?? null}, ${now})`
   return { statement, id, messageId }
 }
@@ -57,7 +58,7 @@ export { prisma as outboxDb }
  * their delivery record without the address or the props.
  */
 export async function forgetRecipient(tx: Tx, address: string, category: string, replacement: string) {
-  const toAddress = address.trim().toLowerCase()
+  const toAddress = normaliseEmail(address)
   await tx.emailMessage.deleteMany({ where: { toAddress, category, status: { not: 'sent' } } })
   await tx.emailMessage.updateMany({ where: { toAddress, category }, data: { toAddress: replacement, toName: null, payload: '{}' } })
 }

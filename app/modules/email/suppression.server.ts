@@ -3,18 +3,17 @@
 // Transactional emails (confirmations, offers, sign-in links) ignore it: people asked for those.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { isUniqueViolation } from '#app/utils/errors.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export const SUPPRESSION_REASONS = ['unsubscribe', 'bounce', 'manual', 'complaint'] as const
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number]
-
-const normalise = (email: string) => email.trim().toLowerCase()
 
 /**
  * Adds the address (idempotent: the first reason is kept). Returns true when it was added now.
  * Call it inside the transaction of the change that causes it.
  */
 export async function suppress(tx: Tx, organisationId: string, email: string, reason: SuppressionReason, campaignId: string | null = null) {
-  const address = normalise(email)
+  const address = normaliseEmail(email)
   const existing = await tx.suppression.findUnique({ where: { organisationId_email: { organisationId, email: address } }, select: { id: true } })
   if (existing) return false
   try {
@@ -29,12 +28,12 @@ export async function suppress(tx: Tx, organisationId: string, email: string, re
 
 /** Removes the address from the list (an organiser's decision, e.g. the person asked to come back). */
 export async function unsuppress(tx: Tx, organisationId: string, email: string) {
-  const { count } = await tx.suppression.deleteMany({ where: { organisationId, email: normalise(email) } })
+  const { count } = await tx.suppression.deleteMany({ where: { organisationId, email: normaliseEmail(email) } })
   return count > 0
 }
 
 export async function isSuppressed(organisationId: string, email: string, db: Tx = prisma) {
-  const row = await db.suppression.findUnique({ where: { organisationId_email: { organisationId, email: normalise(email) } }, select: { id: true } })
+  const row = await db.suppression.findUnique({ where: { organisationId_email: { organisationId, email: normaliseEmail(email) } }, select: { id: true } })
   return row !== null
 }
 
@@ -45,7 +44,7 @@ export async function isSuppressed(organisationId: string, email: string, db: Tx
  */
 export async function suppressedAmong(organisationId: string, emails: readonly string[], db: Tx = prisma): Promise<Set<string>> {
   const out = new Set<string>()
-  const addresses = [...new Set(emails.map(normalise))]
+  const addresses = [...new Set(emails.map(normaliseEmail))]
   if (addresses.length > 500) {
     const wanted = new Set(addresses)
     const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "Suppression" WHERE "organisationId" = ${organisationId}`
@@ -63,7 +62,7 @@ export async function suppressedAmong(organisationId: string, emails: readonly s
 }
 
 export async function listSuppressions(organisationId: string, opts: { q?: string; take?: number; skip?: number } = {}, db: Tx = prisma) {
-  const where = { organisationId, ...(opts.q ? { email: { contains: normalise(opts.q) } } : {}) }
+  const where = { organisationId, ...(opts.q ? { email: { contains: normaliseEmail(opts.q) } } : {}) }
   const [rows, total] = await Promise.all([
     db.suppression.findMany({ where, orderBy: { createdAt: 'desc' }, take: opts.take ?? 100, skip: opts.skip ?? 0 }),
     db.suppression.count({ where }),

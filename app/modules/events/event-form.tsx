@@ -4,13 +4,14 @@ import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } fro
 import { useT } from '#app/ui/i18n.tsx'
 import { EVENT_KINDS, EVENT_TIME_ZONES, EVENT_VISIBILITIES, LIMITS } from './schema.ts'
 import { kindLabelKey, visibilityLabelKey } from './ui.tsx'
+import { DEFAULT_TIME_ZONE } from '#app/shared/time.ts'
 
 export type EventFormValues = Record<string, string>
 export type EventFormErrors = Record<string, string[]>
 
 export const EVENT_FORM_DEFAULTS: EventFormValues = {
   kind: 'conference',
-  timeZone: 'Europe/Paris',
+  timeZone: DEFAULT_TIME_ZONE,
   waitlist: 'on',
   offerHours: '48',
   reminderDaysBefore: '2',
@@ -65,8 +66,8 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
           label={t('event.field.timeZone')}
           name="timeZone"
           id="event-timeZone"
-          defaultValue={v('timeZone') || 'Europe/Paris'}
-          options={timeZones.map((z) => ({ value: z, label: z === 'Europe/Paris' ? t('events.form.timeZoneParis') : z }))}
+          defaultValue={v('timeZone') || DEFAULT_TIME_ZONE}
+          options={timeZones.map((z) => ({ value: z, label: z === DEFAULT_TIME_ZONE ? t('events.form.timeZoneParis') : z }))}
           help={t('events.form.timeZoneHelp')}
           errors={errors.timeZone}
         />

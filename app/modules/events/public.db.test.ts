@@ -6,13 +6,10 @@ import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tes
 import {
   availabilityOf,
   clearPublicCache,
-  findRegion,
   getPublicEvent,
   listPublicEvents,
   parseDayEnd,
   parseDayStart,
-  regionOfDepartement,
-  ShortCache,
 } from './public.server.ts'
 
 const DAY = 24 * 3600_000
@@ -157,16 +154,6 @@ describe('event page', async () => {
 })
 
 describe('helpers', () => {
-  test('regions from départements and names', () => {
-    expect(regionOfDepartement('31')?.name).toBe('Occitanie')
-    expect(regionOfDepartement('9')?.name).toBe('Occitanie')
-    expect(regionOfDepartement('2a')?.name).toBe('Corse')
-    expect(regionOfDepartement('974')?.name).toBe('La Réunion')
-    expect(regionOfDepartement('99')).toBeNull()
-    expect(findRegion('Provence-Alpes-Côte d’Azur')?.code).toBe('provence-alpes-cote-d-azur')
-    expect(findRegion('ile-de-france')?.name).toBe('Île-de-France')
-  })
-
   test('filter days are whole days in Paris', () => {
     expect(parseDayStart('2026-07-01')?.toISOString()).toBe('2026-06-30T22:00:00.000Z')
     expect(parseDayEnd('2026-07-01')?.toISOString()).toBe('2026-07-01T22:00:00.000Z')
@@ -175,24 +162,4 @@ describe('helpers', () => {
     expect(parseDayStart('hier')).toBeNull()
   })
 
-  test('concurrent readers share one load', async () => {
-    const cache = new ShortCache<number>(1000)
-    let calls = 0
-    const load = () => new Promise<number>((resolve) => setTimeout(() => resolve(++calls), 10))
-    const values = await Promise.all(Array.from({ length: 20 }, () => cache.get('k', load, 0)))
-    expect(values).toEqual(Array(20).fill(1))
-    expect(calls).toBe(1)
-  })
-
-  test('the short cache expires and forgets failures', async () => {
-    const cache = new ShortCache<number>(1000)
-    let calls = 0
-    const load = async () => ++calls
-    expect(await cache.get('k', load, 0)).toBe(1)
-    expect(await cache.get('k', load, 500)).toBe(1)
-    expect(await cache.get('k', load, 1500)).toBe(2)
-    await expect(cache.get('bad', () => Promise.reject(new Error('db down')), 0)).rejects.toThrow('db down')
-    await Promise.resolve()
-    expect(await cache.get('bad', load, 1)).toBe(3)
-  })
 })

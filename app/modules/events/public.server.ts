@@ -7,63 +7,18 @@
 // (registrations/service.server.ts) always work on the live counters.
 import { prisma } from '#app/db.server.ts'
 import { registrationClosedReason, seatsLeft, type ClosedReason } from './availability.ts'
-import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, parseLocalDateTime, cachedDateTimeFormat } from '#app/shared/time.ts'
 import { renderMarkdown } from './markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
-import { cachedDateTimeFormat, type Locale } from '#app/utils/i18n.ts'
+import { type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
+import { findRegion, regionOfDepartement } from '#app/shared/territories.ts'
+import { LoadingCache } from '#app/shared/cache.ts'
 
 export { EVENT_KINDS }
 export function isEventKind(value: unknown): value is EventKind {
   return typeof value === 'string' && (EVENT_KINDS as readonly string[]).includes(value)
-}
-
-// ---- Regions ----
-
-/** The French regions (since 2016) and their départements; an event's region comes from its département. */
-export const REGIONS = [
-  { code: 'auvergne-rhone-alpes', name: 'Auvergne-Rhône-Alpes', departements: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'] },
-  { code: 'bourgogne-franche-comte', name: 'Bourgogne-Franche-Comté', departements: ['21', '25', '39', '58', '70', '71', '89', '90'] },
-  { code: 'bretagne', name: 'Bretagne', departements: ['22', '29', '35', '56'] },
-  { code: 'centre-val-de-loire', name: 'Centre-Val de Loire', departements: ['18', '28', '36', '37', '41', '45'] },
-  { code: 'corse', name: 'Corse', departements: ['2A', '2B'] },
-  { code: 'grand-est', name: 'Grand Est', departements: ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'] },
-  { code: 'hauts-de-france', name: 'Hauts-de-France', departements: ['02', '59', '60', '62', '80'] },
-  { code: 'ile-de-france', name: 'Île-de-France', departements: ['75', '77', '78', '91', '92', '93', '94', '95'] },
-  { code: 'normandie', name: 'Normandie', departements: ['14', '27', '50', '61', '76'] },
-  { code: 'nouvelle-aquitaine', name: 'Nouvelle-Aquitaine', departements: ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87'] },
-  { code: 'occitanie', name: 'Occitanie', departements: ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'] },
-  { code: 'pays-de-la-loire', name: 'Pays de la Loire', departements: ['44', '49', '53', '72', '85'] },
-  { code: 'provence-alpes-cote-d-azur', name: 'Provence-Alpes-Côte d’Azur', departements: ['04', '05', '06', '13', '83', '84'] },
-  { code: 'guadeloupe', name: 'Guadeloupe', departements: ['971'] },
-  { code: 'martinique', name: 'Martinique', departements: ['972'] },
-  { code: 'guyane', name: 'Guyane', departements: ['973'] },
-  { code: 'la-reunion', name: 'La Réunion', departements: ['974'] },
-  { code: 'mayotte', name: 'Mayotte', departements: ['976'] },
-] as const
-
-export type RegionCode = (typeof REGIONS)[number]['code']
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[’']/g, '-')
-    .replace(/[^a-z0-9]+/gi, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-
-export function findRegion(codeOrName: string | null | undefined) {
-  if (!codeOrName) return null
-  const key = fold(codeOrName)
-  return REGIONS.find((r) => r.code === key || fold(r.name) === key) ?? null
-}
-
-export function regionOfDepartement(departement: string | null | undefined) {
-  if (!departement) return null
-  const code = departement.trim().toUpperCase().padStart(2, '0')
-  return REGIONS.find((r) => (r.departements as readonly string[]).includes(code)) ?? null
 }
 
 // ---- Availability ----
@@ -95,54 +50,9 @@ export function workshopSeatsLeft(w: { capacity: number | null; seatsTaken: numb
 const TTL_MS = Math.max(0, Number(process.env.PUBLIC_CACHE_TTL_MS ?? 3000))
 const MAX_ENTRIES = 1000
 
-type Slot<T> = { expires: number; promise: Promise<T> }
-
-/** A TTL cache that also shares one in-flight load between concurrent callers (no stampede). */
-export class ShortCache<T> {
-  private readonly entries = new Map<string, Slot<T>>()
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = MAX_ENTRIES,
-  ) {}
-
-  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
-    const hit = this.entries.get(key)
-    if (hit && hit.expires > now) return hit.promise
-    const promise = load()
-    const slot: Slot<T> = { expires: now + this.ttlMs, promise }
-    if (this.ttlMs > 0) {
-      this.entries.delete(key)
-      this.entries.set(key, slot)
-      // Failures are not kept: the next caller tries again.
-      promise.catch(() => {
-        if (this.entries.get(key) === slot) this.entries.delete(key)
-      })
-      if (this.entries.size > this.maxEntries) this.evict(now)
-    }
-    return promise
-  }
-
-  private evict(now: number) {
-    for (const [k, v] of this.entries) if (v.expires <= now) this.entries.delete(k)
-    // Still too many: drop the oldest insertions (Map keeps insertion order).
-    for (const k of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break
-      this.entries.delete(k)
-    }
-  }
-
-  delete(key: string) {
-    this.entries.delete(key)
-  }
-
-  clear() {
-    this.entries.clear()
-  }
-}
-
-const eventCache = new ShortCache<PublicEvent | null>(TTL_MS)
-const listCache = new ShortCache<PublicEventList>(TTL_MS)
-const orgCache = new ShortCache<PublicOrganisation | null>(TTL_MS)
+const eventCache = new LoadingCache<PublicEvent | null>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
+const listCache = new LoadingCache<PublicEventList>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
+const orgCache = new LoadingCache<PublicOrganisation | null>({ ttlMs: TTL_MS, max: MAX_ENTRIES })
 
 /** Forget what this machine's processes cached (an organiser's change is then visible at once). */
 const forgetPublicEvent = forgetEverywhere<string | null>('public-events', (slug) => {

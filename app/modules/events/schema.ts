@@ -5,7 +5,9 @@
 //   the event's time zone (Europe/Paris unless chosen otherwise), empty fields meaning "none".
 // Error messages are i18n keys (`events.error.*`), translated where they are shown.
 import { z } from 'zod'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/shared/time.ts'
+import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export const EVENT_KINDS = ['conference', 'yess_academie', 'training', 'other'] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
@@ -84,8 +86,6 @@ export function isHttpUrl(v: string) {
   }
 }
 
-const DEPARTEMENT = /^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[4-9])$/
-
 const eventFields = {
   title: z
     .string({ error: 'events.error.titleRequired' })
@@ -109,11 +109,9 @@ const eventFields = {
   town: optionalText(LIMITS.shortText),
   departement: z
     .string({ error: 'events.error.departementInvalid' })
-    .trim()
-    .toUpperCase()
     .nullish()
-    .transform((v) => (v === undefined ? undefined : v || null))
-    .refine((v) => v == null || DEPARTEMENT.test(v), { error: 'events.error.departementInvalid' }),
+    .transform((v) => (v === undefined ? undefined : normaliseDepartement(v) || null))
+    .refine((v) => v == null || isDepartement(v), { error: 'events.error.departementInvalid' }),
   onlineUrl: z
     .string({ error: 'events.error.onlineUrlInvalid' })
     .trim()
@@ -148,12 +146,9 @@ const eventFields = {
     .optional(),
   contactEmail: z
     .string({ error: 'events.error.emailInvalid' })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: 'events.error.emailInvalid' })
     .nullish()
-    .transform((v) => (v === undefined ? undefined : v || null))
-    .refine((v) => v == null || z.email().safeParse(v).success, { error: 'events.error.emailInvalid' }),
+    .transform((v) => (v === undefined ? undefined : normaliseEmail(v ?? '') || null))
+    .refine((v) => v == null || (v.length <= 254 && z.email().safeParse(v).success), { error: 'events.error.emailInvalid' }),
 }
 
 export type EventRuleValues = {

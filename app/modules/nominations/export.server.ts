@@ -2,15 +2,15 @@
 // writers (BOM, ";" separator, formula-injection safe; typed XLSX cells). No database access:
 // the caller loads the rows with nominationsForExport.
 import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
-import { answerText, formatExportDate, parseAnswers, toCsv, type Cell, type ExportTable } from '#app/modules/registrations/export-format.ts'
+import { answerText, parseAnswers, toCsv, type Cell, type ExportTable } from '#app/modules/registrations/export-format.ts'
 import { legalFormLabelKey, LEGAL_FORMS } from '#app/modules/prizes/rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { isNominationStatus, nominationStatusLabelKey } from './statuses.ts'
+import { DEFAULT_TIME_ZONE, formatExportDate } from '#app/shared/time.ts'
 
 export { attachmentHeaders } from '#app/modules/registrations/export.server.ts'
 export { exportLocale } from '#app/modules/registrations/export-format.ts'
 
-const TIME_ZONE = 'Europe/Paris'
 
 export type ExportEdition = { slug: string; questions: { id: string; label: string }[] }
 
@@ -125,13 +125,13 @@ export function buildNominationTable(edition: ExportEdition, rows: NominationExp
       n.reviewedAt,
     ]
   })
-  return { headers, rows: body, dateColumns: [headers.length - 2, headers.length - 1], timeZone: TIME_ZONE }
+  return { headers, rows: body, dateColumns: [headers.length - 2, headers.length - 1], timeZone: DEFAULT_TIME_ZONE }
 }
 
 /** `<slug>-candidatures-2026-11-21.csv`: ASCII only, so every browser keeps it as is. */
 export function nominationExportFilename(slug: string, locale: Locale, extension: 'csv' | 'xlsx', now = new Date()): string {
   const safeSlug = slug.replace(/[^a-z0-9-]/gi, '-').slice(0, 80) || 'prix'
-  const day = formatExportDate(now, TIME_ZONE).slice(0, 10).split('/').reverse().join('-')
+  const day = formatExportDate(now, DEFAULT_TIME_ZONE).slice(0, 10).split('/').reverse().join('-')
   return `${safeSlug}-${translate(locale, 'prizeReview.export.filePrefix')}-${day}.${extension}`
 }
 

@@ -4,7 +4,8 @@
 // parameters after a "?" (e.g. "nomination.error.tooLong?max=200"): see formErrorMessage.
 import { z } from 'zod'
 import { isQuestionType, parseQuestionOptions, type AnswerValue, type FormQuestion } from '#app/modules/registrations/form.ts'
-import { isDepartement, isLegalForm, isValidSiret, normaliseDepartement, normaliseSiret, type LegalForm } from '#app/modules/prizes/rules.ts'
+import { isLegalForm, isValidSiret, normaliseSiret, type LegalForm } from '#app/modules/prizes/rules.ts'
+import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
 
 export { formErrorMessage } from '#app/modules/registrations/form.ts'

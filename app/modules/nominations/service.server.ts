@@ -28,6 +28,7 @@ import {
   type NominationValues,
   type Step,
 } from './schema.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const EMAIL_CATEGORY = 'nomination'
 
@@ -168,7 +169,7 @@ const nominationStartSelect = { id: true, edition: { select: { organisationId: t
 
 export async function startNomination(editionSlug: string, input: { email: string; locale: Locale; request?: Request; now?: Date }): Promise<StartResult> {
   const now = input.now ?? new Date()
-  const email = z.email().max(254).safeParse(input.email.trim().toLowerCase())
+  const email = z.email().max(254).safeParse(normaliseEmail(input.email))
   if (!email.success) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'nomination.error.email', fields: { email: ['nomination.error.email'] } })
   const edition = await getPublicEdition(editionSlug)
   if (!edition) throw new AppError({ status: 404, code: 'edition_not_found', messageKey: 'nomination.error.editionNotFound' })

@@ -2,6 +2,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
+import { isValidEmail, normaliseEmail } from '#app/shared/email-address.ts'
 
 export const ROLES = ['admin', 'organiser', 'checkin'] as const
 export type Role = (typeof ROLES)[number]
@@ -47,16 +48,6 @@ export class OrganisationInputError extends AppError {
   }
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** Emails are compared and stored lower-cased and trimmed. */
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase()
-}
-
-export function isValidEmail(email: string) {
-  return email.length <= 254 && EMAIL_PATTERN.test(normaliseEmail(email))
-}
 
 /** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
 function inTransaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
 //   datetime-local values read in the event's time zone, empty fields meaning "none".
 // Error messages are i18n keys (`paymentsAdmin.error.*`), translated where they are shown.
 import { z } from 'zod'
-import { isValidTimeZone, parseLocalDateTime } from '#app/utils/time.ts'
+import { isValidTimeZone, parseLocalDateTime } from '#app/shared/time.ts'
 
 export const TICKET_KINDS = ['free', 'paid', 'reduced'] as const
 export type TicketKind = (typeof TICKET_KINDS)[number]

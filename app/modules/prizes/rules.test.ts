@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseLocalDateTime } from '#app/utils/time.ts'
+import { parseLocalDateTime } from '#app/shared/time.ts'
 import { eligibilityOf, isOldEnough, isValidSiret, LEGAL_FORMS, normaliseSiret, stringList, submissionWindow, voteWindow } from './rules.ts'
 
 const paris = (local: string) => parseLocalDateTime(local, 'Europe/Paris')!

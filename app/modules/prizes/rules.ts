@@ -2,7 +2,8 @@
 // apply (legal form, age of the structure, département) and when submissions are accepted.
 // No database here: the nomination form, the organisers' review and the tests share them.
 import type { MessageKey } from '#app/utils/i18n.ts'
-import { DEFAULT_TIME_ZONE, localDateOf } from '#app/utils/time.ts'
+import { DEFAULT_TIME_ZONE, localDateOf } from '#app/shared/time.ts'
+import { normaliseDepartement } from '#app/shared/territories.ts'
 
 // ---- SIRET -----------------------------------------------------------------------------------
 
@@ -23,17 +24,7 @@ export const legalFormLabelKey = (form: string) => `prize.legalForm.${form}` as 
 
 // ---- Départements ----------------------------------------------------------------------------
 
-export const DEPARTEMENT_PATTERN = /^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[4-9])$/
-
-/** " 1 " → "01", "2a" → "2A"; anything else is returned trimmed and upper-cased. */
-export function normaliseDepartement(value: string | null | undefined): string {
-  const v = (value ?? '').trim().toUpperCase()
-  return /^\d$/.test(v) ? `0${v}` : v
-}
-
-export function isDepartement(value: string): boolean {
-  return DEPARTEMENT_PATTERN.test(value)
-}
+// Which codes exist is app/shared/territories.ts's rule.
 
 /** A JSON column ("[…]") or an array → the strings it holds. */
 export function stringList(value: string | readonly string[] | null | undefined): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatLocalDateTime } from '#app/utils/time.ts'
+import { formatLocalDateTime } from '#app/shared/time.ts'
 import { calendarErrors, categoryFormSchema, criterionFormSchema, editionFormSchema, editionToFormValues, fieldErrorsOf, prizeQuestionFormSchema, splitDepartements } from './schema.ts'
 
 const form = {

@@ -5,8 +5,9 @@
 //   Europe/Paris; legal forms as repeated checkboxes; départements as a comma-separated list).
 // Error messages are i18n keys (`prizes.error.*`), translated where they are shown.
 import { z } from 'zod'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
-import { DEPARTEMENT_PATTERN, isLegalForm, normaliseDepartement, stringList } from './rules.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
+import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { isLegalForm, stringList } from './rules.ts'
 
 export const PRIZE_QUESTION_TYPES = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox'] as const
 export type PrizeQuestionType = (typeof PRIZE_QUESTION_TYPES)[number]
@@ -86,7 +87,7 @@ const editionFields = {
     .array(z.string({ error: 'prizes.error.departementInvalid' }).transform(normaliseDepartement), { error: 'prizes.error.departementInvalid' })
     .optional()
     .transform((v) => [...new Set((v ?? []).filter(Boolean))])
-    .refine((v) => v.every((d) => DEPARTEMENT_PATTERN.test(d)), { error: 'prizes.error.departementInvalid' }),
+    .refine((v) => v.every(isDepartement), { error: 'prizes.error.departementInvalid' }),
   publicVoteEnabled: z.boolean({ error: 'prizes.error.booleanInvalid' }).optional().transform((v) => v ?? false),
   voteOpensAt: optionalInstant(),
   voteClosesAt: optionalInstant(),

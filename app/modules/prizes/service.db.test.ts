@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
+import { formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { makeMember, makeOrganisation } from '#tests/support/factories.ts'
 import {
   archiveEdition,

@@ -13,8 +13,8 @@ import type { MessageKey } from '#app/utils/i18n.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
-import { TtlCache } from '#app/utils/ttl-cache.ts'
-import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/utils/time.ts'
+import { createCache } from '#app/shared/cache.ts'
+import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { stringList } from './rules.ts'
 import {
   calendarErrors,
@@ -173,7 +173,7 @@ export type CachedJuryGrid = {
   questions: { id: string; label: string }[]
 }
 export const JURY_GRID_TTL_MS = 30_000
-const juryGrids = new TtlCache<CachedJuryGrid>(JURY_GRID_TTL_MS, 1000)
+const juryGrids = createCache<CachedJuryGrid>({ ttlMs: JURY_GRID_TTL_MS, max: 1000 })
 let juryGridGeneration = 0
 
 /** Drops every cached grid (called after a change to categories, criteria or questions is committed). */

@@ -5,6 +5,7 @@ import { currentPayment, methodLabel, paymentStateLabel, receiptNumberText, type
 import { isProfile } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { DEFAULT_TIME_ZONE, formatExportDate } from '#app/shared/time.ts'
 
 /** A filter value of the list and the exports beyond the statuses: confirmed people already checked in. */
 export const CHECKED_IN_FILTER = 'checked_in'
@@ -54,46 +55,6 @@ export function csvField(value: string, separator = ';'): string {
   const safe = neutraliseFormula(value)
   if (safe.includes(separator) || /["\r\n]/.test(safe)) return `"${safe.replace(/"/g, '""')}"`
   return safe
-}
-
-/** dd/mm/yyyy hh:mm in the time zone: what French spreadsheet software reads as a date. */
-export function formatExportDate(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('fr-FR', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`
-}
-
-/**
- * The wall-clock time of `date` in the zone, as a Date whose UTC fields carry it: spreadsheet
- * dates have no zone, so an XLSX cell must hold the local time the reader expects to see.
- */
-export function wallClock(date: Date, timeZone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>
-  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!))
 }
 
 /** UTF-8 byte order mark: without it Excel reads the file as Windows-1252 and breaks accents. */
@@ -214,7 +175,7 @@ export function buildExportTable(event: ExportEvent, registrations: ExportRegist
 /** `<slug>-inscriptions-2026-11-21.csv`: ASCII only, so every browser keeps it as is. */
 export function exportFilename(slug: string, locale: Locale, extension: 'csv' | 'xlsx', now = new Date()): string {
   const safeSlug = slug.replace(/[^a-z0-9-]/gi, '-').slice(0, 80) || 'event'
-  const day = formatExportDate(now, 'Europe/Paris').slice(0, 10).split('/').reverse().join('-')
+  const day = formatExportDate(now, DEFAULT_TIME_ZONE).slice(0, 10).split('/').reverse().join('-')
   return `${safeSlug}-${translate(locale, 'export.filePrefix')}-${day}.${extension}`
 }
 

@@ -177,7 +177,7 @@ describe('JSON (API) body', () => {
     expect(ok.success && ok.value.departement).toBe('2A')
     const none = parseRegistrationJson(body, ctx)
     expect(none.success && none.value.departement).toBeNull()
-    for (const bad of ['99', '20', '977', 'Haute-Garonne']) {
+    for (const bad of ['99', '20', '989', 'Haute-Garonne']) {
       expect(parseRegistrationJson({ ...body, departement: bad }, ctx)).toMatchObject({
         success: false,
         fieldErrors: { departement: ['register.error.departement'] },

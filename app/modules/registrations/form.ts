@@ -4,6 +4,7 @@
 // parameters encoded after a "?" (e.g. "register.error.tooLong?max=100"): see formErrorMessage.
 import { z } from 'zod'
 import type { Locale, MessageKey, MessageParams, Translate } from '#app/utils/i18n.ts'
+import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { isProfile, type PROFILES } from '#app/shared/profiles.ts'
 import type { RegistrationInput } from './service.server.ts'
 
@@ -148,14 +149,13 @@ function phoneSchema() {
   )
 }
 
-// Metropolitan départements 01–95 (Corsica is 2A / 2B, there is no 20) and the overseas 971–976.
-const DEPARTEMENT = /^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$/
+// Which codes exist: app/shared/territories.ts.
 function departementSchema() {
   return z.preprocess(
-    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toUpperCase()) : emptyToUndefined(v)),
+    (v) => (typeof v === 'string' ? emptyToUndefined(normaliseDepartement(v)) : emptyToUndefined(v)),
     z
       .string({ error: ERR.departement })
-      .refine((v) => DEPARTEMENT.test(v), { error: ERR.departement })
+      .refine(isDepartement, { error: ERR.departement })
       .optional()
       .transform((v) => v || null),
   )

@@ -9,6 +9,7 @@ import type { OutgoingEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
+import { normaliseDepartement } from '#app/shared/territories.ts'
 import { searchTextOf } from './rules.ts'
 import { newRowId } from '#app/utils/random.server.ts'
 
@@ -115,7 +116,7 @@ export function personFields(input: PersonInput, email: string) {
     email,
     organisationName: input.organisationName.trim(),
     organisationType: input.organisationType,
-    departement: input.departement?.trim().toUpperCase() || null,
+    departement: normaliseDepartement(input.departement) || null,
     phone: input.phone?.trim() || null,
     accessibilityNeeds: input.accessibilityNeeds?.trim() || null,
     dietaryNeeds: input.dietaryNeeds?.trim() || null,

@@ -41,10 +41,6 @@ export function duplicateSlots(choices: { slotId: string; workshopId: string }[]
   return [...dup]
 }
 
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase()
-}
-
 export function searchTextOf(r: { firstName: string; lastName: string; email: string; organisationName: string }) {
   return [r.firstName, r.lastName, r.email, r.organisationName]
     .join(' ')

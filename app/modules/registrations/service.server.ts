@@ -35,12 +35,12 @@ import {
 import {
   duplicateSlots,
   holdsSeat,
-  normaliseEmail,
   offerExpiry,
   offersToMake,
   placementFor,
 } from './rules.ts'
 import { registrationClosedReason } from '#app/modules/events/availability.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 

@@ -1,5 +1,6 @@
 // The public vote's identity rules as plain functions: who counts as "one person" (a normalised
 // address), which addresses are throwaway, and which network a vote comes from (for burst limits).
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 /** Providers where dots in the local part are ignored, so "j.doe" and "jdoe" are one mailbox. */
 const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com'])
@@ -9,7 +10,7 @@ const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com'])
  * dots removed and googlemail.com folded into gmail.com. Null when it is not an address.
  */
 export function normaliseVoterEmail(input: string | null | undefined): string | null {
-  const email = (input ?? '').trim().toLowerCase()
+  const email = normaliseEmail(input ?? '')
   const at = email.lastIndexOf('@')
   if (at <= 0 || at === email.length - 1) return null
   let local = email.slice(0, at)

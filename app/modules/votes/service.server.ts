@@ -17,6 +17,7 @@ import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 import { emailDomainOf, isDisposableDomain, networkPrefix, normaliseVoterEmail, RESEND_AFTER_MINUTES, VOID_REASON_MAX, VOTES_PER_NETWORK_PER_HOUR, voteStatusOf, type VoteStatus } from './rules.ts'
+import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const EMAIL_CATEGORY = 'vote'
 const HOUR_SECONDS = 60 * 60
@@ -60,7 +61,7 @@ export async function castVote(
   if (window !== 'open') {
     throw new AppError({ status: 409, code: window === 'closed' ? 'vote_closed' : 'vote_not_open', messageKey: window === 'closed' ? 'votes.error.closed' : 'votes.error.notOpen' })
   }
-  const address = email.trim().toLowerCase()
+  const address = normaliseEmail(email)
   const identity = address.length <= 254 ? normaliseVoterEmail(address) : null
   if (!identity) throw fieldError(400, 'invalid_input', 'email', 'email')
   const domain = emailDomainOf(identity)

@@ -1,5 +1,8 @@
-// Wall-clock times in a named time zone (Europe/Paris by default) ↔ UTC instants, with Intl only.
+// Time zones and dates, the one module for them: wall-clock times in a named time zone
+// (Europe/Paris by default) ↔ UTC instants, and how dates read in the UI, emails and exports.
+// Intl only, no server import (the browser loads it too).
 // A datetime-local input gives "2025-11-29T09:30" with no zone: organisers mean Paris time.
+import type { Locale } from '#app/utils/i18n.ts'
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris'
 
@@ -93,4 +96,76 @@ export function formatLocalDateTime(date: Date | string, timeZone = DEFAULT_TIME
 /** The calendar day "YYYY-MM-DD" of the instant in `timeZone`. */
 export function localDateOf(date: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
   return formatLocalDateTime(date, timeZone).slice(0, 10)
+}
+
+/**
+ * The same instant as a Date whose UTC fields carry the wall time in `timeZone`: spreadsheet dates
+ * have no zone, so an XLSX cell must hold the local time the reader expects to see.
+ */
+export function wallClock(date: Date, timeZone = DEFAULT_TIME_ZONE): Date {
+  return new Date(wallAsUtcMs(wallTimeOf(date, timeZone)))
+}
+
+/** "dd/mm/yyyy hh:mm" in the time zone: what French spreadsheet software reads as a date. */
+export function formatExportDate(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  const w = wallTimeOf(date, timeZone)
+  return `${pad(w.day)}/${pad(w.month)}/${pad(w.year, 4)} ${pad(w.hour)}:${pad(w.minute)}`
+}
+
+// ---- Dates as people read them ----
+
+/** The Intl locale of a UI language. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB'
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Building an Intl formatter costs far more than using one: they are kept per locale and options. */
+export function cachedDateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let format = dateTimeFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, options)
+    dateTimeFormats.set(key, format)
+  }
+  return format
+}
+
+/** "29 novembre 2025 à 09:30". */
+export function formatDateTime(locale: Locale, date: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  return cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(date))
+}
+
+/** "29 novembre 2025". */
+export function formatDate(locale: Locale, date: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  return cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone }).format(new Date(date))
+}
+
+/** "29/11/2025 09:30": tables. */
+export function formatShortDateTime(locale: Locale, date: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  return cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(date))
+}
+
+/** "09:30". */
+export function formatTime(locale: Locale, date: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  return cachedDateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(date))
+}
+
+/** Short form for lists: "29 nov. 2025". */
+export function formatShortDate(locale: Locale, date: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  return cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone }).format(new Date(date))
+}
+
+/** An event's dates: "29 novembre 2025, 09:30 – 17:00" on one day, both dates over several; the zone named when not Paris. */
+export function formatEventDates(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  const format = cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone })
+  const range = format.formatRange(new Date(startsAt), new Date(endsAt))
+  return timeZone === DEFAULT_TIME_ZONE ? range : `${range} (${timeZone})`
+}
+
+/** Day and times of a programme slot: "samedi 29 novembre, 09:30 – 11:00". */
+export function formatSlotTimes(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  const format = cachedDateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone })
+  return format.formatRange(new Date(startsAt), new Date(endsAt))
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatLocalDateTime, isValidTimeZone, localDateOf, parseLocalDateTime, timeZoneOffsetMinutes } from './time.ts'
+import { formatExportDate, formatLocalDateTime, formatShortDateTime, formatTime, isValidTimeZone, localDateOf, parseLocalDateTime, timeZoneOffsetMinutes, wallClock } from './time.ts'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -65,5 +65,20 @@ describe('formatLocalDateTime (UTC → Europe/Paris wall time)', () => {
     expect(timeZoneOffsetMinutes(new Date('2025-10-26T00:59:00Z'))).toBe(120)
     expect(timeZoneOffsetMinutes(new Date('2025-10-26T01:00:00Z'))).toBe(60)
     expect(localDateOf(new Date('2025-11-28T23:30:00Z'))).toBe('2025-11-29')
+  })
+})
+
+describe('dates for spreadsheets and tables', () => {
+  test('Paris wall-clock time, summer and winter', () => {
+    expect(formatExportDate(new Date('2026-07-01T10:00:00Z'), 'Europe/Paris')).toBe('01/07/2026 12:00')
+    expect(formatExportDate(new Date('2026-01-01T10:00:00Z'), 'Europe/Paris')).toBe('01/01/2026 11:00')
+    expect(wallClock(new Date('2026-07-01T10:00:00Z'), 'Europe/Paris').toISOString()).toBe('2026-07-01T12:00:00.000Z')
+  })
+
+  test('times and short date-times in the reader’s language and the event’s zone', () => {
+    const at = new Date('2026-07-01T10:05:00Z')
+    expect(formatTime('fr', at)).toBe('12:05')
+    expect(formatTime('en', at, 'Indian/Reunion')).toBe('14:05')
+    expect(formatShortDateTime('fr', at)).toBe('01/07/2026 12:05')
   })
 })
