@@ -9,7 +9,8 @@ import { statusCounts } from '#app/modules/registrations/admin.server.ts'
 import { formatEuros } from '#app/modules/payments/rules.ts'
 import { paymentMethodsFor, ticketChoicesFor } from '#app/modules/payments/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { eventDetailJson, eventSummaryJson, optionsOf, type EventCounts } from './serialize.server.ts'
+import { eventDetailJson, eventSummaryJson, type EventCounts } from './serialize.server.ts'
+import { parseQuestionOptions } from '#app/shared/questions.ts'
 
 export type ApiAuth = Awaited<ReturnType<typeof requireApiToken>>
 
@@ -44,7 +45,7 @@ function publicCounts(c: EventCounts): EventCounts {
 function publicDetail(event: PublicEvent, counts: EventCounts, now?: Date) {
   return eventDetailJson(event, publicCounts(counts), event.organisation, {
     slots: event.slots,
-    questions: event.questions.map((q) => ({ ...q, options: optionsOf(q.options) })),
+    questions: event.questions.map((q) => ({ ...q, options: parseQuestionOptions(q.options) })),
     now,
   })
 }

@@ -4,7 +4,7 @@
 // the JSON 401/403 of requireApiToken, plain Responses) into that shape; never a 500 for bad input.
 import { ZodError, type z } from 'zod'
 import { messages } from '#app/locales/index.ts'
-import { formErrorMessage } from '#app/modules/registrations/form.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
 import { isAppError, type AppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, translator, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'

@@ -8,6 +8,7 @@ import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 import type { ApiAuth } from './events.server.ts'
 import { errorOf } from './http.server.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
 
 export function prizeNotFound() {
   return new AppError({ status: 404, code: 'prize_not_found', messageKey: 'api.error.prizeNotFound', fields: { prize: ['api.error.prizeNotFound'] } })
@@ -69,13 +70,7 @@ async function organiserEdition(auth: ApiAuth, slug: string) {
 }
 
 function nominationJson(n: ExportNomination, questions: { id: string }[]) {
-  let answers: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = JSON.parse(n.answers)
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) answers = parsed as Record<string, unknown>
-  } catch {
-    // A damaged value reads as no answers.
-  }
+  const answers = parseAnswers(n.answers)
   return {
     id: n.id,
     status: n.status,

@@ -3,6 +3,7 @@
 // organisation). Counts are the live ones: confirmed, waitlisted and offered registrations.
 import { availabilityOf } from '#app/modules/events/public.server.ts'
 import { seatsLeft } from '#app/modules/events/availability.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
 
 export type EventCounts = { confirmed: number; waitlisted: number; offered: number; cancelled?: number; checkedIn?: number; pending_payment?: number }
 
@@ -118,17 +119,6 @@ export function eventDetailJson(
   }
 }
 
-/** Question options are stored as a JSON array. */
-export function optionsOf(options: string | string[]): string[] {
-  if (Array.isArray(options)) return options
-  try {
-    const value: unknown = JSON.parse(options)
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
-  } catch {
-    return []
-  }
-}
-
 type RegistrationRow = {
   id: string
   email: string
@@ -155,16 +145,6 @@ type RegistrationRow = {
   workshops: { slotId: string; workshopId: string; workshop?: { title: string } }[]
 }
 
-function answersOf(json: string | Record<string, unknown>): Record<string, unknown> {
-  if (typeof json !== 'string') return json
-  try {
-    const value: unknown = JSON.parse(json)
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
-}
-
 /** A registration as organisers see it through their token. */
 export function registrationJson(r: RegistrationRow) {
   return {
@@ -179,7 +159,7 @@ export function registrationJson(r: RegistrationRow) {
     phone: r.phone,
     accessibilityNeeds: r.accessibilityNeeds,
     dietaryNeeds: r.dietaryNeeds,
-    answers: answersOf(r.answers),
+    answers: parseAnswers(r.answers),
     workshops: r.workshops.map((w) => ({ slotId: w.slotId, workshopId: w.workshopId, ...(w.workshop ? { title: w.workshop.title } : {}) })),
     locale: r.locale,
     source: r.source,

@@ -2,8 +2,10 @@
 // Plain inputs named as in app/modules/registrations/form.ts, so the form works without
 // JavaScript; errors come back from the server next to each field and in a summary.
 import { Link } from '@remix-run/react'
-import type { FormContext, FormQuestion, SubmittedFields } from '#app/modules/registrations/form.ts'
-import { formErrorMessage, LIMITS } from '#app/modules/registrations/form.ts'
+import type { FormQuestion } from '#app/shared/questions.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
+import type { FormContext, SubmittedFields } from '#app/modules/registrations/form.ts'
+import { LIMITS } from '#app/modules/registrations/form.ts'
 import { PROFILES } from '#app/shared/profiles.ts'
 import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'

@@ -15,18 +15,9 @@ import {
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { ATTACHMENT_LIMITS } from '#app/modules/nominations/attachments.ts'
-import {
-  formDataToFields,
-  formErrorMessage,
-  LAST_STEP,
-  STEPS,
-  stepOf,
-  valuesToFields,
-  type FormQuestion,
-  type NominationContext,
-  type NominationFields,
-  type Step,
-} from '#app/modules/nominations/schema.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
+import type { FormQuestion } from '#app/shared/questions.ts'
+import { formDataToFields, LAST_STEP, STEPS, stepOf, valuesToFields, type NominationContext, type NominationFields, type Step } from '#app/modules/nominations/schema.ts'
 import { addAttachment, getNominationByToken, removeAttachment, saveDraft, submitNomination, withdrawNomination } from '#app/modules/nominations/service.server.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey, type EditionRulesLike, type Eligibility } from '#app/modules/prizes/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

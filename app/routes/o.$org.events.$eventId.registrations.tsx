@@ -19,8 +19,10 @@ import {
   moveToWorkshops,
   requireOrganisationEvent,
 } from '#app/modules/registrations/admin.server.ts'
-import { answerText, CHECKED_IN_FILTER, parseAnswers } from '#app/modules/registrations/export-format.ts'
-import { formContextOf, formErrorMessage, parseRegistrationFormData, toRegistrationInput, type FormContext, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
+import { answerText, CHECKED_IN_FILTER } from '#app/modules/registrations/export-format.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
+import { formContextOf, parseRegistrationFormData, toRegistrationInput, type FormContext, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { PROFILES, isProfile } from '#app/shared/profiles.ts'
 import { holdsSeat, REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { formValues, questionsAction } from '#app/utils/route-forms.server.ts'
-import { PRIZE_LIMITS, PRIZE_QUESTION_TYPES, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
+import { PRIZE_LIMITS, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
+import { QUESTION_TYPES } from '#app/shared/questions.ts'
 import { createPrizeQuestion, deletePrizeQuestion, movePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -53,7 +54,7 @@ function QuestionForm({ formKey, question }: { formKey: string; question?: Quest
       question={question}
       result={all?.formKey === formKey ? all : null}
       limits={PRIZE_LIMITS}
-      types={PRIZE_QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
+      types={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
       labels={{
         label: t('prizes.questions.label'),
         help: t('prizes.questions.help'),

@@ -3,7 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
-import { formErrorMessage } from '#app/modules/nominations/schema.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
 import { startNomination } from '#app/modules/nominations/service.server.ts'
 import { submissionWindow } from '#app/modules/prizes/rules.ts'
 import { getPublicEdition } from '#app/modules/prizes/service.server.ts'

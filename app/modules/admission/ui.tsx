@@ -1,6 +1,6 @@
 // The project section of the application form (public form), shared by the organisers' pages for
 // the stage labels. Works without JavaScript: plain inputs, the stage as radio buttons.
-import { formErrorMessage } from '#app/modules/registrations/form.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
 import { ChoiceGroup, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import type { MessageKey } from '#app/utils/i18n.ts'

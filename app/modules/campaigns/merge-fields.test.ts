@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { mergeHtml, mergeText, unknownMergeFields, type MergeValues } from './merge-fields.ts'
-import { campaignInputSchema, contentFor, parseAudience } from './schema.ts'
+import { campaignInputSchema, contentFor } from './schema.ts'
+import { parseAudience } from '#app/modules/contacts/audience.ts'
 
 const values: MergeValues = {
   firstName: 'Zoé',

@@ -2,7 +2,7 @@
 // Messages are message keys (domain `campaigns`); unknown merge fields are refused here.
 import { z } from 'zod'
 import { normaliseDepartement } from '#app/shared/territories.ts'
-import { audienceSchema, EMPTY_AUDIENCE, type Audience } from '#app/modules/contacts/audience.ts'
+import { audienceSchema, EMPTY_AUDIENCE } from '#app/modules/contacts/audience.ts'
 import { unknownMergeFields } from './merge-fields.ts'
 
 export const CAMPAIGN_KINDS = ['event_invitation', 'nomination_call', 'jury_invitation', 'announcement'] as const
@@ -13,15 +13,6 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 export const LIMITS = { name: 200, subject: 200, body: 20_000 }
 
 export { EMPTY_AUDIENCE }
-
-export function parseAudience(json: string | null | undefined): Audience {
-  try {
-    const parsed = audienceSchema.safeParse(JSON.parse(json || '{}'))
-    return parsed.success ? parsed.data : EMPTY_AUDIENCE
-  } catch {
-    return EMPTY_AUDIENCE
-  }
-}
 
 const text = (max: number, key: 'campaigns.error.subjectTooLong' | 'campaigns.error.bodyTooLong') =>
   z

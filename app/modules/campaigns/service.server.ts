@@ -18,7 +18,8 @@ import { absoluteUrl, appOrigin } from '#app/utils/url.server.ts'
 import type { Audience } from '#app/modules/contacts/audience.ts'
 import { countAudience, selectAudience, type AudienceRecipient } from './audience.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from './merge-fields.ts'
-import { campaignInputSchema, contentFor, missingForSend, parseAudience, type CampaignInput, type CampaignKind } from './schema.ts'
+import { campaignInputSchema, contentFor, missingForSend, type CampaignInput, type CampaignKind } from './schema.ts'
+import { parseAudience } from '#app/modules/contacts/audience.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const TX = { maxWait: 30_000, timeout: 60_000 }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/shared/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export const EVENT_KINDS = ['conference', 'yess_academie', 'training', 'other'] as const
@@ -15,9 +16,6 @@ export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'archived'] as
 export type EventStatus = (typeof EVENT_STATUSES)[number]
 export const EVENT_VISIBILITIES = ['public', 'unlisted', 'invitation'] as const
 export type EventVisibility = (typeof EVENT_VISIBILITIES)[number]
-export const QUESTION_TYPES = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox'] as const
-export type QuestionType = (typeof QUESTION_TYPES)[number]
-export const CHOICE_QUESTION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice']
 
 /** Zones offered by the form: metropolitan France first, then the overseas regions and territories. */
 export const EVENT_TIME_ZONES = [

@@ -30,6 +30,7 @@ import {
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
 import { randomSuffix, slugify } from './slug.ts'
+import { parseQuestionOptions } from '#app/shared/questions.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
@@ -147,15 +148,6 @@ export async function listOrganisationEvents(organisationId: string, opts: { arc
 
 export type OrganiserEventListItem = Awaited<ReturnType<typeof listOrganisationEvents>>[number]
 
-function parseOptions(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
-  } catch {
-    return []
-  }
-}
-
 /** One event of the organisation, by id or slug, with its programme, questions and counts; 404 otherwise. */
 export async function getEventForOrganiser(organisationId: string, idOrSlug: string) {
   const owned = await findOwnedEvent(prisma, organisationId, idOrSlug)
@@ -169,7 +161,7 @@ export async function getEventForOrganiser(organisationId: string, idOrSlug: str
   const counts = (await countsFor([event.id])).get(event.id)!
   return {
     ...event,
-    questions: event.questions.map((q) => ({ ...q, options: parseOptions(q.options) })),
+    questions: event.questions.map((q) => ({ ...q, options: parseQuestionOptions(q.options) })),
     counts,
     seatsLeft: seatsLeft(event.capacity, event.seatsTaken),
     editable: isEditable(event.status),
@@ -678,7 +670,7 @@ export async function updateQuestion(organisationId: string, eventId: string, qu
       entityId: question.id,
       details: {
         eventId: event.id,
-        from: { label: before.label, type: before.type, required: before.required, options: parseOptions(before.options) },
+        from: { label: before.label, type: before.type, required: before.required, options: parseQuestionOptions(before.options) },
         to: { label: v.label, type: v.type, required: v.required, options: v.options },
       },
     })

@@ -18,6 +18,7 @@ import {
   type TieBreak,
 } from './rules.ts'
 import { weightedTotal } from './scoring-rules.ts'
+import { parseScoreValues } from './scoring-rules.ts'
 
 const collator = new Intl.Collator('fr')
 
@@ -68,15 +69,6 @@ export type EditionResults = {
 export async function juryStatusesOf(editionId: string, db: Tx = prisma) {
   const shortlisted = await db.nomination.count({ where: { editionId, status: 'shortlisted' } })
   return juryStatuses(shortlisted > 0)
-}
-
-function parseValues(json: string): Record<string, number> {
-  try {
-    const v: unknown = JSON.parse(json)
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, number>) : {}
-  } catch {
-    return {}
-  }
 }
 
 export async function computeResults(
@@ -155,7 +147,7 @@ export async function computeResults(
     const chairSet = new Set(chairIds)
     const entries: (ScoreEntry & { comment: string })[] = []
     for (const s of scoresByCategory.get(category.id) ?? []) {
-      const total = weightedTotal(category.criteria, parseValues(s.values))
+      const total = weightedTotal(category.criteria, parseScoreValues(s.values))
       if (total !== null) entries.push({ jurorId: s.jurorId, nominationId: s.nominationId, total, comment: s.comment })
     }
     const normalised = edition.normaliseScores ? normalisedScores(entries, scale) : null

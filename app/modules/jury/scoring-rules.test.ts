@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import {
   checkScoreValues,
+  parseScoreValues,
   commentRequired,
   formatTotal,
   isEvaluationComplete,
@@ -119,5 +120,12 @@ describe('scoring period', () => {
     expect(scoringPeriodState({ juryStartsAt: null, juryEndsAt: null, scoringLockedAt: null }, now)).toBe('open')
     expect(isJoinLinkValid(base, now)).toBe(true)
     expect(isJoinLinkValid(base, new Date('2026-07-21T00:00:00Z'))).toBe(false)
+  })
+})
+
+describe('parseScoreValues (JSON column)', () => {
+  test('keeps the numbers; damaged values read as no scores', () => {
+    expect(parseScoreValues('{"c1":4,"c2":"5","c3":null}')).toEqual({ c1: 4 })
+    for (const bad of ['oops', '[4]', 'null', '', null]) expect(parseScoreValues(bad)).toEqual({})
   })
 })

@@ -6,6 +6,17 @@ export type Criterion = { id: string; weight: number }
 export type Scale = { scaleMin: number; scaleMax: number }
 export type ScoreValues = Record<string, number>
 
+/** A score's `values` column (JSON: criterion id → number) → the numbers it holds; damaged: none. */
+export function parseScoreValues(json: string | null | undefined): ScoreValues {
+  try {
+    const v: unknown = JSON.parse(json ?? '{}')
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {}
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, n]) => typeof n === 'number')) as ScoreValues
+  } catch {
+    return {}
+  }
+}
+
 /**
  * Share of the scale, at each end, where the overall comment is required: a total in the bottom
  * 15 % or the top 15 % of the range must be explained (on 0–5: ≤ 0.75 or ≥ 4.25).

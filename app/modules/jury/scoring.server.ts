@@ -18,18 +18,9 @@ import {
   progressOf,
   scoringPeriodState,
   weightedTotal,
-  type ScoreValues,
 } from './scoring-rules.ts'
-
-function parseValues(json: string): ScoreValues {
-  try {
-    const v: unknown = JSON.parse(json)
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return {}
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, n]) => typeof n === 'number')) as ScoreValues
-  } catch {
-    return {}
-  }
-}
+import { parseAnswers } from '#app/shared/questions.ts'
+import { parseScoreValues } from './scoring-rules.ts'
 
 const closed = () => new AppError({ status: 409, code: 'scoring_closed', messageKey: 'jury.error.closed' })
 const removed = () => new AppError({ status: 403, code: 'juror_removed', messageKey: 'jury.error.removed' })
@@ -140,7 +131,7 @@ export async function saveScore(
         })
         const current = await tx.juryScore.findUnique({ where: key })
         if (count === 0 && current) {
-          const kept = parseValues(current.values)
+          const kept = parseScoreValues(current.values)
           return { savedAt: current.updatedAt, complete: current.complete, total: weightedTotal(criteria, kept), stale: true }
         }
         score = current ?? (await tx.juryScore.create({ data: { jurorId, nominationId, values, comment: text, complete, updatedAt: revisionAt } }))
@@ -310,15 +301,6 @@ function before(eb: ExpressionBuilder<{ p: { structureName: string; createdAt: D
   return eb(eb.refTuple('p.structureName', 'p.createdAt', 'p.id'), '<', eb.refTuple('t.sn', 't.ca', 't.id'))
 }
 
-function parseAnswers(json: string | null): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json ?? '{}')
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
-}
-
 const intOrNull = (v: number | bigint | null) => (v === null || v === undefined ? null : Number(v))
 
 /** The descriptions of a nomination's attachments (never their bytes), oldest first. */
@@ -375,7 +357,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     questions: questions.map((q) => ({ id: q.id, label: q.label })),
     nomination: dossier,
     score: {
-      values: hasScore ? parseValues(row.values!) : {},
+      values: hasScore ? parseScoreValues(row.values!) : {},
       comment: row.comment ?? '',
       complete: hasScore && Boolean(row.complete),
       updatedAt: hasScore ? row.updatedAt : null,

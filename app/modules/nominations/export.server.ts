@@ -2,7 +2,8 @@
 // writers (BOM, ";" separator, formula-injection safe; typed XLSX cells). No database access:
 // the caller loads the rows with nominationsForExport.
 import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
-import { answerText, parseAnswers, toCsv, type Cell, type ExportTable } from '#app/modules/registrations/export-format.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
+import { answerText, toCsv, type Cell, type ExportTable } from '#app/modules/registrations/export-format.ts'
 import { legalFormLabelKey, LEGAL_FORMS } from '#app/modules/prizes/rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { isNominationStatus, nominationStatusLabelKey } from './statuses.ts'

@@ -9,6 +9,7 @@ import { AppError } from '#app/utils/errors.ts'
 import { isLocale, type MessageKey } from '#app/utils/i18n.ts'
 
 import { isNominationStatus, MAX_REASON_LENGTH, NOMINATION_STATUSES, type NominationStatus } from './statuses.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
 
 export { isNominationStatus, MAX_REASON_LENGTH, NOMINATION_STATUSES, type NominationStatus }
 
@@ -114,15 +115,6 @@ export async function getNominationForReview(organisationId: string, editionId: 
 }
 
 export type ReviewedNomination = Awaited<ReturnType<typeof getNominationForReview>>
-
-function parseAnswers(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json)
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
-}
 
 /** One attachment of a nomination of the organisation, with its bytes, or null. */
 export async function getAttachmentForReview(organisationId: string, editionId: string, nominationId: string, attachmentId: string) {

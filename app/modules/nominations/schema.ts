@@ -3,13 +3,10 @@
 // and the full submission checks everything at once. Error messages are i18n keys, with
 // parameters after a "?" (e.g. "nomination.error.tooLong?max=200"): see formErrorMessage.
 import { z } from 'zod'
-import { isQuestionType, parseQuestionOptions, type AnswerValue, type FormQuestion } from '#app/modules/registrations/form.ts'
+import { isQuestionType, parseQuestionOptions, type AnswerValue, type FormQuestion } from '#app/shared/questions.ts'
 import { isLegalForm, isValidSiret, normaliseSiret, type LegalForm } from '#app/modules/prizes/rules.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
-
-export { formErrorMessage } from '#app/modules/registrations/form.ts'
-export type { AnswerValue, FormQuestion }
 
 export const NOMINATION_LIMITS = {
   structureName: 200,

@@ -10,7 +10,7 @@ import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { eligibilityOf, isLegalForm, submissionWindow, type Eligibility, type IneligibilityReason, type SubmissionWindow } from '#app/modules/prizes/rules.ts'
 import { getPublicEdition } from '#app/modules/prizes/service.server.ts'
-import { parseStoredAnswers } from '#app/modules/registrations/form.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
@@ -85,7 +85,7 @@ function storedValues(n: LoadedNomination): NominationValues {
     projectDescription: n.projectDescription,
     impact: n.impact,
     budgetCents: n.budgetCents,
-    answers: parseStoredAnswers(n.answers),
+    answers: parseAnswers(n.answers),
   }
 }
 

@@ -7,11 +7,9 @@
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
 import { isLegalForm, stringList } from './rules.ts'
 
-export const PRIZE_QUESTION_TYPES = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox'] as const
-export type PrizeQuestionType = (typeof PRIZE_QUESTION_TYPES)[number]
-const CHOICE_TYPES: readonly PrizeQuestionType[] = ['single_choice', 'multiple_choice']
 
 export const PRIZE_LIMITS = {
   title: 200,
@@ -189,7 +187,7 @@ export const prizeQuestionInputSchema = z
       .max(PRIZE_LIMITS.help, { error: 'prizes.error.tooLong' })
       .nullish()
       .transform((v) => v || null),
-    type: z.enum(PRIZE_QUESTION_TYPES, { error: 'prizes.error.questionTypeInvalid' }),
+    type: z.enum(QUESTION_TYPES, { error: 'prizes.error.questionTypeInvalid' }),
     required: z.boolean({ error: 'prizes.error.booleanInvalid' }).optional().transform((v) => v ?? false),
     options: z
       .array(z.string().trim().max(PRIZE_LIMITS.shortText, { error: 'prizes.error.tooLong' }), { error: 'prizes.error.optionsInvalid' })
@@ -198,9 +196,9 @@ export const prizeQuestionInputSchema = z
       .transform((o) => [...new Set((o ?? []).filter(Boolean))]),
   })
   .superRefine((v, ctx) => {
-    if (CHOICE_TYPES.includes(v.type) && v.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'prizes.error.optionsRequired' })
+    if (CHOICE_QUESTION_TYPES.includes(v.type) && v.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'prizes.error.optionsRequired' })
   })
-  .transform((v) => ({ ...v, options: CHOICE_TYPES.includes(v.type) ? v.options : [] }))
+  .transform((v) => ({ ...v, options: CHOICE_QUESTION_TYPES.includes(v.type) ? v.options : [] }))
 export type PrizeQuestionInput = z.input<typeof prizeQuestionInputSchema>
 export type PrizeQuestionValues = z.output<typeof prizeQuestionInputSchema>
 

@@ -6,6 +6,7 @@ import { isProfile } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { DEFAULT_TIME_ZONE, formatExportDate } from '#app/shared/time.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
 
 /** A filter value of the list and the exports beyond the statuses: confirmed people already checked in. */
 export const CHECKED_IN_FILTER = 'checked_in'
@@ -73,16 +74,6 @@ export function answerText(value: unknown, locale: Locale): string {
   if (Array.isArray(value)) return value.map((v) => answerText(v, locale)).filter(Boolean).join(', ')
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
-}
-
-/** Parses the stored answers; a damaged value reads as no answers rather than an error. */
-export function parseAnswers(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json)
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 export function statusLabel(locale: Locale, status: string): string {

@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { translator } from '#app/utils/i18n.ts'
-import {
-  formContextOf,
-  formErrorMessage,
-  parseEditValues,
-  parseQuestionOptions,
-  parseRegistrationFormData,
-  parseRegistrationJson,
-  parseStoredAnswers,
-  toRegistrationInput,
-  type FormContext,
-} from './form.ts'
+import { formErrorMessage } from '#app/shared/form-message.ts'
+import { formContextOf, parseEditValues, parseRegistrationFormData, parseRegistrationJson, toRegistrationInput, type FormContext } from './form.ts'
 
 const ctx: FormContext = formContextOf({
   questions: [
@@ -63,11 +54,6 @@ describe('context', () => {
   test('questions are ordered, unknown types dropped, workshops grouped by slot', () => {
     expect(ctx.questions.map((q) => q.id)).toEqual(['q_project', 'q_lunch', 'q_topics', 'q_photo', 'q_news', 'q_role'])
     expect(ctx.slots.map((s) => s.workshops.map((w) => w.id))).toEqual([['w1', 'w2'], ['w3']])
-  })
-  test('options tolerate objects and broken JSON', () => {
-    expect(parseQuestionOptions('[{"label":"A"},"B",""]')).toEqual(['A', 'B'])
-    expect(parseQuestionOptions('not json')).toEqual([])
-    expect(parseQuestionOptions('{"a":1}')).toEqual([])
   })
 })
 
@@ -215,10 +201,5 @@ describe('edit', () => {
     const bad = parseEditValues({ firstName: '', lastName: 'Lopez', organisation: 'Mutuelle', answers: {} }, ctx)
     expect(bad.success).toBe(false)
     if (!bad.success) expect(Object.keys(bad.fieldErrors).sort()).toEqual(['answers.q_lunch', 'answers.q_photo', 'answers.q_project', 'firstName', 'organisationType'])
-  })
-
-  test('stored answers are read back defensively', () => {
-    expect(parseStoredAnswers('{"a":"x","b":["y",1],"c":true,"d":{"e":1}}')).toEqual({ a: 'x', b: ['y'], c: true })
-    expect(parseStoredAnswers('oops')).toEqual({})
   })
 })

@@ -3,7 +3,8 @@
 // server and browser, so it imports no server module. Error messages are i18n keys, with
 // parameters encoded after a "?" (e.g. "register.error.tooLong?max=100"): see formErrorMessage.
 import { z } from 'zod'
-import type { Locale, MessageKey, MessageParams, Translate } from '#app/utils/i18n.ts'
+import type { Locale, MessageKey } from '#app/utils/i18n.ts'
+import { isQuestionType, parseQuestionOptions, type AnswerValue, type FormQuestion } from '#app/shared/questions.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { isProfile, type PROFILES } from '#app/shared/profiles.ts'
 import type { RegistrationInput } from './service.server.ts'
@@ -18,10 +19,6 @@ export const LIMITS = {
   longText: 5000,
 } as const
 
-export const QUESTION_TYPES = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox'] as const
-export type QuestionType = (typeof QUESTION_TYPES)[number]
-
-export type FormQuestion = { id: string; label: string; help: string | null; type: QuestionType; required: boolean; options: string[] }
 export type FormSlot = { id: string; label: string; workshops: { id: string; title: string }[] }
 /** What the form needs to know about an event. */
 export type FormContext = { questions: FormQuestion[]; slots: FormSlot[] }
@@ -46,33 +43,6 @@ export const ERR = {
 
 const tooLong = (max: number) => `register.error.tooLong?max=${max}`
 
-/** Translates one error of this module (or a message already translated, returned unchanged). */
-export function formErrorMessage(t: Translate, error: string): string {
-  // Only "some.key" or "some.key?a=1" is a key; anything else was translated already.
-  if (!/^[a-zA-Z0-9_.]+(\?.*)?$/.test(error)) return error
-  const [key, query] = error.split('?', 2) as [string, string | undefined]
-  const params: MessageParams = query ? Object.fromEntries(new URLSearchParams(query)) : {}
-  return t(key as MessageKey, params)
-}
-
-/** Options are stored as a JSON array of strings (or of `{label}` / `{value}` objects, tolerated). */
-export function parseQuestionOptions(json: string | null | undefined): string[] {
-  if (!json) return []
-  try {
-    const parsed: unknown = JSON.parse(json)
-    if (!Array.isArray(parsed)) return []
-    return parsed
-      .map((o) => (typeof o === 'string' ? o : typeof o === 'object' && o !== null ? String((o as { value?: unknown; label?: unknown }).value ?? (o as { label?: unknown }).label ?? '') : ''))
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0)
-  } catch {
-    return []
-  }
-}
-
-export function isQuestionType(value: string): value is QuestionType {
-  return (QUESTION_TYPES as readonly string[]).includes(value)
-}
 
 /** Database rows → the form's view of the event. Questions of an unknown type are left out. */
 export function formContextOf(event: {
@@ -178,8 +148,6 @@ function profileSchema(required: boolean) {
 function consentSchema() {
   return z.preprocess((v) => (v === 'on' || v === 'true' ? true : v), z.literal(true, { error: ERR.consent }))
 }
-
-export type AnswerValue = string | string[] | boolean
 
 function answerSchema(q: FormQuestion): z.ZodType<AnswerValue | undefined> {
   switch (q.type) {
@@ -401,22 +369,6 @@ export function toRegistrationInput(values: RegistrationValues, locale: Locale):
   }
 }
 
-/** Stored answers (JSON) → values for the edit form; unknown or malformed content is ignored. */
-export function parseStoredAnswers(json: string | null | undefined): Record<string, AnswerValue> {
-  if (!json) return {}
-  try {
-    const parsed: unknown = JSON.parse(json)
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
-    const out: Record<string, AnswerValue> = {}
-    for (const [k, v] of Object.entries(parsed)) {
-      if (typeof v === 'string' || typeof v === 'boolean') out[k] = v
-      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string')
-    }
-    return out
-  } catch {
-    return {}
-  }
-}
 
 // >>> payments: the ticket and payment fields (events with ticket types).
 export type PaymentFields = { ticketTypeId: string; paymentMethod: string; purchaseOrderNumber: string }

@@ -5,7 +5,8 @@ import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { forgetRecipient } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { formContextOf, parseEditValues, parseStoredAnswers, type FormContext } from './form.ts'
+import { parseAnswers } from '#app/shared/questions.ts'
+import { formContextOf, parseEditValues, type FormContext } from './form.ts'
 import { searchTextOf } from './rules.ts'
 import { cancelRegistration, findRegistrationByManageToken, waitlistPosition } from './service.server.ts'
 
@@ -56,7 +57,7 @@ export async function getManageView(token: string, now = new Date()) {
       phone: registration.phone,
       accessibilityNeeds: registration.accessibilityNeeds,
       dietaryNeeds: registration.dietaryNeeds,
-      answers: parseStoredAnswers(registration.answers),
+      answers: parseAnswers(registration.answers),
       ticketCode: registration.ticketCode,
       offerExpiresAt: registration.offerExpiresAt,
       cancelledAt: registration.cancelledAt,
