@@ -2,6 +2,7 @@
 // cancel and workshop moves, adding a person by hand, and links to the CSV / XLSX exports.
 // Events with tickets also show each row's ticket and payment, the payments summary, and the
 // buttons to mark a bank transfer or purchase order paid, cancel it, or record a manual refund.
+import { addByHand, cancelByOrganiser } from '#app/composition/registrations.server.ts'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
@@ -10,15 +11,7 @@ import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
 import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
-import {
-  addByHand,
-  ATTENDEE_MANAGER_ROLES,
-  cancelByOrganiser,
-  filtersFromSearchParams,
-  listRegistrations,
-  moveToWorkshops,
-  requireOrganisationEvent,
-} from '#app/modules/registrations/admin.server.ts'
+import { ATTENDEE_MANAGER_ROLES, filtersFromSearchParams, listRegistrations, moveToWorkshops, requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
 import { answerText, CHECKED_IN_FILTER, parseAnswers } from '#app/modules/registrations/export-format.ts'
 import { formContextOf, formErrorMessage, parseRegistrationFormData, toRegistrationInput, type FormContext, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { PROFILES, isProfile } from '#app/modules/registrations/profiles.ts'

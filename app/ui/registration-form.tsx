@@ -257,7 +257,6 @@ export function ConsentField({ organisation, title, checked, errors, prefix = 'r
   )
 }
 
-// >>> payments
 export type TicketOption = { id: string; name: string; description: string | null; priceCents: number; left: number | null; soldOut: boolean }
 
 /**
@@ -342,4 +341,3 @@ export function PaymentFields({
     </fieldset>
   )
 }
-// <<< payments

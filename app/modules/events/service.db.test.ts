@@ -1,26 +1,8 @@
+import { register } from '#app/composition/registrations.server.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import {
-  archiveEvent,
-  cancelEvent,
-  createEvent,
-  createQuestion,
-  createSlot,
-  createWorkshop,
-  deleteSlot,
-  deleteWorkshop,
-  getEventForOrganiser,
-  listOrganisationEvents,
-  moveQuestion,
-  moveWorkshop,
-  previewEventUpdate,
-  publishEvent,
-  updateEvent,
-  updateQuestion,
-  updateWorkshop,
-} from './service.server.ts'
+import { archiveEvent, cancelEvent, createEvent, createQuestion, createSlot, createWorkshop, deleteSlot, deleteWorkshop, getEventForOrganiser, listOrganisationEvents, moveQuestion, moveWorkshop, previewEventUpdate, publishEvent, updateEvent, updateQuestion, updateWorkshop } from './service.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 let orgA: { id: string }

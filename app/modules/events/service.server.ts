@@ -4,10 +4,11 @@
 // event of another organisation is "not found" (404), so ids and slugs reveal nothing.
 // Seats and registrations belong to the registrations module: capacity changes, cancelling and
 // notifying registrants go through its functions.
+import { cancelAllForEvent } from '#app/composition/registrations.server.ts'
 import type { z } from 'zod'
 import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { cancelAllForEvent, notifyEventChange, randomSuffix, setEventCapacity } from '#app/modules/registrations/service.server.ts'
+import { notifyEventChange, randomSuffix, setEventCapacity } from '#app/modules/registrations/service.server.ts'
 import { seatsLeft } from '#app/modules/registrations/rules.ts'
 import { AppError, conflictError as conflict, invalidInputError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'

@@ -418,7 +418,7 @@ export function parseStoredAnswers(json: string | null | undefined): Record<stri
   }
 }
 
-// >>> payments: the ticket and payment fields (events with ticket types).
+// The ticket and payment fields (events with ticket types).
 export type PaymentFields = { ticketTypeId: string; paymentMethod: string; purchaseOrderNumber: string }
 
 /** The raw ticket and payment fields of a form submission or an API body. */
@@ -449,4 +449,3 @@ export function checkPaymentFields(
   if (f.paymentMethod === 'purchase_order' && !f.purchaseOrderNumber) return { purchaseOrderNumber: ['payments.error.purchaseOrderRequired'] }
   return {}
 }
-// <<< payments
