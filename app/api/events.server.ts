@@ -65,7 +65,7 @@ export async function eventForApi(request: Request, slug: string, opts: { now?: 
   return event ? { ...detail, ...(await ticketTypesJson(event.id, opts.now)) } : detail
 }
 
-// >>> payments: the tickets on sale (price in cents and formatted), and the methods accepted
+// The tickets on sale (price in cents and formatted), and the methods accepted
 // through the API (never card: paying by card needs the attendee's browser).
 async function ticketTypesJson(eventId: string, now = new Date()) {
   const tickets = await ticketChoicesFor(eventId, now)
@@ -86,7 +86,6 @@ async function ticketTypesJson(eventId: string, now = new Date()) {
     paymentMethods: methods,
   }
 }
-// <<< payments
 
 export async function organiserEventJson(auth: ApiAuth, slug: string, opts: { now?: Date } = {}) {
   const event = await getEventForOrganiser(auth.organisation.id, slug).catch((error: unknown) => {

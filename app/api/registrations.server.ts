@@ -1,10 +1,11 @@
 // Registrations through the API: the same validation (registrations/form.ts), seat rules
 // (registrations/service.server.ts) and public rate limit as the web form. An organiser's own
 // token is exempt from the rate limit, so bulk imports with it are never throttled.
+import { cancelByOrganiser, register } from '#app/composition/registrations.server.ts'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
 import { getPublicEvent } from '#app/modules/events/public.server.ts'
 import { getEventForOrganiser } from '#app/modules/events/service.server.ts'
-import { cancelByOrganiser, CHECKED_IN_FILTER, registrationDetail, registrationsForExport } from '#app/modules/registrations/admin.server.ts'
+import { CHECKED_IN_FILTER, registrationDetail, registrationsForExport } from '#app/modules/registrations/admin.server.ts'
 import {
   formContextOf,
   issuesToErrors,
@@ -16,7 +17,6 @@ import {
   type RegistrationValues,
 } from '#app/modules/registrations/form.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { eventNotFound, findRegistrationEventId, optionalApiToken, registrationNotFound, type ApiAuth } from './events.server.ts'
@@ -106,9 +106,8 @@ export async function registerThroughApi(request: Request, slug: string, locale:
 
   // The registrant's language for their emails: the body's "locale", else the request's.
   const registrantLocale = isLocale(body.locale) ? body.locale : locale
-  // >>> payments: the ticket and the payment method (transfer or purchase order; card is refused).
+  // The ticket and the payment method (transfer or purchase order; card is refused).
   const payment = paymentFieldsOf(body)
-  // <<< payments
   const result = await register(
     event.id,
     {
@@ -132,11 +131,9 @@ export async function registerThroughApi(request: Request, slug: string, locale:
       status: result.registration.status,
       manageUrl: result.manageUrl,
       duplicate: false,
-      // >>> payments
       ...(result.payment
         ? { payment: { method: result.payment.method, amountCents: result.payment.amountCents, currency: 'eur', reference: result.payment.reference, paymentUrl: `${result.manageUrl}/paiement` } }
         : {}),
-      // <<< payments
     },
     { status: 201 },
   )

@@ -259,7 +259,6 @@ export function ConsentField({ organisation, title, checked, errors, prefix = 'r
   )
 }
 
-// >>> payments
 export type TicketOption = { id: string; name: string; description: string | null; priceCents: number; left: number | null; soldOut: boolean }
 
 /**
@@ -344,4 +343,3 @@ export function PaymentFields({
     </fieldset>
   )
 }
-// <<< payments

@@ -1,6 +1,7 @@
 // The public registration form. Works without JavaScript: a plain POST, errors next to each
 // field (422), what was typed comes back on error, 409 when the event is closed or full,
 // 429 when one connection submits too often. Success goes to the personal manage page.
+import { register } from '#app/composition/registrations.server.ts'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { retryAfterHeaders, limitPublicForm } from '#app/modules/auth/rate-limit.server.ts'
@@ -9,7 +10,6 @@ import { checkPaymentFields, formContextOf, parseRegistrationFormData, paymentFi
 import { paymentMethodsFor, ticketChoicesFor } from '#app/modules/payments/service.server.ts'
 import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { invitationForEvent } from '#app/modules/campaigns/service.server.ts'
 import { parseProject, projectFieldsOf, type SubmittedProject } from '#app/modules/admission/schema.ts'
 import { ProjectFields } from '#app/modules/admission/ui.tsx'
@@ -43,15 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw notFound()
   const locale = localeFromRequest(request)
   const availability = availabilityOf(event, new Date())
-  // --- campaigns: a personal invitation link prefills the form (begin)
+  // A personal invitation link prefills the form
   const token = new URL(request.url).searchParams.get('invitation')
   const found = token ? await invitationForEvent(token, event.id) : null
   const invitation = token ? { token, state: !found ? ('invalid' as const) : found.used ? ('used' as const) : ('valid' as const), prefill: found && !found.used ? found.prefill : null } : null
-  // --- campaigns (end)
-  // >>> payments: the tickets on sale and the payment methods available (card only with Stripe keys).
+  // The tickets on sale and the payment methods available (card only with Stripe keys).
   const tickets = await ticketChoicesFor(event.id, new Date(), locale)
   const methods = tickets.some((x) => x.priceCents > 0) ? await paymentMethodsFor(event.id, cardPaymentsAvailable()) : []
-  // <<< payments
   return data(
     {
       event: {
@@ -88,25 +86,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const projectErrors = project && !project.success ? project.fieldErrors : {}
   // What someone typed is never stored by a shared cache.
   const noStore = { 'Cache-Control': 'private, no-store' }
-  // >>> payments: ticket and method checked with the other fields when the event has tickets.
+  // Ticket and method checked with the other fields when the event has tickets.
   const payment = paymentFieldsOf(formData)
   const cardAvailable = cardPaymentsAvailable()
   const paymentErrors =
     formData.get('payments') === '1' || payment.ticketTypeId
       ? checkPaymentFields(payment, await ticketChoicesFor(event.id, new Date(), locale), await paymentMethodsFor(event.id, cardAvailable))
       : {}
-  // <<< payments
   const fail = (status: number, errors: Partial<FormErrors>, extraHeaders: HeadersInit = {}) =>
     data<ActionData>(
       { status: 'invalid', submitted: parsed.submitted, project: projectFieldsOf(formData), payment, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
       { status, headers: { ...noStore, ...extraHeaders } },
     )
 
-  // --- campaigns: the invitation token travels in the form (and in the URL without JavaScript) (begin)
+  // The invitation token travels in the form (and in the URL without JavaScript)
   const invitationField = formData.get('invitation')
   const invitationToken = (typeof invitationField === 'string' && invitationField) || new URL(request.url).searchParams.get('invitation') || null
   if (event.visibility === 'invitation' && !invitationToken) return fail(403, { formErrors: ['register.error.invitationOnly'] })
-  // --- campaigns (end)
   const limit = await limitPublicForm(request, 'registration')
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
@@ -132,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
     // Same answer whoever typed the address: no detail of the existing registration is shown.
     if (result.outcome === 'duplicate') return data<ActionData>({ status: 'duplicate' }, { headers: noStore })
-    // >>> payments: a card payment goes straight to Stripe Checkout; otherwise (or if Stripe
+    // A card payment goes straight to Stripe Checkout; otherwise (or if Stripe
     // cannot be reached) the payment page shows what to do.
     if (result.outcome === 'pending_payment' && result.payment) {
       if (result.payment.method === 'card') {
@@ -144,7 +140,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`/r/${result.manageToken}/paiement?welcome=1`, 303)
     }
-    // <<< payments
     return redirect(`/r/${result.manageToken}?welcome=1`)
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error

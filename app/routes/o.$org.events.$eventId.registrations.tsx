@@ -2,6 +2,7 @@
 // cancel and workshop moves, adding a person by hand, and links to the CSV / XLSX exports.
 // Events with tickets also show each row's ticket and payment, the payments summary, and the
 // buttons to mark a bank transfer or purchase order paid, cancel it, or record a manual refund.
+import { addByHand, cancelByOrganiser } from '#app/composition/registrations.server.ts'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
@@ -12,8 +13,6 @@ import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
 import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
 import {
-  addByHand,
-  cancelByOrganiser,
   filtersFromSearchParams,
   listRegistrations,
   moveToWorkshops,

@@ -1,27 +1,25 @@
 // The personal manage page behind the link in every registration email (no account needed):
 // status and waiting-list position, the offer to confirm, the ticket and its QR code, the
 // calendar file, editing one's information and answers, changing workshops, cancelling.
+import { acceptOffer, cancelByAttendee, eraseRegistration } from '#app/composition/registrations.server.ts'
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import QRCode from 'qrcode'
 import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/events/public.server.ts'
 import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
-import { eraseRegistration, getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
-import { acceptOffer, cancelRegistration, changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
+import { getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
+import { changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/route-support/registration-form.tsx'
-import { AppError, isAppError } from '#app/utils/errors.ts'
+import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-// >>> payments
 import { availableMethods, type PaymentMethod } from '#app/modules/payments/rules.ts'
 import { paymentSummaryFor } from '#app/modules/payments/service.server.ts'
-import { cardPaymentsAvailable, refundPayment } from '#app/modules/payments/stripe.server.ts'
+import { cardPaymentsAvailable } from '#app/modules/payments/stripe.server.ts'
 import { TextField } from '#app/ui/forms.tsx'
-import { logger } from '#app/utils/logger.server.ts'
-// <<< payments
 
 const Intents = ['accept', 'workshops', 'edit', 'cancel', 'erase'] as const
 type Intent = (typeof Intents)[number]
@@ -46,10 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { registration: r, event } = view
   const tz = event.timeZone
   const confirmed = r.status === 'confirmed'
-  // >>> payments: the ticket, the payment, and what cancelling now would refund.
+  // The ticket, the payment, and what cancelling now would refund.
   const pay = await paymentSummaryFor(r.id, new Date(), locale)
   const offerMethods = view.offerOpen && pay?.ticket?.paid && pay.event ? availableMethods(pay.event, cardPaymentsAvailable()) : []
-  // <<< payments
   return data(
     {
       token: params.token!,
@@ -124,32 +121,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const accepted = await acceptOffer(registration.id, submitted.workshops, {
           manageToken: token,
           request,
-          // >>> payments
           paymentMethod: String(formData.get('paymentMethod') ?? '') || null,
           purchaseOrderNumber: String(formData.get('purchaseOrderNumber') ?? '') || null,
           cardAvailable: cardPaymentsAvailable(),
-          // <<< payments
         })
         if (accepted.payment) return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
       }
       case 'workshops':
-        if (view.locked || registration.status !== 'confirmed') throw lockedError()
-        await changeWorkshops(registration.id, submitted.workshops)
+        await changeWorkshops(registration.id, submitted.workshops, { viaManageLink: true })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.workshops' })
       case 'edit':
         await updateAttendeeDetails(registration.id, submitted)
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
       case 'cancel':
-        if (view.locked) throw lockedError()
-        {
-          const cancelled = await cancelRegistration(registration.id, { reason: 'attendee', request })
-          // >>> payments: a card refund is asked of Stripe now; if it fails, the refund job retries.
-          if (cancelled.refundPaymentId) {
-            await refundPayment(cancelled.refundPaymentId).catch((err: unknown) => logger.warn({ err, paymentId: cancelled.refundPaymentId }, 'refund will be retried'))
-          }
-          // <<< payments
-        }
+        // Refused once locked; a paid ticket is refunded per the event's terms (card: through Stripe now, else retried).
+        await cancelByAttendee(registration.id, { request })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
       case 'erase':
         await eraseRegistration(registration.id, { request })
@@ -175,10 +162,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data<ActionData>({ intent, submitted, fieldErrors, formErrors }, { status: error.status, headers: PRIVATE_HEADERS })
   }
-}
-
-function lockedError() {
-  return new AppError({ status: 409, code: 'registration_locked', messageKey: 'manage.error.locked' })
 }
 
 const STATUS_TONE: Record<string, string> = {
@@ -271,7 +254,6 @@ export default function ManageRegistration() {
           </>
         )}
         {d.locked && r.status !== 'cancelled' && <p>{t('manage.locked')}</p>}
-        {/* >>> payments */}
         {d.pay?.ticket && (
           <p data-testid="manage-ticket">
             {t('payments.form.ticket')} : <strong>{d.pay.ticket.name}</strong>
@@ -295,7 +277,6 @@ export default function ManageRegistration() {
             {d.pay.payment.refundStatus !== 'none' && <> {t(`payments.refund.${d.pay.payment.refundStatus}` as MessageKey, { amount: d.pay.payment.refund ?? '' })}</>}
           </p>
         )}
-        {/* <<< payments */}
       </section>
 
       {d.offerOpen && r.offerDeadline && (
@@ -307,7 +288,7 @@ export default function ManageRegistration() {
           <Form method="post" noValidate className="space-y-4">
             <input type="hidden" name="intent" value="accept" />
             <ErrorSummary ctx={d.formContext} errors={acceptErrors} prefix="accept" />
-            {/* >>> payments: a paid ticket is paid after accepting */}
+            {/* A paid ticket is paid after accepting */}
             {d.offerMethods.length > 0 && (
               <fieldset className="space-y-3">
                 <legend className="font-semibold">{t('payments.form.method')}</legend>
@@ -324,7 +305,6 @@ export default function ManageRegistration() {
                 )}
               </fieldset>
             )}
-            {/* <<< payments */}
             {d.slots.length > 0 && (
               <fieldset className="space-y-4">
                 <legend className="font-semibold">{t('register.section.workshops')}</legend>
@@ -516,7 +496,7 @@ export default function ManageRegistration() {
           {d.confirmCancel ? (
             <>
               <p>{t('manage.cancel.confirmBody', { title: event.title })}</p>
-              {/* >>> payments: what happens to the money, said before confirming. */}
+              {/* What happens to the money, said before confirming. */}
               {r.status === 'pending_payment' && <p data-testid="refund-warning">{t('payments.cancel.pending')}</p>}
               {d.pay?.refund && (
                 <p data-testid="refund-warning" className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">
@@ -531,7 +511,6 @@ export default function ManageRegistration() {
                       : t('payments.cancel.noRefund')}
                 </p>
               )}
-              {/* <<< payments */}
               <div className="flex flex-wrap items-center gap-4">
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />

@@ -1,8 +1,9 @@
 // Periodic jobs that run beside the email worker (in `npm start` and `npm run worker`).
 // Each job is safe to run on several processes at once: the services claim rows with
 // conditional updates, so a second runner finds nothing left to do.
+import { expireOffers } from '#app/composition/registrations.server.ts'
 import type { Logger } from 'pino'
-import { expireOffers, sendReminders } from '#app/modules/registrations/service.server.ts'
+import { sendReminders } from '#app/modules/registrations/service.server.ts'
 import { sendJuryReminders } from '#app/modules/jury/progress.server.ts'
 import { sendDueCampaigns } from '#app/composition/campaigns.server.ts'
 import { expireDueHolds, retryRefunds } from '#app/modules/payments/stripe.server.ts'

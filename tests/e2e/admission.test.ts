@@ -107,7 +107,7 @@ test('apply → the organiser accepts with a message → the candidate gets the 
 
 test('bulk acceptance beyond the free seats accepts in order and reports the others', async ({ page, login }) => {
   const s = await createSession()
-  const { register } = await import('#app/modules/registrations/service.server.ts')
+  const { register } = await import('#app/composition/registrations.server.ts')
   for (const name of ['Ana', 'Bruno', 'Chloé']) {
     await register(s.eventId, {
       firstName: name,

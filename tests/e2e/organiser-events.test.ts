@@ -8,7 +8,7 @@ import { expect, test } from './fixtures.ts'
 const ORG = 'cress-occitanie'
 
 async function app() {
-  const [{ prisma }, { register }] = await Promise.all([import('#app/db.server.ts'), import('#app/modules/registrations/service.server.ts')])
+  const [{ prisma }, { register }] = await Promise.all([import('#app/db.server.ts'), import('#app/composition/registrations.server.ts')])
   return { prisma, register }
 }
 

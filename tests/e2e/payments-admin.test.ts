@@ -134,7 +134,7 @@ test('an administrator fills in the legal and bank details; an organiser may not
 test('an organiser marks a bank transfer paid: registration confirmed, receipt numbered, email sent', async ({ page, login }) => {
   test.setTimeout(60_000)
   const prisma = await e2eDb()
-  const { register } = await import('#app/modules/registrations/service.server.ts')
+  const { register } = await import('#app/composition/registrations.server.ts')
   const event = await newEvent('Forum de l’ESS à Angers')
   await retryWhileLocked(() => prisma.event.update({ where: { id: event.id }, data: { acceptsCard: false, acceptsTransfer: true } }))
   const ticket = await retryWhileLocked(() => prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500 } }))

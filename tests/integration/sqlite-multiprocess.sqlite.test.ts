@@ -1,9 +1,9 @@
 // SQLite shared by two processes (the server and a separate worker or the CLI): transactions
 // that read then write must wait for the other process's lock, never fail with "database is locked".
+import { register } from '#app/composition/registrations.server.ts'
 import { spawn } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
 import { dbTarget, prisma } from '#app/db.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
 
 const writerScript = `

@@ -1,11 +1,11 @@
 // Selective admission against a real database (SQLite and PostgreSQL): applications take no
 // seat, acceptances never go beyond capacity (in bulk, and when two organisers decide at once),
 // each decision is emailed once in the candidate's language, and the API shows the statuses.
+import { cancelRegistration, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import type { ApiAuth } from '#app/api/events.server.ts'
 import { listRegistrationsForApi, registrationForApi } from '#app/api/registrations.server.ts'
-import { cancelRegistration, register } from '#app/modules/registrations/service.server.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import type { ProjectInput } from './schema.ts'
 import { commentApplication, decide, getApplication, listApplications, rateApplication } from './service.server.ts'

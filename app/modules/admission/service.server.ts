@@ -11,7 +11,15 @@ import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { searchTerms } from '#app/modules/registrations/admin.server.ts'
 import { seatsLeft } from '#app/modules/events/availability.ts'
-import { eventEmailSummary, manageUrlFor, takeEventSeat } from '#app/modules/registrations/service.server.ts'
+import { seatsLeft } from '#app/modules/registrations/rules.ts'
+import {
+  eventEmailSummary,
+  manageUrlFor,
+  releaseEventSeat,
+  setApplicationDecision,
+  setApplicationRating,
+  takeEventSeat,
+} from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { notFound as notFoundResponse } from '#app/utils/http.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -115,8 +123,7 @@ function notFound() {
 /** Sets (or clears, with null) the organisers' rating of an application. */
 export async function rateApplication(eventId: string, registrationId: string, rating: number | null, actor: { userId: string; organisationId: string }) {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.registration.updateMany({ where: { id: registrationId, eventId, ...isApplication }, data: { rating } })
-    if (count !== 1) throw notFound()
+    if (!(await setApplicationRating(tx, eventId, registrationId, rating, isApplication))) throw notFound()
     await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'application.rate', entityType: 'Registration', entityId: registrationId, details: { rating } })
   }, TX)
 }
@@ -184,20 +191,17 @@ async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision
   const status = outcome === 'accepted' ? 'confirmed' : outcome
   // A fresh personal link for the email (only the token's hash is stored); a refusal carries none.
   const manageToken = outcome === 'refused' ? null : generateToken()
-  const { count } = await tx.registration.updateMany({
-    where: { id, status: r.status },
-    data: {
-      status,
-      waitlistedAt: status === 'waitlisted' ? (r.waitlistedAt ?? opts.waitlistedAt) : null,
-      decidedAt: opts.now,
-      decidedByUserId: opts.actorUserId,
-      decisionMessage: opts.message,
-      ...(manageToken ? { manageTokenHash: hashToken(manageToken) } : {}),
-    },
+  const decided = await setApplicationDecision(tx, id, r.status, {
+    status,
+    waitlistedAt: status === 'waitlisted' ? (r.waitlistedAt ?? opts.waitlistedAt) : null,
+    decidedAt: opts.now,
+    decidedByUserId: opts.actorUserId,
+    decisionMessage: opts.message,
+    ...(manageToken ? { manageTokenHash: hashToken(manageToken) } : {}),
   })
-  if (count !== 1) {
+  if (!decided) {
     // Decided meanwhile (cannot happen behind the event lock, kept as a guard): give the seat back.
-    if (seat) await tx.event.updateMany({ where: { id: event.id, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } })
+    if (seat) await releaseEventSeat(tx, event.id)
     return { id, outcome: 'already_decided', name }
   }
   if (seat) event.seatsTaken++

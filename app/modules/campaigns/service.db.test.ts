@@ -1,24 +1,13 @@
 // Campaigns against a real database (SQLite and PostgreSQL): sending (one email per address,
 // suppressed ones skipped, idempotent), unsubscribe across campaigns and organisations, personal
 // links (click, decline, open), invitation-only registration and reminders.
+import { register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { renderStoredEmail } from '#app/modules/email/render.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
-import {
-  campaignReport,
-  createCampaign,
-  createReminder,
-  declineInvitation,
-  followInvitation,
-  invitationForEvent,
-  recordOpen,
-  sendCampaign,
-  sendTestEmail,
-  unsubscribe,
-} from './service.server.ts'
+import { campaignReport, createCampaign, createReminder, declineInvitation, followInvitation, invitationForEvent, recordOpen, sendCampaign, sendTestEmail, unsubscribe } from './service.server.ts'
 
 let n = 0
 async function makeContacts(organisationId: string, count: number, tags: string[] = ['reseau']) {

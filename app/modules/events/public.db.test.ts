@@ -1,7 +1,7 @@
 // The public listing and event pages against a real database (SQLite and PostgreSQL).
+import { register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
 import {
   availabilityOf,

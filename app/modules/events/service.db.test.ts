@@ -1,6 +1,6 @@
+import { register } from '#app/composition/registrations.server.ts'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 // Updating and cancelling reach the registrations: the composed functions are the ones routes call.
 import { cancelEvent, previewEventUpdate, updateEvent } from '#app/composition/events.server.ts'

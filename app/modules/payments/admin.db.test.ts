@@ -1,7 +1,7 @@
+import { cancelRegistration, register } from '#app/composition/registrations.server.ts'
 import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { cancelRegistration, register } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import { cancelPending, markPaid, markRefunded, paymentsSummary } from './admin.server.ts'

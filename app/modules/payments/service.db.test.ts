@@ -1,8 +1,9 @@
 // Paid tickets against a real database (SQLite and PostgreSQL): registering with a ticket,
 // confirming, releasing, refunds on cancel, receipts without gaps, and quotas under concurrency.
+import { acceptOffer, cancelAllForEvent, cancelRegistration, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { acceptOffer, cancelAllForEvent, cancelRegistration, checkIn, register, sendReminders } from '#app/modules/registrations/service.server.ts'
+import { checkIn, sendReminders } from '#app/modules/registrations/service.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import { makeTicketType, setBankDetails, setPaymentSettings } from '#tests/support/payment-fixtures.ts'

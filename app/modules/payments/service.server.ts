@@ -7,15 +7,17 @@
 // before the Registration row, so two of them never wait for each other (PostgreSQL deadlocks).
 // Ticket quotas are taken like event seats: a conditional increment of TicketType.sold.
 import { prisma, type Tx } from '#app/db.server.ts'
-import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
+import { hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import {
+  confirmHeldRegistration,
   eventEmailSummary,
   fillFreedSeats,
   manageUrlFor,
-  releaseEventSeat,
-  releaseWorkshopSeats,
-  takeEventSeat,
+  releaseHold,
+  renewManageToken,
+  reviveRegistration,
+  setHoldExpiry,
 } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -176,11 +178,7 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   const registration = await tx.registration.findUniqueOrThrow({ where: { id: payment.registrationId }, include: { event: true, ticketType: true } })
   let outcome: ConfirmOutcome = 'seat_lost'
   if (registration.status === 'pending_payment') {
-    const { count: confirmed } = await tx.registration.updateMany({
-      where: { id: registration.id, status: 'pending_payment' },
-      data: { status: 'confirmed', holdExpiresAt: null },
-    })
-    if (confirmed === 1) {
+    if (await confirmHeldRegistration(tx, registration.id)) {
       outcome = 'confirmed'
       // A card paid late while a transfer was chosen meanwhile: the transfer is no longer due.
       await tx.payment.updateMany({ where: { registrationId: registration.id, status: 'pending', NOT: { id: paymentId } }, data: { status: 'cancelled' } })
@@ -194,20 +192,10 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
     (registration.cancelReason === 'payment_expired' || registration.cancelReason === 'payment_cancelled')
   ) {
     // The hold ran out before the payment arrived: take the seat and the ticket again if free.
-    if (await takeEventSeat(tx, registration.event)) {
-      const ticketOk = registration.ticketTypeId ? await takeTicket(tx, registration.ticketTypeId) : true
-      const { count: revived } = ticketOk
-        ? await tx.registration.updateMany({
-            where: { id: registration.id, status: 'cancelled' },
-            data: { status: 'confirmed', cancelledAt: null, cancelReason: null, holdExpiresAt: null, waitlistedAt: null, offerExpiresAt: null },
-          })
-        : { count: 0 }
-      if (revived === 1) outcome = 'confirmed'
-      else {
-        await releaseEventSeat(tx, registration.eventId)
-        if (ticketOk && registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
-      }
-    }
+    const ticketTypeId = registration.ticketTypeId
+    const { revived, alsoTaken } = await reviveRegistration(tx, registration, async () => (ticketTypeId ? takeTicket(tx, ticketTypeId) : true))
+    if (revived) outcome = 'confirmed'
+    else if (alsoTaken && ticketTypeId) await releaseTicket(tx, ticketTypeId)
   }
 
   await tx.auditLog.create({
@@ -225,8 +213,7 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
     let manageToken = opts.manageToken
     if (!manageToken || hashToken(manageToken) !== registration.manageTokenHash) {
       // The clear token is not stored: the confirmation carries a fresh personal link.
-      manageToken = generateToken()
-      await tx.registration.update({ where: { id: registration.id }, data: { manageTokenHash: hashToken(manageToken) } })
+      manageToken = await renewManageToken(tx, registration.id)
     }
     const locale = registration.locale === 'en' ? 'en' : 'fr'
     await enqueueEmail(tx, {
@@ -268,18 +255,8 @@ export async function releasePendingPayment(tx: Tx, paymentId: string, opts: Rel
   if (count !== 1) return false
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
   const registration = payment.registration
-  const { count: cancelled } = await tx.registration.updateMany({
-    where: { id: registration.id, status: 'pending_payment' },
-    data: {
-      status: 'cancelled',
-      cancelledAt: opts.now,
-      cancelReason: opts.reason === 'expired' ? 'payment_expired' : 'payment_cancelled',
-      holdExpiresAt: null,
-    },
-  })
-  if (cancelled === 1) {
-    await releaseEventSeat(tx, registration.eventId)
-    await releaseWorkshopSeats(tx, registration.id)
+  const released = await releaseHold(tx, registration, opts.reason === 'expired' ? 'payment_expired' : 'payment_cancelled', opts.now)
+  if (released) {
     if (registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
     await enqueueEmail(tx, {
       to: registration.email,
@@ -298,10 +275,10 @@ export async function releasePendingPayment(tx: Tx, paymentId: string, opts: Rel
       action: opts.reason === 'expired' ? 'payment.expired' : 'payment.cancelled',
       entityType: 'Payment',
       entityId: paymentId,
-      details: JSON.stringify({ registrationId: registration.id, method: payment.method, registrationCancelled: cancelled === 1 }),
+      details: JSON.stringify({ registrationId: registration.id, method: payment.method, registrationCancelled: released }),
     },
   })
-  if (cancelled === 1) await fillFreedSeats(tx, registration.eventId, opts.now, opts.request)
+  if (released) await fillFreedSeats(tx, registration.eventId, opts.now, opts.request)
   return true
 }
 
@@ -476,10 +453,7 @@ export async function switchPaymentMethod(
       amountCents: current.amountCents,
       purchaseOrderNumber,
     })
-    await tx.registration.update({
-      where: { id: registrationId },
-      data: { holdExpiresAt: input.method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null },
-    })
+    await setHoldExpiry(tx, registrationId, input.method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null)
     if (input.method !== 'card') {
       await sendPaymentInstructions(
         tx,

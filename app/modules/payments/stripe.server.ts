@@ -6,8 +6,8 @@
 import Stripe from 'stripe'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
-import { eventEmailSummary, manageUrlFor } from '#app/modules/registrations/service.server.ts'
+import { generateToken } from '#app/modules/auth/session.server.ts'
+import { eventEmailSummary, manageUrlFor, setManageToken } from '#app/modules/registrations/service.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -523,7 +523,7 @@ export async function switchToTransfer(paymentId: string, request?: Request, now
     { method: 'transfer', cardAvailable: cardPaymentsAvailable(), manageUrl: manageUrlFor(token, request) },
     now,
   )
-  await prisma.registration.update({ where: { id: payment.registrationId }, data: { manageTokenHash: hashToken(token) } })
+  await setManageToken(prisma, payment.registrationId, token)
   const config = stripeConfig()
   if (config && payment.stripeCheckoutSessionId) {
     await stripeClient(config)

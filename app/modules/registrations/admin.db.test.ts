@@ -1,24 +1,15 @@
 // Organisers' views of registrations against a real database (SQLite and PostgreSQL): search,
 // filters and counts, adding by hand, cancel and move, statistics, the export rows and the
 // role guard of the routes.
+import { addByHand, cancelByOrganiser, register } from '#app/composition/registrations.server.ts'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { makeEvent, makeMember, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import {
-  addByHand,
-  cancelByOrganiser,
-  CHECKED_IN_FILTER,
-  listRegistrations,
-  moveToWorkshops,
-  registrationDetail,
-  registrationsForExport,
-  requireOrganisationEvent,
-  stats,
-} from './admin.server.ts'
+import { CHECKED_IN_FILTER, listRegistrations, moveToWorkshops, registrationDetail, registrationsForExport, requireOrganisationEvent, stats } from './admin.server.ts'
 import { exportCsv } from './export.server.ts'
-import { checkIn, register } from './service.server.ts'
+import { checkIn } from './service.server.ts'
 
 type Person = ReturnType<typeof person> & { lastName: string; organisationName: string; organisationType: string }
 

@@ -3,14 +3,13 @@
 // the business of service.server.ts; this module only calls it.
 import { prisma, type Prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { refundAfterCancel } from '#app/modules/payments/stripe.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { CHECKED_IN_FILTER } from './export-format.ts'
 import { PROFILES } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES, holdsSeat } from './rules.ts'
-import { cancelRegistration, changeWorkshops, register, type RegistrationInput } from './service.server.ts'
+import { changeWorkshops } from './service.server.ts'
 
 export { CHECKED_IN_FILTER }
 
@@ -157,7 +156,8 @@ export async function registrationDetail(eventId: string, registrationId: string
   return { ...registration, answers: parseAnswers(registration.answers) }
 }
 
-async function requireRegistrationOf(eventId: string, registrationId: string) {
+/** The registration of this event (404 otherwise): organisers act on their event's registrations only. */
+export async function requireRegistrationOf(eventId: string, registrationId: string) {
   const registration = await prisma.registration.findFirst({
     where: { id: registrationId, eventId },
     include: { workshops: true },
@@ -166,32 +166,6 @@ async function requireRegistrationOf(eventId: string, registrationId: string) {
   return registration
 }
 
-export type AddByHandOptions = { actorUserId: string; request?: Request; ignoreCapacity?: boolean; now?: Date }
-
-/**
- * An organiser registers someone: outside the registration window too (not on a cancelled
- * event), and beyond the capacity when they say so. Seats follow the usual rules.
- */
-export function addByHand(eventId: string, input: RegistrationInput, opts: AddByHandOptions) {
-  return register(eventId, input, {
-    source: 'manual',
-    ignoreWindow: true,
-    ignoreCapacity: opts.ignoreCapacity ?? false,
-    actorUserId: opts.actorUserId,
-    request: opts.request,
-    now: opts.now,
-  })
-}
-
-/** Cancels on the organiser's behalf; the freed seat goes to the waiting list. */
-export async function cancelByOrganiser(eventId: string, registrationId: string, opts: { actorUserId: string; request?: Request }) {
-  await requireRegistrationOf(eventId, registrationId)
-  const result = await cancelRegistration(registrationId, { reason: 'organiser', actorUserId: opts.actorUserId, request: opts.request })
-  // >>> stripe: an organiser's cancellation refunds a card payment in full, once committed.
-  await refundAfterCancel(result)
-  // <<< stripe
-  return result
-}
 
 /**
  * Moves someone to other workshops: `choices` maps a slot id to a workshop id (or '' for

@@ -1,12 +1,13 @@
 // Check-in at the door against a real database (SQLite and PostgreSQL): once per ticket, under
 // concurrency too, never for a registration without a confirmed seat; and the check-in page's
 // action as staff use it.
+import { cancelRegistration, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 import { checkInCounter, searchForCheckIn } from './admin.server.ts'
-import { cancelRegistration, checkIn, register } from './service.server.ts'
+import { checkIn } from './service.server.ts'
 
 async function confirmedTicket(overrides: Parameters<typeof person>[0] = {}) {
   const org = await makeOrganisation()

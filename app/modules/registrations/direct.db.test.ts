@@ -1,6 +1,7 @@
 // The direct registration path (direct.server.ts) against register()'s Prisma path: the same
 // rows, the same emails, the same seat rule, and every case it does not handle goes back to
 // register(). Runs on SQLite and on PostgreSQL (the PostgreSQL path is a single statement).
+import { register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { dbTarget, prisma } from '#app/db.server.ts'
 import { generateToken } from '#app/modules/auth/session.server.ts'
@@ -8,7 +9,6 @@ import { isAppError } from '#app/utils/errors.ts'
 import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
 import { registerDirect } from './direct.server.ts'
 import { manageUrlFor } from './new-registration.server.ts'
-import { register } from './service.server.ts'
 
 function context(email: string) {
   const manageToken = generateToken()

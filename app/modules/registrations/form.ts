@@ -370,7 +370,7 @@ export function toRegistrationInput(values: RegistrationValues, locale: Locale):
 }
 
 
-// >>> payments: the ticket and payment fields (events with ticket types).
+// The ticket and payment fields (events with ticket types).
 export type PaymentFields = { ticketTypeId: string; paymentMethod: string; purchaseOrderNumber: string }
 
 /** The raw ticket and payment fields of a form submission or an API body. */
@@ -401,4 +401,3 @@ export function checkPaymentFields(
   if (f.paymentMethod === 'purchase_order' && !f.purchaseOrderNumber) return { purchaseOrderNumber: ['payments.error.purchaseOrderRequired'] }
   return {}
 }
-// <<< payments

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest'
 import {
   duplicateSlots,
   holdsSeat,
+  isReminderDue,
+  nextInLine,
   offerExpiry,
   offersToMake,
   placementFor,
@@ -45,5 +47,46 @@ describe('capacity and waiting list', () => {
     expect(searchTextOf({ firstName: 'Élodie', lastName: 'Ménard', email: 'e@x.fr', organisationName: 'SCOP Léa' })).toBe(
       'elodie menard e@x.fr scop lea',
     )
+  })
+})
+
+describe('nextInLine', () => {
+  const at = (iso: string) => new Date(iso)
+  const waiting = [
+    { id: 'c', waitlistedAt: at('2026-10-02T09:00:00Z') },
+    { id: 'b', waitlistedAt: at('2026-10-01T09:00:00Z') },
+    { id: 'a', waitlistedAt: at('2026-10-02T09:00:00Z') },
+    { id: 'z', waitlistedAt: null },
+  ]
+  test('the longest wait first, equal times by id, no time last', () => {
+    expect(nextInLine(waiting, 10).map((r) => r.id)).toEqual(['b', 'a', 'c', 'z'])
+  })
+  test('only as many as there are seats to offer', () => {
+    expect(nextInLine(waiting, 2).map((r) => r.id)).toEqual(['b', 'a'])
+    expect(nextInLine(waiting, 0)).toEqual([])
+    expect(nextInLine([], 3)).toEqual([])
+  })
+  test('leaves the list it was given as it was', () => {
+    const copy = [...waiting]
+    nextInLine(waiting, 4)
+    expect(waiting).toEqual(copy)
+  })
+})
+
+describe('isReminderDue', () => {
+  const now = new Date('2026-10-01T08:00:00Z')
+  const inDays = (d: number) => new Date(now.getTime() + d * 24 * 60 * 60 * 1000)
+  test('due within the days before the event, at any horizon the form accepts', () => {
+    expect(isReminderDue({ startsAt: inDays(2), reminderDaysBefore: 2 }, now)).toBe(true)
+    expect(isReminderDue({ startsAt: inDays(29), reminderDaysBefore: 30 }, now)).toBe(true)
+    expect(isReminderDue({ startsAt: inDays(60), reminderDaysBefore: 60 }, now)).toBe(true)
+  })
+  test('not yet when the event is further away than the reminder', () => {
+    expect(isReminderDue({ startsAt: inDays(31), reminderDaysBefore: 30 }, now)).toBe(false)
+    expect(isReminderDue({ startsAt: inDays(2.5), reminderDaysBefore: 2 }, now)).toBe(false)
+  })
+  test('never without a reminder, nor once the event has started', () => {
+    expect(isReminderDue({ startsAt: inDays(1), reminderDaysBefore: 0 }, now)).toBe(false)
+    expect(isReminderDue({ startsAt: inDays(-0.1), reminderDaysBefore: 3 }, now)).toBe(false)
   })
 })

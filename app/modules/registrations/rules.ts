@@ -11,6 +11,11 @@ export function holdsSeat(status: string) {
   return SEAT_HOLDING.includes(status)
 }
 
+/** A registration can no longer be changed by its attendee once cancelled, or when its event is over or cancelled. */
+export function isLocked(r: { status: string; event: { status: string; endsAt: Date } }, now = new Date()) {
+  return r.status === 'cancelled' || r.event.status !== 'published' || now >= r.event.endsAt
+}
+
 export type Placement = 'confirmed' | 'waitlisted' | 'full'
 
 /** Where a new registrant lands, given whether a seat could be taken. */
@@ -47,4 +52,28 @@ export function searchTextOf(r: { firstName: string; lastName: string; email: st
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
+}
+
+/** The waiting-list order: who waited longest first, ties by id (stable). */
+export const WAITING_ORDER = [{ waitlistedAt: 'asc' as const }, { id: 'asc' as const }]
+
+export type InLine = { id: string; waitlistedAt: Date | null }
+
+/**
+ * The next `count` people on the waiting list to be offered a seat, in WAITING_ORDER. Someone
+ * without a waiting-list time (never expected) comes last rather than first.
+ */
+export function nextInLine<T extends InLine>(waiting: readonly T[], count: number): T[] {
+  if (count <= 0) return []
+  const time = (r: InLine) => r.waitlistedAt?.getTime() ?? Number.POSITIVE_INFINITY
+  return [...waiting].sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, count)
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Whether an event's reminder is due at `now`: within its `reminderDaysBefore` days, and not started. */
+export function isReminderDue(event: { startsAt: Date; reminderDaysBefore: number }, now: Date): boolean {
+  if (event.reminderDaysBefore <= 0) return false
+  const ahead = event.startsAt.getTime() - now.getTime()
+  return ahead > 0 && ahead <= event.reminderDaysBefore * DAY_MS
 }

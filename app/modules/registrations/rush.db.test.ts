@@ -1,10 +1,10 @@
 // A rush: hundreds of parallel registrations for a small event and its workshops.
 // Never oversold, nobody lost: every request ends confirmed, waitlisted or refused with a reason.
+import { cancelRegistration, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import { cancelRegistration, register } from './service.server.ts'
 
 describe('concurrent rush', () => {
   test('300 parallel registrations for 40 seats: 40 confirmed, 260 waitlisted, counters exact', async () => {

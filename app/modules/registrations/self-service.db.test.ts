@@ -1,9 +1,9 @@
 // The attendee's manage link against a real database (SQLite and PostgreSQL).
+import { cancelRegistration, eraseRegistration, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import { eraseRegistration, getManageView, isLocked, updateAttendeeDetails } from './self-service.server.ts'
-import { cancelRegistration, register } from './service.server.ts'
+import { getManageView, isLocked, updateAttendeeDetails } from './self-service.server.ts'
 
 async function eventWithQuestions(capacity = 10) {
   const org = await makeOrganisation()

@@ -7,15 +7,10 @@ import { forgetRecipient } from '#app/modules/email/outbox.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { formContextOf, parseEditValues, type FormContext } from './form.ts'
-import { searchTextOf } from './rules.ts'
-import { cancelRegistration, findRegistrationByManageToken, waitlistPosition } from './service.server.ts'
+import { isLocked, searchTextOf } from './rules.ts'
+import { findRegistrationByManageToken, waitlistPosition } from './service.server.ts'
 
-type LockInput = { status: string; event: { status: string; endsAt: Date } }
-
-/** A registration can no longer be changed once cancelled, or when its event is over or cancelled. */
-export function isLocked(r: LockInput, now = new Date()) {
-  return r.status === 'cancelled' || r.event.status !== 'published' || now >= r.event.endsAt
-}
+export { isLocked }
 
 export type ManageWorkshop = { id: string; title: string; room: string | null; capacity: number | null; seatsLeft: number | null; chosen: boolean }
 export type ManageSlot = { id: string; label: string; startsAt: Date; endsAt: Date; workshops: ManageWorkshop[] }
@@ -148,17 +143,14 @@ export async function updateAttendeeDetails(registrationId: string, values: unkn
 }
 
 /**
- * GDPR erasure by the attendee: the seat is freed (and offered to the waiting list) as for a
- * cancellation, then every personal field is overwritten. The row stays, anonymous, so
- * attendance counts and the audit trail keep their meaning; the manage link stops working.
+ * GDPR erasure by the attendee, once the registration is cancelled (the composition's
+ * eraseRegistration cancels it first, through the one cancel path): every personal field is
+ * overwritten. The row stays, anonymous, so attendance counts and the audit trail keep their
+ * meaning; the manage link stops working.
  */
-export async function eraseRegistration(registrationId: string, opts: { request?: Request; now?: Date } = {}) {
-  const now = opts.now ?? new Date()
+export async function anonymiseRegistration(registrationId: string, now = new Date()) {
   const existing = await prisma.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
   if (!existing) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-  if (existing.status !== 'cancelled') {
-    await cancelRegistration(registrationId, { reason: 'attendee', request: opts.request, now, notify: false })
-  }
   await prisma.$transaction(async (tx) => {
     await tx.registration.update({
       where: { id: registrationId },

@@ -1,19 +1,9 @@
 // The seat rules against a real database (SQLite and PostgreSQL).
+import { acceptOffer, cancelRegistration, expireOffers, register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import {
-  acceptOffer,
-  cancelRegistration,
-  changeWorkshops,
-  checkIn,
-  expireOffers,
-  findRegistrationByManageToken,
-  register,
-  sendReminders,
-  setEventCapacity,
-  waitlistPosition,
-} from './service.server.ts'
+import { changeWorkshops, checkIn, findRegistrationByManageToken, sendReminders, setEventCapacity, waitlistPosition } from './service.server.ts'
 
 async function counts(eventId: string) {
   const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId } })
@@ -176,5 +166,15 @@ describe('workshops, check-in, reminders', () => {
     expect(await sendReminders()).toBe(1)
     expect(await sendReminders()).toBe(0)
     expect(await outbox('event-reminder')).toBe(1)
+  })
+
+  test('a reminder set 30 days before is sent 29 days before (any horizon the event form accepts)', async () => {
+    const org = await makeOrganisation()
+    const now = new Date()
+    const event = await makeEvent(org.id, { startsAt: new Date(now.getTime() + 29 * 24 * 3600_000), endsAt: new Date(now.getTime() + 29.5 * 24 * 3600_000) })
+    await prisma.event.update({ where: { id: event.id }, data: { reminderDaysBefore: 30 } })
+    const me = await register(event.id, person())
+    expect(await sendReminders(now)).toBeGreaterThanOrEqual(1)
+    expect(await outbox('event-reminder', me.registration.email)).toBe(1)
   })
 })

@@ -1,21 +1,17 @@
-// Registrations: seats, workshops, waiting list, self-service and check-in.
+// Registrations: seats, workshops, waiting list, the register() pipeline, cancelling (one path)
+// and check-in. Features (tickets and payments, applications, invitations) plug in as policies
+// (pipeline.ts); createRegistrations() runs them, app/composition/registrations.server.ts wires them.
 // Concurrency: a seat is taken by a conditional increment of Event.seatsTaken (and
 // Workshop.seatsTaken) inside the registration's transaction. The database applies the
 // condition atomically (SQLite serialises writers; PostgreSQL re-checks the row after its lock),
 // so no number of concurrent requests can take more seats than the capacity.
 import { randomBytes } from 'node:crypto'
-import { prisma, type Tx } from '#app/db.server.ts'
+import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
-import { claimInvitation, invitationForEvent } from '#app/modules/campaigns/service.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
-import type { ProjectInput } from '#app/modules/admission/schema.ts'
-// >>> payments
-import { availableMethods, holdExpiry, isPaymentMethod, normalisePurchaseOrderNumber, ticketAvailability, type PaymentMethod } from '#app/modules/payments/rules.ts'
-import { createPendingPayment, releaseTicket, requestRefundOnCancel, sendPaymentInstructions, soldOutError, takeTicket } from '#app/modules/payments/service.server.ts'
-// <<< payments
-import { directEligible, registerDirect } from './direct.server.ts'
+import { directEligible, registerDirect, type DirectInput } from './direct.server.ts'
 import {
   closedError,
   eventEmailSummary,
@@ -30,14 +26,29 @@ import {
   type EventForEmail,
   type EventForRegistration,
   type NewRegistration,
-  type PersonInput,
 } from './new-registration.server.ts'
+import type {
+  AcceptOptions,
+  AcceptStep,
+  CancelContext,
+  CancelReason,
+  PlacedStatus,
+  PolicyColumns,
+  RegisterContext,
+  RegisterOptions,
+  RegistrationInput,
+  RegistrationPolicy,
+  RegistrationStep,
+} from './pipeline.ts'
 import {
   duplicateSlots,
   holdsSeat,
+  isLocked,
+  isReminderDue,
+  nextInLine,
   offerExpiry,
-  offersToMake,
   placementFor,
+  WAITING_ORDER,
 } from './rules.ts'
 import { registrationClosedReason } from '#app/modules/events/availability.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
@@ -46,50 +57,35 @@ const TX = { maxWait: 30_000, timeout: 30_000 }
 
 // Part of this module's interface: other modules email registrants too.
 export { eventEmailSummary, manageUrlFor }
-
-/** What a registration form or the API sends: the person, then what they chose. */
-export type RegistrationInput = PersonInput & {
-  /** Workshop ids, at most one per slot. */
-  workshopIds?: string[]
-  /** Admission: the project of an application (events that require one). */
-  project?: ProjectInput | null
-  // >>> payments
-  /** The ticket chosen (required on events with ticket types). */
-  ticketTypeId?: string | null
-  /** How a paid ticket will be paid. */
-  paymentMethod?: string | null
-  /** Public-sector orders: the purchase-order number. */
-  purchaseOrderNumber?: string | null
-  // <<< payments
-}
-
-export type RegisterOptions = {
-  source?: 'form' | 'api' | 'manual' | 'invitation'
-  now?: Date
-  request?: Request
-  /** Organisers adding someone by hand may register outside the window. */
-  ignoreWindow?: boolean
-  /** Organisers may add someone even when the event is full. */
-  ignoreCapacity?: boolean
-  actorUserId?: string
-  // --- campaigns: personal invitation links (begin)
-  /** The clear token of a campaign recipient's personal link (`?invitation=`). */
-  invitationToken?: string | null
-  // --- campaigns (end)
-  // >>> payments
-  /** Card payment is offered (Stripe configured: `cardPaymentsAvailable()`); never through the API. */
-  cardAvailable?: boolean
-  // <<< payments
-}
+export type { RegisterOptions, RegistrationInput, RegistrationPolicy }
 
 export type RegisterResult = {
-  outcome: 'confirmed' | 'waitlisted' | 'applied' | 'duplicate' | 'pending_payment'
+  outcome: PlacedStatus | 'duplicate'
   registration: { id: string; status: string; eventId: string; email: string }
-  /** A paid ticket: the payment waiting (card: the hold ends at registration.holdExpiresAt). */
-  payment?: { id: string; method: string; amountCents: number; reference: string }
   /** The clear manage token; only known right after registering. */
   manageToken: string
   manageUrl: string
+}
+
+export type CancelOptions = {
+  reason: CancelReason
+  actorUserId?: string
+  now?: Date
+  request?: Request
+  notify?: boolean
+  /** The attendee through their personal link: refused once the registration is locked (see isLocked). */
+  viaManageLink?: boolean
+}
+
+/** `cancelled` false: it was cancelled already, or changed meanwhile. Policies add what they did (a refund). */
+export type CancelResult = { cancelled: boolean; offered: number } & Record<string, unknown>
+
+export function lockedError() {
+  return new AppError({ status: 409, code: 'registration_locked', messageKey: 'manage.error.locked' })
+}
+
+function notFound() {
+  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
 }
 
 async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
@@ -98,7 +94,7 @@ async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
   return registration
 }
 
-/** Takes a seat if one is left (see takeSeatStatement). Also used by admission decisions. */
+/** Takes a seat if one is left (see takeSeatStatement). Also used by admission decisions and late payments. */
 export async function takeEventSeat(tx: Tx, event: { id: string }) {
   return (await tx.$executeRaw(takeSeatStatement(event.id))) === 1
 }
@@ -146,240 +142,402 @@ export async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
   await tx.registrationWorkshop.deleteMany({ where: { registrationId } })
 }
 
-// --- campaigns (begin)
-function invitationError(code: string, messageKey: 'campaigns.register.invalid' | 'campaigns.register.used' | 'campaigns.register.invitationOnly') {
-  return new AppError({ status: 403, code, messageKey })
-}
-// --- campaigns (end)
+// Registration state changes that features (payments, admission) ask for: registrations alone
+// writes Registration rows. Each is conditional on the status read, so it happens once.
 
-// >>> admission
-export function projectRequiredError() {
-  return new AppError({
-    status: 422,
-    code: 'application_required',
-    messageKey: 'admission.error.projectRequired',
-    fields: { projectName: ['required'], projectStage: ['required'], projectDescription: ['required'], projectTerritory: ['required'] },
+/** A registration holding its seat for a payment becomes confirmed (false: it was not waiting for one). */
+export async function confirmHeldRegistration(tx: Tx, registrationId: string) {
+  const { count } = await tx.registration.updateMany({ where: { id: registrationId, status: 'pending_payment' }, data: { status: 'confirmed', holdExpiresAt: null } })
+  return count === 1
+}
+
+/**
+ * A registration cancelled for want of payment comes back, confirmed, when its payment arrives
+ * late and a seat is still free (the caller takes the other things that go with it first).
+ */
+export async function reviveRegistration(tx: Tx, registration: { id: string; event: { id: string } }, takeAlso: () => Promise<boolean>) {
+  if (!(await takeEventSeat(tx, registration.event))) return { revived: false, alsoTaken: false }
+  const alsoTaken = await takeAlso()
+  const { count } = alsoTaken
+    ? await tx.registration.updateMany({
+        where: { id: registration.id, status: 'cancelled' },
+        data: { status: 'confirmed', cancelledAt: null, cancelReason: null, holdExpiresAt: null, waitlistedAt: null, offerExpiresAt: null },
+      })
+    : { count: 0 }
+  if (count !== 1) await releaseEventSeat(tx, registration.event.id)
+  return { revived: count === 1, alsoTaken }
+}
+
+/**
+ * Ends the hold of a registration waiting for its payment: cancelled with `cancelReason`, its
+ * event and workshop seats freed. The caller offers the freed seat (fillFreedSeats) once it is done.
+ */
+export async function releaseHold(tx: Tx, registration: { id: string; eventId: string }, cancelReason: string, now: Date) {
+  const { count } = await tx.registration.updateMany({
+    where: { id: registration.id, status: 'pending_payment' },
+    data: { status: 'cancelled', cancelledAt: now, cancelReason, holdExpiresAt: null },
   })
+  if (count !== 1) return false
+  await releaseEventSeat(tx, registration.eventId)
+  await releaseWorkshopSeats(tx, registration.id)
+  return true
 }
 
-function projectColumns(p: ProjectInput) {
-  return {
-    projectName: p.projectName.trim(),
-    projectStage: p.projectStage,
-    projectDescription: p.projectDescription.trim(),
-    projectTerritory: p.projectTerritory.trim(),
-    projectNeeds: p.projectNeeds?.trim() || null,
-    // Applying again after withdrawing starts a fresh review.
-    rating: null,
-    decidedAt: null,
-    decidedByUserId: null,
-    decisionMessage: null,
-  }
-}
-// <<< admission
-
-// >>> payments
-type ChosenTicket = { id: string; name: string; priceCents: number; method: PaymentMethod | null; purchaseOrderNumber: string | null }
-
-function paymentFieldError(status: number, code: string, messageKey: 'payments.error.ticketRequired' | 'payments.error.ticketInvalid' | 'payments.error.ticketUnavailable' | 'payments.error.methodRequired' | 'payments.error.cardViaApi' | 'payments.error.purchaseOrderRequired', field: string) {
-  return new AppError({ status, code, messageKey, fields: { [field]: [code] } })
+/** A new end for a payment hold (null: no hold, a transfer is awaited). */
+export async function setHoldExpiry(tx: Tx, registrationId: string, holdExpiresAt: Date | null) {
+  await tx.registration.update({ where: { id: registrationId }, data: { holdExpiresAt } })
 }
 
-/** The ticket (and payment method) of a registration on an event with ticket types; checked before any seat is taken. */
-async function chooseTicket(tx: Tx, event: EventForRegistration, input: RegistrationInput, opts: RegisterOptions, now: Date): Promise<ChosenTicket> {
-  if (!input.ticketTypeId) throw paymentFieldError(422, 'ticket_required', 'payments.error.ticketRequired', 'ticketTypeId')
-  const ticket = await tx.ticketType.findFirst({ where: { id: input.ticketTypeId, eventId: event.id } })
-  if (!ticket) throw paymentFieldError(422, 'invalid_ticket', 'payments.error.ticketInvalid', 'ticketTypeId')
-  const availability = ticketAvailability(ticket, now)
-  if (availability === 'sold_out') throw soldOutError(ticket.name)
-  const outsideWindow = availability === 'not_yet' || availability === 'ended'
-  if (availability !== 'on_sale' && !(outsideWindow && opts.ignoreWindow)) {
-    throw paymentFieldError(409, 'ticket_unavailable', 'payments.error.ticketUnavailable', 'ticketTypeId')
-  }
-  if (ticket.priceCents <= 0) return { id: ticket.id, name: ticket.name, priceCents: 0, method: null, purchaseOrderNumber: null }
-  const viaApi = opts.source === 'api'
-  if (viaApi && input.paymentMethod === 'card') throw paymentFieldError(422, 'card_not_via_api', 'payments.error.cardViaApi', 'paymentMethod')
-  const methods = availableMethods(event, Boolean(opts.cardAvailable) && !viaApi)
-  let method = isPaymentMethod(input.paymentMethod) ? input.paymentMethod : null
-  // Organisers adding someone by hand: a transfer by default, marked paid when it arrives.
-  if (!method && opts.source === 'manual') method = methods.find((m) => m !== 'card') ?? 'transfer'
-  else if (!method || !methods.includes(method)) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
-  const purchaseOrderNumber = method === 'purchase_order' ? normalisePurchaseOrderNumber(input.purchaseOrderNumber) : null
-  if (method === 'purchase_order' && !purchaseOrderNumber) {
-    throw paymentFieldError(422, 'purchase_order_required', 'payments.error.purchaseOrderRequired', 'purchaseOrderNumber')
-  }
-  return { id: ticket.id, name: ticket.name, priceCents: ticket.priceCents, method, purchaseOrderNumber }
-}
-// <<< payments
-
-export async function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
-  const now = opts.now ?? new Date()
-  const email = normaliseEmail(input.email)
+/** A fresh personal link: only the token's hash is stored, so emails that carry the link make a new one. */
+export async function renewManageToken(tx: Tx, registrationId: string) {
   const manageToken = generateToken()
-  const manageUrl = manageUrlFor(manageToken, opts.request)
-  // A registration rush takes the direct path (direct.server.ts); null: it needs what follows.
-  if (directEligible(input, opts)) {
-    const direct = await registerDirect(eventId, input, { now, email, manageToken, manageUrl, source: opts.source ?? 'form' })
-    if (direct) return direct
-  }
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<EventForRegistration[]>(eventForRegistrationQuery(eventId, email))
-      const event = row ?? null
-      if (!event) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-      const closed = registrationClosedReason(event, now)
-      if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
-      // --- campaigns: an invitation link registers one person; invitation-only events need one (begin)
-      const invitation = opts.invitationToken ? await invitationForEvent(opts.invitationToken, event.id, tx) : null
-      if (opts.invitationToken && !invitation) throw invitationError('invalid_invitation', 'campaigns.register.invalid')
-      if (invitation?.used) throw invitationError('invitation_used', 'campaigns.register.used')
-      if (event.visibility === 'invitation' && !invitation && !opts.actorUserId && opts.source !== 'manual') {
-        throw invitationError('invitation_only', 'campaigns.register.invitationOnly')
-      }
-      // --- campaigns (end)
-
-      const existing = event.existingId ? await tx.registration.findUnique({ where: { id: event.existingId } }) : null
-      if (existing && existing.status !== 'cancelled') {
-        // One registration per email: re-send the person's link instead of duplicating.
-        await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
-        await enqueueEmail(tx, {
-          to: email,
-          toName: `${existing.firstName} ${existing.lastName}`,
-          locale: existing.locale as Locale,
-          template: 'registration-link',
-          props: { event: eventEmailSummary(event), firstName: existing.firstName, manageUrl, status: existing.status },
-          organisationId: event.organisationId,
-          category: `event:${event.id}`,
-        })
-        return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
-      }
-
-      // >>> admission: an application (event that selects its attendees) takes no seat until accepted.
-      const applying = event.requiresApplication && opts.source !== 'manual'
-      if (applying && !input.project) throw projectRequiredError()
-      // <<< admission
-      // >>> payments: tickets are read only when the event has some (free events: as before).
-      // Organisers adding someone by hand may leave the ticket out (a guest: no ticket, no payment).
-      const ticketNeeded = input.ticketTypeId || (Number(event.ticketTypeCount) > 0 && opts.source !== 'manual')
-      const ticket = !applying && ticketNeeded ? await chooseTicket(tx, event, input, opts, now) : null
-      // <<< payments
-      const seat = applying
-        ? false
-        : opts.ignoreCapacity
-          ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true)
-          : await takeEventSeat(tx, event)
-      const placed = applying ? ('applied' as const) : placementFor(seat, event.waitlistEnabled)
-      if (placed === 'full') throw fullError()
-      // >>> payments: a seat taken also takes the ticket (never beyond its quota); a paid one waits for its payment.
-      if (ticket && placed === 'confirmed' && !(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
-      const placement = ticket && placed === 'confirmed' && ticket.priceCents > 0 ? ('pending_payment' as const) : placed
-      const holdExpiresAt = placement === 'pending_payment' && ticket?.method === 'card' ? holdExpiry(now, event.paymentHoldMinutes) : null
-      // <<< payments
-
-      const data = {
-        ...personFields(input, email),
-        consentAt: now,
-        status: placement,
-        waitlistedAt: placement === 'waitlisted' ? now : null,
-        offerExpiresAt: null,
-        manageTokenHash: hashToken(manageToken),
-        source: opts.source ?? 'form',
-        cancelledAt: null,
-        cancelReason: null,
-        checkedInAt: null,
-        reminderSentAt: null,
-        ticketTypeId: ticket?.id ?? null,
-        holdExpiresAt,
-      }
-      const registration = existing ? await tx.registration.update({ where: { id: existing.id }, data }) : await insertRegistration(tx, { ...data, eventId, ticketCode: newTicketCode() }, now)
-      // >>> admission: the project is stored with the application (the hot path's INSERT stays as it is).
-      if (applying && input.project) await tx.registration.update({ where: { id: registration.id }, data: projectColumns(input.project) })
-      // <<< admission
-
-      // --- campaigns: the link is spent by this registration (begin)
-      if (invitation) {
-        if (!(await claimInvitation(tx, invitation.recipientId, registration.id, now))) throw invitationError('invitation_used', 'campaigns.register.used')
-        await tx.registration.update({ where: { id: registration.id }, data: { invitationId: invitation.recipientId } })
-      }
-      // --- campaigns (end)
-
-      // Waiting-list registrants choose workshops when a seat is offered to them.
-      if (placement === 'confirmed' || placement === 'pending_payment') await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
-
-      // >>> payments: the payment waits; transfers and purchase orders get their instructions by email.
-      let payment: RegisterResult['payment']
-      if (placement === 'pending_payment' && ticket?.method) {
-        payment = await createPendingPayment(tx, {
-          organisationId: event.organisationId,
-          registrationId: registration.id,
-          method: ticket.method,
-          amountCents: ticket.priceCents,
-          purchaseOrderNumber: ticket.purchaseOrderNumber,
-        })
-        if (ticket.method !== 'card') {
-          await sendPaymentInstructions(
-            tx,
-            { ...data, id: registration.id, eventId, ticketCode: registration.ticketCode },
-            event,
-            { ...payment, purchaseOrderNumber: ticket.purchaseOrderNumber },
-            ticket.name,
-            manageUrl,
-          )
-        }
-      }
-      // <<< payments
-
-      // >>> admission
-      if (placement === 'applied') {
-        await enqueueEmail(tx, {
-          to: email,
-          toName: `${data.firstName} ${data.lastName}`,
-          locale: input.locale,
-          template: 'application-received',
-          props: { event: eventEmailSummary(event), firstName: data.firstName, manageUrl, projectName: input.project?.projectName ?? null },
-          organisationId: event.organisationId,
-          category: `event:${event.id}`,
-        })
-      } else
-      // <<< admission
-      // >>> payments: card payers are taken to the payment page; they get their ticket once paid.
-      if (placement !== 'pending_payment')
-      // <<< payments
-      await enqueueEmail(tx, placementEmail(event, { ...data, locale: input.locale }, placement, registration, manageUrl))
-      if (opts.actorUserId) {
-        await tx.auditLog.create({
-          data: {
-            organisationId: event.organisationId,
-            actorUserId: opts.actorUserId,
-            action: 'registration.create',
-            entityType: 'Registration',
-            entityId: registration.id,
-            details: JSON.stringify({ status: placement, source: opts.source, ticketTypeId: ticket?.id, paymentId: payment?.id }),
-          },
-        })
-      }
-      return { outcome: placement, registration, manageToken, manageUrl, ...(payment ? { payment } : {}) }
-    }, TX)
-  } catch (error) {
-    // Two simultaneous first registrations with the same email: the loser re-sends the link.
-    if (isUniqueViolation(error)) return register(eventId, input, opts)
-    throw error
-  }
+  await setManageToken(tx, registrationId, manageToken)
+  return manageToken
 }
 
-/** Offers freed seats to the waiting list, oldest first, within the caller's transaction. */
+/** The personal link becomes this token (the old one stops working). */
+export async function setManageToken(db: Tx, registrationId: string, manageToken: string) {
+  await db.registration.update({ where: { id: registrationId }, data: { manageTokenHash: hashToken(manageToken) } })
+}
+
+/** An application's status and decision (admission), conditional on the status read. */
+export async function setApplicationDecision(
+  tx: Tx,
+  registrationId: string,
+  from: string,
+  data: { status: string; waitlistedAt: Date | null; decidedAt: Date; decidedByUserId: string; decisionMessage: string | null; manageTokenHash?: string },
+) {
+  const { count } = await tx.registration.updateMany({ where: { id: registrationId, status: from }, data })
+  return count === 1
+}
+
+/** The organisers' rating of an application of the event (false: no such application). */
+export async function setApplicationRating(tx: Tx, eventId: string, registrationId: string, rating: number | null, filter: Prisma.RegistrationWhereInput) {
+  const { count } = await tx.registration.updateMany({ where: { ...filter, id: registrationId, eventId }, data: { rating } })
+  return count === 1
+}
+
+/** Rolls a cancellation back when the registration changed meanwhile. */
+class CancelRace extends Error {}
+
+/** The register/cancel/accept functions with the features' policies, in the order they run. */
+export function createRegistrations<I = unknown, O = unknown, A = unknown>(policies: readonly RegistrationPolicy<I, O, A>[]) {
+  type Input = RegistrationInput & I
+  type Options = RegisterOptions & O
+
+  async function register(eventId: string, input: Input, opts: Options = {} as Options): Promise<RegisterResult & Record<string, unknown>> {
+    const now = opts.now ?? new Date()
+    const email = normaliseEmail(input.email)
+    const manageToken = generateToken()
+    const manageUrl = manageUrlFor(manageToken, opts.request)
+    // A registration rush takes the direct path (direct.server.ts); null: it needs what follows.
+    if (directEligible(input as DirectInput, opts)) {
+      const direct = await registerDirect(eventId, input, { now, email, manageToken, manageUrl, source: opts.source ?? 'form' })
+      if (direct) return direct
+    }
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const event = await readEvent(tx, eventId, email)
+        checkWindow(event, opts, now)
+        const ctx: RegisterContext<I, O> = { event, input, opts, now, email, manageUrl, takesSeat: true }
+        const steps = await runSteps(tx, ctx, 'check')
+        const duplicate = await resendLinkIfRegistered(tx, event, email, manageToken, manageUrl)
+        if (duplicate.outcome === 'duplicate') return duplicate
+        steps.push(...(await runSteps(tx, ctx, 'beforeSeat')))
+        const { status, columns } = await takeSeat(tx, event, steps, opts)
+        const { registration, person } = await writeRow(tx, event, input, opts, { email, manageToken, now, status, columns, existing: duplicate.existing })
+        const after = await afterInsert(tx, steps, { ...person, ...registration })
+        // Waiting-list registrants choose workshops when a seat is offered to them.
+        if (holdsSeat(status)) await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
+        if (!after.ownEmail && (status === 'confirmed' || status === 'waitlisted')) {
+          await enqueueEmail(tx, placementEmail(event, { ...person, locale: input.locale }, status, registration, manageUrl))
+        }
+        if (opts.actorUserId) {
+          await audit(tx, event.organisationId, opts.actorUserId, 'registration.create', registration.id, { status, source: opts.source, ...after.audit })
+        }
+        return { outcome: status, registration, manageToken, manageUrl, ...after.result }
+      }, TX)
+    } catch (error) {
+      // Two simultaneous first registrations with the same email: the loser re-sends the link.
+      if (isUniqueViolation(error)) return register(eventId, input, opts)
+      throw error
+    }
+  }
+
+  async function runSteps(tx: Tx, ctx: RegisterContext<I, O>, hook: 'check' | 'beforeSeat') {
+    const steps: RegistrationStep[] = []
+    for (const policy of policies) {
+      const step = await policy[hook]?.(tx, ctx)
+      if (!step) continue
+      if (step.seatless) ctx.takesSeat = false
+      steps.push(step)
+    }
+    return steps
+  }
+
+  /** The seat (or none), the status it leads to, and what the policies take with it. */
+  async function takeSeat(tx: Tx, event: EventForRegistration, steps: RegistrationStep[], opts: Options) {
+    const columns: PolicyColumns = Object.assign({}, ...steps.map((s) => s.columns ?? {}))
+    const seatless = steps.find((s) => s.seatless)?.seatless
+    if (seatless) return { status: seatless.status, columns }
+    const seat = opts.ignoreCapacity
+      ? (await tx.event.update({ where: { id: event.id }, data: { seatsTaken: { increment: 1 } } }), true)
+      : await takeEventSeat(tx, event)
+    const placed = placementFor(seat, event.waitlistEnabled)
+    if (placed === 'full') throw fullError()
+    let status: PlacedStatus = placed
+    for (const step of steps) {
+      const taken = await step.afterSeat?.(tx, placed)
+      if (taken?.status) status = taken.status
+      Object.assign(columns, taken?.columns)
+    }
+    return { status, columns }
+  }
+
+  async function afterInsert(tx: Tx, steps: RegistrationStep[], registration: Parameters<NonNullable<RegistrationStep['afterInsert']>>[1]) {
+    const columns: PolicyColumns = {}
+    const out = { ownEmail: false, result: {} as Record<string, unknown>, audit: {} as Record<string, unknown> }
+    for (const step of steps) {
+      const done = await step.afterInsert?.(tx, registration)
+      if (!done) continue
+      Object.assign(columns, done.columns)
+      Object.assign(out.result, done.result)
+      Object.assign(out.audit, done.audit)
+      out.ownEmail ||= Boolean(done.ownEmail)
+    }
+    // What the policies store with the row (a project, an invitation), in one statement.
+    if (Object.keys(columns).length > 0) await tx.registration.update({ where: { id: registration.id }, data: columns })
+    return out
+  }
+
+  async function cancelRegistration(registrationId: string, opts: CancelOptions): Promise<CancelResult> {
+    const now = opts.now ?? new Date()
+    const ctx: CancelContext = { reason: opts.reason, now, request: opts.request }
+    const result = await prisma
+      .$transaction(async (tx): Promise<CancelResult> => {
+        const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+        if (!registration) throw notFound()
+        if (opts.viaManageLink && isLocked(registration, now)) throw lockedError()
+        for (const policy of policies) await policy.beforeCancel?.(tx, registration, ctx)
+        // An expiry must never cancel an offer the person accepted a moment ago.
+        const expiring = opts.reason === 'offer_expired' ? { status: 'offered', offerExpiresAt: { lte: now } } : {}
+        const { count } = await tx.registration.updateMany({
+          where: { id: registrationId, status: registration.status, NOT: { status: 'cancelled' }, ...expiring },
+          data: { status: 'cancelled', cancelledAt: now, cancelReason: opts.reason, offerExpiresAt: null, holdExpiresAt: null },
+        })
+        // Nothing changes (a concurrent change won): what a policy did before rolls back too.
+        if (count !== 1) throw new CancelRace()
+        if (holdsSeat(registration.status)) {
+          await releaseEventSeat(tx, registration.eventId)
+          await releaseWorkshopSeats(tx, registration.id)
+        }
+        const extra: Record<string, unknown> = {}
+        for (const policy of policies) Object.assign(extra, await policy.onCancel?.(tx, registration, ctx))
+        if (opts.notify !== false) {
+          await enqueueEmail(tx, {
+            to: registration.email,
+            toName: `${registration.firstName} ${registration.lastName}`,
+            locale: registration.locale as Locale,
+            template: opts.reason === 'offer_expired' ? 'offer-expired' : 'registration-cancelled',
+            props: { event: eventEmailSummary(registration.event), firstName: registration.firstName, byOrganiser: opts.reason === 'organiser' },
+            organisationId: registration.event.organisationId,
+            category: `event:${registration.eventId}`,
+          })
+        }
+        if (opts.actorUserId) {
+          await audit(tx, registration.event.organisationId, opts.actorUserId, 'registration.cancel', registration.id, { reason: opts.reason, previousStatus: registration.status })
+        }
+        const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
+        return { cancelled: true, offered, ...extra }
+      }, TX)
+      .catch((error: unknown) => {
+        if (error instanceof CancelRace) return { cancelled: false, offered: 0 }
+        throw error
+      })
+    // Once committed: what cannot be rolled back (a refund through the payment provider).
+    if (result.cancelled) for (const policy of policies) await policy.afterCancel?.(result)
+    return result
+  }
+
+  /** Offers past their deadline pass to the next person. Run periodically by the worker. */
+  async function expireOffers(now = new Date()) {
+    const due = await prisma.registration.findMany({
+      where: { status: 'offered', offerExpiresAt: { lte: now } },
+      select: { id: true },
+      take: 200,
+    })
+    let expired = 0
+    for (const r of due) {
+      const { cancelled } = await cancelRegistration(r.id, { reason: 'offer_expired', now })
+      if (cancelled) expired++
+    }
+    return expired
+  }
+
+  /**
+   * The person accepts a waiting-list offer (and picks workshops among those with room). A
+   * policy may lead elsewhere than `confirmed` (a paid ticket: `pending_payment`) and send the
+   * email itself.
+   */
+  async function acceptOffer(registrationId: string, workshopIds: string[], opts: AcceptOptions & A) {
+    const now = opts.now ?? new Date()
+    const manageUrl = manageUrlFor(opts.manageToken, opts.request)
+    return prisma.$transaction(async (tx) => {
+      const offered = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+      if (!offered) throw offerExpiredError()
+      const steps: AcceptStep[] = []
+      for (const policy of policies) {
+        const step = await policy.acceptOffer?.(tx, { registration: offered, opts, now, manageUrl })
+        if (step) steps.push(step)
+      }
+      const status = steps.find((s) => s.status)?.status ?? 'confirmed'
+      const columns: PolicyColumns = Object.assign({}, ...steps.map((s) => s.columns ?? {}))
+      const { count } = await tx.registration.updateMany({
+        where: { id: registrationId, status: 'offered', offerExpiresAt: { gt: now } },
+        data: { holdExpiresAt: null, ...columns, status, offerExpiresAt: null, waitlistedAt: null },
+      })
+      if (count !== 1) throw offerExpiredError()
+      const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true } })
+      await takeWorkshopSeats(tx, registration.eventId, registration.id, workshopIds)
+      let ownEmail = false
+      const result: Record<string, unknown> = {}
+      for (const step of steps) {
+        const done = await step.afterAccept?.(tx, registration)
+        Object.assign(result, done?.result)
+        ownEmail ||= Boolean(done?.ownEmail)
+      }
+      if (!ownEmail) {
+        await enqueueEmail(tx, {
+          to: registration.email,
+          toName: `${registration.firstName} ${registration.lastName}`,
+          locale: registration.locale as Locale,
+          template: 'registration-confirmed',
+          props: {
+            event: eventEmailSummary(registration.event),
+            firstName: registration.firstName,
+            manageUrl,
+            ticketCode: registration.ticketCode,
+            registrationId: registration.id,
+          },
+          organisationId: registration.event.organisationId,
+          category: `event:${registration.eventId}`,
+        })
+      }
+      return { ...registration, ...result }
+    }, TX)
+  }
+
+  /** Cancelling an event: every active registration is cancelled and emailed, in one transaction. */
+  async function cancelAllForEvent(tx: Tx, event: EventForEmail, message: string | null) {
+    const active = await tx.registration.findMany({ where: { eventId: event.id, status: { not: 'cancelled' } } })
+    const now = new Date()
+    for (const policy of policies) await policy.onEventCancelled?.(tx, { event, now, active })
+    await tx.registration.updateMany({
+      where: { eventId: event.id, status: { not: 'cancelled' } },
+      data: { status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null, holdExpiresAt: null },
+    })
+    await tx.registrationWorkshop.deleteMany({ where: { registration: { eventId: event.id } } })
+    await tx.workshop.updateMany({ where: { eventId: event.id }, data: { seatsTaken: 0 } })
+    await tx.event.update({ where: { id: event.id }, data: { seatsTaken: 0 } })
+    for (const r of active) {
+      await enqueueEmail(tx, {
+        to: r.email,
+        toName: `${r.firstName} ${r.lastName}`,
+        locale: r.locale as Locale,
+        template: 'event-cancelled',
+        props: { event: eventEmailSummary(event), firstName: r.firstName, message },
+        organisationId: event.organisationId,
+        category: `event:${event.id}`,
+      })
+    }
+    return active.length
+  }
+
+  return { register, cancelRegistration, acceptOffer, expireOffers, cancelAllForEvent }
+}
+
+export type Registrations = ReturnType<typeof createRegistrations>
+
+function offerExpiredError() {
+  return new AppError({ status: 409, code: 'offer_expired', messageKey: 'registration.error.offerExpired' })
+}
+
+async function audit(tx: Tx, organisationId: string, actorUserId: string, action: string, entityId: string, details: Record<string, unknown>) {
+  await tx.auditLog.create({ data: { organisationId, actorUserId, action, entityType: 'Registration', entityId, details: JSON.stringify(details) } })
+}
+
+async function readEvent(tx: Tx, eventId: string, email: string) {
+  const [row] = await tx.$queryRaw<EventForRegistration[]>(eventForRegistrationQuery(eventId, email))
+  if (!row) throw notFound()
+  return row
+}
+
+function checkWindow(event: EventForRegistration, opts: RegisterOptions, now: Date) {
+  const closed = registrationClosedReason(event, now)
+  if (closed && !(opts.ignoreWindow && closed !== 'cancelled')) throw closedError(closed)
+}
+
+type Existing = Awaited<ReturnType<typeof prisma.registration.findUnique>>
+
+/** One registration per email: an active one gets its link re-sent instead of a duplicate. */
+async function resendLinkIfRegistered(tx: Tx, event: EventForRegistration, email: string, manageToken: string, manageUrl: string) {
+  const existing = event.existingId ? await tx.registration.findUnique({ where: { id: event.existingId } }) : null
+  if (!existing || existing.status === 'cancelled') return { outcome: 'new' as const, existing }
+  await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
+  await enqueueEmail(tx, {
+    to: email,
+    toName: `${existing.firstName} ${existing.lastName}`,
+    locale: existing.locale as Locale,
+    template: 'registration-link',
+    props: { event: eventEmailSummary(event), firstName: existing.firstName, manageUrl, status: existing.status },
+    organisationId: event.organisationId,
+    category: `event:${event.id}`,
+  })
+  return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
+}
+
+/** The row: a new one, or the email's earlier cancelled registration reused. */
+async function writeRow(
+  tx: Tx,
+  event: EventForRegistration,
+  input: RegistrationInput,
+  opts: RegisterOptions,
+  w: { email: string; manageToken: string; now: Date; status: PlacedStatus; columns: PolicyColumns; existing: Existing },
+) {
+  const { ticketTypeId = null, holdExpiresAt = null, ...later } = w.columns
+  const person = personFields(input, w.email)
+  const data = {
+    ...person,
+    consentAt: w.now,
+    status: w.status,
+    waitlistedAt: w.status === 'waitlisted' ? w.now : null,
+    offerExpiresAt: null,
+    manageTokenHash: hashToken(w.manageToken),
+    source: opts.source ?? 'form',
+    cancelledAt: null,
+    cancelReason: null,
+    checkedInAt: null,
+    reminderSentAt: null,
+    ticketTypeId,
+    holdExpiresAt,
+  }
+  const registration = w.existing
+    ? await tx.registration.update({ where: { id: w.existing.id }, data: { ...data, ...later } })
+    : await insertRegistration(tx, { ...data, eventId: event.id, ticketCode: newTicketCode() }, w.now)
+  // Columns the plain INSERT does not carry (none today) follow with the policies' own.
+  if (!w.existing && Object.keys(later).length > 0) await tx.registration.update({ where: { id: registration.id }, data: later })
+  return { registration, person: { ...data, locale: input.locale } }
+}
+/** Offers freed seats to the waiting list in its order (nextInLine), within the caller's transaction. */
 export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date(), request?: Request) {
   const event = await tx.event.findUnique({ where: { id: eventId } })
   if (!event || event.status !== 'published' || !event.waitlistEnabled) return 0
-  const waiting = await tx.registration.count({ where: { eventId, status: 'waitlisted' } })
-  let toOffer = offersToMake(event.capacity, event.seatsTaken, waiting)
+  const room = event.capacity === null ? undefined : Math.max(0, event.capacity - event.seatsTaken)
+  if (room === 0) return 0
+  // The database picks the same first rows as nextInLine (WAITING_ORDER), so `take` is safe.
+  const waiting = await tx.registration.findMany({ where: { eventId, status: 'waitlisted' }, orderBy: WAITING_ORDER, take: room })
   let offered = 0
-  while (toOffer > 0) {
-    const next = await tx.registration.findFirst({
-      where: { eventId, status: 'waitlisted' },
-      orderBy: [{ waitlistedAt: 'asc' }, { id: 'asc' }],
-    })
-    if (!next) break
+  for (const next of nextInLine(waiting, room ?? waiting.length)) {
     if (!(await takeEventSeat(tx, event))) break
     const manageToken = generateToken()
     const expiresAt = offerExpiry(now, event.offerHours)
@@ -405,9 +563,7 @@ export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date(), 
       organisationId: event.organisationId,
       category: `event:${event.id}`,
     })
-    event.seatsTaken++
     offered++
-    toOffer--
   }
   return offered
 }
@@ -435,151 +591,11 @@ export async function waitlistPosition(registration: { id: string; eventId: stri
   return ahead + 1
 }
 
-export type CancelOptions = { reason: 'attendee' | 'organiser' | 'offer_expired' | 'event_cancelled'; actorUserId?: string; now?: Date; request?: Request; notify?: boolean }
-
-/** Cancels a registration, frees its seat at once and offers it to the waiting list. */
-export type CancelResult = { cancelled: boolean; offered: number; refundPaymentId?: string }
-
-export async function cancelRegistration(registrationId: string, opts: CancelOptions): Promise<CancelResult> {
-  const now = opts.now ?? new Date()
+export async function changeWorkshops(registrationId: string, workshopIds: string[], opts: { actorUserId?: string; viaManageLink?: boolean; now?: Date } = {}) {
   return prisma.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
-    if (!registration) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-    // >>> payments: a payment still pending is cancelled first (the Payment row is locked before
-    // the Registration row, in the same order as confirmPayment, so they never deadlock).
-    if (registration.status === 'pending_payment') {
-      await tx.payment.updateMany({ where: { registrationId, status: 'pending' }, data: { status: 'cancelled' } })
-    }
-    // <<< payments
-    // An expiry must never cancel an offer the person accepted a moment ago.
-    const expiring = opts.reason === 'offer_expired' ? { status: 'offered', offerExpiresAt: { lte: now } } : {}
-    const { count } = await tx.registration.updateMany({
-      where: { id: registrationId, status: registration.status, NOT: { status: 'cancelled' }, ...expiring },
-      data: { status: 'cancelled', cancelledAt: now, cancelReason: opts.reason, offerExpiresAt: null, holdExpiresAt: null },
-    })
-    if (count !== 1) throw new CancelRace()
-    if (holdsSeat(registration.status)) {
-      await releaseEventSeat(tx, registration.eventId)
-      await releaseWorkshopSeats(tx, registration.id)
-    }
-    // >>> payments: the ticket returns to its quota; a paid ticket is refunded per the event's
-    // terms (the attendee) or in full (the organisers cancel).
-    if (registration.ticketTypeId && holdsTicket(registration.status)) await releaseTicket(tx, registration.ticketTypeId)
-    const refundPaymentId = registration.status === 'confirmed' ? await requestRefundOnCancel(tx, registration.id, now, { full: opts.reason !== 'attendee' }) : null
-    // <<< payments
-    if (opts.notify !== false) {
-      await enqueueEmail(tx, {
-        to: registration.email,
-        toName: `${registration.firstName} ${registration.lastName}`,
-        locale: registration.locale as Locale,
-        template: opts.reason === 'offer_expired' ? 'offer-expired' : 'registration-cancelled',
-        props: { event: eventEmailSummary(registration.event), firstName: registration.firstName, byOrganiser: opts.reason === 'organiser' },
-        organisationId: registration.event.organisationId,
-        category: `event:${registration.eventId}`,
-      })
-    }
-    if (opts.actorUserId) {
-      await tx.auditLog.create({
-        data: {
-          organisationId: registration.event.organisationId,
-          actorUserId: opts.actorUserId,
-          action: 'registration.cancel',
-          entityType: 'Registration',
-          entityId: registration.id,
-          details: JSON.stringify({ reason: opts.reason, previousStatus: registration.status }),
-        },
-      })
-    }
-    const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
-    // >>> payments: the card payment Stripe must refund (after commit), when there is one.
-    return { cancelled: true, offered, ...(refundPaymentId ? { refundPaymentId } : {}) }
-  }, TX).catch((error: unknown) => {
-    // >>> payments: nothing changed (a concurrent change won); the pending payment stays as it was.
-    if (error instanceof CancelRace) return { cancelled: false, offered: 0 }
-    throw error
-  })
-}
-
-// >>> payments
-/** Rolls a cancellation back when the registration changed meanwhile. */
-class CancelRace extends Error {}
-
-/** Statuses that hold a ticket of the quota (offers take theirs on acceptance). */
-function holdsTicket(status: string) {
-  return status === 'confirmed' || status === 'pending_payment'
-}
-// <<< payments
-
-/**
- * The person accepts a waiting-list offer (and picks workshops among those with room).
- * Payments: on a paid ticket, accepting takes the ticket (never beyond its quota) and leads to
- * `pending_payment` with the method chosen now, at the ticket's current price (a card hold
- * starts now); the ticket and confirmation email follow the payment.
- */
-export async function acceptOffer(
-  registrationId: string,
-  workshopIds: string[],
-  opts: { now?: Date; request?: Request; manageToken: string; paymentMethod?: string | null; purchaseOrderNumber?: string | null; cardAvailable?: boolean },
-) {
-  const now = opts.now ?? new Date()
-  return prisma.$transaction(async (tx) => {
-    // >>> payments: the ticket chosen when joining the waiting list, and how it will be paid.
-    const offered = await tx.registration.findUnique({ where: { id: registrationId }, include: { ticketType: true, event: true } })
-    const ticket = offered?.ticketType ?? null
-    let method: PaymentMethod | null = null
-    let purchaseOrderNumber: string | null = null
-    if (offered && ticket && ticket.priceCents > 0) {
-      const methods = availableMethods(offered.event, Boolean(opts.cardAvailable))
-      method = isPaymentMethod(opts.paymentMethod) && methods.includes(opts.paymentMethod) ? opts.paymentMethod : null
-      if (!method) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
-      purchaseOrderNumber = method === 'purchase_order' ? normalisePurchaseOrderNumber(opts.purchaseOrderNumber) : null
-      if (method === 'purchase_order' && !purchaseOrderNumber) throw paymentFieldError(422, 'purchase_order_required', 'payments.error.purchaseOrderRequired', 'purchaseOrderNumber')
-    }
-    const status = method ? 'pending_payment' : 'confirmed'
-    const holdExpiresAt = method === 'card' && offered ? holdExpiry(now, offered.event.paymentHoldMinutes) : null
-    // <<< payments
-    const { count } = await tx.registration.updateMany({
-      where: { id: registrationId, status: 'offered', offerExpiresAt: { gt: now } },
-      data: { status, offerExpiresAt: null, waitlistedAt: null, holdExpiresAt },
-    })
-    if (count !== 1) throw new AppError({ status: 409, code: 'offer_expired', messageKey: 'registration.error.offerExpired' })
-    // >>> payments
-    if (ticket && !(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
-    // <<< payments
-    const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true } })
-    await takeWorkshopSeats(tx, registration.eventId, registration.id, workshopIds)
-    // >>> payments
-    if (method && ticket) {
-      const payment = await createPendingPayment(tx, { organisationId: registration.event.organisationId, registrationId, method, amountCents: ticket.priceCents, purchaseOrderNumber })
-      if (method !== 'card') {
-        await sendPaymentInstructions(tx, registration, registration.event, { ...payment, purchaseOrderNumber }, ticket.name, manageUrlFor(opts.manageToken, opts.request))
-      }
-      return { ...registration, payment }
-    }
-    // <<< payments
-    await enqueueEmail(tx, {
-      to: registration.email,
-      toName: `${registration.firstName} ${registration.lastName}`,
-      locale: registration.locale as Locale,
-      template: 'registration-confirmed',
-      props: {
-        event: eventEmailSummary(registration.event),
-        firstName: registration.firstName,
-        manageUrl: manageUrlFor(opts.manageToken, opts.request),
-        ticketCode: registration.ticketCode,
-        registrationId: registration.id,
-      },
-      organisationId: registration.event.organisationId,
-      category: `event:${registration.eventId}`,
-    })
-    return { ...registration, payment: null }
-  }, TX)
-}
-
-/** Replaces the workshops of a seat-holding registration; all or nothing. */
-export async function changeWorkshops(registrationId: string, workshopIds: string[], opts: { actorUserId?: string } = {}) {
-  return prisma.$transaction(async (tx) => {
-    const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+    // The attendee changes workshops of a confirmed registration only, until it is locked.
+    if (registration && opts.viaManageLink && (isLocked(registration, opts.now) || registration.status !== 'confirmed')) throw lockedError()
     if (!registration || !holdsSeat(registration.status)) {
       throw new AppError({ status: 409, code: 'not_holding_seat', messageKey: 'registration.error.noSeat' })
     }
@@ -623,32 +639,16 @@ export async function setEventCapacity(eventId: string, capacity: number | null,
   }, TX)
 }
 
-/** Offers past their deadline pass to the next person. Run periodically by the worker. */
-export async function expireOffers(now = new Date()) {
-  const due = await prisma.registration.findMany({
-    where: { status: 'offered', offerExpiresAt: { lte: now } },
-    select: { id: true },
-    take: 200,
-  })
-  let expired = 0
-  for (const r of due) {
-    const { cancelled } = await cancelRegistration(r.id, { reason: 'offer_expired', now })
-    if (cancelled) expired++
-  }
-  return expired
-}
-
-/** Reminder emails a few days before the event; each registration is reminded once. */
+/** Reminder emails a few days before the event (isReminderDue); each registration is reminded once. */
 export async function sendReminders(now = new Date()) {
-  const horizon = new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000)
+  // No fixed horizon: each event's own reminderDaysBefore decides, whatever the form accepted.
   const events = await prisma.event.findMany({
-    where: { status: 'published', startsAt: { gt: now, lte: horizon } },
+    where: { status: 'published', startsAt: { gt: now }, reminderDaysBefore: { gt: 0 } },
     select: { id: true, startsAt: true, reminderDaysBefore: true },
   })
   let sent = 0
   for (const e of events) {
-    if (e.reminderDaysBefore <= 0) continue
-    if (e.startsAt.getTime() - now.getTime() > e.reminderDaysBefore * 24 * 60 * 60 * 1000) continue
+    if (!isReminderDue(e, now)) continue
     const due = await prisma.registration.findMany({
       where: { eventId: e.id, status: 'confirmed', reminderSentAt: null },
       select: { id: true },
@@ -694,34 +694,6 @@ export async function checkIn(eventId: string, by: { ticketCode?: string; regist
   if (count === 1) return { ok: true, registration, checkedInAt: now }
   if (registration.status !== 'confirmed') return { ok: false, reason: 'not_confirmed', registration }
   return { ok: false, reason: 'already', registration, checkedInAt: registration.checkedInAt }
-}
-
-/** Cancelling an event: every active registration is cancelled and emailed, in one transaction. */
-export async function cancelAllForEvent(tx: Tx, event: EventForEmail, message: string | null) {
-  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { not: 'cancelled' } } })
-  const now = new Date()
-  // >>> payments: pending payments are no longer due; paid tickets are refunded in full (card:
-  // by the refund job through Stripe; transfers: by the organisers, refundStatus pending).
-  await tx.payment.updateMany({ where: { registration: { eventId: event.id }, status: 'pending' }, data: { status: 'cancelled' } })
-  for (const r of active) if (r.status === 'confirmed' && r.ticketTypeId) await requestRefundOnCancel(tx, r.id, now, { full: true })
-  await tx.ticketType.updateMany({ where: { eventId: event.id }, data: { sold: 0 } })
-  // <<< payments
-  await tx.registration.updateMany({ where: { eventId: event.id, status: { not: 'cancelled' } }, data: { status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null, holdExpiresAt: null } })
-  await tx.registrationWorkshop.deleteMany({ where: { registration: { eventId: event.id } } })
-  await tx.workshop.updateMany({ where: { eventId: event.id }, data: { seatsTaken: 0 } })
-  await tx.event.update({ where: { id: event.id }, data: { seatsTaken: 0 } })
-  for (const r of active) {
-    await enqueueEmail(tx, {
-      to: r.email,
-      toName: `${r.firstName} ${r.lastName}`,
-      locale: r.locale as Locale,
-      template: 'event-cancelled',
-      props: { event: eventEmailSummary(event), firstName: r.firstName, message },
-      organisationId: event.organisationId,
-      category: `event:${event.id}`,
-    })
-  }
-  return active.length
 }
 
 /** Tells active registrants that the date or the place changed (organisers choose to). */
