@@ -11,7 +11,8 @@ import {
 } from '#app/modules/events/service.server.ts'
 import type { EventPatch } from '#app/modules/events/schema.ts'
 import { countNotifiable } from '#app/modules/registrations/attendees.server.ts'
-import { cancelAllForEvent, notifyEventChange, setEventCapacity } from '#app/modules/registrations/service.server.ts'
+import { notifyEventChange, setEventCapacity } from '#app/modules/registrations/service.server.ts'
+import { cancelAllForEvent } from './registrations.server.ts'
 
 export const eventRegistrations: EventRegistrations = {
   countToNotify: (eventId) => countNotifiable(eventId),

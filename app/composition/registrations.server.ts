@@ -11,6 +11,8 @@ import {
   type PaymentOptions,
   type PaymentSummary,
 } from '#app/modules/payments/registration-policy.server.ts'
+import { paymentExportColumns } from '#app/modules/payments/export-columns.ts'
+import { exportCsv, exportXlsx } from '#app/modules/registrations/export.server.ts'
 import { requireRegistrationOf } from '#app/modules/registrations/admin.server.ts'
 import type { AcceptOptions } from '#app/modules/registrations/pipeline.ts'
 import { anonymiseRegistration } from '#app/modules/registrations/self-service.server.ts'
@@ -84,4 +86,12 @@ export async function eraseRegistration(registrationId: string, opts: { request?
   const now = opts.now ?? new Date()
   await cancelRegistration(registrationId, { reason: 'attendee', request: opts.request, now, notify: false })
   await anonymiseRegistration(registrationId, now)
+}
+
+/** A registrations export with the payment columns, as organisers download it. */
+export function exportRegistrationsCsv(...[event, registrations, locale]: Parameters<typeof exportCsv>) {
+  return exportCsv(event, registrations, locale, paymentExportColumns)
+}
+export function exportRegistrationsXlsx(...[event, registrations, locale]: Parameters<typeof exportXlsx>) {
+  return exportXlsx(event, registrations, locale, paymentExportColumns)
 }

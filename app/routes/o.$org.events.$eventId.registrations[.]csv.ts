@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { filtersFromSearchParams, recordExport, registrationsForExport, requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
-import { attachmentHeaders, exportCsv } from '#app/modules/registrations/export.server.ts'
+import { exportRegistrationsCsv } from '#app/composition/registrations.server.ts'
+import { attachmentHeaders } from '#app/modules/registrations/export.server.ts'
 import { exportLocale } from '#app/modules/registrations/export-format.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const filters = filtersFromSearchParams(url.searchParams)
   const registrations = await registrationsForExport(event.id, filters)
-  const file = exportCsv(event, registrations, exportLocale(url.searchParams))
+  const file = exportRegistrationsCsv(event, registrations, exportLocale(url.searchParams))
   await recordExport(event, user.id, { format: 'csv', rows: registrations.length, filters })
   return new Response(file.body, { headers: attachmentHeaders(file.filename, file.contentType) })
 }

@@ -11,7 +11,6 @@ import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { searchTerms } from '#app/modules/registrations/admin.server.ts'
 import { seatsLeft } from '#app/modules/events/availability.ts'
-import { seatsLeft } from '#app/modules/registrations/rules.ts'
 import {
   eventEmailSummary,
   manageUrlFor,

@@ -8,7 +8,7 @@
 // loses a line: a record whose quote never closes is reported on its first line and reading
 // starts again on the next physical line; a record with more or fewer fields than the header
 // is reported with its line number.
-import { BOM, csvField } from '#app/modules/registrations/export-format.ts'
+import { BOM, csvField } from '#app/shared/csv.ts'
 
 export type Encoding = 'utf-8' | 'windows-1252'
 export type Separator = ';' | ',' | '\t'

@@ -2,9 +2,12 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { exportRegistration } from '#tests/support/export-fixtures.ts'
-import { buildExportTable, toCsv } from '#app/modules/registrations/export-format.ts'
+import { buildExportTable as buildTable, toCsv } from '#app/modules/registrations/export-format.ts'
 import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
 import type { PaymentLike } from './admin-view.ts'
+import { paymentExportColumns } from './export-columns.ts'
+
+const buildExportTable = (...[event, registrations, locale]: Parameters<typeof buildTable>) => buildTable(event, registrations, locale, paymentExportColumns)
 
 
 function payment(over: Partial<PaymentLike> = {}): PaymentLike {

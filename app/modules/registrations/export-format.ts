@@ -1,12 +1,12 @@
 // The registrations export as plain functions over data: columns, cell text, CSV encoding; and
 // the labels the organisers' list shares with it. No database and no server code here: the
 // browser may load it, and the quoting and formula-injection rules are unit-tested on their own.
-import { currentPayment, methodLabel, paymentStateLabel, receiptNumberText, type PaymentLike } from '#app/modules/payments/admin-view.ts'
 import { isProfile } from '#app/shared/profiles.ts'
 import { REGISTRATION_STATUSES } from './rules.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { DEFAULT_TIME_ZONE, formatExportDate } from '#app/shared/time.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
+import { BOM, csvField } from '#app/shared/csv.ts'
 
 /** A filter value of the list and the exports beyond the statuses: confirmed people already checked in. */
 export const CHECKED_IN_FILTER = 'checked_in'
@@ -39,27 +39,21 @@ export type ExportRegistration = {
   checkedInAt: Date | null
   workshops: { slotId: string; workshop: { title: string } }[]
   ticketType?: { name: string } | null
-  payments?: PaymentLike[]
+  /** Rows of other modules the extra columns read (payments: the registration's payments). */
+  payments?: unknown[]
 }
 
-// What a spreadsheet would read as the start of a formula (OWASP "CSV injection"), including
-// the full-width forms some spreadsheets also accept, and the tab / carriage return tricks.
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/
-
-/** Neutralises a cell a spreadsheet would run as a formula, by prefixing a quote. */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
+/**
+ * Columns another module adds after the questions (payments: ticket, amount, payment, reference,
+ * receipt), when `applies` says the export needs them; wired by the composition layer.
+ */
+export type ExtraColumns = {
+  applies: (event: ExportEvent, registrations: ExportRegistration[]) => boolean
+  headers: (locale: Locale) => string[]
+  cells: (r: ExportRegistration, locale: Locale) => Cell[]
+  /** Indexes, within these columns, of amounts in euros. */
+  moneyColumns: number[]
 }
-
-/** One CSV field: formula-safe, and quoted when it holds the separator, a quote or a line break. */
-export function csvField(value: string, separator = ';'): string {
-  const safe = neutraliseFormula(value)
-  if (safe.includes(separator) || /["\r\n]/.test(safe)) return `"${safe.replace(/"/g, '""')}"`
-  return safe
-}
-
-/** UTF-8 byte order mark: without it Excel reads the file as Windows-1252 and breaks accents. */
-export const BOM = '\uFEFF'
 
 export function toCsv(table: ExportTable, separator = ';'): string {
   // Amounts with a decimal comma, as French spreadsheet software reads numbers in a ";" file.
@@ -99,37 +93,16 @@ const FIXED_COLUMNS = [
   'export.col.dietary',
 ] as const satisfies readonly MessageKey[]
 
-const PAYMENT_COLUMNS = [
-  'paymentsAdmin.export.ticket',
-  'paymentsAdmin.export.amount',
-  'paymentsAdmin.export.payment',
-  'paymentsAdmin.export.reference',
-  'paymentsAdmin.export.receipt',
-] as const satisfies readonly MessageKey[]
-
-/** Billet, Montant (euros), Paiement (method — state), Référence, N° de reçu; empty for a free registration. */
-function paymentCells(r: ExportRegistration, locale: Locale): Cell[] {
-  const payment = currentPayment(r.payments ?? [])
-  if (!payment) return [r.ticketType?.name ?? '', null, '', '', '']
-  return [
-    r.ticketType?.name ?? '',
-    payment.amountCents / 100,
-    `${methodLabel(locale, payment.method)} — ${paymentStateLabel(locale, payment)}`,
-    payment.reference,
-    payment.receiptNumber === null ? '' : receiptNumberText(payment.receiptNumber),
-  ]
-}
-
 /**
- * Headers in the locale (French by default), one column per organiser question, the payment
- * columns when the event has tickets, then the dates.
+ * Headers in the locale (French by default), one column per organiser question, the extra
+ * columns (payments, when the event has tickets), then the dates.
  */
-export function buildExportTable(event: ExportEvent, registrations: ExportRegistration[], locale: Locale = 'fr'): ExportTable {
-  const ticketed = (event.ticketTypes?.length ?? 0) > 0 || registrations.some((r) => r.ticketType)
+export function buildExportTable(event: ExportEvent, registrations: ExportRegistration[], locale: Locale = 'fr', extra?: ExtraColumns): ExportTable {
+  const more = extra?.applies(event, registrations) ? extra : null
   const headers = [
     ...FIXED_COLUMNS.map((key) => translate(locale, key)),
     ...event.questions.map((q) => q.label),
-    ...(ticketed ? PAYMENT_COLUMNS.map((key) => translate(locale, key)) : []),
+    ...(more ? more.headers(locale) : []),
     translate(locale, 'export.col.registeredAt'),
     translate(locale, 'export.col.checkedInAt'),
   ]
@@ -153,13 +126,13 @@ export function buildExportTable(event: ExportEvent, registrations: ExportRegist
       r.accessibilityNeeds ?? '',
       r.dietaryNeeds ?? '',
       ...event.questions.map((q) => answerText(answers[q.id], locale)),
-      ...(ticketed ? paymentCells(r, locale) : []),
+      ...(more ? more.cells(r, locale) : []),
       r.createdAt,
       r.checkedInAt,
     ]
   })
   const dateColumns = [headers.length - 2, headers.length - 1]
-  const moneyColumns = ticketed ? [FIXED_COLUMNS.length + event.questions.length + 1] : []
+  const moneyColumns = more ? more.moneyColumns.map((i) => FIXED_COLUMNS.length + event.questions.length + i) : []
   return { headers, rows, dateColumns, moneyColumns, timeZone: event.timeZone }
 }
 

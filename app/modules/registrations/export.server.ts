@@ -4,13 +4,13 @@
 // tests run it without a database.
 import ExcelJS from 'exceljs'
 import { translate, type Locale } from '#app/utils/i18n.ts'
-import { buildExportTable, exportFilename, toCsv, type ExportEvent, type ExportRegistration, type ExportTable } from './export-format.ts'
+import { buildExportTable, exportFilename, toCsv, type ExportEvent, type ExportRegistration, type ExportTable, type ExtraColumns } from './export-format.ts'
 import { wallClock } from '#app/shared/time.ts'
 
 type EventToExport = ExportEvent & { slug: string }
 
-export function exportCsv(event: EventToExport, registrations: ExportRegistration[], locale: Locale) {
-  const table = buildExportTable(event, registrations, locale)
+export function exportCsv(event: EventToExport, registrations: ExportRegistration[], locale: Locale, extra?: ExtraColumns) {
+  const table = buildExportTable(event, registrations, locale, extra)
   return { body: toCsv(table), filename: exportFilename(event.slug, locale, 'csv'), contentType: 'text/csv; charset=utf-8' }
 }
 
@@ -43,8 +43,8 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-export async function exportXlsx(event: EventToExport, registrations: ExportRegistration[], locale: Locale) {
-  const table = buildExportTable(event, registrations, locale)
+export async function exportXlsx(event: EventToExport, registrations: ExportRegistration[], locale: Locale, extra?: ExtraColumns) {
+  const table = buildExportTable(event, registrations, locale, extra)
   return {
     body: await tableToXlsx(table, translate(locale, 'export.sheetName')),
     filename: exportFilename(event.slug, locale, 'xlsx'),

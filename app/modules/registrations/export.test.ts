@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { exportRegistration } from '#tests/support/export-fixtures.ts'
-import { buildExportTable, csvField, exportFilename, neutraliseFormula, toCsv } from './export-format.ts'
+import { csvField, neutraliseFormula } from '#app/shared/csv.ts'
+import { buildExportTable, exportFilename, toCsv } from './export-format.ts'
 import { tableToXlsx } from './export.server.ts'
 
 
