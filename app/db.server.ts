@@ -369,8 +369,10 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
 }
 
 const globalForDb = globalThis as unknown as { __essorDb?: ReturnType<typeof createDb> }
-// Kept on globalThis so Vite's dev reloads reuse the connection; tests get one per file.
-const created = process.env.VITEST ? createDb() : (globalForDb.__essorDb ??= createDb())
+// The dev server (`npm run dev`) evaluates this file again on every change: it keeps its one
+// connection on globalThis. Production runs one bundle (app/server/bundle.ts) and tests get one
+// client per file, so neither needs it.
+const created = process.env.NODE_ENV === 'development' ? (globalForDb.__essorDb ??= createDb()) : createDb()
 
 export const prisma: Db = created.db
 export const dbTarget: DatabaseTarget = created.target

@@ -16,20 +16,11 @@ export const MAX_BODY_BYTES = 256 * 1024
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-/** See `json`. */
-export const RESPONSE_TEXT = Symbol.for('essor.responseText')
-
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers)
   headers.set('Content-Type', JSON_TYPE)
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store')
-  const text = JSON.stringify(data)
-  const response = new Response(text, { status: init.status ?? 200, headers })
-  // The registration fast path (app/server/api-fast-path.ts) writes this text as it is instead of
-  // reading the body back from its stream. A global symbol: that file and the server build are
-  // two copies of the code.
-  Object.defineProperty(response, RESPONSE_TEXT, { value: text })
-  return response
+  return new Response(JSON.stringify(data), { status: init.status ?? 200, headers })
 }
 
 /** An error answer: `{"errors": {...}}`, with the rule's code when there is one. */

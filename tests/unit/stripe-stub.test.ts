@@ -30,6 +30,8 @@ afterAll(async () => {
 })
 
 const inMinutes = (n: number) => Math.floor(Date.now() / 1000) + n * 60
+// Fixed once: a replay with the same key must send the same parameters, even across a second's turn.
+const EXPIRES_AT = inMinutes(40)
 
 function create(overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}, idempotencyKey?: string) {
   return stripe.checkout.sessions.create(
@@ -38,7 +40,7 @@ function create(overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}, id
       line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: 4500, product_data: { name: 'Conférence — Plein tarif' } } }],
       client_reference_id: 'pay_1',
       metadata: { paymentId: 'pay_1' },
-      expires_at: inMinutes(40),
+      expires_at: EXPIRES_AT,
       success_url: 'http://app.test/paiement/pay_1/retour?session_id={CHECKOUT_SESSION_ID}',
       cancel_url: 'http://app.test/paiement/pay_1/annule?session_id={CHECKOUT_SESSION_ID}',
       ...overrides,

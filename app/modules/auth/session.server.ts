@@ -1,7 +1,7 @@
 // Sessions after Lucia's design (lucia-auth.com): a random token in the cookie, only its SHA-256
 // in the database, 30-day expiry renewed when less than 15 days remain.
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { createHash } from 'node:crypto'
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { redirect } from '@remix-run/node'
 import { prisma, readRows, sqlBuilder, type Tx } from '#app/db.server.ts'
 import { findMembership, findOrganisationBySlug, isRole, type Role } from '#app/modules/organisations/service.server.ts'
@@ -21,7 +21,7 @@ export function generateToken(bytes = 20): string {
 
 /** SHA-256 of the token, in hexadecimal: what the database keeps of sessions and personal links. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex')
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
 }
 
 export async function createSession(userId: string, opts: { userAgent?: string | null } = {}, db: Tx = prisma) {
