@@ -4,22 +4,16 @@
 // catalogue's contacts import no registration.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audienceSchema, hasCriteria, matchesAudience, type Audience, type AudienceInput } from '#app/modules/contacts/audience.ts'
-import { isContactLocale, type ContactLocale } from '#app/modules/contacts/schema.ts'
+import { isContactLocale } from '#app/modules/contacts/schema.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 import { departementFromText } from '#app/shared/territories.ts'
-import { audienceContacts } from '#app/modules/contacts/service.server.ts'
+import { audienceContacts, type AudienceContact } from '#app/modules/contacts/service.server.ts'
 import { suppressedAmong } from '#app/modules/email/suppression.server.ts'
 import { attendeesOfEvents } from '#app/modules/registrations/attendees.server.ts'
 
-export type AudienceRecipient = {
+/** A contact or an attendee an audience selects; attendees not in the contacts have no contactId. */
+export type AudienceRecipient = Omit<AudienceContact, 'contactId' | 'tags'> & {
   contactId: string | null
-  email: string
-  firstName: string
-  lastName: string
-  structure: string | null
-  profile: string | null
-  departement: string | null
-  locale: ContactLocale
   /** On the organisation's suppression list: campaigns must not write to it. */
   suppressed: boolean
 }
