@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createApiToken } from '#app/modules/auth/api-token.server.ts'
-import * as route from '#app/routes/api.v1.prizes.$slug.results.ts'
+import * as route from '#app/routes/api/api.v1.prizes.$slug.results.ts'
 import { makeMember, makeOrganisation } from '#tests/support/factories.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 

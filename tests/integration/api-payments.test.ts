@@ -3,8 +3,8 @@
 // the payment to make (SQLite and PostgreSQL).
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import * as eventRoute from '#app/routes/api.v1.events.$slug.ts'
-import * as registrationsRoute from '#app/routes/api.v1.events.$slug.registrations.ts'
+import * as eventRoute from '#app/routes/api/api.v1.events.$slug.ts'
+import * as registrationsRoute from '#app/routes/api/api.v1.events.$slug.registrations.ts'
 import { makeEvent, makeOrganisation } from '#tests/support/factories.ts'
 import { makeTicketType, setBankDetails, setPaymentSettings } from '#tests/support/payment-fixtures.ts'
 

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createApiToken } from '#app/modules/auth/api-token.server.ts'
 import { addMembership, ensureUser, registerOrganisation } from '#app/modules/organisations/service.server.ts'
-import * as prizeRoute from '#app/routes/api.v1.prizes.$slug.ts'
-import * as nominationsRoute from '#app/routes/api.v1.prizes.$slug.nominations.ts'
-import * as prizesRoute from '#app/routes/api.v1.prizes.ts'
+import * as prizeRoute from '#app/routes/api/api.v1.prizes.$slug.ts'
+import * as nominationsRoute from '#app/routes/api/api.v1.prizes.$slug.nominations.ts'
+import * as prizesRoute from '#app/routes/api/api.v1.prizes.ts'
 
 const BASE = 'http://localhost/api/v1'
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { ACTIONS } from '#app/modules/auth/permissions.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
-const ROUTES = join(ROOT, 'app/routes')
+const ROUTES = join(ROOT, 'app/routes/organisers')
 const organiserRoutes = readdirSync(ROUTES).filter((f) => f.startsWith('o.$org') && /\.tsx?$/.test(f))
 
 /** Each exported loader or action, with the first statement of its body. */

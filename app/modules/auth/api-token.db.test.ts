@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { addMembership, ensureUser, registerOrganisation, removeMembership } from '#app/modules/organisations/service.server.ts'
-import { loader as meLoader } from '#app/routes/api.v1.me.ts'
+import { loader as meLoader } from '#app/routes/api/api.v1.me.ts'
 import { ApiTokenError, createApiToken, listApiTokens, requireApiToken, revokeApiToken, TOKEN_CACHE_MS } from './api-token.server.ts'
 import { hashToken } from './session.server.ts'
 

@@ -49,7 +49,7 @@ async function statusOf(module: RouteModule, path: string, who: keyof typeof mem
   }
 }
 
-const route = (file: string) => () => import(`../../routes/${file}`) as Promise<RouteModule>
+const route = (file: string) => () => import(`../../routes/organisers/${file}`) as Promise<RouteModule>
 
 // [permission, route file, path under /o/:org] — pages (loaders), then forms' intents (actions).
 const PAGES: [Action, string, string][] = [

@@ -25,12 +25,12 @@ async function rejects(promise: Promise<unknown>) {
 
 /** GET on the join page, as a juror's browser (or a mail scanner) would. */
 async function openJoinPage(token: string) {
-  const route = await import('#app/routes/jury.join.$token.tsx')
+  const route = await import('#app/routes/links/jury.join.$token.tsx')
   return route.loader({ request: new Request(`http://localhost/jury/join/${token}`), params: { token }, context: {} })
 }
 
 async function postJoinPage(token: string, body?: Record<string, string>) {
-  const route = await import('#app/routes/jury.join.$token.tsx')
+  const route = await import('#app/routes/links/jury.join.$token.tsx')
   const init: RequestInit = { method: 'POST' }
   if (body) init.body = new URLSearchParams(body)
   return (await route.action({ request: new Request(`http://localhost/jury/join/${token}`, init), params: { token }, context: {} })) as Response
@@ -139,7 +139,7 @@ describe('jury invitations as a campaign', () => {
     expect(await followInvitation(tokenOf(again.joinUrl))).toEqual({ to: `/jury/join/${tokenOf(again.joinUrl)}` })
     expect((await prisma.campaignRecipient.findUniqueOrThrow({ where: { id: row.id } })).clickedAt).not.toBeNull()
     // …and its /i/<token>/decline page hands over to the join page's decline button.
-    const declineRoute = await import('#app/routes/i.$token.decline.tsx')
+    const declineRoute = await import('#app/routes/links/i.$token.decline.tsx')
     const token = tokenOf(again.joinUrl)
     const redirected = (await rejects(declineRoute.loader({ request: new Request(`http://localhost/i/${token}/decline`), params: { token }, context: {} }))) as Response
     expect(redirected.status).toBe(302)

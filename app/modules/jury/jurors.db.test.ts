@@ -82,7 +82,7 @@ describe('invitations', () => {
     const fx = await makeJuryEdition({ jurors: 0 })
     const invited = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Bruno', email: 'bruno@example.org', categoryIds: [fx.categories[0]!.category.id] })
     const token = tokenOf(invited.joinUrl)
-    const route = await import('#app/routes/jury.join.$token.tsx')
+    const route = await import('#app/routes/links/jury.join.$token.tsx')
     const url = `http://localhost/jury/join/${token}`
     await route.loader({ request: new Request(url), params: { token }, context: {} })
     expect((await prisma.juror.findUniqueOrThrow({ where: { id: invited.jurorId } })).joinedAt).toBeNull()
@@ -244,7 +244,7 @@ describe('conflicts', () => {
 describe('the organisers’ jury page', () => {
   test('invites through the form and refuses another organisation’s staff', async () => {
     const fx = await makeJuryEdition({ jurors: 0 })
-    const route = await import('#app/routes/o.$org.prizes.$editionId.jury.tsx')
+    const route = await import('#app/routes/organisers/o.$org.prizes.$editionId.jury.tsx')
     const { token } = await createSession(fx.organiser.id)
     const url = `http://localhost/o/${fx.org.slug}/prizes/${fx.edition.id}/jury`
     const params = { org: fx.org.slug, editionId: fx.edition.id }

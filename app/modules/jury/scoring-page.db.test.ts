@@ -134,7 +134,7 @@ describe('autosave revisions', () => {
     const n = nominations[2]!
     const { token } = await createSession(fx.jurors[0]!.user!.id)
     const params = { editionId: fx.edition.id, nominationId: n.id }
-    const autosave = await import('#app/routes/jury.$editionId.$nominationId_.autosave.ts')
+    const autosave = await import('#app/routes/jury/jury.$editionId.$nominationId_.autosave.ts')
     const post = (fields: Record<string, string>) =>
       autosave.action({
         request: new Request(`http://localhost/jury/${fx.edition.id}/${n.id}/autosave`, { method: 'POST', headers: { cookie: `essor_session=${token}` }, body: new URLSearchParams(fields) }),

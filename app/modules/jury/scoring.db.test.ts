@@ -165,9 +165,9 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     const cookie = `essor_session=${token}`
     const base = `http://localhost/jury/${fx.edition.id}/${target.id}`
     const params = { editionId: fx.edition.id, nominationId: target.id }
-    const page = await import('#app/routes/jury.$editionId.$nominationId.tsx')
-    const autosave = await import('#app/routes/jury.$editionId.$nominationId_.autosave.ts')
-    const download = await import('#app/routes/jury.$editionId.$nominationId_.attachments.$attachmentId.ts')
+    const page = await import('#app/routes/jury/jury.$editionId.$nominationId.tsx')
+    const autosave = await import('#app/routes/jury/jury.$editionId.$nominationId_.autosave.ts')
+    const download = await import('#app/routes/jury/jury.$editionId.$nominationId_.attachments.$attachmentId.ts')
     const form = (fields: Record<string, string>) => new Request(base, { method: 'POST', headers: { cookie }, body: new URLSearchParams(fields) })
 
     // Before the conflict, everything works (so the refusals below are about the conflict).
@@ -217,8 +217,8 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     const { token } = await createSession(fx.jurors[0]!.user!.id)
     const cookie = `essor_session=${token}`
     const params = { editionId: fx.edition.id, nominationId: nominations[0]!.id }
-    const page = await import('#app/routes/jury.$editionId.$nominationId.tsx')
-    const home = await import('#app/routes/jury._index.tsx')
+    const page = await import('#app/routes/jury/jury.$editionId.$nominationId.tsx')
+    const home = await import('#app/routes/jury/jury._index.tsx')
     const res = (await page.action({
       request: new Request(`http://localhost/jury/${fx.edition.id}/${nominations[0]!.id}`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ intent: 'save', [`c_${c1.id}`]: '3', [`c_${c2.id}`]: '2', comment: '' }) }),
       params,

@@ -9,7 +9,7 @@ import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts
 import { signPayload, startStripeStub, stripeEvent, type StripeStub } from '#tests/support/stripe-stub.ts'
 import { checkoutView, closeCheckout, expireDueHolds, refundAfterCancel, refundPayment, retryRefunds, startCheckout, switchToTransfer } from './stripe.server.ts'
 import { handleStripeWebhook } from './webhook.server.ts'
-import * as webhookRoute from '#app/routes/webhooks.stripe.ts'
+import * as webhookRoute from '#app/routes/system/webhooks.stripe.ts'
 
 const WEBHOOK_SECRET = 'whsec_integration'
 const MINUTE = 60_000

@@ -205,7 +205,7 @@ describe('the registrations page', () => {
     const event = await makeEvent(org.id, { registrationClosesAt: new Date(Date.now() - 60_000) })
     const { slot, workshops } = await makeSlotWithWorkshops(event.id, [5])
     const { token } = await createSession(staff.id)
-    const { action } = await import('#app/routes/o.$org.events.$eventId.registrations.tsx')
+    const { action } = await import('#app/routes/organisers/o.$org.events.$eventId.registrations.tsx')
     const post = (fields: Record<string, string>) =>
       action({
         request: new Request(`http://localhost/o/${org.slug}/events/${event.id}/registrations?status=confirmed`, {
@@ -265,11 +265,11 @@ describe('the routes’ role guard', () => {
     const params = { org: org.slug, eventId: event.id }
     const base = `http://localhost/o/${org.slug}/events/${event.id}`
 
-    const registrations = await import('#app/routes/o.$org.events.$eventId.registrations.tsx')
-    const csv = await import('#app/routes/o.$org.events.$eventId.registrations[.]csv.ts')
-    const xlsx = await import('#app/routes/o.$org.events.$eventId.registrations[.]xlsx.ts')
-    const statistics = await import('#app/routes/o.$org.events.$eventId.stats.tsx')
-    const checkin = await import('#app/routes/o.$org.events.$eventId.checkin.tsx')
+    const registrations = await import('#app/routes/organisers/o.$org.events.$eventId.registrations.tsx')
+    const csv = await import('#app/routes/organisers/o.$org.events.$eventId.registrations[.]csv.ts')
+    const xlsx = await import('#app/routes/organisers/o.$org.events.$eventId.registrations[.]xlsx.ts')
+    const statistics = await import('#app/routes/organisers/o.$org.events.$eventId.stats.tsx')
+    const checkin = await import('#app/routes/organisers/o.$org.events.$eventId.checkin.tsx')
 
     expect(await call(registrations, `${base}/registrations`, params, checkinStaff.id)).toBe(403)
     expect(await call(csv, `${base}/registrations.csv`, params, checkinStaff.id)).toBe(403)

@@ -88,7 +88,7 @@ describe('the check-in page', () => {
     const { org, event, registration } = await confirmedTicket()
     const staff = await makeMember(org.id, 'checkin')
     const { token } = await createSession(staff.id)
-    const { action } = await import('#app/routes/o.$org.events.$eventId.checkin.tsx')
+    const { action } = await import('#app/routes/organisers/o.$org.events.$eventId.checkin.tsx')
     const post = async (fields: Record<string, string>) => {
       const request = new Request(`http://localhost/o/${org.slug}/events/${event.id}/checkin`, {
         method: 'POST',
