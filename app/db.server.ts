@@ -106,7 +106,8 @@ function serialised(adapter: SqlDriverAdapter, lock: ReturnType<typeof createLoc
     dispose: () => adapter.dispose(),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
       // SQLite transactions are serialisable; the official adapter refuses any other level too.
-      if (isolationLevel && isolationLevel !== 'SERIALIZABLE') throw new Error(`SQLite does not support the isolation level ${isolationLevel}`)
+      if (isolationLevel && isolationLevel !== 'SERIALIZABLE')
+        throw new Error(`SQLite does not support the isolation level ${isolationLevel}`)
       const release = await lock.acquire()
       try {
         await adapter.executeRaw({ sql: 'BEGIN IMMEDIATE', ...NO_ARGS })
@@ -313,7 +314,11 @@ async function openConnections(pool: pg.Pool) {
   const opened = await Promise.allSettled(Array.from({ length: max }, () => pool.connect()))
   for (const result of opened) if (result.status === 'fulfilled') result.value.release()
   const failed = opened.find((result) => result.status === 'rejected')
-  if (failed) logger.warn({ reason: String((failed.reason as Error)?.message ?? failed.reason) }, 'could not open every PostgreSQL connection at start')
+  if (failed)
+    logger.warn(
+      { reason: String((failed.reason as Error)?.message ?? failed.reason) },
+      'could not open every PostgreSQL connection at start',
+    )
 }
 
 export function createDb(url: string | undefined = process.env.DATABASE_URL): {
@@ -340,7 +345,10 @@ export function createDb(url: string | undefined = process.env.DATABASE_URL): {
     // A connection that breaks while idle (a server restart, a terminated backend) is dropped by
     // the pool and replaced on the next query; without a listener its error would end the process.
     pool.on('error', (error) =>
-      logger.warn({ code: (error as { code?: unknown }).code, reason: error.message }, 'an idle PostgreSQL connection was closed; it will be replaced'),
+      logger.warn(
+        { code: (error as { code?: unknown }).code, reason: error.message },
+        'an idle PostgreSQL connection was closed; it will be replaced',
+      ),
     )
     const adapter = new PrismaPg(pool)
     const db = new PostgresClient({ adapter }) as unknown as Db

@@ -4,7 +4,8 @@ import { PersonalMessage } from './application-parts.tsx'
 import type { ApplicationProps } from './application-received.tsx'
 import { EventEmail } from './event-parts.tsx'
 
-export const applicationRefusedSubject = (locale: Locale, p: ApplicationProps) => translate(locale, 'admission.email.refused.subject', { title: p.event.title })
+export const applicationRefusedSubject = (locale: Locale, p: ApplicationProps) =>
+  translate(locale, 'admission.email.refused.subject', { title: p.event.title })
 
 export function ApplicationRefused(p: ApplicationProps & { locale: Locale }) {
   return (

@@ -4,7 +4,8 @@ import { PersonalMessage } from './application-parts.tsx'
 import type { ApplicationProps } from './application-received.tsx'
 import { EventEmail } from './event-parts.tsx'
 
-export const applicationWaitlistedSubject = (locale: Locale, p: ApplicationProps) => translate(locale, 'admission.email.waitlisted.subject', { title: p.event.title })
+export const applicationWaitlistedSubject = (locale: Locale, p: ApplicationProps) =>
+  translate(locale, 'admission.email.waitlisted.subject', { title: p.event.title })
 
 export function ApplicationWaitlisted(p: ApplicationProps & { locale: Locale }) {
   return (

@@ -6,7 +6,8 @@ import { paragraph } from './layout.tsx'
 
 export type EventCancelledProps = { event: EventSummary; firstName: string; message: string | null }
 
-export const eventCancelledSubject = (locale: Locale, p: EventCancelledProps) => translate(locale, 'email.eventCancelled.subject', { title: p.event.title })
+export const eventCancelledSubject = (locale: Locale, p: EventCancelledProps) =>
+  translate(locale, 'email.eventCancelled.subject', { title: p.event.title })
 
 export function EventCancelled(p: EventCancelledProps & { locale: Locale }) {
   return (

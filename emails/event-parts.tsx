@@ -45,7 +45,15 @@ export function ActionButton({ href, children }: { href: string; children: React
     <Section style={{ margin: '24px 0' }}>
       <Button
         href={href}
-        style={{ backgroundColor: colors.brand, borderRadius: '6px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px', textDecoration: 'none' }}
+        style={{
+          backgroundColor: colors.brand,
+          borderRadius: '6px',
+          color: '#ffffff',
+          fontSize: '16px',
+          fontWeight: 600,
+          padding: '12px 20px',
+          textDecoration: 'none',
+        }}
       >
         {children}
       </Button>
@@ -82,7 +90,9 @@ export function EventEmail(props: {
       <EventBlock locale={locale} event={props.event} />
       {props.ticketCode && (
         <Section style={{ textAlign: 'center', margin: '16px 0' }}>
-          {props.qrCid && <Img src={`cid:${props.qrCid}`} width="180" height="180" alt={t('email.ticket.qrAlt')} style={{ margin: '0 auto' }} />}
+          {props.qrCid && (
+            <Img src={`cid:${props.qrCid}`} width="180" height="180" alt={t('email.ticket.qrAlt')} style={{ margin: '0 auto' }} />
+          )}
           <Text style={{ ...paragraph, fontFamily: 'monospace', fontSize: '18px', letterSpacing: '2px' }}>
             {t('email.ticket.code', { code: props.ticketCode })}
           </Text>

@@ -4,7 +4,8 @@ import { EventEmail } from './event-parts.tsx'
 import type { TicketProps } from './registration-confirmed.tsx'
 import { QR_CID, ticketAttachments } from './ticket-attachments.ts'
 
-export const eventReminderSubject = (locale: Locale, p: TicketProps) => translate(locale, 'email.reminder.subject', { title: p.event.title })
+export const eventReminderSubject = (locale: Locale, p: TicketProps) =>
+  translate(locale, 'email.reminder.subject', { title: p.event.title })
 export const eventReminderAttachments = ticketAttachments
 
 export function EventReminder(p: TicketProps & { locale: Locale }) {

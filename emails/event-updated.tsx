@@ -6,7 +6,8 @@ import { paragraph } from './layout.tsx'
 
 export type EventUpdatedProps = { event: EventSummary; firstName: string; changes: string[]; message: string | null }
 
-export const eventUpdatedSubject = (locale: Locale, p: EventUpdatedProps) => translate(locale, 'email.eventUpdated.subject', { title: p.event.title })
+export const eventUpdatedSubject = (locale: Locale, p: EventUpdatedProps) =>
+  translate(locale, 'email.eventUpdated.subject', { title: p.event.title })
 
 export function EventUpdated(p: EventUpdatedProps & { locale: Locale }) {
   const changed = p.changes.map((c) => translate(p.locale, `email.eventUpdated.change.${c}` as MessageKey)).join(', ')

@@ -55,7 +55,11 @@ export const templates = {
   'registration-cancelled': { component: RegistrationCancelled, subject: registrationCancelledSubject } as Template<CancellationProps>,
   'event-cancelled': { component: EventCancelled, subject: eventCancelledSubject } as Template<EventCancelledProps>,
   'event-updated': { component: EventUpdated, subject: eventUpdatedSubject } as Template<EventUpdatedProps>,
-  'event-reminder': { component: EventReminder, subject: eventReminderSubject, attachments: eventReminderAttachments } as Template<TicketProps>,
+  'event-reminder': {
+    component: EventReminder,
+    subject: eventReminderSubject,
+    attachments: eventReminderAttachments,
+  } as Template<TicketProps>,
   'nomination-link': { component: NominationLink, subject: nominationLinkSubject } as Template<NominationLinkProps>,
   'nomination-submitted': { component: NominationSubmitted, subject: nominationSubmittedSubject } as Template<NominationSubmittedProps>,
   'vote-confirm': { component: VoteConfirm, subject: voteConfirmSubject } as Template<VoteConfirmProps>,

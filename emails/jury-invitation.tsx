@@ -21,7 +21,8 @@ export type JuryInvitationProps = {
   declineUrl?: string | null
 }
 
-export const juryInvitationSubject = (locale: Locale, p: JuryInvitationProps) => p.subject || translate(locale, 'email.jury.subject', { title: p.editionTitle })
+export const juryInvitationSubject = (locale: Locale, p: JuryInvitationProps) =>
+  p.subject || translate(locale, 'email.jury.subject', { title: p.editionTitle })
 
 export function JuryInvitation(p: JuryInvitationProps & { locale: Locale }) {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(p.locale, key, params)
@@ -40,7 +41,9 @@ export function JuryInvitation(p: JuryInvitationProps & { locale: Locale }) {
       <Text style={paragraph}>{t('email.jury.body', { title: p.editionTitle, categories: p.categories.join(', ') })}</Text>
       {p.chairOf.length > 0 && <Text style={paragraph}>{t('email.jury.chair', { categories: p.chairOf.join(', ') })}</Text>}
       {p.juryStartsAt && p.juryEndsAt ? (
-        <Text style={paragraph}>{t('email.jury.period', { starts: formatDateTime(p.locale, p.juryStartsAt), ends: formatDateTime(p.locale, p.juryEndsAt) })}</Text>
+        <Text style={paragraph}>
+          {t('email.jury.period', { starts: formatDateTime(p.locale, p.juryStartsAt), ends: formatDateTime(p.locale, p.juryEndsAt) })}
+        </Text>
       ) : p.juryEndsAt ? (
         <Text style={paragraph}>{t('email.jury.deadline', { ends: formatDateTime(p.locale, p.juryEndsAt) })}</Text>
       ) : null}

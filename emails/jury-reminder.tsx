@@ -5,9 +5,17 @@ import { translate, type Locale } from '#app/utils/i18n.ts'
 import { ActionButton } from './event-parts.tsx'
 import { EmailLayout, heading, paragraph } from './layout.tsx'
 
-export type JuryReminderProps = { jurorName: string; editionTitle: string; endsAt: string | null; assigned: number; scored: number; url: string }
+export type JuryReminderProps = {
+  jurorName: string
+  editionTitle: string
+  endsAt: string | null
+  assigned: number
+  scored: number
+  url: string
+}
 
-export const juryReminderSubject = (locale: Locale, p: JuryReminderProps) => translate(locale, 'email.juryReminder.subject', { title: p.editionTitle })
+export const juryReminderSubject = (locale: Locale, p: JuryReminderProps) =>
+  translate(locale, 'email.juryReminder.subject', { title: p.editionTitle })
 
 export function JuryReminder(p: JuryReminderProps & { locale: Locale }) {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(p.locale, key, params)

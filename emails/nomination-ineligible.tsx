@@ -15,7 +15,11 @@ export function NominationIneligible(p: NominationIneligibleProps & { locale: Lo
       <Heading as="h1" style={heading}>
         {t('email.nomination.ineligible.heading', { title: p.editionTitle })}
       </Heading>
-      <Text style={paragraph}>{p.firstName ? t('email.nomination.ineligible.greeting', { name: p.firstName }) : t('email.nomination.ineligible.greetingAnonymous')}</Text>
+      <Text style={paragraph}>
+        {p.firstName
+          ? t('email.nomination.ineligible.greeting', { name: p.firstName })
+          : t('email.nomination.ineligible.greetingAnonymous')}
+      </Text>
       <Text style={paragraph}>{t('email.nomination.ineligible.body', { structure: p.structureName || '—', title: p.editionTitle })}</Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-line', borderLeft: '3px solid #ccc', paddingLeft: '12px' }}>{p.reason}</Text>
       <Text style={paragraph}>{t('email.nomination.ineligible.closing')}</Text>

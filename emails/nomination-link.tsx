@@ -7,7 +7,8 @@ import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 
 export type NominationLinkProps = { editionTitle: string; editUrl: string; closesAt: string; resumed: boolean }
 
-export const nominationLinkSubject = (locale: Locale, p: NominationLinkProps) => translate(locale, 'email.nomination.link.subject', { title: p.editionTitle })
+export const nominationLinkSubject = (locale: Locale, p: NominationLinkProps) =>
+  translate(locale, 'email.nomination.link.subject', { title: p.editionTitle })
 
 export function NominationLink(p: NominationLinkProps & { locale: Locale }) {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(p.locale, key, params)

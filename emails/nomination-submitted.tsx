@@ -32,7 +32,9 @@ export type NominationSubmittedProps = {
 }
 
 export const nominationSubmittedSubject = (locale: Locale, p: NominationSubmittedProps) =>
-  translate(locale, p.resubmitted ? 'email.nomination.submitted.subjectUpdated' : 'email.nomination.submitted.subject', { title: p.editionTitle })
+  translate(locale, p.resubmitted ? 'email.nomination.submitted.subjectUpdated' : 'email.nomination.submitted.subject', {
+    title: p.editionTitle,
+  })
 
 const row = { ...paragraph, margin: '4px 0' }
 
@@ -57,13 +59,19 @@ export function NominationSubmitted(p: NominationSubmittedProps & { locale: Loca
         {t('email.nomination.submitted.heading')}
       </Heading>
       <Text style={paragraph}>{t('email.greeting', { name: p.firstName })}</Text>
-      <Text style={paragraph}>{t(p.resubmitted ? 'email.nomination.submitted.bodyUpdated' : 'email.nomination.submitted.body', { title: p.editionTitle })}</Text>
+      <Text style={paragraph}>
+        {t(p.resubmitted ? 'email.nomination.submitted.bodyUpdated' : 'email.nomination.submitted.body', { title: p.editionTitle })}
+      </Text>
       <Section style={{ backgroundColor: colors.page, borderRadius: '6px', padding: '12px 16px', margin: '16px 0' }}>
         {lines
           .filter(([, value]) => value !== '')
           .map(([label, value]) => (
             <Text key={label} style={row}>
-              <strong>{t(label)}{p.locale === 'fr' ? ' :' : ':'}</strong> {value}
+              <strong>
+                {t(label)}
+                {p.locale === 'fr' ? ' :' : ':'}
+              </strong>{' '}
+              {value}
             </Text>
           ))}
       </Section>

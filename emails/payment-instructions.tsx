@@ -24,7 +24,10 @@ export function PaymentInstructions(p: PaymentInstructionsProps & { locale: Loca
     { key: 'payments.email.instructions.body', params: { amount: p.amount, ticket: p.ticket, reference: p.reference } },
   ]
   if (p.method === 'purchase_order') {
-    paragraphs.push({ key: 'payments.email.instructions.purchaseOrder', params: { number: p.purchaseOrderNumber ?? '', reference: p.reference } })
+    paragraphs.push({
+      key: 'payments.email.instructions.purchaseOrder',
+      params: { number: p.purchaseOrderNumber ?? '', reference: p.reference },
+    })
   }
   if (p.bank) paragraphs.push({ key: 'payments.email.instructions.transfer', params: { ...p.bank, reference: p.reference } })
   else paragraphs.push({ key: 'payments.email.instructions.transferMissing', params: { reference: p.reference } })

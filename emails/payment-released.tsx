@@ -5,7 +5,8 @@ import { EventEmail, type EventSummary } from './event-parts.tsx'
 
 export type PaymentReleasedProps = { event: EventSummary; firstName: string; reason: 'expired' | 'cancelled'; registerUrl?: string | null }
 
-export const paymentReleasedSubject = (locale: Locale, p: PaymentReleasedProps) => translate(locale, 'payments.email.released.subject', { title: p.event.title })
+export const paymentReleasedSubject = (locale: Locale, p: PaymentReleasedProps) =>
+  translate(locale, 'payments.email.released.subject', { title: p.event.title })
 
 export function PaymentReleased(p: PaymentReleasedProps & { locale: Locale }) {
   return (

@@ -16,7 +16,8 @@ export type PrizeResultsProps = {
 type DecisionKey = 'laureate' | 'mention' | 'not_selected'
 const decisionOf = (d: string): DecisionKey => (d === 'laureate' || d === 'mention' ? d : 'not_selected')
 
-export const prizeResultsSubject = (locale: Locale, p: PrizeResultsProps) => translate(locale, `email.prizeResults.subject.${decisionOf(p.decision)}`, { title: p.editionTitle })
+export const prizeResultsSubject = (locale: Locale, p: PrizeResultsProps) =>
+  translate(locale, `email.prizeResults.subject.${decisionOf(p.decision)}`, { title: p.editionTitle })
 
 export function PrizeResults(p: PrizeResultsProps & { locale: Locale }) {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(p.locale, key, params)
@@ -26,7 +27,9 @@ export function PrizeResults(p: PrizeResultsProps & { locale: Locale }) {
       <Heading as="h1" style={heading}>
         {t(`email.prizeResults.subject.${d}`, { title: p.editionTitle })}
       </Heading>
-      <Text style={paragraph}>{t(`email.prizeResults.body.${d}`, { structure: p.structureName, category: p.categoryName, title: p.editionTitle })}</Text>
+      <Text style={paragraph}>
+        {t(`email.prizeResults.body.${d}`, { structure: p.structureName, category: p.categoryName, title: p.editionTitle })}
+      </Text>
       <Text style={paragraph}>{t('email.prizeResults.thanks', { organisation: p.organisationName })}</Text>
       <Text style={{ ...paragraph, fontSize: '14px', color: colors.muted }}>
         {t('email.prizeResults.page')}{' '}

@@ -7,7 +7,7 @@ import { qrPng } from './qr-png.ts'
 function readPng(png: Buffer) {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
   const chunks: { type: string; data: Buffer }[] = []
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at)
     const type = png.toString('ascii', at + 4, at + 8)
     const data = png.subarray(at + 8, at + 8 + length)
@@ -51,7 +51,13 @@ describe('qrPng', () => {
     expect(dark).toBeGreaterThan(modules.size * modules.size * 0.3)
     // The quiet zone: the first and last rows and columns of pixels are white.
     for (let p = 0; p < width; p++) {
-      for (const [x, y] of [[p, 0], [p, width - 1], [0, p], [width - 1, p]] as const) expect(image.white(x, y)).toBe(true)
+      for (const [x, y] of [
+        [p, 0],
+        [p, width - 1],
+        [0, p],
+        [width - 1, p],
+      ] as const)
+        expect(image.white(x, y)).toBe(true)
     }
   })
 

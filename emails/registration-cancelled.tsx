@@ -4,7 +4,8 @@ import { EventEmail, type EventSummary } from './event-parts.tsx'
 
 export type CancellationProps = { event: EventSummary; firstName: string; byOrganiser: boolean }
 
-export const registrationCancelledSubject = (locale: Locale, p: CancellationProps) => translate(locale, 'email.cancelled.subject', { title: p.event.title })
+export const registrationCancelledSubject = (locale: Locale, p: CancellationProps) =>
+  translate(locale, 'email.cancelled.subject', { title: p.event.title })
 
 export function RegistrationCancelled(p: CancellationProps & { locale: Locale }) {
   return (

@@ -18,7 +18,8 @@ export type TicketProps = {
   payment?: { amount: string; receiptNumber: string; receiptUrl: string } | null
 }
 
-export const registrationConfirmedSubject = (locale: Locale, p: TicketProps) => translate(locale, 'email.confirmed.subject', { title: p.event.title })
+export const registrationConfirmedSubject = (locale: Locale, p: TicketProps) =>
+  translate(locale, 'email.confirmed.subject', { title: p.event.title })
 export const registrationConfirmedAttachments = ticketAttachments
 
 export function RegistrationConfirmed(p: TicketProps & { locale: Locale }) {
@@ -37,7 +38,9 @@ export function RegistrationConfirmed(p: TicketProps & { locale: Locale }) {
           <PersonalMessage locale={p.locale} message={p.message} />
           {p.payment && (
             <>
-              <Text style={paragraph}>{translate(p.locale, 'payments.email.confirmed.receipt', { amount: p.payment.amount, number: p.payment.receiptNumber })}</Text>
+              <Text style={paragraph}>
+                {translate(p.locale, 'payments.email.confirmed.receipt', { amount: p.payment.amount, number: p.payment.receiptNumber })}
+              </Text>
               <Text style={paragraph}>
                 <Link href={p.payment.receiptUrl}>{translate(p.locale, 'payments.email.confirmed.receiptButton')}</Link>
               </Text>

@@ -4,7 +4,8 @@ import { EventEmail, type EventSummary } from './event-parts.tsx'
 
 export type RegistrationLinkProps = { event: EventSummary; firstName: string; manageUrl: string; status: string }
 
-export const registrationLinkSubject = (locale: Locale, p: RegistrationLinkProps) => translate(locale, 'email.link.subject', { title: p.event.title })
+export const registrationLinkSubject = (locale: Locale, p: RegistrationLinkProps) =>
+  translate(locale, 'email.link.subject', { title: p.event.title })
 
 export function RegistrationLink(p: RegistrationLinkProps & { locale: Locale }) {
   return (

@@ -3,7 +3,8 @@ import { translate, type Locale } from '#app/utils/i18n.ts'
 import { EventEmail } from './event-parts.tsx'
 import type { TicketProps } from './registration-confirmed.tsx'
 
-export const registrationWaitlistedSubject = (locale: Locale, p: TicketProps) => translate(locale, 'email.waitlisted.subject', { title: p.event.title })
+export const registrationWaitlistedSubject = (locale: Locale, p: TicketProps) =>
+  translate(locale, 'email.waitlisted.subject', { title: p.event.title })
 
 export function RegistrationWaitlisted(p: TicketProps & { locale: Locale }) {
   return (

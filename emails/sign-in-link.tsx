@@ -40,9 +40,7 @@ export function SignInLink({ url, expiresInMinutes, locale }: SignInLinkProps & 
           {url}
         </Link>
       </Text>
-      <Text style={{ ...paragraph, fontSize: '14px', color: colors.muted }}>
-        {translate(locale, 'email.signInLink.ignore')}
-      </Text>
+      <Text style={{ ...paragraph, fontSize: '14px', color: colors.muted }}>{translate(locale, 'email.signInLink.ignore')}</Text>
     </EmailLayout>
   )
 }

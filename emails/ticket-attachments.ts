@@ -7,7 +7,12 @@ export const QR_CID = 'ticket-qr@essor'
 
 export type EmailAttachment = { filename: string; content: Buffer | string; contentType: string; cid?: string }
 
-export async function ticketAttachments(props: { event: EventSummary; ticketCode: string; registrationId: string; manageUrl: string }): Promise<EmailAttachment[]> {
+export async function ticketAttachments(props: {
+  event: EventSummary
+  ticketCode: string
+  registrationId: string
+  manageUrl: string
+}): Promise<EmailAttachment[]> {
   const ics = buildIcs({
     uid: `${props.registrationId}@essor`,
     title: props.event.title,

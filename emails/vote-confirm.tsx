@@ -7,7 +7,8 @@ import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 
 export type VoteConfirmProps = { editionTitle: string; nominationName: string; confirmUrl: string; closesAt: string }
 
-export const voteConfirmSubject = (locale: Locale, p: VoteConfirmProps) => translate(locale, 'email.vote.subject', { title: p.editionTitle })
+export const voteConfirmSubject = (locale: Locale, p: VoteConfirmProps) =>
+  translate(locale, 'email.vote.subject', { title: p.editionTitle })
 
 export function VoteConfirm(p: VoteConfirmProps & { locale: Locale }) {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(p.locale, key, params)

@@ -5,7 +5,8 @@ import { EventEmail, type EventSummary } from './event-parts.tsx'
 
 export type WaitlistOfferProps = { event: EventSummary; firstName: string; manageUrl: string; expiresAt: string }
 
-export const waitlistOfferSubject = (locale: Locale, p: WaitlistOfferProps) => translate(locale, 'email.offer.subject', { title: p.event.title })
+export const waitlistOfferSubject = (locale: Locale, p: WaitlistOfferProps) =>
+  translate(locale, 'email.offer.subject', { title: p.event.title })
 
 export function WaitlistOffer(p: WaitlistOfferProps & { locale: Locale }) {
   return (

@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, cheapest first, stopping at the first failure.
 // PostgreSQL is optional on a developer's machine (the suite is skipped, loudly) and mandatory
 // when CI=true. The end-to-end step needs a Chromium: the system one, else Playwright's own.
-// `npm test -- <step>…` runs only the named steps (typecheck lint deps unit build sqlite postgres e2e).
+// `npm test -- <step>…` runs only the named steps (typecheck format lint deps unit build sqlite postgres e2e).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -122,6 +122,7 @@ async function endToEnd() {
 
 const allSteps: Step[] = [
   { key: 'typecheck', name: 'Typecheck (tsc --noEmit)', run: command(bin('tsc'), ['--noEmit']) },
+  { key: 'format', name: 'Formatting (prettier --check .)', run: command(bin('prettier'), ['--check', '.', '--log-level', 'warn']) },
   { key: 'lint', name: 'Lint (eslint --max-warnings=0 .)', run: command(bin('eslint'), ['--max-warnings=0', '.']) },
   {
     key: 'deps',

@@ -21,7 +21,12 @@ export async function optionalApiToken(request: Request): Promise<ApiAuth | null
 }
 
 export function eventNotFound() {
-  return new AppError({ status: 404, code: 'event_not_found', messageKey: 'api.error.eventNotFound', fields: { event: ['api.error.eventNotFound'] } })
+  return new AppError({
+    status: 404,
+    code: 'event_not_found',
+    messageKey: 'api.error.eventNotFound',
+    fields: { event: ['api.error.eventNotFound'] },
+  })
 }
 
 export function registrationNotFound() {
@@ -35,7 +40,14 @@ export function registrationNotFound() {
 
 async function countsOf(eventId: string): Promise<EventCounts> {
   const c = await statusCounts(eventId)
-  return { confirmed: c.confirmed ?? 0, waitlisted: c.waitlisted ?? 0, offered: c.offered ?? 0, cancelled: c.cancelled ?? 0, checkedIn: c.checkedIn, pending_payment: c.pending_payment ?? 0 }
+  return {
+    confirmed: c.confirmed ?? 0,
+    waitlisted: c.waitlisted ?? 0,
+    offered: c.offered ?? 0,
+    cancelled: c.cancelled ?? 0,
+    checkedIn: c.checkedIn,
+    pending_payment: c.pending_payment ?? 0,
+  }
 }
 
 function publicCounts(c: EventCounts): EventCounts {

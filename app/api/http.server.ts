@@ -47,7 +47,14 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams) {
 }
 
 /** An error about the request as a whole, under one name ("body", "event"…). */
-export function errorOf(locale: Locale, status: number, field: string, key: MessageKey, params?: MessageParams, opts: { code?: string; headers?: HeadersInit } = {}) {
+export function errorOf(
+  locale: Locale,
+  status: number,
+  field: string,
+  key: MessageKey,
+  params?: MessageParams,
+  opts: { code?: string; headers?: HeadersInit } = {},
+) {
   return jsonError(status, { [field]: [translate(locale, key, params)] }, opts)
 }
 
@@ -85,7 +92,12 @@ export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], locale: L
 }
 
 /** Already-collected field errors holding message keys (e.g. from the registration form's parser). */
-export function translateErrors(fieldErrors: Record<string, string[]>, locale: Locale, formErrors: string[] = [], wholeField = 'body'): ApiErrors {
+export function translateErrors(
+  fieldErrors: Record<string, string[]>,
+  locale: Locale,
+  formErrors: string[] = [],
+  wholeField = 'body',
+): ApiErrors {
   const errors: ApiErrors = {}
   const fallback = translate(locale, 'api.error.invalid')
   for (const [field, list] of Object.entries(fieldErrors)) {
@@ -130,7 +142,14 @@ export async function parseJsonBody(request: Request, locale: Locale = localeFro
 
 export function methodNotAllowed(request: Request, allowed: string[]) {
   const locale = localeFromRequest(request)
-  return errorOf(locale, 405, 'method', 'api.error.methodNotAllowed', { method: request.method, allowed: allowed.join(', ') }, { headers: { Allow: allowed.join(', ') } })
+  return errorOf(
+    locale,
+    405,
+    'method',
+    'api.error.methodNotAllowed',
+    { method: request.method, allowed: allowed.join(', ') },
+    { headers: { Allow: allowed.join(', ') } },
+  )
 }
 
 export function routeNotFound(request: Request) {
@@ -161,14 +180,19 @@ export type ApiContext = { locale: Locale }
  * Runs an API handler and turns what it throws into JSON errors. `wholeField` names errors about
  * the request as a whole (e.g. "registration" for "the event is full").
  */
-export async function handleApi(request: Request, fn: (ctx: ApiContext) => Promise<Response>, opts: { wholeField?: string } = {}): Promise<Response> {
+export async function handleApi(
+  request: Request,
+  fn: (ctx: ApiContext) => Promise<Response>,
+  opts: { wholeField?: string } = {},
+): Promise<Response> {
   const locale = localeFromRequest(request)
   try {
     return await fn({ locale })
   } catch (error) {
     if (error instanceof Response) return asJsonResponse(error, locale)
     if (isAppError(error)) return jsonError(error.status, appErrorToErrors(error, locale, opts.wholeField), { code: error.code })
-    if (error instanceof ZodError) return jsonError(422, zodIssuesToErrors(error.issues, locale, opts.wholeField), { code: 'invalid_input' })
+    if (error instanceof ZodError)
+      return jsonError(422, zodIssuesToErrors(error.issues, locale, opts.wholeField), { code: 'invalid_input' })
     logger.error({ err: error, method: request.method, url: request.url }, 'API request failed')
     return jsonError(500, { server: [translate(locale, 'api.error.server')] }, { code: 'server_error' })
   }

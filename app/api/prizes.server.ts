@@ -1,7 +1,12 @@
 // The API's view of the Prix de l'ESS: published editions for anyone (slugs, categories,
 // calendar), and an edition's nominations for its organisation's API token. Another
 // organisation's edition is "not found", never "forbidden": the API does not confirm it exists.
-import { filtersFromSearchParams, isNominationStatus, nominationsForExport, type ExportNomination } from '#app/modules/nominations/review.server.ts'
+import {
+  filtersFromSearchParams,
+  isNominationStatus,
+  nominationsForExport,
+  type ExportNomination,
+} from '#app/modules/nominations/review.server.ts'
 import { getEditionForOrganiser, getPublicEdition, listPublicEditions } from '#app/modules/prizes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -11,7 +16,12 @@ import { errorOf } from './http.server.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 
 export function prizeNotFound() {
-  return new AppError({ status: 404, code: 'prize_not_found', messageKey: 'api.error.prizeNotFound', fields: { prize: ['api.error.prizeNotFound'] } })
+  return new AppError({
+    status: 404,
+    code: 'prize_not_found',
+    messageKey: 'api.error.prizeNotFound',
+    fields: { prize: ['api.error.prizeNotFound'] },
+  })
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)

@@ -51,7 +51,13 @@ function parseRegistration(body: Record<string, unknown>, schema: RegistrationSc
 
 async function findRegistrableEvent(slug: string, auth: ApiAuth | null): Promise<RegistrableEvent> {
   const event = await getPublicEvent(slug)
-  if (event) return { id: event.id, visibility: event.visibility, organisationSlug: event.organisation.slug, schema: schemaOf(event, () => formContextOf(event)) }
+  if (event)
+    return {
+      id: event.id,
+      visibility: event.visibility,
+      organisationSlug: event.organisation.slug,
+      schema: schemaOf(event, () => formContextOf(event)),
+    }
   // A draft is not public, but its organisers may reach it (register() then says it is not open).
   if (!auth) throw eventNotFound()
   const own = await organiserEvent(auth, slug)
@@ -94,7 +100,14 @@ export async function registerThroughApi(request: Request, slug: string, locale:
   if (!organiser) {
     const limit = await limitPublicForm(request, REGISTRATION_RATE_LIMIT)
     if (!limit.allowed) {
-      throw errorOf(locale, 429, 'rate', 'api.error.rateLimited', { seconds: limit.retryAfterSeconds }, { code: 'rate_limited', headers: retryAfterHeaders(limit) })
+      throw errorOf(
+        locale,
+        429,
+        'rate',
+        'api.error.rateLimited',
+        { seconds: limit.retryAfterSeconds },
+        { code: 'rate_limited', headers: retryAfterHeaders(limit) },
+      )
     }
     if (event.visibility === 'invitation') {
       throw new AppError({ status: 403, code: 'invitation_only', messageKey: 'api.error.invitationOnly' })
@@ -132,7 +145,15 @@ export async function registerThroughApi(request: Request, slug: string, locale:
       manageUrl: result.manageUrl,
       duplicate: false,
       ...(result.payment
-        ? { payment: { method: result.payment.method, amountCents: result.payment.amountCents, currency: 'eur', reference: result.payment.reference, paymentUrl: `${result.manageUrl}/paiement` } }
+        ? {
+            payment: {
+              method: result.payment.method,
+              amountCents: result.payment.amountCents,
+              currency: 'eur',
+              reference: result.payment.reference,
+              paymentUrl: `${result.manageUrl}/paiement`,
+            },
+          }
         : {}),
     },
     { status: 201 },

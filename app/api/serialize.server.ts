@@ -5,7 +5,14 @@ import { availabilityOf } from '#app/modules/events/public.server.ts'
 import { seatsLeft } from '#app/modules/events/availability.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 
-export type EventCounts = { confirmed: number; waitlisted: number; offered: number; cancelled?: number; checkedIn?: number; pending_payment?: number }
+export type EventCounts = {
+  confirmed: number
+  waitlisted: number
+  offered: number
+  cancelled?: number
+  checkedIn?: number
+  pending_payment?: number
+}
 
 type EventBase = {
   slug: string
@@ -115,7 +122,14 @@ export function eventDetailJson(
         seatsLeft: seatsLeft(w.capacity, w.seatsTaken),
       })),
     })),
-    questions: extra.questions.map((q) => ({ id: q.id, label: q.label, help: q.help, type: q.type, required: q.required, options: q.options })),
+    questions: extra.questions.map((q) => ({
+      id: q.id,
+      label: q.label,
+      help: q.help,
+      type: q.type,
+      required: q.required,
+      options: q.options,
+    })),
   }
 }
 

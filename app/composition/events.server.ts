@@ -27,7 +27,12 @@ export function previewEventUpdate(organisationId: string, eventId: string, patc
 }
 
 /** Changes an event; a capacity change goes through registrations, and so do the notifications. */
-export function updateEvent(organisationId: string, eventId: string, patch: EventPatch, opts: Actor & { notify?: boolean; message?: string | null } = {}) {
+export function updateEvent(
+  organisationId: string,
+  eventId: string,
+  patch: EventPatch,
+  opts: Actor & { notify?: boolean; message?: string | null } = {},
+) {
   return updateEventWith(organisationId, eventId, patch, opts, eventRegistrations)
 }
 

@@ -32,7 +32,11 @@ export type AcceptOfferOptions = AcceptOptions & PaymentAcceptOptions
 export type { CancelOptions, CancelResult }
 
 // Order matters: an invitation is checked first; an application takes no seat, so no ticket.
-const registrations = createRegistrations<RegistrationInput, RegisterOptions, AcceptOfferOptions>([invitationPolicy, admissionPolicy, paymentsPolicy])
+const registrations = createRegistrations<RegistrationInput, RegisterOptions, AcceptOfferOptions>([
+  invitationPolicy,
+  admissionPolicy,
+  paymentsPolicy,
+])
 
 export function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {
   return registrations.register(eventId, input, opts)
@@ -68,7 +72,11 @@ export function addByHand(eventId: string, input: RegistrationInput, opts: AddBy
 }
 
 /** Cancels on the organiser's behalf (a paid ticket is refunded in full); the freed seat goes to the waiting list. */
-export async function cancelByOrganiser(eventId: string, registrationId: string, opts: { actorUserId: string; request?: Request; now?: Date }) {
+export async function cancelByOrganiser(
+  eventId: string,
+  registrationId: string,
+  opts: { actorUserId: string; request?: Request; now?: Date },
+) {
   await requireRegistrationOf(eventId, registrationId)
   return cancelRegistration(registrationId, { reason: 'organiser', actorUserId: opts.actorUserId, request: opts.request, now: opts.now })
 }

@@ -5,7 +5,8 @@ import { defineMessages } from './define.ts'
 export const admission = defineMessages(
   {
     'admission.form.section': 'Votre projet',
-    'admission.form.intro': 'Cette session est sur candidature : l’équipe organisatrice étudie chaque projet et vous répond par e-mail. Votre candidature ne réserve pas encore de place.',
+    'admission.form.intro':
+      'Cette session est sur candidature : l’équipe organisatrice étudie chaque projet et vous répond par e-mail. Votre candidature ne réserve pas encore de place.',
     'admission.form.submit': 'Envoyer ma candidature',
     'admission.field.projectName': 'Nom du projet',
     'admission.field.projectStage': 'Où en est le projet ?',
@@ -19,10 +20,12 @@ export const admission = defineMessages(
     'admission.stage.creation': 'Création',
     'admission.stage.development': 'Développement',
     'admission.received.title': 'Candidature reçue',
-    'admission.received.body': 'Merci ! Votre candidature a bien été reçue. L’équipe organisatrice l’étudie et vous enverra sa décision par e-mail.',
+    'admission.received.body':
+      'Merci ! Votre candidature a bien été reçue. L’équipe organisatrice l’étudie et vous enverra sa décision par e-mail.',
     'admission.manage.applied': 'Votre candidature est en cours d’examen. La décision vous sera envoyée par e-mail.',
     'admission.manage.refused': 'Votre candidature n’a pas été retenue pour cette session.',
-    'admission.manage.waitlisted': 'Votre candidature est sur liste d’attente : si une place se libère, elle vous sera proposée par e-mail.',
+    'admission.manage.waitlisted':
+      'Votre candidature est sur liste d’attente : si une place se libère, elle vous sera proposée par e-mail.',
     'admission.manage.project': 'Votre projet',
     'admission.manage.withdraw': 'Retirer ma candidature',
     'manage.status.applied': 'Candidature en cours d’examen',
@@ -30,7 +33,8 @@ export const admission = defineMessages(
     'attendees.status.applied': 'Candidature',
     'attendees.status.refused': 'Non retenue',
     'admission.eventForm.label': 'Sur candidature (sélection par les organisateurs)',
-    'admission.eventForm.help': 'Le formulaire demande le projet ; les inscriptions arrivent « en attente de décision » et ne prennent une place qu’une fois acceptées.',
+    'admission.eventForm.help':
+      'Le formulaire demande le projet ; les inscriptions arrivent « en attente de décision » et ne prennent une place qu’une fois acceptées.',
     'admission.link': 'Candidatures',
     'admission.title': 'Candidatures',
     'admission.seats': '{left} place(s) libre(s) sur {capacity}',
@@ -65,7 +69,8 @@ export const admission = defineMessages(
     'admission.table.empty': 'Aucune candidature ne correspond.',
     'admission.table.notRated': '—',
     'admission.bulk.legend': 'Décider pour les candidatures cochées',
-    'admission.bulk.help': 'Les acceptations prennent les places libres dans l’ordre de la liste ; au-delà, elles sont signalées « plus de place ».',
+    'admission.bulk.help':
+      'Les acceptations prennent les places libres dans l’ordre de la liste ; au-delà, elles sont signalées « plus de place ».',
     'admission.decision.label': 'Décision',
     'admission.decision.accept': 'Accepter',
     'admission.decision.refuse': 'Refuser',
@@ -114,18 +119,22 @@ export const admission = defineMessages(
     'admission.email.message': 'Le mot de l’équipe organisatrice :',
     'admission.email.received.subject': 'Candidature reçue : {title}',
     'admission.email.received.heading': 'Votre candidature est bien reçue',
-    'admission.email.received.body': 'Merci pour votre candidature « {project} ». L’équipe organisatrice étudie chaque projet avec attention.',
+    'admission.email.received.body':
+      'Merci pour votre candidature « {project} ». L’équipe organisatrice étudie chaque projet avec attention.',
     'admission.email.received.next': 'Vous recevrez sa décision par e-mail. Votre candidature ne réserve pas encore de place.',
     'admission.email.refused.subject': 'Votre candidature : {title}',
     'admission.email.refused.heading': 'Votre candidature n’a pas été retenue',
-    'admission.email.refused.body': 'Merci de l’intérêt porté à cette session. Après examen, l’équipe organisatrice n’a pas pu retenir votre candidature cette fois-ci.',
+    'admission.email.refused.body':
+      'Merci de l’intérêt porté à cette session. Après examen, l’équipe organisatrice n’a pas pu retenir votre candidature cette fois-ci.',
     'admission.email.waitlisted.subject': 'Liste d’attente : {title}',
     'admission.email.waitlisted.heading': 'Votre candidature est sur liste d’attente',
-    'admission.email.waitlisted.body': 'Votre candidature a retenu l’attention de l’équipe, mais toutes les places sont prises pour le moment. Si une place se libère, elle vous sera proposée par e-mail, dans l’ordre de la liste.',
+    'admission.email.waitlisted.body':
+      'Votre candidature a retenu l’attention de l’équipe, mais toutes les places sont prises pour le moment. Si une place se libère, elle vous sera proposée par e-mail, dans l’ordre de la liste.',
   },
   {
     'admission.form.section': 'Your project',
-    'admission.form.intro': 'This session selects its participants: the organisers review every project and answer you by email. Applying does not book a seat yet.',
+    'admission.form.intro':
+      'This session selects its participants: the organisers review every project and answer you by email. Applying does not book a seat yet.',
     'admission.form.submit': 'Send my application',
     'admission.field.projectName': 'Project name',
     'admission.field.projectStage': 'What stage is the project at?',
@@ -150,7 +159,8 @@ export const admission = defineMessages(
     'attendees.status.applied': 'Application',
     'attendees.status.refused': 'Not selected',
     'admission.eventForm.label': 'By application (organisers select the participants)',
-    'admission.eventForm.help': 'The form asks for the project; registrations arrive "awaiting decision" and take a seat only once accepted.',
+    'admission.eventForm.help':
+      'The form asks for the project; registrations arrive "awaiting decision" and take a seat only once accepted.',
     'admission.link': 'Applications',
     'admission.title': 'Applications',
     'admission.seats': '{left} free seat(s) out of {capacity}',
@@ -238,9 +248,11 @@ export const admission = defineMessages(
     'admission.email.received.next': 'They will email you their decision. Applying does not book a seat yet.',
     'admission.email.refused.subject': 'Your application: {title}',
     'admission.email.refused.heading': 'Your application was not selected',
-    'admission.email.refused.body': 'Thank you for your interest in this session. After review, the organisers could not select your application this time.',
+    'admission.email.refused.body':
+      'Thank you for your interest in this session. After review, the organisers could not select your application this time.',
     'admission.email.waitlisted.subject': 'Waiting list: {title}',
     'admission.email.waitlisted.heading': 'Your application is on the waiting list',
-    'admission.email.waitlisted.body': 'Your application caught the team’s attention, but every seat is taken for now. If a seat frees up, it will be offered to you by email, in the order of the list.',
+    'admission.email.waitlisted.body':
+      'Your application caught the team’s attention, but every seat is taken for now. If a seat frees up, it will be offered to you by email, in the order of the list.',
   },
 )

@@ -191,10 +191,12 @@ export const attendees = defineMessages(
     'attendees.move.none': '— No workshop —',
     'attendees.move.submit': 'Move {name}',
     'attendees.cancel.open': 'Cancel the registration',
-    'attendees.cancel.confirmText': 'The registration of {name} will be cancelled and they will be told by email. Their seat goes to the waiting list.',
+    'attendees.cancel.confirmText':
+      'The registration of {name} will be cancelled and they will be told by email. Their seat goes to the waiting list.',
     'attendees.cancel.confirm': 'Confirm the cancellation of {name}',
     'attendees.add.title': 'Add a person',
-    'attendees.add.intro': 'Register someone by hand, even outside the registration period. They receive their confirmation and ticket by email.',
+    'attendees.add.intro':
+      'Register someone by hand, even outside the registration period. They receive their confirmation and ticket by email.',
     'attendees.add.workshop': 'Workshop — {slot}',
     'attendees.add.locale': 'Language of the emails',
     'attendees.add.ignoreCapacity': 'Add even if the event is full',

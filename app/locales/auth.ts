@@ -83,8 +83,7 @@ export const auth = defineMessages(
     'auth.tokens.create.submit': 'Créer le jeton',
     'auth.tokens.created.title': 'Votre nouveau jeton',
     'auth.tokens.created.label': 'Jeton « {name} »',
-    'auth.tokens.created.warning':
-      'Copiez-le maintenant : il ne sera plus jamais affiché. Gardez-le secret, comme un mot de passe.',
+    'auth.tokens.created.warning': 'Copiez-le maintenant : il ne sera plus jamais affiché. Gardez-le secret, comme un mot de passe.',
     'auth.tokens.copy': 'Copier',
     'auth.tokens.copied': 'Copié',
     'auth.tokens.list.heading': 'Jetons de l’organisation',

@@ -4,11 +4,13 @@ import { defineMessages } from './define.ts'
 export const campaigns = defineMessages(
   {
     'campaigns.title': 'Campagnes e-mail',
-    'campaigns.intro': 'Invitations à un événement, appels à candidatures, invitations du jury et annonces, avec un lien personnel par destinataire.',
+    'campaigns.intro':
+      'Invitations à un événement, appels à candidatures, invitations du jury et annonces, avec un lien personnel par destinataire.',
     'campaigns.new': 'Nouvelle campagne',
     'campaigns.empty': 'Aucune campagne pour l’instant.',
     'campaigns.rate.title': 'Cadence d’envoi',
-    'campaigns.rate.help': 'Nombre maximal d’e-mails de campagne envoyés par minute pour votre organisation, pour ménager votre réputation d’expéditeur. Laissez vide pour la valeur par défaut ({fallback} par minute) ; 0 : sans limite. Les e-mails de confirmation ne sont jamais retardés.',
+    'campaigns.rate.help':
+      'Nombre maximal d’e-mails de campagne envoyés par minute pour votre organisation, pour ménager votre réputation d’expéditeur. Laissez vide pour la valeur par défaut ({fallback} par minute) ; 0 : sans limite. Les e-mails de confirmation ne sont jamais retardés.',
     'campaigns.rate.label': 'E-mails par minute',
     'campaigns.rate.save': 'Enregistrer la cadence',
     'campaigns.rate.saved': 'Cadence d’envoi enregistrée.',
@@ -37,10 +39,12 @@ export const campaigns = defineMessages(
     'campaigns.field.subjectEn': 'Objet (anglais)',
     'campaigns.field.bodyEn': 'Message (anglais, Markdown)',
     'campaigns.field.enHelp': 'Sans version anglaise, les destinataires anglophones reçoivent le français.',
-    'campaigns.field.trackOpens': 'Mesurer les ouvertures (image invisible dans l’e-mail ; désactivé par défaut par respect de la vie privée)',
+    'campaigns.field.trackOpens':
+      'Mesurer les ouvertures (image invisible dans l’e-mail ; désactivé par défaut par respect de la vie privée)',
     'campaigns.field.scheduledAt': 'Date et heure d’envoi (heure de Paris)',
     'campaigns.audience.title': 'Destinataires',
-    'campaigns.audience.help': 'Un contact est retenu s’il remplit chacun des critères renseignés (une des valeurs suffit dans un critère). Les contacts choisis un par un sont toujours inclus ; les adresses désinscrites toujours exclues.',
+    'campaigns.audience.help':
+      'Un contact est retenu s’il remplit chacun des critères renseignés (une des valeurs suffit dans un critère). Les contacts choisis un par un sont toujours inclus ; les adresses désinscrites toujours exclues.',
     'campaigns.audience.tags': 'Étiquettes (séparées par des virgules)',
     'campaigns.audience.profiles': 'Types de structure',
     'campaigns.audience.departements': 'Départements (codes séparés par des virgules)',
@@ -69,7 +73,8 @@ export const campaigns = defineMessages(
     'campaigns.scheduledFor': 'Envoi programmé le {date}.',
     'campaigns.delete': 'Supprimer le brouillon',
     'campaigns.remind': 'Relancer ceux qui n’ont pas répondu',
-    'campaigns.remindHelp': 'Crée une campagne de rappel adressée aux destinataires qui ne se sont ni inscrits, ni excusés, ni désinscrits.',
+    'campaigns.remindHelp':
+      'Crée une campagne de rappel adressée aux destinataires qui ne se sont ni inscrits, ni excusés, ni désinscrits.',
     'campaigns.parent': 'Rappel de la campagne « {name} ».',
     'campaigns.start': 'Inviter / Envoyer un appel',
     'campaigns.back': 'Toutes les campagnes',
@@ -137,7 +142,8 @@ export const campaigns = defineMessages(
     'campaigns.decline.undone': 'Votre réponse est annulée.',
     'campaigns.decline.register': 'S’inscrire',
     'campaigns.unsubscribe.title': 'Se désinscrire',
-    'campaigns.unsubscribe.body': 'Vous ne recevrez plus les campagnes de {organisation} à l’adresse {email}. Les messages liés à vos inscriptions (confirmations, billets) continueront d’arriver.',
+    'campaigns.unsubscribe.body':
+      'Vous ne recevrez plus les campagnes de {organisation} à l’adresse {email}. Les messages liés à vos inscriptions (confirmations, billets) continueront d’arriver.',
     'campaigns.unsubscribe.submit': 'Me désinscrire',
     'campaigns.unsubscribe.done': 'C’est fait : {organisation} ne vous enverra plus de campagne.',
     'campaigns.announcement.title': 'Message de {organisation}',
@@ -155,11 +161,13 @@ export const campaigns = defineMessages(
   },
   {
     'campaigns.title': 'Email campaigns',
-    'campaigns.intro': 'Event invitations, calls for nominations, jury invitations and announcements, with a personal link for each recipient.',
+    'campaigns.intro':
+      'Event invitations, calls for nominations, jury invitations and announcements, with a personal link for each recipient.',
     'campaigns.new': 'New campaign',
     'campaigns.empty': 'No campaigns yet.',
     'campaigns.rate.title': 'Sending rate',
-    'campaigns.rate.help': 'The most campaign emails sent per minute for your organisation, to protect your sender reputation. Leave empty for the default ({fallback} per minute); 0: no limit. Confirmation emails are never delayed.',
+    'campaigns.rate.help':
+      'The most campaign emails sent per minute for your organisation, to protect your sender reputation. Leave empty for the default ({fallback} per minute); 0: no limit. Confirmation emails are never delayed.',
     'campaigns.rate.label': 'Emails per minute',
     'campaigns.rate.save': 'Save the rate',
     'campaigns.rate.saved': 'Sending rate saved.',
@@ -191,7 +199,8 @@ export const campaigns = defineMessages(
     'campaigns.field.trackOpens': 'Track opens (an invisible image in the email; off by default for privacy)',
     'campaigns.field.scheduledAt': 'Sending date and time (Paris time)',
     'campaigns.audience.title': 'Recipients',
-    'campaigns.audience.help': 'A contact is included when they meet every criterion filled in (any value within one criterion). Hand-picked contacts are always included; unsubscribed addresses always left out.',
+    'campaigns.audience.help':
+      'A contact is included when they meet every criterion filled in (any value within one criterion). Hand-picked contacts are always included; unsubscribed addresses always left out.',
     'campaigns.audience.tags': 'Tags (comma-separated)',
     'campaigns.audience.profiles': 'Kinds of organisation',
     'campaigns.audience.departements': 'Départements (comma-separated codes)',
@@ -288,7 +297,8 @@ export const campaigns = defineMessages(
     'campaigns.decline.undone': 'Your answer was withdrawn.',
     'campaigns.decline.register': 'Register',
     'campaigns.unsubscribe.title': 'Unsubscribe',
-    'campaigns.unsubscribe.body': 'You will no longer receive campaigns from {organisation} at {email}. Messages about your registrations (confirmations, tickets) will still arrive.',
+    'campaigns.unsubscribe.body':
+      'You will no longer receive campaigns from {organisation} at {email}. Messages about your registrations (confirmations, tickets) will still arrive.',
     'campaigns.unsubscribe.submit': 'Unsubscribe me',
     'campaigns.unsubscribe.done': 'Done: {organisation} will send you no more campaigns.',
     'campaigns.announcement.title': 'Message from {organisation}',

@@ -4,7 +4,8 @@ import { defineMessages } from './define.ts'
 export const contacts = defineMessages(
   {
     'contacts.list.title': 'Contacts',
-    'contacts.list.intro': 'Les personnes à qui vos campagnes peuvent écrire : importées d’un tableur, saisies à la main, participants de vos événements ou candidats à vos prix.',
+    'contacts.list.intro':
+      'Les personnes à qui vos campagnes peuvent écrire : importées d’un tableur, saisies à la main, participants de vos événements ou candidats à vos prix.',
     'contacts.list.actions': 'Actions sur les contacts',
     'contacts.list.import': 'Importer un fichier CSV',
     'contacts.list.export': 'Exporter en CSV',
@@ -50,7 +51,8 @@ export const contacts = defineMessages(
     'contacts.add.title': 'Ajouter un contact',
     'contacts.add.submit': 'Ajouter le contact',
     'contacts.add.peopleTitle': 'Ajouter des participants ou des candidats',
-    'contacts.add.peopleHelp': 'Les personnes inscrites (confirmées) à un événement, ou les porteurs des candidatures déposées à un prix, deviennent des contacts avec l’étiquette choisie. Les contacts existants gardent leurs informations et reçoivent l’étiquette.',
+    'contacts.add.peopleHelp':
+      'Les personnes inscrites (confirmées) à un événement, ou les porteurs des candidatures déposées à un prix, deviennent des contacts avec l’étiquette choisie. Les contacts existants gardent leurs informations et reçoivent l’étiquette.',
     'contacts.add.event': 'Événement',
     'contacts.add.edition': 'Édition du prix',
     'contacts.add.tag': 'Étiquette à ajouter',
@@ -80,7 +82,8 @@ export const contacts = defineMessages(
     'contacts.error.tagsInvalid': 'étiquettes invalides (20 au plus, 40 caractères chacune)',
     'contacts.export.filePrefix': 'contacts',
     'contacts.import.title': 'Importer des contacts',
-    'contacts.import.intro': 'Un fichier CSV enregistré depuis un tableur (Excel, LibreOffice…), en UTF-8 ou en Windows-1252, séparé par des points-virgules, des virgules ou des tabulations. Une ligne par personne, la première ligne donnant le nom des colonnes.',
+    'contacts.import.intro':
+      'Un fichier CSV enregistré depuis un tableur (Excel, LibreOffice…), en UTF-8 ou en Windows-1252, séparé par des points-virgules, des virgules ou des tabulations. Une ligne par personne, la première ligne donnant le nom des colonnes.',
     'contacts.import.step1': 'Étape 1 sur 3 : choisir le fichier',
     'contacts.import.step2': 'Étape 2 sur 3 : vérifier les colonnes',
     'contacts.import.step3': 'Étape 3 sur 3 : compte rendu de l’import',
@@ -88,7 +91,8 @@ export const contacts = defineMessages(
     'contacts.import.uploadHelp': 'Taille maximale : {max} Mo. Rien n’est importé avant la vérification des colonnes.',
     'contacts.import.uploadSubmit': 'Lire le fichier',
     'contacts.import.detected': 'Fichier « {filename} » : encodage {encoding}, séparateur {separator}, {columns} colonne(s).',
-    'contacts.import.summary': '{rows} ligne(s) de données : {valid} valide(s), dont {existing} déjà parmi vos contacts ; {rejected} seront rejetée(s).',
+    'contacts.import.summary':
+      '{rows} ligne(s) de données : {valid} valide(s), dont {existing} déjà parmi vos contacts ; {rejected} seront rejetée(s).',
     'contacts.import.blankLines': '{count} ligne(s) vide(s) ignorée(s) : {lines}.',
     'contacts.import.mapping': 'Correspondance des colonnes',
     'contacts.import.mappingHelp': 'Pour chaque information, la colonne du fichier qui la contient. L’adresse e-mail est obligatoire.',
@@ -105,7 +109,8 @@ export const contacts = defineMessages(
     'contacts.import.options': 'Options',
     'contacts.import.tagsToAdd': 'Étiquettes à ajouter à chaque contact importé',
     'contacts.import.updateExisting': 'Mettre à jour les contacts existants',
-    'contacts.import.updateExistingHelp': 'Les cellules remplies du fichier remplacent les informations enregistrées ; les cellules vides n’effacent rien ; les étiquettes s’ajoutent. Sans cette option, les contacts existants restent tels quels.',
+    'contacts.import.updateExistingHelp':
+      'Les cellules remplies du fichier remplacent les informations enregistrées ; les cellules vides n’effacent rien ; les étiquettes s’ajoutent. Sans cette option, les contacts existants restent tels quels.',
     'contacts.import.submit': 'Importer {count} contact(s)',
     'contacts.import.reportFile': 'Fichier « {filename} » : {rows} ligne(s) de données lue(s).',
     'contacts.import.created': '{count} créé(s)',
@@ -127,7 +132,8 @@ export const contacts = defineMessages(
     'contacts.import.error.emailColumn': 'Choisissez la colonne qui contient l’adresse e-mail.',
     'contacts.import.error.lost': 'Le fichier n’a pas pu être relu. Choisissez-le à nouveau.',
     'contacts.suppressions.title': 'Liste d’exclusion',
-    'contacts.suppressions.intro': 'Vos campagnes n’écrivent jamais à ces adresses : désinscriptions, adresses refusées par les serveurs, plaintes, ou ajouts à la main. Les e-mails de service (confirmations d’inscription…) partent quand même.',
+    'contacts.suppressions.intro':
+      'Vos campagnes n’écrivent jamais à ces adresses : désinscriptions, adresses refusées par les serveurs, plaintes, ou ajouts à la main. Les e-mails de service (confirmations d’inscription…) partent quand même.',
     'contacts.suppressions.addTitle': 'Ajouter une adresse',
     'contacts.suppressions.addSubmit': 'Exclure cette adresse',
     'contacts.suppressions.count': '{count} adresse(s) exclue(s)',
@@ -146,7 +152,8 @@ export const contacts = defineMessages(
   },
   {
     'contacts.list.title': 'Contacts',
-    'contacts.list.intro': 'The people your campaigns may write to: imported from a spreadsheet, typed by hand, attendees of your events or nominees of your prizes.',
+    'contacts.list.intro':
+      'The people your campaigns may write to: imported from a spreadsheet, typed by hand, attendees of your events or nominees of your prizes.',
     'contacts.list.actions': 'Contact actions',
     'contacts.list.import': 'Import a CSV file',
     'contacts.list.export': 'Export as CSV',
@@ -192,7 +199,8 @@ export const contacts = defineMessages(
     'contacts.add.title': 'Add a contact',
     'contacts.add.submit': 'Add the contact',
     'contacts.add.peopleTitle': 'Add attendees or nominees',
-    'contacts.add.peopleHelp': 'The confirmed registrations of an event, or the people behind the nominations submitted to a prize, become contacts with the chosen tag. Existing contacts keep their details and get the tag.',
+    'contacts.add.peopleHelp':
+      'The confirmed registrations of an event, or the people behind the nominations submitted to a prize, become contacts with the chosen tag. Existing contacts keep their details and get the tag.',
     'contacts.add.event': 'Event',
     'contacts.add.edition': 'Prize edition',
     'contacts.add.tag': 'Tag to add',
@@ -222,7 +230,8 @@ export const contacts = defineMessages(
     'contacts.error.tagsInvalid': 'invalid tags (20 at most, 40 characters each)',
     'contacts.export.filePrefix': 'contacts',
     'contacts.import.title': 'Import contacts',
-    'contacts.import.intro': 'A CSV file saved from a spreadsheet (Excel, LibreOffice…), in UTF-8 or Windows-1252, separated by semicolons, commas or tabs. One line per person, the first line naming the columns.',
+    'contacts.import.intro':
+      'A CSV file saved from a spreadsheet (Excel, LibreOffice…), in UTF-8 or Windows-1252, separated by semicolons, commas or tabs. One line per person, the first line naming the columns.',
     'contacts.import.step1': 'Step 1 of 3: choose the file',
     'contacts.import.step2': 'Step 2 of 3: check the columns',
     'contacts.import.step3': 'Step 3 of 3: import report',
@@ -247,7 +256,8 @@ export const contacts = defineMessages(
     'contacts.import.options': 'Options',
     'contacts.import.tagsToAdd': 'Tags to add to every imported contact',
     'contacts.import.updateExisting': 'Update existing contacts',
-    'contacts.import.updateExistingHelp': 'Filled cells of the file replace the stored details; empty cells erase nothing; tags are added. Without this option, existing contacts stay as they are.',
+    'contacts.import.updateExistingHelp':
+      'Filled cells of the file replace the stored details; empty cells erase nothing; tags are added. Without this option, existing contacts stay as they are.',
     'contacts.import.submit': 'Import {count} contact(s)',
     'contacts.import.reportFile': 'File “{filename}”: {rows} data line(s) read.',
     'contacts.import.created': '{count} created',
@@ -269,7 +279,8 @@ export const contacts = defineMessages(
     'contacts.import.error.emailColumn': 'Choose the column holding the email address.',
     'contacts.import.error.lost': 'The file could not be read again. Choose it once more.',
     'contacts.suppressions.title': 'Suppression list',
-    'contacts.suppressions.intro': 'Your campaigns never write to these addresses: unsubscribed, refused by mail servers, complaints, or added by hand. Service emails (registration confirmations…) still go out.',
+    'contacts.suppressions.intro':
+      'Your campaigns never write to these addresses: unsubscribed, refused by mail servers, complaints, or added by hand. Service emails (registration confirmations…) still go out.',
     'contacts.suppressions.addTitle': 'Add an address',
     'contacts.suppressions.addSubmit': 'Suppress this address',
     'contacts.suppressions.count': '{count} suppressed address(es)',

@@ -24,7 +24,6 @@ export const email = defineMessages(
     'email.signInLink.button': 'Sign in',
     'email.signInLink.copyLink': 'If the button does not work, copy this link into your browser:',
     'email.signInLink.validity': 'This link is valid for {minutes} minutes.',
-    'email.signInLink.ignore':
-      'If you did not ask to sign in, ignore this message: nobody can sign in without this link.',
+    'email.signInLink.ignore': 'If you did not ask to sign in, ignore this message: nobody can sign in without this link.',
   },
 )

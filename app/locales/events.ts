@@ -144,7 +144,8 @@ export const events = defineMessages(
     'events.dashboard.programmeCount': '{slots} créneau(x), {workshops} atelier(s)',
     'events.dashboard.questionCount': '{count} question(s)',
     'events.dashboard.lifecycle': 'Publication',
-    'events.dashboard.archivedNote': 'Cet événement est archivé : il n’apparaît plus dans les listes publiques et ne peut plus être modifié.',
+    'events.dashboard.archivedNote':
+      'Cet événement est archivé : il n’apparaît plus dans les listes publiques et ne peut plus être modifié.',
     'events.dashboard.cancelledNote': 'Cet événement est annulé : ses inscrits ont été prévenus. Vous pouvez l’archiver.',
 
     'events.action.publish': 'Publier',
@@ -154,7 +155,8 @@ export const events = defineMessages(
     'events.action.archive': 'Archiver',
     'events.action.archiveHelp': 'Retire l’événement des listes publiques ; il reste consultable ici, en lecture seule.',
     'events.confirm.publish.title': 'Publier l’événement ?',
-    'events.confirm.publish.body': 'La page publique sera visible selon la visibilité choisie et les inscriptions ouvriront selon la période définie.',
+    'events.confirm.publish.body':
+      'La page publique sera visible selon la visibilité choisie et les inscriptions ouvriront selon la période définie.',
     'events.confirm.publish.submit': 'Oui, publier',
     'events.confirm.cancel.title': 'Annuler l’événement ?',
     'events.confirm.cancel.body':
@@ -202,7 +204,8 @@ export const events = defineMessages(
     'events.questions.intro':
       'Ces questions s’ajoutent au formulaire d’inscription (nom, e-mail, structure, profil sont toujours demandés). Ne demandez que ce qui est utile à l’organisation.',
     'events.questions.empty': 'Aucune question supplémentaire.',
-    'events.questions.answersKept': '{count} inscription(s) déjà reçue(s) : les réponses données restent enregistrées si vous modifiez une question.',
+    'events.questions.answersKept':
+      '{count} inscription(s) déjà reçue(s) : les réponses données restent enregistrées si vous modifiez une question.',
     'events.questions.new': 'Ajouter une question',
     'events.questions.add': 'Ajouter la question',
     'events.questions.label': 'Question',
@@ -266,7 +269,8 @@ export const events = defineMessages(
     'events.error.notDraft': 'Seul un brouillon peut être publié.',
     'events.error.notCancellable': 'Cet événement est déjà annulé ou archivé.',
     'events.error.alreadyArchived': 'Cet événement est déjà archivé.',
-    'events.error.archiveUpcoming': 'Un événement publié ne peut être archivé qu’une fois terminé. Annulez-le d’abord s’il n’aura pas lieu.',
+    'events.error.archiveUpcoming':
+      'Un événement publié ne peut être archivé qu’une fois terminé. Annulez-le d’abord s’il n’aura pas lieu.',
     'events.error.changedMeanwhile': 'L’événement a été modifié entre-temps. Rechargez la page et recommencez.',
     'events.error.labelRequired': 'Indiquez un intitulé.',
     'events.error.slotRequired': 'Choisissez un créneau de cet événement.',
@@ -353,7 +357,8 @@ export const events = defineMessages(
     'events.count.unlimited': 'unlimited',
 
     'events.new.title': 'New event',
-    'events.new.intro': 'The event is saved as a draft: then add the programme and the registration questions, and publish it from its dashboard.',
+    'events.new.intro':
+      'The event is saved as a draft: then add the programme and the registration questions, and publish it from its dashboard.',
     'events.new.submit': 'Create the draft',
 
     'events.form.section.about': 'The event',
@@ -432,10 +437,12 @@ export const events = defineMessages(
     'events.action.archive': 'Archive',
     'events.action.archiveHelp': 'Removes the event from public lists; it stays here, read-only.',
     'events.confirm.publish.title': 'Publish the event?',
-    'events.confirm.publish.body': 'The public page will be visible according to the chosen visibility, and registration will open during the set period.',
+    'events.confirm.publish.body':
+      'The public page will be visible according to the chosen visibility, and registration will open during the set period.',
     'events.confirm.publish.submit': 'Yes, publish',
     'events.confirm.cancel.title': 'Cancel the event?',
-    'events.confirm.cancel.body': 'The {count} active registration(s) will be cancelled and each person will get an email. This cannot be undone.',
+    'events.confirm.cancel.body':
+      'The {count} active registration(s) will be cancelled and each person will get an email. This cannot be undone.',
     'events.confirm.cancel.message': 'Message to registrants (optional)',
     'events.confirm.cancel.messageHelp': 'For example the reason, or a planned new date. It will appear in the email.',
     'events.confirm.cancel.submit': 'Yes, cancel the event',
@@ -479,7 +486,8 @@ export const events = defineMessages(
     'events.questions.intro':
       'These questions are added to the registration form (name, email, organisation and profile are always asked). Ask only what the organisation needs.',
     'events.questions.empty': 'No extra questions.',
-    'events.questions.answersKept': '{count} registration(s) already received: answers already given stay recorded if you change a question.',
+    'events.questions.answersKept':
+      '{count} registration(s) already received: answers already given stay recorded if you change a question.',
     'events.questions.new': 'Add a question',
     'events.questions.add': 'Add the question',
     'events.questions.label': 'Question',

@@ -21,9 +21,31 @@ import { paymentsCard } from './paymentsCard.ts'
 import { payments } from './payments.ts'
 import { paymentsAdmin } from './paymentsAdmin.ts'
 
-const domains = [common, auth, email, mailbox, pages, registration, events, attendees, checkin, api, prizes, nominations, prizeReview, votes, jury, juryAdmin, contacts, campaigns, admission, payments, paymentsAdmin, paymentsCard] as const
+const domains = [
+  common,
+  auth,
+  email,
+  mailbox,
+  pages,
+  registration,
+  events,
+  attendees,
+  checkin,
+  api,
+  prizes,
+  nominations,
+  prizeReview,
+  votes,
+  jury,
+  juryAdmin,
+  contacts,
+  campaigns,
+  admission,
+  payments,
+  paymentsAdmin,
+  paymentsCard,
+] as const
 import { admission } from './admission.ts'
-
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

@@ -63,7 +63,8 @@ export const jury = defineMessages(
     'jury.autosave.failed': 'Non enregistré.',
 
     'jury.conflict.declare': 'Déclarer un conflit d’intérêts',
-    'jury.conflict.help': 'Vous ne pourrez plus évaluer cette candidature : elle sera retirée de votre liste et les organisateurs en seront informés.',
+    'jury.conflict.help':
+      'Vous ne pourrez plus évaluer cette candidature : elle sera retirée de votre liste et les organisateurs en seront informés.',
     'jury.conflict.kind': 'Nature du lien',
     'jury.conflict.note': 'Précision (facultatif)',
     'jury.conflict.submit': 'Déclarer le conflit et retirer la candidature',
@@ -94,7 +95,8 @@ export const jury = defineMessages(
     'jury.admin.changeSeats': 'Modifier les catégories',
     'jury.admin.saveSeats': 'Enregistrer les catégories',
     'jury.admin.invite': 'Inviter un membre du jury',
-    'jury.admin.inviteHelp': 'La personne reçoit un e-mail dans sa langue avec un lien personnel pour rejoindre le jury. Inviter à nouveau une adresse déjà invitée renvoie un nouveau lien.',
+    'jury.admin.inviteHelp':
+      'La personne reçoit un e-mail dans sa langue avec un lien personnel pour rejoindre le jury. Inviter à nouveau une adresse déjà invitée renvoie un nouveau lien.',
     'jury.admin.name': 'Nom',
     'jury.admin.email': 'Adresse e-mail',
     'jury.admin.organisation': 'Sa structure',
@@ -161,14 +163,16 @@ export const jury = defineMessages(
     'email.jury.decline': 'Je ne pourrai pas siéger',
     'jury.campaign.name': 'Invitations du jury — {title}',
     'jury.campaign.subject': 'Invitation au jury : {{evenement}}',
-    'jury.campaign.body': 'Bonjour {{prenom}},\n\n{{organisation}} vous invite à rejoindre le jury de « {{evenement}} ». Votre lien personnel : {{lien}}',
+    'jury.campaign.body':
+      'Bonjour {{prenom}},\n\n{{organisation}} vous invite à rejoindre le jury de « {{evenement}} ». Votre lien personnel : {{lien}}',
     'jury.join.decline': 'Je ne pourrai pas siéger',
     'jury.join.declineHelp': 'Vous ne pouvez pas faire partie du jury ? Dites-le en un clic : les organisateurs sont prévenus.',
     'jury.join.declined': 'C’est noté : vous ne siégerez pas dans ce jury. Merci de nous avoir répondu.',
     'jury.error.alreadyJoined': 'Vous avez déjà rejoint le jury : pour vous retirer, écrivez aux organisateurs.',
     'jury.admin.declined': 'A décliné l’invitation',
     'jury.admin.tracking': 'Suivi des invitations (envois, clics, réponses)',
-    'email.jury.private': 'Ce lien est personnel : il vous connecte à votre espace de juré·e jusqu’à la fin de la période du jury. Ne le transférez pas.',
+    'email.jury.private':
+      'Ce lien est personnel : il vous connecte à votre espace de juré·e jusqu’à la fin de la période du jury. Ne le transférez pas.',
   },
   {
     'jury.nav.link': 'Jury',
@@ -261,7 +265,8 @@ export const jury = defineMessages(
     'jury.admin.changeSeats': 'Change categories',
     'jury.admin.saveSeats': 'Save categories',
     'jury.admin.invite': 'Invite a jury member',
-    'jury.admin.inviteHelp': 'They receive an email in their language with a personal link to join the jury. Inviting an address again sends a new link.',
+    'jury.admin.inviteHelp':
+      'They receive an email in their language with a personal link to join the jury. Inviting an address again sends a new link.',
     'jury.admin.name': 'Name',
     'jury.admin.email': 'Email address',
     'jury.admin.organisation': 'Their organisation',
@@ -328,7 +333,8 @@ export const jury = defineMessages(
     'email.jury.decline': 'I won’t be able to sit on the jury',
     'jury.campaign.name': 'Jury invitations — {title}',
     'jury.campaign.subject': 'Jury invitation: {{event}}',
-    'jury.campaign.body': 'Hello {{first_name}},\n\n{{organisation}} invites you to join the jury of “{{event}}”. Your personal link: {{link}}',
+    'jury.campaign.body':
+      'Hello {{first_name}},\n\n{{organisation}} invites you to join the jury of “{{event}}”. Your personal link: {{link}}',
     'jury.join.decline': 'I won’t be able to sit on the jury',
     'jury.join.declineHelp': 'Can’t be part of the jury? Say so in one click: the organisers are told.',
     'jury.join.declined': 'Noted: you will not sit on this jury. Thank you for answering.',

@@ -10,7 +10,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.nav.report': 'Procès-verbal',
 
     'juryAdmin.assign.title': 'Répartition des candidatures',
-    'juryAdmin.assign.intro': 'Candidatures soumises au jury : {statuses}. Un juré en conflit d’intérêts n’est jamais affecté. Relancer la répartition garde les affectations déjà notées et celles ajoutées à la main.',
+    'juryAdmin.assign.intro':
+      'Candidatures soumises au jury : {statuses}. Un juré en conflit d’intérêts n’est jamais affecté. Relancer la répartition garde les affectations déjà notées et celles ajoutées à la main.',
     'juryAdmin.assign.status.shortlisted': 'les candidatures présélectionnées',
     'juryAdmin.assign.status.eligible': 'les candidatures éligibles (aucune présélection pour l’instant)',
     'juryAdmin.assign.mode': 'Mode',
@@ -78,8 +79,10 @@ export const juryAdmin = defineMessages(
 
     'juryAdmin.results.title': 'Résultats et délibération',
     'juryAdmin.results.method': 'Méthode',
-    'juryAdmin.results.methodMean': 'Le score d’un juré est la moyenne pondérée de ses notes par critère. Le classement suit la moyenne des scores des jurés (notes complètes seulement, sans les jurés en conflit d’intérêts ni ceux retirés). L’écart type est l’écart type de population (divisé par n). Un écart type supérieur à 20 % de l’échelle signale un désaccord.',
-    'juryAdmin.results.methodNormalised': 'Notes normalisées : pour chaque juré, on calcule l’écart de chaque score à sa propre moyenne, divisé par son propre écart type (score z ; 0 pour un juré qui n’a qu’une note ou toujours la même). On fait la moyenne des z des jurés de la candidature, puis on la replace sur l’échelle : moyenne de tous les scores de la catégorie + z moyen × écart type de tous ces scores, borné à l’échelle. Ainsi un juré sévère et un juré généreux pèsent autant.',
+    'juryAdmin.results.methodMean':
+      'Le score d’un juré est la moyenne pondérée de ses notes par critère. Le classement suit la moyenne des scores des jurés (notes complètes seulement, sans les jurés en conflit d’intérêts ni ceux retirés). L’écart type est l’écart type de population (divisé par n). Un écart type supérieur à 20 % de l’échelle signale un désaccord.',
+    'juryAdmin.results.methodNormalised':
+      'Notes normalisées : pour chaque juré, on calcule l’écart de chaque score à sa propre moyenne, divisé par son propre écart type (score z ; 0 pour un juré qui n’a qu’une note ou toujours la même). On fait la moyenne des z des jurés de la candidature, puis on la replace sur l’échelle : moyenne de tous les scores de la catégorie + z moyen × écart type de tous ces scores, borné à l’échelle. Ainsi un juré sévère et un juré généreux pèsent autant.',
     'juryAdmin.results.tieBreak': 'Ex æquo : {rule}. Les ex æquo restants partagent le même rang.',
     'juryAdmin.results.rank': 'Rang',
     'juryAdmin.results.nomination': 'Candidature',
@@ -92,7 +95,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.results.scores': 'Notes et commentaires des jurés',
     'juryAdmin.results.noScores': 'Aucune note complète.',
     'juryAdmin.results.conflicts': 'Conflits d’intérêts : {list}',
-    'juryAdmin.results.hidden': 'Vous êtes en conflit d’intérêts sur cette candidature : ses notes et commentaires ne vous sont pas montrés.',
+    'juryAdmin.results.hidden':
+      'Vous êtes en conflit d’intérêts sur cette candidature : ses notes et commentaires ne vous sont pas montrés.',
     'juryAdmin.results.decision': 'Décision',
     'juryAdmin.results.decision.laureate': 'Lauréat',
     'juryAdmin.results.decision.mention': 'Mention',
@@ -107,7 +111,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.results.noChair': 'aucune présidence désignée',
     'juryAdmin.results.empty': 'Aucune candidature soumise au jury.',
     'juryAdmin.results.publish': 'Publier les résultats',
-    'juryAdmin.results.publishHelp': 'La publication ouvre la page publique des résultats et envoie à chaque candidat examiné par le jury un e-mail avec la décision. Elle n’est possible qu’une fois toutes les catégories validées par leur présidence.',
+    'juryAdmin.results.publishHelp':
+      'La publication ouvre la page publique des résultats et envoie à chaque candidat examiné par le jury un e-mail avec la décision. Elle n’est possible qu’une fois toutes les catégories validées par leur présidence.',
     'juryAdmin.results.published': 'Résultats publiés le {date}.',
     'juryAdmin.results.publishedToast': 'Résultats publiés : les candidats sont prévenus par e-mail.',
     'juryAdmin.results.alreadyPublished': 'Les résultats étaient déjà publiés : aucun e-mail renvoyé.',
@@ -117,7 +122,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.results.comment': 'Commentaire',
 
     'juryAdmin.chair.title': 'Délibération : {category}',
-    'juryAdmin.chair.intro': 'Vous présidez le jury de cette catégorie. Vérifiez le classement et les décisions, puis validez-les : elles ne pourront plus changer.',
+    'juryAdmin.chair.intro':
+      'Vous présidez le jury de cette catégorie. Vérifiez le classement et les décisions, puis validez-les : elles ne pourront plus changer.',
     'juryAdmin.chair.validate': 'Valider les décisions de la catégorie',
     'juryAdmin.chair.validatedToast': 'Décisions validées.',
     'juryAdmin.chair.back': 'Retour à mon espace juré',
@@ -172,7 +178,8 @@ export const juryAdmin = defineMessages(
     'email.prizeResults.subject.not_selected': 'Résultats de {title}',
     'email.prizeResults.body.laureate': 'Le jury a désigné {structure} lauréat de la catégorie « {category} » de {title}. Bravo !',
     'email.prizeResults.body.mention': 'Le jury a attribué une mention à {structure} dans la catégorie « {category} » de {title}.',
-    'email.prizeResults.body.not_selected': 'Le jury a examiné avec attention la candidature de {structure} dans la catégorie « {category} » de {title}. Elle n’a pas été retenue cette année.',
+    'email.prizeResults.body.not_selected':
+      'Le jury a examiné avec attention la candidature de {structure} dans la catégorie « {category} » de {title}. Elle n’a pas été retenue cette année.',
     'email.prizeResults.thanks': 'Merci pour votre participation. L’équipe de {organisation}',
     'email.prizeResults.page': 'Le palmarès :',
   },
@@ -183,7 +190,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.nav.report': 'Jury report',
 
     'juryAdmin.assign.title': 'Assigning nominations',
-    'juryAdmin.assign.intro': 'Nominations that go to the jury: {statuses}. A juror with a conflict of interest is never assigned. Running the assignment again keeps assignments already scored and those added by hand.',
+    'juryAdmin.assign.intro':
+      'Nominations that go to the jury: {statuses}. A juror with a conflict of interest is never assigned. Running the assignment again keeps assignments already scored and those added by hand.',
     'juryAdmin.assign.status.shortlisted': 'the shortlisted nominations',
     'juryAdmin.assign.status.eligible': 'the eligible nominations (no shortlist yet)',
     'juryAdmin.assign.mode': 'Mode',
@@ -251,8 +259,10 @@ export const juryAdmin = defineMessages(
 
     'juryAdmin.results.title': 'Results and deliberation',
     'juryAdmin.results.method': 'Method',
-    'juryAdmin.results.methodMean': 'A juror’s score is the weighted average of their criterion scores. The ranking follows the mean of the jurors’ scores (complete scores only, without conflicted or removed jurors). The standard deviation is the population SD (divided by n). An SD above 20% of the scale flags a disagreement.',
-    'juryAdmin.results.methodNormalised': 'Normalised scores: for each juror, each score’s distance from that juror’s own mean, divided by their own SD (z-score; 0 for a juror with a single score or always the same). The z of the nomination’s jurors are averaged, then put back on the scale: mean of all the category’s scores + average z × SD of those scores, kept within the scale. So a harsh juror and a generous one weigh the same.',
+    'juryAdmin.results.methodMean':
+      'A juror’s score is the weighted average of their criterion scores. The ranking follows the mean of the jurors’ scores (complete scores only, without conflicted or removed jurors). The standard deviation is the population SD (divided by n). An SD above 20% of the scale flags a disagreement.',
+    'juryAdmin.results.methodNormalised':
+      'Normalised scores: for each juror, each score’s distance from that juror’s own mean, divided by their own SD (z-score; 0 for a juror with a single score or always the same). The z of the nomination’s jurors are averaged, then put back on the scale: mean of all the category’s scores + average z × SD of those scores, kept within the scale. So a harsh juror and a generous one weigh the same.',
     'juryAdmin.results.tieBreak': 'Ties: {rule}. Remaining ties share a rank.',
     'juryAdmin.results.rank': 'Rank',
     'juryAdmin.results.nomination': 'Nomination',
@@ -280,7 +290,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.results.noChair': 'no chair appointed',
     'juryAdmin.results.empty': 'No nomination goes to the jury.',
     'juryAdmin.results.publish': 'Publish the results',
-    'juryAdmin.results.publishHelp': 'Publishing opens the public results page and emails every nominee the jury examined with its decision. It is possible once every category is validated by its chair.',
+    'juryAdmin.results.publishHelp':
+      'Publishing opens the public results page and emails every nominee the jury examined with its decision. It is possible once every category is validated by its chair.',
     'juryAdmin.results.published': 'Results published on {date}.',
     'juryAdmin.results.publishedToast': 'Results published: the nominees are told by email.',
     'juryAdmin.results.alreadyPublished': 'The results were already published: no email sent again.',
@@ -290,7 +301,8 @@ export const juryAdmin = defineMessages(
     'juryAdmin.results.comment': 'Comment',
 
     'juryAdmin.chair.title': 'Deliberation: {category}',
-    'juryAdmin.chair.intro': 'You chair the jury of this category. Check the ranking and the decisions, then validate them: they can no longer change.',
+    'juryAdmin.chair.intro':
+      'You chair the jury of this category. Check the ranking and the decisions, then validate them: they can no longer change.',
     'juryAdmin.chair.validate': 'Validate the category’s decisions',
     'juryAdmin.chair.validatedToast': 'Decisions validated.',
     'juryAdmin.chair.back': 'Back to my jury page',
@@ -345,7 +357,8 @@ export const juryAdmin = defineMessages(
     'email.prizeResults.subject.not_selected': 'Results of {title}',
     'email.prizeResults.body.laureate': 'The jury named {structure} laureate of the “{category}” category of {title}. Well done!',
     'email.prizeResults.body.mention': 'The jury gave {structure} a mention in the “{category}” category of {title}.',
-    'email.prizeResults.body.not_selected': 'The jury carefully examined the nomination of {structure} in the “{category}” category of {title}. It was not selected this year.',
+    'email.prizeResults.body.not_selected':
+      'The jury carefully examined the nomination of {structure} in the “{category}” category of {title}. It was not selected this year.',
     'email.prizeResults.thanks': 'Thank you for taking part. The {organisation} team',
     'email.prizeResults.page': 'The winners:',
   },

@@ -4,14 +4,17 @@ import { defineMessages } from './define.ts'
 export const nominations = defineMessages(
   {
     'nominations.start.title': 'Candidater : {title}',
-    'nominations.start.intro': 'Indiquez votre adresse e-mail : nous vous envoyons un lien personnel pour remplir le dossier, l’enregistrer et y revenir jusqu’à la date limite. Aucun compte n’est nécessaire.',
+    'nominations.start.intro':
+      'Indiquez votre adresse e-mail : nous vous envoyons un lien personnel pour remplir le dossier, l’enregistrer et y revenir jusqu’à la date limite. Aucun compte n’est nécessaire.',
     'nominations.start.deadline': 'Date limite des candidatures : {deadline}',
     'nominations.start.email': 'Adresse e-mail',
     'nominations.start.emailHelp': 'Le lien vers votre dossier sera envoyé à cette adresse.',
     'nominations.start.submit': 'Recevoir mon lien',
     'nominations.start.sentTitle': 'Consultez votre messagerie',
-    'nominations.start.sentBody': 'Un lien personnel vient d’être envoyé à {email}. Ouvrez-le pour remplir votre dossier ; vous pourrez y revenir avec le même lien.',
-    'nominations.start.sentSpam': 'Rien reçu dans quelques minutes ? Vérifiez le dossier des indésirables, ou redemandez un lien : l’ancien cessera de fonctionner.',
+    'nominations.start.sentBody':
+      'Un lien personnel vient d’être envoyé à {email}. Ouvrez-le pour remplir votre dossier ; vous pourrez y revenir avec le même lien.',
+    'nominations.start.sentSpam':
+      'Rien reçu dans quelques minutes ? Vérifiez le dossier des indésirables, ou redemandez un lien : l’ancien cessera de fonctionner.',
     'nominations.start.closed': 'Les candidatures à ce prix sont closes.',
     'nominations.start.notOpen': 'Les candidatures ouvriront le {date}.',
     'nominations.start.back': 'Retour au prix',
@@ -28,7 +31,8 @@ export const nominations = defineMessages(
     'nomination.autosave.help': 'Vos réponses sont enregistrées automatiquement au fil de la saisie.',
     'nomination.autosave.saving': 'Enregistrement…',
     'nomination.autosave.saved': 'Brouillon enregistré à {time}',
-    'nomination.autosave.failed': 'Enregistrement impossible pour l’instant : vos saisies restent dans la page, elles seront enregistrées à la prochaine modification.',
+    'nomination.autosave.failed':
+      'Enregistrement impossible pour l’instant : vos saisies restent dans la page, elles seront enregistrées à la prochaine modification.',
     'nomination.status.label': 'État du dossier',
     'nomination.status.draft': 'Brouillon (pas encore envoyé)',
     'nomination.status.submitted': 'Envoyé',
@@ -88,7 +92,8 @@ export const nominations = defineMessages(
     'nomination.summary.empty': 'non renseigné',
     'nomination.summary.edit': 'Modifier l’étape « {step} »',
     'nomination.submit.title': 'Envoyer la candidature',
-    'nomination.submit.help': 'Après l’envoi, vous recevrez un récapitulatif par e-mail et pourrez encore modifier le dossier jusqu’à la date limite.',
+    'nomination.submit.help':
+      'Après l’envoi, vous recevrez un récapitulatif par e-mail et pourrez encore modifier le dossier jusqu’à la date limite.',
     'nomination.submit.button': 'Envoyer ma candidature',
     'nomination.submit.resubmit': 'Envoyer de nouveau avec mes modifications',
     'nomination.withdraw.title': 'Retirer la candidature',
@@ -135,29 +140,36 @@ export const nominations = defineMessages(
     'nomination.attachment.error.missing': 'Choisissez un fichier.',
     'email.nomination.link.subject': 'Votre dossier de candidature — {title}',
     'email.nomination.link.heading': 'Votre candidature : {title}',
-    'email.nomination.link.body': 'Voici votre lien personnel pour remplir votre dossier. Vos réponses sont enregistrées au fur et à mesure : revenez-y avec ce même lien quand vous le souhaitez.',
-    'email.nomination.link.resumed': 'Vous avez demandé un nouveau lien vers votre dossier. Le voici ; le lien précédent ne fonctionne plus. Vos réponses déjà enregistrées sont conservées.',
+    'email.nomination.link.body':
+      'Voici votre lien personnel pour remplir votre dossier. Vos réponses sont enregistrées au fur et à mesure : revenez-y avec ce même lien quand vous le souhaitez.',
+    'email.nomination.link.resumed':
+      'Vous avez demandé un nouveau lien vers votre dossier. Le voici ; le lien précédent ne fonctionne plus. Vos réponses déjà enregistrées sont conservées.',
     'email.nomination.link.deadline': 'Date limite : {deadline}.',
     'email.nomination.link.button': 'Ouvrir mon dossier',
     'email.nomination.link.copy': 'Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :',
-    'email.nomination.link.private': 'Ce lien est personnel : toute personne qui le connaît peut modifier le dossier. Ne le transférez pas.',
+    'email.nomination.link.private':
+      'Ce lien est personnel : toute personne qui le connaît peut modifier le dossier. Ne le transférez pas.',
     'email.nomination.submitted.subject': 'Candidature reçue — {title}',
     'email.nomination.submitted.subjectUpdated': 'Candidature modifiée — {title}',
     'email.nomination.submitted.heading': 'Nous avons bien reçu votre candidature',
     'email.nomination.submitted.body': 'Votre candidature au {title} est enregistrée. Voici ce que vous avez envoyé :',
-    'email.nomination.submitted.bodyUpdated': 'Les modifications de votre candidature au {title} sont enregistrées. Voici le dossier à jour :',
+    'email.nomination.submitted.bodyUpdated':
+      'Les modifications de votre candidature au {title} sont enregistrées. Voici le dossier à jour :',
     'email.nomination.submitted.edit': 'Vous pouvez modifier ou retirer votre candidature jusqu’au {deadline} avec votre lien personnel.',
   },
   {
     'nominations.start.title': 'Apply: {title}',
-    'nominations.start.intro': 'Give your email address: we send you a personal link to fill in the application, save it and come back to it until the deadline. No account is needed.',
+    'nominations.start.intro':
+      'Give your email address: we send you a personal link to fill in the application, save it and come back to it until the deadline. No account is needed.',
     'nominations.start.deadline': 'Application deadline: {deadline}',
     'nominations.start.email': 'Email address',
     'nominations.start.emailHelp': 'The link to your application will be sent to this address.',
     'nominations.start.submit': 'Send me my link',
     'nominations.start.sentTitle': 'Check your inbox',
-    'nominations.start.sentBody': 'A personal link has just been sent to {email}. Open it to fill in your application; the same link brings you back to it.',
-    'nominations.start.sentSpam': 'Nothing after a few minutes? Check your spam folder, or ask for a link again: the old one will stop working.',
+    'nominations.start.sentBody':
+      'A personal link has just been sent to {email}. Open it to fill in your application; the same link brings you back to it.',
+    'nominations.start.sentSpam':
+      'Nothing after a few minutes? Check your spam folder, or ask for a link again: the old one will stop working.',
     'nominations.start.closed': 'Applications to this prize are closed.',
     'nominations.start.notOpen': 'Applications open on {date}.',
     'nominations.start.back': 'Back to the prize',
@@ -281,8 +293,10 @@ export const nominations = defineMessages(
     'nomination.attachment.error.missing': 'Choose a file.',
     'email.nomination.link.subject': 'Your application — {title}',
     'email.nomination.link.heading': 'Your application: {title}',
-    'email.nomination.link.body': 'Here is your personal link to fill in your application. Your answers are saved as you go: come back with this same link whenever you like.',
-    'email.nomination.link.resumed': 'You asked for a new link to your application. Here it is; the previous link no longer works. Your saved answers are kept.',
+    'email.nomination.link.body':
+      'Here is your personal link to fill in your application. Your answers are saved as you go: come back with this same link whenever you like.',
+    'email.nomination.link.resumed':
+      'You asked for a new link to your application. Here it is; the previous link no longer works. Your saved answers are kept.',
     'email.nomination.link.deadline': 'Deadline: {deadline}.',
     'email.nomination.link.button': 'Open my application',
     'email.nomination.link.copy': 'If the button does not work, copy this link into your browser:',
@@ -291,7 +305,8 @@ export const nominations = defineMessages(
     'email.nomination.submitted.subjectUpdated': 'Application updated — {title}',
     'email.nomination.submitted.heading': 'We have received your application',
     'email.nomination.submitted.body': 'Your application to {title} is recorded. Here is what you sent:',
-    'email.nomination.submitted.bodyUpdated': 'The changes to your application to {title} are recorded. Here is the application as it stands:',
+    'email.nomination.submitted.bodyUpdated':
+      'The changes to your application to {title} are recorded. Here is the application as it stands:',
     'email.nomination.submitted.edit': 'You can change or withdraw your application until {deadline} with your personal link.',
   },
 )

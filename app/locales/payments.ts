@@ -17,7 +17,8 @@ export const payments = defineMessages(
     'payments.method.card': 'Carte bancaire',
     'payments.method.card.hint': 'Paiement sécurisé en ligne juste après l’inscription ; la place est réservée pendant ce temps.',
     'payments.method.transfer': 'Virement bancaire',
-    'payments.method.transfer.hint': 'Vous recevez les coordonnées bancaires et une référence à indiquer ; l’inscription est confirmée à réception.',
+    'payments.method.transfer.hint':
+      'Vous recevez les coordonnées bancaires et une référence à indiquer ; l’inscription est confirmée à réception.',
     'payments.method.purchase_order': 'Mandat administratif',
     'payments.method.purchase_order.hint': 'Pour les organismes publics, avec un bon de commande.',
     'payments.page.title': 'Paiement',
@@ -28,7 +29,8 @@ export const payments = defineMessages(
     'payments.page.reference': 'Référence',
     'payments.page.held': 'Votre place est réservée jusqu’à {time}. Passé ce délai sans paiement, elle sera libérée.',
     'payments.page.awaiting': 'Votre place est réservée en attente de votre paiement.',
-    'payments.page.holdOver': 'Le délai de réservation est dépassé : la place va être libérée. Si vous avez payé, votre inscription sera confirmée par e-mail.',
+    'payments.page.holdOver':
+      'Le délai de réservation est dépassé : la place va être libérée. Si vous avez payé, votre inscription sera confirmée par e-mail.',
     'payments.page.paid': 'Paiement reçu le {date}. Votre inscription est confirmée (reçu n° {number}).',
     'payments.page.released': 'Ce paiement n’a pas abouti et la réservation a été annulée.',
     'payments.page.none': 'Aucun paiement en cours.',
@@ -36,14 +38,17 @@ export const payments = defineMessages(
     'payments.page.cardTitle': 'Payer par carte',
     'payments.page.cardHelp': 'Vous allez être redirigé·e vers la page de paiement sécurisée de notre prestataire (Stripe).',
     'payments.page.payByCard': 'Payer {amount} par carte',
-    'payments.page.cardFailed': 'Le paiement par carte n’a pas pu démarrer. Réessayez dans un instant, ou choisissez un autre moyen de paiement.',
+    'payments.page.cardFailed':
+      'Le paiement par carte n’a pas pu démarrer. Réessayez dans un instant, ou choisissez un autre moyen de paiement.',
     'payments.page.transferTitle': 'Payer par virement',
     'payments.page.poTitle': 'Mandat administratif',
-    'payments.page.poBody': 'Bon de commande n° {number} enregistré. Transmettez-le à votre service comptable ; le paiement est à adresser à {organisation} avec la référence {reference}.',
+    'payments.page.poBody':
+      'Bon de commande n° {number} enregistré. Transmettez-le à votre service comptable ; le paiement est à adresser à {organisation} avec la référence {reference}.',
     'payments.page.holder': 'Titulaire du compte',
     'payments.page.label': 'Libellé du virement',
     'payments.page.bankMissing': 'L’équipe organisatrice vous communiquera ses coordonnées bancaires. Gardez votre référence de paiement.',
-    'payments.page.confirmLater': 'Votre inscription sera confirmée dès réception du paiement ; vous recevrez alors votre billet et votre reçu par e-mail.',
+    'payments.page.confirmLater':
+      'Votre inscription sera confirmée dès réception du paiement ; vous recevrez alors votre billet et votre reçu par e-mail.',
     'payments.page.switchTitle': 'Changer de moyen de paiement',
     'payments.page.switchTo.transfer': 'Payer plutôt par virement',
     'payments.page.switchTo.purchase_order': 'Payer par mandat administratif',
@@ -62,7 +67,8 @@ export const payments = defineMessages(
     'payments.receipt.refunded': 'Remboursé : {amount} le {date}.',
     'payments.receipt.refundPending': 'Remboursement en cours : {amount}.',
     'payments.receipt.refundFee': 'Frais retenus : {fee}.',
-    'payments.receipt.printHelp': 'Pour l’enregistrer en PDF, utilisez « Imprimer » dans votre navigateur (Ctrl+P ou ⌘P) puis « Enregistrer en PDF ».',
+    'payments.receipt.printHelp':
+      'Pour l’enregistrer en PDF, utilisez « Imprimer » dans votre navigateur (Ctrl+P ou ⌘P) puis « Enregistrer en PDF ».',
     'payments.toast.offerAccepted': 'Place acceptée : il reste à régler votre billet.',
     'payments.manage.pending': 'Votre place est réservée en attente de paiement.',
     'payments.manage.payLink': 'Payer ou voir les instructions de paiement',
@@ -86,17 +92,24 @@ export const payments = defineMessages(
     'payments.error.soldOut': 'Ce billet est épuisé. Choisissez un autre billet.',
     'payments.email.instructions.subject': 'Paiement de votre inscription : {title}',
     'payments.email.instructions.heading': 'Votre place est réservée',
-    'payments.email.instructions.body': 'Votre place est réservée en attente de paiement. Montant à régler : {amount} ({ticket}). Indiquez la référence {reference} avec votre paiement.',
-    'payments.email.instructions.transfer': 'Virement bancaire à l’ordre de {holder} — IBAN : {iban} — BIC : {bic}. Libellé du virement : {reference}.',
-    'payments.email.instructions.transferMissing': 'Les coordonnées bancaires vous seront communiquées par l’équipe organisatrice ; votre référence de paiement est {reference}.',
-    'payments.email.instructions.purchaseOrder': 'Mandat administratif : votre bon de commande n° {number} a bien été enregistré. Transmettez-le à votre service comptable avec la référence {reference} ; la facture acquittée vous sera adressée par reçu.',
-    'payments.email.instructions.confirmLater': 'Votre inscription sera confirmée dès réception du paiement, et vous recevrez alors votre billet et votre reçu.',
+    'payments.email.instructions.body':
+      'Votre place est réservée en attente de paiement. Montant à régler : {amount} ({ticket}). Indiquez la référence {reference} avec votre paiement.',
+    'payments.email.instructions.transfer':
+      'Virement bancaire à l’ordre de {holder} — IBAN : {iban} — BIC : {bic}. Libellé du virement : {reference}.',
+    'payments.email.instructions.transferMissing':
+      'Les coordonnées bancaires vous seront communiquées par l’équipe organisatrice ; votre référence de paiement est {reference}.',
+    'payments.email.instructions.purchaseOrder':
+      'Mandat administratif : votre bon de commande n° {number} a bien été enregistré. Transmettez-le à votre service comptable avec la référence {reference} ; la facture acquittée vous sera adressée par reçu.',
+    'payments.email.instructions.confirmLater':
+      'Votre inscription sera confirmée dès réception du paiement, et vous recevrez alors votre billet et votre reçu.',
     'payments.email.instructions.button': 'Voir mon inscription et le paiement',
     'payments.email.released.subject': 'Réservation expirée : {title}',
     'payments.email.released.heading': 'Votre réservation a expiré',
-    'payments.email.released.expired': 'Le paiement n’a pas été reçu à temps : la place réservée pour vous a été libérée et votre inscription est annulée. Vous pouvez vous inscrire à nouveau s’il reste des places.',
+    'payments.email.released.expired':
+      'Le paiement n’a pas été reçu à temps : la place réservée pour vous a été libérée et votre inscription est annulée. Vous pouvez vous inscrire à nouveau s’il reste des places.',
     'payments.email.released.cancelled': 'Le paiement en attente a été annulé : votre inscription est annulée et la place a été libérée.',
-    'payments.email.confirmed.receipt': 'Votre paiement de {amount} a bien été reçu. Votre reçu n° {number} est disponible depuis votre espace d’inscription.',
+    'payments.email.confirmed.receipt':
+      'Votre paiement de {amount} a bien été reçu. Votre reçu n° {number} est disponible depuis votre espace d’inscription.',
     'payments.email.confirmed.receiptButton': 'Voir mon reçu',
   },
   {
@@ -124,7 +137,8 @@ export const payments = defineMessages(
     'payments.page.reference': 'Reference',
     'payments.page.held': 'Your seat is held until {time}. Without payment by then, it will be released.',
     'payments.page.awaiting': 'Your seat is reserved while we wait for your payment.',
-    'payments.page.holdOver': 'The hold has run out: the seat is being released. If you paid, your registration will be confirmed by email.',
+    'payments.page.holdOver':
+      'The hold has run out: the seat is being released. If you paid, your registration will be confirmed by email.',
     'payments.page.paid': 'Payment received on {date}. Your registration is confirmed (receipt no. {number}).',
     'payments.page.released': 'This payment did not go through and the reservation was cancelled.',
     'payments.page.none': 'No payment in progress.',
@@ -135,11 +149,13 @@ export const payments = defineMessages(
     'payments.page.cardFailed': 'Card payment could not start. Try again in a moment, or choose another payment method.',
     'payments.page.transferTitle': 'Pay by bank transfer',
     'payments.page.poTitle': 'Public-sector order',
-    'payments.page.poBody': 'Purchase order no. {number} recorded. Pass it to your accounts department; payment goes to {organisation} with the reference {reference}.',
+    'payments.page.poBody':
+      'Purchase order no. {number} recorded. Pass it to your accounts department; payment goes to {organisation} with the reference {reference}.',
     'payments.page.holder': 'Account holder',
     'payments.page.label': 'Transfer label',
     'payments.page.bankMissing': 'The organisers will send you their bank details. Keep your payment reference.',
-    'payments.page.confirmLater': 'Your registration will be confirmed as soon as the payment arrives; you will then get your ticket and receipt by email.',
+    'payments.page.confirmLater':
+      'Your registration will be confirmed as soon as the payment arrives; you will then get your ticket and receipt by email.',
     'payments.page.switchTitle': 'Change payment method',
     'payments.page.switchTo.transfer': 'Pay by bank transfer instead',
     'payments.page.switchTo.purchase_order': 'Pay with a public-sector order',
@@ -182,17 +198,24 @@ export const payments = defineMessages(
     'payments.error.soldOut': 'This ticket is sold out. Please choose another ticket.',
     'payments.email.instructions.subject': 'Payment for your registration: {title}',
     'payments.email.instructions.heading': 'Your seat is reserved',
-    'payments.email.instructions.body': 'Your seat is reserved pending payment. Amount due: {amount} ({ticket}). Quote the reference {reference} with your payment.',
+    'payments.email.instructions.body':
+      'Your seat is reserved pending payment. Amount due: {amount} ({ticket}). Quote the reference {reference} with your payment.',
     'payments.email.instructions.transfer': 'Bank transfer to {holder} — IBAN: {iban} — BIC: {bic}. Transfer label: {reference}.',
-    'payments.email.instructions.transferMissing': 'The organisers will send you their bank details; your payment reference is {reference}.',
-    'payments.email.instructions.purchaseOrder': 'Public-sector order: your purchase order no. {number} has been recorded. Pass it to your accounts department with the reference {reference}; a receipt will be issued on payment.',
-    'payments.email.instructions.confirmLater': 'Your registration will be confirmed as soon as the payment is received; you will then get your ticket and your receipt.',
+    'payments.email.instructions.transferMissing':
+      'The organisers will send you their bank details; your payment reference is {reference}.',
+    'payments.email.instructions.purchaseOrder':
+      'Public-sector order: your purchase order no. {number} has been recorded. Pass it to your accounts department with the reference {reference}; a receipt will be issued on payment.',
+    'payments.email.instructions.confirmLater':
+      'Your registration will be confirmed as soon as the payment is received; you will then get your ticket and your receipt.',
     'payments.email.instructions.button': 'See my registration and payment',
     'payments.email.released.subject': 'Reservation expired: {title}',
     'payments.email.released.heading': 'Your reservation has expired',
-    'payments.email.released.expired': 'The payment did not arrive in time: the seat held for you has been released and your registration is cancelled. You may register again if seats remain.',
-    'payments.email.released.cancelled': 'The pending payment was cancelled: your registration is cancelled and the seat has been released.',
-    'payments.email.confirmed.receipt': 'Your payment of {amount} has been received. Your receipt no. {number} is available from your registration page.',
+    'payments.email.released.expired':
+      'The payment did not arrive in time: the seat held for you has been released and your registration is cancelled. You may register again if seats remain.',
+    'payments.email.released.cancelled':
+      'The pending payment was cancelled: your registration is cancelled and the seat has been released.',
+    'payments.email.confirmed.receipt':
+      'Your payment of {amount} has been received. Your receipt no. {number} is available from your registration page.',
     'payments.email.confirmed.receiptButton': 'See my receipt',
   },
 )

@@ -6,7 +6,8 @@ export const paymentsAdmin = defineMessages(
   {
     'paymentsAdmin.nav.tickets': 'Billets et paiement',
     'paymentsAdmin.tickets.title': 'Billets et paiement',
-    'paymentsAdmin.tickets.intro': 'Sans billet, l’inscription est gratuite. Avec des billets, chaque inscrit en choisit un ; un billet payant ou à tarif réduit est réglé selon les moyens acceptés ci-dessous.',
+    'paymentsAdmin.tickets.intro':
+      'Sans billet, l’inscription est gratuite. Avec des billets, chaque inscrit en choisit un ; un billet payant ou à tarif réduit est réglé selon les moyens acceptés ci-dessous.',
     'paymentsAdmin.tickets.listTitle': 'Billets',
     'paymentsAdmin.tickets.empty': 'Aucun billet : l’inscription à cet événement est gratuite.',
     'paymentsAdmin.tickets.newTitle': 'Nouveau billet',
@@ -22,7 +23,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.tickets.description': 'Description (facultatif)',
     'paymentsAdmin.tickets.descriptionHelp': 'Qui peut le choisir : étudiants, demandeurs d’emploi, petites associations…',
     'paymentsAdmin.tickets.price': 'Prix en euros',
-    'paymentsAdmin.tickets.priceHelp': 'Par exemple 45 ou 12,50. Ignoré pour un billet gratuit. Un changement de prix ne s’applique qu’aux nouvelles inscriptions.',
+    'paymentsAdmin.tickets.priceHelp':
+      'Par exemple 45 ou 12,50. Ignoré pour un billet gratuit. Un changement de prix ne s’applique qu’aux nouvelles inscriptions.',
     'paymentsAdmin.tickets.quota': 'Nombre de billets (facultatif)',
     'paymentsAdmin.tickets.quotaHelp': 'Vide : pas d’autre limite que la capacité de l’événement.',
     'paymentsAdmin.tickets.quotaFloor': 'Au moins {sold} : c’est le nombre de billets déjà pris.',
@@ -50,15 +52,19 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.settings.card': 'Carte bancaire (Stripe)',
     'paymentsAdmin.settings.transfer': 'Virement bancaire',
     'paymentsAdmin.settings.purchaseOrder': 'Bon de commande / mandat administratif (organismes publics)',
-    'paymentsAdmin.settings.cardUnavailable': 'Le paiement par carte n’est pas disponible : {missing} ne sont pas configurées sur le serveur. Les participants ne se verront pas proposer la carte ; le virement et le bon de commande restent possibles.',
+    'paymentsAdmin.settings.cardUnavailable':
+      'Le paiement par carte n’est pas disponible : {missing} ne sont pas configurées sur le serveur. Les participants ne se verront pas proposer la carte ; le virement et le bon de commande restent possibles.',
     'paymentsAdmin.settings.cardUnavailableShort': 'Indisponible tant que les clés Stripe ne sont pas configurées.',
-    'paymentsAdmin.settings.cardMisconfigured': 'Le paiement par carte n’est pas disponible : la configuration Stripe du serveur est incomplète ou refusée. Les participants ne se verront pas proposer la carte ; le virement et le bon de commande restent possibles.',
-    'paymentsAdmin.settings.noBankDetails': 'Les coordonnées bancaires de l’organisation ne sont pas renseignées : les personnes qui paient par virement ne recevront pas d’IBAN.',
+    'paymentsAdmin.settings.cardMisconfigured':
+      'Le paiement par carte n’est pas disponible : la configuration Stripe du serveur est incomplète ou refusée. Les participants ne se verront pas proposer la carte ; le virement et le bon de commande restent possibles.',
+    'paymentsAdmin.settings.noBankDetails':
+      'Les coordonnées bancaires de l’organisation ne sont pas renseignées : les personnes qui paient par virement ne recevront pas d’IBAN.',
     'paymentsAdmin.settings.noBankDetailsLink': 'Renseigner les coordonnées bancaires',
     'paymentsAdmin.settings.hold': 'Durée de réservation pendant le paiement par carte (minutes)',
     'paymentsAdmin.settings.holdHelp': 'Entre 30 minutes et 24 heures (1440). La place est libérée si le paiement n’a pas abouti.',
     'paymentsAdmin.settings.refundDeadline': 'Date limite de remboursement (facultatif)',
-    'paymentsAdmin.settings.refundDeadlineHelp': 'Une annulation avant cette date est remboursée (moins les frais). Vide : aucun remboursement.',
+    'paymentsAdmin.settings.refundDeadlineHelp':
+      'Une annulation avant cette date est remboursée (moins les frais). Vide : aucun remboursement.',
     'paymentsAdmin.settings.refundFee': 'Frais retenus sur un remboursement (euros)',
     'paymentsAdmin.settings.refundFeeHelp': 'Par exemple 5. Vide ou 0 : remboursement intégral.',
     'paymentsAdmin.settings.save': 'Enregistrer le paiement',
@@ -73,7 +79,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.toast.legalSaved': 'Informations légales et bancaires enregistrées.',
 
     'paymentsAdmin.legal.title': 'Informations légales et bancaires',
-    'paymentsAdmin.legal.intro': 'Imprimées sur les reçus et données aux personnes qui paient par virement. Réservé aux administrateurs de l’organisation.',
+    'paymentsAdmin.legal.intro':
+      'Imprimées sur les reçus et données aux personnes qui paient par virement. Réservé aux administrateurs de l’organisation.',
     'paymentsAdmin.legal.legalSection': 'Informations légales',
     'paymentsAdmin.legal.bankSection': 'Coordonnées bancaires',
     'paymentsAdmin.legal.legalName': 'Raison sociale',
@@ -104,7 +111,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.state.expired': 'Paiement expiré',
     'paymentsAdmin.state.cancelled': 'Paiement annulé',
     'paymentsAdmin.status.pending_payment': 'Paiement en attente',
-    'paymentsAdmin.toast.addedPendingPayment': '{name} est inscrit·e ; la place est réservée en attendant le paiement (les instructions lui ont été envoyées).',
+    'paymentsAdmin.toast.addedPendingPayment':
+      '{name} est inscrit·e ; la place est réservée en attendant le paiement (les instructions lui ont été envoyées).',
     'paymentsAdmin.count.pendingPayment': 'Paiement en attente',
     'paymentsAdmin.row.ticket': 'Billet : {name}',
     'paymentsAdmin.row.amount': 'Montant : {amount}',
@@ -116,15 +124,18 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.col.payment': 'Paiement',
     'paymentsAdmin.action.markPaid': 'Marquer payé',
     'paymentsAdmin.action.markPaidNamed': 'Marquer payé : {name}, {amount}',
-    'paymentsAdmin.action.markPaidConfirm': 'Confirmer que {amount} (référence {reference}) de {name} a bien été reçu ? L’inscription sera confirmée et le reçu envoyé.',
+    'paymentsAdmin.action.markPaidConfirm':
+      'Confirmer que {amount} (référence {reference}) de {name} a bien été reçu ? L’inscription sera confirmée et le reçu envoyé.',
     'paymentsAdmin.action.cancel': 'Annuler le paiement',
-    'paymentsAdmin.action.cancelConfirm': 'Annuler le paiement attendu de {name} ? Son inscription sera annulée et sa place libérée ; la personne en sera informée par e-mail.',
+    'paymentsAdmin.action.cancelConfirm':
+      'Annuler le paiement attendu de {name} ? Son inscription sera annulée et sa place libérée ; la personne en sera informée par e-mail.',
     'paymentsAdmin.action.cancelNamed': 'Annuler le paiement et l’inscription de {name}',
     'paymentsAdmin.action.markRefunded': 'Marquer remboursé',
     'paymentsAdmin.action.markRefundedNamed': 'Marquer remboursé : {name}, {amount}',
     'paymentsAdmin.toast.markedPaid': 'Paiement enregistré : inscription confirmée, reçu envoyé.',
     'paymentsAdmin.toast.alreadyPaid': 'Ce paiement était déjà enregistré.',
-    'paymentsAdmin.toast.seatLost': 'Paiement enregistré, mais la place n’était plus libre : l’inscription reste annulée, remboursez la personne.',
+    'paymentsAdmin.toast.seatLost':
+      'Paiement enregistré, mais la place n’était plus libre : l’inscription reste annulée, remboursez la personne.',
     'paymentsAdmin.toast.paymentCancelled': 'Paiement annulé : la place est libérée.',
     'paymentsAdmin.toast.alreadyCancelled': 'Ce paiement n’était plus en attente.',
     'paymentsAdmin.toast.markedRefunded': 'Remboursement enregistré.',
@@ -141,7 +152,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.export.payment': 'Paiement',
     'paymentsAdmin.export.reference': 'Référence',
     'paymentsAdmin.export.receipt': 'N° de reçu',
-    'paymentsAdmin.error.notManual': 'Seuls les virements et bons de commande se gèrent ici ; les paiements par carte sont suivis par Stripe.',
+    'paymentsAdmin.error.notManual':
+      'Seuls les virements et bons de commande se gèrent ici ; les paiements par carte sont suivis par Stripe.',
     'paymentsAdmin.error.notPending': 'Ce paiement n’est plus en attente.',
 
     'paymentsAdmin.error.invalid': 'Certaines informations sont à corriger.',
@@ -161,7 +173,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.error.holdInvalid': 'Indiquez une durée entre 30 et 1440 minutes.',
     'paymentsAdmin.error.feeInvalid': 'Indiquez des frais en euros, entre 0 et 1 000 €.',
     'paymentsAdmin.error.noMethod': 'Choisissez au moins un moyen de paiement.',
-    'paymentsAdmin.error.onlyUnavailableCard': 'La carte n’est pas disponible sur ce serveur : choisissez aussi le virement ou le bon de commande.',
+    'paymentsAdmin.error.onlyUnavailableCard':
+      'La carte n’est pas disponible sur ce serveur : choisissez aussi le virement ou le bon de commande.',
     'paymentsAdmin.error.siretInvalid': 'SIRET invalide.',
     'paymentsAdmin.error.siretLength': 'Le SIRET compte 14 chiffres.',
     'paymentsAdmin.error.siretChecksum': 'Ce SIRET n’est pas valide (clé de contrôle incorrecte) : vérifiez les chiffres.',
@@ -173,7 +186,8 @@ export const paymentsAdmin = defineMessages(
   {
     'paymentsAdmin.nav.tickets': 'Tickets and payment',
     'paymentsAdmin.tickets.title': 'Tickets and payment',
-    'paymentsAdmin.tickets.intro': 'Without tickets, registration is free. With tickets, each registrant chooses one; a paid or reduced ticket is paid with the methods accepted below.',
+    'paymentsAdmin.tickets.intro':
+      'Without tickets, registration is free. With tickets, each registrant chooses one; a paid or reduced ticket is paid with the methods accepted below.',
     'paymentsAdmin.tickets.listTitle': 'Tickets',
     'paymentsAdmin.tickets.empty': 'No tickets: registration for this event is free.',
     'paymentsAdmin.tickets.newTitle': 'New ticket',
@@ -189,7 +203,8 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.tickets.description': 'Description (optional)',
     'paymentsAdmin.tickets.descriptionHelp': 'Who may choose it: students, job seekers, small associations…',
     'paymentsAdmin.tickets.price': 'Price in euros',
-    'paymentsAdmin.tickets.priceHelp': 'For example 45 or 12.50. Ignored for a free ticket. A price change only applies to new registrations.',
+    'paymentsAdmin.tickets.priceHelp':
+      'For example 45 or 12.50. Ignored for a free ticket. A price change only applies to new registrations.',
     'paymentsAdmin.tickets.quota': 'Number of tickets (optional)',
     'paymentsAdmin.tickets.quotaHelp': 'Empty: no limit other than the event’s capacity.',
     'paymentsAdmin.tickets.quotaFloor': 'At least {sold}: the number of tickets already taken.',
@@ -217,10 +232,13 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.settings.card': 'Card (Stripe)',
     'paymentsAdmin.settings.transfer': 'Bank transfer',
     'paymentsAdmin.settings.purchaseOrder': 'Purchase order (public bodies)',
-    'paymentsAdmin.settings.cardUnavailable': 'Card payment is unavailable: {missing} are not configured on the server. Attendees will not be offered card payment; bank transfer and purchase orders still work.',
+    'paymentsAdmin.settings.cardUnavailable':
+      'Card payment is unavailable: {missing} are not configured on the server. Attendees will not be offered card payment; bank transfer and purchase orders still work.',
     'paymentsAdmin.settings.cardUnavailableShort': 'Unavailable until the Stripe keys are configured.',
-    'paymentsAdmin.settings.cardMisconfigured': 'Card payment is unavailable: the server’s Stripe configuration is incomplete or refused. Attendees will not be offered card payment; bank transfer and purchase orders still work.',
-    'paymentsAdmin.settings.noBankDetails': 'The organisation’s bank details are not set: people paying by transfer will not receive an IBAN.',
+    'paymentsAdmin.settings.cardMisconfigured':
+      'Card payment is unavailable: the server’s Stripe configuration is incomplete or refused. Attendees will not be offered card payment; bank transfer and purchase orders still work.',
+    'paymentsAdmin.settings.noBankDetails':
+      'The organisation’s bank details are not set: people paying by transfer will not receive an IBAN.',
     'paymentsAdmin.settings.noBankDetailsLink': 'Set the bank details',
     'paymentsAdmin.settings.hold': 'How long a seat is held during card payment (minutes)',
     'paymentsAdmin.settings.holdHelp': 'Between 30 minutes and 24 hours (1440). The seat is released if the payment does not go through.',
@@ -283,15 +301,18 @@ export const paymentsAdmin = defineMessages(
     'paymentsAdmin.col.payment': 'Payment',
     'paymentsAdmin.action.markPaid': 'Mark as paid',
     'paymentsAdmin.action.markPaidNamed': 'Mark as paid: {name}, {amount}',
-    'paymentsAdmin.action.markPaidConfirm': 'Confirm that {amount} (reference {reference}) from {name} has been received? The registration will be confirmed and the receipt sent.',
+    'paymentsAdmin.action.markPaidConfirm':
+      'Confirm that {amount} (reference {reference}) from {name} has been received? The registration will be confirmed and the receipt sent.',
     'paymentsAdmin.action.cancel': 'Cancel the payment',
-    'paymentsAdmin.action.cancelConfirm': 'Cancel the payment awaited from {name}? Their registration will be cancelled and their seat released; they will be told by email.',
+    'paymentsAdmin.action.cancelConfirm':
+      'Cancel the payment awaited from {name}? Their registration will be cancelled and their seat released; they will be told by email.',
     'paymentsAdmin.action.cancelNamed': 'Cancel the payment and registration of {name}',
     'paymentsAdmin.action.markRefunded': 'Mark as refunded',
     'paymentsAdmin.action.markRefundedNamed': 'Mark as refunded: {name}, {amount}',
     'paymentsAdmin.toast.markedPaid': 'Payment recorded: registration confirmed, receipt sent.',
     'paymentsAdmin.toast.alreadyPaid': 'This payment was already recorded.',
-    'paymentsAdmin.toast.seatLost': 'Payment recorded, but the seat was no longer free: the registration stays cancelled, refund the person.',
+    'paymentsAdmin.toast.seatLost':
+      'Payment recorded, but the seat was no longer free: the registration stays cancelled, refund the person.',
     'paymentsAdmin.toast.paymentCancelled': 'Payment cancelled: the seat is released.',
     'paymentsAdmin.toast.alreadyCancelled': 'This payment was no longer pending.',
     'paymentsAdmin.toast.markedRefunded': 'Refund recorded.',

@@ -20,13 +20,15 @@ export const paymentsCard = defineMessages(
     'paymentsCard.return.seatLost.body':
       'Votre réservation avait expiré avant la fin du paiement et la place a été prise entre-temps. Nous vous remboursons intégralement ({amount}) ; vous recevrez un e-mail.',
     'paymentsCard.return.closed.heading': 'Le paiement n’a pas abouti',
-    'paymentsCard.return.closed.body': 'Votre réservation a expiré ou a été annulée. Vous pouvez vous inscrire à nouveau s’il reste des places.',
+    'paymentsCard.return.closed.body':
+      'Votre réservation a expiré ou a été annulée. Vous pouvez vous inscrire à nouveau s’il reste des places.',
     'paymentsCard.event.link': 'Voir l’événement',
     'paymentsCard.cancel.heading': 'Paiement non effectué',
     'paymentsCard.cancel.held': 'Votre place reste réservée jusqu’à {time}. Passé ce délai, elle sera proposée à d’autres personnes.',
     'paymentsCard.cancel.retry': 'Reprendre le paiement par carte',
     'paymentsCard.cancel.transfer': 'Payer plutôt par virement',
-    'paymentsCard.cancel.transferHelp': 'Vous recevrez par e-mail le montant, la référence et les coordonnées bancaires ; votre place reste réservée jusqu’au paiement.',
+    'paymentsCard.cancel.transferHelp':
+      'Vous recevrez par e-mail le montant, la référence et les coordonnées bancaires ; votre place reste réservée jusqu’au paiement.',
     'paymentsCard.cancel.release': 'Annuler ma réservation',
     'paymentsCard.cancel.releaseHelp': 'Votre place est libérée tout de suite pour d’autres personnes.',
     'paymentsCard.cancel.released.heading': 'Réservation annulée',
@@ -68,7 +70,8 @@ export const paymentsCard = defineMessages(
     'paymentsCard.cancel.held': 'Your seat is held until {time}. After that, it will be offered to other people.',
     'paymentsCard.cancel.retry': 'Resume card payment',
     'paymentsCard.cancel.transfer': 'Pay by bank transfer instead',
-    'paymentsCard.cancel.transferHelp': 'You will receive the amount, the reference and the bank details by email; your seat stays held until payment.',
+    'paymentsCard.cancel.transferHelp':
+      'You will receive the amount, the reference and the bank details by email; your seat stays held until payment.',
     'paymentsCard.cancel.release': 'Cancel my hold',
     'paymentsCard.cancel.releaseHelp': 'Your seat is freed at once for other people.',
     'paymentsCard.cancel.released.heading': 'Hold cancelled',

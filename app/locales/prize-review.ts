@@ -79,7 +79,8 @@ export const prizeReview = defineMessages(
     'prizeReview.error.reasonRequired': 'Indiquez le motif d’inéligibilité : il sera envoyé au contact.',
     'prizeReview.error.reasonTooLong': 'Le motif est trop long (2 000 caractères au plus).',
     'prizeReview.error.cannot.confirmEligible': 'Seule une candidature envoyée ou déclarée inéligible peut être confirmée éligible.',
-    'prizeReview.error.cannot.declareIneligible': 'Seule une candidature envoyée, éligible ou présélectionnée peut être déclarée inéligible.',
+    'prizeReview.error.cannot.declareIneligible':
+      'Seule une candidature envoyée, éligible ou présélectionnée peut être déclarée inéligible.',
     'prizeReview.error.cannot.shortlist': 'Seule une candidature éligible peut être présélectionnée.',
     'prizeReview.error.cannot.unshortlist': 'Cette candidature n’est pas présélectionnée.',
     'prizeReview.error.unknownIntent': 'Action inconnue.',
@@ -94,7 +95,8 @@ export const prizeReview = defineMessages(
     'prizeReview.export.col.attachments': 'Pièces jointes',
     'prizeReview.export.col.reviewedAt': 'Examinée le',
     'prizeReview.call.title': 'Appel à candidatures',
-    'prizeReview.call.intro': 'Partagez cette page et ce texte pour faire connaître le prix : sur votre site, dans une lettre d’information ou sur les réseaux sociaux.',
+    'prizeReview.call.intro':
+      'Partagez cette page et ce texte pour faire connaître le prix : sur votre site, dans une lettre d’information ou sur les réseaux sociaux.',
     'prizeReview.call.notPublished': 'L’édition n’est pas encore publiée : l’adresse publique ne fonctionnera qu’après sa publication.',
     'prizeReview.call.url': 'Adresse publique du prix',
     'prizeReview.call.applyUrl': 'Adresse du formulaire de candidature',
@@ -105,7 +107,8 @@ export const prizeReview = defineMessages(
     'prizeReview.call.text': 'Texte prêt à copier',
     'prizeReview.call.textHelp': 'Sélectionnez le texte pour le copier, puis adaptez-le si besoin.',
     'prizeReview.call.template.intro': '{organisation} lance l’appel à candidatures du {title}.',
-    'prizeReview.call.template.who': 'Associations, coopératives, mutuelles, fondations, sociétés commerciales de l’ESS et entreprises agréées ESUS : présentez votre projet !',
+    'prizeReview.call.template.who':
+      'Associations, coopératives, mutuelles, fondations, sociétés commerciales de l’ESS et entreprises agréées ESUS : présentez votre projet !',
     'prizeReview.call.template.categories': 'Catégories : {categories}.',
     'prizeReview.call.template.dates': 'Candidatures du {opens} au {closes}.',
     'prizeReview.call.template.link': 'Règlement et dossier de candidature : {url}',
@@ -113,8 +116,10 @@ export const prizeReview = defineMessages(
     'email.nomination.ineligible.heading': 'Votre candidature au {title}',
     'email.nomination.ineligible.greeting': 'Bonjour {name},',
     'email.nomination.ineligible.greetingAnonymous': 'Bonjour,',
-    'email.nomination.ineligible.body': 'Après examen, la candidature de {structure} au {title} ne remplit pas les conditions d’éligibilité, pour le motif suivant :',
-    'email.nomination.ineligible.closing': 'Pour toute question, répondez simplement à ce message. Merci de l’intérêt que vous portez au prix.',
+    'email.nomination.ineligible.body':
+      'Après examen, la candidature de {structure} au {title} ne remplit pas les conditions d’éligibilité, pour le motif suivant :',
+    'email.nomination.ineligible.closing':
+      'Pour toute question, répondez simplement à ce message. Merci de l’intérêt que vous portez au prix.',
     'api.error.prizeNotFound': 'Ce prix n’existe pas ou n’est pas publié.',
   },
   {
@@ -219,7 +224,8 @@ export const prizeReview = defineMessages(
     'prizeReview.call.text': 'Ready-to-copy text (French)',
     'prizeReview.call.textHelp': 'Select the text to copy it, then adapt it if needed.',
     'prizeReview.call.template.intro': '{organisation} lance l’appel à candidatures du {title}.',
-    'prizeReview.call.template.who': 'Associations, coopératives, mutuelles, fondations, sociétés commerciales de l’ESS et entreprises agréées ESUS : présentez votre projet !',
+    'prizeReview.call.template.who':
+      'Associations, coopératives, mutuelles, fondations, sociétés commerciales de l’ESS et entreprises agréées ESUS : présentez votre projet !',
     'prizeReview.call.template.categories': 'Catégories : {categories}.',
     'prizeReview.call.template.dates': 'Candidatures du {opens} au {closes}.',
     'prizeReview.call.template.link': 'Règlement et dossier de candidature : {url}',
@@ -227,8 +233,10 @@ export const prizeReview = defineMessages(
     'email.nomination.ineligible.heading': 'Your nomination for {title}',
     'email.nomination.ineligible.greeting': 'Hello {name},',
     'email.nomination.ineligible.greetingAnonymous': 'Hello,',
-    'email.nomination.ineligible.body': 'After review, the nomination of {structure} for {title} does not meet the eligibility conditions, for the following reason:',
-    'email.nomination.ineligible.closing': 'If you have any question, simply reply to this message. Thank you for your interest in the prize.',
+    'email.nomination.ineligible.body':
+      'After review, the nomination of {structure} for {title} does not meet the eligibility conditions, for the following reason:',
+    'email.nomination.ineligible.closing':
+      'If you have any question, simply reply to this message. Thank you for your interest in the prize.',
     'api.error.prizeNotFound': 'This prize does not exist or is not published.',
   },
 )

@@ -93,14 +93,17 @@ export const prizes = defineMessages(
     'prizes.summary.categoryLine': '{name} : {awards} lauréat·e(s), {criteria} critère(s), notes de {scale}',
     'prizes.summary.counts': '{questions} question(s) complémentaire(s) · {nominations} candidature(s)',
     'prizes.confirm.archive.title': 'Archiver cette édition ?',
-    'prizes.confirm.archive.body': 'Elle disparaîtra des pages publiques et ne pourra plus être modifiée. Les candidatures sont conservées.',
+    'prizes.confirm.archive.body':
+      'Elle disparaîtra des pages publiques et ne pourra plus être modifiée. Les candidatures sont conservées.',
     'prizes.confirm.archive.submit': 'Archiver l’édition',
     'prizes.confirm.back': 'Revenir sans archiver',
     'prizes.copy.title': 'Préparer une autre année',
-    'prizes.copy.intro': 'Copie la présentation, le règlement, les conditions, les catégories avec leur grille et les questions ; les dates sont décalées d’autant d’années. La copie est un brouillon.',
+    'prizes.copy.intro':
+      'Copie la présentation, le règlement, les conditions, les catégories avec leur grille et les questions ; les dates sont décalées d’autant d’années. La copie est un brouillon.',
     'prizes.copy.submit': 'Copier l’édition',
     'prizes.categories.title': 'Catégories et grille de notation',
-    'prizes.categories.intro': 'Chaque catégorie a son nombre de lauréat·es, son échelle de notes et ses critères pondérés, utilisés par le jury.',
+    'prizes.categories.intro':
+      'Chaque catégorie a son nombre de lauréat·es, son échelle de notes et ses critères pondérés, utilisés par le jury.',
     'prizes.categories.empty': 'Aucune catégorie pour le moment.',
     'prizes.categories.add': 'Ajouter une catégorie',
     'prizes.categories.edit': 'Modifier la catégorie',
@@ -127,7 +130,8 @@ export const prizes = defineMessages(
     'prizes.toast.criterionUpdated': 'Critère enregistré.',
     'prizes.toast.criterionDeleted': 'Critère supprimé.',
     'prizes.public.listTitle': 'Prix de l’ESS',
-    'prizes.public.listIntro': 'Les prix de l’économie sociale et solidaire organisés par les CRESS et ESS France. Déposez la candidature de votre structure pendant la période d’ouverture.',
+    'prizes.public.listIntro':
+      'Les prix de l’économie sociale et solidaire organisés par les CRESS et ESS France. Déposez la candidature de votre structure pendant la période d’ouverture.',
     'prizes.public.listEmpty': 'Aucun prix n’est publié pour le moment.',
     'prizes.public.window.not_open': 'Candidatures du {opens} au {closes} (heure de Paris).',
     'prizes.public.window.open': 'Candidatures ouvertes jusqu’au {closes} (heure de Paris).',
@@ -147,7 +151,8 @@ export const prizes = defineMessages(
 
     'prizes.nav.questions': 'Questions du formulaire',
     'prizes.questions.title': 'Questions complémentaires',
-    'prizes.questions.intro': 'Ces questions s’ajoutent au formulaire de candidature, après les informations sur la structure et le projet.',
+    'prizes.questions.intro':
+      'Ces questions s’ajoutent au formulaire de candidature, après les informations sur la structure et le projet.',
     'prizes.questions.empty': 'Aucune question complémentaire.',
     'prizes.questions.label': 'Intitulé',
     'prizes.questions.help': 'Aide (facultatif)',
@@ -299,7 +304,8 @@ export const prizes = defineMessages(
     'prizes.confirm.archive.submit': 'Archive the edition',
     'prizes.confirm.back': 'Go back without archiving',
     'prizes.copy.title': 'Prepare another year',
-    'prizes.copy.intro': 'Copies the presentation, rules, eligibility, categories with their grid and the questions; dates move by the same number of years. The copy is a draft.',
+    'prizes.copy.intro':
+      'Copies the presentation, rules, eligibility, categories with their grid and the questions; dates move by the same number of years. The copy is a draft.',
     'prizes.copy.submit': 'Copy the edition',
     'prizes.categories.title': 'Categories and scoring grid',
     'prizes.categories.intro': 'Each category has its number of winners, its score scale and its weighted criteria, used by the jury.',
@@ -329,7 +335,8 @@ export const prizes = defineMessages(
     'prizes.toast.criterionUpdated': 'Criterion saved.',
     'prizes.toast.criterionDeleted': 'Criterion deleted.',
     'prizes.public.listTitle': 'ESS prizes',
-    'prizes.public.listIntro': 'The social and solidarity economy prizes run by the CRESS network and ESS France. Apply for your organisation while applications are open.',
+    'prizes.public.listIntro':
+      'The social and solidarity economy prizes run by the CRESS network and ESS France. Apply for your organisation while applications are open.',
     'prizes.public.listEmpty': 'No prize is published at the moment.',
     'prizes.public.window.not_open': 'Applications from {opens} to {closes} (Paris time).',
     'prizes.public.window.open': 'Applications open until {closes} (Paris time).',
@@ -349,7 +356,8 @@ export const prizes = defineMessages(
 
     'prizes.nav.questions': 'Form questions',
     'prizes.questions.title': 'Extra questions',
-    'prizes.questions.intro': 'These questions are added to the application form, after the information on the organisation and the project.',
+    'prizes.questions.intro':
+      'These questions are added to the application form, after the information on the organisation and the project.',
     'prizes.questions.empty': 'No extra question.',
     'prizes.questions.label': 'Wording',
     'prizes.questions.help': 'Help (optional)',

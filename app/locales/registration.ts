@@ -36,11 +36,11 @@ export const registration = defineMessages(
       'L’événement est complet. Dès qu’une place se libère, nous vous l’offrons par e-mail, dans l’ordre d’inscription. Votre lien personnel indique votre position.',
     'email.link.subject': 'Votre inscription : {title}',
     'email.link.heading': 'Vous êtes déjà inscrit·e',
-    'email.link.body':
-      'Une inscription existe déjà avec cette adresse. Voici votre lien personnel pour la consulter ou la modifier.',
+    'email.link.body': 'Une inscription existe déjà avec cette adresse. Voici votre lien personnel pour la consulter ou la modifier.',
     'email.offer.subject': 'Une place s’est libérée : {title}',
     'email.offer.heading': 'Une place vous attend',
-    'email.offer.body': 'Une place s’est libérée et elle est pour vous. Confirmez-la avant le {deadline}, sinon elle sera proposée à la personne suivante.',
+    'email.offer.body':
+      'Une place s’est libérée et elle est pour vous. Confirmez-la avant le {deadline}, sinon elle sera proposée à la personne suivante.',
     'email.offer.button': 'Confirmer ma place',
     'email.offerExpired.subject': 'Offre expirée : {title}',
     'email.offerExpired.heading': 'L’offre de place a expiré',
@@ -68,7 +68,8 @@ export const registration = defineMessages(
     'event.error.capacityBelowTaken': 'La capacité ne peut pas être inférieure aux {taken} places déjà attribuées.',
     // Public pages
     'public.list.title': 'Événements de l’économie sociale et solidaire',
-    'public.list.intro': 'Conférences régionales, sessions YESS Académie et formations proposées par les acteurs de l’ESS dans les régions.',
+    'public.list.intro':
+      'Conférences régionales, sessions YESS Académie et formations proposées par les acteurs de l’ESS dans les régions.',
     'public.list.filters': 'Filtrer les événements',
     'public.filter.region': 'Région',
     'public.filter.allRegions': 'Toutes les régions',
@@ -226,10 +227,12 @@ export const registration = defineMessages(
     'manage.workshops.save': 'Enregistrer mes ateliers',
     'manage.workshops.waitlistNote': 'Vous choisirez vos ateliers si une place vous est proposée.',
     'manage.cancel.title': 'Annuler mon inscription',
-    'manage.cancel.intro': 'Vous ne pouvez plus venir ? Annulez pour libérer votre place : elle sera aussitôt proposée à une autre personne.',
+    'manage.cancel.intro':
+      'Vous ne pouvez plus venir ? Annulez pour libérer votre place : elle sera aussitôt proposée à une autre personne.',
     'manage.cancel.start': 'Annuler mon inscription…',
     'manage.cancel.confirmTitle': 'Confirmer l’annulation',
-    'manage.cancel.confirmBody': 'Votre inscription à « {title} » sera annulée et votre place libérée. Vous ne pourrez pas revenir en arrière.',
+    'manage.cancel.confirmBody':
+      'Votre inscription à « {title} » sera annulée et votre place libérée. Vous ne pourrez pas revenir en arrière.',
     'manage.cancel.confirm': 'Oui, annuler mon inscription',
     'manage.cancel.keep': 'Non, garder mon inscription',
     'manage.erase.title': 'Mes données personnelles',
@@ -368,7 +371,8 @@ export const registration = defineMessages(
     'public.event.room': 'Room: {room}',
     'public.event.contact': 'A question? Write to the organisers:',
     'public.event.invitation.title': 'By invitation only',
-    'public.event.invitation.body': 'This event is for invited people only. If you received an invitation, use the personal link in your email.',
+    'public.event.invitation.body':
+      'This event is for invited people only. If you received an invitation, use the personal link in your email.',
     'public.event.cancelled': 'This event is cancelled. Registered people were told by email.',
     'public.org.events': 'Upcoming events',
     'public.org.empty': 'No upcoming public event at the moment.',
@@ -433,7 +437,8 @@ export const registration = defineMessages(
     // Attendee self-service (the personal manage link)
     'manage.title': 'My registration',
     'manage.welcome.confirmed': 'Done: your registration is confirmed! An email with your ticket has just been sent to you.',
-    'manage.welcome.waitlisted': 'You are on the waiting list. An email has just been sent to you: keep it, its link brings you back to this page.',
+    'manage.welcome.waitlisted':
+      'You are on the waiting list. An email has just been sent to you: keep it, its link brings you back to this page.',
     'manage.private': 'This page is personal: its address is in our emails. Do not share it.',
     'manage.status.label': 'Status',
     'manage.status.confirmed': 'Registration confirmed',
@@ -455,7 +460,8 @@ export const registration = defineMessages(
     'manage.event.page': 'Event page',
     'manage.event.onlineLink': 'Online link:',
     'manage.details.title': 'My information',
-    'manage.details.emailFixed': 'The email address cannot be changed. To use another one, cancel this registration and register with the new address.',
+    'manage.details.emailFixed':
+      'The email address cannot be changed. To use another one, cancel this registration and register with the new address.',
     'manage.details.edit': 'Change my information and answers',
     'manage.details.save': 'Save the changes',
     'manage.details.none': 'Not given',

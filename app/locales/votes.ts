@@ -5,7 +5,8 @@ import { defineMessages } from './define.ts'
 export const votes = defineMessages(
   {
     'votes.page.title': 'Vote du public : {title}',
-    'votes.page.intro': 'Votez pour votre coup de cœur parmi les candidatures retenues. Une seule voix par personne : elle compte une fois confirmée par le lien envoyé à votre adresse e-mail.',
+    'votes.page.intro':
+      'Votez pour votre coup de cœur parmi les candidatures retenues. Une seule voix par personne : elle compte une fois confirmée par le lien envoyé à votre adresse e-mail.',
     'votes.page.window': 'Vote ouvert du {opens} au {closes}.',
     'votes.page.notOpen': 'Le vote ouvrira le {date}.',
     'votes.page.closed': 'Le vote est clos.',
@@ -13,10 +14,12 @@ export const votes = defineMessages(
     'votes.page.nominations': 'Votre coup de cœur',
     'votes.page.none': 'Aucune candidature n’est encore retenue.',
     'votes.page.email': 'Adresse e-mail',
-    'votes.page.emailHelp': 'Pour confirmer votre vote et vérifier qu’il est unique. Elle n’est conservée que sous une forme chiffrée (empreinte) et n’est jamais affichée.',
+    'votes.page.emailHelp':
+      'Pour confirmer votre vote et vérifier qu’il est unique. Elle n’est conservée que sous une forme chiffrée (empreinte) et n’est jamais affichée.',
     'votes.page.submit': 'Voter',
     'votes.page.sentTitle': 'Confirmez votre vote',
-    'votes.page.sentBody': 'Un lien de confirmation vient d’être envoyé à {email}. Votre vote comptera une fois confirmé, avant la clôture.',
+    'votes.page.sentBody':
+      'Un lien de confirmation vient d’être envoyé à {email}. Votre vote comptera une fois confirmé, avant la clôture.',
     'votes.page.results': 'Résultats',
     'votes.page.resultsHidden': 'Les résultats seront publiés à la clôture du vote.',
     'votes.page.votes': '{count} voix',
@@ -57,7 +60,8 @@ export const votes = defineMessages(
     'votes.admin.votes': 'Voix',
     'votes.admin.total': 'Total : {count} voix',
     'votes.admin.audit': 'Journal des votes',
-    'votes.admin.auditHelp': 'Les adresses et réseaux ne sont conservés que sous forme d’empreinte : des empreintes identiques signalent une même adresse ou un même réseau.',
+    'votes.admin.auditHelp':
+      'Les adresses et réseaux ne sont conservés que sous forme d’empreinte : des empreintes identiques signalent une même adresse ou un même réseau.',
     'votes.admin.noVotes': 'Aucun vote pour l’instant.',
     'votes.admin.time': 'Date',
     'votes.admin.address': 'Adresse (empreinte)',
@@ -83,7 +87,8 @@ export const votes = defineMessages(
   },
   {
     'votes.page.title': 'Public vote: {title}',
-    'votes.page.intro': 'Vote for your favourite among the shortlisted nominations. One vote per person: it counts once confirmed through the link sent to your email address.',
+    'votes.page.intro':
+      'Vote for your favourite among the shortlisted nominations. One vote per person: it counts once confirmed through the link sent to your email address.',
     'votes.page.window': 'Voting is open from {opens} to {closes}.',
     'votes.page.notOpen': 'Voting opens on {date}.',
     'votes.page.closed': 'Voting is closed.',

@@ -5,7 +5,10 @@ import { listEditions } from '#app/modules/prizes/service.server.ts'
 import { listContacts } from '#app/modules/contacts/service.server.ts'
 
 export async function campaignTargets(organisationId: string) {
-  const [events, editions] = await Promise.all([listOrganisationEvents(organisationId, { archived: 'exclude' }), listEditions(organisationId)])
+  const [events, editions] = await Promise.all([
+    listOrganisationEvents(organisationId, { archived: 'exclude' }),
+    listEditions(organisationId),
+  ])
   return {
     events: events.map((e) => ({ id: e.id, title: e.title, past: e.past })),
     editions: editions.map((e) => ({ id: e.id, title: e.title })),
@@ -13,5 +16,8 @@ export async function campaignTargets(organisationId: string) {
 }
 
 export async function pickableContacts(organisationId: string) {
-  return (await listContacts(organisationId, {}, { pageSize: 500 })).rows.map((c) => ({ id: c.id, label: `${`${c.firstName} ${c.lastName}`.trim() || c.email} <${c.email}>${c.structure ? ` — ${c.structure}` : ''}` }))
+  return (await listContacts(organisationId, {}, { pageSize: 500 })).rows.map((c) => ({
+    id: c.id,
+    label: `${`${c.firstName} ${c.lastName}`.trim() || c.email} <${c.email}>${c.structure ? ` — ${c.structure}` : ''}`,
+  }))
 }

@@ -24,7 +24,10 @@ export async function loadOrganiserEdition(organisationId: string, idOrSlug: str
  */
 export function expandDepartements(text: string): string[] {
   const out: string[] = []
-  for (const item of text.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const region = /\d/.test(item) ? null : findRegion(item)
     if (region) out.push(...region.departements)
     else out.push(...item.split(/\s+/).filter(Boolean))

@@ -39,7 +39,11 @@ const TONES: Record<Availability['state'], string> = {
 export function AvailabilityBadge({ availability, className = '' }: { availability: Availability; className?: string }) {
   const t = useT()
   const { key, params } = availabilityKey(availability)
-  return <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[availability.state]} ${className}`}>{t(key, params)}</span>
+  return (
+    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[availability.state]} ${className}`}>
+      {t(key, params)}
+    </span>
+  )
 }
 
 export type EventCardView = {
@@ -55,7 +59,15 @@ export type EventCardView = {
 }
 
 /** One event in a listing; the heading level follows the page's outline. */
-export function EventCard({ event, headingLevel = 3, showOrganisation = true }: { event: EventCardView; headingLevel?: 2 | 3; showOrganisation?: boolean }) {
+export function EventCard({
+  event,
+  headingLevel = 3,
+  showOrganisation = true,
+}: {
+  event: EventCardView
+  headingLevel?: 2 | 3
+  showOrganisation?: boolean
+}) {
   const t = useT()
   const Heading = `h${headingLevel}` as const
   const place = [event.town, event.online && !event.town ? t('public.card.online') : null].filter(Boolean).join(' · ')

@@ -14,7 +14,10 @@ import type { MessageKey, Translate } from '#app/utils/i18n.ts'
 import { formatEuros, type PaymentMethod } from '#app/modules/payments/rules.ts'
 
 export type FormErrors = { fieldErrors: Record<string, string[]>; formErrors: string[] }
-export type FormDefaults = Partial<Omit<SubmittedFields, 'answers' | 'workshops'>> & { answers?: SubmittedFields['answers']; workshops?: string[] }
+export type FormDefaults = Partial<Omit<SubmittedFields, 'answers' | 'workshops'>> & {
+  answers?: SubmittedFields['answers']
+  workshops?: string[]
+}
 
 const fieldId = (prefix: string, name: string) => `${prefix}-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
 
@@ -41,7 +44,17 @@ function fieldLabel(t: Translate, ctx: FormContext, name: string): string | null
   return null
 }
 
-const FIELD_ORDER = ['firstName', 'lastName', 'email', 'phone', 'organisation', 'organisationType', 'departement', 'accessibilityNeeds', 'dietaryNeeds']
+const FIELD_ORDER = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'organisation',
+  'organisationType',
+  'departement',
+  'accessibilityNeeds',
+  'dietaryNeeds',
+]
 
 function fieldRank(ctx: FormContext, name: string) {
   const fixed = FIELD_ORDER.indexOf(name)
@@ -59,13 +72,20 @@ function fieldRank(ctx: FormContext, name: string) {
 export function ErrorSummary({ ctx, errors, prefix = 'reg' }: { ctx: FormContext; errors: FormErrors | undefined; prefix?: string }) {
   const t = useT()
   if (!errors) return null
-  const items: { key: string; text: string; href?: string }[] = errors.formErrors.map((e, i) => ({ key: `form-${i}`, text: formErrorMessage(t, e) }))
+  const items: { key: string; text: string; href?: string }[] = errors.formErrors.map((e, i) => ({
+    key: `form-${i}`,
+    text: formErrorMessage(t, e),
+  }))
   const names = Object.keys(errors.fieldErrors).sort((a, b) => fieldRank(ctx, a) - fieldRank(ctx, b))
   for (const name of names) {
     const label = fieldLabel(t, ctx, name)
     for (const [i, m] of (errors.fieldErrors[name] ?? []).entries()) {
       const message = formErrorMessage(t, m)
-      items.push({ key: `${name}-${i}`, text: label ? t('register.error.summaryItem', { label, message }) : message, href: name === 'workshops' ? undefined : `#${fieldId(prefix, name)}` })
+      items.push({
+        key: `${name}-${i}`,
+        text: label ? t('register.error.summaryItem', { label, message }) : message,
+        href: name === 'workshops' ? undefined : `#${fieldId(prefix, name)}`,
+      })
     }
   }
   if (items.length === 0) return null
@@ -89,32 +109,102 @@ export function ErrorSummary({ ctx, errors, prefix = 'reg' }: { ctx: FormContext
   )
 }
 
-function QuestionField({ q, prefix, value, errors }: { q: FormQuestion; prefix: string; value: string | string[] | boolean | undefined; errors: string[] | undefined }) {
+function QuestionField({
+  q,
+  prefix,
+  value,
+  errors,
+}: {
+  q: FormQuestion
+  prefix: string
+  value: string | string[] | boolean | undefined
+  errors: string[] | undefined
+}) {
   const name = `answers.${q.id}`
   const id = fieldId(prefix, name)
   const help = q.help ?? undefined
   switch (q.type) {
     case 'short_text':
-      return <TextField id={id} name={name} label={q.label} help={help} required={q.required} maxLength={LIMITS.shortText} defaultValue={typeof value === 'string' ? value : ''} errors={errors} />
+      return (
+        <TextField
+          id={id}
+          name={name}
+          label={q.label}
+          help={help}
+          required={q.required}
+          maxLength={LIMITS.shortText}
+          defaultValue={typeof value === 'string' ? value : ''}
+          errors={errors}
+        />
+      )
     case 'long_text':
-      return <TextareaField id={id} name={name} label={q.label} help={help} required={q.required} maxLength={LIMITS.longText} defaultValue={typeof value === 'string' ? value : ''} errors={errors} />
+      return (
+        <TextareaField
+          id={id}
+          name={name}
+          label={q.label}
+          help={help}
+          required={q.required}
+          maxLength={LIMITS.longText}
+          defaultValue={typeof value === 'string' ? value : ''}
+          errors={errors}
+        />
+      )
     case 'single_choice':
       // A long list reads better as a select; a short one as radios, all visible at once.
       return q.options.length > 6 ? (
-        <SelectField id={id} name={name} label={q.label} help={help} required={q.required} defaultValue={typeof value === 'string' ? value : ''} placeholder="—" options={q.options.map((o) => ({ value: o, label: o }))} errors={errors} />
+        <SelectField
+          id={id}
+          name={name}
+          label={q.label}
+          help={help}
+          required={q.required}
+          defaultValue={typeof value === 'string' ? value : ''}
+          placeholder="—"
+          options={q.options.map((o) => ({ value: o, label: o }))}
+          errors={errors}
+        />
       ) : (
         <div id={id}>
-          <ChoiceGroup legend={q.label} help={help} name={name} type="radio" required={q.required} defaultValue={typeof value === 'string' ? value : undefined} options={q.options.map((o) => ({ value: o, label: o }))} errors={errors} />
+          <ChoiceGroup
+            legend={q.label}
+            help={help}
+            name={name}
+            type="radio"
+            required={q.required}
+            defaultValue={typeof value === 'string' ? value : undefined}
+            options={q.options.map((o) => ({ value: o, label: o }))}
+            errors={errors}
+          />
         </div>
       )
     case 'multiple_choice':
       return (
         <div id={id}>
-          <ChoiceGroup legend={q.label} help={help} name={name} type="checkbox" required={q.required} defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []} options={q.options.map((o) => ({ value: o, label: o }))} errors={errors} />
+          <ChoiceGroup
+            legend={q.label}
+            help={help}
+            name={name}
+            type="checkbox"
+            required={q.required}
+            defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []}
+            options={q.options.map((o) => ({ value: o, label: o }))}
+            errors={errors}
+          />
         </div>
       )
     case 'checkbox':
-      return <CheckboxField id={id} name={name} label={q.label} help={help} required={q.required} defaultChecked={value === true} errors={errors} />
+      return (
+        <CheckboxField
+          id={id}
+          name={name}
+          label={q.label}
+          help={help}
+          required={q.required}
+          defaultChecked={value === true}
+          errors={errors}
+        />
+      )
   }
 }
 
@@ -154,7 +244,12 @@ export function WorkshopFields({
                   // The seat someone already holds stays theirs to keep.
                   const full = w.seatsLeft === 0 && !(keepChosen && chosen.includes(w.id))
                   const seats = seatsKey(w.seatsLeft)
-                  const hint = [full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null, w.room ? t('public.event.room', { room: w.room }) : null].filter(Boolean).join(' · ')
+                  const hint = [
+                    full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null,
+                    w.room ? t('public.event.room', { room: w.room }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
                   return { value: w.id, label: w.title, disabled: full, hint: hint || undefined }
                 }),
               ]}
@@ -188,8 +283,26 @@ export function RegistrationFields({
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t('register.section.you')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField id={id('firstName')} name="firstName" label={t('register.field.firstName')} required autoComplete="given-name" maxLength={LIMITS.name} defaultValue={defaults.firstName ?? ''} errors={e('firstName')} />
-          <TextField id={id('lastName')} name="lastName" label={t('register.field.lastName')} required autoComplete="family-name" maxLength={LIMITS.name} defaultValue={defaults.lastName ?? ''} errors={e('lastName')} />
+          <TextField
+            id={id('firstName')}
+            name="firstName"
+            label={t('register.field.firstName')}
+            required
+            autoComplete="given-name"
+            maxLength={LIMITS.name}
+            defaultValue={defaults.firstName ?? ''}
+            errors={e('firstName')}
+          />
+          <TextField
+            id={id('lastName')}
+            name="lastName"
+            label={t('register.field.lastName')}
+            required
+            autoComplete="family-name"
+            maxLength={LIMITS.name}
+            defaultValue={defaults.lastName ?? ''}
+            errors={e('lastName')}
+          />
         </div>
         {mode === 'form' && (
           <TextField
@@ -206,12 +319,32 @@ export function RegistrationFields({
             errors={e('email')}
           />
         )}
-        <TextField id={id('phone')} name="phone" type="tel" label={t('register.field.phone')} help={t('register.field.phoneHelp')} autoComplete="tel" maxLength={LIMITS.phone} defaultValue={defaults.phone ?? ''} errors={e('phone')} />
+        <TextField
+          id={id('phone')}
+          name="phone"
+          type="tel"
+          label={t('register.field.phone')}
+          help={t('register.field.phoneHelp')}
+          autoComplete="tel"
+          maxLength={LIMITS.phone}
+          defaultValue={defaults.phone ?? ''}
+          errors={e('phone')}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t('register.section.organisation')}</legend>
-        <TextField id={id('organisation')} name="organisation" label={t('register.field.organisation')} help={t('register.field.organisationHelp')} required autoComplete="organization" maxLength={LIMITS.organisation} defaultValue={defaults.organisation ?? ''} errors={e('organisation')} />
+        <TextField
+          id={id('organisation')}
+          name="organisation"
+          label={t('register.field.organisation')}
+          help={t('register.field.organisationHelp')}
+          required
+          autoComplete="organization"
+          maxLength={LIMITS.organisation}
+          defaultValue={defaults.organisation ?? ''}
+          errors={e('organisation')}
+        />
         <SelectField
           id={id('organisationType')}
           name="organisationType"
@@ -222,13 +355,42 @@ export function RegistrationFields({
           options={PROFILES.map((p) => ({ value: p, label: t(`profile.${p}` as MessageKey) }))}
           errors={e('organisationType')}
         />
-        <TextField id={id('departement')} name="departement" label={t('register.field.departement')} help={t('register.field.departementHelp')} autoComplete="off" inputMode="text" maxLength={3} className="max-w-48" defaultValue={defaults.departement ?? ''} errors={e('departement')} />
+        <TextField
+          id={id('departement')}
+          name="departement"
+          label={t('register.field.departement')}
+          help={t('register.field.departementHelp')}
+          autoComplete="off"
+          inputMode="text"
+          maxLength={3}
+          className="max-w-48"
+          defaultValue={defaults.departement ?? ''}
+          errors={e('departement')}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t('register.section.needs')}</legend>
-        <TextareaField id={id('accessibilityNeeds')} name="accessibilityNeeds" label={t('register.field.accessibility')} help={t('register.field.accessibilityHelp')} maxLength={LIMITS.needs} rows={3} defaultValue={defaults.accessibilityNeeds ?? ''} errors={e('accessibilityNeeds')} />
-        <TextareaField id={id('dietaryNeeds')} name="dietaryNeeds" label={t('register.field.dietary')} help={t('register.field.dietaryHelp')} maxLength={LIMITS.needs} rows={2} defaultValue={defaults.dietaryNeeds ?? ''} errors={e('dietaryNeeds')} />
+        <TextareaField
+          id={id('accessibilityNeeds')}
+          name="accessibilityNeeds"
+          label={t('register.field.accessibility')}
+          help={t('register.field.accessibilityHelp')}
+          maxLength={LIMITS.needs}
+          rows={3}
+          defaultValue={defaults.accessibilityNeeds ?? ''}
+          errors={e('accessibilityNeeds')}
+        />
+        <TextareaField
+          id={id('dietaryNeeds')}
+          name="dietaryNeeds"
+          label={t('register.field.dietary')}
+          help={t('register.field.dietaryHelp')}
+          maxLength={LIMITS.needs}
+          rows={2}
+          defaultValue={defaults.dietaryNeeds ?? ''}
+          errors={e('dietaryNeeds')}
+        />
       </fieldset>
 
       {ctx.questions.length > 0 && (
@@ -243,7 +405,19 @@ export function RegistrationFields({
   )
 }
 
-export function ConsentField({ organisation, title, checked, errors, prefix = 'reg' }: { organisation: string; title: string; checked: boolean; errors: string[] | undefined; prefix?: string }) {
+export function ConsentField({
+  organisation,
+  title,
+  checked,
+  errors,
+  prefix = 'reg',
+}: {
+  organisation: string
+  title: string
+  checked: boolean
+  errors: string[] | undefined
+  prefix?: string
+}) {
   const t = useT()
   return (
     <fieldset className="space-y-3">
@@ -254,12 +428,26 @@ export function ConsentField({ organisation, title, checked, errors, prefix = 'r
           {t('register.consent.privacyLink')}
         </Link>
       </p>
-      <CheckboxField id={fieldId(prefix, 'consent')} name="consent" label={t('register.consent.label')} required defaultChecked={checked} errors={errors?.map((m) => formErrorMessage(t, m))} />
+      <CheckboxField
+        id={fieldId(prefix, 'consent')}
+        name="consent"
+        label={t('register.consent.label')}
+        required
+        defaultChecked={checked}
+        errors={errors?.map((m) => formErrorMessage(t, m))}
+      />
     </fieldset>
   )
 }
 
-export type TicketOption = { id: string; name: string; description: string | null; priceCents: number; left: number | null; soldOut: boolean }
+export type TicketOption = {
+  id: string
+  name: string
+  description: string | null
+  priceCents: number
+  left: number | null
+  soldOut: boolean
+}
 
 /**
  * The ticket (radio list with the price and the places left) and, for paid tickets, the payment
@@ -301,12 +489,14 @@ export function PaymentFields({
             disabled: x.soldOut,
             label: (
               <>
-                <span className="font-semibold">{x.name}</span> — {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
+                <span className="font-semibold">{x.name}</span> —{' '}
+                {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
               </>
             ),
             hint:
-              [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null].filter(Boolean).join(' · ') ||
-              undefined,
+              [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null]
+                .filter(Boolean)
+                .join(' · ') || undefined,
           }))}
         />
       </div>
@@ -323,7 +513,11 @@ export function PaymentFields({
                 type="radio"
                 defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
                 errors={e('paymentMethod')}
-                options={methods.map((m) => ({ value: m, label: t(`payments.method.${m}` as MessageKey), hint: t(`payments.method.${m}.hint` as MessageKey) }))}
+                options={methods.map((m) => ({
+                  value: m,
+                  label: t(`payments.method.${m}` as MessageKey),
+                  hint: t(`payments.method.${m}.hint` as MessageKey),
+                }))}
               />
             </div>
             {methods.includes('purchase_order') && (

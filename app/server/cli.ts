@@ -76,10 +76,7 @@ const commands: Record<string, Command> = {
       if (!isValidEmail(email)) throw new UsageError(`invalid email address "${email}"`)
       const organisation = await organisationBySlug(slug)
       const { user, created } = await s.ensureUser({ email, name: v.name }, { source: 'cli' })
-      const { change, membership } = await s.addMembership(
-        { userId: user.id, organisationId: organisation.id, role },
-        { source: 'cli' },
-      )
+      const { change, membership } = await s.addMembership({ userId: user.id, organisationId: organisation.id, role }, { source: 'cli' })
       console.log(created ? `Created user ${user.email}, id ${user.id}` : `User ${user.email} already exists, id ${user.id}`)
       const what = { created: 'Added as', updated: 'Role changed to', unchanged: 'Already' }[change]
       console.log(`${what} ${membership.role} of ${organisation.slug}`)
@@ -205,8 +202,6 @@ try {
   const message = error instanceof Error ? error.message : String(error)
   console.error(`Error: ${message.charAt(0).toUpperCase()}${message.slice(1)}`)
   // Rules broken by the input (taken slug, checkin staff asking for a token…) are usage errors too.
-  const usage =
-    error instanceof UsageError ||
-    (error instanceof Error && ['OrganisationInputError', 'ApiTokenError'].includes(error.name))
+  const usage = error instanceof UsageError || (error instanceof Error && ['OrganisationInputError', 'ApiTokenError'].includes(error.name))
   process.exitCode = usage ? 2 : 1
 }

@@ -68,7 +68,9 @@ export function superviseHttpProcesses(count: number, logger: Logger, stopping: 
     listening,
     /** SIGTERM to each HTTP process (each finishes its requests); resolves when all have exited. */
     stop() {
-      const exits = [...running].map((child) => new Promise<void>((resolve) => (child.isDead() ? resolve() : child.once('exit', () => resolve()))))
+      const exits = [...running].map(
+        (child) => new Promise<void>((resolve) => (child.isDead() ? resolve() : child.once('exit', () => resolve()))),
+      )
       for (const child of running) child.process.kill('SIGTERM')
       return Promise.all(exits).then(() => undefined)
     },

@@ -48,6 +48,9 @@ export function originCheck(appUrl: string | undefined) {
       ownOrigins: own,
     })
     if (!refused) return next()
-    res.status(403).type('application/json').send(JSON.stringify({ errors: { origin: ['Cross-origin request refused'] } }))
+    res
+      .status(403)
+      .type('application/json')
+      .send(JSON.stringify({ errors: { origin: ['Cross-origin request refused'] } }))
   }
 }

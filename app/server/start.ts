@@ -59,7 +59,10 @@ function banner() {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`
   logger.info({ port: env.PORT, database: dbTarget.provider, worker: env.RUN_WORKER, processes }, 'server started')
   if (!env.RATE_LIMITS) logger.warn('RATE_LIMITS=off: sign-in and public-form rate limits are disabled')
-  const lines = [`\n  Essor is running at ${url}`, `  Database: ${dbTarget.provider}${processes > 1 ? `, ${processes} HTTP processes` : ''}`]
+  const lines = [
+    `\n  Essor is running at ${url}`,
+    `  Database: ${dbTarget.provider}${processes > 1 ? `, ${processes} HTTP processes` : ''}`,
+  ]
   if (!env.SMTP_URL) lines.push(`  Emails go to the local mailbox: ${url}/dev/mailbox`)
   if (env.DEMO_DATA) {
     lines.push('  Demo sign-in (email link via the mailbox, or password ' + app.DEMO_PASSWORD + '):')

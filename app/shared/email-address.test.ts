@@ -9,6 +9,7 @@ describe('email addresses', () => {
 
   test('a plausible address is something@domain.tld of at most 254 characters', () => {
     expect(isValidEmail(' Ana@Example.org ')).toBe(true)
-    for (const bad of ['', 'ana', 'ana@', 'ana@example', 'a na@example.org', `${'a'.repeat(250)}@x.org`]) expect(isValidEmail(bad)).toBe(false)
+    for (const bad of ['', 'ana', 'ana@', 'ana@example', 'a na@example.org', `${'a'.repeat(250)}@x.org`])
+      expect(isValidEmail(bad)).toBe(false)
   })
 })

@@ -34,7 +34,13 @@ export function parseQuestionOptions(json: string | readonly string[] | null | u
   const parsed = typeof json === 'string' || json == null ? parseJson(json) : json
   if (!Array.isArray(parsed)) return []
   return parsed
-    .map((o: unknown) => (typeof o === 'string' ? o : typeof o === 'object' && o !== null ? String((o as { value?: unknown; label?: unknown }).value ?? (o as { label?: unknown }).label ?? '') : ''))
+    .map((o: unknown) =>
+      typeof o === 'string'
+        ? o
+        : typeof o === 'object' && o !== null
+          ? String((o as { value?: unknown; label?: unknown }).value ?? (o as { label?: unknown }).label ?? '')
+          : '',
+    )
     .map((o) => o.trim())
     .filter((o) => o.length > 0)
 }

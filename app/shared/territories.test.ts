@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { DEPARTEMENTS, departementFromText, findRegion, isDepartement, normaliseDepartement, OVERSEAS_COLLECTIVITIES, regionOfDepartement, REGIONS } from './territories.ts'
+import {
+  DEPARTEMENTS,
+  departementFromText,
+  findRegion,
+  isDepartement,
+  normaliseDepartement,
+  OVERSEAS_COLLECTIVITIES,
+  regionOfDepartement,
+  REGIONS,
+} from './territories.ts'
 
 describe('départements', () => {
   test('Corsica is 2A and 2B, never 20', () => {

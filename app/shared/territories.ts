@@ -15,7 +15,9 @@
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Metropolitan départements, in order, with 2A and 2B where 20 would be. */
-export const METROPOLITAN_DEPARTEMENTS: readonly string[] = Array.from({ length: 95 }, (_, i) => i + 1).flatMap((n) => (n === 20 ? ['2A', '2B'] : [pad(n)]))
+export const METROPOLITAN_DEPARTEMENTS: readonly string[] = Array.from({ length: 95 }, (_, i) => i + 1).flatMap((n) =>
+  n === 20 ? ['2A', '2B'] : [pad(n)],
+)
 export const OVERSEAS_DEPARTEMENTS = ['971', '972', '973', '974', '976'] as const
 export const OVERSEAS_COLLECTIVITIES = ['975', '977', '978', '986', '987', '988'] as const
 
@@ -51,7 +53,11 @@ export function departementFromText(value: string): string | null | undefined {
 
 /** The French regions (since 2016) and their départements; an event's region comes from its département. */
 export const REGIONS = [
-  { code: 'auvergne-rhone-alpes', name: 'Auvergne-Rhône-Alpes', departements: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'] },
+  {
+    code: 'auvergne-rhone-alpes',
+    name: 'Auvergne-Rhône-Alpes',
+    departements: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'],
+  },
   { code: 'bourgogne-franche-comte', name: 'Bourgogne-Franche-Comté', departements: ['21', '25', '39', '58', '70', '71', '89', '90'] },
   { code: 'bretagne', name: 'Bretagne', departements: ['22', '29', '35', '56'] },
   { code: 'centre-val-de-loire', name: 'Centre-Val de Loire', departements: ['18', '28', '36', '37', '41', '45'] },
@@ -60,7 +66,11 @@ export const REGIONS = [
   { code: 'hauts-de-france', name: 'Hauts-de-France', departements: ['02', '59', '60', '62', '80'] },
   { code: 'ile-de-france', name: 'Île-de-France', departements: ['75', '77', '78', '91', '92', '93', '94', '95'] },
   { code: 'normandie', name: 'Normandie', departements: ['14', '27', '50', '61', '76'] },
-  { code: 'nouvelle-aquitaine', name: 'Nouvelle-Aquitaine', departements: ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87'] },
+  {
+    code: 'nouvelle-aquitaine',
+    name: 'Nouvelle-Aquitaine',
+    departements: ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87'],
+  },
   { code: 'occitanie', name: 'Occitanie', departements: ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'] },
   { code: 'pays-de-la-loire', name: 'Pays de la Loire', departements: ['44', '49', '53', '72', '85'] },
   { code: 'provence-alpes-cote-d-azur', name: 'Provence-Alpes-Côte d’Azur', departements: ['04', '05', '06', '13', '83', '84'] },

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { formatExportDate, formatLocalDateTime, formatShortDateTime, formatTime, isValidTimeZone, localDateOf, parseLocalDateTime, timeZoneOffsetMinutes, wallClock } from './time.ts'
+import {
+  formatExportDate,
+  formatLocalDateTime,
+  formatShortDateTime,
+  formatTime,
+  isValidTimeZone,
+  localDateOf,
+  parseLocalDateTime,
+  timeZoneOffsetMinutes,
+  wallClock,
+} from './time.ts'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -38,7 +48,15 @@ describe('parseLocalDateTime (Europe/Paris wall time → UTC)', () => {
   })
 
   test('rejects text that is not a real date or zone', () => {
-    for (const bad of ['', '2025-11-29', '29/11/2025 09:30', '2025-02-30T10:00', '2025-13-01T10:00', '2025-11-29T24:00', '2025-11-29T09:60']) {
+    for (const bad of [
+      '',
+      '2025-11-29',
+      '29/11/2025 09:30',
+      '2025-02-30T10:00',
+      '2025-13-01T10:00',
+      '2025-11-29T24:00',
+      '2025-11-29T09:60',
+    ]) {
       expect(parseLocalDateTime(bad), bad).toBeNull()
     }
     expect(parseLocalDateTime('2025-11-29T09:30', 'Mars/Olympus')).toBeNull()
@@ -49,7 +67,14 @@ describe('parseLocalDateTime (Europe/Paris wall time → UTC)', () => {
 
 describe('formatLocalDateTime (UTC → Europe/Paris wall time)', () => {
   test('round-trips every wall time that exists', () => {
-    for (const local of ['2025-03-30T01:59', '2025-03-30T03:00', '2025-10-26T01:59', '2025-10-26T03:00', '2025-12-31T23:59', '2026-01-01T00:00']) {
+    for (const local of [
+      '2025-03-30T01:59',
+      '2025-03-30T03:00',
+      '2025-10-26T01:59',
+      '2025-10-26T03:00',
+      '2025-12-31T23:59',
+      '2026-01-01T00:00',
+    ]) {
       expect(formatLocalDateTime(parseLocalDateTime(local)!)).toBe(local)
     }
   })

@@ -166,6 +166,13 @@ export function formatEventDates(locale: Locale, startsAt: Date | string, endsAt
 
 /** Day and times of a programme slot: "samedi 29 novembre, 09:30 – 11:00". */
 export function formatSlotTimes(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone = DEFAULT_TIME_ZONE) {
-  const format = cachedDateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone })
+  const format = cachedDateTimeFormat(intlLocale(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
   return format.formatRange(new Date(startsAt), new Date(endsAt))
 }

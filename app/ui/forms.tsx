@@ -31,7 +31,12 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: ReactNode
   return (
     <label htmlFor={htmlFor} className="label">
       {label}
-      {required && <span className="text-red-800"> * <span className="sr-only">({t('form.required')})</span></span>}
+      {required && (
+        <span className="text-red-800">
+          {' '}
+          * <span className="sr-only">({t('form.required')})</span>
+        </span>
+      )}
     </label>
   )
 }
@@ -43,8 +48,18 @@ export function TextField({ label, help, errors, className, id, ...input }: Comm
   return (
     <div className={className}>
       <Label htmlFor={ids.inputId} label={label} required={input.required} />
-      {help && <p id={ids.helpId} className="mb-1 text-sm text-stone-600">{help}</p>}
-      <input id={ids.inputId} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(ids, help, errors)} {...input} />
+      {help && (
+        <p id={ids.helpId} className="mb-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <input
+        id={ids.inputId}
+        className="input"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(ids, help, errors)}
+        {...input}
+      />
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )
@@ -55,8 +70,18 @@ export function TextareaField({ label, help, errors, className, id, ...input }: 
   return (
     <div className={className}>
       <Label htmlFor={ids.inputId} label={label} required={input.required} />
-      {help && <p id={ids.helpId} className="mb-1 text-sm text-stone-600">{help}</p>}
-      <textarea id={ids.inputId} className="input min-h-24" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(ids, help, errors)} {...input} />
+      {help && (
+        <p id={ids.helpId} className="mb-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <textarea
+        id={ids.inputId}
+        className="input min-h-24"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(ids, help, errors)}
+        {...input}
+      />
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )
@@ -76,8 +101,18 @@ export function SelectField({
   return (
     <div className={className}>
       <Label htmlFor={ids.inputId} label={label} required={input.required} />
-      {help && <p id={ids.helpId} className="mb-1 text-sm text-stone-600">{help}</p>}
-      <select id={ids.inputId} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(ids, help, errors)} {...input}>
+      {help && (
+        <p id={ids.helpId} className="mb-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
+      <select
+        id={ids.inputId}
+        className="input"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(ids, help, errors)}
+        {...input}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -95,13 +130,24 @@ export function CheckboxField({ label, help, errors, className, id, ...input }: 
   return (
     <div className={className}>
       <div className="flex items-start gap-2">
-        <input id={ids.inputId} type="checkbox" className="mt-1 h-5 w-5 accent-brand-700" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(ids, help, errors)} {...input} />
+        <input
+          id={ids.inputId}
+          type="checkbox"
+          className="mt-1 h-5 w-5 accent-brand-700"
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy(ids, help, errors)}
+          {...input}
+        />
         <label htmlFor={ids.inputId} className="text-sm text-stone-800">
           {label}
           {input.required && <span className="text-red-800"> *</span>}
         </label>
       </div>
-      {help && <p id={ids.helpId} className="ml-7 text-sm text-stone-600">{help}</p>}
+      {help && (
+        <p id={ids.helpId} className="ml-7 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   )
@@ -135,7 +181,11 @@ export function ChoiceGroup({
         {legend}
         {required && <span className="text-red-800"> *</span>}
       </legend>
-      {help && <p id={ids.helpId} className="mb-1 text-sm text-stone-600">{help}</p>}
+      {help && (
+        <p id={ids.helpId} className="mb-1 text-sm text-stone-600">
+          {help}
+        </p>
+      )}
       <div className="space-y-2">
         {options.map((o, i) => (
           <div key={o.value} className="flex items-start gap-2">

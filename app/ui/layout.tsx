@@ -13,7 +13,12 @@ function LanguageSwitch() {
     <Form method="post" action="/set-language" className="inline">
       <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" lang={other} aria-label={t('lang.switchLabel')} className="rounded px-2 py-1 text-sm underline hover:bg-brand-800">
+      <button
+        type="submit"
+        lang={other}
+        aria-label={t('lang.switchLabel')}
+        className="rounded px-2 py-1 text-sm underline hover:bg-brand-800"
+      >
         {t('lang.switchTo')}
       </button>
     </Form>
@@ -58,9 +63,17 @@ function ToastMessage({ toast }: { toast: Toast }) {
   const [open, setOpen] = useState(true)
   if (!open) return null
   const colours =
-    toast.type === 'error' ? 'border-red-700 bg-red-50 text-red-900' : toast.type === 'success' ? 'border-brand-700 bg-brand-50 text-brand-800' : 'border-stone-400 bg-white text-stone-900'
+    toast.type === 'error'
+      ? 'border-red-700 bg-red-50 text-red-900'
+      : toast.type === 'success'
+        ? 'border-brand-700 bg-brand-50 text-brand-800'
+        : 'border-stone-400 bg-white text-stone-900'
   return (
-    <div role={toast.type === 'error' ? 'alert' : 'status'} className={`mx-auto mt-4 flex max-w-5xl items-start justify-between gap-4 rounded-md border-l-4 px-4 py-3 shadow ${colours}`} data-testid="toast">
+    <div
+      role={toast.type === 'error' ? 'alert' : 'status'}
+      className={`mx-auto mt-4 flex max-w-5xl items-start justify-between gap-4 rounded-md border-l-4 px-4 py-3 shadow ${colours}`}
+      data-testid="toast"
+    >
       <p>{t(toast.key, toast.params)}</p>
       <button type="button" onClick={() => setOpen(false)} className="text-sm underline" aria-label={t('toast.close')}>
         ×
@@ -75,7 +88,10 @@ export function Layout({ children, toast }: { children: React.ReactNode; toast: 
   const user = root?.user ?? null
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+      >
         {t('nav.skipToContent')}
       </a>
       <header className="bg-brand-700 text-white">

@@ -50,18 +50,47 @@ export function QuestionForm({
       <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
       {question && <input type="hidden" name="questionId" value={question.id} />}
       <ErrorList errors={e._form} />
-      <TextField label={labels.label} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={limits.shortText} errors={e.label} />
-      <TextField label={labels.help} name="help" id={`${formKey}-help`} defaultValue={v.help} maxLength={limits.help} help={labels.helpHelp} errors={e.help} />
+      <TextField
+        label={labels.label}
+        name="label"
+        id={`${formKey}-label`}
+        defaultValue={v.label}
+        required
+        maxLength={limits.shortText}
+        errors={e.label}
+      />
+      <TextField
+        label={labels.help}
+        name="help"
+        id={`${formKey}-help`}
+        defaultValue={v.help}
+        maxLength={limits.help}
+        help={labels.helpHelp}
+        errors={e.help}
+      />
       <SelectField label={labels.type} name="type" id={`${formKey}-type`} defaultValue={v.type} required options={types} errors={e.type} />
-      <TextareaField label={labels.options} name="options" id={`${formKey}-options`} defaultValue={v.options} rows={4} help={labels.optionsHelp} errors={e.options} />
-      <CheckboxField label={labels.required} name="required" id={`${formKey}-required`} defaultChecked={v.required === 'on'} errors={e.required} />
+      <TextareaField
+        label={labels.options}
+        name="options"
+        id={`${formKey}-options`}
+        defaultValue={v.options}
+        rows={4}
+        help={labels.optionsHelp}
+        errors={e.options}
+      />
+      <CheckboxField
+        label={labels.required}
+        name="required"
+        id={`${formKey}-required`}
+        defaultChecked={v.required === 'on'}
+        errors={e.required}
+      />
       <button type="submit" className="btn-primary" disabled={busy}>
         {question ? labels.save : labels.add}
       </button>
     </Form>
   )
 }
-
 
 export type QuestionListLabels = {
   empty: string
@@ -122,13 +151,35 @@ export function QuestionList({
               )}
               {editable && (
                 <div className="flex flex-wrap items-start gap-2">
-                  {i > 0 && <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'up' }} label="↑" accessibleLabel={labels.moveUp(q.label)} />}
-                  {i < questions.length - 1 && (
-                    <InlineActionForm intent="question.move" fields={{ questionId: q.id, direction: 'down' }} label="↓" accessibleLabel={labels.moveDown(q.label)} />
+                  {i > 0 && (
+                    <InlineActionForm
+                      intent="question.move"
+                      fields={{ questionId: q.id, direction: 'up' }}
+                      label="↑"
+                      accessibleLabel={labels.moveUp(q.label)}
+                    />
                   )}
-                  <InlineActionForm intent="question.delete" fields={{ questionId: q.id }} label={labels.delete} accessibleLabel={labels.deleteNamed(q.label)} danger />
+                  {i < questions.length - 1 && (
+                    <InlineActionForm
+                      intent="question.move"
+                      fields={{ questionId: q.id, direction: 'down' }}
+                      label="↓"
+                      accessibleLabel={labels.moveDown(q.label)}
+                    />
+                  )}
+                  <InlineActionForm
+                    intent="question.delete"
+                    fields={{ questionId: q.id }}
+                    label={labels.delete}
+                    accessibleLabel={labels.deleteNamed(q.label)}
+                    danger
+                  />
                   {/* Keyed by the content, so that the form shows the saved values once saved. */}
-                  <details key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`} className="w-full" open={openFormKey === `question-${q.id}`}>
+                  <details
+                    key={`${q.label}|${q.help}|${q.type}|${q.required}|${q.options.join('|')}`}
+                    className="w-full"
+                    open={openFormKey === `question-${q.id}`}
+                  >
                     <summary className="link cursor-pointer text-sm">{labels.edit(q.label)}</summary>
                     <div className="mt-3">{form(`question-${q.id}`, q)}</div>
                   </details>

@@ -12,7 +12,9 @@ const BADGE: Record<string, string> = {
 
 /** A status pill; the colour follows the lifecycle status (draft, published, cancelled, archived). */
 export function LifecycleBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>{label}</span>
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? BADGE.draft}`}>{label}</span>
+  )
 }
 
 export function SectionPageHeader(props: {

@@ -2,9 +2,7 @@
 // the server and the test setup all read it.
 import path from 'node:path'
 
-export type DatabaseTarget =
-  | { provider: 'sqlite'; url: string; filePath: string }
-  | { provider: 'postgresql'; url: string }
+export type DatabaseTarget = { provider: 'sqlite'; url: string; filePath: string } | { provider: 'postgresql'; url: string }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/essor.db'
 
@@ -17,7 +15,5 @@ export function resolveDatabase(url: string | undefined = undefined, cwd = proce
     const filePath = path.isAbsolute(rest) ? rest : path.resolve(cwd, rest)
     return { provider: 'sqlite', url: `file:${filePath}`, filePath }
   }
-  throw new Error(
-    `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${value.slice(0, 30)}"`,
-  )
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${value.slice(0, 30)}"`)
 }

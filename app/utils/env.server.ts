@@ -7,9 +7,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, resolveDatabase } from './database-url.ts'
 
-const onOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((v) => v === 'on' || v === 'true' || v === '1')
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1')
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -50,7 +48,10 @@ export const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Another Stripe API endpoint (tests' stub, a self-hosted mock); unset: api.stripe.com over HTTPS. */
-  STRIPE_API_HOST: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a host name, without scheme or port').optional(),
+  STRIPE_API_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name, without scheme or port')
+    .optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
   /** Defaults to on with SQLite (the embedded demo) and off with PostgreSQL. */
@@ -68,7 +69,10 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** DKIM signing: all three (the key inline as PEM, or DKIM_PRIVATE_KEY_FILE) or none. */
   DKIM_DOMAIN: z.string().optional(),
-  DKIM_SELECTOR: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a DNS label, e.g. essor2026').optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a DNS label, e.g. essor2026')
+    .optional(),
   DKIM_PRIVATE_KEY: z.string().optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().optional(),
 })
@@ -109,7 +113,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (!env.APP_URL && env.NODE_ENV === 'production' && !env.DATABASE_URL.startsWith('file:')) {
     // Emailed links must not be built from a Host header a client can forge.
-    throw new EnvError('Invalid environment configuration:\n  APP_URL: required with PostgreSQL in production (the public URL, e.g. https://essor.example.org)')
+    throw new EnvError(
+      'Invalid environment configuration:\n  APP_URL: required with PostgreSQL in production (the public URL, e.g. https://essor.example.org)',
+    )
   }
   checkStripe(env)
   const dkim = resolveDkim(env)
@@ -139,7 +145,8 @@ function resolveDkim(env: z.infer<typeof envSchema>) {
   const fail = (message: string): never => {
     throw new EnvError(`Invalid environment configuration:\n  ${message}`)
   }
-  if (env.DKIM_PRIVATE_KEY && env.DKIM_PRIVATE_KEY_FILE) fail('DKIM_PRIVATE_KEY_FILE: set either DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both')
+  if (env.DKIM_PRIVATE_KEY && env.DKIM_PRIVATE_KEY_FILE)
+    fail('DKIM_PRIVATE_KEY_FILE: set either DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both')
   let key = env.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n')
   if (env.DKIM_PRIVATE_KEY_FILE) {
     try {
@@ -150,7 +157,8 @@ function resolveDkim(env: z.infer<typeof envSchema>) {
   }
   const set = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, key].filter(Boolean).length
   if (set === 0) return { DKIM_PRIVATE_KEY: undefined }
-  if (set < 3) fail('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three (or DKIM_PRIVATE_KEY_FILE for the key) to sign with DKIM, or none')
+  if (set < 3)
+    fail('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three (or DKIM_PRIVATE_KEY_FILE for the key) to sign with DKIM, or none')
   try {
     createPrivateKey(key!)
   } catch {

@@ -11,7 +11,11 @@ export type FieldErrorMap = Record<string, string[]>
 const isKey = (text: string): text is MessageKey => Object.prototype.hasOwnProperty.call(messages.fr, text)
 
 /** Message keys → text; anything that is not a key (a code such as "below_taken") is replaced by `fallback`. */
-export function translateErrors(locale: Locale, errors: FieldErrorMap, fallback?: { key: MessageKey; params?: MessageParams }): FieldErrorMap {
+export function translateErrors(
+  locale: Locale,
+  errors: FieldErrorMap,
+  fallback?: { key: MessageKey; params?: MessageParams },
+): FieldErrorMap {
   const out: FieldErrorMap = {}
   for (const [field, messages] of Object.entries(errors)) {
     out[field] = [

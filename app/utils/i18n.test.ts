@@ -14,9 +14,7 @@ describe('i18n', () => {
   test('French by default, the lang cookie wins over Accept-Language', () => {
     expect(localeFromRequest(new Request('http://x/'))).toBe('fr')
     expect(localeFromRequest(new Request('http://x/', { headers: { 'accept-language': 'en-GB,en;q=0.8' } }))).toBe('en')
-    expect(
-      localeFromRequest(new Request('http://x/', { headers: { 'accept-language': 'en', cookie: 'a=1; lang=fr' } })),
-    ).toBe('fr')
+    expect(localeFromRequest(new Request('http://x/', { headers: { 'accept-language': 'en', cookie: 'a=1; lang=fr' } }))).toBe('fr')
   })
   test('euros in French formatting', () => {
     expect(formatMoney('fr', 123450).replace(/\s/g, ' ')).toBe('1 234,50 €')

@@ -15,9 +15,7 @@ export function isLocale(value: unknown): value is Locale {
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template: string = messages[locale][key] ?? messages.fr[key] ?? key
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  )
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])))
 }
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string

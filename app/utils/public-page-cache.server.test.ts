@@ -49,7 +49,8 @@ afterAll(() => {
   return new Promise((resolve) => server.close(resolve))
 })
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { 'Accept-Language': 'fr-FR', ...headers } })
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { headers: { 'Accept-Language': 'fr-FR', ...headers } })
 
 describe('public page cache', () => {
   test('an anonymous page is rendered once, then served whole (same bytes, headers, compressed on request)', async () => {

@@ -70,12 +70,18 @@ export async function questionsAction<I>(request: Request, values: Record<string
 export type JuryActionErrors = { intent: string; id: string; errors: Record<string, string[]> }
 
 /** Runs a change; a business error (status < 500) becomes `{ intent, id, errors }` with its status. */
-export async function attempt(locale: Locale, intent: string, id: string, run: () => Promise<unknown>): Promise<{ failed: JuryActionErrors; status: number } | null> {
+export async function attempt(
+  locale: Locale,
+  intent: string,
+  id: string,
+  run: () => Promise<unknown>,
+): Promise<{ failed: JuryActionErrors; status: number } | null> {
   try {
     await run()
     return null
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return { failed: { intent, id, errors: appErrorToFieldErrors(locale, error) }, status: error.status }
+    if (isAppError(error) && error.status < 500)
+      return { failed: { intent, id, errors: appErrorToFieldErrors(locale, error) }, status: error.status }
     throw error
   }
 }

@@ -60,7 +60,13 @@ export async function seedDemoCampaigns(db: Tx): Promise<{ seeded: boolean; reci
       bodyFr,
       subjectEn: '{{first_name}}, you are invited to the regional ESS day',
       bodyEn,
-      audience: JSON.stringify({ tags: [], profiles: [], departements: [], attendeesOfEventIds: [], contactIds: contacts.map((c) => c.id) }),
+      audience: JSON.stringify({
+        tags: [],
+        profiles: [],
+        departements: [],
+        attendeesOfEventIds: [],
+        contactIds: contacts.map((c) => c.id),
+      }),
       status: 'sent',
       sentAt: SENT_AT,
       createdByUserId: organiser?.id ?? null,
@@ -124,7 +130,15 @@ export async function seedDemoCampaigns(db: Tx): Promise<{ seeded: boolean; reci
       },
     })
     if (outcome === 'unsubscribed' || outcome === 'bounced') {
-      await db.suppression.create({ data: { organisationId: organisation.id, email: c.email, reason: outcome === 'bounced' ? 'bounce' : 'unsubscribe', campaignId: campaign.id, createdAt: at(300) } })
+      await db.suppression.create({
+        data: {
+          organisationId: organisation.id,
+          email: c.email,
+          reason: outcome === 'bounced' ? 'bounce' : 'unsubscribe',
+          campaignId: campaign.id,
+          createdAt: at(300),
+        },
+      })
     }
     if (outcome === 'registered') {
       const exists = await db.registration.findFirst({ where: { eventId: event.id, email: c.email }, select: { id: true } })

@@ -19,8 +19,83 @@ type DemoContact = {
   tags: string[]
 }
 
-const FIRST = ['Hélène', 'Julien', 'Inès', 'Mathieu', 'Claire', 'Karim', 'Sophie', 'Laurent', 'Nadia', 'Olivier', 'Camille', 'Thomas', 'Émilie', 'Yacine', 'Marion', 'Pierre', 'Aurélie', 'Nicolas', 'Léa', 'Sébastien', 'Fatima', 'Jérôme', 'Élodie', 'Antoine', 'Sandrine', 'Rémi', 'Chloé', 'Mehdi', 'Anaïs', 'François', 'Céline', 'Guilhem', 'Manon', 'Bruno', 'Nathalie', 'Joan']
-const LAST = ['Castan', 'Sabatier', 'Bousquet', 'Fabre', 'Delmas', 'Benali', 'Roux', 'Vidal', 'Maury', 'Cazals', 'Estève', 'Marty', 'Pujol', 'Carrère', 'Bonnet', 'Garcia', 'Lacombe', 'Rouquette', 'Azéma', 'Bringuier', 'Soulié', 'Teisseire', 'Vergnes', 'Calvet', 'Farré', 'Mas', 'Batlle', 'Gleizes', 'Alary', 'Ourliac', 'Durand', 'Nogaret', 'Salvan', 'Pagès', 'Costes', 'Trouvé', 'Bénézech']
+const FIRST = [
+  'Hélène',
+  'Julien',
+  'Inès',
+  'Mathieu',
+  'Claire',
+  'Karim',
+  'Sophie',
+  'Laurent',
+  'Nadia',
+  'Olivier',
+  'Camille',
+  'Thomas',
+  'Émilie',
+  'Yacine',
+  'Marion',
+  'Pierre',
+  'Aurélie',
+  'Nicolas',
+  'Léa',
+  'Sébastien',
+  'Fatima',
+  'Jérôme',
+  'Élodie',
+  'Antoine',
+  'Sandrine',
+  'Rémi',
+  'Chloé',
+  'Mehdi',
+  'Anaïs',
+  'François',
+  'Céline',
+  'Guilhem',
+  'Manon',
+  'Bruno',
+  'Nathalie',
+  'Joan',
+]
+const LAST = [
+  'Castan',
+  'Sabatier',
+  'Bousquet',
+  'Fabre',
+  'Delmas',
+  'Benali',
+  'Roux',
+  'Vidal',
+  'Maury',
+  'Cazals',
+  'Estève',
+  'Marty',
+  'Pujol',
+  'Carrère',
+  'Bonnet',
+  'Garcia',
+  'Lacombe',
+  'Rouquette',
+  'Azéma',
+  'Bringuier',
+  'Soulié',
+  'Teisseire',
+  'Vergnes',
+  'Calvet',
+  'Farré',
+  'Mas',
+  'Batlle',
+  'Gleizes',
+  'Alary',
+  'Ourliac',
+  'Durand',
+  'Nogaret',
+  'Salvan',
+  'Pagès',
+  'Costes',
+  'Trouvé',
+  'Bénézech',
+]
 
 /** EPCI of Occitanie with their département. */
 const EPCI: [name: string, departement: string][] = [
@@ -111,10 +186,26 @@ const PARTNERS: [name: string, profile: string, departement: string, locale: 'fr
 
 const ELU_ROLES = ['Mairie de', 'Conseil municipal de']
 const ELU_TOWNS: [town: string, departement: string][] = [
-  ['Foix', '09'], ['Pamiers', '09'], ['Castelnaudary', '11'], ['Limoux', '11'], ['Millau', '12'], ['Villefranche-de-Rouergue', '12'],
-  ['Uzès', '30'], ['Le Vigan', '30'], ['Colomiers', '31'], ['Saint-Gaudens', '31'], ['Condom', '32'], ['Lodève', '34'],
-  ['Lunel', '34'], ['Figeac', '46'], ['Mende', '48'], ['Bagnères-de-Bigorre', '65'], ['Prades', '66'], ['Céret', '66'],
-  ['Castres', '81'], ['Moissac', '82'],
+  ['Foix', '09'],
+  ['Pamiers', '09'],
+  ['Castelnaudary', '11'],
+  ['Limoux', '11'],
+  ['Millau', '12'],
+  ['Villefranche-de-Rouergue', '12'],
+  ['Uzès', '30'],
+  ['Le Vigan', '30'],
+  ['Colomiers', '31'],
+  ['Saint-Gaudens', '31'],
+  ['Condom', '32'],
+  ['Lodève', '34'],
+  ['Lunel', '34'],
+  ['Figeac', '46'],
+  ['Mende', '48'],
+  ['Bagnères-de-Bigorre', '65'],
+  ['Prades', '66'],
+  ['Céret', '66'],
+  ['Castres', '81'],
+  ['Moissac', '82'],
 ]
 
 const slug = (s: string) =>
@@ -145,7 +236,8 @@ export function demoContacts(): DemoContact[] {
     for (let i = 0; i < 2; i++) add({ structure: name, profile: 'collectivite', departement, locale: 'fr', tags: ['epci'] }, slug(name))
   }
   // Élus: the ESS vice-presidents of twelve EPCI, and twenty mayors and councillors.
-  for (const [name, departement] of EPCI.slice(0, 12)) add({ structure: name, profile: 'elu', departement, locale: 'fr', tags: ['élus', 'epci'] }, slug(name))
+  for (const [name, departement] of EPCI.slice(0, 12))
+    add({ structure: name, profile: 'elu', departement, locale: 'fr', tags: ['élus', 'epci'] }, slug(name))
   for (const [i, [town, departement]] of ELU_TOWNS.entries()) {
     const role = ELU_ROLES[i % ELU_ROLES.length]!
     add({ structure: `${role} ${town}`, profile: 'elu', departement, locale: 'fr', tags: ['élus'] }, slug(town))

@@ -94,29 +94,225 @@ function asciiSlug(text: string) {
 // People and structures.
 
 const FIRST_NAMES = [
-  'Camille', 'Léa', 'Manon', 'Chloé', 'Emma', 'Inès', 'Sarah', 'Julie', 'Laura', 'Clara', 'Lucie', 'Pauline',
-  'Marion', 'Mathilde', 'Anaïs', 'Élise', 'Margaux', 'Agathe', 'Nadia', 'Fatima', 'Samia', 'Yasmine', 'Aurélie',
-  'Sandrine', 'Isabelle', 'Nathalie', 'Sophie', 'Céline', 'Véronique', 'Christine', 'Martine', 'Brigitte', 'Hélène',
-  'Maëlle', 'Gaëlle', 'Solène', 'Noémie', 'Océane', 'Amandine', 'Delphine', 'Thomas', 'Nicolas', 'Julien', 'Maxime',
-  'Antoine', 'Alexandre', 'Romain', 'Guillaume', 'Pierre', 'Mathieu', 'Florian', 'Benoît', 'Olivier', 'Stéphane',
-  'Laurent', 'Philippe', 'Éric', 'Christophe', 'Frédéric', 'Sébastien', 'Jérôme', 'Vincent', 'François', 'Patrick',
-  'Karim', 'Mehdi', 'Youssef', 'Rachid', 'Hugo', 'Louis', 'Arthur', 'Paul', 'Théo', 'Lucas', 'Baptiste', 'Quentin',
-  'Yann', 'Loïc', 'Gwenaël', 'Jean-Marc', 'Jean-Pierre', 'Marie-Claire', 'Anne-Sophie', 'Pierre-Yves', 'Dominique',
-  'Claude', 'Bernard', 'Michel', 'Gérard', 'Ousmane', 'Moussa', 'Aminata', 'Mariam', 'Lina', 'Zoé', 'Jeanne',
+  'Camille',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Emma',
+  'Inès',
+  'Sarah',
+  'Julie',
+  'Laura',
+  'Clara',
+  'Lucie',
+  'Pauline',
+  'Marion',
+  'Mathilde',
+  'Anaïs',
+  'Élise',
+  'Margaux',
+  'Agathe',
+  'Nadia',
+  'Fatima',
+  'Samia',
+  'Yasmine',
+  'Aurélie',
+  'Sandrine',
+  'Isabelle',
+  'Nathalie',
+  'Sophie',
+  'Céline',
+  'Véronique',
+  'Christine',
+  'Martine',
+  'Brigitte',
+  'Hélène',
+  'Maëlle',
+  'Gaëlle',
+  'Solène',
+  'Noémie',
+  'Océane',
+  'Amandine',
+  'Delphine',
+  'Thomas',
+  'Nicolas',
+  'Julien',
+  'Maxime',
+  'Antoine',
+  'Alexandre',
+  'Romain',
+  'Guillaume',
+  'Pierre',
+  'Mathieu',
+  'Florian',
+  'Benoît',
+  'Olivier',
+  'Stéphane',
+  'Laurent',
+  'Philippe',
+  'Éric',
+  'Christophe',
+  'Frédéric',
+  'Sébastien',
+  'Jérôme',
+  'Vincent',
+  'François',
+  'Patrick',
+  'Karim',
+  'Mehdi',
+  'Youssef',
+  'Rachid',
+  'Hugo',
+  'Louis',
+  'Arthur',
+  'Paul',
+  'Théo',
+  'Lucas',
+  'Baptiste',
+  'Quentin',
+  'Yann',
+  'Loïc',
+  'Gwenaël',
+  'Jean-Marc',
+  'Jean-Pierre',
+  'Marie-Claire',
+  'Anne-Sophie',
+  'Pierre-Yves',
+  'Dominique',
+  'Claude',
+  'Bernard',
+  'Michel',
+  'Gérard',
+  'Ousmane',
+  'Moussa',
+  'Aminata',
+  'Mariam',
+  'Lina',
+  'Zoé',
+  'Jeanne',
 ]
 
 const LAST_NAMES = [
-  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
-  'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard',
-  'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier', 'Faure', 'Rousseau',
-  'Blanc', 'Guérin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clément', 'Gauthier',
-  'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin', 'Masson', 'Sanchez', 'Gérard', 'Nguyen', 'Boyer', 'Denis',
-  'Lemaire', 'Duval', 'Joly', 'Gautier', 'Roger', 'Roche', 'Roy', 'Noël', 'Meyer', 'Lucas', 'Meunier', 'Jean',
-  'Perez', 'Marchand', 'Dufour', 'Blanchard', 'Barbier', 'Brun', 'Dumas', 'Brunet', 'Schmitt', 'Leroux', 'Colin',
-  'Fernandez', 'Pierre', 'Renard', 'Arnaud', 'Rolland', 'Caron', 'Aubert', 'Giraud', 'Leclerc', 'Vidal', 'Bourgeois',
-  'Renaud', 'Lemoine', 'Picard', 'Gaillard', 'Philippe', 'Lacroix', 'Fabre', 'Castan', 'Sabatier', 'Bousquet',
-  'Delmas', 'Vidalenc', 'Cazals', 'Puech', 'Azéma', 'Benali', 'Haddad', 'Diallo', 'Traoré', 'Ben Salah', 'Marty',
-  'Rouquette', 'Soulié', 'Carrère', 'Lagarde', 'Pujol', 'Boutin', 'Chauvin', 'Bouchet', 'Tessier', 'Besnard',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guérin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Morin',
+  'Mathieu',
+  'Clément',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
+  'Chevalier',
+  'Robin',
+  'Masson',
+  'Sanchez',
+  'Gérard',
+  'Nguyen',
+  'Boyer',
+  'Denis',
+  'Lemaire',
+  'Duval',
+  'Joly',
+  'Gautier',
+  'Roger',
+  'Roche',
+  'Roy',
+  'Noël',
+  'Meyer',
+  'Lucas',
+  'Meunier',
+  'Jean',
+  'Perez',
+  'Marchand',
+  'Dufour',
+  'Blanchard',
+  'Barbier',
+  'Brun',
+  'Dumas',
+  'Brunet',
+  'Schmitt',
+  'Leroux',
+  'Colin',
+  'Fernandez',
+  'Pierre',
+  'Renard',
+  'Arnaud',
+  'Rolland',
+  'Caron',
+  'Aubert',
+  'Giraud',
+  'Leclerc',
+  'Vidal',
+  'Bourgeois',
+  'Renaud',
+  'Lemoine',
+  'Picard',
+  'Gaillard',
+  'Philippe',
+  'Lacroix',
+  'Fabre',
+  'Castan',
+  'Sabatier',
+  'Bousquet',
+  'Delmas',
+  'Vidalenc',
+  'Cazals',
+  'Puech',
+  'Azéma',
+  'Benali',
+  'Haddad',
+  'Diallo',
+  'Traoré',
+  'Ben Salah',
+  'Marty',
+  'Rouquette',
+  'Soulié',
+  'Carrère',
+  'Lagarde',
+  'Pujol',
+  'Boutin',
+  'Chauvin',
+  'Bouchet',
+  'Tessier',
+  'Besnard',
 ]
 
 type Region = 'occitanie' | 'centre'
@@ -124,49 +320,119 @@ type Region = 'occitanie' | 'centre'
 /** Towns of each region with their département, for structures' names and registrants' départements. */
 const TOWNS: Record<Region, [town: string, departement: string][]> = {
   occitanie: [
-    ['Toulouse', '31'], ['Montpellier', '34'], ['Narbonne', '11'], ['Carcassonne', '11'], ['Perpignan', '66'], ['Béziers', '34'],
-    ['Nîmes', '30'], ['Albi', '81'], ['Castres', '81'], ['Rodez', '12'], ['Cahors', '46'], ['Montauban', '82'], ['Auch', '32'],
-    ['Tarbes', '65'], ['Foix', '09'], ['Mende', '48'], ['Sète', '34'], ['Lézignan-Corbières', '11'], ['Limoux', '11'], ['Millau', '12'],
+    ['Toulouse', '31'],
+    ['Montpellier', '34'],
+    ['Narbonne', '11'],
+    ['Carcassonne', '11'],
+    ['Perpignan', '66'],
+    ['Béziers', '34'],
+    ['Nîmes', '30'],
+    ['Albi', '81'],
+    ['Castres', '81'],
+    ['Rodez', '12'],
+    ['Cahors', '46'],
+    ['Montauban', '82'],
+    ['Auch', '32'],
+    ['Tarbes', '65'],
+    ['Foix', '09'],
+    ['Mende', '48'],
+    ['Sète', '34'],
+    ['Lézignan-Corbières', '11'],
+    ['Limoux', '11'],
+    ['Millau', '12'],
   ],
   centre: [
-    ['Orléans', '45'], ['Tours', '37'], ['Blois', '41'], ['Bourges', '18'], ['Chartres', '28'], ['Châteauroux', '36'], ['Dreux', '28'],
-    ['Vierzon', '18'], ['Montargis', '45'], ['Vendôme', '41'], ['Amboise', '37'], ['Issoudun', '36'], ['Romorantin-Lanthenay', '41'],
-    ['Déols', '36'], ['Joué-lès-Tours', '37'], ['Gien', '45'], ['Pithiviers', '45'], ['Loches', '37'],
+    ['Orléans', '45'],
+    ['Tours', '37'],
+    ['Blois', '41'],
+    ['Bourges', '18'],
+    ['Chartres', '28'],
+    ['Châteauroux', '36'],
+    ['Dreux', '28'],
+    ['Vierzon', '18'],
+    ['Montargis', '45'],
+    ['Vendôme', '41'],
+    ['Amboise', '37'],
+    ['Issoudun', '36'],
+    ['Romorantin-Lanthenay', '41'],
+    ['Déols', '36'],
+    ['Joué-lès-Tours', '37'],
+    ['Gien', '45'],
+    ['Pithiviers', '45'],
+    ['Loches', '37'],
   ],
 }
 
 /** Structure name patterns per audience profile; {town} is replaced by a town of the region. */
 const STRUCTURES: Record<Profile, string[]> = {
   association: [
-    'Association Solidarités {town}', 'Les Jardins partagés de {town}', 'Recyclerie de {town}', 'Épicerie solidaire de {town}',
-    'Maison des associations de {town}', 'Culture pour tous {town}', 'Mobilité solidaire {town}', 'Repair café {town}',
-    'Atelier vélo de {town}', 'Régie de quartier de {town}', 'Chantier d’insertion Bois et Nature ({town})',
-    'Ressourcerie du Pays de {town}', 'Association Habitat et Partage {town}', 'Le Fil d’Ariane – accueil de jour ({town})',
+    'Association Solidarités {town}',
+    'Les Jardins partagés de {town}',
+    'Recyclerie de {town}',
+    'Épicerie solidaire de {town}',
+    'Maison des associations de {town}',
+    'Culture pour tous {town}',
+    'Mobilité solidaire {town}',
+    'Repair café {town}',
+    'Atelier vélo de {town}',
+    'Régie de quartier de {town}',
+    'Chantier d’insertion Bois et Nature ({town})',
+    'Ressourcerie du Pays de {town}',
+    'Association Habitat et Partage {town}',
+    'Le Fil d’Ariane – accueil de jour ({town})',
   ],
   cooperative: [
-    'SCOP Les Ateliers du {town}', 'SCIC Énergies citoyennes {town}', 'CAE Coopérer pour entreprendre ({town})',
-    'SCIC Tiers-lieu La Fabrique ({town})', 'SCOP BTP Bâtir ensemble ({town})', 'Coopérative paysanne de {town}',
-    'SCIC Alimentation locale {town}', 'SCOP Imprimerie du Centre ({town})',
+    'SCOP Les Ateliers du {town}',
+    'SCIC Énergies citoyennes {town}',
+    'CAE Coopérer pour entreprendre ({town})',
+    'SCIC Tiers-lieu La Fabrique ({town})',
+    'SCOP BTP Bâtir ensemble ({town})',
+    'Coopérative paysanne de {town}',
+    'SCIC Alimentation locale {town}',
+    'SCOP Imprimerie du Centre ({town})',
   ],
   mutuelle: ['Mutuelle solidaire de {town}', 'Mutuelle familiale du territoire ({town})', 'Groupe mutualiste Prévoyance ({town})'],
   fondation: ['Fondation pour l’insertion ({town})', 'Fondation Jeunesse et Territoires', 'Fonds de dotation Terres solidaires'],
   esus: [
-    'Entreprise d’insertion Envie ({town})', 'Solidaire Numérique SAS ({town})', 'La Conciergerie solidaire ({town})',
-    'Entreprise adaptée Les Compagnons ({town})', 'Mobil’ESS SAS ({town})',
+    'Entreprise d’insertion Envie ({town})',
+    'Solidaire Numérique SAS ({town})',
+    'La Conciergerie solidaire ({town})',
+    'Entreprise adaptée Les Compagnons ({town})',
+    'Mobil’ESS SAS ({town})',
   ],
   collectivite: [
-    'Communauté de communes du Pays de {town}', 'Communauté d’agglomération de {town}', 'Mairie de {town}',
-    'Conseil départemental – service insertion', 'Pôle d’équilibre territorial et rural du Pays de {town}',
+    'Communauté de communes du Pays de {town}',
+    'Communauté d’agglomération de {town}',
+    'Mairie de {town}',
+    'Conseil départemental – service insertion',
+    'Pôle d’équilibre territorial et rural du Pays de {town}',
   ],
   elu: ['Mairie de {town}', 'Communauté de communes du Pays de {town}', 'Conseil régional'],
   etat: ['DREETS', 'DRAJES', 'Préfecture – mission ESS', 'Pôle emploi / France Travail {town}', 'Direction départementale de l’emploi'],
-  financeur: ['Banque des Territoires', 'France Active', 'Crédit coopératif – agence de {town}', 'Caisse d’épargne – mécénat', 'Initiative {town}'],
+  financeur: [
+    'Banque des Territoires',
+    'France Active',
+    'Crédit coopératif – agence de {town}',
+    'Caisse d’épargne – mécénat',
+    'Initiative {town}',
+  ],
   etudiant: ['Université – master ESS', 'IUT – carrières sociales', 'Sciences Po – parcours ESS', 'École de commerce – chaire ESS'],
   porteur_projet: [
-    'Projet de tiers-lieu rural ({town})', 'Projet de conserverie solidaire ({town})', 'Projet d’habitat partagé ({town})',
-    'Projet de garage solidaire ({town})', 'Projet de café associatif ({town})', 'Projet de ferme pédagogique ({town})',
+    'Projet de tiers-lieu rural ({town})',
+    'Projet de conserverie solidaire ({town})',
+    'Projet d’habitat partagé ({town})',
+    'Projet de garage solidaire ({town})',
+    'Projet de café associatif ({town})',
+    'Projet de ferme pédagogique ({town})',
   ],
-  autre: ['Consultant·e indépendant·e', 'Incubateur Catalis', 'Incubateur Alter’Incub', 'Pépinière Réalis', 'AD’OCC – référent ESS', 'Chambre de commerce et d’industrie'],
+  autre: [
+    'Consultant·e indépendant·e',
+    'Incubateur Catalis',
+    'Incubateur Alter’Incub',
+    'Pépinière Réalis',
+    'AD’OCC – référent ESS',
+    'Chambre de commerce et d’industrie',
+  ],
 }
 
 const DIETS = ['Végétarien', 'Végétalien', 'Sans gluten', 'Sans porc', 'Halal', 'Allergie aux fruits à coque']
@@ -190,7 +456,11 @@ type Person = {
   locale: 'fr' | 'en'
 }
 
-function makePerson(rng: Rng, spec: { region: Region; departement: string; profiles: Partial<Record<Profile, number>> }, usedEmails: Set<string>): Person {
+function makePerson(
+  rng: Rng,
+  spec: { region: Region; departement: string; profiles: Partial<Record<Profile, number>> },
+  usedEmails: Set<string>,
+): Person {
   const firstName = pick(rng, FIRST_NAMES)
   const lastName = pick(rng, LAST_NAMES)
   const organisationType = weighted(rng, spec.profiles)
@@ -254,7 +524,12 @@ type DemoEvent = {
   contactEmail: string
   region: Region
   profiles: Partial<Record<Profile, number>>
-  slots: { label: string; startsAt: Date; endsAt: Date; workshops: { title: string; description: string; room: string; capacity: number }[] }[]
+  slots: {
+    label: string
+    startsAt: Date
+    endsAt: Date
+    workshops: { title: string; description: string; room: string; capacity: number }[]
+  }[]
   questions: QuestionSpec[]
   /** Share of seat holders who choose a workshop in each slot. */
   workshopShare: number
@@ -303,8 +578,18 @@ export const demoEvents: DemoEvent[] = [
         startsAt: paris('2026-11-29', '14:00'),
         endsAt: paris('2026-11-29', '17:00'),
         workshops: [
-          { title: 'Modèle économique et utilité sociale', description: 'Construire un modèle économique qui tient, sans perdre de vue la mission sociale.', room: 'Salle Corbières', capacity: 15 },
-          { title: 'Gouvernance et statuts : association, SCOP ou SCIC ?', description: 'Choisir la forme juridique qui correspond au projet et à ses parties prenantes.', room: 'Salle Minervois', capacity: 15 },
+          {
+            title: 'Modèle économique et utilité sociale',
+            description: 'Construire un modèle économique qui tient, sans perdre de vue la mission sociale.',
+            room: 'Salle Corbières',
+            capacity: 15,
+          },
+          {
+            title: 'Gouvernance et statuts : association, SCOP ou SCIC ?',
+            description: 'Choisir la forme juridique qui correspond au projet et à ses parties prenantes.',
+            room: 'Salle Minervois',
+            capacity: 15,
+          },
         ],
       },
       {
@@ -312,8 +597,18 @@ export const demoEvents: DemoEvent[] = [
         startsAt: paris('2026-11-30', '09:30'),
         endsAt: paris('2026-11-30', '12:30'),
         workshops: [
-          { title: 'Financer l’amorçage : prêts d’honneur, Alter’Venture, FISO', description: 'Panorama des financements de l’amorçage, avec des financeurs de la région.', room: 'Salle Corbières', capacity: 15 },
-          { title: 'Pitcher son projet', description: 'Trois minutes pour convaincre : entraînement devant un jury bienveillant.', room: 'Salle Minervois', capacity: 15 },
+          {
+            title: 'Financer l’amorçage : prêts d’honneur, Alter’Venture, FISO',
+            description: 'Panorama des financements de l’amorçage, avec des financeurs de la région.',
+            room: 'Salle Corbières',
+            capacity: 15,
+          },
+          {
+            title: 'Pitcher son projet',
+            description: 'Trois minutes pour convaincre : entraînement devant un jury bienveillant.',
+            room: 'Salle Minervois',
+            capacity: 15,
+          },
         ],
       },
     ],
@@ -355,12 +650,25 @@ export const demoEvents: DemoEvent[] = [
         label: 'Secteurs d’activité',
         type: 'multiple_choice',
         required: false,
-        options: ['Alimentation', 'Culture', 'Mobilité', 'Réemploi et économie circulaire', 'Services à la personne', 'Numérique', 'Habitat'],
+        options: [
+          'Alimentation',
+          'Culture',
+          'Mobilité',
+          'Réemploi et économie circulaire',
+          'Services à la personne',
+          'Numérique',
+          'Habitat',
+        ],
         answer: (rng) =>
-          shuffled(rng, ['Alimentation', 'Culture', 'Mobilité', 'Réemploi et économie circulaire', 'Services à la personne', 'Numérique', 'Habitat']).slice(
-            0,
-            1 + Math.floor(rng() * 2),
-          ),
+          shuffled(rng, [
+            'Alimentation',
+            'Culture',
+            'Mobilité',
+            'Réemploi et économie circulaire',
+            'Services à la personne',
+            'Numérique',
+            'Habitat',
+          ]).slice(0, 1 + Math.floor(rng() * 2)),
       },
     ],
     workshopShare: 1,
@@ -399,17 +707,50 @@ export const demoEvents: DemoEvent[] = [
     registrationClosesAt: paris('2026-12-08', '23:59'),
     contactEmail: 'ess@region-occitanie.example',
     region: 'occitanie',
-    profiles: { association: 30, cooperative: 12, mutuelle: 4, fondation: 2, esus: 8, collectivite: 12, elu: 7, etat: 4, financeur: 5, etudiant: 4, porteur_projet: 7, autre: 5 },
+    profiles: {
+      association: 30,
+      cooperative: 12,
+      mutuelle: 4,
+      fondation: 2,
+      esus: 8,
+      collectivite: 12,
+      elu: 7,
+      etat: 4,
+      financeur: 5,
+      etudiant: 4,
+      porteur_projet: 7,
+      autre: 5,
+    },
     slots: [
       {
         label: 'Ateliers du matin',
         startsAt: paris('2026-12-10', '10:45'),
         endsAt: paris('2026-12-10', '12:15'),
         workshops: [
-          { title: 'Financer son projet : Alter’Venture, FISO et prêts d’honneur', description: 'Les outils financiers régionaux, présentés par celles et ceux qui les instruisent.', room: 'Salle des Assemblées', capacity: 80 },
-          { title: 'Commande publique responsable : ouvrir les marchés à l’ESS', description: 'Clauses sociales, marchés réservés : retours d’expérience de collectivités.', room: 'Salle Garonne', capacity: 60 },
-          { title: 'Tiers-lieux et ruralité : la Fabrique à initiatives', description: 'Faire émerger des activités dans les territoires ruraux.', room: 'Salle Canal du Midi', capacity: 60 },
-          { title: 'Obtenir l’agrément ESUS', description: 'Conditions, démarches et intérêt de l’agrément « Entreprise solidaire d’utilité sociale ».', room: 'Salle Pyrénées', capacity: 50 },
+          {
+            title: 'Financer son projet : Alter’Venture, FISO et prêts d’honneur',
+            description: 'Les outils financiers régionaux, présentés par celles et ceux qui les instruisent.',
+            room: 'Salle des Assemblées',
+            capacity: 80,
+          },
+          {
+            title: 'Commande publique responsable : ouvrir les marchés à l’ESS',
+            description: 'Clauses sociales, marchés réservés : retours d’expérience de collectivités.',
+            room: 'Salle Garonne',
+            capacity: 60,
+          },
+          {
+            title: 'Tiers-lieux et ruralité : la Fabrique à initiatives',
+            description: 'Faire émerger des activités dans les territoires ruraux.',
+            room: 'Salle Canal du Midi',
+            capacity: 60,
+          },
+          {
+            title: 'Obtenir l’agrément ESUS',
+            description: 'Conditions, démarches et intérêt de l’agrément « Entreprise solidaire d’utilité sociale ».',
+            room: 'Salle Pyrénées',
+            capacity: 50,
+          },
         ],
       },
       {
@@ -417,15 +758,42 @@ export const demoEvents: DemoEvent[] = [
         startsAt: paris('2026-12-10', '14:00'),
         endsAt: paris('2026-12-10', '15:30'),
         workshops: [
-          { title: 'Économie circulaire et réemploi', description: 'Ressourceries, recycleries et filières de réemploi en Occitanie.', room: 'Salle des Assemblées', capacity: 80 },
-          { title: 'Alimentation durable et circuits courts', description: 'Épiceries solidaires, SCIC agricoles, restauration collective.', room: 'Salle Garonne', capacity: 60 },
-          { title: 'Coopérer avec les EPCI : PTCE et stratégies locales', description: 'Comment intercommunalités et entreprises de l’ESS construisent ensemble.', room: 'Salle Canal du Midi', capacity: 60 },
-          { title: 'Mesurer son impact social', description: 'Méthodes simples pour démontrer l’utilité sociale de son activité.', room: 'Salle Pyrénées', capacity: 50 },
+          {
+            title: 'Économie circulaire et réemploi',
+            description: 'Ressourceries, recycleries et filières de réemploi en Occitanie.',
+            room: 'Salle des Assemblées',
+            capacity: 80,
+          },
+          {
+            title: 'Alimentation durable et circuits courts',
+            description: 'Épiceries solidaires, SCIC agricoles, restauration collective.',
+            room: 'Salle Garonne',
+            capacity: 60,
+          },
+          {
+            title: 'Coopérer avec les EPCI : PTCE et stratégies locales',
+            description: 'Comment intercommunalités et entreprises de l’ESS construisent ensemble.',
+            room: 'Salle Canal du Midi',
+            capacity: 60,
+          },
+          {
+            title: 'Mesurer son impact social',
+            description: 'Méthodes simples pour démontrer l’utilité sociale de son activité.',
+            room: 'Salle Pyrénées',
+            capacity: 50,
+          },
         ],
       },
     ],
     questions: [
-      { key: 'lunch', label: 'Participerez-vous au déjeuner ?', type: 'single_choice', required: true, options: ['Oui', 'Non'], answer: lunch },
+      {
+        key: 'lunch',
+        label: 'Participerez-vous au déjeuner ?',
+        type: 'single_choice',
+        required: true,
+        options: ['Oui', 'Non'],
+        answer: lunch,
+      },
       {
         key: 'departement',
         label: 'Votre département',
@@ -471,17 +839,50 @@ export const demoEvents: DemoEvent[] = [
     registrationClosesAt: paris('2027-02-01', '23:59'),
     contactEmail: 'conference@cress-centre-val-de-loire.example',
     region: 'centre',
-    profiles: { association: 28, cooperative: 10, mutuelle: 5, fondation: 2, esus: 6, collectivite: 16, elu: 9, etat: 5, financeur: 5, etudiant: 3, porteur_projet: 5, autre: 4 },
+    profiles: {
+      association: 28,
+      cooperative: 10,
+      mutuelle: 5,
+      fondation: 2,
+      esus: 6,
+      collectivite: 16,
+      elu: 9,
+      etat: 5,
+      financeur: 5,
+      etudiant: 3,
+      porteur_projet: 5,
+      autre: 4,
+    },
     slots: [
       {
         label: 'Ateliers du matin',
         startsAt: paris('2027-02-04', '10:30'),
         endsAt: paris('2027-02-04', '12:00'),
         workshops: [
-          { title: 'ESS et EPCI : construire une politique locale de l’ESS', description: 'Exemples de communautés de communes qui soutiennent l’ESS sur leur territoire.', room: 'Auditorium', capacity: 150 },
-          { title: 'CAP Asso et emplois associatifs', description: 'Le dispositif régional de soutien à l’emploi associatif, ses évolutions.', room: 'Salle Loire', capacity: 90 },
-          { title: 'Coopératives d’activité et d’emploi', description: 'Entreprendre en coopérative : témoignages d’entrepreneurs salariés.', room: 'Salle Cher', capacity: 80 },
-          { title: 'Territoires zéro chômeur de longue durée', description: 'Les entreprises à but d’emploi de la région, un bilan.', room: 'Salle Indre', capacity: 80 },
+          {
+            title: 'ESS et EPCI : construire une politique locale de l’ESS',
+            description: 'Exemples de communautés de communes qui soutiennent l’ESS sur leur territoire.',
+            room: 'Auditorium',
+            capacity: 150,
+          },
+          {
+            title: 'CAP Asso et emplois associatifs',
+            description: 'Le dispositif régional de soutien à l’emploi associatif, ses évolutions.',
+            room: 'Salle Loire',
+            capacity: 90,
+          },
+          {
+            title: 'Coopératives d’activité et d’emploi',
+            description: 'Entreprendre en coopérative : témoignages d’entrepreneurs salariés.',
+            room: 'Salle Cher',
+            capacity: 80,
+          },
+          {
+            title: 'Territoires zéro chômeur de longue durée',
+            description: 'Les entreprises à but d’emploi de la région, un bilan.',
+            room: 'Salle Indre',
+            capacity: 80,
+          },
         ],
       },
       {
@@ -489,10 +890,30 @@ export const demoEvents: DemoEvent[] = [
         startsAt: paris('2027-02-04', '14:00'),
         endsAt: paris('2027-02-04', '15:30'),
         workshops: [
-          { title: 'Tiers-lieux et centres-bourgs', description: 'Revitaliser les centres-bourgs avec des lieux portés par l’ESS.', room: 'Auditorium', capacity: 150 },
-          { title: 'Financer son développement avec France Active', description: 'Garanties, prêts participatifs, apports en fonds propres.', room: 'Salle Loire', capacity: 90 },
-          { title: 'Épargne solidaire et engagement citoyen', description: 'Mobiliser les habitants dans le capital des entreprises de l’ESS.', room: 'Salle Cher', capacity: 80 },
-          { title: 'Pôles territoriaux de coopération économique', description: 'Monter un PTCE : étapes, partenaires, financements.', room: 'Salle Indre', capacity: 80 },
+          {
+            title: 'Tiers-lieux et centres-bourgs',
+            description: 'Revitaliser les centres-bourgs avec des lieux portés par l’ESS.',
+            room: 'Auditorium',
+            capacity: 150,
+          },
+          {
+            title: 'Financer son développement avec France Active',
+            description: 'Garanties, prêts participatifs, apports en fonds propres.',
+            room: 'Salle Loire',
+            capacity: 90,
+          },
+          {
+            title: 'Épargne solidaire et engagement citoyen',
+            description: 'Mobiliser les habitants dans le capital des entreprises de l’ESS.',
+            room: 'Salle Cher',
+            capacity: 80,
+          },
+          {
+            title: 'Pôles territoriaux de coopération économique',
+            description: 'Monter un PTCE : étapes, partenaires, financements.',
+            room: 'Salle Indre',
+            capacity: 80,
+          },
         ],
       },
     ],
@@ -556,9 +977,24 @@ export const demoEvents: DemoEvent[] = [
         startsAt: paris('2026-10-15', '10:45'),
         endsAt: paris('2026-10-15', '12:15'),
         workshops: [
-          { title: 'Mobilité solidaire en milieu rural', description: 'Garages solidaires, transport à la demande, covoiturage.', room: 'Grande salle', capacity: 50 },
-          { title: 'Alimentation locale et restauration collective', description: 'Approvisionner les cantines avec les producteurs et les structures d’insertion.', room: 'Salle du haut', capacity: 40 },
-          { title: 'Emploi et insertion : travailler avec les SIAE', description: 'Clauses d’insertion et partenariats avec les structures d’insertion.', room: 'Salle basse', capacity: 40 },
+          {
+            title: 'Mobilité solidaire en milieu rural',
+            description: 'Garages solidaires, transport à la demande, covoiturage.',
+            room: 'Grande salle',
+            capacity: 50,
+          },
+          {
+            title: 'Alimentation locale et restauration collective',
+            description: 'Approvisionner les cantines avec les producteurs et les structures d’insertion.',
+            room: 'Salle du haut',
+            capacity: 40,
+          },
+          {
+            title: 'Emploi et insertion : travailler avec les SIAE',
+            description: 'Clauses d’insertion et partenariats avec les structures d’insertion.',
+            room: 'Salle basse',
+            capacity: 40,
+          },
         ],
       },
     ],
@@ -634,7 +1070,11 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
   if (confirmed + offered > spec.capacity) throw new Error(`Demo event ${spec.slug}: more seats held than its capacity`)
   if (offered > 0 && cancelled < offered) throw new Error(`Demo event ${spec.slug}: offers need earlier cancellations`)
 
-  const slots = spec.slots.map((s) => ({ ...s, id: newId(), workshops: s.workshops.map((w, position) => ({ ...w, id: newId(), position, seatsTaken: 0 })) }))
+  const slots = spec.slots.map((s) => ({
+    ...s,
+    id: newId(),
+    workshops: s.workshops.map((w, position) => ({ ...w, id: newId(), position, seatsTaken: 0 })),
+  }))
   const questions = spec.questions.map((q, position) => ({ ...q, id: newId(), position }))
 
   // People in the order they registered: the first ones took the seats (some cancelled later),
@@ -683,7 +1123,8 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
       checkedInAt = new Date(spec.startsAt.getTime() - 30 * 60 * 1000 + rng() * 105 * 60 * 1000)
       updatedAt = checkedInAt
     }
-    const offerExpiresAt = status === 'offered' ? new Date(now.getTime() + Math.max(1, spec.offerHours - 6 - Math.floor(rng() * 12)) * HOUR) : null
+    const offerExpiresAt =
+      status === 'offered' ? new Date(now.getTime() + Math.max(1, spec.offerHours - 6 - Math.floor(rng() * 12)) * HOUR) : null
     const source = rng() < 0.04 && status === 'confirmed' ? 'manual' : 'form'
     registrations.push({
       id,
@@ -725,7 +1166,11 @@ function planEvent(spec: DemoEvent, ids: { eventId: string; checkinUserId: strin
 }
 
 async function userIdByRole(db: Tx, organisationId: string, role: string) {
-  const membership = await db.membership.findFirst({ where: { organisationId, role }, orderBy: { createdAt: 'asc' }, select: { userId: true } })
+  const membership = await db.membership.findFirst({
+    where: { organisationId, role },
+    orderBy: { createdAt: 'asc' },
+    select: { userId: true },
+  })
   return membership?.userId ?? null
 }
 
@@ -733,7 +1178,10 @@ async function userIdByRole(db: Tx, organisationId: string, role: string) {
  * Loads the demo events of the demo organisations. Does nothing when any event exists or when
  * none of the demo organisations does, so it is safe to call on every start.
  */
-export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise<{ seeded: boolean; events: number; registrations: number }> {
+export async function seedDemoEvents(
+  db: Tx,
+  opts: { now?: Date } = {},
+): Promise<{ seeded: boolean; events: number; registrations: number }> {
   const now = opts.now ?? new Date()
   return inTransaction(db, async (tx) => {
     if ((await tx.event.count()) > 0) return { seeded: false, events: 0, registrations: 0 }
@@ -750,7 +1198,11 @@ export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise
       const eventId = newId()
       const plan = planEvent(
         spec,
-        { eventId, checkinUserId: await userIdByRole(tx, organisationId, 'checkin'), organiserUserId: await userIdByRole(tx, organisationId, 'organiser') },
+        {
+          eventId,
+          checkinUserId: await userIdByRole(tx, organisationId, 'checkin'),
+          organiserUserId: await userIdByRole(tx, organisationId, 'organiser'),
+        },
         now,
       )
       await tx.event.create({
@@ -781,7 +1233,9 @@ export async function seedDemoEvents(db: Tx, opts: { now?: Date } = {}): Promise
           createdAt: new Date(spec.registrationOpensAt.getTime() - 7 * DAY),
         },
       })
-      await tx.timeSlot.createMany({ data: plan.slots.map((s) => ({ id: s.id, eventId, label: s.label, startsAt: s.startsAt, endsAt: s.endsAt })) })
+      await tx.timeSlot.createMany({
+        data: plan.slots.map((s) => ({ id: s.id, eventId, label: s.label, startsAt: s.startsAt, endsAt: s.endsAt })),
+      })
       await tx.workshop.createMany({
         data: plan.slots.flatMap((s) =>
           s.workshops.map((w) => ({

@@ -12,11 +12,36 @@ type Seat = { category: 'social' | 'ecologie'; chair?: boolean }
 type DemoJuror = { name: string; email: string; organisationName: string; seats: Seat[] }
 
 export const demoJurors: DemoJuror[] = [
-  { name: 'Hélène Marty', email: 'helene.marty@jury-occitanie.example', organisationName: 'Région Occitanie', seats: [{ category: 'social', chair: true }, { category: 'ecologie' }] },
-  { name: 'Karim Haddad', email: 'karim.haddad@jury-occitanie.example', organisationName: 'France Active Occitanie', seats: [{ category: 'ecologie', chair: true }, { category: 'social' }] },
-  { name: 'Sophie Laurent', email: 'sophie.laurent@jury-occitanie.example', organisationName: 'Université Toulouse Capitole', seats: [{ category: 'social' }] },
-  { name: 'Marc Delmas', email: 'marc.delmas@jury-occitanie.example', organisationName: 'Crédit Coopératif', seats: [{ category: 'social' }, { category: 'ecologie' }] },
-  { name: 'Julie Fabre', email: 'julie.fabre@jury-occitanie.example', organisationName: 'Mouvement associatif Occitanie', seats: [{ category: 'social' }] },
+  {
+    name: 'Hélène Marty',
+    email: 'helene.marty@jury-occitanie.example',
+    organisationName: 'Région Occitanie',
+    seats: [{ category: 'social', chair: true }, { category: 'ecologie' }],
+  },
+  {
+    name: 'Karim Haddad',
+    email: 'karim.haddad@jury-occitanie.example',
+    organisationName: 'France Active Occitanie',
+    seats: [{ category: 'ecologie', chair: true }, { category: 'social' }],
+  },
+  {
+    name: 'Sophie Laurent',
+    email: 'sophie.laurent@jury-occitanie.example',
+    organisationName: 'Université Toulouse Capitole',
+    seats: [{ category: 'social' }],
+  },
+  {
+    name: 'Marc Delmas',
+    email: 'marc.delmas@jury-occitanie.example',
+    organisationName: 'Crédit Coopératif',
+    seats: [{ category: 'social' }, { category: 'ecologie' }],
+  },
+  {
+    name: 'Julie Fabre',
+    email: 'julie.fabre@jury-occitanie.example',
+    organisationName: 'Mouvement associatif Occitanie',
+    seats: [{ category: 'social' }],
+  },
 ]
 
 /** The late juror of the demo (has not scored anything). */
@@ -45,7 +70,10 @@ const SCORES: Record<string, Record<'social' | 'ecologie', ({ values: number[]; 
     ],
   },
   'karim.haddad@jury-occitanie.example': {
-    social: [{ values: [4, 5, 3, 4, 4], comment: 'Chiffres solides, besoin réel.' }, { values: [4, 3, 4], comment: '', partial: true }],
+    social: [
+      { values: [4, 5, 3, 4, 4], comment: 'Chiffres solides, besoin réel.' },
+      { values: [4, 3, 4], comment: '', partial: true },
+    ],
     ecologie: [
       { values: [5, 5, 4, 5, 4], comment: 'Le projet le plus structurant de la Haute Vallée de l’Aude.' },
       { values: [3, 4, 3, 3, 4], comment: 'Bon projet, impact un peu moins mesuré.' },
@@ -79,7 +107,11 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
   })
   const categoryOf = (key: 'social' | 'ecologie') => categories.find((c) => c.name === CATEGORY_NAMES[key])!
   const nominationsOf = async (key: 'social' | 'ecologie') =>
-    tx.nomination.findMany({ where: { editionId: edition.id, categoryId: categoryOf(key).id, status: 'shortlisted' }, select: { id: true, structureName: true }, orderBy: [{ structureName: 'asc' }, { id: 'asc' }] })
+    tx.nomination.findMany({
+      where: { editionId: edition.id, categoryId: categoryOf(key).id, status: 'shortlisted' },
+      select: { id: true, structureName: true },
+      orderBy: [{ structureName: 'asc' }, { id: 'asc' }],
+    })
   const shortlisted = { social: await nominationsOf('social'), ecologie: await nominationsOf('ecologie') }
   const joinedAt = new Date('2026-06-20T08:00:00Z')
   const scoredAt = new Date('2026-09-15T16:00:00Z')
@@ -87,10 +119,24 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
   const userIds = new Map<string, string>()
 
   for (const j of demoJurors) {
-    const user = await tx.user.upsert({ where: { email: j.email }, create: { email: j.email, name: j.name }, update: {}, select: { id: true } })
+    const user = await tx.user.upsert({
+      where: { email: j.email },
+      create: { email: j.email, name: j.name },
+      update: {},
+      select: { id: true },
+    })
     userIds.set(j.email, user.id)
     const juror = await tx.juror.create({
-      data: { editionId: edition.id, email: j.email, name: j.name, organisationName: j.organisationName, userId: user.id, inviteTokenHash: hashLike(), invitedAt: new Date('2026-06-15T08:00:00Z'), joinedAt },
+      data: {
+        editionId: edition.id,
+        email: j.email,
+        name: j.name,
+        organisationName: j.organisationName,
+        userId: user.id,
+        inviteTokenHash: hashLike(),
+        invitedAt: new Date('2026-06-15T08:00:00Z'),
+        joinedAt,
+      },
       select: { id: true },
     })
     jurorIds.set(j.email, juror.id)
@@ -98,7 +144,15 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
   const conflictNomination = shortlisted.social.find((n) => n.structureName === DEMO_CONFLICT.structureName)
   if (conflictNomination) {
     await tx.juryConflict.create({
-      data: { editionId: edition.id, jurorId: jurorIds.get(DEMO_CONFLICT.juror)!, nominationId: conflictNomination.id, kind: 'board_member', note: 'Membre du conseil d’administration de la SCIC.', declaredBy: 'juror', declaredByUserId: userIds.get(DEMO_CONFLICT.juror)! },
+      data: {
+        editionId: edition.id,
+        jurorId: jurorIds.get(DEMO_CONFLICT.juror)!,
+        nominationId: conflictNomination.id,
+        kind: 'board_member',
+        note: 'Membre du conseil d’administration de la SCIC.',
+        declaredBy: 'juror',
+        declaredByUserId: userIds.get(DEMO_CONFLICT.juror)!,
+      },
     })
   }
   for (const j of demoJurors) {
@@ -106,8 +160,12 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
     for (const seat of j.seats) {
       const category = categoryOf(seat.category)
       const patterns = SCORES[j.email]![seat.category]
-      const finished = shortlisted[seat.category].every((n, i) => (conflictNomination?.id === n.id && j.email === DEMO_CONFLICT.juror) || (patterns[i] && !patterns[i]!.partial))
-      await tx.juryMember.create({ data: { jurorId, categoryId: category.id, isChair: !!seat.chair, submittedAt: finished ? scoredAt : null } })
+      const finished = shortlisted[seat.category].every(
+        (n, i) => (conflictNomination?.id === n.id && j.email === DEMO_CONFLICT.juror) || (patterns[i] && !patterns[i]!.partial),
+      )
+      await tx.juryMember.create({
+        data: { jurorId, categoryId: category.id, isChair: !!seat.chair, submittedAt: finished ? scoredAt : null },
+      })
       for (const [i, n] of shortlisted[seat.category].entries()) {
         const conflicted = conflictNomination?.id === n.id && j.email === DEMO_CONFLICT.juror
         if (conflicted) continue
@@ -119,7 +177,16 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
           if (p.partial && k >= p.values.length) return
           values[c.id] = p.values[k % p.values.length]!
         })
-        await tx.juryScore.create({ data: { jurorId, nominationId: n.id, values: JSON.stringify(values), comment: p.comment, complete: !p.partial, createdAt: scoredAt } })
+        await tx.juryScore.create({
+          data: {
+            jurorId,
+            nominationId: n.id,
+            values: JSON.stringify(values),
+            comment: p.comment,
+            complete: !p.partial,
+            createdAt: scoredAt,
+          },
+        })
       }
     }
   }
@@ -129,10 +196,21 @@ export async function seedDemoJury(tx: Tx): Promise<{ seeded: boolean; jurors: n
   const chairUser = userIds.get('karim.haddad@jury-occitanie.example')!
   const decided = new Date('2026-10-05T17:00:00Z')
   const decisions = [
-    first && { nominationId: first.id, decision: 'laureate', rank: 1, rationale: 'Six cents tonnes détournées de l’enfouissement et onze emplois d’insertion : un modèle de réemploi pour le territoire.' },
-    second && { nominationId: second.id, decision: 'mention', rank: 2, rationale: 'Mention pour un sociétariat citoyen exemplaire autour de l’énergie solaire.' },
+    first && {
+      nominationId: first.id,
+      decision: 'laureate',
+      rank: 1,
+      rationale: 'Six cents tonnes détournées de l’enfouissement et onze emplois d’insertion : un modèle de réemploi pour le territoire.',
+    },
+    second && {
+      nominationId: second.id,
+      decision: 'mention',
+      rank: 2,
+      rationale: 'Mention pour un sociétariat citoyen exemplaire autour de l’énergie solaire.',
+    },
   ].filter((d): d is { nominationId: string; decision: string; rank: number; rationale: string } => !!d)
-  for (const d of decisions) await tx.juryDecision.create({ data: { ...d, categoryId: ecologie.id, decidedByUserId: chairUser, createdAt: decided } })
+  for (const d of decisions)
+    await tx.juryDecision.create({ data: { ...d, categoryId: ecologie.id, decidedByUserId: chairUser, createdAt: decided } })
   await tx.prizeCategory.update({ where: { id: ecologie.id }, data: { decisionsLockedAt: decided, decisionsLockedBy: chairUser } })
   return { seeded: true, jurors: demoJurors.length }
 }

@@ -20,7 +20,11 @@ function unusableManageTokenHash() {
   return createHash('sha256').update(randomBytes(32)).digest('hex')
 }
 function searchText(...parts: string[]) {
-  return parts.join(' ').normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+  return parts
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
 }
 
 type Demo = {
@@ -36,15 +40,96 @@ type Demo = {
 }
 
 const PEOPLE: Demo[] = [
-  { firstName: 'Aurélie', lastName: 'Cazals', organisationName: 'SCOP Les Ateliers du Sud', organisationType: 'cooperative', departement: '31', ticket: 'full', state: 'paid', method: 'transfer' },
-  { firstName: 'Bruno', lastName: 'Esquerré', organisationName: 'Mairie de Castelnaudary', organisationType: 'collectivite', departement: '11', ticket: 'full', state: 'paid', method: 'purchase_order', purchaseOrderNumber: 'BC-2026-0412' },
-  { firstName: 'Salomé', lastName: 'Vidal', organisationName: 'Association Vélo Cité', organisationType: 'association', departement: '34', ticket: 'reduced', state: 'paid', method: 'transfer' },
-  { firstName: 'Nicolas', lastName: 'Fourcade', organisationName: 'Mutuelle Solidaire du Tarn', organisationType: 'mutuelle', departement: '81', ticket: 'full', state: 'pending', method: 'transfer' },
-  { firstName: 'Fatima', lastName: 'Ouali', organisationName: 'Université Toulouse Capitole', organisationType: 'etudiant', departement: '31', ticket: 'reduced', state: 'pending', method: 'transfer' },
-  { firstName: 'Gérard', lastName: 'Pujol', organisationName: 'Communauté de communes du Lauragais', organisationType: 'collectivite', departement: '11', ticket: 'full', state: 'pending', method: 'purchase_order', purchaseOrderNumber: 'CCL-2026-118' },
-  { firstName: 'Manon', lastName: 'Lacoste', organisationName: 'Bénévole — CRESS Occitanie', organisationType: 'association', departement: '31', ticket: 'free', state: 'free' },
-  { firstName: 'Hugo', lastName: 'Barthe', organisationName: 'Bénévole — Recyclerie du Lauragais', organisationType: 'association', departement: '11', ticket: 'free', state: 'free' },
-  { firstName: 'Claire', lastName: 'Roques', organisationName: 'SCIC Énergie Citoyenne', organisationType: 'cooperative', departement: '66', ticket: 'full', state: 'cancelled_refund', method: 'transfer' },
+  {
+    firstName: 'Aurélie',
+    lastName: 'Cazals',
+    organisationName: 'SCOP Les Ateliers du Sud',
+    organisationType: 'cooperative',
+    departement: '31',
+    ticket: 'full',
+    state: 'paid',
+    method: 'transfer',
+  },
+  {
+    firstName: 'Bruno',
+    lastName: 'Esquerré',
+    organisationName: 'Mairie de Castelnaudary',
+    organisationType: 'collectivite',
+    departement: '11',
+    ticket: 'full',
+    state: 'paid',
+    method: 'purchase_order',
+    purchaseOrderNumber: 'BC-2026-0412',
+  },
+  {
+    firstName: 'Salomé',
+    lastName: 'Vidal',
+    organisationName: 'Association Vélo Cité',
+    organisationType: 'association',
+    departement: '34',
+    ticket: 'reduced',
+    state: 'paid',
+    method: 'transfer',
+  },
+  {
+    firstName: 'Nicolas',
+    lastName: 'Fourcade',
+    organisationName: 'Mutuelle Solidaire du Tarn',
+    organisationType: 'mutuelle',
+    departement: '81',
+    ticket: 'full',
+    state: 'pending',
+    method: 'transfer',
+  },
+  {
+    firstName: 'Fatima',
+    lastName: 'Ouali',
+    organisationName: 'Université Toulouse Capitole',
+    organisationType: 'etudiant',
+    departement: '31',
+    ticket: 'reduced',
+    state: 'pending',
+    method: 'transfer',
+  },
+  {
+    firstName: 'Gérard',
+    lastName: 'Pujol',
+    organisationName: 'Communauté de communes du Lauragais',
+    organisationType: 'collectivite',
+    departement: '11',
+    ticket: 'full',
+    state: 'pending',
+    method: 'purchase_order',
+    purchaseOrderNumber: 'CCL-2026-118',
+  },
+  {
+    firstName: 'Manon',
+    lastName: 'Lacoste',
+    organisationName: 'Bénévole — CRESS Occitanie',
+    organisationType: 'association',
+    departement: '31',
+    ticket: 'free',
+    state: 'free',
+  },
+  {
+    firstName: 'Hugo',
+    lastName: 'Barthe',
+    organisationName: 'Bénévole — Recyclerie du Lauragais',
+    organisationType: 'association',
+    departement: '11',
+    ticket: 'free',
+    state: 'free',
+  },
+  {
+    firstName: 'Claire',
+    lastName: 'Roques',
+    organisationName: 'SCIC Énergie Citoyenne',
+    organisationType: 'cooperative',
+    departement: '66',
+    ticket: 'full',
+    state: 'cancelled_refund',
+    method: 'transfer',
+  },
 ]
 
 export async function seedDemoPayments(tx: Tx, opts: { now?: Date } = {}) {
@@ -67,7 +152,12 @@ export async function seedDemoPayments(tx: Tx, opts: { now?: Date } = {}) {
   for (const [i, p] of PEOPLE.entries()) {
     const id = newId()
     const createdAt = new Date(now.getTime() - (20 - i) * DAY)
-    const email = `${p.firstName}.${p.lastName}`.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z.]/g, '') + '@demo-paiement.example'
+    const email =
+      `${p.firstName}.${p.lastName}`
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z.]/g, '') + '@demo-paiement.example'
     const status = p.state === 'pending' ? 'pending_payment' : p.state === 'cancelled_refund' ? 'cancelled' : 'confirmed'
     if (status !== 'cancelled') {
       seats++
@@ -159,7 +249,17 @@ export async function seedDemoPayments(tx: Tx, opts: { now?: Date } = {}) {
   })
   await tx.ticketType.createMany({
     data: [
-      { id: ids.full, eventId, kind: 'paid', name: 'Plein tarif', nameEn: 'Full price', priceCents: price.full, quota: null, sold: sold.full, position: 0 },
+      {
+        id: ids.full,
+        eventId,
+        kind: 'paid',
+        name: 'Plein tarif',
+        nameEn: 'Full price',
+        priceCents: price.full,
+        quota: null,
+        sold: sold.full,
+        position: 0,
+      },
       {
         id: ids.reduced,
         eventId,
@@ -172,7 +272,17 @@ export async function seedDemoPayments(tx: Tx, opts: { now?: Date } = {}) {
         sold: sold.reduced,
         position: 1,
       },
-      { id: ids.free, eventId, kind: 'free', name: 'Gratuit pour les bénévoles', nameEn: 'Free for volunteers', priceCents: 0, quota: 20, sold: sold.free, position: 2 },
+      {
+        id: ids.free,
+        eventId,
+        kind: 'free',
+        name: 'Gratuit pour les bénévoles',
+        nameEn: 'Free for volunteers',
+        priceCents: 0,
+        quota: 20,
+        sold: sold.free,
+        position: 2,
+      },
     ],
   })
   await tx.registration.createMany({ data: registrations })

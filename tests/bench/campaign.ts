@@ -112,7 +112,11 @@ const WORKER_NODE_FLAGS = (() => {
 /** One worker process, as `npm run worker` runs it (without npm in between, so the pid is the worker's). */
 function startWorker(env: NodeJS.ProcessEnv, profileDir?: string) {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...WORKER_NODE_FLAGS, '--import', 'tsx', 'app/server/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...WORKER_NODE_FLAGS, '--import', 'tsx', 'app/server/worker.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[worker] ${line.slice(0, 500)}\n`)
@@ -239,7 +243,8 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
     }
     delete workerEnv.VITEST
 
-    const unsent = (campaignId: string) => prisma.emailMessage.count({ where: { category: `campaign:${campaignId}`, status: { not: 'sent' } } })
+    const unsent = (campaignId: string) =>
+      prisma.emailMessage.count({ where: { category: `campaign:${campaignId}`, status: { not: 'sent' } } })
     const delivered = () => smtp.byRecipient.size
 
     async function waitUntilAllSent(campaignId: string, deadline: number, onProgress?: (received: number) => Promise<void>) {
@@ -278,7 +283,9 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
     await worker.stop('SIGTERM')
     if (profileDir) log(`CPU profile of the worker (run 1) written under ${profileDir}`)
     log(`run 1: worker CPU ${round(cpuPerMessageMs, 2)} ms per message (load average ${round(loadavg()[0]!, 1)})`)
-    log(`run 1: ${delivered()} delivered, ${round(messagesPerS)} messages/s (${round(sendSeconds, 1)} s first to last, ${round(wallSeconds, 1)} s with start-up), peak RSS ${round(worker.peakRss)} MB`)
+    log(
+      `run 1: ${delivered()} delivered, ${round(messagesPerS)} messages/s (${round(sendSeconds, 1)} s first to last, ${round(wallSeconds, 1)} s with start-up), peak RSS ${round(worker.peakRss)} MB`,
+    )
 
     // ---- Run 2: the worker killed with SIGKILL three times, restarted each time -------------
     smtp.reset()
@@ -300,7 +307,10 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
     peakRss = Math.max(peakRss, current.peakRss)
     await current.stop('SIGTERM')
 
-    const rows = await prisma.emailMessage.findMany({ where: { category: `campaign:${second.id}` }, select: { toAddress: true, messageId: true } })
+    const rows = await prisma.emailMessage.findMany({
+      where: { category: `campaign:${second.id}` },
+      select: { toAddress: true, messageId: true },
+    })
     let missing = 0
     let repeats = 0
     let foreignIds = 0
@@ -310,7 +320,9 @@ export async function campaignBench(db: DbKind, flags: Record<string, string>) {
       repeats += Math.max(0, ids.length - 1)
       foreignIds += ids.filter((id) => id !== row.messageId).length
     }
-    log(`run 2: ${kills} kills, ${smtp.byRecipient.size} recipients reached, ${missing} missing, ${repeats} repeats, ${foreignIds} copies with another Message-ID`)
+    log(
+      `run 2: ${kills} kills, ${smtp.byRecipient.size} recipients reached, ${missing} missing, ${repeats} repeats, ${foreignIds} copies with another Message-ID`,
+    )
     if (kills < 3) log(`warning: only ${kills} kills happened (sending finished first)`)
 
     return {

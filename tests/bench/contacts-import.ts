@@ -10,7 +10,10 @@ import { cleanup, cli, freePort, freshDatabase, log, onCleanup, root, round, ser
 function windows1252File(rows: number): Uint8Array {
   const lines = ['Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes']
   const deps = ['31', '34', '09', '2A', '66', '81']
-  for (let i = 0; i < rows; i++) lines.push(`Hélène${i};Castan${i};helene.${i}@example.org;"Société n°${i % 300}; Occitanie";Association;${deps[i % deps.length]};"adhérents,lot ${i % 7}"`)
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `Hélène${i};Castan${i};helene.${i}@example.org;"Société n°${i % 300}; Occitanie";Association;${deps[i % deps.length]};"adhérents,lot ${i % 7}"`,
+    )
   return Uint8Array.from([...lines.join('\r\n')].map((c) => c.charCodeAt(0)))
 }
 

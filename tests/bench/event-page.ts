@@ -9,7 +9,24 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { agentFor, cleanup, cli, freePort, freshDatabase, load, log, onCleanup, percentile, processGroupCpuMs, request, root, round, startServer, warmUp, type DbKind } from './lib.ts'
+import {
+  agentFor,
+  cleanup,
+  cli,
+  freePort,
+  freshDatabase,
+  load,
+  log,
+  onCleanup,
+  percentile,
+  processGroupCpuMs,
+  request,
+  root,
+  round,
+  startServer,
+  warmUp,
+  type DbKind,
+} from './lib.ts'
 
 const PAGE_SLUG = 'journee-regionale-economie-sociale-occitanie-2026'
 // What a browser sends for a page, minus Accept-Encoding: both servers then send the same plain bytes.
@@ -62,15 +79,41 @@ async function measure(url: string, opts: { requests: number; concurrency: numbe
   const agent = agentFor(opts.concurrency)
   // Warm-up: every client's connection open, JIT warm, caches filled.
   await warmUp(agent, url, opts.concurrency, PAGE_HEADERS)
-  await load({ count: Math.min(500, opts.requests), concurrency: opts.concurrency, maxMs: 10_000, send: () => request(agent, url, { headers: PAGE_HEADERS }) })
+  await load({
+    count: Math.min(500, opts.requests),
+    concurrency: opts.concurrency,
+    maxMs: 10_000,
+    send: () => request(agent, url, { headers: PAGE_HEADERS }),
+  })
   const cpuBefore = opts.pid ? processGroupCpuMs(opts.pid) : null
-  const run = await load({ count: opts.requests, concurrency: opts.concurrency, maxMs: opts.maxMs, send: () => request(agent, url, { headers: PAGE_HEADERS }) })
+  const run = await load({
+    count: opts.requests,
+    concurrency: opts.concurrency,
+    maxMs: opts.maxMs,
+    send: () => request(agent, url, { headers: PAGE_HEADERS }),
+  })
   const cpuAfter = opts.pid ? processGroupCpuMs(opts.pid) : null
   agent.destroy()
   const ok = run.results.filter((r) => r.status === 200)
   const failed = run.results.length - ok.length
-  if (failed) log(`${url}: ${failed} requests failed (first: ${run.results.find((r) => r.status !== 200)?.status} ${run.results.find((r) => r.status !== 200)?.error ?? ''})`)
-  return { rps: (ok.length / run.elapsedMs) * 1000, p50: percentile(ok.map((r) => r.ms), 50), p95: percentile(ok.map((r) => r.ms), 95), failed, done: run.results.length, cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, run.results.length) }
+  if (failed)
+    log(
+      `${url}: ${failed} requests failed (first: ${run.results.find((r) => r.status !== 200)?.status} ${run.results.find((r) => r.status !== 200)?.error ?? ''})`,
+    )
+  return {
+    rps: (ok.length / run.elapsedMs) * 1000,
+    p50: percentile(
+      ok.map((r) => r.ms),
+      50,
+    ),
+    p95: percentile(
+      ok.map((r) => r.ms),
+      95,
+    ),
+    failed,
+    done: run.results.length,
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, run.results.length),
+  }
 }
 
 export async function eventPageBench(db: DbKind, flags: Record<string, string>) {

@@ -15,7 +15,21 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { agentFor, cleanup, freshDatabase, log, onCleanup, percentile, processGroupCpuMs, request, root, round, startServer, type DbKind, type HttpResult } from './lib.ts'
+import {
+  agentFor,
+  cleanup,
+  freshDatabase,
+  log,
+  onCleanup,
+  percentile,
+  processGroupCpuMs,
+  request,
+  root,
+  round,
+  startServer,
+  type DbKind,
+  type HttpResult,
+} from './lib.ts'
 
 const CATEGORIES = 2
 const NOMINATIONS_PER_CATEGORY = 300
@@ -48,7 +62,14 @@ export async function seedJury(databaseUrl: string) {
   const { createSession } = await import('#app/modules/auth/session.server.ts')
   for (let c = 0; c < CATEGORIES; c++) {
     const category = await prisma.prizeCategory.create({ data: { editionId: edition.id, name: `Catégorie ${c + 1}`, position: c } })
-    const criteria = Array.from({ length: CRITERIA }, (_, i) => ({ id: id(), categoryId: category.id, name: `Critère ${i + 1}`, rubric: 'Ce que mesure le critère.', weight: 1 + (i % 3), position: i }))
+    const criteria = Array.from({ length: CRITERIA }, (_, i) => ({
+      id: id(),
+      categoryId: category.id,
+      name: `Critère ${i + 1}`,
+      rubric: 'Ce que mesure le critère.',
+      weight: 1 + (i % 3),
+      position: i,
+    }))
     await prisma.scoringCriterion.createMany({ data: criteria })
     const nominations = Array.from({ length: NOMINATIONS_PER_CATEGORY }, (_, i) => ({
       id: id(),
@@ -68,9 +89,13 @@ export async function seedJury(databaseUrl: string) {
     for (let j = 0; j < JURORS_PER_CATEGORY; j++) {
       const email = `juror-${c}-${j}@bench.example`
       const user = await prisma.user.create({ data: { email, name: `Juré ${c}-${j}` } })
-      const juror = await prisma.juror.create({ data: { editionId: edition.id, email, name: `Juré ${c}-${j}`, userId: user.id, joinedAt: new Date() } })
+      const juror = await prisma.juror.create({
+        data: { editionId: edition.id, email, name: `Juré ${c}-${j}`, userId: user.id, joinedAt: new Date() },
+      })
       await prisma.juryMember.create({ data: { jurorId: juror.id, categoryId: category.id, isChair: j === 0 } })
-      await prisma.juryAssignment.createMany({ data: nominations.map((n) => ({ jurorId: juror.id, nominationId: n.id, categoryId: category.id, source: 'all' })) })
+      await prisma.juryAssignment.createMany({
+        data: nominations.map((n) => ({ jurorId: juror.id, nominationId: n.id, categoryId: category.id, source: 'all' })),
+      })
       // Deterministic scores with a per-juror bias, so normalisation has work to do.
       const scores = nominations.map((n, i) => {
         const values: Record<string, number> = {}
@@ -96,7 +121,9 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
   try {
     const profileDir = flags.profile ? path.join(root, 'data/bench/profiles') : undefined
     const server = await startServer(database, { profileDir })
-    log(`seeding ${CATEGORIES * NOMINATIONS_PER_CATEGORY} nominations, ${CATEGORIES * JURORS_PER_CATEGORY} jurors, ${CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY} scores`)
+    log(
+      `seeding ${CATEGORIES * NOMINATIONS_PER_CATEGORY} nominations, ${CATEGORIES * JURORS_PER_CATEGORY} jurors, ${CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY} scores`,
+    )
     const seeded = await seedJury(server.env.DATABASE_URL!)
     const pageOnly = 'page-only' in flags
     const { computeResults } = await import('#app/modules/jury/results.server.ts')
@@ -105,33 +132,41 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     const times: number[] = []
     const cpu: number[] = []
     if (!pageOnly) {
-    const warm = await computeResults(seeded.editionId)
-    const scored = warm.categories.reduce((s, c) => s + c.rows.reduce((t, r) => t + r.count, 0), 0)
-    if (scored !== CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY) throw new Error(`results counted ${scored} scores`)
-    if (warm.categories.some((c) => c.rows.some((r) => r.normalised === null))) throw new Error('a nomination has no normalised score')
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now()
-      const c0 = process.cpuUsage()
-      await computeResults(seeded.editionId)
-      const c = process.cpuUsage(c0)
-      cpu.push((c.user + c.system) / 1000)
-      times.push(performance.now() - t0)
-    }
-    cpu.sort((a, b) => a - b)
-    times.sort((a, b) => a - b)
-    log(`results: median ${round(times[2]!)} ms wall, ${round(cpu[2]!)} ms CPU (runs ${times.map((t) => round(t)).join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
+      const warm = await computeResults(seeded.editionId)
+      const scored = warm.categories.reduce((s, c) => s + c.rows.reduce((t, r) => t + r.count, 0), 0)
+      if (scored !== CATEGORIES * NOMINATIONS_PER_CATEGORY * JURORS_PER_CATEGORY) throw new Error(`results counted ${scored} scores`)
+      if (warm.categories.some((c) => c.rows.some((r) => r.normalised === null))) throw new Error('a nomination has no normalised score')
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now()
+        const c0 = process.cpuUsage()
+        await computeResults(seeded.editionId)
+        const c = process.cpuUsage(c0)
+        cpu.push((c.user + c.system) / 1000)
+        times.push(performance.now() - t0)
+      }
+      cpu.sort((a, b) => a - b)
+      times.sort((a, b) => a - b)
+      log(
+        `results: median ${round(times[2]!)} ms wall, ${round(cpu[2]!)} ms CPU (runs ${times.map((t) => round(t)).join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+      )
     }
     const resultsMs = times[2] ?? NaN
 
     // Scoring page under concurrent jurors.
     const agent = agentFor(concurrency)
     const clients = seeded.sessions.slice(0, concurrency)
-    const pageOf = (c: (typeof clients)[number], i: number) => `${server.url}/jury/${seeded.editionId}/${c.nominationIds[i % c.nominationIds.length]}`
-    const headers = (c: (typeof clients)[number]) => ({ Accept: 'text/html', 'Accept-Language': 'fr-FR', Cookie: `essor_session=${c.token}` })
+    const pageOf = (c: (typeof clients)[number], i: number) =>
+      `${server.url}/jury/${seeded.editionId}/${c.nominationIds[i % c.nominationIds.length]}`
+    const headers = (c: (typeof clients)[number]) => ({
+      Accept: 'text/html',
+      'Accept-Language': 'fr-FR',
+      Cookie: `essor_session=${c.token}`,
+    })
     const sample = await request(agent, pageOf(clients[0]!, 0), { headers: headers(clients[0]!), timeoutMs: 120_000 })
     if (sample.status !== 200) throw new Error(`the scoring page answered ${sample.status}: ${sample.body.slice(0, 400)}`)
     // Warm-up: every client twice.
-    for (let r = 0; r < 2; r++) await Promise.all(clients.map((c, k) => request(agent, pageOf(c, k + r), { headers: headers(c), timeoutMs: 120_000 })))
+    for (let r = 0; r < 2; r++)
+      await Promise.all(clients.map((c, k) => request(agent, pageOf(c, k + r), { headers: headers(c), timeoutMs: 120_000 })))
     const results: HttpResult[] = []
     let next = 0
     const cpuBefore = processGroupCpuMs(server.pid)
@@ -155,13 +190,34 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     const failed = results.length - ok.length
     if (failed) log(`${failed} scoring page requests failed (first: ${results.find((r) => r.status !== 200)?.status})`)
     const rps = (ok.length / elapsed) * 1000
-    const p95 = percentile(ok.map((r) => r.ms), 95)
+    const p95 = percentile(
+      ok.map((r) => r.ms),
+      95,
+    )
     const cpuPerRequest = serverCpuMs / Math.max(1, results.length)
-    log(`scoring page: ${round(rps)} req/s, p50 ${round(percentile(ok.map((r) => r.ms), 50))} ms, p95 ${round(p95)} ms, server CPU ${round(cpuPerRequest)} ms/request (${results.length} requests, ${concurrency} jurors; load average ${os.loadavg()[0]!.toFixed(1)})`)
+    log(
+      `scoring page: ${round(rps)} req/s, p50 ${round(
+        percentile(
+          ok.map((r) => r.ms),
+          50,
+        ),
+      )} ms, p95 ${round(p95)} ms, server CPU ${round(cpuPerRequest)} ms/request (${results.length} requests, ${concurrency} jurors; load average ${os.loadavg()[0]!.toFixed(1)})`,
+    )
     await seeded.prisma.$disconnect()
     await server.stop()
     if (profileDir) log(`CPU profile of the app server written under ${profileDir}`)
-    return { bench: 'jury', results_ms: round(resultsMs), results_min_ms: round(times[0] ?? NaN), results_cpu_ms: round(cpu[2] ?? NaN), load_average: round(os.loadavg()[0]!), scoring_page_rps: round(rps), scoring_page_p95_ms: round(p95), scoring_page_server_cpu_ms: round(cpuPerRequest), scoring_page_errors: failed, db: db === 'postgres' ? 'postgres' : 'sqlite' }
+    return {
+      bench: 'jury',
+      results_ms: round(resultsMs),
+      results_min_ms: round(times[0] ?? NaN),
+      results_cpu_ms: round(cpu[2] ?? NaN),
+      load_average: round(os.loadavg()[0]!),
+      scoring_page_rps: round(rps),
+      scoring_page_p95_ms: round(p95),
+      scoring_page_server_cpu_ms: round(cpuPerRequest),
+      scoring_page_errors: failed,
+      db: db === 'postgres' ? 'postgres' : 'sqlite',
+    }
   } finally {
     await cleanup()
   }

@@ -129,7 +129,17 @@ export async function startServer(
   // With a profile directory, the same start script under `node --cpu-prof` (tsx as a loader):
   // the .cpuprofile is written when the server stops; open it in Chrome's DevTools.
   const [command, args] = opts.profileDir
-    ? [process.execPath, ['--cpu-prof', '--cpu-prof-dir', opts.profileDir, '--import', path.join(root, 'node_modules/tsx/dist/loader.mjs'), 'app/server/start.ts']]
+    ? [
+        process.execPath,
+        [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          opts.profileDir,
+          '--import',
+          path.join(root, 'node_modules/tsx/dist/loader.mjs'),
+          'app/server/start.ts',
+        ],
+      ]
     : [bin('tsx'), ['app/server/start.ts']]
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const output: string[] = []
@@ -178,7 +188,8 @@ export async function startServer(
   log(`starting the server on ${url} (${database.kind}); it builds first if the sources changed`)
   for (;;) {
     if (exited !== null) throw new Error(`the server exited with code ${exited} before it was ready:\n${output.join('').slice(-4000)}`)
-    if (Date.now() > deadline) throw new Error(`the server was not ready after ${(opts.startTimeoutMs ?? 300_000) / 1000} s:\n${output.join('').slice(-4000)}`)
+    if (Date.now() > deadline)
+      throw new Error(`the server was not ready after ${(opts.startTimeoutMs ?? 300_000) / 1000} s:\n${output.join('').slice(-4000)}`)
     try {
       const res = await fetch(`${url}/healthz`)
       const body = (await res.json()) as { database?: string }
@@ -242,7 +253,14 @@ export function request(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ms: performance.now() - started, startedAt: started }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            ms: performance.now() - started,
+            startedAt: started,
+          }),
+        )
         res.on('error', (e) => resolve({ status: 0, body: '', ms: performance.now() - started, startedAt: started, error: e.message }))
       },
     )
@@ -255,7 +273,10 @@ export function request(
 export async function jsonRequest<T = unknown>(url: string, opts: { method?: string; token?: string; body?: unknown } = {}) {
   const res = await fetch(url, {
     method: opts.method ?? 'GET',
-    headers: { ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
   })
   const text = await res.text()
@@ -276,7 +297,12 @@ export type LoadResult = { results: HttpResult[]; elapsedMs: number; stoppedByTi
  * Runs `count` requests with at most `concurrency` in flight (each of the `concurrency` clients
  * sends its next request when the previous one answered). Stops early after `maxMs`.
  */
-export async function load(opts: { count: number; concurrency: number; maxMs: number; send: (i: number) => Promise<HttpResult> }): Promise<LoadResult> {
+export async function load(opts: {
+  count: number
+  concurrency: number
+  maxMs: number
+  send: (i: number) => Promise<HttpResult>
+}): Promise<LoadResult> {
   const results: HttpResult[] = []
   let next = 0
   let stoppedByTime = false
@@ -302,7 +328,10 @@ export async function warmUp(agent: http.Agent, url: string, concurrency: number
   for (let round = 0; round < 2; round++) {
     const results = await Promise.all(Array.from({ length: concurrency }, () => request(agent, url, { headers, timeoutMs: 120_000 })))
     const failed = results.filter((r) => r.status !== 200)
-    if (failed.length) throw new Error(`warm-up: ${failed.length} of ${concurrency} GET ${url} failed (${failed[0]!.status} ${failed[0]!.error ?? failed[0]!.body.slice(0, 200)})`)
+    if (failed.length)
+      throw new Error(
+        `warm-up: ${failed.length} of ${concurrency} GET ${url} failed (${failed[0]!.status} ${failed[0]!.error ?? failed[0]!.body.slice(0, 200)})`,
+      )
   }
 }
 

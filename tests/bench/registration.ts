@@ -116,8 +116,14 @@ export async function registrationBench(db: DbKind, flags: Record<string, string
     const listed = new Map<string, number>()
     for (const r of list.body.registrations ?? []) listed.set(r.status, (listed.get(r.status) ?? 0) + 1)
     const seatsHeld = after.body.confirmed + (after.body.offered ?? 0)
-    const oversold = Math.max(0, seatsHeld - capacity, (statuses.get('confirmed') ?? 0) - capacity, (listed.get('confirmed') ?? 0) - capacity)
-    if ((listed.get('confirmed') ?? 0) !== after.body.confirmed) log(`mismatch: the list has ${listed.get('confirmed')} confirmed, the counts ${after.body.confirmed}`)
+    const oversold = Math.max(
+      0,
+      seatsHeld - capacity,
+      (statuses.get('confirmed') ?? 0) - capacity,
+      (listed.get('confirmed') ?? 0) - capacity,
+    )
+    if ((listed.get('confirmed') ?? 0) !== after.body.confirmed)
+      log(`mismatch: the list has ${listed.get('confirmed')} confirmed, the counts ${after.body.confirmed}`)
 
     const latencies = run.results.map((r) => r.ms)
     await server.stop()
@@ -138,7 +144,8 @@ export async function registrationBench(db: DbKind, flags: Record<string, string
       oversold,
       errors,
       // The server's CPU per registration (email worker included): steadier than rates on a busy machine.
-      server_cpu_ms_per_registration: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / Math.max(1, run.results.length), 2),
+      server_cpu_ms_per_registration:
+        cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / Math.max(1, run.results.length), 2),
     }
   } finally {
     await cleanup()

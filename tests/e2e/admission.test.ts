@@ -73,7 +73,10 @@ test('apply → the organiser accepts with a message → the candidate gets the 
   await expect(page.getByRole('textbox', { name: /^Prénom/ })).toHaveValue('Léa')
 
   await page.getByRole('textbox', { name: /^Nom du projet/ }).fill('La Recyclerie du Narbonnais')
-  await page.getByRole('group', { name: /Où en est le projet/ }).getByRole('radio', { name: 'Création' }).check()
+  await page
+    .getByRole('group', { name: /Où en est le projet/ })
+    .getByRole('radio', { name: 'Création' })
+    .check()
   await page.getByRole('textbox', { name: /^Description du projet/ }).fill('Une recyclerie qui forme des personnes éloignées de l’emploi.')
   await page.getByRole('textbox', { name: /^Territoire/ }).fill('Narbonne (11)')
   await page.getByRole('checkbox', { name: /J’accepte que ces informations/ }).check()
@@ -116,12 +119,19 @@ test('bulk acceptance beyond the free seats accepts in order and reports the oth
       organisationName: 'Projet',
       organisationType: 'porteur_projet',
       locale: 'fr',
-      project: { projectName: `Projet de ${name}`, projectStage: 'idea', projectDescription: 'Un projet.', projectTerritory: 'Aude', projectNeeds: null },
+      project: {
+        projectName: `Projet de ${name}`,
+        projectStage: 'idea',
+        projectDescription: 'Un projet.',
+        projectTerritory: 'Aude',
+        projectNeeds: null,
+      },
     })
   }
   await login(s.organiserEmail)
   await page.goto(`/o/${s.org}/events/${s.eventId}/applications`)
-  for (const name of ['Ana', 'Bruno', 'Chloé']) await page.getByRole('checkbox', { name: `Sélectionner la candidature de ${name} Test` }).check()
+  for (const name of ['Ana', 'Bruno', 'Chloé'])
+    await page.getByRole('checkbox', { name: `Sélectionner la candidature de ${name} Test` }).check()
   await page.getByRole('group', { name: 'Décision' }).getByRole('radio', { name: 'Accepter' }).check()
   await page.getByRole('button', { name: 'Appliquer la décision' }).click()
   const result = page.getByTestId('decision-result')

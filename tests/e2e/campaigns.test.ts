@@ -48,7 +48,11 @@ async function setup() {
   return { event, people }
 }
 
-test('send an invitation, register through the personal link, decline and unsubscribe in one click, see the counts', async ({ page, login, request }) => {
+test('send an invitation, register through the personal link, decline and unsubscribe in one click, see the counts', async ({
+  page,
+  login,
+  request,
+}) => {
   // Many steps across pages, emails and the worker: more than the default 30 s on a busy machine.
   test.setTimeout(180_000)
   const { event, people } = await setup()
@@ -108,7 +112,10 @@ test('send an invitation, register through the personal link, decline and unsubs
   await page.getByRole('button', { name: 'Me désinscrire' }).click()
   await expect(page.getByRole('status')).toContainText('C’est fait')
   // The RFC 8058 one-click POST a mail provider sends from its own servers is accepted too.
-  const oneClick = await request.post(unsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { Origin: 'https://mail.provider.example' } })
+  const oneClick = await request.post(unsubscribeUrl, {
+    form: { 'List-Unsubscribe': 'One-Click' },
+    headers: { Origin: 'https://mail.provider.example' },
+  })
   expect(oneClick.status()).toBe(200)
 
   // The campaign page counts each answer.

@@ -14,7 +14,11 @@ const ORG = 'cress-occitanie'
  * the same SQLite file from another process, and single statements wait for the lock where an
  * interactive transaction (the registration service's) fails at once with "database is locked".
  */
-function confirmedRegistration(eventId: string, person: { firstName: string; lastName: string; email: string; organisationName: string; organisationType: string }, searchText: string) {
+function confirmedRegistration(
+  eventId: string,
+  person: { firstName: string; lastName: string; email: string; organisationName: string; organisationType: string },
+  searchText: string,
+) {
   return {
     ...person,
     eventId,
@@ -59,7 +63,10 @@ async function eventWithRegistrant() {
   return { event, registration, name: `Bénédicte ${lastName}`, prisma }
 }
 
-test('a check-in staff member finds a person by name, checks them in, and a second check-in shows the first time', async ({ page, login }) => {
+test('a check-in staff member finds a person by name, checks them in, and a second check-in shows the first time', async ({
+  page,
+  login,
+}) => {
   const { event, registration, name, prisma } = await eventWithRegistrant()
   await login(`checkin@${ORG}.example`)
 
@@ -77,7 +84,9 @@ test('a check-in staff member finds a person by name, checks them in, and a seco
 
   const stored = await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } })
   expect(stored.checkedInAt).not.toBeNull()
-  const firstTime = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(stored.checkedInAt!)
+  const firstTime = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(
+    stored.checkedInAt!,
+  )
   // The list now shows the person as checked in, with no button.
   await expect(page.getByText(`Émargé·e à ${firstTime}`)).toBeVisible()
   await expect(page.getByRole('button', { name: `Émarger ${name}` })).toHaveCount(0)

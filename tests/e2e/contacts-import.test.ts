@@ -10,11 +10,13 @@ const ORG = 'cress-occitanie'
 
 /** Windows-1252 bytes: every character here is below U+0100 and outside 0x80–0x9F, so one byte each. */
 function cp1252(text: string): Buffer {
-  return Buffer.from([...text].map((c) => {
-    const code = c.charCodeAt(0)
-    if (code > 0xff || (code >= 0x80 && code <= 0x9f)) throw new Error(`not in this test's Windows-1252 subset: ${c}`)
-    return code
-  }))
+  return Buffer.from(
+    [...text].map((c) => {
+      const code = c.charCodeAt(0)
+      if (code > 0xff || (code >= 0x80 && code <= 0x9f)) throw new Error(`not in this test's Windows-1252 subset: ${c}`)
+      return code
+    }),
+  )
 }
 
 async function expectNoSeriousViolations(page: Page) {
@@ -27,15 +29,16 @@ test('import a Windows-1252 CSV with bad rows and read the report', async ({ pag
   // Three pages and three axe runs on a shared machine.
   test.slow()
   const s = randomBytes(3).toString('hex')
-  const csv = [
-    'Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes',
-    `Aurélie;Bénézech-${s};aurelie.${s}@example.org;Société Générale d'Occitanie;Association;31;adhérents`,
-    'Guilhem;Estève;pas-une-adresse;SCOP du Test;SCOP;34;',
-    `Aurélie;Doublon;AURELIE.${s}@example.org;Autre;Association;31;`,
-    `Joan;Pagès-${s};joan.${s}@example.org;"Mairie de Céret; service ESS";Élu·e;66;élus`,
-    `Léa;Guerre;lea.${s}@example.org;"Sans fin;Association;31;`,
-    `Zoé;Martin-${s};zoe.${s}@example.org;Asso des Causses;Association;12;`,
-  ].join('\r\n') + '\r\n'
+  const csv =
+    [
+      'Prénom;Nom;Courriel;Structure;Type;Département;Étiquettes',
+      `Aurélie;Bénézech-${s};aurelie.${s}@example.org;Société Générale d'Occitanie;Association;31;adhérents`,
+      'Guilhem;Estève;pas-une-adresse;SCOP du Test;SCOP;34;',
+      `Aurélie;Doublon;AURELIE.${s}@example.org;Autre;Association;31;`,
+      `Joan;Pagès-${s};joan.${s}@example.org;"Mairie de Céret; service ESS";Élu·e;66;élus`,
+      `Léa;Guerre;lea.${s}@example.org;"Sans fin;Association;31;`,
+      `Zoé;Martin-${s};zoe.${s}@example.org;Asso des Causses;Association;12;`,
+    ].join('\r\n') + '\r\n'
 
   await login(`organiser@${ORG}.example`)
   await page.goto(`/o/${ORG}/contacts/import`)

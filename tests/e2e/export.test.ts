@@ -23,7 +23,12 @@ async function eventWithRegistrant() {
       seatsTaken: 1,
     },
   })
-  const person = { firstName: 'Gaëlle', lastName: `Aubert-${suffix}`, email: `gaelle.${suffix}@example.org`, organisationName: 'Mutuelle « Les Tilleuls »; Albi' }
+  const person = {
+    firstName: 'Gaëlle',
+    lastName: `Aubert-${suffix}`,
+    email: `gaelle.${suffix}@example.org`,
+    organisationName: 'Mutuelle « Les Tilleuls »; Albi',
+  }
   // One statement, not the registration service's transaction: the server's process writes to
   // the same SQLite file, and only single statements wait for its lock.
   await prisma.registration.create({

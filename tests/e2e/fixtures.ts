@@ -9,10 +9,7 @@ import { E2E_BASE_URL, E2E_DATABASE_URL } from './env.ts'
 process.env.DATABASE_URL = E2E_DATABASE_URL
 
 async function app() {
-  const [{ prisma }, session] = await Promise.all([
-    import('#app/db.server.ts'),
-    import('#app/modules/auth/session.server.ts'),
-  ])
+  const [{ prisma }, session] = await Promise.all([import('#app/db.server.ts'), import('#app/modules/auth/session.server.ts')])
   return { prisma, ...session }
 }
 

@@ -28,7 +28,9 @@ async function createScoredEdition() {
     },
   })
   const category = await prisma.prizeCategory.create({ data: { editionId: edition.id, name: 'Utilité sociale', scaleMin: 0, scaleMax: 5 } })
-  const criterion = await prisma.scoringCriterion.create({ data: { categoryId: category.id, name: 'Impact', rubric: 'Résultats chiffrés.', weight: 1 } })
+  const criterion = await prisma.scoringCriterion.create({
+    data: { categoryId: category.id, name: 'Impact', rubric: 'Résultats chiffrés.', weight: 1 },
+  })
   const nominations = []
   for (const [i, structureName] of ['Atelier Lauréat', 'Boutique Mention', 'Coopérative Suivante'].entries()) {
     nominations.push(
@@ -55,12 +57,21 @@ async function createScoredEdition() {
     const user = await prisma.user.create({ data: { email, name } })
     const juror = await prisma.juror.create({ data: { editionId: edition.id, email, name, userId: user.id, joinedAt: new Date() } })
     await prisma.juryMember.create({ data: { jurorId: juror.id, categoryId: category.id, isChair: j === 0 } })
-    for (const n of nominations) await prisma.juryAssignment.create({ data: { jurorId: juror.id, nominationId: n.id, categoryId: category.id } })
+    for (const n of nominations)
+      await prisma.juryAssignment.create({ data: { jurorId: juror.id, nominationId: n.id, categoryId: category.id } })
     jurors.push({ juror, email, name })
   }
   // The chair has scored everything (5, 4, 2); the other juror nothing: late.
   for (const [i, n] of nominations.entries()) {
-    await prisma.juryScore.create({ data: { jurorId: jurors[0]!.juror.id, nominationId: n.id, values: JSON.stringify({ [criterion.id]: [5, 4, 2][i] }), comment: `Avis ${i + 1}`, complete: true } })
+    await prisma.juryScore.create({
+      data: {
+        jurorId: jurors[0]!.juror.id,
+        nominationId: n.id,
+        values: JSON.stringify({ [criterion.id]: [5, 4, 2][i] }),
+        comment: `Avis ${i + 1}`,
+        complete: true,
+      },
+    })
   }
   await prisma.juryMember.updateMany({ where: { jurorId: jurors[0]!.juror.id }, data: { submittedAt: new Date() } })
   return { edition, category, nominations, chair: jurors[0]!, late: jurors[1]! }

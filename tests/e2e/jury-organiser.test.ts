@@ -11,13 +11,18 @@ const ORG = 'cress-occitanie'
 
 async function expectNoViolations(page: Parameters<Parameters<typeof test>[2]>[0]['page']) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  )
 }
 
 test('the demo organiser opens the assignments, the scoring dashboard and the jury report, all accessible', async ({ page, login }) => {
   test.slow()
   const prisma = await e2eDb()
-  const edition = await prisma.prizeEdition.findUniqueOrThrow({ where: { slug: DEMO_PRIZE_SLUGS.current }, select: { id: true, organisation: { select: { slug: true } } } })
+  const edition = await prisma.prizeEdition.findUniqueOrThrow({
+    where: { slug: DEMO_PRIZE_SLUGS.current },
+    select: { id: true, organisation: { select: { slug: true } } },
+  })
   expect(edition.organisation.slug).toBe(ORG)
   await login(`organiser@${ORG}.example`)
   const base = `/o/${ORG}/prizes/${edition.id}`

@@ -28,8 +28,12 @@ async function createJuryEdition() {
     },
   })
   const category = await prisma.prizeCategory.create({ data: { editionId: edition.id, name: 'Utilité sociale', scaleMin: 0, scaleMax: 5 } })
-  await prisma.scoringCriterion.create({ data: { categoryId: category.id, name: 'Réponse à un besoin social', rubric: 'Le besoin est-il documenté ?', weight: 2, position: 0 } })
-  await prisma.scoringCriterion.create({ data: { categoryId: category.id, name: 'Impact mesuré', rubric: 'Résultats chiffrés.', weight: 1, position: 1 } })
+  await prisma.scoringCriterion.create({
+    data: { categoryId: category.id, name: 'Réponse à un besoin social', rubric: 'Le besoin est-il documenté ?', weight: 2, position: 0 },
+  })
+  await prisma.scoringCriterion.create({
+    data: { categoryId: category.id, name: 'Impact mesuré', rubric: 'Résultats chiffrés.', weight: 1, position: 1 },
+  })
   const names = ['Atelier A', 'Boutique B', 'Coopérative C']
   for (const [i, structureName] of names.entries()) {
     await prisma.nomination.create({
@@ -54,7 +58,11 @@ function expectNoSeriousViolations(results: Awaited<ReturnType<AxeBuilder['analy
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
-test('a juror invited by the organiser scores with autosave and the keyboard, and declares a conflict', async ({ page, context, login }) => {
+test('a juror invited by the organiser scores with autosave and the keyboard, and declares a conflict', async ({
+  page,
+  context,
+  login,
+}) => {
   // A long journey (two people, mailbox, axe) on a shared machine.
   test.slow()
   const { edition, names } = await createJuryEdition()
@@ -84,8 +92,14 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
   await expect(page.getByRole('heading', { level: 1, name: names[0] })).toBeVisible()
   const firstUrl = page.url()
   expectNoSeriousViolations(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
-  await page.getByRole('group', { name: /Réponse à un besoin social/ }).getByRole('radio', { name: '4' }).check()
-  await page.getByRole('group', { name: /Impact mesuré/ }).getByRole('radio', { name: '3' }).check()
+  await page
+    .getByRole('group', { name: /Réponse à un besoin social/ })
+    .getByRole('radio', { name: '4' })
+    .check()
+  await page
+    .getByRole('group', { name: /Impact mesuré/ })
+    .getByRole('radio', { name: '3' })
+    .check()
   await expect(page.getByTestId('autosave-status')).toContainText('Enregistré')
   await expect(page.getByTestId('completeness')).toHaveText('Évaluation complète')
 
@@ -94,8 +108,14 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
   await expect(page.getByRole('heading', { level: 1, name: names[1] })).toBeVisible()
   // It starts from its own (empty) evaluation, not the previous one's values.
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0)
-  await page.getByRole('group', { name: /Réponse à un besoin social/ }).getByRole('radio', { name: '2' }).check()
-  await page.getByRole('group', { name: /Impact mesuré/ }).getByRole('radio', { name: '3' }).check()
+  await page
+    .getByRole('group', { name: /Réponse à un besoin social/ })
+    .getByRole('radio', { name: '2' })
+    .check()
+  await page
+    .getByRole('group', { name: /Impact mesuré/ })
+    .getByRole('radio', { name: '3' })
+    .check()
   await page.getByLabel('Commentaire général').fill('Projet solide mais peu documenté.')
   await expect(page.getByTestId('autosave-status')).toContainText('Enregistré')
   // Reloading keeps the values.
@@ -113,7 +133,10 @@ test('a juror invited by the organiser scores with autosave and the keyboard, an
 
   // Third nomination: a conflict of interest takes it off the list.
   await page.getByRole('link', { name: 'Mon jury' }).click()
-  await page.getByRole('list', { name: /Candidatures à évaluer/ }).getByRole('link', { name: new RegExp(names[2]!) }).click()
+  await page
+    .getByRole('list', { name: /Candidatures à évaluer/ })
+    .getByRole('link', { name: new RegExp(names[2]!) })
+    .click()
   await page.getByText('Déclarer un conflit d’intérêts').click()
   await page.getByLabel('Nature du lien').selectOption('board_member')
   await page.getByRole('button', { name: 'Déclarer le conflit et retirer la candidature' }).click()

@@ -41,7 +41,14 @@ async function setUp() {
   const keep = await nominee('Recyclerie des Corbières', `keep-${id}@example.org`)
   const drop = await nominee('Association Hors Région', `drop-${id}@example.org`)
   await prisma.nominationAttachment.create({
-    data: { nominationId: keep.id, filename: 'statuts.pdf', contentType: 'application/pdf', size: PDF.length, sha256: 'x', data: new Uint8Array(PDF) },
+    data: {
+      nominationId: keep.id,
+      filename: 'statuts.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      sha256: 'x',
+      data: new Uint8Array(PDF),
+    },
   })
   return { org, organiser, edition, keep, drop }
 }
@@ -73,10 +80,19 @@ test('an organiser reviews nominations: ineligible with an emailed reason, then 
   // The other one: its attachment downloads as the PDF it is, then eligible, then shortlisted.
   await page.goto(`${list}/${keep.id}`)
   await expect(page.getByRole('listitem').filter({ hasText: 'statuts.pdf' })).toContainText('(1 Ko)')
-  const download = await page.request.get(await page.getByRole('link', { name: 'statuts.pdf' }).getAttribute('href').then((h) => h!))
+  const download = await page.request.get(
+    await page
+      .getByRole('link', { name: 'statuts.pdf' })
+      .getAttribute('href')
+      .then((h) => h!),
+  )
   expect(download.status()).toBe(200)
   expect(download.headers()['content-type']).toContain('application/pdf')
-  expect(Buffer.from(await download.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(
+    Buffer.from(await download.body())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-')
   await page.getByRole('button', { name: 'Confirmer l’éligibilité' }).click()
   await expect(page.getByText('Candidature confirmée éligible.')).toBeVisible()
   await page.getByRole('button', { name: 'Présélectionner' }).click()

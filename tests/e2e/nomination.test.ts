@@ -134,7 +134,10 @@ test('a structure applies, changes its answer after submitting, and withdraws', 
   await expect(page.getByText('Zéro déchet en Narbonnais et Corbières')).toBeVisible()
   await expect(page.getByTestId('nomination-status')).toHaveText('Envoyé')
   const prisma = await e2eDb()
-  const saved = await prisma.nomination.findFirstOrThrow({ where: { editionId: edition.id, contactEmail: email }, include: { attachments: true } })
+  const saved = await prisma.nomination.findFirstOrThrow({
+    where: { editionId: edition.id, contactEmail: email },
+    include: { attachments: true },
+  })
   expect(saved.status).toBe('submitted')
   expect(saved.projectTitle).toBe('Zéro déchet en Narbonnais et Corbières')
   expect(saved.siret).toBe('73282932000074')
@@ -153,7 +156,10 @@ test('the edition page and the nomination form have no serious accessibility vio
   const check = async () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([])
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      page.url(),
+    ).toEqual([])
   }
   await page.goto(`/prix/${edition.slug}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText(edition.title)
@@ -164,7 +170,7 @@ test('the edition page and the nomination form have no serious accessibility vio
 
   // The demo edition (prisma/seed/prizes.ts): submissions closed, public vote open.
   await page.goto('/prix/prix-ess-occitanie-2026')
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Prix de l\'ESS Occitanie 2026')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText("Prix de l'ESS Occitanie 2026")
   await check()
 
   const link = await startNomination(page, edition, newEmail())

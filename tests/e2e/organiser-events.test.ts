@@ -102,7 +102,16 @@ test('an organiser creates, programmes, publishes, reschedules (telling registra
 
   // Someone registers; then the organiser moves the date without ticking the box: the page asks.
   const email = `inscrite.${suffix}@example.org`
-  await retryWhileLocked(() => register(event.id, { firstName: 'Maëlle', lastName: 'Roques', email, organisationName: 'SCIC e2e', organisationType: 'cooperative', locale: 'fr' }))
+  await retryWhileLocked(() =>
+    register(event.id, {
+      firstName: 'Maëlle',
+      lastName: 'Roques',
+      email,
+      organisationName: 'SCIC e2e',
+      organisationType: 'cooperative',
+      locale: 'fr',
+    }),
+  )
   await page.getByRole('link', { name: 'Modifier', exact: true }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier l’événement' })).toBeVisible()
   await page.getByLabel('Début').fill(localInput(41, '09:00'))

@@ -34,7 +34,9 @@ test.describe('paid tickets without JavaScript', () => {
     await tickets.getByRole('radio', { name: /Plein tarif/ }).check()
     await page.getByRole('radio', { name: 'Mandat administratif' }).check()
     await page.getByRole('button', { name: 'Valider mon inscription' }).click()
-    await expect(page.getByRole('textbox', { name: /^Numéro du bon de commande/ })).toHaveAccessibleDescription(/Indiquez le numéro du bon de commande/)
+    await expect(page.getByRole('textbox', { name: /^Numéro du bon de commande/ })).toHaveAccessibleDescription(
+      /Indiquez le numéro du bon de commande/,
+    )
 
     await page.getByRole('checkbox', { name: /J’accepte que ces informations/ }).check()
     await page.getByRole('radio', { name: 'Virement bancaire' }).check()

@@ -49,7 +49,9 @@ async function newEvent(title: string) {
 
 async function expectNoA11yViolation(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+  expect(results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  )
 }
 
 test('an organiser adds a paid ticket and chooses the payment methods', async ({ page, login }) => {
@@ -96,7 +98,13 @@ test('an organiser adds a paid ticket and chooses the payment methods', async ({
   await expect(settings.getByLabel('Virement bancaire')).toBeChecked()
   await expect(settings.getByLabel('Carte bancaire (Stripe)')).not.toBeChecked()
   const saved = await prisma.event.findUniqueOrThrow({ where: { id: event.id } })
-  expect(saved).toMatchObject({ acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, paymentHoldMinutes: 45, refundFeeCents: 500 })
+  expect(saved).toMatchObject({
+    acceptsCard: false,
+    acceptsTransfer: true,
+    acceptsPurchaseOrder: true,
+    paymentHoldMinutes: 45,
+    refundFeeCents: 500,
+  })
   await expectNoA11yViolation(page)
 })
 
@@ -128,7 +136,12 @@ test('an administrator fills in the legal and bank details; an organiser may not
   await expect(page.getByText('Informations légales et bancaires enregistrées.')).toBeVisible()
   await expect(page.getByLabel('IBAN')).toHaveValue('FR76 3000 6000 0112 3456 7890 189')
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
-  expect(org).toMatchObject({ siret: '73282932000074', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', bankAccountHolder: 'CRESS Pays de la Loire' })
+  expect(org).toMatchObject({
+    siret: '73282932000074',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+    bankAccountHolder: 'CRESS Pays de la Loire',
+  })
 })
 
 test('an organiser marks a bank transfer paid: registration confirmed, receipt numbered, email sent', async ({ page, login }) => {
@@ -137,10 +150,23 @@ test('an organiser marks a bank transfer paid: registration confirmed, receipt n
   const { register } = await import('#app/composition/registrations.server.ts')
   const event = await newEvent('Forum de l’ESS à Angers')
   await retryWhileLocked(() => prisma.event.update({ where: { id: event.id }, data: { acceptsCard: false, acceptsTransfer: true } }))
-  const ticket = await retryWhileLocked(() => prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500 } }))
+  const ticket = await retryWhileLocked(() =>
+    prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500 } }),
+  )
   const email = `lea.${randomBytes(3).toString('hex')}@example.org`
   const result = await retryWhileLocked(() =>
-    register(event.id, { firstName: 'Léa', lastName: 'Moreau', email, organisationName: 'Association Le Lien', organisationType: 'association', departement: '49', locale: 'fr', workshopIds: [], ticketTypeId: ticket.id, paymentMethod: 'transfer' }),
+    register(event.id, {
+      firstName: 'Léa',
+      lastName: 'Moreau',
+      email,
+      organisationName: 'Association Le Lien',
+      organisationType: 'association',
+      departement: '49',
+      locale: 'fr',
+      workshopIds: [],
+      ticketTypeId: ticket.id,
+      paymentMethod: 'transfer',
+    }),
   )
   expect(result.outcome).toBe('pending_payment')
   const reference = result.payment!.reference
@@ -154,7 +180,10 @@ test('an organiser marks a bank transfer paid: registration confirmed, receipt n
   await expectNoA11yViolation(page)
 
   await page.getByText('Marquer payé', { exact: true }).filter({ visible: true }).click()
-  await page.getByRole('button', { name: /^Marquer payé : Léa Moreau/ }).filter({ visible: true }).click()
+  await page
+    .getByRole('button', { name: /^Marquer payé : Léa Moreau/ })
+    .filter({ visible: true })
+    .click()
   await expect(page.getByText('Paiement enregistré : inscription confirmée, reçu envoyé.')).toBeVisible()
   await expect(page.getByText('Virement — Payé').filter({ visible: true })).toBeVisible()
   const payment = await prisma.payment.findUniqueOrThrow({ where: { id: result.payment!.id }, include: { registration: true } })

@@ -52,7 +52,9 @@ test('an organiser adds, reorders, edits and deletes nomination questions, and a
   await second.getByLabel('Réponse obligatoire').check()
   await second.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Question enregistrée.')).toBeVisible()
-  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Combien de bénévoles actifs ?' }) })).toContainText('obligatoire')
+  await expect(
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Combien de bénévoles actifs ?' }) }),
+  ).toContainText('obligatoire')
 
   // Delete the first.
   await page.getByRole('button', { name: 'Supprimer la question « Votre territoire d’action »' }).click()

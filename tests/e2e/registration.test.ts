@@ -13,7 +13,9 @@ type TestEvent = { id: string; slug: string; title: string; workshops: { id: str
 
 /** The e2e database (fixtures.ts points DATABASE_URL at it), once its connection settings are applied. */
 /** A published public event of a test organisation, written straight into the e2e database. */
-async function createEvent(opts: { capacity?: number | null; workshops?: (number | null)[]; title?: string; visibility?: string } = {}): Promise<TestEvent> {
+async function createEvent(
+  opts: { capacity?: number | null; workshops?: (number | null)[]; title?: string; visibility?: string } = {},
+): Promise<TestEvent> {
   const prisma = await e2eDb()
   const upsert = () =>
     prisma.organisation.upsert({
@@ -50,10 +52,17 @@ async function createEvent(opts: { capacity?: number | null; workshops?: (number
   const workshops: TestEvent['workshops'] = []
   if (opts.workshops?.length) {
     const slot = await prisma.timeSlot.create({
-      data: { eventId: event.id, label: 'Ateliers du matin', startsAt: new Date(startsAt.getTime() + 3600_000), endsAt: new Date(startsAt.getTime() + 2 * 3600_000) },
+      data: {
+        eventId: event.id,
+        label: 'Ateliers du matin',
+        startsAt: new Date(startsAt.getTime() + 3600_000),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+      },
     })
     for (const [i, capacity] of opts.workshops.entries()) {
-      const w = await prisma.workshop.create({ data: { eventId: event.id, slotId: slot.id, title: `Atelier ${'ABC'[i]}`, capacity, position: i } })
+      const w = await prisma.workshop.create({
+        data: { eventId: event.id, slotId: slot.id, title: `Atelier ${'ABC'[i]}`, capacity, position: i },
+      })
       workshops.push({ id: w.id, title: w.title })
     }
   }
@@ -98,7 +107,10 @@ test.describe('without JavaScript', () => {
 
     await page.getByRole('textbox', { name: /^Prénom/ }).fill('Camille')
     await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill('pas-une-adresse')
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Valider mon inscription' }).click()])
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Valider mon inscription' }).click(),
+    ])
     expect(response.status()).toBe(422)
 
     const summary = page.getByRole('alert')
@@ -110,7 +122,9 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('textbox', { name: /^Prénom/ })).toHaveValue('Camille')
     await expect(page.getByRole('textbox', { name: /^Adresse e-mail/ })).toHaveValue('pas-une-adresse')
     await expect(page.getByRole('group', { name: LUNCH })).toContainText('Ce champ est obligatoire.')
-    await expect(page.getByRole('checkbox', { name: /J’accepte que ces informations/ })).toHaveAccessibleDescription(/Cochez cette case pour vous inscrire/)
+    await expect(page.getByRole('checkbox', { name: /J’accepte que ces informations/ })).toHaveAccessibleDescription(
+      /Cochez cette case pour vous inscrire/,
+    )
 
     await fillForm(page, { firstName: 'Camille', email: newEmail('camille') })
     await page.getByRole('button', { name: 'Valider mon inscription' }).click()

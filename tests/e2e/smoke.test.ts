@@ -36,5 +36,7 @@ test('a staff member signs in with the link emailed to the local mailbox', async
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.waitForURL((url) => url.pathname !== '/login/verify')
   await page.goto('/')
-  await expect(page.getByRole('region', { name: 'Vos espaces organisateur' }).getByRole('link', { name: 'CRESS Pays de la Loire' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Vos espaces organisateur' }).getByRole('link', { name: 'CRESS Pays de la Loire' }),
+  ).toBeVisible()
 })

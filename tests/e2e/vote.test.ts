@@ -9,7 +9,9 @@ const DAY = 24 * 3600_000
 const ORG = 'cress-occitanie'
 
 /** A published edition of a demo organisation with its public vote open now and two shortlisted nominations. */
-async function createVoteEdition(window: { opensAt: Date; closesAt: Date } = { opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 14 * DAY) }) {
+async function createVoteEdition(
+  window: { opensAt: Date; closesAt: Date } = { opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 14 * DAY) },
+) {
   const prisma = await e2eDb()
   const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: ORG } })
   const id = randomBytes(4).toString('hex')

@@ -17,7 +17,10 @@ const DAY = 24 * 60 * 60 * 1000
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>
 
-function req(path: string, opts: { method?: string; token?: string; body?: unknown; raw?: string; ip?: string; lang?: string; contentType?: string } = {}) {
+function req(
+  path: string,
+  opts: { method?: string; token?: string; body?: unknown; raw?: string; ip?: string; lang?: string; contentType?: string } = {},
+) {
   const headers = new Headers()
   if (opts.token) headers.set('Authorization', `Bearer ${opts.token}`)
   if (opts.body !== undefined || opts.raw !== undefined) headers.set('Content-Type', opts.contentType ?? 'application/json')
@@ -46,13 +49,29 @@ const inDays = (n: number, hour = 9) => {
 }
 
 function eventBody(overrides: Json = {}) {
-  return { title: 'Conférence régionale de l’ESS', kind: 'conference', startsAt: inDays(30, 8), endsAt: inDays(30, 16), capacity: 2, waitlist: true, published: true, ...overrides }
+  return {
+    title: 'Conférence régionale de l’ESS',
+    kind: 'conference',
+    startsAt: inDays(30, 8),
+    endsAt: inDays(30, 16),
+    capacity: 2,
+    waitlist: true,
+    published: true,
+    ...overrides,
+  }
 }
 
 let counter = 0
 function person(overrides: Json = {}) {
   counter++
-  return { firstName: 'Camille', lastName: `Martin ${counter}`, email: `camille.martin${counter}@asso.example`, organisation: 'Recyclerie du Lauragais', consent: true, ...overrides }
+  return {
+    firstName: 'Camille',
+    lastName: `Martin ${counter}`,
+    email: `camille.martin${counter}@asso.example`,
+    organisation: 'Recyclerie du Lauragais',
+    consent: true,
+    ...overrides,
+  }
 }
 
 async function organiserWithToken(slug: string) {
@@ -83,9 +102,23 @@ beforeAll(async () => {
 
 describe('POST /api/v1/events', () => {
   test('creates an event for the token’s organisation: 201 with its slug and counts', async () => {
-    const res = await call(eventsRoute.action, req('/events', { method: 'POST', token: a.token, body: eventBody({ town: 'Toulouse', departement: '31' }) }))
+    const res = await call(
+      eventsRoute.action,
+      req('/events', { method: 'POST', token: a.token, body: eventBody({ town: 'Toulouse', departement: '31' }) }),
+    )
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ slug: 'conference-regionale-de-l-ess', title: 'Conférence régionale de l’ESS', kind: 'conference', capacity: 2, waitlist: true, status: 'published', published: true, confirmed: 0, waitlisted: 0, town: 'Toulouse' })
+    expect(res.body).toMatchObject({
+      slug: 'conference-regionale-de-l-ess',
+      title: 'Conférence régionale de l’ESS',
+      kind: 'conference',
+      capacity: 2,
+      waitlist: true,
+      status: 'published',
+      published: true,
+      confirmed: 0,
+      waitlisted: 0,
+      town: 'Toulouse',
+    })
     expect(res.headers.get('location')).toBe(`/api/v1/events/${res.body.slug}`)
     const stored = await prisma.event.findUniqueOrThrow({ where: { slug: res.body.slug } })
     expect(stored.organisationId).toBe(a.organisation.id)
@@ -97,14 +130,22 @@ describe('POST /api/v1/events', () => {
   test('422 with the errors of each field, in the language asked for', async () => {
     const res = await call(
       eventsRoute.action,
-      req('/events', { method: 'POST', token: a.token, lang: 'en', body: { title: '', kind: 'party', startsAt: 'tomorrow', endsAt: inDays(3), capacity: -1, waitlist: 'yes', published: true } }),
+      req('/events', {
+        method: 'POST',
+        token: a.token,
+        lang: 'en',
+        body: { title: '', kind: 'party', startsAt: 'tomorrow', endsAt: inDays(3), capacity: -1, waitlist: 'yes', published: true },
+      }),
     )
     expect(res.status).toBe(422)
     for (const field of ['title', 'kind', 'startsAt', 'capacity', 'waitlist']) {
       expect(res.body.errors[field], field).toEqual([expect.any(String)])
       expect(res.body.errors[field][0]).not.toBe('')
     }
-    const order = await call(eventsRoute.action, req('/events', { method: 'POST', token: a.token, body: eventBody({ endsAt: inDays(29) }) }))
+    const order = await call(
+      eventsRoute.action,
+      req('/events', { method: 'POST', token: a.token, body: eventBody({ endsAt: inDays(29) }) }),
+    )
     expect(order.status).toBe(422)
     expect(Object.keys(order.body.errors)).toEqual(['endsAt'])
     expect(await prisma.event.count({ where: { title: '' } })).toBe(0)
@@ -119,7 +160,10 @@ describe('POST /api/v1/events', () => {
     expect(list.body.errors.body).toHaveLength(1)
     const empty = await call(eventsRoute.action, req('/events', { method: 'POST', token: a.token, raw: '' }))
     expect(empty.status).toBe(400)
-    const form = await call(eventsRoute.action, req('/events', { method: 'POST', token: a.token, raw: 'title=x', contentType: 'application/x-www-form-urlencoded' }))
+    const form = await call(
+      eventsRoute.action,
+      req('/events', { method: 'POST', token: a.token, raw: 'title=x', contentType: 'application/x-www-form-urlencoded' }),
+    )
     expect(form.status).toBe(415)
   })
 
@@ -142,7 +186,15 @@ describe('GET /api/v1/events and /api/v1/events/{slug}', () => {
 
     const one = await call(eventRoute.loader, req(`/events/${event.slug}`), { slug: event.slug })
     expect(one.status).toBe(200)
-    expect(one.body).toMatchObject({ slug: event.slug, capacity: 10, confirmed: 3, waitlisted: 0, seatsLeft: 7, organisation: { slug: 'cress-occitanie' }, registration: { state: 'open', open: true } })
+    expect(one.body).toMatchObject({
+      slug: event.slug,
+      capacity: 10,
+      confirmed: 3,
+      waitlisted: 0,
+      seatsLeft: 7,
+      organisation: { slug: 'cress-occitanie' },
+      registration: { state: 'open', open: true },
+    })
     expect(one.body).not.toHaveProperty('checkedIn')
 
     const list = await call(eventsRoute.loader, req('/events'))
@@ -208,11 +260,20 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
 
   test('422 with the errors of each field; 400 for malformed JSON', async () => {
     const event = await createEvent(a.token, { title: 'Atelier validation', capacity: 50 })
-    const res = await registerPublic(event.slug, { firstName: '', lastName: 'Roux', email: 'not-an-email', organisation: 'Asso', consent: false, organisationType: 'pirate' }, { ip: '203.0.113.20', lang: 'en' })
+    const res = await registerPublic(
+      event.slug,
+      { firstName: '', lastName: 'Roux', email: 'not-an-email', organisation: 'Asso', consent: false, organisationType: 'pirate' },
+      { ip: '203.0.113.20', lang: 'en' },
+    )
     expect(res.status).toBe(422)
-    for (const field of ['firstName', 'email', 'consent', 'organisationType']) expect(res.body.errors[field], field).toEqual([expect.any(String)])
+    for (const field of ['firstName', 'email', 'consent', 'organisationType'])
+      expect(res.body.errors[field], field).toEqual([expect.any(String)])
     expect(res.body.errors).not.toHaveProperty('lastName')
-    const bad = await call(registrationsRoute.action, req(`/events/${event.slug}/registrations`, { method: 'POST', raw: '{"firstName":', ip: '203.0.113.20' }), { slug: event.slug })
+    const bad = await call(
+      registrationsRoute.action,
+      req(`/events/${event.slug}/registrations`, { method: 'POST', raw: '{"firstName":', ip: '203.0.113.20' }),
+      { slug: event.slug },
+    )
     expect(bad.status).toBe(400)
     expect(bad.body.errors.body).toHaveLength(1)
     expect(await prisma.registration.count({ where: { event: { slug: event.slug } } })).toBe(0)
@@ -243,7 +304,8 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
     expect(blocked.body.errors.rate).toHaveLength(1)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
     // Same address, with the organising organisation's token: 40 more go through.
-    for (let i = 0; i < 40; i++) expect((await registerPublic(event.slug, person(), { ip: '203.0.113.40', token: a.token })).status).toBe(201)
+    for (let i = 0; i < 40; i++)
+      expect((await registerPublic(event.slug, person(), { ip: '203.0.113.40', token: a.token })).status).toBe(201)
     // Another organisation's token is just a member of the public here.
     expect((await registerPublic(event.slug, person(), { ip: '203.0.113.40', token: b.token })).status).toBe(429)
   })
@@ -260,17 +322,35 @@ describe('organiser endpoints', () => {
     const list = await call(registrationsRoute.loader, req(`/events/${event.slug}/registrations`, { token: a.token }), { slug: event.slug })
     expect(list.status).toBe(200)
     expect(list.body.registrations).toHaveLength(4)
-    for (const r of list.body.registrations) expect(r).toMatchObject({ id: expect.any(String), email: expect.stringMatching(/@asso\.example$/), status: expect.stringMatching(/^(confirmed|waitlisted)$/) })
-    expect(list.body.registrations.filter((r: Json) => r.status === 'waitlisted').map((r: Json) => r.id).sort()).toEqual([ids[2], ids[3]].sort())
-    const onlyWaiting = await call(registrationsRoute.loader, req(`/events/${event.slug}/registrations?status=waitlisted`, { token: a.token }), { slug: event.slug })
+    for (const r of list.body.registrations)
+      expect(r).toMatchObject({
+        id: expect.any(String),
+        email: expect.stringMatching(/@asso\.example$/),
+        status: expect.stringMatching(/^(confirmed|waitlisted)$/),
+      })
+    expect(
+      list.body.registrations
+        .filter((r: Json) => r.status === 'waitlisted')
+        .map((r: Json) => r.id)
+        .sort(),
+    ).toEqual([ids[2], ids[3]].sort())
+    const onlyWaiting = await call(
+      registrationsRoute.loader,
+      req(`/events/${event.slug}/registrations?status=waitlisted`, { token: a.token }),
+      { slug: event.slug },
+    )
     expect(onlyWaiting.body.registrations).toHaveLength(2)
 
-    const cancel = await call(registrationRoute.action, req(`/registrations/${ids[0]}`, { method: 'DELETE', token: a.token }), { id: ids[0]! })
+    const cancel = await call(registrationRoute.action, req(`/registrations/${ids[0]}`, { method: 'DELETE', token: a.token }), {
+      id: ids[0]!,
+    })
     expect(cancel.status).toBe(200)
     expect(cancel.body).toMatchObject({ id: ids[0], status: 'cancelled', cancelled: true, waitlistOffers: 1 })
     const firstWaiting = await call(registrationRoute.loader, req(`/registrations/${ids[2]}`, { token: a.token }), { id: ids[2]! })
     expect(firstWaiting.body.status).toBe('offered')
-    expect((await call(registrationRoute.loader, req(`/registrations/${ids[3]}`, { token: a.token }), { id: ids[3]! })).body.status).toBe('waitlisted')
+    expect((await call(registrationRoute.loader, req(`/registrations/${ids[3]}`, { token: a.token }), { id: ids[3]! })).body.status).toBe(
+      'waitlisted',
+    )
 
     const after = (await call(eventRoute.loader, req(`/events/${event.slug}`), { slug: event.slug })).body
     expect(after).toMatchObject({ confirmed: 1, waitlisted: 1, offered: 1, seatsLeft: 0 })
@@ -278,7 +358,9 @@ describe('organiser endpoints', () => {
     expect(stored.seatsTaken).toBe(2)
 
     // Cancelling again changes nothing.
-    const twice = await call(registrationRoute.action, req(`/registrations/${ids[0]}`, { method: 'DELETE', token: a.token }), { id: ids[0]! })
+    const twice = await call(registrationRoute.action, req(`/registrations/${ids[0]}`, { method: 'DELETE', token: a.token }), {
+      id: ids[0]!,
+    })
     expect(twice.body).toMatchObject({ status: 'cancelled', cancelled: false, waitlistOffers: 0 })
   })
 
@@ -295,7 +377,9 @@ describe('organiser endpoints', () => {
 
     expect((await call(registrationsRoute.loader, req(`/events/${event.slug}/registrations`), { slug: event.slug })).status).toBe(401)
     expect((await call(registrationRoute.action, req(`/registrations/${reg.id}`, { method: 'DELETE' }), { id: reg.id })).status).toBe(401)
-    expect((await call(registrationRoute.action, req(`/registrations/nope`, { method: 'DELETE', token: a.token }), { id: 'nope' })).status).toBe(404)
+    expect(
+      (await call(registrationRoute.action, req(`/registrations/nope`, { method: 'DELETE', token: a.token }), { id: 'nope' })).status,
+    ).toBe(404)
   })
 
   test('unknown API addresses and methods answer JSON', async () => {

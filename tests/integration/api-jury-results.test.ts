@@ -24,12 +24,15 @@ describe('GET /api/v1/prizes/{slug}/results', () => {
     const c = f.categories[0]!.criteria[0]!.id
     const [a, b] = f.categories[0]!.nominations
     const [j1, j2] = f.jurors.map((j) => j.juror.id) as [string, string]
-    const s = (jurorId: string, nominationId: string, v: number) => prisma.juryScore.create({ data: { jurorId, nominationId, complete: true, values: JSON.stringify({ [c]: v }) } })
+    const s = (jurorId: string, nominationId: string, v: number) =>
+      prisma.juryScore.create({ data: { jurorId, nominationId, complete: true, values: JSON.stringify({ [c]: v }) } })
     await s(j1, a!.id, 2)
     await s(j2, a!.id, 4)
     await s(j1, b!.id, 5)
     await s(j2, b!.id, 5)
-    await prisma.juryDecision.create({ data: { nominationId: b!.id, categoryId: f.categories[0]!.category.id, decision: 'laureate', rank: 1 } })
+    await prisma.juryDecision.create({
+      data: { nominationId: b!.id, categoryId: f.categories[0]!.category.id, decision: 'laureate', rank: 1 },
+    })
     const { token } = await createApiToken({ organisationId: f.org.id, userId: f.organiser.id, name: 'tests' })
 
     const ok = await call(f.edition.slug, token)

@@ -16,14 +16,25 @@ let ip = 10
 function req(path: string, body?: unknown) {
   const headers = new Headers({ 'x-essor-remote-addr': `198.51.100.${ip++}` })
   if (body !== undefined) headers.set('Content-Type', 'application/json')
-  return new Request(`http://localhost/api/v1${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  return new Request(`http://localhost/api/v1${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 }
 async function call(fn: RouteFn, request: Request, params: Record<string, string>) {
   const response = await fn({ request, params, context: {} })
   return { status: response.status, body: (await response.json()) as Json }
 }
 let n = 0
-const person = (extra: Json = {}) => ({ firstName: 'Camille', lastName: `Martin ${++n}`, email: `camille.api${n}.${Date.now()}@asso.example`, organisation: 'Recyclerie', consent: true, ...extra })
+const person = (extra: Json = {}) => ({
+  firstName: 'Camille',
+  lastName: `Martin ${++n}`,
+  email: `camille.api${n}.${Date.now()}@asso.example`,
+  organisation: 'Recyclerie',
+  consent: true,
+  ...extra,
+})
 
 async function paidEvent() {
   const org = await makeOrganisation()
@@ -42,7 +53,14 @@ describe('API with paid tickets', () => {
     const { status, body } = await call(eventRoute.loader as RouteFn, req(`/events/${event.slug}`), { slug: event.slug })
     expect(status).toBe(200)
     expect(body.ticketTypes).toEqual([
-      expect.objectContaining({ id: full.id, name: 'Plein tarif', priceCents: 4500, price: '45,00\u00a0€', ticketsLeft: null, soldOut: false }),
+      expect.objectContaining({
+        id: full.id,
+        name: 'Plein tarif',
+        priceCents: 4500,
+        price: '45,00\u00a0€',
+        ticketsLeft: null,
+        soldOut: false,
+      }),
       expect.objectContaining({ id: reduced.id, name: 'Tarif réduit', priceCents: 2000, ticketsLeft: 3 }),
     ])
     expect(body.paymentMethods).toEqual(['transfer', 'purchase_order'])
@@ -50,17 +68,27 @@ describe('API with paid tickets', () => {
 
   test('POST with a transfer: 201 pending_payment with the payment reference; card refused with a clear error; ticket required', async () => {
     const { event, full } = await paidEvent()
-    const ok = await call(registrationsRoute.action as RouteFn, req(`/events/${event.slug}/registrations`, person({ ticketTypeId: full.id, paymentMethod: 'transfer' })), { slug: event.slug })
+    const ok = await call(
+      registrationsRoute.action as RouteFn,
+      req(`/events/${event.slug}/registrations`, person({ ticketTypeId: full.id, paymentMethod: 'transfer' })),
+      { slug: event.slug },
+    )
     expect(ok.status).toBe(201)
     expect(ok.body).toMatchObject({ status: 'pending_payment', payment: { method: 'transfer', amountCents: 4500, currency: 'eur' } })
     expect(ok.body.payment.reference).toMatch(/^ESS-/)
     expect(ok.body.payment.paymentUrl).toMatch(/\/r\/[a-z0-9]+\/paiement$/)
 
-    const card = await call(registrationsRoute.action as RouteFn, req(`/events/${event.slug}/registrations`, person({ ticketTypeId: full.id, paymentMethod: 'card' })), { slug: event.slug })
+    const card = await call(
+      registrationsRoute.action as RouteFn,
+      req(`/events/${event.slug}/registrations`, person({ ticketTypeId: full.id, paymentMethod: 'card' })),
+      { slug: event.slug },
+    )
     expect(card.status).toBe(422)
     expect(card.body.errors.paymentMethod[0]).toMatch(/carte|card/i)
 
-    const none = await call(registrationsRoute.action as RouteFn, req(`/events/${event.slug}/registrations`, person()), { slug: event.slug })
+    const none = await call(registrationsRoute.action as RouteFn, req(`/events/${event.slug}/registrations`, person()), {
+      slug: event.slug,
+    })
     expect(none.status).toBe(422)
     expect(Object.keys(none.body.errors)).toContain('ticketTypeId')
     expect(await prisma.registration.count({ where: { eventId: event.id } })).toBe(1)

@@ -115,7 +115,11 @@ describe('GET /api/v1/prizes/{slug}', () => {
         { name: 'Utilité sociale', awards: 2 },
         { name: 'Transition écologique', awards: 1 },
       ],
-      calendar: { submissionsOpenAt: '2026-05-10T08:00:00.000Z', submissionsCloseAt: '2026-06-30T22:00:00.000Z', announcementAt: '2026-11-03T17:00:00.000Z' },
+      calendar: {
+        submissionsOpenAt: '2026-05-10T08:00:00.000Z',
+        submissionsCloseAt: '2026-06-30T22:00:00.000Z',
+        announcementAt: '2026-11-03T17:00:00.000Z',
+      },
       eligibility: { legalForms: ['association', 'cooperative'], minAgeYears: 2 },
     })
   })
@@ -135,7 +139,9 @@ describe('GET /api/v1/prizes/{slug}/nominations', () => {
     expect(none.status).toBe(401)
     expect(none.body.errors.authorization).toHaveLength(1)
 
-    const other = await call(nominationsRoute.loader, req('/prizes/prix-ess-bretagne-2026/nominations', { token: b.token }), { slug: 'prix-ess-bretagne-2026' })
+    const other = await call(nominationsRoute.loader, req('/prizes/prix-ess-bretagne-2026/nominations', { token: b.token }), {
+      slug: 'prix-ess-bretagne-2026',
+    })
     expect(other.status).toBe(404)
     expect(other.body).toMatchObject({ code: 'prize_not_found' })
     expect(JSON.stringify(other.body)).not.toContain('nominations')
@@ -152,7 +158,11 @@ describe('GET /api/v1/prizes/{slug}/nominations', () => {
     expect(all.body.prize).toMatchObject({ slug, status: 'draft' })
     expect((all.body.nominations as Json[]).map((n) => n.structure.name)).toEqual(['La Recyclerie', 'Les Jardins'])
     expect(all.body.nominations[0]).not.toHaveProperty('editTokenHash')
-    expect(all.body.nominations[0]).toMatchObject({ status: 'eligible', contact: { firstName: 'Nadia' }, project: { title: 'Réparer plutôt que jeter' } })
+    expect(all.body.nominations[0]).toMatchObject({
+      status: 'eligible',
+      contact: { firstName: 'Nadia' },
+      project: { title: 'Réparer plutôt que jeter' },
+    })
 
     const eligible = await call(nominationsRoute.loader, req(`/prizes/${slug}/nominations?status=eligible`, { token: a.token }), { slug })
     expect((eligible.body.nominations as Json[]).map((n) => n.structure.name)).toEqual(['La Recyclerie'])

@@ -15,8 +15,15 @@ beforeAll(async () => {
   const event = await makeEvent(organisation.id, { capacity: 1, waitlistEnabled: true })
   slug = event.slug
   eventId = event.id
-  const database = { kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const), url: process.env.DATABASE_URL!, drop: async () => {} }
-  const server = await startServer(database, { env: { WEB_CONCURRENCY: '1', MIGRATE_ON_START: 'off', RUN_WORKER: 'off' }, startTimeoutMs: 120_000 })
+  const database = {
+    kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const),
+    url: process.env.DATABASE_URL!,
+    drop: async () => {},
+  }
+  const server = await startServer(database, {
+    env: { WEB_CONCURRENCY: '1', MIGRATE_ON_START: 'off', RUN_WORKER: 'off' },
+    startTimeoutMs: 120_000,
+  })
   base = server.url
 })
 
@@ -30,7 +37,13 @@ function post(body: unknown, headers: Record<string, string> = {}) {
   })
 }
 
-const person = (n: number) => ({ firstName: 'Camille', lastName: `Rapide ${n}`, email: `camille.rapide${n}@asso.example`, organisation: 'Recyclerie du Lauragais', consent: true })
+const person = (n: number) => ({
+  firstName: 'Camille',
+  lastName: `Rapide ${n}`,
+  email: `camille.rapide${n}@asso.example`,
+  organisation: 'Recyclerie du Lauragais',
+  consent: true,
+})
 
 describe('POST /api/v1/events/{slug}/registrations through the production server', () => {
   test('registers (201), then waitlists, with the server headers; a second POST of an email is a duplicate (200)', async () => {

@@ -48,8 +48,16 @@ describe('admin CLI', () => {
   test('creates a user with a membership, then changes the role of the existing user', async () => {
     await prisma.organisation.create({ data: { slug: 'cress-normandie', name: 'CRESS Normandie' } })
     const first = await cli([
-      'user', 'create', '--email', ' Lucie.Morel@Cress-Normandie.example ', '--organisation', 'cress-normandie',
-      '--role', 'checkin', '--name', 'Lucie Morel',
+      'user',
+      'create',
+      '--email',
+      ' Lucie.Morel@Cress-Normandie.example ',
+      '--organisation',
+      'cress-normandie',
+      '--role',
+      'checkin',
+      '--name',
+      'Lucie Morel',
     ])
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/Created user lucie\.morel@cress-normandie\.example/)
@@ -60,7 +68,16 @@ describe('admin CLI', () => {
     expect(user?.name).toBe('Lucie Morel')
     expect(user?.memberships.map((m) => [m.organisation.slug, m.role])).toEqual([['cress-normandie', 'checkin']])
 
-    const again = await cli(['user', 'create', '--email', 'lucie.morel@cress-normandie.example', '--organisation', 'cress-normandie', '--role', 'admin'])
+    const again = await cli([
+      'user',
+      'create',
+      '--email',
+      'lucie.morel@cress-normandie.example',
+      '--organisation',
+      'cress-normandie',
+      '--role',
+      'admin',
+    ])
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/already exists/)
     expect(again.stdout).toMatch(/Role changed to admin of cress-normandie/)
@@ -76,7 +93,16 @@ describe('admin CLI', () => {
     const user = await prisma.user.create({ data: { email: 'orga@cress-grand-est.example' } })
     await prisma.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: 'organiser' } })
 
-    const created = await cli(['token', 'create', '--organisation', 'cress-grand-est', '--email', 'orga@cress-grand-est.example', '--name', 'Billetterie'])
+    const created = await cli([
+      'token',
+      'create',
+      '--organisation',
+      'cress-grand-est',
+      '--email',
+      'orga@cress-grand-est.example',
+      '--name',
+      'Billetterie',
+    ])
     expect(created.code).toBe(0)
     const token = lines(created.stdout).at(-1)!
     expect(token).toMatch(/^essor_[a-z2-7]{32}$/)
@@ -119,12 +145,24 @@ describe('admin CLI', () => {
       [['organisation', 'create', '--name', 'Sans slug'], /missing --slug/i],
       [['organisation', 'create', '--slug', 'Pas Un Slug', '--name', 'X'], /Invalid slug "Pas Un Slug"/i],
       [['organisation', 'create', '--slug', 'ok-slug', '--name', 'X', '--colour', 'red'], /Unknown option '--colour'/i],
-      [['user', 'create', '--email', 'not-an-email', '--organisation', 'cress-corse', '--role', 'admin'], /invalid email address "not-an-email"/i],
-      [['user', 'create', '--email', 'a@b.example', '--organisation', 'cress-corse', '--role', 'president'], /unknown role "president": use one of admin, organiser, checkin/i],
-      [['user', 'create', '--email', 'a@b.example', '--organisation', 'cress-nowhere', '--role', 'admin'], /unknown organisation "cress-nowhere"/i],
+      [
+        ['user', 'create', '--email', 'not-an-email', '--organisation', 'cress-corse', '--role', 'admin'],
+        /invalid email address "not-an-email"/i,
+      ],
+      [
+        ['user', 'create', '--email', 'a@b.example', '--organisation', 'cress-corse', '--role', 'president'],
+        /unknown role "president": use one of admin, organiser, checkin/i,
+      ],
+      [
+        ['user', 'create', '--email', 'a@b.example', '--organisation', 'cress-nowhere', '--role', 'admin'],
+        /unknown organisation "cress-nowhere"/i,
+      ],
       [['user', 'create', '--email', 'a@b.example', '--role', 'admin'], /missing --organisation/i],
       [['token', 'create', '--organisation', 'cress-corse'], /missing --email/i],
-      [['token', 'create', '--organisation', 'cress-corse', '--email', 'nobody@cress-corse.example'], /unknown user "nobody@cress-corse.example"/i],
+      [
+        ['token', 'create', '--organisation', 'cress-corse', '--email', 'nobody@cress-corse.example'],
+        /unknown user "nobody@cress-corse.example"/i,
+      ],
       [['token', 'revoke'], /missing --id/i],
     ]
     const results = await Promise.all(cases.map(([args]) => cli(args)))

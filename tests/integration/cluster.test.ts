@@ -17,7 +17,12 @@ function httpProcesses(pgid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${dir}/stat`, 'utf8')
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
-      if (readFileSync(`/proc/${dir}/environ`, 'utf8').split('\0').some((v) => v.startsWith('NODE_UNIQUE_ID='))) pids.push(Number(dir))
+      if (
+        readFileSync(`/proc/${dir}/environ`, 'utf8')
+          .split('\0')
+          .some((v) => v.startsWith('NODE_UNIQUE_ID='))
+      )
+        pids.push(Number(dir))
     } catch {
       // gone meanwhile
     }
@@ -33,7 +38,8 @@ function jobsProcesses(pgid: number): { pid: number; nice: number }[] {
       const stat = readFileSync(`/proc/${dir}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       if (Number(fields[2]) !== pgid) continue
-      if (readFileSync(`/proc/${dir}/cmdline`, 'utf8').includes('app/server/worker.ts')) found.push({ pid: Number(dir), nice: Number(fields[16]) })
+      if (readFileSync(`/proc/${dir}/cmdline`, 'utf8').includes('app/server/worker.ts'))
+        found.push({ pid: Number(dir), nice: Number(fields[16]) })
     } catch {
       // gone meanwhile
     }
@@ -68,12 +74,25 @@ describe(`npm start with two HTTP processes (${dbTarget.provider})`, () => {
   let server: BenchServer
 
   test('both serve, and an event created through one is listed at once by both', async () => {
-    const database = { kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const), url: process.env.DATABASE_URL!, drop: async () => {} }
+    const database = {
+      kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const),
+      url: process.env.DATABASE_URL!,
+      drop: async () => {},
+    }
     // The public caches are kept long here: only the processes telling each other can make the new event appear.
-    server = await startServer(database, { env: { WEB_CONCURRENCY: '2', PUBLIC_CACHE_TTL_MS: '60000', MIGRATE_ON_START: 'off' }, startTimeoutMs: 120_000 })
+    server = await startServer(database, {
+      env: { WEB_CONCURRENCY: '2', PUBLIC_CACHE_TTL_MS: '60000', MIGRATE_ON_START: 'off' },
+      startTimeoutMs: 120_000,
+    })
     expect(httpProcesses(server.pid)).toHaveLength(2)
     // The emails and the jobs run beside them, at a lower priority.
-    expect(await until('the jobs process', () => jobsProcesses(server.pid), (found) => found.length === 1)).toEqual([{ pid: expect.any(Number), nice: 10 }])
+    expect(
+      await until(
+        'the jobs process',
+        () => jobsProcesses(server.pid),
+        (found) => found.length === 1,
+      ),
+    ).toEqual([{ pid: expect.any(Number), nice: 10 }])
     const token = await organiserToken(server.env, 'cluster-test')
 
     // Each process lists the events (none yet) and keeps that answer.
@@ -82,7 +101,15 @@ describe(`npm start with two HTTP processes (${dbTarget.provider})`, () => {
     const created = await fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Conférence régionale de l’ESS', kind: 'conference', startsAt: '2027-03-12T08:00:00Z', endsAt: '2027-03-12T17:00:00Z', capacity: 300, waitlist: true, published: true }),
+      body: JSON.stringify({
+        title: 'Conférence régionale de l’ESS',
+        kind: 'conference',
+        startsAt: '2027-03-12T08:00:00Z',
+        endsAt: '2027-03-12T17:00:00Z',
+        capacity: 300,
+        waitlist: true,
+        published: true,
+      }),
     })
     expect(created.status).toBe(201)
     const { slug } = (await created.json()) as { slug: string }
@@ -95,13 +122,21 @@ describe(`npm start with two HTTP processes (${dbTarget.provider})`, () => {
   test('a process that dies is replaced; SIGTERM stops every process', async () => {
     const before = httpProcesses(server.pid)
     process.kill(before[0]!, 'SIGKILL')
-    const after = await until('a replacement HTTP process', () => httpProcesses(server.pid), (pids) => pids.length === 2 && !pids.includes(before[0]!))
+    const after = await until(
+      'a replacement HTTP process',
+      () => httpProcesses(server.pid),
+      (pids) => pids.length === 2 && !pids.includes(before[0]!),
+    )
     expect(after).toContain(before[1])
     const answers = await Promise.all(Array.from({ length: 4 }, () => get(`${server.url}/healthz`)))
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200])
 
     await server.stop()
-    await until('every process to exit', () => [...httpProcesses(server.pid), ...jobsProcesses(server.pid)], (pids) => pids.length === 0)
+    await until(
+      'every process to exit',
+      () => [...httpProcesses(server.pid), ...jobsProcesses(server.pid)],
+      (pids) => pids.length === 0,
+    )
     await expect(get(`${server.url}/healthz`)).rejects.toThrow()
   })
 })

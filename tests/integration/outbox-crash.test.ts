@@ -73,9 +73,7 @@ test('a worker killed mid-batch loses no message; a repeat carries the same Mess
     expect(await prisma.emailMessage.count({ where: { status: 'pending', leaseOwner: { not: null } } })).toBeGreaterThan(0)
 
     const second = startWorkerProcess(sink.url)
-    await expect
-      .poll(() => prisma.emailMessage.count({ where: { status: 'sent' } }), { timeout: 60_000, interval: 200 })
-      .toBe(MESSAGES)
+    await expect.poll(() => prisma.emailMessage.count({ where: { status: 'sent' } }), { timeout: 60_000, interval: 200 }).toBe(MESSAGES)
     second.child.kill('SIGTERM')
     const stopped = await second.exited
     expect(stopped.code, stopped.output).toBe(0)

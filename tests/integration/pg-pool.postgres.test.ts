@@ -16,8 +16,10 @@ test('the server opens the whole pool at start; connections the server ends are 
 
   // Every idle connection is ended by the server, as on a restart. Without a listener on the
   // pool, each of these errors would be thrown and end the process.
-  const ended = await withAdmin(async (c) =>
-    (await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database()])).rowCount,
+  const ended = await withAdmin(
+    async (c) =>
+      (await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database()]))
+        .rowCount,
   )
   expect(ended).toBeGreaterThan(0)
   await expect.poll(backends).toBe(0)

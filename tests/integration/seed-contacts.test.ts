@@ -21,7 +21,16 @@ describe('demo contacts', () => {
 
     for (const r of rows) {
       const tags = parseTags(r.tags)
-      const check = validateContact({ email: r.email, firstName: r.firstName, lastName: r.lastName, structure: r.structure ?? '', profile: r.profile ?? '', departement: r.departement ?? '', locale: r.locale, tags })
+      const check = validateContact({
+        email: r.email,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        structure: r.structure ?? '',
+        profile: r.profile ?? '',
+        departement: r.departement ?? '',
+        locale: r.locale,
+        tags,
+      })
       expect(check.ok, r.email).toBe(true)
       expect(r.email.endsWith('.example'), r.email).toBe(true)
       expect(OCCITANIE).toContain(r.departement)

@@ -15,7 +15,10 @@ describe('demo events', () => {
     await seedDemoEvents(prisma)
 
     // The demo paid conference (prisma/seed/payments.ts) has its own test: seed-payments.test.ts.
-    const events = await prisma.event.findMany({ where: { slug: { not: 'rencontres-ess-occitanie-toulouse' } }, include: { workshops: true, slots: true, questions: true } })
+    const events = await prisma.event.findMany({
+      where: { slug: { not: 'rencontres-ess-occitanie-toulouse' } },
+      include: { workshops: true, slots: true, questions: true },
+    })
     expect(events.map((e) => e.slug).sort()).toEqual(demoEvents.map((e) => e.slug).sort())
     expect(await prisma.emailMessage.count()).toBe(emailsBefore)
 
@@ -40,7 +43,10 @@ describe('demo events', () => {
         where: { registration: { eventId: event.id, status: { notIn: SEAT_HOLDING } } },
       })
       expect(stray, event.slug).toBe(0)
-      const choices = await prisma.registrationWorkshop.findMany({ where: { registration: { eventId: event.id } }, include: { workshop: true } })
+      const choices = await prisma.registrationWorkshop.findMany({
+        where: { registration: { eventId: event.id } },
+        include: { workshop: true },
+      })
       for (const c of choices) expect(c.workshop.slotId).toBe(c.slotId)
 
       // Answers refer to the event's own questions.
@@ -56,7 +62,9 @@ describe('demo events', () => {
     expect(yess.endsAt.toISOString().slice(0, 10)).toBe('2026-11-30')
     // It selects its participants: applications in every state, with projects, ratings and comments.
     expect(yess.requiresApplication).toBe(true)
-    const yessStatuses = (await prisma.registration.groupBy({ by: ['status'], where: { eventId: yess.id }, _count: true })).map((g) => g.status).sort()
+    const yessStatuses = (await prisma.registration.groupBy({ by: ['status'], where: { eventId: yess.id }, _count: true }))
+      .map((g) => g.status)
+      .sort()
     expect(yessStatuses).toEqual(['applied', 'cancelled', 'confirmed', 'offered', 'refused', 'waitlisted'])
     expect(await prisma.registration.count({ where: { eventId: yess.id, projectName: null } })).toBe(0)
     expect(await prisma.registration.count({ where: { eventId: yess.id, status: 'applied' } })).toBeGreaterThanOrEqual(20)

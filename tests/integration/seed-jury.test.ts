@@ -23,8 +23,15 @@ describe('demo jury', () => {
     const chairs = jurors.flatMap((j) => j.memberships.filter((m) => m.isChair))
     expect(new Set(chairs.map((m) => m.categoryId)).size).toBe(2)
 
-    const conflict = await prisma.juryConflict.findFirstOrThrow({ where: { editionId: edition.id }, include: { juror: true, nomination: true } })
-    expect([conflict.juror.email, conflict.nomination.structureName, conflict.declaredBy]).toEqual([DEMO_CONFLICT.juror, DEMO_CONFLICT.structureName, 'juror'])
+    const conflict = await prisma.juryConflict.findFirstOrThrow({
+      where: { editionId: edition.id },
+      include: { juror: true, nomination: true },
+    })
+    expect([conflict.juror.email, conflict.nomination.structureName, conflict.declaredBy]).toEqual([
+      DEMO_CONFLICT.juror,
+      DEMO_CONFLICT.structureName,
+      'juror',
+    ])
     expect(await prisma.juryAssignment.count({ where: { jurorId: conflict.jurorId, nominationId: conflict.nominationId } })).toBe(0)
 
     const progress = await juryProgress(edition.id, new Date('2026-11-21T12:00:00Z'))

@@ -12,7 +12,10 @@ describe('demo paid conference', () => {
     expect(await seedDemoPayments(prisma)).toEqual({ seeded: false })
     const org = await prisma.organisation.findUniqueOrThrow({ where: { slug: 'cress-occitanie' } })
     expect(org.iban).toBeTruthy()
-    const event = await prisma.event.findUniqueOrThrow({ where: { slug: 'rencontres-ess-occitanie-toulouse' }, include: { ticketTypes: { orderBy: { position: 'asc' } } } })
+    const event = await prisma.event.findUniqueOrThrow({
+      where: { slug: 'rencontres-ess-occitanie-toulouse' },
+      include: { ticketTypes: { orderBy: { position: 'asc' } } },
+    })
     expect(event.ticketTypes.map((t) => [t.name, t.priceCents, t.quota])).toEqual([
       ['Plein tarif', 4500, null],
       ['Tarif réduit', 2000, 40],
@@ -21,7 +24,9 @@ describe('demo paid conference', () => {
     const holding = await prisma.registration.count({ where: { eventId: event.id, status: { in: ['confirmed', 'pending_payment'] } } })
     expect(event.seatsTaken).toBe(holding)
     for (const t of event.ticketTypes) {
-      expect(t.sold).toBe(await prisma.registration.count({ where: { ticketTypeId: t.id, status: { in: ['confirmed', 'pending_payment'] } } }))
+      expect(t.sold).toBe(
+        await prisma.registration.count({ where: { ticketTypeId: t.id, status: { in: ['confirmed', 'pending_payment'] } } }),
+      )
     }
     const payments = await prisma.payment.findMany({ where: { registration: { eventId: event.id } } })
     expect(new Set(payments.map((p) => p.status))).toEqual(new Set(['paid', 'pending']))

@@ -40,9 +40,18 @@ describe('demo prizes', () => {
     const nominations = edition.nominations
     expect(nominations.length).toBe(demoNominations.length)
     expect(nominations.length).toBeGreaterThanOrEqual(20)
-    expect([...new Set(nominations.map((x) => x.status))].sort()).toEqual(['draft', 'eligible', 'ineligible', 'shortlisted', 'submitted', 'withdrawn'])
+    expect([...new Set(nominations.map((x) => x.status))].sort()).toEqual([
+      'draft',
+      'eligible',
+      'ineligible',
+      'shortlisted',
+      'submitted',
+      'withdrawn',
+    ])
     expect(new Set(nominations.map((x) => x.legalForm)).size).toBeGreaterThanOrEqual(6)
-    expect(nominations.filter((x) => x.status === 'shortlisted' && x.categoryId === edition.categories[2]!.id).length).toBeGreaterThanOrEqual(2)
+    expect(
+      nominations.filter((x) => x.status === 'shortlisted' && x.categoryId === edition.categories[2]!.id).length,
+    ).toBeGreaterThanOrEqual(2)
 
     const occitanie = stringList(edition.eligibleDepartements)
     for (const x of nominations) {
@@ -70,7 +79,10 @@ describe('demo prizes', () => {
     }
 
     // 2027: a draft copy of 2026, submissions in spring 2027.
-    const next = await prisma.prizeEdition.findUniqueOrThrow({ where: { slug: DEMO_PRIZE_SLUGS.next }, include: { categories: { include: { criteria: true } }, nominations: true } })
+    const next = await prisma.prizeEdition.findUniqueOrThrow({
+      where: { slug: DEMO_PRIZE_SLUGS.next },
+      include: { categories: { include: { criteria: true } }, nominations: true },
+    })
     expect(next.status).toBe('draft')
     expect(next.copiedFromId).toBe(edition.id)
     expect(next.submissionsOpenAt.toISOString().slice(0, 7)).toBe('2027-05')

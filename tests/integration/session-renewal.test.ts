@@ -31,8 +31,15 @@ describe.each([
   let server: BenchServer
 
   test('a session with 10 days left is extended and its cookie re-sent; one with 20 days left is left alone', async () => {
-    const database = { kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const), url: process.env.DATABASE_URL!, drop: async () => {} }
-    server = await startServer(database, { env: { WEB_CONCURRENCY: processes, MIGRATE_ON_START: 'off', RUN_WORKER: 'off' }, startTimeoutMs: 120_000 })
+    const database = {
+      kind: dbTarget.provider === 'postgresql' ? ('postgres' as const) : ('sqlite' as const),
+      url: process.env.DATABASE_URL!,
+      drop: async () => {},
+    }
+    server = await startServer(database, {
+      env: { WEB_CONCURRENCY: processes, MIGRATE_ON_START: 'off', RUN_WORKER: 'off' },
+      startTimeoutMs: 120_000,
+    })
 
     const sliding = await sessionWithDaysLeft(10)
     const before = Date.now()

@@ -40,7 +40,12 @@ describe('SQLite statements outside a transaction', () => {
       .catch((e: Error) => e.message)
     await new Promise((r) => setTimeout(r, 50))
     let settled = false
-    const peek = readRows(sqlBuilder.selectFrom('RateLimit').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', 'driver-inside-tx')).then((rows) => {
+    const peek = readRows(
+      sqlBuilder
+        .selectFrom('RateLimit')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('key', '=', 'driver-inside-tx'),
+    ).then((rows) => {
       settled = true
       return rows[0]!.n
     })

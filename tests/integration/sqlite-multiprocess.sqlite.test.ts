@@ -26,13 +26,21 @@ describe('SQLite with two processes', () => {
     if (dbTarget.provider !== 'sqlite') throw new Error('this file runs in the SQLite project only')
     const org = await makeOrganisation()
     const event = await makeEvent(org.id, { capacity: 1000 })
-    const child = spawn(process.execPath, ['--input-type=module', '-e', writerScript, dbTarget.filePath], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--input-type=module', '-e', writerScript, dbTarget.filePath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let written = ''
     child.stdout.on('data', (d) => (written += d))
     const done = new Promise<number | null>((resolve) => child.on('exit', resolve))
     const results = []
     const until = Date.now() + 2500
-    while (Date.now() < until) results.push(await register(event.id, person()).then(() => 'ok', (e: Error) => e.message))
+    while (Date.now() < until)
+      results.push(
+        await register(event.id, person()).then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+      )
     expect(await done).toBe(0)
     expect(Number(written)).toBeGreaterThan(10)
     expect(results.filter((r) => r !== 'ok')).toEqual([])
@@ -43,7 +51,9 @@ describe('SQLite with two processes', () => {
     if (dbTarget.provider !== 'sqlite') throw new Error('this file runs in the SQLite project only')
     // With a deferred BEGIN the read takes a snapshot, the other process commits, and the write
     // fails at once with SQLITE_BUSY (the busy timeout cannot help): the write lock must come first.
-    const child = spawn(process.execPath, ['--input-type=module', '-e', writerScript, dbTarget.filePath, 'second-writer-'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--input-type=module', '-e', writerScript, dbTarget.filePath, 'second-writer-'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     const done = new Promise<number | null>((resolve) => child.on('exit', resolve))
     await new Promise((r) => setTimeout(r, 200))
     const results: string[] = []
@@ -55,7 +65,10 @@ describe('SQLite with two processes', () => {
             await new Promise((r) => setTimeout(r, 20))
             await tx.rateLimit.create({ data: { key: `read-then-write-${i}`, count: 1, expiresAt: 0 } })
           })
-          .then(() => 'ok', (e: Error) => e.message),
+          .then(
+            () => 'ok',
+            (e: Error) => e.message,
+          ),
       )
     }
     expect(await done).toBe(0)

@@ -69,7 +69,9 @@ export async function makeSlotWithWorkshops(eventId: string, capacities: (number
 }
 
 let counter = 0
-export function person(overrides: Partial<{ email: string; firstName: string; locale: 'fr' | 'en'; workshopIds: string[]; departement: string | null }> = {}) {
+export function person(
+  overrides: Partial<{ email: string; firstName: string; locale: 'fr' | 'en'; workshopIds: string[]; departement: string | null }> = {},
+) {
   counter++
   return {
     firstName: overrides.firstName ?? `Camille${counter}`,

@@ -3,7 +3,16 @@ import { prisma } from '#app/db.server.ts'
 
 export async function makeTicketType(
   eventId: string,
-  overrides: Partial<{ name: string; kind: string; priceCents: number; quota: number | null; salesStartAt: Date | null; salesEndAt: Date | null; archivedAt: Date | null; position: number }> = {},
+  overrides: Partial<{
+    name: string
+    kind: string
+    priceCents: number
+    quota: number | null
+    salesStartAt: Date | null
+    salesEndAt: Date | null
+    archivedAt: Date | null
+    position: number
+  }> = {},
 ) {
   const priceCents = overrides.priceCents ?? 4500
   return prisma.ticketType.create({
@@ -23,7 +32,14 @@ export async function makeTicketType(
 
 export async function setPaymentSettings(
   eventId: string,
-  data: Partial<{ acceptsCard: boolean; acceptsTransfer: boolean; acceptsPurchaseOrder: boolean; paymentHoldMinutes: number; refundDeadline: Date | null; refundFeeCents: number }>,
+  data: Partial<{
+    acceptsCard: boolean
+    acceptsTransfer: boolean
+    acceptsPurchaseOrder: boolean
+    paymentHoldMinutes: number
+    refundDeadline: Date | null
+    refundFeeCents: number
+  }>,
 ) {
   return prisma.event.update({ where: { id: eventId }, data })
 }
@@ -31,6 +47,13 @@ export async function setPaymentSettings(
 export async function setBankDetails(organisationId: string) {
   return prisma.organisation.update({
     where: { id: organisationId },
-    data: { legalName: 'CRESS Occitanie', address: '1 rue de la République, 31000 Toulouse', siret: '12345678901234', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPPXXX', bankAccountHolder: 'CRESS Occitanie' },
+    data: {
+      legalName: 'CRESS Occitanie',
+      address: '1 rue de la République, 31000 Toulouse',
+      siret: '12345678901234',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPPXXX',
+      bankAccountHolder: 'CRESS Occitanie',
+    },
   })
 }

@@ -171,7 +171,12 @@ export async function startStripeStub(options: StubOptions) {
     if (key) {
       const seen = idempotent.get(key)
       if (seen && seen.body !== body) {
-        return stripeError(res, 400, 'idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.')
+        return stripeError(
+          res,
+          400,
+          'idempotency_error',
+          'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+        )
       }
       if (seen) return json(res, seen.answer, seen.status)
     }
@@ -207,11 +212,24 @@ export async function startStripeStub(options: StubOptions) {
       const injected = failures.refunds.shift()
       if (injected) return stripeError(res, injected.status, injected.type, injected.message)
       const session = [...sessions.values()].find((s) => s.payment_intent && s.payment_intent === params.payment_intent)
-      if (!session) return stripeError(res, 404, 'invalid_request_error', `No such payment_intent: '${String(params.payment_intent)}'`, 'resource_missing')
+      if (!session)
+        return stripeError(
+          res,
+          404,
+          'invalid_request_error',
+          `No such payment_intent: '${String(params.payment_intent)}'`,
+          'resource_missing',
+        )
       const already = refunds.filter((r) => r.payment_intent === session.payment_intent).reduce((sum, r) => sum + r.amount, 0)
       const amount = params.amount ? Number(params.amount) : session.amount_total - already
       if (amount <= 0 || already + amount > session.amount_total) {
-        return stripeError(res, 400, 'invalid_request_error', 'Refund amount is greater than the unrefunded amount on the charge.', 'amount_too_large')
+        return stripeError(
+          res,
+          400,
+          'invalid_request_error',
+          'Refund amount is greater than the unrefunded amount on the charge.',
+          'amount_too_large',
+        )
       }
       const refund: StubRefund = {
         id: `re_${token()}`,
@@ -242,7 +260,9 @@ export async function startStripeStub(options: StubOptions) {
   }
 
   function checkoutPage(res: ServerResponse, session: StubSession) {
-    const amount = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: session.currency.toUpperCase() }).format(session.amount_total / 100)
+    const amount = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: session.currency.toUpperCase() }).format(
+      session.amount_total / 100,
+    )
     const open = session.status === 'open'
     res.writeHead(open ? 200 : 410, { 'Content-Type': 'text/html; charset=utf-8' })
     res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Stripe Checkout (stub)</title></head><body>

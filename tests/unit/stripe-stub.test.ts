@@ -21,7 +21,11 @@ const hook = createServer((req, res) => {
 
 beforeAll(async () => {
   await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r))
-  stub = await startStripeStub({ secretKey: 'sk_test_stub', webhookSecret: SECRET, webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/` })
+  stub = await startStripeStub({
+    secretKey: 'sk_test_stub',
+    webhookSecret: SECRET,
+    webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`,
+  })
   stripe = new Stripe('sk_test_stub', { host: '127.0.0.1', port: stub.port, protocol: 'http', maxNetworkRetries: 0 })
 })
 afterAll(async () => {
@@ -52,7 +56,14 @@ function create(overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}, id
 describe('Stripe stub with the official client', () => {
   test('create, retrieve, expire; idempotency keys replay the first answer', async () => {
     const session = await create({}, 'checkout-pay_1')
-    expect(session).toMatchObject({ object: 'checkout.session', status: 'open', amount_total: 4500, currency: 'eur', client_reference_id: 'pay_1', metadata: { paymentId: 'pay_1' } })
+    expect(session).toMatchObject({
+      object: 'checkout.session',
+      status: 'open',
+      amount_total: 4500,
+      currency: 'eur',
+      client_reference_id: 'pay_1',
+      metadata: { paymentId: 'pay_1' },
+    })
     expect(session.url).toBe(`${stub.url}/pay/${session.id}`)
     expect((await create({}, 'checkout-pay_1')).id).toBe(session.id)
     await expect(create({ client_reference_id: 'other' }, 'checkout-pay_1')).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError)
@@ -81,13 +92,22 @@ describe('Stripe stub with the official client', () => {
     const event = stripe.webhooks.constructEvent(delivery.body, delivery.signature, SECRET)
     const paid = event.data.object as Stripe.Checkout.Session
     expect(paid).toMatchObject({ id: session.id, status: 'complete', payment_status: 'paid' })
-    expect(() => stripe.webhooks.constructEvent(delivery.body, delivery.signature, 'whsec_other')).toThrow(Stripe.errors.StripeSignatureVerificationError)
+    expect(() => stripe.webhooks.constructEvent(delivery.body, delivery.signature, 'whsec_other')).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    )
     expect(() => stripe.webhooks.constructEvent(delivery.body, signPayload(delivery.body, SECRET), SECRET)).not.toThrow()
 
-    const refund = await stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 4000 }, { idempotencyKey: 'refund-pay_1' })
+    const refund = await stripe.refunds.create(
+      { payment_intent: paid.payment_intent as string, amount: 4000 },
+      { idempotencyKey: 'refund-pay_1' },
+    )
     expect(refund).toMatchObject({ object: 'refund', amount: 4000, status: 'succeeded' })
-    expect((await stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 4000 }, { idempotencyKey: 'refund-pay_1' })).id).toBe(refund.id)
+    expect(
+      (await stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 4000 }, { idempotencyKey: 'refund-pay_1' })).id,
+    ).toBe(refund.id)
     expect(stub.refunds).toHaveLength(1)
-    await expect(stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 1000 })).rejects.toMatchObject({ code: 'amount_too_large' })
+    await expect(stripe.refunds.create({ payment_intent: paid.payment_intent as string, amount: 1000 })).rejects.toMatchObject({
+      code: 'amount_too_large',
+    })
   })
 })

@@ -14,13 +14,27 @@ const refused = ['20', '96', '99', '970', '979', '984', '989', 'Haute-Garonne']
 
 const forms: Record<string, (code: string) => boolean> = {
   event: (code) =>
-    eventInputSchema.safeParse({ title: 'Conférence', kind: 'conference', startsAt: '2026-11-29T09:00:00+01:00', endsAt: '2026-11-29T17:00:00+01:00', departement: code }).success,
+    eventInputSchema.safeParse({
+      title: 'Conférence',
+      kind: 'conference',
+      startsAt: '2026-11-29T09:00:00+01:00',
+      endsAt: '2026-11-29T17:00:00+01:00',
+      departement: code,
+    }).success,
   registration: (code) =>
-    parseRegistrationJson({ firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.org', organisation: 'Mutuelle du Sud', consent: true, departement: code }, formContextOf({ questions: [], slots: [], workshops: [] }))
-      .success,
+    parseRegistrationJson(
+      { firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.org', organisation: 'Mutuelle du Sud', consent: true, departement: code },
+      formContextOf({ questions: [], slots: [], workshops: [] }),
+    ).success,
   nomination: (code) => !('departement' in parseDraft({ departement: code }, { categories: [], questions: [] }).fieldErrors),
   prizeEdition: (code) =>
-    editionFormSchema.safeParse({ title: 'Prix', year: '2026', submissionsOpenAt: '2026-05-10T09:00', submissionsCloseAt: '2026-06-30T23:59', eligibleDepartements: code }).success,
+    editionFormSchema.safeParse({
+      title: 'Prix',
+      year: '2026',
+      submissionsOpenAt: '2026-05-10T09:00',
+      submissionsCloseAt: '2026-06-30T23:59',
+      eligibleDepartements: code,
+    }).success,
   contact: (code) => validateContact({ email: 'ana@example.org', departement: code }).ok,
 }
 

@@ -70,7 +70,14 @@ describe('a batch shares the free seats in the organiser order', () => {
     expect(plan.map((p) => p.outcome)).toEqual(['already_decided', 'accepted', 'not_found', 'no_seat'])
   })
   test('the same id twice is decided once', () => {
-    const plan = planBatch([{ id: 'a', status: 'applied' }, { id: 'a', status: 'applied' }], 'accept', 5)
+    const plan = planBatch(
+      [
+        { id: 'a', status: 'applied' },
+        { id: 'a', status: 'applied' },
+      ],
+      'accept',
+      5,
+    )
     expect(plan.map((p) => p.outcome)).toEqual(['accepted', 'already_decided'])
   })
   test('refusals and waitlisting take no seat', () => {

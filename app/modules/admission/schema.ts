@@ -21,10 +21,16 @@ export type ProjectInput = {
 }
 
 const tooLong = (max: number) => `register.error.tooLong?max=${max}`
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '') || v === null ? undefined : v
+const blank = (v: unknown) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v)
 
 function required(max: number) {
-  return z.preprocess(blank, z.string({ error: 'register.error.required' }).trim().max(max, { error: tooLong(max) }))
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: 'register.error.required' })
+      .trim()
+      .max(max, { error: tooLong(max) }),
+  )
 }
 
 export function projectSchema() {
@@ -60,7 +66,9 @@ export function projectFieldsOf(formData: FormData): SubmittedProject {
   return out
 }
 
-export function parseProject(values: unknown): { success: true; value: ProjectInput } | { success: false; fieldErrors: Record<string, string[]> } {
+export function parseProject(
+  values: unknown,
+): { success: true; value: ProjectInput } | { success: false; fieldErrors: Record<string, string[]> } {
   const result = projectSchema().safeParse(values)
   if (result.success) return { success: true, value: result.data }
   const fieldErrors: Record<string, string[]> = {}
@@ -100,10 +108,21 @@ export type DecisionInput = z.infer<ReturnType<typeof decisionSchema>>
 export function ratingSchema() {
   return z.preprocess(
     (v) => (v === '' || v === null || v === undefined ? null : typeof v === 'string' ? Number(v) : v),
-    z.number({ error: 'admission.error.rating' }).int({ error: 'admission.error.rating' }).min(RATING_MIN, { error: 'admission.error.rating' }).max(RATING_MAX, { error: 'admission.error.rating' }).nullable(),
+    z
+      .number({ error: 'admission.error.rating' })
+      .int({ error: 'admission.error.rating' })
+      .min(RATING_MIN, { error: 'admission.error.rating' })
+      .max(RATING_MAX, { error: 'admission.error.rating' })
+      .nullable(),
   )
 }
 
 export function commentSchema() {
-  return z.preprocess(blank, z.string({ error: 'register.error.required' }).trim().max(COMMENT_MAX, { error: tooLong(COMMENT_MAX) }))
+  return z.preprocess(
+    blank,
+    z
+      .string({ error: 'register.error.required' })
+      .trim()
+      .max(COMMENT_MAX, { error: tooLong(COMMENT_MAX) }),
+  )
 }

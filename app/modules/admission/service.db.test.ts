@@ -43,7 +43,8 @@ const seatsTaken = async (eventId: string) => (await prisma.event.findUniqueOrTh
 const statusOf = async (id: string) => (await prisma.registration.findUniqueOrThrow({ where: { id } })).status
 // The test file shares one database: emails are counted per event.
 let currentEvent = ''
-const emails = (template: string, where: object = {}) => prisma.emailMessage.findMany({ where: { template, category: `event:${currentEvent}`, ...where } })
+const emails = (template: string, where: object = {}) =>
+  prisma.emailMessage.findMany({ where: { template, category: `event:${currentEvent}`, ...where } })
 
 describe('applying', () => {
   test('an application takes no seat, stores the project and emails "application received"', async () => {
@@ -52,7 +53,13 @@ describe('applying', () => {
     const r = await register(event.id, { ...p, project: project() })
     expect(r.outcome).toBe('applied')
     const row = await prisma.registration.findUniqueOrThrow({ where: { id: r.registration.id } })
-    expect(row).toMatchObject({ status: 'applied', projectName: 'Recyclerie solidaire 0', projectStage: 'creation', projectTerritory: 'Narbonne (11)', waitlistedAt: null })
+    expect(row).toMatchObject({
+      status: 'applied',
+      projectName: 'Recyclerie solidaire 0',
+      projectStage: 'creation',
+      projectTerritory: 'Narbonne (11)',
+      waitlistedAt: null,
+    })
     expect(await seatsTaken(event.id)).toBe(0)
     const [mail] = await emails('application-received', { toAddress: p.email })
     expect(mail?.locale).toBe('en')
@@ -157,7 +164,12 @@ describe('deciding', () => {
     const [en2] = await apply(event.id, 1, 'en')
     await decide(event.id, [fr!, en!], 'accept', { actorUserId: organiser.id, waitlistRest: true })
     await decide(event.id, [en2!], 'refuse', { actorUserId: organiser.id })
-    const rows = await prisma.emailMessage.findMany({ where: { category: `event:${event.id}`, template: { in: ['registration-confirmed', 'application-waitlisted', 'application-refused'] } } })
+    const rows = await prisma.emailMessage.findMany({
+      where: {
+        category: `event:${event.id}`,
+        template: { in: ['registration-confirmed', 'application-waitlisted', 'application-refused'] },
+      },
+    })
     const byTemplate = Object.fromEntries(rows.map((m) => [m.template, m.locale]))
     expect(byTemplate).toEqual({ 'registration-confirmed': 'fr', 'application-waitlisted': 'en', 'application-refused': 'en' })
   })
@@ -186,7 +198,9 @@ describe('review', () => {
     // Another event's id does not reach this application.
     const { event: elsewhere } = await applicationEvent(1)
     expect(await getApplication(elsewhere.id, ids[0]!)).toBeNull()
-    await expect(rateApplication(elsewhere.id, ids[0]!, 3, { userId: organiser.id, organisationId: org.id })).rejects.toMatchObject({ status: 404 })
+    await expect(rateApplication(elsewhere.id, ids[0]!, 3, { userId: organiser.id, organisationId: org.id })).rejects.toMatchObject({
+      status: 404,
+    })
   })
 
   test('the API shows applied and refused, and filters on them', async () => {

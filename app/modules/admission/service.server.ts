@@ -26,7 +26,6 @@ import { canDecide, isProjectStage, LISTED_STATUSES, outcomeOf, summarise, type 
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
-
 export type ApplicationFilters = { status?: string | null; stage?: string | null; rating?: string | null; q?: string | null }
 
 export function applicationFiltersFrom(params: URLSearchParams): ApplicationFilters {
@@ -51,8 +50,13 @@ function whereFor(eventId: string, f: ApplicationFilters): Prisma.RegistrationWh
   if (terms.length > 0) {
     // Names, email and organisation through searchText; the project's name as typed.
     // SQLite's LIKE ignores case already; PostgreSQL needs to be told.
-    const text = (term: string) => (dbTarget.provider === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term })
-    and.push({ AND: terms.map((term) => ({ OR: [{ searchText: { contains: term } }, { projectName: text(term) }, { projectTerritory: text(term) }] })) })
+    const text = (term: string) =>
+      dbTarget.provider === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term }
+    and.push({
+      AND: terms.map((term) => ({
+        OR: [{ searchText: { contains: term } }, { projectName: text(term) }, { projectTerritory: text(term) }],
+      })),
+    })
   }
   return { eventId, AND: and }
 }
@@ -105,13 +109,22 @@ export async function getApplication(eventId: string, registrationId: string) {
   })
   if (!application) return null
   const authorIds = [...new Set(application.comments.map((c) => c.authorUserId).filter((id): id is string => id !== null))]
-  const users = authorIds.length ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } }) : []
-  const decider = application.decidedByUserId ? await prisma.user.findUnique({ where: { id: application.decidedByUserId }, select: { name: true, email: true } }) : null
+  const users = authorIds.length
+    ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })
+    : []
+  const decider = application.decidedByUserId
+    ? await prisma.user.findUnique({ where: { id: application.decidedByUserId }, select: { name: true, email: true } })
+    : null
   const nameOf = new Map(users.map((u) => [u.id, u.name ?? u.email]))
   return {
     ...application,
     decidedBy: decider ? (decider.name ?? decider.email) : null,
-    comments: application.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.authorUserId ? (nameOf.get(c.authorUserId) ?? null) : null })),
+    comments: application.comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt,
+      author: c.authorUserId ? (nameOf.get(c.authorUserId) ?? null) : null,
+    })),
   }
 }
 
@@ -120,20 +133,44 @@ function notFound() {
 }
 
 /** Sets (or clears, with null) the organisers' rating of an application. */
-export async function rateApplication(eventId: string, registrationId: string, rating: number | null, actor: { userId: string; organisationId: string }) {
+export async function rateApplication(
+  eventId: string,
+  registrationId: string,
+  rating: number | null,
+  actor: { userId: string; organisationId: string },
+) {
   return prisma.$transaction(async (tx) => {
     if (!(await setApplicationRating(tx, eventId, registrationId, rating, isApplication))) throw notFound()
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'application.rate', entityType: 'Registration', entityId: registrationId, details: { rating } })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'application.rate',
+      entityType: 'Registration',
+      entityId: registrationId,
+      details: { rating },
+    })
   }, TX)
 }
 
 /** An internal comment: seen by the organisers only, never sent to the candidate. */
-export async function commentApplication(eventId: string, registrationId: string, body: string, actor: { userId: string; organisationId: string }) {
+export async function commentApplication(
+  eventId: string,
+  registrationId: string,
+  body: string,
+  actor: { userId: string; organisationId: string },
+) {
   return prisma.$transaction(async (tx) => {
     const application = await tx.registration.findFirst({ where: { id: registrationId, eventId, ...isApplication }, select: { id: true } })
     if (!application) throw notFound()
     const comment = await tx.applicationComment.create({ data: { registrationId, authorUserId: actor.userId, body } })
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'application.comment', entityType: 'Registration', entityId: registrationId, details: { commentId: comment.id } })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'application.comment',
+      entityType: 'Registration',
+      entityId: registrationId,
+      details: { commentId: comment.id },
+    })
     return comment
   }, TX)
 }
@@ -162,7 +199,8 @@ export async function decide(eventId: string, registrationIds: string[], decisio
     await tx.$executeRaw`UPDATE "Event" SET "seatsTaken" = "seatsTaken" WHERE "id" = ${eventId}`
     const event = await tx.event.findUnique({ where: { id: eventId } })
     if (!event) throw notFound()
-    if (event.status === 'cancelled') throw new AppError({ status: 409, code: 'event_cancelled', messageKey: 'admission.error.eventCancelled' })
+    if (event.status === 'cancelled')
+      throw new AppError({ status: 409, code: 'event_cancelled', messageKey: 'admission.error.eventCancelled' })
     const out: DecisionResult[] = []
     const seen = new Set<string>()
     for (const id of registrationIds) {
@@ -179,7 +217,13 @@ export async function decide(eventId: string, registrationIds: string[], decisio
 
 type EventRow = NonNullable<Awaited<ReturnType<typeof prisma.event.findUnique>>>
 
-async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision, opts: DecideOptions & { message: string | null; now: Date; waitlistedAt: Date }): Promise<DecisionResult> {
+async function decideOne(
+  tx: Tx,
+  event: EventRow,
+  id: string,
+  decision: Decision,
+  opts: DecideOptions & { message: string | null; now: Date; waitlistedAt: Date },
+): Promise<DecisionResult> {
   const r = await tx.registration.findFirst({ where: { id, eventId: event.id, ...isApplication } })
   if (!r) return { id, outcome: 'not_found' }
   const name = `${r.firstName} ${r.lastName}`
@@ -216,7 +260,14 @@ async function decideOne(tx: Tx, event: EventRow, id: string, decision: Decision
     await enqueueEmail(tx, {
       ...common,
       template: 'registration-confirmed',
-      props: { event: eventEmailSummary(event), firstName: r.firstName, manageUrl, ticketCode: r.ticketCode, registrationId: r.id, message: opts.message },
+      props: {
+        event: eventEmailSummary(event),
+        firstName: r.firstName,
+        manageUrl,
+        ticketCode: r.ticketCode,
+        registrationId: r.id,
+        message: opts.message,
+      },
     })
   } else {
     await enqueueEmail(tx, {

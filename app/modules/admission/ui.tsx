@@ -19,7 +19,15 @@ export function ProjectFields({ defaults, errors }: { defaults: SubmittedProject
       <p id="project-intro" className="text-stone-700">
         {t('admission.form.intro')}
       </p>
-      <TextField id="reg-projectName" name="projectName" label={t('admission.field.projectName')} required maxLength={PROJECT_LIMITS.name} defaultValue={defaults.projectName} errors={err('projectName')} />
+      <TextField
+        id="reg-projectName"
+        name="projectName"
+        label={t('admission.field.projectName')}
+        required
+        maxLength={PROJECT_LIMITS.name}
+        defaultValue={defaults.projectName}
+        errors={err('projectName')}
+      />
       <ChoiceGroup
         legend={t('admission.field.projectStage')}
         name="projectStage"

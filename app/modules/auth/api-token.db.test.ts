@@ -75,7 +75,12 @@ describe('API tokens', () => {
   })
 
   test('no, malformed or unknown token: 401 with a JSON error on the authorization field', async () => {
-    for (const request of [api(), api('essor_' + 'a'.repeat(32)), api('garbage'), new Request('http://localhost/api/v1/me', { headers: { authorization: 'Basic abc' } })]) {
+    for (const request of [
+      api(),
+      api('essor_' + 'a'.repeat(32)),
+      api('garbage'),
+      new Request('http://localhost/api/v1/me', { headers: { authorization: 'Basic abc' } }),
+    ]) {
       const { status, body, headers } = await refusal(requireApiToken(request))
       expect(status).toBe(401)
       expect(body).toEqual({ errors: { authorization: [expect.any(String)] } })
@@ -112,14 +117,20 @@ describe('API tokens', () => {
     await addMembership({ userId: both.id, organisationId: other.id, role: 'admin' })
     const { token } = await createApiToken({ organisationId: cress.id, userId: both.id, name: 'scoped' })
     expect((await requireApiToken(api(token), { organisationSlug: 'cress-normandie' })).organisation.id).toBe(cress.id)
-    expect((await refusal(requireApiToken(api(token, '/api/v1/o/cress-grand-est/events'), { organisationSlug: 'cress-grand-est' }))).status).toBe(403)
+    expect(
+      (await refusal(requireApiToken(api(token, '/api/v1/o/cress-grand-est/events'), { organisationSlug: 'cress-grand-est' }))).status,
+    ).toBe(403)
   })
 
   test('only admins and organisers of the organisation may create tokens', async () => {
     const checkin = await member('desk@example.org', cress.id, 'checkin')
     await expect(createApiToken({ organisationId: cress.id, userId: checkin.id, name: 'nope' })).rejects.toBeInstanceOf(ApiTokenError)
-    await expect(createApiToken({ organisationId: other.id, userId: organiserId, name: 'nope' })).rejects.toMatchObject({ reason: 'forbidden' })
-    await expect(createApiToken({ organisationId: cress.id, userId: organiserId, name: '   ' })).rejects.toMatchObject({ reason: 'invalidName' })
+    await expect(createApiToken({ organisationId: other.id, userId: organiserId, name: 'nope' })).rejects.toMatchObject({
+      reason: 'forbidden',
+    })
+    await expect(createApiToken({ organisationId: cress.id, userId: organiserId, name: '   ' })).rejects.toMatchObject({
+      reason: 'invalidName',
+    })
     expect(await prisma.apiToken.count({ where: { name: 'nope' } })).toBe(0)
   })
 

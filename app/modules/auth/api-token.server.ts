@@ -155,10 +155,7 @@ export function readBearerToken(request: Request): string | null {
  * token's owner no longer holds a role that may use the API — or do `opts.permission` —, or the
  * URL names another organisation).
  */
-export async function requireApiToken(
-  request: Request,
-  opts: { permission?: Action; organisationSlug?: string; now?: Date } = {},
-) {
+export async function requireApiToken(request: Request, opts: { permission?: Action; organisationSlug?: string; now?: Date } = {}) {
   const token = readBearerToken(request)
   if (!token) throw apiError(401, 'Send an API token in the header "Authorization: Bearer <token>"')
   if (!TOKEN_PATTERN.test(token)) throw apiError(401, 'Invalid API token')

@@ -3,14 +3,7 @@ import { prisma } from '#app/db.server.ts'
 import * as outbox from '#app/modules/email/outbox.server.ts'
 import { addMembership, ensureUser, registerOrganisation } from '#app/modules/organisations/service.server.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
-import {
-  checkSignInLink,
-  consumeSignInLink,
-  requestSignInLink,
-  setPassword,
-  SignInLinkError,
-  signInWithPassword,
-} from './login.server.ts'
+import { checkSignInLink, consumeSignInLink, requestSignInLink, setPassword, SignInLinkError, signInWithPassword } from './login.server.ts'
 import { hashPassword } from './password.server.ts'
 import { createSession, hashToken, invalidateAllSessions, SESSION_TTL_MS, validateSessionToken } from './session.server.ts'
 
@@ -27,7 +20,13 @@ const freshIp = () => `192.0.2.${++ipCounter}`
 const origin = 'https://essor.example.org'
 
 async function requestLink(email: string, extra: { ip?: string; redirectTo?: string; locale?: 'fr' | 'en' } = {}) {
-  return requestSignInLink({ email, locale: extra.locale ?? 'fr', redirectTo: extra.redirectTo, ip: extra.ip ?? freshIp(), appOrigin: origin })
+  return requestSignInLink({
+    email,
+    locale: extra.locale ?? 'fr',
+    redirectTo: extra.redirectTo,
+    ip: extra.ip ?? freshIp(),
+    appOrigin: origin,
+  })
 }
 
 /** The clear token, as only the recipient of the email sees it. */

@@ -138,7 +138,9 @@ export async function signInWithPassword(input: {
   password: string
   ip: string
   userAgent?: string | null
-}): Promise<{ ok: true; sessionToken: string; expiresAt: Date; userId: string } | RateLimited | { ok: false; reason: 'invalidCredentials' }> {
+}): Promise<
+  { ok: true; sessionToken: string; expiresAt: Date; userId: string } | RateLimited | { ok: false; reason: 'invalidCredentials' }
+> {
   const email = normaliseEmail(input.email)
   const limit = await limitSignIn({ email, ip: input.ip })
   if (!limit.allowed) return { ok: false, reason: 'rateLimited', retryAfterSeconds: limit.retryAfterSeconds }

@@ -38,7 +38,11 @@ async function statusOf(module: RouteModule, path: string, who: keyof typeof mem
   const params = { org: orgSlug, eventId: path.includes(spareEventId) ? spareEventId : eventId, editionId }
   try {
     const result = form
-      ? await module.action!({ request: new Request(url, { method: 'POST', headers, body: new URLSearchParams(form) }), params, context: {} })
+      ? await module.action!({
+          request: new Request(url, { method: 'POST', headers, body: new URLSearchParams(form) }),
+          params,
+          context: {},
+        })
       : await module.loader({ request: new Request(url, { headers }), params, context: {} })
     if (result instanceof Response) return result.status
     const init = (result as { init?: { status?: number } | null } | null)?.init
@@ -88,10 +92,30 @@ const PAGES: [Action, string, string][] = [
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.
 const INTENTS: [Action, string, string, Record<string, string>][] = [
-  ['registration.cancel', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'cancel', registrationId: 'none' }],
-  ['payment.markPaid', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'payment.markPaid', paymentId: 'none' }],
-  ['payment.markRefunded', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'payment.markRefunded', paymentId: 'none' }],
-  ['payment.cancel', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'payment.cancel', paymentId: 'none' }],
+  [
+    'registration.cancel',
+    'o.$org.events.$eventId.registrations.tsx',
+    '/events/:eventId/registrations',
+    { intent: 'cancel', registrationId: 'none' },
+  ],
+  [
+    'payment.markPaid',
+    'o.$org.events.$eventId.registrations.tsx',
+    '/events/:eventId/registrations',
+    { intent: 'payment.markPaid', paymentId: 'none' },
+  ],
+  [
+    'payment.markRefunded',
+    'o.$org.events.$eventId.registrations.tsx',
+    '/events/:eventId/registrations',
+    { intent: 'payment.markRefunded', paymentId: 'none' },
+  ],
+  [
+    'payment.cancel',
+    'o.$org.events.$eventId.registrations.tsx',
+    '/events/:eventId/registrations',
+    { intent: 'payment.cancel', paymentId: 'none' },
+  ],
   ['contact.delete', 'o.$org.contacts._index.tsx', '/contacts', { intent: 'delete', contactId: 'none' }],
   ['contact.edit', 'o.$org.contacts._index.tsx', '/contacts', { intent: 'addAttendees', tag: '' }],
   ['application.decide', 'o.$org.events.$eventId.applications.tsx', '/events/:eventId/applications', {}],
@@ -99,7 +123,12 @@ const INTENTS: [Action, string, string, Record<string, string>][] = [
   ['payment.configure', 'o.$org.events.$eventId.tickets.tsx', '/events/:eventId/tickets', { intent: 'settings.save', methods: 'nope' }],
   ['ticket.manage', 'o.$org.events.$eventId.tickets.tsx', '/events/:eventId/tickets', { intent: 'ticket.delete', ticketId: 'none' }],
   ['registration.add', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'add' }],
-  ['registration.move', 'o.$org.events.$eventId.registrations.tsx', '/events/:eventId/registrations', { intent: 'move', registrationId: 'none' }],
+  [
+    'registration.move',
+    'o.$org.events.$eventId.registrations.tsx',
+    '/events/:eventId/registrations',
+    { intent: 'move', registrationId: 'none' },
+  ],
   ['event.publish', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'publish' }],
   ['event.cancel', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'cancel', message: 'Annulé' }],
   ['prize.publishResults', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results', { intent: 'publish' }],

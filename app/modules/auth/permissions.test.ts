@@ -56,7 +56,11 @@ describe('the permission table', () => {
   })
 
   test('every action is granted to at least one role, and listed once', () => {
-    for (const action of ACTIONS) expect(ROLES.some((role) => can(role, action)), action).toBe(true)
+    for (const action of ACTIONS)
+      expect(
+        ROLES.some((role) => can(role, action)),
+        action,
+      ).toBe(true)
     expect(new Set(ACTIONS).size).toBe(ACTIONS.length)
     for (const role of ROLES) expect(new Set(PERMISSIONS[role]).size, role).toBe(PERMISSIONS[role].length)
   })

@@ -56,9 +56,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   checkin: ['organisation.view', 'registration.checkin'],
 }
 
-const GRANTED = new Map<Role, ReadonlySet<Action>>(
-  (Object.keys(PERMISSIONS) as Role[]).map((role) => [role, new Set(PERMISSIONS[role])]),
-)
+const GRANTED = new Map<Role, ReadonlySet<Action>>((Object.keys(PERMISSIONS) as Role[]).map((role) => [role, new Set(PERMISSIONS[role])]))
 
 export function can(role: Role | null | undefined, action: Action): boolean {
   return role ? (GRANTED.get(role)?.has(action) ?? false) : false

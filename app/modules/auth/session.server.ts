@@ -110,13 +110,7 @@ function secureCookie(request: Request) {
 }
 
 function buildSessionCookie(request: Request, token: string, expiresAt: Date) {
-  const parts = [
-    `${SESSION_COOKIE}=${token}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    'Path=/',
-    `Expires=${expiresAt.toUTCString()}`,
-  ]
+  const parts = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`]
   if (secureCookie(request)) parts.push('Secure')
   return parts.join('; ')
 }

@@ -55,16 +55,28 @@ async function audiencePeople(organisationId: string, audience: Audience, db: Tx
 export async function selectAudience(organisationId: string, audience: AudienceInput, db: Tx = prisma): Promise<AudienceRecipient[]> {
   const parsed = audienceSchema.parse(audience)
   const people = await audiencePeople(organisationId, parsed, db)
-  const suppressed = await suppressedAmong(organisationId, people.map((p) => p.email), db)
+  const suppressed = await suppressedAmong(
+    organisationId,
+    people.map((p) => p.email),
+    db,
+  )
   return people
     .map(({ tags: _tags, attendedEventIds: _events, ...p }) => ({ ...p, suppressed: suppressed.has(p.email) }))
     .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0))
 }
 
 /** How many people the audience selects, and how many of them are suppressed (for the editor). */
-export async function countAudience(organisationId: string, audience: AudienceInput, db: Tx = prisma): Promise<{ total: number; suppressed: number }> {
+export async function countAudience(
+  organisationId: string,
+  audience: AudienceInput,
+  db: Tx = prisma,
+): Promise<{ total: number; suppressed: number }> {
   const parsed = audienceSchema.parse(audience)
   const people = await audiencePeople(organisationId, parsed, db)
-  const suppressed = await suppressedAmong(organisationId, people.map((p) => p.email), db)
+  const suppressed = await suppressedAmong(
+    organisationId,
+    people.map((p) => p.email),
+    db,
+  )
   return { total: people.length, suppressed: suppressed.size }
 }

@@ -86,7 +86,12 @@ describe('bulk sending', () => {
 
       const recipients = await prisma.campaignRecipient.findMany({ where: { campaignId } })
       expect(recipients).toHaveLength(COUNT - 1)
-      expect(recipients.filter((r) => r.skippedReason === 'suppressed').map((r) => r.email).sort()).toEqual(['bulk0005@example.org', 'bulk1050@example.org'])
+      expect(
+        recipients
+          .filter((r) => r.skippedReason === 'suppressed')
+          .map((r) => r.email)
+          .sort(),
+      ).toEqual(['bulk0005@example.org', 'bulk1050@example.org'])
       expect(recipients.some((r) => r.email === 'bulk0003@example.org')).toBe(false)
       const emails = await prisma.emailMessage.findMany({ where: { category: `campaign:${campaignId}` } })
       expect(emails).toHaveLength(expected)

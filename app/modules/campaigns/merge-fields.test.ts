@@ -21,7 +21,9 @@ describe('merge fields', () => {
 
   test('values put into HTML are escaped; the link becomes an anchor', () => {
     const html = mergeHtml('<p>{{structure}} : {{lien}}</p>', values)
-    expect(html).toBe('<p>SCOP &lt;Les &quot;Ateliers&quot;&gt; &amp; co : <a href="https://essor.example/i/abc?x=1&amp;y=2">https://essor.example/i/abc?x=1&amp;y=2</a></p>')
+    expect(html).toBe(
+      '<p>SCOP &lt;Les &quot;Ateliers&quot;&gt; &amp; co : <a href="https://essor.example/i/abc?x=1&amp;y=2">https://essor.example/i/abc?x=1&amp;y=2</a></p>',
+    )
     expect(html).not.toContain('<Les')
   })
 

@@ -9,7 +9,10 @@ export type InvitationOptions = {
   invitationToken?: string | null
 }
 
-function invitationError(code: string, messageKey: 'campaigns.register.invalid' | 'campaigns.register.used' | 'campaigns.register.invitationOnly') {
+function invitationError(
+  code: string,
+  messageKey: 'campaigns.register.invalid' | 'campaigns.register.used' | 'campaigns.register.invitationOnly',
+) {
   return new AppError({ status: 403, code, messageKey })
 }
 
@@ -27,7 +30,8 @@ export const invitationPolicy: RegistrationPolicy<unknown, InvitationOptions> = 
     return {
       // The link is spent by this registration.
       async afterInsert(tx, registration) {
-        if (!(await claimInvitation(tx, invitation.recipientId, registration.id, now))) throw invitationError('invitation_used', 'campaigns.register.used')
+        if (!(await claimInvitation(tx, invitation.recipientId, registration.id, now)))
+          throw invitationError('invitation_used', 'campaigns.register.used')
         return { columns: { invitationId: invitation.recipientId } }
       },
     }

@@ -22,7 +22,12 @@ const text = (max: number, key: 'campaigns.error.subjectTooLong' | 'campaigns.er
     .default('')
     .superRefine((value, ctx) => {
       const unknown = unknownMergeFields(value)
-      if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: 'campaigns.error.unknownField', params: { fields: unknown.map((f) => `{{${f}}}`).join(', ') } })
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'campaigns.error.unknownField',
+          params: { fields: unknown.map((f) => `{{${f}}}`).join(', ') },
+        })
     })
 
 export const campaignInputSchema = z
@@ -30,7 +35,11 @@ export const campaignInputSchema = z
     kind: z.enum(CAMPAIGN_KINDS, { error: 'campaigns.error.kindInvalid' }),
     eventId: z.string().trim().min(1).nullish(),
     editionId: z.string().trim().min(1).nullish(),
-    name: z.string({ error: 'campaigns.error.nameRequired' }).trim().min(1, { error: 'campaigns.error.nameRequired' }).max(LIMITS.name, { error: 'campaigns.error.nameTooLong' }),
+    name: z
+      .string({ error: 'campaigns.error.nameRequired' })
+      .trim()
+      .min(1, { error: 'campaigns.error.nameRequired' })
+      .max(LIMITS.name, { error: 'campaigns.error.nameTooLong' }),
     subjectFr: text(LIMITS.subject, 'campaigns.error.subjectTooLong'),
     bodyFr: text(LIMITS.body, 'campaigns.error.bodyTooLong'),
     subjectEn: text(LIMITS.subject, 'campaigns.error.subjectTooLong'),
@@ -40,7 +49,8 @@ export const campaignInputSchema = z
     trackOpens: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'event_invitation' && !v.eventId) ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'campaigns.error.eventRequired' })
+    if (v.kind === 'event_invitation' && !v.eventId)
+      ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'campaigns.error.eventRequired' })
     if ((v.kind === 'nomination_call' || v.kind === 'jury_invitation') && !v.editionId)
       ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
   })

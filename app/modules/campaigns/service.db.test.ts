@@ -7,7 +7,18 @@ import { prisma } from '#app/db.server.ts'
 import { renderStoredEmail } from '#app/modules/email/render.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
-import { campaignReport, createCampaign, createReminder, declineInvitation, followInvitation, invitationForEvent, recordOpen, sendCampaign, sendTestEmail, unsubscribe } from './service.server.ts'
+import {
+  campaignReport,
+  createCampaign,
+  createReminder,
+  declineInvitation,
+  followInvitation,
+  invitationForEvent,
+  recordOpen,
+  sendCampaign,
+  sendTestEmail,
+  unsubscribe,
+} from './service.server.ts'
 
 let n = 0
 async function makeContacts(organisationId: string, count: number, tags: string[] = ['reseau']) {
@@ -15,7 +26,16 @@ async function makeContacts(organisationId: string, count: number, tags: string[
   for (let i = 0; i < count; i++) {
     n++
     const c = await prisma.contact.create({
-      data: { organisationId, email: `contact${n}@example.org`, firstName: `Prénom${n}`, lastName: `Nom${n}`, structure: `Structure ${n}`, profile: 'association', departement: '31', tags: JSON.stringify(tags) },
+      data: {
+        organisationId,
+        email: `contact${n}@example.org`,
+        firstName: `Prénom${n}`,
+        lastName: `Nom${n}`,
+        structure: `Structure ${n}`,
+        profile: 'association',
+        departement: '31',
+        tags: JSON.stringify(tags),
+      },
     })
     ids.push(c.id)
   }
@@ -142,7 +162,9 @@ describe('unsubscribe', () => {
     const leaving = (await prisma.contact.findUniqueOrThrow({ where: { id: contactIds[0]! } })).email
     await unsubscribe(await tokenFor(campaign.id, leaving))
     await unsubscribe(await tokenFor(campaign.id, leaving)) // idempotent
-    expect(await prisma.suppression.count({ where: { organisationId: org.id, email: leaving, reason: 'unsubscribe', campaignId: campaign.id } })).toBe(1)
+    expect(
+      await prisma.suppression.count({ where: { organisationId: org.id, email: leaving, reason: 'unsubscribe', campaignId: campaign.id } }),
+    ).toBe(1)
     expect((await campaignReport(org.id, campaign.id)).counts.unsubscribed).toBe(1)
 
     const later = await createCampaign(org.id, {
@@ -249,7 +271,10 @@ describe('reminders', () => {
     await register(event.id, person({ email: registered!.toAddress }), { invitationToken: tokenIn(registered!.payload) })
     await declineInvitation(tokenIn(declined!.payload))
     await unsubscribe(tokenIn(unsubscribed!.payload))
-    await prisma.emailMessage.update({ where: { id: bounced!.id }, data: { status: 'failed', bouncedAt: new Date(), lastError: '550 no such user' } })
+    await prisma.emailMessage.update({
+      where: { id: bounced!.id },
+      data: { status: 'failed', bouncedAt: new Date(), lastError: '550 no such user' },
+    })
     await followInvitation(tokenIn(silent1!.payload)) // clicking is not answering
 
     const report = await campaignReport(org.id, campaign.id)

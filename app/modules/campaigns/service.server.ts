@@ -67,7 +67,11 @@ async function checkTarget(tx: Tx, organisationId: string, v: { eventId?: string
 }
 
 /** Creates a draft (or a scheduled campaign when `scheduledAt` is given). */
-export async function createCampaign(organisationId: string, input: CampaignInput, opts: CampaignActor & { parentId?: string | null } = {}): Promise<{ id: string }> {
+export async function createCampaign(
+  organisationId: string,
+  input: CampaignInput,
+  opts: CampaignActor & { parentId?: string | null } = {},
+): Promise<{ id: string }> {
   const v = parseInput(input)
   // A jury invitation campaign is made by the jury page (one per edition, see
   // jury/invitation-campaign.server.ts); here only its reminders.
@@ -94,7 +98,14 @@ export async function createCampaign(organisationId: string, input: CampaignInpu
       },
       select: { id: true },
     })
-    await audit(tx, { organisationId, actorUserId: opts.actorUserId, action: 'campaign.create', entityType: 'Campaign', entityId: campaign.id, details: { kind: v.kind } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.create',
+      entityType: 'Campaign',
+      entityId: campaign.id,
+      details: { kind: v.kind },
+    })
     return campaign
   }, TX)
 }
@@ -120,7 +131,13 @@ export async function updateCampaign(organisationId: string, campaignId: string,
       },
     })
     if (count !== 1) throw notEditable()
-    await audit(tx, { organisationId, actorUserId: opts.actorUserId, action: 'campaign.update', entityType: 'Campaign', entityId: campaignId })
+    await audit(tx, {
+      organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.update',
+      entityType: 'Campaign',
+      entityId: campaignId,
+    })
   }, TX)
 }
 
@@ -132,30 +149,56 @@ export async function deleteCampaign(organisationId: string, campaignId: string,
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.campaign.deleteMany({ where: { id: campaignId, organisationId, status: { in: ['draft', 'cancelled'] } } })
     if (count !== 1) throw notEditable()
-    await audit(tx, { organisationId, actorUserId: opts.actorUserId, action: 'campaign.delete', entityType: 'Campaign', entityId: campaignId })
+    await audit(tx, {
+      organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.delete',
+      entityType: 'Campaign',
+      entityId: campaignId,
+    })
   }, TX)
 }
 
 export async function scheduleCampaign(organisationId: string, campaignId: string, at: Date, opts: CampaignActor & { now?: Date } = {}) {
   const now = opts.now ?? new Date()
-  if (!(at instanceof Date) || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) throw validationError({ scheduledAt: ['campaigns.error.dateInPast'] })
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime())
+    throw validationError({ scheduledAt: ['campaigns.error.dateInPast'] })
   await prisma.$transaction(async (tx) => {
     const c = await tx.campaign.findFirst({ where: { id: campaignId, organisationId } })
     if (!c) throw notFound()
     const missing = missingForSend(c)
     if (missing.length > 0) throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
-    const { count } = await tx.campaign.updateMany({ where: { id: campaignId, organisationId, status: { in: ['draft', 'scheduled'] } }, data: { status: 'scheduled', scheduledAt: at } })
+    const { count } = await tx.campaign.updateMany({
+      where: { id: campaignId, organisationId, status: { in: ['draft', 'scheduled'] } },
+      data: { status: 'scheduled', scheduledAt: at },
+    })
     if (count !== 1) throw notEditable()
-    await audit(tx, { organisationId, actorUserId: opts.actorUserId, action: 'campaign.schedule', entityType: 'Campaign', entityId: campaignId, details: { at: at.toISOString() } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.schedule',
+      entityType: 'Campaign',
+      entityId: campaignId,
+      details: { at: at.toISOString() },
+    })
   }, TX)
 }
 
 /** A scheduled campaign goes back to a draft (nothing was sent). */
 export async function cancelSchedule(organisationId: string, campaignId: string, opts: CampaignActor = {}) {
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.campaign.updateMany({ where: { id: campaignId, organisationId, status: 'scheduled' }, data: { status: 'draft', scheduledAt: null } })
+    const { count } = await tx.campaign.updateMany({
+      where: { id: campaignId, organisationId, status: 'scheduled' },
+      data: { status: 'draft', scheduledAt: null },
+    })
     if (count !== 1) throw notEditable()
-    await audit(tx, { organisationId, actorUserId: opts.actorUserId, action: 'campaign.unschedule', entityType: 'Campaign', entityId: campaignId })
+    await audit(tx, {
+      organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.unschedule',
+      entityType: 'Campaign',
+      entityId: campaignId,
+    })
   }, TX)
 }
 
@@ -164,7 +207,10 @@ export async function cancelSchedule(organisationId: string, campaignId: string,
 
 type Target = { kind: CampaignKind; title: string; slug: string | null; organisationName: string }
 
-async function targetOf(db: Tx, c: { kind: string; eventId: string | null; editionId: string | null; organisationId: string }): Promise<Target> {
+async function targetOf(
+  db: Tx,
+  c: { kind: string; eventId: string | null; editionId: string | null; organisationId: string },
+): Promise<Target> {
   const org = await db.organisation.findUnique({ where: { id: c.organisationId }, select: { name: true } })
   const organisationName = org?.name ?? ''
   if (c.eventId) {
@@ -211,7 +257,13 @@ const sha256Hex = (token: string) => createHash('sha256').update(token, 'utf8').
 
 type Links = { linkUrl: string | null; declineUrl: string | null; unsubscribeUrl: string | null; openPixelUrl: string | null }
 
-function propsFor(render: ReturnType<typeof renderer>, locale: Locale, values: MergeValues, target: Target, links: Links): CampaignEmailProps {
+function propsFor(
+  render: ReturnType<typeof renderer>,
+  locale: Locale,
+  values: MergeValues,
+  target: Target,
+  links: Links,
+): CampaignEmailProps {
   const { subject, html } = render(locale)
   return {
     subject: mergeText(subject, values),
@@ -234,22 +286,44 @@ export async function previewCampaign(organisationId: string, campaignId: string
   const target = await targetOf(prisma, c)
   const render = renderer(c)
   const person = sample ?? (await sampleRecipient(c.organisationId, parseAudience(c.audience)))
-  const links = { linkUrl: absoluteUrl('/i/preview', request), declineUrl: null, unsubscribeUrl: absoluteUrl('/u/preview', request), openPixelUrl: null }
+  const links = {
+    linkUrl: absoluteUrl('/i/preview', request),
+    declineUrl: null,
+    unsubscribeUrl: absoluteUrl('/u/preview', request),
+    openPixelUrl: null,
+  }
   const out = {} as Record<Locale, CampaignEmailProps>
   for (const locale of ['fr', 'en'] as const) {
-    const values: MergeValues = { firstName: person.firstName, lastName: person.lastName, structure: person.structure ?? '', link: links.linkUrl, target: target.title, organisation: target.organisationName }
-    out[locale] = propsFor(render, locale, values, target, { ...links, declineUrl: c.kind === 'event_invitation' ? absoluteUrl('/i/preview/decline', request) : null })
+    const values: MergeValues = {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      structure: person.structure ?? '',
+      link: links.linkUrl,
+      target: target.title,
+      organisation: target.organisationName,
+    }
+    out[locale] = propsFor(render, locale, values, target, {
+      ...links,
+      declineUrl: c.kind === 'event_invitation' ? absoluteUrl('/i/preview/decline', request) : null,
+    })
   }
   return out
 }
 
 async function sampleRecipient(organisationId: string, audience: Audience): Promise<PreviewSample> {
   const first = (await selectAudience(organisationId, audience))[0]
-  return first ? { firstName: first.firstName, lastName: first.lastName, structure: first.structure } : { firstName: 'Camille', lastName: 'Martin', structure: 'SCOP Exemple' }
+  return first
+    ? { firstName: first.firstName, lastName: first.lastName, structure: first.structure }
+    : { firstName: 'Camille', lastName: 'Martin', structure: 'SCOP Exemple' }
 }
 
 /** One email to the organiser themself (category `campaign-test:<id>`), links pointing at the target's public page. */
-export async function sendTestEmail(organisationId: string, campaignId: string, to: { email: string; name: string | null; locale: Locale; userId: string }, request?: Request) {
+export async function sendTestEmail(
+  organisationId: string,
+  campaignId: string,
+  to: { email: string; name: string | null; locale: Locale; userId: string },
+  request?: Request,
+) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId } })
   if (!c) throw notFound()
   const missing = missingForSend(c)
@@ -258,10 +332,30 @@ export async function sendTestEmail(organisationId: string, campaignId: string, 
   const publicPath = c.eventId && target.slug ? `/e/${target.slug}` : c.editionId && target.slug ? `/prix/${target.slug}` : '/'
   const link = absoluteUrl(publicPath, request)
   const [firstName = '', ...rest] = (to.name ?? '').split(' ')
-  const values: MergeValues = { firstName, lastName: rest.join(' '), structure: target.organisationName, link, target: target.title, organisation: target.organisationName }
-  const props = propsFor(renderer(c), to.locale, values, target, { linkUrl: link, declineUrl: null, unsubscribeUrl: null, openPixelUrl: null })
+  const values: MergeValues = {
+    firstName,
+    lastName: rest.join(' '),
+    structure: target.organisationName,
+    link,
+    target: target.title,
+    organisation: target.organisationName,
+  }
+  const props = propsFor(renderer(c), to.locale, values, target, {
+    linkUrl: link,
+    declineUrl: null,
+    unsubscribeUrl: null,
+    openPixelUrl: null,
+  })
   await prisma.$transaction(async (tx) => {
-    await enqueueEmail(tx, { to: to.email, toName: to.name, locale: to.locale, template: 'campaign', props, organisationId, category: `campaign-test:${c.id}` })
+    await enqueueEmail(tx, {
+      to: to.email,
+      toName: to.name,
+      locale: to.locale,
+      template: 'campaign',
+      props,
+      organisationId,
+      category: `campaign-test:${c.id}`,
+    })
     await audit(tx, { organisationId, actorUserId: to.userId, action: 'campaign.test', entityType: 'Campaign', entityId: c.id })
   }, TX)
 }
@@ -291,12 +385,25 @@ async function nonResponders(parentId: string): Promise<AudienceRecipient[]> {
   const messageIds = rows.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
   const bounced = new Set<string>()
   for (let i = 0; i < messageIds.length; i += CHUNK) {
-    const found = await prisma.emailMessage.findMany({ where: { id: { in: messageIds.slice(i, i + CHUNK) }, bouncedAt: { not: null } }, select: { id: true } })
+    const found = await prisma.emailMessage.findMany({
+      where: { id: { in: messageIds.slice(i, i + CHUNK) }, bouncedAt: { not: null } },
+      select: { id: true },
+    })
     for (const m of found) bounced.add(m.id)
   }
   return rows
     .filter((r) => !(r.emailMessageId && bounced.has(r.emailMessageId)))
-    .map((r) => ({ contactId: r.contactId, email: r.email, firstName: r.firstName, lastName: r.lastName, structure: r.structure, profile: r.profile, departement: r.departement, locale: localeOf(r.locale), suppressed: false }))
+    .map((r) => ({
+      contactId: r.contactId,
+      email: r.email,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      structure: r.structure,
+      profile: r.profile,
+      departement: r.departement,
+      locale: localeOf(r.locale),
+      suppressed: false,
+    }))
 }
 
 async function candidatesOf(c: { id: string; organisationId: string; audience: string; parentId: string | null }): Promise<Candidate[]> {
@@ -310,7 +417,12 @@ async function candidatesOf(c: { id: string; organisationId: string; audience: s
     unique.push({ ...p, email })
   }
   // selectAudience flags suppressed addresses; a reminder's people come from the first campaign and are checked here.
-  const suppressed = c.parentId ? await suppressedAmong(c.organisationId, unique.map((p) => p.email)) : new Set<string>()
+  const suppressed = c.parentId
+    ? await suppressedAmong(
+        c.organisationId,
+        unique.map((p) => p.email),
+      )
+    : new Set<string>()
   return unique.map((p) => ({ ...p, skippedReason: p.suppressed || suppressed.has(p.email) ? 'suppressed' : null }))
 }
 
@@ -326,8 +438,16 @@ const RANDOM_PER_RECIPIENT = TOKEN_BYTES + 2 * ID_BYTES
  * address of the audience that is not suppressed; suppressed addresses get a recipient row with
  * `skippedReason` and no email. Safe to call again: addresses already written are left alone.
  */
-export async function sendCampaign(campaignId: string, now: Date = new Date(), opts: SendOptions = {}, senders: CampaignSenders = {}): Promise<SendResult> {
-  const claimed = await prisma.campaign.updateMany({ where: { id: campaignId, status: { in: ['draft', 'scheduled'] } }, data: { status: 'sending' } })
+export async function sendCampaign(
+  campaignId: string,
+  now: Date = new Date(),
+  opts: SendOptions = {},
+  senders: CampaignSenders = {},
+): Promise<SendResult> {
+  const claimed = await prisma.campaign.updateMany({
+    where: { id: campaignId, status: { in: ['draft', 'scheduled'] } },
+    data: { status: 'sending' },
+  })
   const c = await prisma.campaign.findUnique({ where: { id: campaignId } })
   if (!c) throw notFound()
   if (c.status === 'sent') return { status: 'sent', queued: 0, skipped: 0, alreadySent: true }
@@ -340,12 +460,15 @@ export async function sendCampaign(campaignId: string, now: Date = new Date(), o
   // A kind another module writes (a jury reminder: each juror a fresh join link): its sender does it.
   const send = senders[c.kind]
   if (send) return send(c.id, now, opts)
-  if (c.kind === 'jury_invitation') throw new AppError({ status: 500, code: 'no_sender', message: 'jury reminders are sent through app/composition/campaigns.server.ts' })
+  if (c.kind === 'jury_invitation')
+    throw new AppError({ status: 500, code: 'no_sender', message: 'jury reminders are sent through app/composition/campaigns.server.ts' })
 
   const target = await targetOf(prisma, c)
   const render = renderer(c)
   // Addresses written by an earlier (interrupted) run keep their row and their email.
-  const done = new Set((await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email))
+  const done = new Set(
+    (await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email),
+  )
   const candidates = (await candidatesOf(c)).filter((r) => !done.has(r.email))
   let queued = 0
   let skipped = 0
@@ -358,7 +481,14 @@ export async function sendCampaign(campaignId: string, now: Date = new Date(), o
 
   await prisma.$transaction(async (tx) => {
     await tx.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'sent', sentAt: now } })
-    await audit(tx, { organisationId: c.organisationId, actorUserId: opts.actorUserId, action: 'campaign.send', entityType: 'Campaign', entityId: c.id, details: { queued, skipped } })
+    await audit(tx, {
+      organisationId: c.organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.send',
+      entityType: 'Campaign',
+      entityId: c.id,
+      details: { queued, skipped },
+    })
   }, TX)
   return { status: 'sent', queued, skipped, alreadySent: false }
 }
@@ -401,12 +531,72 @@ async function writeChunk(
       }
       const props = propsFor(ctx.render, locale, values, ctx.target, links)
       const toName = `${r.firstName} ${r.lastName}`.trim() || null
-      emailRows.push([emailId, `<${randomUUID()}@${domain}>`, c.organisationId, r.email, toName, locale, 'campaign', JSON.stringify(props), 'pending', 0, ctx.now, `campaign:${c.id}`, links.unsubscribeUrl, ctx.now])
+      emailRows.push([
+        emailId,
+        `<${randomUUID()}@${domain}>`,
+        c.organisationId,
+        r.email,
+        toName,
+        locale,
+        'campaign',
+        JSON.stringify(props),
+        'pending',
+        0,
+        ctx.now,
+        `campaign:${c.id}`,
+        links.unsubscribeUrl,
+        ctx.now,
+      ])
     }
-    recipientRows.push([recipientId, c.id, r.contactId, r.email, r.firstName, r.lastName, r.structure, r.profile, r.departement, locale, sha256Hex(token), emailId, r.skippedReason, ctx.now])
+    recipientRows.push([
+      recipientId,
+      c.id,
+      r.contactId,
+      r.email,
+      r.firstName,
+      r.lastName,
+      r.structure,
+      r.profile,
+      r.departement,
+      locale,
+      sha256Hex(token),
+      emailId,
+      r.skippedReason,
+      ctx.now,
+    ])
   }
-  const emailColumns = ['id', 'messageId', 'organisationId', 'toAddress', 'toName', 'locale', 'template', 'payload', 'status', 'attempts', 'nextAttemptAt', 'category', 'unsubscribeUrl', 'createdAt']
-  const recipientColumns = ['id', 'campaignId', 'contactId', 'email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tokenHash', 'emailMessageId', 'skippedReason', 'createdAt']
+  const emailColumns = [
+    'id',
+    'messageId',
+    'organisationId',
+    'toAddress',
+    'toName',
+    'locale',
+    'template',
+    'payload',
+    'status',
+    'attempts',
+    'nextAttemptAt',
+    'category',
+    'unsubscribeUrl',
+    'createdAt',
+  ]
+  const recipientColumns = [
+    'id',
+    'campaignId',
+    'contactId',
+    'email',
+    'firstName',
+    'lastName',
+    'structure',
+    'profile',
+    'departement',
+    'locale',
+    'tokenHash',
+    'emailMessageId',
+    'skippedReason',
+    'createdAt',
+  ]
   if (emailRows.length > 0) await insertRows(tx, 'EmailMessage', emailColumns, emailRows)
   await insertRows(tx, 'CampaignRecipient', recipientColumns, recipientRows)
   return { queued: emailRows.length, skipped }
@@ -435,7 +625,9 @@ async function insertRows(tx: Tx, table: string, columns: string[], rows: unknow
   // SQLite: the rows as ONE JSON parameter, unpacked by json_each in C — 14,000 bound values
   // cost more in the driver's per-argument mapping than the insert itself. Dates in the
   // adapter's own format (ISO 8601 with +00:00), so they read back exactly as Prisma wrote them.
-  const json = JSON.stringify(rows.map((row) => row.map((value) => (value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value))))
+  const json = JSON.stringify(
+    rows.map((row) => row.map((value) => (value instanceof Date ? value.toISOString().replace('Z', '+00:00') : value))),
+  )
   const values = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')
   await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?)`, json)
 }
@@ -460,11 +652,17 @@ export async function sendDueCampaigns(now: Date = new Date(), senders: Campaign
 }
 
 /** A follow-up to those who neither registered, declined, unsubscribed nor bounced: a new campaign pointing at the first. */
-export async function createReminder(campaignId: string, opts: CampaignActor & { organisationId?: string; scheduledAt?: Date | null } = {}) {
-  const parent = await prisma.campaign.findFirst({ where: { id: campaignId, ...(opts.organisationId ? { organisationId: opts.organisationId } : {}) } })
+export async function createReminder(
+  campaignId: string,
+  opts: CampaignActor & { organisationId?: string; scheduledAt?: Date | null } = {},
+) {
+  const parent = await prisma.campaign.findFirst({
+    where: { id: campaignId, ...(opts.organisationId ? { organisationId: opts.organisationId } : {}) },
+  })
   if (!parent) throw notFound()
   if (parent.status !== 'sent') throw notEditable()
-  const prefix = (locale: 'fr' | 'en', subject: string) => (subject ? (locale === 'fr' ? `Rappel : ${subject}` : `Reminder: ${subject}`) : '')
+  const prefix = (locale: 'fr' | 'en', subject: string) =>
+    subject ? (locale === 'fr' ? `Rappel : ${subject}` : `Reminder: ${subject}`) : ''
   return createCampaign(
     parent.organisationId,
     {
@@ -489,9 +687,22 @@ export async function createReminder(campaignId: string, opts: CampaignActor & {
 
 export async function listCampaigns(organisationId: string) {
   const campaigns = await prisma.campaign.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' }, take: 200 })
-  const counts = await prisma.campaignRecipient.groupBy({ by: ['campaignId'], where: { campaignId: { in: campaigns.map((c) => c.id) } }, _count: { _all: true } })
+  const counts = await prisma.campaignRecipient.groupBy({
+    by: ['campaignId'],
+    where: { campaignId: { in: campaigns.map((c) => c.id) } },
+    _count: { _all: true },
+  })
   const byId = new Map(counts.map((c) => [c.campaignId, c._count._all]))
-  return campaigns.map((c) => ({ id: c.id, name: c.name, kind: c.kind, status: c.status, scheduledAt: c.scheduledAt, sentAt: c.sentAt, createdAt: c.createdAt, recipients: byId.get(c.id) ?? 0 }))
+  return campaigns.map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    status: c.status,
+    scheduledAt: c.scheduledAt,
+    sentAt: c.sentAt,
+    createdAt: c.createdAt,
+    recipients: byId.get(c.id) ?? 0,
+  }))
 }
 
 export async function getCampaign(organisationId: string, campaignId: string) {
@@ -517,13 +728,38 @@ export async function campaignReport(organisationId: string, campaignId: string,
   const messages = new Map<string, { status: string; lastError: string | null; bouncedAt: Date | null }>()
   const ids = recipients.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await prisma.emailMessage.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, select: { id: true, status: true, lastError: true, bouncedAt: true } })
+    const rows = await prisma.emailMessage.findMany({
+      where: { id: { in: ids.slice(i, i + CHUNK) } },
+      select: { id: true, status: true, lastError: true, bouncedAt: true },
+    })
     for (const m of rows) messages.set(m.id, m)
   }
-  const counts: CampaignCounts = { total: 0, skipped: 0, queued: 0, sent: 0, failed: 0, bounced: 0, clicked: 0, opened: 0, registered: 0, declined: 0, unsubscribed: 0 }
+  const counts: CampaignCounts = {
+    total: 0,
+    skipped: 0,
+    queued: 0,
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    clicked: 0,
+    opened: 0,
+    registered: 0,
+    declined: 0,
+    unsubscribed: 0,
+  }
   const list = recipients.map((r) => {
     const m = r.emailMessageId ? messages.get(r.emailMessageId) : undefined
-    const delivery: RecipientState = r.skippedReason ? 'skipped' : !m ? 'queued' : m.bouncedAt ? 'bounced' : m.status === 'sent' ? 'sent' : m.status === 'failed' ? 'failed' : 'queued'
+    const delivery: RecipientState = r.skippedReason
+      ? 'skipped'
+      : !m
+        ? 'queued'
+        : m.bouncedAt
+          ? 'bounced'
+          : m.status === 'sent'
+            ? 'sent'
+            : m.status === 'failed'
+              ? 'failed'
+              : 'queued'
     counts.total++
     counts[delivery]++
     if (r.clickedAt) counts.clicked++
@@ -603,7 +839,10 @@ export async function followInvitation(token: string, now: Date = new Date()) {
     return { to: `/e/${target.slug}/register?invitation=${encodeURIComponent(token)}` }
   }
   if (r.campaign.editionId && target.slug) {
-    return { to: target.kind === 'nomination_call' ? `/prix/${target.slug}/candidater?email=${encodeURIComponent(r.email)}` : `/prix/${target.slug}` }
+    return {
+      to:
+        target.kind === 'nomination_call' ? `/prix/${target.slug}/candidater?email=${encodeURIComponent(r.email)}` : `/prix/${target.slug}`,
+    }
   }
   return { to: null }
 }
@@ -639,7 +878,13 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
     await suppress(tx, r.campaign.organisationId, r.email, 'unsubscribe', r.campaignId)
     const { count } = await tx.campaignRecipient.updateMany({ where: { id: r.id, unsubscribedAt: null }, data: { unsubscribedAt: now } })
     if (count === 1) {
-      await audit(tx, { organisationId: r.campaign.organisationId, action: 'campaign.unsubscribe', entityType: 'CampaignRecipient', entityId: r.id, details: { campaignId: r.campaignId } })
+      await audit(tx, {
+        organisationId: r.campaign.organisationId,
+        action: 'campaign.unsubscribe',
+        entityType: 'CampaignRecipient',
+        entityId: r.id,
+        details: { campaignId: r.campaignId },
+      })
     }
   }, TX)
   return { organisationId: r.campaign.organisationId }
@@ -651,13 +896,22 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
 export type InvitationForEvent = {
   recipientId: string
   used: boolean
-  prefill: { firstName: string; lastName: string; email: string; organisation: string; organisationType: string; departement: string; locale: Locale }
+  prefill: {
+    firstName: string
+    lastName: string
+    email: string
+    organisation: string
+    organisationType: string
+    departement: string
+    locale: Locale
+  }
 }
 
 /** The invitation a token carries for this event; null when the token is unknown or belongs to another event. */
 export async function invitationForEvent(token: string, eventId: string, db: Tx = prisma): Promise<InvitationForEvent | null> {
   const r = await recipientByToken(token, db)
-  if (!r || r.campaign.eventId !== eventId || !(r.campaign.kind === 'event_invitation' || r.campaign.kind === 'jury_invitation')) return null
+  if (!r || r.campaign.eventId !== eventId || !(r.campaign.kind === 'event_invitation' || r.campaign.kind === 'jury_invitation'))
+    return null
   return {
     recipientId: r.id,
     used: r.registrationId !== null,
@@ -675,6 +929,9 @@ export async function invitationForEvent(token: string, eventId: string, db: Tx 
 
 /** Marks the invitation as used by this registration, inside the registration's transaction. False when it was used meanwhile. */
 export async function claimInvitation(tx: Tx, recipientId: string, registrationId: string, now: Date) {
-  const { count } = await tx.campaignRecipient.updateMany({ where: { id: recipientId, registrationId: null }, data: { registrationId, registeredAt: now } })
+  const { count } = await tx.campaignRecipient.updateMany({
+    where: { id: recipientId, registrationId: null },
+    data: { registrationId, registeredAt: now },
+  })
   return count === 1
 }

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { audienceSchema, isEmptyAudience, matchesAudience, parseAudience, type AudienceInput, type AudienceMember } from './audience.ts'
 
-const person = (over: Partial<AudienceMember> = {}): AudienceMember => ({ contactId: 'c1', tags: [], profile: null, departement: null, attendedEventIds: [], ...over })
+const person = (over: Partial<AudienceMember> = {}): AudienceMember => ({
+  contactId: 'c1',
+  tags: [],
+  profile: null,
+  departement: null,
+  attendedEventIds: [],
+  ...over,
+})
 const audience = (a: AudienceInput) => audienceSchema.parse(a)
 
 describe('matchesAudience', () => {
@@ -28,7 +35,12 @@ describe('matchesAudience', () => {
     const a = audience({ attendeesOfEventIds: ['e1', 'e2'] })
     expect(matchesAudience(person({ attendedEventIds: ['e2'] }), a)).toBe(true)
     expect(matchesAudience(person({ attendedEventIds: ['e3'] }), a)).toBe(false)
-    expect(matchesAudience(person({ contactId: null, attendedEventIds: ['e1'], departement: '09' }), audience({ attendeesOfEventIds: ['e1'], departements: ['09'] }))).toBe(true)
+    expect(
+      matchesAudience(
+        person({ contactId: null, attendedEventIds: ['e1'], departement: '09' }),
+        audience({ attendeesOfEventIds: ['e1'], departements: ['09'] }),
+      ),
+    ).toBe(true)
   })
   test('hand-picked contacts are always in, whatever the criteria', () => {
     const a = audience({ tags: ['epci'], contactIds: ['c9'] })

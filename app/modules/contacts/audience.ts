@@ -56,7 +56,13 @@ export type AudienceMember = {
 
 /** True when no criterion and no hand-picked contact is set: such an audience selects nobody. */
 export function isEmptyAudience(a: Audience): boolean {
-  return a.tags.length === 0 && a.profiles.length === 0 && a.departements.length === 0 && a.attendeesOfEventIds.length === 0 && a.contactIds.length === 0
+  return (
+    a.tags.length === 0 &&
+    a.profiles.length === 0 &&
+    a.departements.length === 0 &&
+    a.attendeesOfEventIds.length === 0 &&
+    a.contactIds.length === 0
+  )
 }
 
 /** True when the audience has at least one criterion (hand-picked contacts aside). */
@@ -71,7 +77,8 @@ export function matchesAudience(person: AudienceMember, audience: Audience): boo
   if (audience.tags.length > 0 && !person.tags.some((t) => audience.tags.includes(t))) return false
   if (audience.profiles.length > 0 && (person.profile === null || !audience.profiles.includes(person.profile))) return false
   if (audience.departements.length > 0 && (person.departement === null || !audience.departements.includes(person.departement))) return false
-  if (audience.attendeesOfEventIds.length > 0 && !person.attendedEventIds.some((e) => audience.attendeesOfEventIds.includes(e))) return false
+  if (audience.attendeesOfEventIds.length > 0 && !person.attendedEventIds.some((e) => audience.attendeesOfEventIds.includes(e)))
+    return false
   return true
 }
 

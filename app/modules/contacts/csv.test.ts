@@ -4,7 +4,7 @@ import { decodeBytes, detectSeparator, parseRecords, readCsv, writeCsv } from '.
 const utf8 = (s: string) => new TextEncoder().encode(s)
 /** Windows-1252 bytes of a Latin-1 string (é = 0xE9, etc.), as French Excel writes them. */
 const cp1252 = (s: string) => {
-  const map: Record<string, number> = { '€': 0x80, '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c }
+  const map: Record<string, number> = { '€': 0x80, '’': 0x92, œ: 0x9c, Œ: 0x8c }
   return Uint8Array.from([...s].map((c) => map[c] ?? c.charCodeAt(0)))
 }
 
@@ -105,7 +105,18 @@ describe('readCsv', () => {
     expect(table.rows[0]!.fields).toEqual(['a@b.fr', 'X'])
   })
   test('bad rows are reported by line; blank lines counted; every line accounted for', () => {
-    const text = ['email;nom;type', 'a@x.fr;A;asso', 'b@x.fr;B', '', 'c@x.fr;C;asso;extra', 'd@x.fr;"D;asso', 'e@x.fr;E;asso;;', ';;', 'f@x.fr;F;asso'].join('\n') + '\n'
+    const text =
+      [
+        'email;nom;type',
+        'a@x.fr;A;asso',
+        'b@x.fr;B',
+        '',
+        'c@x.fr;C;asso;extra',
+        'd@x.fr;"D;asso',
+        'e@x.fr;E;asso;;',
+        ';;',
+        'f@x.fr;F;asso',
+      ].join('\n') + '\n'
     const table = readCsv(utf8(text))
     expect(table.headers).toEqual(['email', 'nom', 'type'])
     expect(table.rows.map((r) => r.line)).toEqual([2, 7, 9])
@@ -132,10 +143,13 @@ describe('readCsv', () => {
 
 describe('writeCsv', () => {
   test('UTF-8 BOM, semicolons, CRLF, quoting and formula neutralising; reads back', () => {
-    const csv = writeCsv(['E-mail', 'Nom'], [
-      ['a@x.fr', 'Dupont; "Jean"'],
-      ['b@x.fr', '=HYPERLINK("x")'],
-    ])
+    const csv = writeCsv(
+      ['E-mail', 'Nom'],
+      [
+        ['a@x.fr', 'Dupont; "Jean"'],
+        ['b@x.fr', '=HYPERLINK("x")'],
+      ],
+    )
     expect(csv).toBe('\uFEFFE-mail;Nom\r\na@x.fr;"Dupont; ""Jean"""\r\nb@x.fr;"\'=HYPERLINK(""x"")"\r\n')
     const back = readCsv(utf8(csv))
     expect(back.encoding).toBe('utf-8')

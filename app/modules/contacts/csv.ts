@@ -195,7 +195,14 @@ export function readCsv(bytes: Uint8Array, separator?: Separator): CsvTable {
     const fields = [...record.fields]
     while (fields.length > headers.length && fields[fields.length - 1]!.trim() === '') fields.pop()
     if (fields.length !== headers.length) {
-      problems.push({ line: record.line, endLine: record.endLine, code: 'columnCount', raw: record.raw, expected: headers.length, found: fields.length })
+      problems.push({
+        line: record.line,
+        endLine: record.endLine,
+        code: 'columnCount',
+        raw: record.raw,
+        expected: headers.length,
+        found: fields.length,
+      })
       continue
     }
     rows.push({ ...record, fields })

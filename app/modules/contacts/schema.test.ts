@@ -3,10 +3,28 @@ import { guessMapping, normaliseLocale, normaliseProfile, normaliseTags, rowToRa
 
 describe('validateContact', () => {
   test('normalises every field', () => {
-    const r = validateContact({ email: '  Helene.Castan@Example.ORG ', firstName: ' Hélène ', lastName: 'Castan', structure: '', profile: 'SCOP', departement: '9', locale: 'Anglais', tags: 'EPCI, élus ,epci' })
+    const r = validateContact({
+      email: '  Helene.Castan@Example.ORG ',
+      firstName: ' Hélène ',
+      lastName: 'Castan',
+      structure: '',
+      profile: 'SCOP',
+      departement: '9',
+      locale: 'Anglais',
+      tags: 'EPCI, élus ,epci',
+    })
     expect(r).toEqual({
       ok: true,
-      contact: { email: 'helene.castan@example.org', firstName: 'Hélène', lastName: 'Castan', structure: null, profile: 'cooperative', departement: '09', locale: 'en', tags: ['epci', 'élus'] },
+      contact: {
+        email: 'helene.castan@example.org',
+        firstName: 'Hélène',
+        lastName: 'Castan',
+        structure: null,
+        profile: 'cooperative',
+        departement: '09',
+        locale: 'en',
+        tags: ['epci', 'élus'],
+      },
     })
   })
   test('reasons are message keys, one per field', () => {
@@ -66,6 +84,15 @@ describe('guessMapping', () => {
   })
   test('rowToRaw reads the mapped cells', () => {
     const m = guessMapping(['Mail', 'Nom'])
-    expect(rowToRaw(['a@b.fr', 'X'], m)).toEqual({ email: 'a@b.fr', firstName: '', lastName: 'X', structure: '', profile: '', departement: '', locale: '', tags: '' })
+    expect(rowToRaw(['a@b.fr', 'X'], m)).toEqual({
+      email: 'a@b.fr',
+      firstName: '',
+      lastName: 'X',
+      structure: '',
+      profile: '',
+      departement: '',
+      locale: '',
+      tags: '',
+    })
   })
 })

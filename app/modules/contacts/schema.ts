@@ -12,7 +12,6 @@ export { CONTACT_FIELDS, CONTACT_LOCALES, LIMITS, type ContactField, type Contac
 export const CONTACT_SOURCES = ['import', 'manual', 'attendee', 'nominee', 'api'] as const
 export type ContactSource = (typeof CONTACT_SOURCES)[number]
 
-
 export const ERR = {
   emailRequired: 'contacts.error.emailRequired',
   emailInvalid: 'contacts.error.emailInvalid',
@@ -35,15 +34,36 @@ export function fold(value: string): string {
     .trim()
 }
 
-
 // Words people write in a "Type" column, folded, for each profile (codes and FR/EN labels too).
 const PROFILE_WORDS: Record<Profile, string[]> = {
   association: ['association', 'associations', 'asso', 'assoc'],
   cooperative: ['cooperative', 'cooperatives', 'scop', 'scic', 'cae', 'coop', 'cooperative scop scic cae'],
   mutuelle: ['mutuelle', 'mutuelles', 'mutual', 'mutual society', 'mutuelle d assurance'],
   fondation: ['fondation', 'fondations', 'foundation', 'fonds de dotation'],
-  esus: ['esus', 'entreprise esus', 'societe ess', 'societe commerciale de l ess', 'esus company', 'entreprise ess', 'entreprise esus societe commerciale de l ess', 'esus company ess commercial company'],
-  collectivite: ['collectivite', 'collectivites', 'epci', 'collectivite epci', 'commune', 'communaute de communes', 'communaute d agglomeration', 'metropole', 'departement', 'region', 'local authority', 'local authority epci'],
+  esus: [
+    'esus',
+    'entreprise esus',
+    'societe ess',
+    'societe commerciale de l ess',
+    'esus company',
+    'entreprise ess',
+    'entreprise esus societe commerciale de l ess',
+    'esus company ess commercial company',
+  ],
+  collectivite: [
+    'collectivite',
+    'collectivites',
+    'epci',
+    'collectivite epci',
+    'commune',
+    'communaute de communes',
+    'communaute d agglomeration',
+    'metropole',
+    'departement',
+    'region',
+    'local authority',
+    'local authority epci',
+  ],
   elu: ['elu', 'elue', 'elus', 'elues', 'elu e', 'elu es', 'elected official', 'elected'],
   etat: ['etat', 'etat service public', 'service public', 'state', 'state public service', 'prefecture', 'dreets'],
   financeur: ['financeur', 'financeurs', 'funder', 'banque', 'bank'],
@@ -178,16 +198,39 @@ export function validateContact(raw: RawContact): { ok: true; contact: ContactIn
 
 // ---- Column mapping -------------------------------------------------------------------------
 
-
 /** For each field, the index of the file's column that holds it, or null when no column does. */
 export type ColumnMapping = Record<ContactField, number | null>
 
 // Header names (folded) people use for each field, in French and English.
 const HEADER_WORDS: Record<ContactField, string[]> = {
-  email: ['email', 'e mail', 'mail', 'courriel', 'adresse mail', 'adresse e mail', 'adresse email', 'adresse electronique', 'email address', 'e mail address', 'mel'],
+  email: [
+    'email',
+    'e mail',
+    'mail',
+    'courriel',
+    'adresse mail',
+    'adresse e mail',
+    'adresse email',
+    'adresse electronique',
+    'email address',
+    'e mail address',
+    'mel',
+  ],
   firstName: ['prenom', 'first name', 'firstname', 'given name', 'prenoms'],
   lastName: ['nom', 'nom de famille', 'last name', 'lastname', 'surname', 'family name', 'name'],
-  structure: ['structure', 'organisation', 'organization', 'organisme', 'entreprise', 'societe', 'company', 'raison sociale', 'nom de la structure', 'etablissement', 'collectivite'],
+  structure: [
+    'structure',
+    'organisation',
+    'organization',
+    'organisme',
+    'entreprise',
+    'societe',
+    'company',
+    'raison sociale',
+    'nom de la structure',
+    'etablissement',
+    'collectivite',
+  ],
   profile: ['type', 'profil', 'profile', 'type de structure', 'categorie', 'category', 'type de contact', 'statut'],
   departement: ['departement', 'dept', 'dep', 'dpt', 'department', 'code departement', 'n departement', 'no departement'],
   locale: ['langue', 'language', 'lang', 'locale', 'langue preferee'],
@@ -204,7 +247,9 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     for (const field of CONTACT_FIELDS) {
       if (mapping[field] !== null) continue
       const words = HEADER_WORDS[field]
-      const index = folded.findIndex((h, i) => !used.has(i) && h !== '' && (pass === 'exact' ? words.includes(h) : words.some((w) => h.startsWith(`${w} `))))
+      const index = folded.findIndex(
+        (h, i) => !used.has(i) && h !== '' && (pass === 'exact' ? words.includes(h) : words.some((w) => h.startsWith(`${w} `))),
+      )
       if (index !== -1) {
         mapping[field] = index
         used.add(index)
@@ -228,12 +273,19 @@ export function mappingFromForm(values: Record<string, unknown>, columnCount: nu
 
 /** The raw contact a row gives under a mapping (unmapped fields are empty). */
 export function rowToRaw(fields: readonly string[], mapping: ColumnMapping): Record<ContactField, string> {
-  return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, mapping[f] === null ? '' : (fields[mapping[f]] ?? '')])) as Record<ContactField, string>
+  return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, mapping[f] === null ? '' : (fields[mapping[f]] ?? '')])) as Record<
+    ContactField,
+    string
+  >
 }
 
 /** Tags to add to every imported row, from the form ("élus, 2026"). */
 export function tagsToAddFromForm(value: unknown): string[] {
-  return typeof value === 'string' ? normaliseTags(value).filter((t) => t.length <= LIMITS.tag).slice(0, LIMITS.tags) : []
+  return typeof value === 'string'
+    ? normaliseTags(value)
+        .filter((t) => t.length <= LIMITS.tag)
+        .slice(0, LIMITS.tags)
+    : []
 }
 
 export function isContactLocale(value: unknown): value is ContactLocale {

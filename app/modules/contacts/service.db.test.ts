@@ -13,15 +13,7 @@ import { countAudience, selectAudience } from '#app/modules/campaigns/audience.s
 import { makeEvent, makeOrganisation } from '#tests/support/factories.ts'
 import { readCsv } from './csv.ts'
 import { guessMapping, parseTags } from './schema.ts'
-import {
-  createContact,
-  deleteContact,
-  exportContactsCsv,
-  listContacts,
-  previewImport,
-  runImport,
-  updateContact,
-} from './service.server.ts'
+import { createContact, deleteContact, exportContactsCsv, listContacts, previewImport, runImport, updateContact } from './service.server.ts'
 
 const uid = () => randomBytes(4).toString('hex')
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -78,18 +70,35 @@ describe('import', () => {
     // Every data line is created, updated, unchanged or rejected.
     expect(report.created + report.updated + report.unchanged + report.rejected.length).toBe(report.rows)
 
-    const marie = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'marie.rey@example.org' } } })
-    expect(marie).toMatchObject({ lastName: 'Rey', structure: 'Mairie de Foix; service ESS', profile: 'elu', departement: '09', locale: 'fr', source: 'import' })
+    const marie = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'marie.rey@example.org' } },
+    })
+    expect(marie).toMatchObject({
+      lastName: 'Rey',
+      structure: 'Mairie de Foix; service ESS',
+      profile: 'elu',
+      departement: '09',
+      locale: 'fr',
+      source: 'import',
+    })
     expect(parseTags(marie.tags)).toEqual(['élus', 'epci', 'import 2026'])
-    const luc = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'luc.petit@example.org' } } })
+    const luc = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'luc.petit@example.org' } },
+    })
     expect(luc).toMatchObject({ structure: 'Le "Bon" Coin', locale: 'en' })
     expect(await prisma.auditLog.count({ where: { organisationId: org.id, action: 'contact.import' } })).toBe(1)
   })
 
   test('again: existing contacts are left alone, or updated (filled cells only, tags added) when asked', async () => {
     const org = await makeOrganisation()
-    await runImport(org.id, utf8('email;prénom;nom;structure;étiquettes\nanne@example.org;Anne;Guérin;Asso A;adhérents\nbob@example.org;Bob;B;;\n'), guessMapping(['email', 'prénom', 'nom', 'structure', 'étiquettes']))
-    const second = utf8('email;prénom;nom;structure;étiquettes\nanne@example.org;Anne-Marie;;;élus\nbob@example.org;Bob;B;;\ncarl@example.org;Carl;C;;\n')
+    await runImport(
+      org.id,
+      utf8('email;prénom;nom;structure;étiquettes\nanne@example.org;Anne;Guérin;Asso A;adhérents\nbob@example.org;Bob;B;;\n'),
+      guessMapping(['email', 'prénom', 'nom', 'structure', 'étiquettes']),
+    )
+    const second = utf8(
+      'email;prénom;nom;structure;étiquettes\nanne@example.org;Anne-Marie;;;élus\nbob@example.org;Bob;B;;\ncarl@example.org;Carl;C;;\n',
+    )
     const mapping = guessMapping(['email', 'prénom', 'nom', 'structure', 'étiquettes'])
 
     const skipped = await runImport(org.id, second, mapping)
@@ -99,7 +108,9 @@ describe('import', () => {
 
     const updated = await runImport(org.id, second, mapping, { updateExisting: true })
     expect(updated).toMatchObject({ created: 0, updated: 1, unchanged: 2 })
-    const anne = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'anne@example.org' } } })
+    const anne = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'anne@example.org' } },
+    })
     expect(anne).toMatchObject({ firstName: 'Anne-Marie', lastName: 'Guérin', structure: 'Asso A' })
     expect(parseTags(anne.tags)).toEqual(['adhérents', 'élus'])
     expect(anne.searchText).toContain('anne marie')
@@ -108,7 +119,10 @@ describe('import', () => {
   test('10,000 rows in one go, every line accounted for', async () => {
     const org = await makeOrganisation()
     const lines = ['email,first name,last name,organisation,département,tags']
-    for (let i = 0; i < 10_000; i++) lines.push(`person${i}@example.org,Prénom${i},Nom${i},Structure ${i % 50},${['31', '34', '09', '2A'][i % 4]},"adhérents,lot ${i % 3}"`)
+    for (let i = 0; i < 10_000; i++)
+      lines.push(
+        `person${i}@example.org,Prénom${i},Nom${i},Structure ${i % 50},${['31', '34', '09', '2A'][i % 4]},"adhérents,lot ${i % 3}"`,
+      )
     lines.push('broken,,,,,')
     const bytes = utf8(lines.join('\n'))
     const report = await runImport(org.id, bytes, guessMapping(readCsv(bytes).headers))
@@ -127,14 +141,24 @@ describe('import', () => {
 describe('one contact', () => {
   test('create, duplicate address refused, update, delete; each audited', async () => {
     const org = await makeOrganisation()
-    const { id } = await createContact(org.id, { email: 'Lea@Example.org', firstName: 'Léa', lastName: 'Marchand', tags: 'Partenaires' }, { actorUserId: null })
+    const { id } = await createContact(
+      org.id,
+      { email: 'Lea@Example.org', firstName: 'Léa', lastName: 'Marchand', tags: 'Partenaires' },
+      { actorUserId: null },
+    )
     const taken = await rejection(createContact(org.id, { email: 'lea@example.org' }))
     expect(taken.status).toBe(409)
     expect(taken.fields).toEqual({ email: ['contacts.error.emailTaken'] })
     const invalid = await rejection(createContact(org.id, { email: 'x', departement: '99' }))
     expect(invalid.fields).toEqual({ email: ['contacts.error.emailInvalid'], departement: ['contacts.error.departementInvalid'] })
 
-    await updateContact(org.id, id, { email: 'lea@example.org', firstName: 'Léa', lastName: 'Marchand', departement: '34', tags: 'partenaires, élus' })
+    await updateContact(org.id, id, {
+      email: 'lea@example.org',
+      firstName: 'Léa',
+      lastName: 'Marchand',
+      departement: '34',
+      tags: 'partenaires, élus',
+    })
     const row = await prisma.contact.findUniqueOrThrow({ where: { id } })
     expect(row.departement).toBe('34')
     expect(parseTags(row.tags)).toEqual(['partenaires', 'élus'])
@@ -146,7 +170,9 @@ describe('one contact', () => {
 
     await deleteContact(org.id, id)
     expect(await prisma.contact.count({ where: { id } })).toBe(0)
-    const actions = (await prisma.auditLog.findMany({ where: { entityType: 'contact', entityId: id }, orderBy: { createdAt: 'asc' } })).map((a) => a.action)
+    const actions = (await prisma.auditLog.findMany({ where: { entityType: 'contact', entityId: id }, orderBy: { createdAt: 'asc' } })).map(
+      (a) => a.action,
+    )
     expect(actions).toEqual(['contact.create', 'contact.update', 'contact.delete'])
   })
 })
@@ -184,7 +210,17 @@ async function makeEdition(organisationId: string) {
   })
   const nominate = (email: string, status: string, legalForm = 'association') =>
     prisma.nomination.create({
-      data: { editionId: edition.id, status, structureName: `Structure ${email}`, contactEmail: email, contactFirstName: 'Nina', contactLastName: 'Nominee', legalForm, departement: '34', editTokenHash: `e-${uid()}` },
+      data: {
+        editionId: edition.id,
+        status,
+        structureName: `Structure ${email}`,
+        contactEmail: email,
+        contactFirstName: 'Nina',
+        contactLastName: 'Nominee',
+        legalForm,
+        departement: '34',
+        editTokenHash: `e-${uid()}`,
+      },
     })
   await nominate('nominee.a@example.org', 'submitted', 'cooperative')
   await nominate('nominee.b@example.org', 'shortlisted', 'societe_ess')
@@ -222,24 +258,33 @@ describe('attendees and nominees', () => {
 
     const added = await addAttendeesAsContacts(org.id, event.id, 'Participants 2026')
     expect(added).toEqual({ found: 2, created: 1, tagged: 1, unchanged: 0 })
-    const came = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'came@example.org' } } })
+    const came = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'came@example.org' } },
+    })
     expect(came).toMatchObject({ source: 'attendee', profile: 'cooperative', structure: 'SCIC Terres', departement: '09' })
     expect(parseTags(came.tags)).toEqual(['participants 2026'])
-    const known = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'known@example.org' } } })
+    const known = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'known@example.org' } },
+    })
     expect(known).toMatchObject({ firstName: 'Known', structure: 'Ma structure', source: 'manual' })
     expect(parseTags(known.tags)).toEqual(['adhérents', 'participants 2026'])
     // Twice changes nothing.
     expect(await addAttendeesAsContacts(org.id, event.id, 'participants 2026')).toEqual({ found: 2, created: 0, tagged: 0, unchanged: 2 })
 
     const edition = await makeEdition(org.id)
-    expect((await nomineesOfEdition(org.id, edition.id)).map((n) => n.email).sort()).toEqual(['nominee.a@example.org', 'nominee.b@example.org'])
+    expect((await nomineesOfEdition(org.id, edition.id)).map((n) => n.email).sort()).toEqual([
+      'nominee.a@example.org',
+      'nominee.b@example.org',
+    ])
     const other = await makeOrganisation()
     expect(await nomineesOfEdition(other.id, edition.id)).toEqual([])
     expect(await addNomineesAsContacts(other.id, edition.id, 'candidats')).toEqual({ found: 0, created: 0, tagged: 0, unchanged: 0 })
 
     const nominees = await addNomineesAsContacts(org.id, edition.id, 'candidats')
     expect(nominees).toEqual({ found: 2, created: 2, tagged: 0, unchanged: 0 })
-    const b = await prisma.contact.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.id, email: 'nominee.b@example.org' } } })
+    const b = await prisma.contact.findUniqueOrThrow({
+      where: { organisationId_email: { organisationId: org.id, email: 'nominee.b@example.org' } },
+    })
     expect(b).toMatchObject({ source: 'nominee', profile: 'esus', departement: '34', structure: 'Structure nominee.b@example.org' })
     expect(await prisma.contact.count({ where: { organisationId: other.id } })).toBe(0)
   })
@@ -249,7 +294,8 @@ describe('audience', () => {
   test('selectAudience / countAudience: OR within, AND across, hand-picked, attendees, suppressed flagged, other organisations never', async () => {
     const org = await makeOrganisation()
     const other = await makeOrganisation()
-    const mk = (email: string, departement: string, profile: string, tags: string) => createContact(org.id, { email, departement, profile, tags })
+    const mk = (email: string, departement: string, profile: string, tags: string) =>
+      createContact(org.id, { email, departement, profile, tags })
     const epci31 = await mk('epci31@example.org', '31', 'collectivite', 'epci')
     await mk('elu34@example.org', '34', 'elu', 'élus')
     await mk('elu31@example.org', '31', 'elu', 'élus, epci')
@@ -263,11 +309,20 @@ describe('audience', () => {
     expect(await emails({ tags: ['epci', 'élus'] })).toEqual(['elu31@example.org', 'elu34@example.org', 'epci31@example.org'])
     expect(await emails({ tags: ['EPCI'], departements: ['31'] })).toEqual(['elu31@example.org', 'epci31@example.org'])
     expect(await emails({ profiles: ['elu'], departements: ['31'] })).toEqual(['elu31@example.org'])
-    expect(await emails({ tags: ['epci'], contactIds: [asso.id] })).toEqual(['asso09@example.org', 'elu31@example.org', 'epci31@example.org'])
+    expect(await emails({ tags: ['epci'], contactIds: [asso.id] })).toEqual([
+      'asso09@example.org',
+      'elu31@example.org',
+      'epci31@example.org',
+    ])
     expect(await emails({ contactIds: [asso.id, epci31.id] })).toEqual(['asso09@example.org', 'epci31@example.org'])
 
     const selected = await selectAudience(org.id, { tags: ['epci'] })
-    expect(selected.find((r) => r.email === 'elu31@example.org')).toMatchObject({ suppressed: true, profile: 'elu', departement: '31', locale: 'fr' })
+    expect(selected.find((r) => r.email === 'elu31@example.org')).toMatchObject({
+      suppressed: true,
+      profile: 'elu',
+      departement: '31',
+      locale: 'fr',
+    })
     expect(selected.find((r) => r.email === 'epci31@example.org')).toMatchObject({ contactId: epci31.id, suppressed: false })
     expect(await countAudience(org.id, { tags: ['epci'] })).toEqual({ total: 2, suppressed: 1 })
 

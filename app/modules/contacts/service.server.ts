@@ -96,7 +96,10 @@ export async function listContacts(organisationId: string, filters: ContactFilte
 
 /** The values the filters offer, with how many contacts carry each (whole organisation). */
 export async function contactFacets(organisationId: string) {
-  const rows = await prisma.contact.findMany({ where: { organisationId }, select: { tags: true, profile: true, departement: true, locale: true } })
+  const rows = await prisma.contact.findMany({
+    where: { organisationId },
+    select: { tags: true, profile: true, departement: true, locale: true },
+  })
   const count = (values: (string | null)[]) => {
     const m = new Map<string, number>()
     for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1)
@@ -137,15 +140,32 @@ const dataOf = (c: ContactInput) => ({
 })
 
 const emailTaken = () =>
-  new AppError({ status: 409, code: 'contact_exists', messageKey: 'contacts.error.emailTaken', fields: { email: ['contacts.error.emailTaken'] } })
+  new AppError({
+    status: 409,
+    code: 'contact_exists',
+    messageKey: 'contacts.error.emailTaken',
+    fields: { email: ['contacts.error.emailTaken'] },
+  })
 
-export async function createContact(organisationId: string, raw: Partial<Record<string, string>>, actor: Actor = {}, source: ContactSource = 'manual') {
+export async function createContact(
+  organisationId: string,
+  raw: Partial<Record<string, string>>,
+  actor: Actor = {},
+  source: ContactSource = 'manual',
+) {
   const result = validateContact(raw as RawContact)
   if (!result.ok) invalid(result.problems)
   try {
     return await prisma.$transaction(async (tx) => {
       const created = await tx.contact.create({ data: { organisationId, source, ...dataOf(result.contact) }, select: { id: true } })
-      await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'contact.create', entityType: 'contact', entityId: created.id, details: { source } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'contact.create',
+        entityType: 'contact',
+        entityId: created.id,
+        details: { source },
+      })
       return created
     })
   } catch (error) {
@@ -162,9 +182,18 @@ export async function updateContact(organisationId: string, contactId: string, r
       const before = await tx.contact.findFirst({ where: { id: contactId, organisationId } })
       if (!before) throw new AppError({ status: 404, code: 'contact_not_found', messageKey: 'contacts.error.notFound' })
       const data = dataOf(result.contact)
-      const changed = (['email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tags'] as const).filter((k) => before[k] !== data[k])
+      const changed = (['email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tags'] as const).filter(
+        (k) => before[k] !== data[k],
+      )
       await tx.contact.update({ where: { id: before.id }, data })
-      await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'contact.update', entityType: 'contact', entityId: before.id, details: { fields: changed } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'contact.update',
+        entityType: 'contact',
+        entityId: before.id,
+        details: { fields: changed },
+      })
       return { id: before.id }
     })
   } catch (error) {
@@ -177,7 +206,13 @@ export async function deleteContact(organisationId: string, contactId: string, a
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.contact.deleteMany({ where: { id: contactId, organisationId } })
     if (count === 0) throw new AppError({ status: 404, code: 'contact_not_found', messageKey: 'contacts.error.notFound' })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'contact.delete', entityType: 'contact', entityId: contactId })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'contact.delete',
+      entityType: 'contact',
+      entityId: contactId,
+    })
   })
 }
 
@@ -193,7 +228,14 @@ type Incoming = {
 /** What happens to an incoming contact whose address is already a contact. */
 type ExistingMode = 'update' | 'skip' | 'tagOnly'
 
-type UpsertOutcome = { created: number; updated: number; unchanged: number; createdLines: number[]; updatedLines: number[]; unchangedLines: number[] }
+type UpsertOutcome = {
+  created: number
+  updated: number
+  unchanged: number
+  createdLines: number[]
+  updatedLines: number[]
+  unchangedLines: number[]
+}
 
 const INSERT_ROWS = 200
 
@@ -202,7 +244,13 @@ const INSERT_ROWS = 200
  * row at import sizes. In 'update' mode the rows exist: ON CONFLICT updates them in place
  * (id, source and createdAt kept).
  */
-async function writeContacts(tx: Tx, organisationId: string, source: ContactSource, contacts: readonly ContactInput[], mode: 'insert' | 'update') {
+async function writeContacts(
+  tx: Tx,
+  organisationId: string,
+  source: ContactSource,
+  contacts: readonly ContactInput[],
+  mode: 'insert' | 'update',
+) {
   const now = new Date()
   for (let i = 0; i < contacts.length; i += INSERT_ROWS) {
     const values = contacts.slice(i, i + INSERT_ROWS).map((c) => {
@@ -224,7 +272,14 @@ async function writeContacts(tx: Tx, organisationId: string, source: ContactSour
 async function upsertContacts(
   organisationId: string,
   items: readonly Incoming[],
-  opts: { mode: ExistingMode; tagsToAdd: readonly string[]; source: ContactSource; action: string; actor: Actor; details?: Record<string, unknown> },
+  opts: {
+    mode: ExistingMode
+    tagsToAdd: readonly string[]
+    source: ContactSource
+    action: string
+    actor: Actor
+    details?: Record<string, unknown>
+  },
 ): Promise<UpsertOutcome> {
   const out: UpsertOutcome = { created: 0, updated: 0, unchanged: 0, createdLines: [], updatedLines: [], unchangedLines: [] }
   for (let i = 0; i < items.length; i += IMPORT_CHUNK) {
@@ -232,11 +287,34 @@ async function upsertContacts(
     const part = await prisma.$transaction(
       async (tx) => {
         const emails = chunk.map((c) => c.contact.email)
-        const existing = new Map<string, { id: string; tags: string; firstName: string; lastName: string; structure: string | null; profile: string | null; departement: string | null; locale: string; email: string }>()
+        const existing = new Map<
+          string,
+          {
+            id: string
+            tags: string
+            firstName: string
+            lastName: string
+            structure: string | null
+            profile: string | null
+            departement: string | null
+            locale: string
+            email: string
+          }
+        >()
         for (let j = 0; j < emails.length; j += IN_CHUNK) {
           const rows = await tx.contact.findMany({
             where: { organisationId, email: { in: emails.slice(j, j + IN_CHUNK) } },
-            select: { id: true, email: true, tags: true, firstName: true, lastName: true, structure: true, profile: true, departement: true, locale: true },
+            select: {
+              id: true,
+              email: true,
+              tags: true,
+              firstName: true,
+              lastName: true,
+              structure: true,
+              profile: true,
+              departement: true,
+              locale: true,
+            },
           })
           for (const r of rows) existing.set(r.email, r)
         }
@@ -254,14 +332,18 @@ async function upsertContacts(
             p.unchangedLines.push(item.line)
             continue
           }
-          const tags = JSON.stringify(mergeTags(parseTags(found.tags), [...(opts.mode === 'update' ? item.contact.tags : []), ...opts.tagsToAdd]))
+          const tags = JSON.stringify(
+            mergeTags(parseTags(found.tags), [...(opts.mode === 'update' ? item.contact.tags : []), ...opts.tagsToAdd]),
+          )
           const next = { ...found, tags }
           if (opts.mode === 'update') {
             for (const field of ['firstName', 'lastName', 'structure', 'profile', 'departement', 'locale'] as const) {
               if (item.present.has(field)) (next as Record<string, unknown>)[field] = item.contact[field]
             }
           }
-          const changed = (['tags', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale'] as const).some((k) => next[k] !== found[k])
+          const changed = (['tags', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale'] as const).some(
+            (k) => next[k] !== found[k],
+          )
           if (!changed) {
             p.unchanged++
             p.unchangedLines.push(item.line)
@@ -283,7 +365,13 @@ async function upsertContacts(
         // The same multi-row statement; the address exists, so ON CONFLICT updates it in place.
         if (toUpdate.length > 0) await writeContacts(tx, organisationId, opts.source, toUpdate, 'update')
         if (toCreate.length > 0) {
-          await writeContacts(tx, organisationId, opts.source, toCreate.map((item) => ({ ...item.contact, tags: mergeTags(item.contact.tags, opts.tagsToAdd) })), 'insert')
+          await writeContacts(
+            tx,
+            organisationId,
+            opts.source,
+            toCreate.map((item) => ({ ...item.contact, tags: mergeTags(item.contact.tags, opts.tagsToAdd) })),
+            'insert',
+          )
           p.created += toCreate.length
           p.createdLines.push(...toCreate.map((c) => c.line))
         }
@@ -292,7 +380,14 @@ async function upsertContacts(
           actorUserId: opts.actor.actorUserId,
           action: opts.action,
           entityType: 'contact',
-          details: { ...opts.details, created: p.created, updated: p.updated, unchanged: p.unchanged, fromLine: chunk[0]!.line, toLine: chunk.at(-1)!.line },
+          details: {
+            ...opts.details,
+            created: p.created,
+            updated: p.updated,
+            unchanged: p.unchanged,
+            fromLine: chunk[0]!.line,
+            toLine: chunk.at(-1)!.line,
+          },
         })
         return p
       },
@@ -317,18 +412,34 @@ type Analysis = { table: CsvTable; mapping: ColumnMapping; accepted: Incoming[];
 
 function readTable(bytes: Uint8Array): CsvTable {
   if (bytes.length === 0) throw new AppError({ status: 400, code: 'import_empty', messageKey: 'contacts.import.error.empty' })
-  if (bytes.length > IMPORT_MAX_BYTES) throw new AppError({ status: 413, code: 'import_too_large', messageKey: 'contacts.import.error.tooLarge', params: { max: IMPORT_MAX_BYTES / 1024 / 1024 } })
+  if (bytes.length > IMPORT_MAX_BYTES)
+    throw new AppError({
+      status: 413,
+      code: 'import_too_large',
+      messageKey: 'contacts.import.error.tooLarge',
+      params: { max: IMPORT_MAX_BYTES / 1024 / 1024 },
+    })
   const table = readCsv(bytes)
   if (table.headers.length === 0) throw new AppError({ status: 400, code: 'import_empty', messageKey: 'contacts.import.error.empty' })
   return table
 }
 
 function analyse(table: CsvTable, mapping: ColumnMapping): Analysis {
-  if (mapping.email === null) throw new AppError({ status: 400, code: 'import_no_email', messageKey: 'contacts.import.error.emailColumn', fields: { 'map.email': ['contacts.import.error.emailColumn'] } })
+  if (mapping.email === null)
+    throw new AppError({
+      status: 400,
+      code: 'import_no_email',
+      messageKey: 'contacts.import.error.emailColumn',
+      fields: { 'map.email': ['contacts.import.error.emailColumn'] },
+    })
   const rejected: RejectedRow[] = table.problems.map((p) => ({
     line: p.line,
     raw: p.raw,
-    reasons: [p.code === 'unterminatedQuote' ? { key: 'contacts.import.reason.unterminatedQuote' } : { key: 'contacts.import.reason.columnCount', params: { expected: p.expected ?? 0, found: p.found ?? 0 } }],
+    reasons: [
+      p.code === 'unterminatedQuote'
+        ? { key: 'contacts.import.reason.unterminatedQuote' }
+        : { key: 'contacts.import.reason.columnCount', params: { expected: p.expected ?? 0, found: p.found ?? 0 } },
+    ],
   }))
   const accepted: Incoming[] = []
   const firstLine = new Map<string, number>()
@@ -341,7 +452,11 @@ function analyse(table: CsvTable, mapping: ColumnMapping): Analysis {
     }
     const seen = firstLine.get(result.contact.email)
     if (seen !== undefined) {
-      rejected.push({ line: row.line, raw: row.raw, reasons: [{ key: 'contacts.import.reason.duplicate', field: 'email', value: result.contact.email, params: { line: seen } }] })
+      rejected.push({
+        line: row.line,
+        raw: row.raw,
+        reasons: [{ key: 'contacts.import.reason.duplicate', field: 'email', value: result.contact.email, params: { line: seen } }],
+      })
       continue
     }
     firstLine.set(result.contact.email, row.line)
@@ -373,9 +488,21 @@ export async function previewImport(organisationId: string, bytes: Uint8Array, m
   const sample = table.rows.slice(0, PREVIEW_ROWS).map((row) => {
     const values = rowToRaw(row.fields, used)
     const result = validateContact(values)
-    return { line: row.line, values, reasons: result.ok ? [] : result.problems.map((p) => ({ key: p.key, field: p.field, value: p.value })) }
+    return {
+      line: row.line,
+      values,
+      reasons: result.ok ? [] : result.problems.map((p) => ({ key: p.key, field: p.field, value: p.value })),
+    }
   })
-  const base = { encoding: table.encoding, separator: table.separator, headers: table.headers, mapping: used, guessed: !mapping, sample, blankLines: table.blankLines }
+  const base = {
+    encoding: table.encoding,
+    separator: table.separator,
+    headers: table.headers,
+    mapping: used,
+    guessed: !mapping,
+    sample,
+    blankLines: table.blankLines,
+  }
   if (used.email === null) {
     return { ...base, rows: table.rows.length + table.problems.length, valid: 0, existing: 0, rejected: [] }
   }
@@ -404,7 +531,13 @@ export type ImportReport = {
 }
 
 /** Imports the file: every data record ends up created, updated, unchanged or rejected with its reasons. */
-export async function runImport(organisationId: string, bytes: Uint8Array, mapping: ColumnMapping, options: ImportOptions = {}, actor: Actor = {}): Promise<ImportReport> {
+export async function runImport(
+  organisationId: string,
+  bytes: Uint8Array,
+  mapping: ColumnMapping,
+  options: ImportOptions = {},
+  actor: Actor = {},
+): Promise<ImportReport> {
   const table = readTable(bytes)
   const analysis = analyse(table, mapping)
   const tagsToAdd = normaliseTags(options.tagsToAdd ?? [])
@@ -448,7 +581,12 @@ export const profileFromLegalForm = (legalForm: string | null): Profile | null =
 }
 
 function personToIncoming(p: Person, line: number, tags: string[]): Incoming | null {
-  const result = validateContact({ email: p.email, firstName: p.firstName.slice(0, 100), lastName: p.lastName.slice(0, 100), structure: p.structure.slice(0, 200) })
+  const result = validateContact({
+    email: p.email,
+    firstName: p.firstName.slice(0, 100),
+    lastName: p.lastName.slice(0, 100),
+    structure: p.structure.slice(0, 200),
+  })
   if (!result.ok) return null
   const departement = p.departement ? departementFromText(p.departement) : null
   return {
@@ -467,7 +605,15 @@ function personToIncoming(p: Person, line: number, tags: string[]): Incoming | n
 export type AddPeopleResult = { found: number; created: number; tagged: number; unchanged: number }
 
 /** Someone known from elsewhere (an event's attendee, a nominee) to add as a contact. */
-export type Person = { email: string; firstName: string; lastName: string; structure: string; profile: string | null; departement: string | null; locale: string }
+export type Person = {
+  email: string
+  firstName: string
+  lastName: string
+  structure: string
+  profile: string | null
+  departement: string | null
+  locale: string
+}
 
 /**
  * Adds people met elsewhere as contacts (source "attendee" or "nominee"), with the tag: people
@@ -491,17 +637,39 @@ export async function addPeopleAsContacts(
       items.push(item)
     }
   }
-  const out = await upsertContacts(organisationId, items, { mode: 'tagOnly', tagsToAdd: tags, source: origin.source, action: origin.action, actor, details: origin.details })
+  const out = await upsertContacts(organisationId, items, {
+    mode: 'tagOnly',
+    tagsToAdd: tags,
+    source: origin.source,
+    action: origin.action,
+    actor,
+    details: origin.details,
+  })
   return { found: items.length, created: out.created, tagged: out.updated, unchanged: out.unchanged }
 }
 
 // ---- Export -----------------------------------------------------------------------------------
 
-const EXPORT_COLUMNS = ['email', 'firstName', 'lastName', 'structure', 'profile', 'departement', 'locale', 'tags', 'source', 'createdAt'] as const
+const EXPORT_COLUMNS = [
+  'email',
+  'firstName',
+  'lastName',
+  'structure',
+  'profile',
+  'departement',
+  'locale',
+  'tags',
+  'source',
+  'createdAt',
+] as const
 
 /** The filtered list as CSV for French spreadsheets (UTF-8 BOM, ";"); the import reads it back. */
 export async function exportContactsCsv(organisationId: string, filters: ContactFilters, locale: Locale, now = new Date()) {
-  const rows = await prisma.contact.findMany({ where: whereFor(organisationId, filters), orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { email: 'asc' }], select: LIST_SELECT })
+  const rows = await prisma.contact.findMany({
+    where: whereFor(organisationId, filters),
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { email: 'asc' }],
+    select: LIST_SELECT,
+  })
   const headers = EXPORT_COLUMNS.map((c) => translate(locale, `contacts.field.${c}` as MessageKey))
   const day = now.toISOString().slice(0, 10)
   const body = writeCsv(
@@ -519,7 +687,12 @@ export async function exportContactsCsv(organisationId: string, filters: Contact
       r.createdAt.toISOString().slice(0, 10),
     ]),
   )
-  return { body, filename: `${translate(locale, 'contacts.export.filePrefix')}-${day}.csv`, contentType: 'text/csv; charset=utf-8', count: rows.length }
+  return {
+    body,
+    filename: `${translate(locale, 'contacts.export.filePrefix')}-${day}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    count: rows.length,
+  }
 }
 
 // ---- Audience ---------------------------------------------------------------------------------
@@ -544,14 +717,36 @@ export type AudienceContact = {
 export async function audienceContacts(organisationId: string, audience: Audience, db: Tx = prisma): Promise<AudienceContact[]> {
   const criteria = hasCriteria(audience)
   if (!criteria && audience.contactIds.length === 0) return []
-  type Row = { id: string; email: string; firstName: string; lastName: string; structure: string | null; profile: string | null; departement: string | null; locale: string; tags: string }
+  type Row = {
+    id: string
+    email: string
+    firstName: string
+    lastName: string
+    structure: string | null
+    profile: string | null
+    departement: string | null
+    locale: string
+    tags: string
+  }
   // With criteria every contact of the organisation is a candidate: one raw SELECT of only the
   // needed columns (the ORM's per-row mapping costs more than the query at 10,000 contacts).
   const contacts: Row[] = criteria
-    ? await db.$queryRaw<Row[]>`SELECT "id", "email", "firstName", "lastName", "structure", "profile", "departement", "locale", "tags" FROM "Contact" WHERE "organisationId" = ${organisationId}`
+    ? await db.$queryRaw<
+        Row[]
+      >`SELECT "id", "email", "firstName", "lastName", "structure", "profile", "departement", "locale", "tags" FROM "Contact" WHERE "organisationId" = ${organisationId}`
     : await db.contact.findMany({
         where: { organisationId, id: { in: audience.contactIds } },
-        select: { id: true, email: true, firstName: true, lastName: true, structure: true, profile: true, departement: true, locale: true, tags: true },
+        select: {
+          id: true,
+          email: true,
+          firstName: true,
+          lastName: true,
+          structure: true,
+          profile: true,
+          departement: true,
+          locale: true,
+          tags: true,
+        },
       })
   return contacts.map((c) => ({
     contactId: c.id,

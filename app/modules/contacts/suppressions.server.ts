@@ -12,7 +12,13 @@ const emailSchema = z.string().transform(normaliseEmail).pipe(z.email().max(254)
 
 function address(email: string) {
   const result = emailSchema.safeParse(email)
-  if (!result.success) throw new AppError({ status: 400, code: 'invalid_email', messageKey: 'contacts.error.emailInvalid', fields: { email: ['contacts.error.emailInvalid'] } })
+  if (!result.success)
+    throw new AppError({
+      status: 400,
+      code: 'invalid_email',
+      messageKey: 'contacts.error.emailInvalid',
+      fields: { email: ['contacts.error.emailInvalid'] },
+    })
   return result.data
 }
 
@@ -20,7 +26,8 @@ export async function suppressionPage(organisationId: string, opts: { q?: string
   const first = await listSuppressions(organisationId, { q: opts.q, take: PAGE_SIZE, skip: 0 })
   const pageCount = Math.max(1, Math.ceil(first.total / PAGE_SIZE))
   const page = Math.min(Math.max(opts.page ?? 1, 1), pageCount)
-  const { rows, total } = page === 1 ? first : await listSuppressions(organisationId, { q: opts.q, take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE })
+  const { rows, total } =
+    page === 1 ? first : await listSuppressions(organisationId, { q: opts.q, take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE })
   return { rows, total, page, pageCount }
 }
 
@@ -29,7 +36,14 @@ export async function addSuppression(organisationId: string, email: string, acto
   const value = address(email)
   return prisma.$transaction(async (tx) => {
     const added = await suppress(tx, organisationId, value, 'manual')
-    if (added) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'suppression.add', entityType: 'suppression', details: { reason: 'manual' } })
+    if (added)
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'suppression.add',
+        entityType: 'suppression',
+        details: { reason: 'manual' },
+      })
     return added
   })
 }
@@ -38,7 +52,8 @@ export async function addSuppression(organisationId: string, email: string, acto
 export async function removeSuppression(organisationId: string, email: string, actor: Actor = {}) {
   return prisma.$transaction(async (tx) => {
     const removed = await unsuppress(tx, organisationId, email)
-    if (removed) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'suppression.remove', entityType: 'suppression' })
+    if (removed)
+      await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'suppression.remove', entityType: 'suppression' })
     return removed
   })
 }

@@ -4,7 +4,9 @@ import { SelectField, TextField, type FieldErrors } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { CONTACT_LOCALES, LIMITS } from './limits.ts'
 
-export type ContactFormValues = Partial<Record<'email' | 'firstName' | 'lastName' | 'structure' | 'profile' | 'departement' | 'locale' | 'tags', string>>
+export type ContactFormValues = Partial<
+  Record<'email' | 'firstName' | 'lastName' | 'structure' | 'profile' | 'departement' | 'locale' | 'tags', string>
+>
 
 export function TagChips({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null
@@ -20,14 +22,55 @@ export function TagChips({ tags }: { tags: readonly string[] }) {
 }
 
 /** The fields of a contact; the caller renders the <Form> and the submit button. */
-export function ContactFields({ values, errors, idPrefix }: { values: ContactFormValues; errors: Record<string, FieldErrors>; idPrefix: string }) {
+export function ContactFields({
+  values,
+  errors,
+  idPrefix,
+}: {
+  values: ContactFormValues
+  errors: Record<string, FieldErrors>
+  idPrefix: string
+}) {
   const t = useT()
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField id={`${idPrefix}-email`} name="email" type="email" label={t('contacts.field.email')} required maxLength={LIMITS.email} autoComplete="off" defaultValue={values.email} errors={errors.email} />
-      <TextField id={`${idPrefix}-structure`} name="structure" label={t('contacts.field.structure')} maxLength={LIMITS.structure} defaultValue={values.structure} errors={errors.structure} />
-      <TextField id={`${idPrefix}-firstName`} name="firstName" label={t('contacts.field.firstName')} maxLength={LIMITS.name} autoComplete="off" defaultValue={values.firstName} errors={errors.firstName} />
-      <TextField id={`${idPrefix}-lastName`} name="lastName" label={t('contacts.field.lastName')} maxLength={LIMITS.name} autoComplete="off" defaultValue={values.lastName} errors={errors.lastName} />
+      <TextField
+        id={`${idPrefix}-email`}
+        name="email"
+        type="email"
+        label={t('contacts.field.email')}
+        required
+        maxLength={LIMITS.email}
+        autoComplete="off"
+        defaultValue={values.email}
+        errors={errors.email}
+      />
+      <TextField
+        id={`${idPrefix}-structure`}
+        name="structure"
+        label={t('contacts.field.structure')}
+        maxLength={LIMITS.structure}
+        defaultValue={values.structure}
+        errors={errors.structure}
+      />
+      <TextField
+        id={`${idPrefix}-firstName`}
+        name="firstName"
+        label={t('contacts.field.firstName')}
+        maxLength={LIMITS.name}
+        autoComplete="off"
+        defaultValue={values.firstName}
+        errors={errors.firstName}
+      />
+      <TextField
+        id={`${idPrefix}-lastName`}
+        name="lastName"
+        label={t('contacts.field.lastName')}
+        maxLength={LIMITS.name}
+        autoComplete="off"
+        defaultValue={values.lastName}
+        errors={errors.lastName}
+      />
       <SelectField
         id={`${idPrefix}-profile`}
         name="profile"
@@ -54,7 +97,14 @@ export function ContactFields({ values, errors, idPrefix }: { values: ContactFor
         defaultValue={values.locale ?? 'fr'}
         errors={errors.locale}
       />
-      <TextField id={`${idPrefix}-tags`} name="tags" label={t('contacts.field.tags')} help={t('contacts.field.tagsHelp')} defaultValue={values.tags} errors={errors.tags} />
+      <TextField
+        id={`${idPrefix}-tags`}
+        name="tags"
+        label={t('contacts.field.tags')}
+        help={t('contacts.field.tagsHelp')}
+        defaultValue={values.tags}
+        errors={errors.tags}
+      />
     </div>
   )
 }

@@ -42,7 +42,16 @@ function fakeClock() {
 function worker(options: EmailWorkerOptions & { dkim?: DkimOptions } = {}) {
   const { dkim, ...rest } = options
   const transport = createSmtpTransport(sink.url, { maxConnections: 2, dkim })
-  return createEmailWorker({ transport, from: FROM, pollMs: 50, batchSize: 50, concurrency: 2, leaseMs: 10_000, campaignRatePerMinute: 0, ...rest })
+  return createEmailWorker({
+    transport,
+    from: FROM,
+    pollMs: 50,
+    batchSize: 50,
+    concurrency: 2,
+    leaseMs: 10_000,
+    campaignRatePerMinute: 0,
+    ...rest,
+  })
 }
 
 async function drain(w: ReturnType<typeof createEmailWorker>) {
@@ -266,7 +275,11 @@ describe('headers, bounces and suppressions', () => {
 describe('DKIM', () => {
   test('with DKIM configured, received messages carry a DKIM-Signature for the domain and selector', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const dkim = { domainName: 'cress.test', keySelector: 'essor2026', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }
+    const dkim = {
+      domainName: 'cress.test',
+      keySelector: 'essor2026',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    }
     const tx = await confirmation('signed@example.org')
     await drain(worker({ dkim }))
     const [mail] = sink.received

@@ -30,7 +30,11 @@ describe('DKIM environment', () => {
   test('a partial or broken configuration stops the start-up with a message naming the variables', () => {
     expect(() => parseEnv({ ...base, DKIM_DOMAIN: 'cress.test' })).toThrow(EnvError)
     expect(() => parseEnv({ ...base, DKIM_DOMAIN: 'cress.test', DKIM_SELECTOR: 's1' })).toThrow(/DKIM_PRIVATE_KEY/)
-    expect(() => parseEnv({ ...base, DKIM_DOMAIN: 'cress.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' })).toThrow(/not a PEM private key/)
-    expect(() => parseEnv({ ...base, DKIM_DOMAIN: 'cress.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY_FILE: '/nonexistent/key.pem' })).toThrow(/cannot read/)
+    expect(() => parseEnv({ ...base, DKIM_DOMAIN: 'cress.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' })).toThrow(
+      /not a PEM private key/,
+    )
+    expect(() =>
+      parseEnv({ ...base, DKIM_DOMAIN: 'cress.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY_FILE: '/nonexistent/key.pem' }),
+    ).toThrow(/cannot read/)
   })
 })

@@ -52,12 +52,22 @@ describe('outbox delivery over SMTP', () => {
     const [fr, en] = await prisma.$transaction(async (tx) => {
       const organisation = await tx.organisation.create({ data: { slug: 'cress-outbox', name: 'CRESS Outbox' } })
       return [
-        await enqueueEmail(tx, { ...signInLink('Camille@Example.org', 'fr', 1), toName: 'Camille Martin', organisationId: organisation.id }),
+        await enqueueEmail(tx, {
+          ...signInLink('Camille@Example.org', 'fr', 1),
+          toName: 'Camille Martin',
+          organisationId: organisation.id,
+        }),
         await enqueueEmail(tx, signInLink('alex@example.org', 'en', 2)),
       ]
     })
     const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: fr.id } })
-    expect(stored).toMatchObject({ status: 'pending', attempts: 0, toAddress: 'camille@example.org', locale: 'fr', messageId: fr.messageId })
+    expect(stored).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      toAddress: 'camille@example.org',
+      locale: 'fr',
+      messageId: fr.messageId,
+    })
     expect(stored.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now())
 
     expect(await smtpWorker().runOnce()).toBe(2)
@@ -310,9 +320,10 @@ describe('local mailbox', () => {
     resetEnvCache()
     try {
       await expect(mailboxLoader(args('/dev/mailbox'))).rejects.toHaveProperty('status', 404)
-      await expect(
-        mailboxMessageLoader(args(`/dev/mailbox/${list.messages[0]!.id}`, { id: list.messages[0]!.id })),
-      ).rejects.toHaveProperty('status', 404)
+      await expect(mailboxMessageLoader(args(`/dev/mailbox/${list.messages[0]!.id}`, { id: list.messages[0]!.id }))).rejects.toHaveProperty(
+        'status',
+        404,
+      )
     } finally {
       if (saved === undefined) delete process.env.SMTP_URL
       else process.env.SMTP_URL = saved

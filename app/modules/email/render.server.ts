@@ -3,14 +3,7 @@ import { plainTextSelectors, render } from '@react-email/render'
 import { compile } from 'html-to-text'
 import { createElement } from 'react'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/utils/i18n.ts'
-import {
-  isTemplateName,
-  templates,
-  type EmailAttachment,
-  type Template,
-  type TemplateName,
-  type TemplateProps,
-} from '#emails/index.ts'
+import { isTemplateName, templates, type EmailAttachment, type Template, type TemplateName, type TemplateProps } from '#emails/index.ts'
 
 /**
  * The text part: what React Email's `toPlainText` does, with the converter compiled once (its
@@ -25,11 +18,7 @@ export class EmailRenderError extends Error {
   override name = 'EmailRenderError'
 }
 
-export async function renderEmail<T extends TemplateName>(
-  template: T,
-  props: TemplateProps<T>,
-  locale: Locale,
-): Promise<RenderedEmail> {
+export async function renderEmail<T extends TemplateName>(template: T, props: TemplateProps<T>, locale: Locale): Promise<RenderedEmail> {
   const { component, subject, attachments } = templates[template] as unknown as Template<TemplateProps<T>>
   const element = createElement(component, { ...(props as TemplateProps<T> & object), locale })
   // The text part is derived from the HTML (what `render(…, { plainText: true })` does after

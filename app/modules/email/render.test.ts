@@ -40,9 +40,7 @@ describe('sign-in-link email', () => {
     const unknownLocale = await renderStoredEmail({ template: 'sign-in-link', payload: JSON.stringify(props), locale: 'de' })
     expect(unknownLocale.subject).toBe('Votre lien de connexion à Essor')
     await expect(renderStoredEmail({ template: 'nope', payload: '{}', locale: 'fr' })).rejects.toThrow(EmailRenderError)
-    await expect(renderStoredEmail({ template: 'sign-in-link', payload: '{', locale: 'fr' })).rejects.toThrow(
-      EmailRenderError,
-    )
+    await expect(renderStoredEmail({ template: 'sign-in-link', payload: '{', locale: 'fr' })).rejects.toThrow(EmailRenderError)
   })
 
   test('the text part is the one React Email derives from a second render (converter compiled once)', async () => {

@@ -8,11 +8,7 @@ export const DEFAULT_MAX_ATTEMPTS = 8
  */
 export function retryDelayMs(
   failedAttempts: number,
-  {
-    baseMs = 30_000,
-    capMs = 60 * 60 * 1000,
-    random = Math.random,
-  }: { baseMs?: number; capMs?: number; random?: () => number } = {},
+  { baseMs = 30_000, capMs = 60 * 60 * 1000, random = Math.random }: { baseMs?: number; capMs?: number; random?: () => number } = {},
 ): number {
   const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, failedAttempts - 1))
   return Math.round(exponential / 2 + (random() * exponential) / 2)

@@ -14,7 +14,10 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number]
  */
 export async function suppress(tx: Tx, organisationId: string, email: string, reason: SuppressionReason, campaignId: string | null = null) {
   const address = normaliseEmail(email)
-  const existing = await tx.suppression.findUnique({ where: { organisationId_email: { organisationId, email: address } }, select: { id: true } })
+  const existing = await tx.suppression.findUnique({
+    where: { organisationId_email: { organisationId, email: address } },
+    select: { id: true },
+  })
   if (existing) return false
   try {
     await tx.suppression.create({ data: { organisationId, email: address, reason, campaignId } })
@@ -33,7 +36,10 @@ export async function unsuppress(tx: Tx, organisationId: string, email: string) 
 }
 
 export async function isSuppressed(organisationId: string, email: string, db: Tx = prisma) {
-  const row = await db.suppression.findUnique({ where: { organisationId_email: { organisationId, email: normaliseEmail(email) } }, select: { id: true } })
+  const row = await db.suppression.findUnique({
+    where: { organisationId_email: { organisationId, email: normaliseEmail(email) } },
+    select: { id: true },
+  })
   return row !== null
 }
 

@@ -33,7 +33,10 @@ function counterKey(organisationId: string, windowIndex: number) {
 export function createCampaignThrottle(db: Db, defaultRatePerMinute: number) {
   /** Per-organisation limits per minute (0: no limit): the organisation's own, else the default. */
   async function ratesFor(organisationIds: string[]): Promise<Map<string, number>> {
-    const rows = await db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, campaignRatePerMinute: true } })
+    const rows = await db.organisation.findMany({
+      where: { id: { in: organisationIds } },
+      select: { id: true, campaignRatePerMinute: true },
+    })
     const rates = new Map(organisationIds.map((id) => [id, defaultRatePerMinute]))
     for (const row of rows) if (row.campaignRatePerMinute !== null) rates.set(row.id, Math.max(0, row.campaignRatePerMinute))
     return rates
@@ -67,7 +70,9 @@ export function createCampaignThrottle(db: Db, defaultRatePerMinute: number) {
 
   /** Drops the counters of past windows. */
   async function prune(now: Date) {
-    await db.rateLimit.deleteMany({ where: { key: { startsWith: 'email-campaign:' }, expiresAt: { lte: Math.floor(now.getTime() / 1000) } } })
+    await db.rateLimit.deleteMany({
+      where: { key: { startsWith: 'email-campaign:' }, expiresAt: { lte: Math.floor(now.getTime() / 1000) } },
+    })
   }
 
   return { ratesFor, take, giveBack, prune }

@@ -208,7 +208,11 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
       byOrganisation.set(m.organisationId, [...(byOrganisation.get(m.organisationId) ?? []), m])
     }
     for (const [organisationId, list] of byOrganisation) {
-      const suppressed = await suppressedAmong(organisationId, list.map((m) => m.toAddress), db)
+      const suppressed = await suppressedAmong(
+        organisationId,
+        list.map((m) => m.toAddress),
+        db,
+      )
       for (const m of list) if (suppressed.has(m.toAddress)) out.add(m.id)
     }
     return out
@@ -224,7 +228,12 @@ export function createEmailWorker(options: EmailWorkerOptions = {}): EmailWorker
     if (skipped.size) {
       await db.emailMessage.updateMany({
         where: { id: { in: [...skipped] }, leaseOwner: claimId },
-        data: { status: 'failed', lastError: 'suppressed: the address is on the organisation’s suppression list', leaseOwner: null, leaseUntil: null },
+        data: {
+          status: 'failed',
+          lastError: 'suppressed: the address is on the organisation’s suppression list',
+          leaseOwner: null,
+          leaseUntil: null,
+        },
       })
       log.info({ count: skipped.size }, 'campaign emails to suppressed addresses not sent')
     }

@@ -15,9 +15,7 @@ describe('registration window', () => {
   test('closed before opening, at closing and after the end', () => {
     expect(registrationClosedReason(base, new Date('2026-08-31T00:00:00Z'))).toBe('not_open_yet')
     expect(registrationClosedReason(base, new Date('2026-11-20T23:00:00Z'))).toBe('closed')
-    expect(registrationClosedReason({ ...base, registrationClosesAt: null }, new Date('2026-12-01T00:00:00Z'))).toBe(
-      'ended',
-    )
+    expect(registrationClosedReason({ ...base, registrationClosesAt: null }, new Date('2026-12-01T00:00:00Z'))).toBe('ended')
   })
   test('drafts and cancelled events take no registration', () => {
     expect(registrationClosedReason({ ...base, status: 'draft' }, new Date('2026-10-01'))).toBe('not_published')

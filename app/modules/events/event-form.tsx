@@ -31,11 +31,22 @@ function Fieldset({ legend, children, help }: { legend: string; help?: string; c
 export function EventFormFields({ values, errors }: { values: EventFormValues; errors: EventFormErrors }) {
   const t = useT()
   const v = (k: string) => values[k] ?? ''
-  const timeZones = EVENT_TIME_ZONES.includes(v('timeZone') as (typeof EVENT_TIME_ZONES)[number]) || !v('timeZone') ? EVENT_TIME_ZONES : [v('timeZone'), ...EVENT_TIME_ZONES]
+  const timeZones =
+    EVENT_TIME_ZONES.includes(v('timeZone') as (typeof EVENT_TIME_ZONES)[number]) || !v('timeZone')
+      ? EVENT_TIME_ZONES
+      : [v('timeZone'), ...EVENT_TIME_ZONES]
   return (
     <div className="space-y-6">
       <Fieldset legend={t('events.form.section.about')}>
-        <TextField label={t('event.field.title')} name="title" id="event-title" defaultValue={v('title')} required maxLength={LIMITS.title} errors={errors.title} />
+        <TextField
+          label={t('event.field.title')}
+          name="title"
+          id="event-title"
+          defaultValue={v('title')}
+          required
+          maxLength={LIMITS.title}
+          errors={errors.title}
+        />
         <SelectField
           label={t('event.field.kind')}
           name="kind"
@@ -59,8 +70,24 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
 
       <Fieldset legend={t('events.form.section.when')} help={t('events.form.whenHelp')}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t('event.field.startsAt')} name="startsAt" id="event-startsAt" type="datetime-local" defaultValue={v('startsAt')} required errors={errors.startsAt} />
-          <TextField label={t('event.field.endsAt')} name="endsAt" id="event-endsAt" type="datetime-local" defaultValue={v('endsAt')} required errors={errors.endsAt} />
+          <TextField
+            label={t('event.field.startsAt')}
+            name="startsAt"
+            id="event-startsAt"
+            type="datetime-local"
+            defaultValue={v('startsAt')}
+            required
+            errors={errors.startsAt}
+          />
+          <TextField
+            label={t('event.field.endsAt')}
+            name="endsAt"
+            id="event-endsAt"
+            type="datetime-local"
+            defaultValue={v('endsAt')}
+            required
+            errors={errors.endsAt}
+          />
         </div>
         <SelectField
           label={t('event.field.timeZone')}
@@ -74,10 +101,33 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
       </Fieldset>
 
       <Fieldset legend={t('events.form.section.where')} help={t('events.form.whereHelp')}>
-        <TextField label={t('event.field.venueName')} name="venueName" id="event-venueName" defaultValue={v('venueName')} maxLength={LIMITS.shortText} errors={errors.venueName} />
-        <TextField label={t('event.field.address')} name="address" id="event-address" defaultValue={v('address')} maxLength={LIMITS.shortText} autoComplete="street-address" errors={errors.address} />
+        <TextField
+          label={t('event.field.venueName')}
+          name="venueName"
+          id="event-venueName"
+          defaultValue={v('venueName')}
+          maxLength={LIMITS.shortText}
+          errors={errors.venueName}
+        />
+        <TextField
+          label={t('event.field.address')}
+          name="address"
+          id="event-address"
+          defaultValue={v('address')}
+          maxLength={LIMITS.shortText}
+          autoComplete="street-address"
+          errors={errors.address}
+        />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField className="sm:col-span-2" label={t('event.field.town')} name="town" id="event-town" defaultValue={v('town')} maxLength={LIMITS.shortText} errors={errors.town} />
+          <TextField
+            className="sm:col-span-2"
+            label={t('event.field.town')}
+            name="town"
+            id="event-town"
+            defaultValue={v('town')}
+            maxLength={LIMITS.shortText}
+            errors={errors.town}
+          />
           <TextField
             label={t('event.field.departement')}
             name="departement"
@@ -128,7 +178,14 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
             errors={errors.offerHours}
           />
         </div>
-        <CheckboxField label={t('event.field.waitlist')} name="waitlist" id="event-waitlist" defaultChecked={v('waitlist') === 'on'} help={t('events.form.waitlistHelp')} errors={errors.waitlist} />
+        <CheckboxField
+          label={t('event.field.waitlist')}
+          name="waitlist"
+          id="event-waitlist"
+          defaultChecked={v('waitlist') === 'on'}
+          help={t('events.form.waitlistHelp')}
+          errors={errors.waitlist}
+        />
         <CheckboxField
           label={t('admission.eventForm.label')}
           name="requiresApplication"
@@ -162,7 +219,11 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
           name="visibility"
           type="radio"
           defaultValue={v('visibility') || 'public'}
-          options={EVENT_VISIBILITIES.map((vis) => ({ value: vis, label: t(visibilityLabelKey(vis)), hint: t(`events.form.visibilityHint.${vis}` as Parameters<typeof t>[0]) }))}
+          options={EVENT_VISIBILITIES.map((vis) => ({
+            value: vis,
+            label: t(visibilityLabelKey(vis)),
+            hint: t(`events.form.visibilityHint.${vis}` as Parameters<typeof t>[0]),
+          }))}
           errors={errors.visibility}
         />
         <div className="grid gap-4 sm:grid-cols-2">

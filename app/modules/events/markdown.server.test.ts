@@ -38,8 +38,12 @@ describe('renderMarkdown', () => {
   })
 
   test('http(s) and mailto links stay, with attributes escaped', () => {
-    const html = renderMarkdown('[Inscription](https://example.org/?a=1&b="2" "Le \\" onmouseover=\\"x") — [écrire](mailto:contact@cress.fr)')
-    expect(html).toContain('<a href="https://example.org/?a=1&amp;b=%222%22" title="Le &quot; onmouseover=&quot;x" rel="nofollow noopener noreferrer">Inscription</a>')
+    const html = renderMarkdown(
+      '[Inscription](https://example.org/?a=1&b="2" "Le \\" onmouseover=\\"x") — [écrire](mailto:contact@cress.fr)',
+    )
+    expect(html).toContain(
+      '<a href="https://example.org/?a=1&amp;b=%222%22" title="Le &quot; onmouseover=&quot;x" rel="nofollow noopener noreferrer">Inscription</a>',
+    )
     expect(html).toContain('<a href="mailto:contact@cress.fr" rel="nofollow noopener noreferrer">écrire</a>')
     expect(html).not.toMatch(/"\s*onmouseover=/)
   })
@@ -57,7 +61,17 @@ describe('safeHref', () => {
     expect(safeHref('https://cress-occitanie.org/agenda')).toBe('https://cress-occitanie.org/agenda')
     expect(safeHref('http://example.org')).toBe('http://example.org/')
     expect(safeHref('mailto:a@b.fr')).toBe('mailto:a@b.fr')
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'vbscript:x', 'data:text/html,x', '//evil.org', '/x', '', null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'vbscript:x',
+      'data:text/html,x',
+      '//evil.org',
+      '/x',
+      '',
+      null,
+    ]) {
       expect(safeHref(bad), String(bad)).toBeNull()
     }
   })

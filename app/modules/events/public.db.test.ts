@@ -3,14 +3,7 @@ import { register } from '#app/composition/registrations.server.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import {
-  availabilityOf,
-  clearPublicCache,
-  getPublicEvent,
-  listPublicEvents,
-  parseDayEnd,
-  parseDayStart,
-} from './public.server.ts'
+import { availabilityOf, clearPublicCache, getPublicEvent, listPublicEvents, parseDayEnd, parseDayStart } from './public.server.ts'
 
 const DAY = 24 * 3600_000
 const now = new Date()
@@ -24,7 +17,10 @@ async function setup() {
   await prisma.event.update({ where: { id: yess.id }, data: { departement: '11', town: 'Narbonne' } })
   // No département: it belongs to its organisation's region.
   const webinar = await makeEvent(idf.id, { title: 'Webinaire ESS', kind: 'training', startsAt: inDays(5), capacity: null })
-  await prisma.event.update({ where: { id: webinar.id }, data: { departement: null, town: null, onlineUrl: 'https://visio.example.org/ess' } })
+  await prisma.event.update({
+    where: { id: webinar.id },
+    data: { departement: null, town: null, onlineUrl: 'https://visio.example.org/ess' },
+  })
   const draft = await makeEvent(occitanie.id, { title: 'Brouillon', status: 'draft' })
   const unlisted = await makeEvent(occitanie.id, { title: 'Non listé', visibility: 'unlisted' })
   const invitation = await makeEvent(occitanie.id, { title: 'Sur invitation', visibility: 'invitation' })
@@ -64,7 +60,12 @@ describe('public listing', async () => {
 
   test('cards carry the organisation, the town, the region and the places left', async () => {
     const [webinar, conference, yess] = (await listPublicEvents({}, { now })).events.filter((e) => e.organisation.slug.startsWith('cress-'))
-    expect(webinar).toMatchObject({ organisation: { slug: 'cress-idf-test', name: 'CRESS Île-de-France' }, online: true, region: 'Île-de-France', availability: { state: 'open', seatsLeft: null } })
+    expect(webinar).toMatchObject({
+      organisation: { slug: 'cress-idf-test', name: 'CRESS Île-de-France' },
+      online: true,
+      region: 'Île-de-France',
+      availability: { state: 'open', seatsLeft: null },
+    })
     expect(conference).toMatchObject({ town: 'Toulouse', region: 'Occitanie', availability: { state: 'open', seatsLeft: 100 } })
     expect(yess).toMatchObject({ town: 'Narbonne', region: 'Occitanie' })
     await register(f.yess.id, person())
@@ -127,7 +128,10 @@ describe('event page', async () => {
 
   test('programme by slot with workshop places, description rendered safely', async () => {
     const event = await makeEvent(f.org.id, { capacity: 50 })
-    await prisma.event.update({ where: { id: event.id }, data: { description: '# Programme\n\n<script>alert(1)</script> [lien](javascript:alert(1))' } })
+    await prisma.event.update({
+      where: { id: event.id },
+      data: { description: '# Programme\n\n<script>alert(1)</script> [lien](javascript:alert(1))' },
+    })
     const { workshops } = await makeSlotWithWorkshops(event.id, [3, null])
     await register(event.id, person({ workshopIds: [workshops[0]!.id] }))
     const page = await getPublicEvent(event.slug, { fresh: true })
@@ -161,5 +165,4 @@ describe('helpers', () => {
     expect(parseDayStart('2026-02-30')).toBeNull()
     expect(parseDayStart('hier')).toBeNull()
   })
-
 })

@@ -24,14 +24,19 @@ export function isEventKind(value: unknown): value is EventKind {
 // ---- Availability ----
 
 export type Availability =
-  | { state: 'open'; seatsLeft: number | null }
-  | { state: 'waitlist' }
-  | { state: 'full' }
-  | { state: 'closed'; reason: ClosedReason }
+  { state: 'open'; seatsLeft: number | null } | { state: 'waitlist' } | { state: 'full' } | { state: 'closed'; reason: ClosedReason }
 
 /** Whether people can register now, and how: seats left (null: no limit), waiting list, full or closed. */
 export function availabilityOf(
-  event: { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date; capacity: number | null; seatsTaken: number; waitlistEnabled: boolean },
+  event: {
+    status: string
+    registrationOpensAt: Date | null
+    registrationClosesAt: Date | null
+    endsAt: Date
+    capacity: number | null
+    seatsTaken: number
+    waitlistEnabled: boolean
+  },
   now = new Date(),
 ): Availability {
   const reason = registrationClosedReason(event, now)
@@ -143,12 +148,24 @@ export function listPublicEvents(filters: PublicEventFilters = {}, opts: { now?:
   const now = opts.now ?? new Date()
   const page = Math.max(1, Math.floor(filters.page ?? 1))
   const region = filters.region ? findRegion(filters.region) : null
-  const key = JSON.stringify([region?.code ?? filters.region ?? null, filters.kind ?? null, filters.from?.getTime() ?? null, filters.to?.getTime() ?? null, filters.organisationSlug ?? null, Boolean(filters.includePast), page])
+  const key = JSON.stringify([
+    region?.code ?? filters.region ?? null,
+    filters.kind ?? null,
+    filters.from?.getTime() ?? null,
+    filters.to?.getTime() ?? null,
+    filters.organisationSlug ?? null,
+    Boolean(filters.includePast),
+    page,
+  ])
   const load = () => queryPublicEvents({ ...filters, page }, region, now)
   return opts.fresh || opts.now ? load() : listCache.get(key, load)
 }
 
-async function queryPublicEvents(filters: PublicEventFilters & { page: number }, region: ReturnType<typeof findRegion>, now: Date): Promise<PublicEventList> {
+async function queryPublicEvents(
+  filters: PublicEventFilters & { page: number },
+  region: ReturnType<typeof findRegion>,
+  now: Date,
+): Promise<PublicEventList> {
   // An unknown region or kind matches nothing rather than everything.
   if ((filters.region && !region) || (filters.kind && !isEventKind(filters.kind))) return { events: [], page: filters.page, hasMore: false }
   const and: object[] = []
@@ -161,7 +178,11 @@ async function queryPublicEvents(filters: PublicEventFilters & { page: number },
     const codes = region.departements.flatMap((d) => (d.startsWith('0') ? [d, d.slice(1)] : [d]))
     // Events without a département (online ones, say) belong to their organisation's region.
     and.push({
-      OR: [{ departement: { in: codes } }, { departement: null, organisation: { region: region.name } }, { departement: '', organisation: { region: region.name } }],
+      OR: [
+        { departement: { in: codes } },
+        { departement: null, organisation: { region: region.name } },
+        { departement: '', organisation: { region: region.name } },
+      ],
     })
   }
   const rows = await prisma.event.findMany({
@@ -206,7 +227,14 @@ export function parseDayEnd(value: string | null | undefined, timeZone = DEFAULT
 
 // ---- One event ----
 
-export type PublicWorkshop = { id: string; title: string; description: string; room: string | null; capacity: number | null; seatsTaken: number }
+export type PublicWorkshop = {
+  id: string
+  title: string
+  description: string
+  room: string | null
+  capacity: number | null
+  seatsTaken: number
+}
 export type PublicSlot = { id: string; label: string; startsAt: Date; endsAt: Date; workshops: PublicWorkshop[] }
 
 export type PublicEvent = {
@@ -298,9 +326,24 @@ async function queryPublicEvent(slug: string): Promise<PublicEvent | null> {
       endsAt: s.endsAt,
       workshops: e.workshops
         .filter((w) => w.slotId === s.id)
-        .map((w) => ({ id: w.id, title: w.title, description: w.description, room: w.room, capacity: w.capacity, seatsTaken: w.seatsTaken })),
+        .map((w) => ({
+          id: w.id,
+          title: w.title,
+          description: w.description,
+          room: w.room,
+          capacity: w.capacity,
+          seatsTaken: w.seatsTaken,
+        })),
     })),
-    questions: e.questions.map((q) => ({ id: q.id, label: q.label, help: q.help, type: q.type, required: q.required, options: q.options, position: q.position })),
+    questions: e.questions.map((q) => ({
+      id: q.id,
+      label: q.label,
+      help: q.help,
+      type: q.type,
+      required: q.required,
+      options: q.options,
+      position: q.position,
+    })),
     workshops: e.workshops.map((w) => ({ id: w.id, slotId: w.slotId, title: w.title, position: w.position })),
   }
 }
@@ -311,7 +354,9 @@ export type PublicOrganisation = { slug: string; name: string; region: string | 
 
 export function getPublicOrganisation(slug: string): Promise<PublicOrganisation | null> {
   if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return Promise.resolve(null)
-  return orgCache.get(slug, () => prisma.organisation.findUnique({ where: { slug }, select: { slug: true, name: true, region: true, website: true } }))
+  return orgCache.get(slug, () =>
+    prisma.organisation.findUnique({ where: { slug }, select: { slug: true, name: true, region: true, website: true } }),
+  )
 }
 
 // ---- Formatting (server side, so the page's HTML does not depend on the browser's Intl) ----
@@ -337,7 +382,12 @@ export function formatTimeRange(locale: Locale, startsAt: Date, endsAt: Date, ti
   const sameDay =
     cachedDateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(startsAt) ===
     cachedDateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(endsAt)
-  const f = cachedDateTimeFormat(intlLocale(locale), sameDay ? { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const f = cachedDateTimeFormat(
+    intlLocale(locale),
+    sameDay
+      ? { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }
+      : { dateStyle: 'medium', timeStyle: 'short', timeZone },
+  )
   return f.formatRange(startsAt, endsAt)
 }
 

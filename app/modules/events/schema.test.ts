@@ -32,7 +32,13 @@ describe('eventInputSchema (API shape)', () => {
     const v = eventInputSchema.parse(apiBody)
     expect(v.startsAt.toISOString()).toBe('2025-11-29T08:00:00.000Z')
     expect(v.endsAt.toISOString()).toBe('2025-11-30T16:00:00.000Z')
-    expect(v).toMatchObject({ title: 'Conférence régionale de l’ESS 2025', kind: 'conference', capacity: 300, waitlist: true, published: false })
+    expect(v).toMatchObject({
+      title: 'Conférence régionale de l’ESS 2025',
+      kind: 'conference',
+      capacity: 300,
+      waitlist: true,
+      published: false,
+    })
     expect(eventInputSchema.parse({ ...apiBody, startsAt: '2025-11-29T08:00:00Z', capacity: null }).capacity).toBeNull()
   })
 
@@ -86,10 +92,20 @@ describe('eventInputSchema (API shape)', () => {
   })
 
   test('cross-field rules: end after start, registration window inside the event', () => {
-    expect(errorsOf(eventInputSchema.safeParse({ ...apiBody, endsAt: '2025-11-29T09:00:00+01:00' }))).toEqual({ endsAt: ['events.error.endBeforeStart'] })
-    expect(errorsOf(eventInputSchema.safeParse({ ...apiBody, endsAt: '2026-01-15T09:00:00+01:00' }))).toEqual({ endsAt: ['events.error.durationTooLong'] })
+    expect(errorsOf(eventInputSchema.safeParse({ ...apiBody, endsAt: '2025-11-29T09:00:00+01:00' }))).toEqual({
+      endsAt: ['events.error.endBeforeStart'],
+    })
+    expect(errorsOf(eventInputSchema.safeParse({ ...apiBody, endsAt: '2026-01-15T09:00:00+01:00' }))).toEqual({
+      endsAt: ['events.error.durationTooLong'],
+    })
     expect(
-      errorsOf(eventInputSchema.safeParse({ ...apiBody, registrationOpensAt: '2025-11-10T00:00:00Z', registrationClosesAt: '2025-11-01T00:00:00Z' })),
+      errorsOf(
+        eventInputSchema.safeParse({
+          ...apiBody,
+          registrationOpensAt: '2025-11-10T00:00:00Z',
+          registrationClosesAt: '2025-11-01T00:00:00Z',
+        }),
+      ),
     ).toEqual({ registrationClosesAt: ['events.error.windowOrder'] })
     expect(errorsOf(eventInputSchema.safeParse({ ...apiBody, registrationClosesAt: '2025-12-01T00:00:00Z' }))).toEqual({
       registrationClosesAt: ['events.error.closesAfterEnd'],
@@ -133,11 +149,21 @@ describe('eventFormSchema (datetime-local in Europe/Paris)', () => {
     expect(v.endsAt.toISOString()).toBe('2025-11-30T16:30:00.000Z')
     expect(v.registrationClosesAt?.toISOString()).toBe('2025-11-25T22:59:00.000Z')
     expect(v.registrationOpensAt).toBeNull()
-    expect(v).toMatchObject({ capacity: null, waitlist: true, offerHours: 24, reminderDaysBefore: 3, address: null, onlineUrl: null, contactEmail: null })
+    expect(v).toMatchObject({
+      capacity: null,
+      waitlist: true,
+      offerHours: 24,
+      reminderDaysBefore: 3,
+      address: null,
+      onlineUrl: null,
+      contactEmail: null,
+    })
     // Summer time: UTC+2.
-    expect(eventFormSchema.parse({ ...form, startsAt: '2025-06-12T09:00', endsAt: '2025-06-12T17:00', registrationClosesAt: '' }).startsAt.toISOString()).toBe(
-      '2025-06-12T07:00:00.000Z',
-    )
+    expect(
+      eventFormSchema
+        .parse({ ...form, startsAt: '2025-06-12T09:00', endsAt: '2025-06-12T17:00', registrationClosesAt: '' })
+        .startsAt.toISOString(),
+    ).toBe('2025-06-12T07:00:00.000Z')
   })
 
   test('an unticked waiting-list box means no waiting list; another zone moves the instants', () => {
@@ -148,7 +174,9 @@ describe('eventFormSchema (datetime-local in Europe/Paris)', () => {
   })
 
   test('bad form input becomes field errors, never an exception', () => {
-    const errors = errorsOf(eventFormSchema.safeParse({ ...form, title: '', startsAt: '2025-02-30T10:00', capacity: 'beaucoup', offerHours: '-1', endsAt: '' }))
+    const errors = errorsOf(
+      eventFormSchema.safeParse({ ...form, title: '', startsAt: '2025-02-30T10:00', capacity: 'beaucoup', offerHours: '-1', endsAt: '' }),
+    )
     expect(errors).toEqual({
       title: ['events.error.titleRequired'],
       startsAt: ['events.error.dateInvalid'],
@@ -178,25 +206,42 @@ describe('eventFormSchema (datetime-local in Europe/Paris)', () => {
       reminderDaysBefore: v.reminderDaysBefore ?? 2,
       contactEmail: v.contactEmail ?? null,
     })
-    expect(values).toMatchObject({ startsAt: '2025-11-29T09:00', endsAt: '2025-11-30T17:30', registrationClosesAt: '2025-11-25T23:59', capacity: '', waitlist: 'on' })
+    expect(values).toMatchObject({
+      startsAt: '2025-11-29T09:00',
+      endsAt: '2025-11-30T17:30',
+      registrationClosesAt: '2025-11-25T23:59',
+      capacity: '',
+      waitlist: 'on',
+    })
   })
 })
 
 describe('programme and question schemas', () => {
   test('slots: local times in the event zone, end after start', () => {
-    const slot = slotFormSchema('Europe/Paris').parse({ label: 'Ateliers du matin', startsAt: '2025-11-29T10:00', endsAt: '2025-11-29T12:00' })
+    const slot = slotFormSchema('Europe/Paris').parse({
+      label: 'Ateliers du matin',
+      startsAt: '2025-11-29T10:00',
+      endsAt: '2025-11-29T12:00',
+    })
     expect(slot.startsAt.toISOString()).toBe('2025-11-29T09:00:00.000Z')
-    expect(errorsOf(slotFormSchema('Europe/Paris').safeParse({ label: '', startsAt: '2025-11-29T12:00', endsAt: '2025-11-29T10:00' }))).toEqual({
+    expect(
+      errorsOf(slotFormSchema('Europe/Paris').safeParse({ label: '', startsAt: '2025-11-29T12:00', endsAt: '2025-11-29T10:00' })),
+    ).toEqual({
       label: ['events.error.labelRequired'],
       endsAt: ['events.error.endBeforeStart'],
     })
-    expect(errorsOf(slotFormSchema('Europe/Paris').safeParse({ label: 'A', startsAt: '2025-11-29T12:00', endsAt: '2025-11-29T10:00' }))).toEqual({
+    expect(
+      errorsOf(slotFormSchema('Europe/Paris').safeParse({ label: 'A', startsAt: '2025-11-29T12:00', endsAt: '2025-11-29T10:00' })),
+    ).toEqual({
       endsAt: ['events.error.endBeforeStart'],
     })
   })
 
   test('workshops: capacity optional, positive', () => {
-    expect(workshopFormSchema.parse({ slotId: 's1', title: 'Financer son projet', capacity: '', room: '' })).toMatchObject({ capacity: null, room: null })
+    expect(workshopFormSchema.parse({ slotId: 's1', title: 'Financer son projet', capacity: '', room: '' })).toMatchObject({
+      capacity: null,
+      room: null,
+    })
     expect(workshopFormSchema.parse({ slotId: 's1', title: 'Financer son projet', capacity: '25' }).capacity).toBe(25)
     expect(errorsOf(workshopFormSchema.safeParse({ slotId: '', title: 'X', capacity: '0' }))).toEqual({
       slotId: ['events.error.slotRequired'],
@@ -210,7 +255,9 @@ describe('programme and question schemas', () => {
     expect(q).toEqual({ label: 'Repas du midi', help: null, type: 'single_choice', required: true, options: ['Oui', 'Non'] })
     expect(questionFormSchema.parse({ label: 'Attentes', type: 'long_text', options: 'x\ny' }).options).toEqual([])
     expect(questionInputSchema.parse({ label: 'Droit à l’image', type: 'checkbox' })).toMatchObject({ required: false, options: [] })
-    expect(errorsOf(questionFormSchema.safeParse({ label: 'Atelier', type: 'multiple_choice', options: 'Seul' }))).toEqual({ options: ['events.error.optionsRequired'] })
+    expect(errorsOf(questionFormSchema.safeParse({ label: 'Atelier', type: 'multiple_choice', options: 'Seul' }))).toEqual({
+      options: ['events.error.optionsRequired'],
+    })
     expect(errorsOf(questionFormSchema.safeParse({ label: '', type: 'essay' }))).toEqual({
       label: ['events.error.labelRequired'],
       type: ['events.error.questionTypeInvalid'],

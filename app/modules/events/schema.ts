@@ -177,7 +177,9 @@ function applyRules(value: EventRuleValues, ctx: z.RefinementCtx) {
 }
 
 /** The API's body (and the service's input): {title, kind, startsAt, endsAt, capacity, waitlist, published, …}. */
-export const eventInputSchema = z.object({ ...eventFields, published: z.boolean({ error: 'events.error.booleanInvalid' }).optional() }).superRefine(applyRules)
+export const eventInputSchema = z
+  .object({ ...eventFields, published: z.boolean({ error: 'events.error.booleanInvalid' }).optional() })
+  .superRefine(applyRules)
 export type EventInput = z.input<typeof eventInputSchema>
 export type EventValues = z.output<typeof eventInputSchema>
 
@@ -262,7 +264,11 @@ export function slotFormSchema(timeZone: string) {
   return z.preprocess((raw) => {
     if (!raw || typeof raw !== 'object') return raw
     const r = raw as FormRecord
-    return { label: formString(r, 'label') ?? '', startsAt: formLocalDateTime(r.startsAt, timeZone) ?? undefined, endsAt: formLocalDateTime(r.endsAt, timeZone) ?? undefined }
+    return {
+      label: formString(r, 'label') ?? '',
+      startsAt: formLocalDateTime(r.startsAt, timeZone) ?? undefined,
+      endsAt: formLocalDateTime(r.endsAt, timeZone) ?? undefined,
+    }
   }, slotInputSchema)
 }
 
@@ -273,11 +279,7 @@ export const workshopInputSchema = z.object({
     .trim()
     .min(2, { error: 'events.error.titleRequired' })
     .max(LIMITS.title, { error: 'events.error.titleTooLong' }),
-  description: z
-    .string({ error: 'events.error.textInvalid' })
-    .trim()
-    .max(2_000, { error: 'events.error.tooLong' })
-    .optional(),
+  description: z.string({ error: 'events.error.textInvalid' }).trim().max(2_000, { error: 'events.error.tooLong' }).optional(),
   room: optionalText(LIMITS.shortText),
   capacity: eventFields.capacity,
 })
@@ -328,7 +330,13 @@ export const questionFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   const options = typeof r.options === 'string' ? r.options.split(/\r?\n/).map((o) => o.trim()) : []
-  return { label: formString(r, 'label') ?? '', help: formString(r, 'help') ?? null, type: formString(r, 'type') || undefined, required: formCheckbox(r, 'required'), options }
+  return {
+    label: formString(r, 'label') ?? '',
+    help: formString(r, 'help') ?? null,
+    type: formString(r, 'type') || undefined,
+    required: formCheckbox(r, 'required'),
+    options,
+  }
 }, questionInputSchema)
 
 // ---- Errors --------------------------------------------------------------------------------

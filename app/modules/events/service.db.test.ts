@@ -43,7 +43,16 @@ function future(days: number, hour = 9) {
 async function newEvent(over: Record<string, unknown> = {}, organisationId = orgA.id) {
   return createEvent(
     organisationId,
-    { title: 'Conférence régionale de l’ESS', kind: 'conference', startsAt: future(30), endsAt: future(30, 17), capacity: 100, waitlist: true, published: true, ...over },
+    {
+      title: 'Conférence régionale de l’ESS',
+      kind: 'conference',
+      startsAt: future(30),
+      endsAt: future(30, 17),
+      capacity: 100,
+      waitlist: true,
+      published: true,
+      ...over,
+    },
     { actorUserId: organiser.id },
   )
 }
@@ -99,7 +108,13 @@ describe('creating events', () => {
   })
 
   test('published: true publishes at once (the API)', async () => {
-    const event = await newEvent({ title: 'YESS Académie Narbonne', kind: 'yess_academie', published: true, capacity: null, waitlist: false })
+    const event = await newEvent({
+      title: 'YESS Académie Narbonne',
+      kind: 'yess_academie',
+      published: true,
+      capacity: null,
+      waitlist: false,
+    })
     expect(event).toMatchObject({ status: 'published', capacity: null, waitlistEnabled: false, kind: 'yess_academie' })
   })
 
@@ -131,7 +146,12 @@ describe('updating and publishing', () => {
     const preview = await previewEventUpdate(orgA.id, event.id, { startsAt: future(32), town: 'Toulouse' })
     expect(preview).toEqual({ changes: ['date', 'venue'], registrants: 3 })
 
-    const told = await updateEvent(orgA.id, event.id, { startsAt: future(32), endsAt: future(32, 17), town: 'Toulouse' }, { actorUserId: organiser.id, notify: true, message: 'Salle plus grande' })
+    const told = await updateEvent(
+      orgA.id,
+      event.id,
+      { startsAt: future(32), endsAt: future(32, 17), town: 'Toulouse' },
+      { actorUserId: organiser.id, notify: true, message: 'Salle plus grande' },
+    )
     expect(told).toMatchObject({ changes: ['date', 'venue'], notified: 3 })
     const emails = await outbox('event-updated', event.id)
     expect(emails).toHaveLength(3)
@@ -179,7 +199,11 @@ describe('updating and publishing', () => {
 describe('cancelling and archiving', () => {
   test('cancelling cancels every registration and writes one event-cancelled email per registrant', async () => {
     const event = await newEvent({ capacity: 2 })
-    const slot = await createSlot(orgA.id, event.id, { label: 'Matin', startsAt: event.startsAt, endsAt: new Date(event.startsAt.getTime() + 2 * 3600_000) })
+    const slot = await createSlot(orgA.id, event.id, {
+      label: 'Matin',
+      startsAt: event.startsAt,
+      endsAt: new Date(event.startsAt.getTime() + 2 * 3600_000),
+    })
     const workshop = await createWorkshop(orgA.id, event.id, { slotId: slot.id, title: 'Financer son projet', capacity: 10 })
     await registerPeople(event.id, 2, [workshop.id])
     await registerPeople(event.id, 1) // waitlisted
@@ -201,7 +225,11 @@ describe('cancelling and archiving', () => {
     // Cancelled: read-only, cannot be cancelled twice, can be archived.
     await expectAppError(cancelEvent(orgA.id, event.id, null), 409, 'event_not_cancellable')
     await expectAppError(updateEvent(orgA.id, event.id, { title: 'Autre titre' }), 409, 'event_read_only')
-    await expectAppError(createSlot(orgA.id, event.id, { label: 'Après-midi', startsAt: event.startsAt, endsAt: event.endsAt }), 409, 'event_read_only')
+    await expectAppError(
+      createSlot(orgA.id, event.id, { label: 'Après-midi', startsAt: event.startsAt, endsAt: event.endsAt }),
+      409,
+      'event_read_only',
+    )
     expect((await archiveEvent(orgA.id, event.id)).status).toBe('archived')
     expect(await outbox('event-cancelled', event.id)).toHaveLength(3)
   })
@@ -248,13 +276,25 @@ describe('organisation isolation', () => {
 describe('programme', () => {
   test('workshop capacity cannot go below its seats taken; workshops with attendees cannot be deleted or moved', async () => {
     const event = await newEvent()
-    const morning = await createSlot(orgA.id, event.id, { label: 'Matin', startsAt: event.startsAt, endsAt: new Date(event.startsAt.getTime() + 3 * 3600_000) })
-    const afternoon = await createSlot(orgA.id, event.id, { label: 'Après-midi', startsAt: new Date(event.startsAt.getTime() + 4 * 3600_000), endsAt: event.endsAt })
+    const morning = await createSlot(orgA.id, event.id, {
+      label: 'Matin',
+      startsAt: event.startsAt,
+      endsAt: new Date(event.startsAt.getTime() + 3 * 3600_000),
+    })
+    const afternoon = await createSlot(orgA.id, event.id, {
+      label: 'Après-midi',
+      startsAt: new Date(event.startsAt.getTime() + 4 * 3600_000),
+      endsAt: event.endsAt,
+    })
     const w = await createWorkshop(orgA.id, event.id, { slotId: morning.id, title: 'Coopérer entre structures', capacity: 5 })
     await registerPeople(event.id, 3, [w.id])
     expect((await prisma.workshop.findUniqueOrThrow({ where: { id: w.id } })).seatsTaken).toBe(3)
 
-    const floor = await expectAppError(updateWorkshop(orgA.id, event.id, w.id, { slotId: morning.id, title: w.title, capacity: 2 }), 422, 'capacity_below_taken')
+    const floor = await expectAppError(
+      updateWorkshop(orgA.id, event.id, w.id, { slotId: morning.id, title: w.title, capacity: 2 }),
+      422,
+      'capacity_below_taken',
+    )
     expect(floor.params).toEqual({ taken: 3 })
     expect(floor.fields).toEqual({ capacity: ['events.error.workshopCapacityBelowTaken'] })
     expect((await prisma.workshop.findUniqueOrThrow({ where: { id: w.id } })).capacity).toBe(5)
@@ -270,7 +310,10 @@ describe('programme', () => {
 
   test('slots must lie within the event; workshops are ordered within their slot', async () => {
     const event = await newEvent()
-    const outside = await expectAppError(createSlot(orgA.id, event.id, { label: 'Veille', startsAt: new Date(event.startsAt.getTime() - DAY), endsAt: event.startsAt }), 422)
+    const outside = await expectAppError(
+      createSlot(orgA.id, event.id, { label: 'Veille', startsAt: new Date(event.startsAt.getTime() - DAY), endsAt: event.startsAt }),
+      422,
+    )
     expect(outside.fields).toEqual({ startsAt: ['events.error.slotOutsideEvent'] })
     const slot = await createSlot(orgA.id, event.id, { label: 'Matin', startsAt: event.startsAt, endsAt: event.endsAt })
     const a = await createWorkshop(orgA.id, event.id, { slotId: slot.id, title: 'Atelier A' })
@@ -286,7 +329,12 @@ describe('programme', () => {
 describe('registration questions', () => {
   test('created in order, edited, reordered, with choices kept as JSON', async () => {
     const event = await newEvent()
-    const q1 = await createQuestion(orgA.id, event.id, { label: 'Repas du midi', type: 'single_choice', options: ['Oui', 'Non'], required: true }, { actorUserId: organiser.id })
+    const q1 = await createQuestion(
+      orgA.id,
+      event.id,
+      { label: 'Repas du midi', type: 'single_choice', options: ['Oui', 'Non'], required: true },
+      { actorUserId: organiser.id },
+    )
     const q2 = await createQuestion(orgA.id, event.id, { label: 'Vos attentes', type: 'long_text' })
     await expectAppError(createQuestion(orgA.id, event.id, { label: 'Atelier', type: 'multiple_choice', options: ['Seul'] }), 422)
     await updateQuestion(orgA.id, event.id, q2.id, { label: 'Vos attentes pour la journée', type: 'long_text', required: true })

@@ -94,13 +94,24 @@ async function findOwnedEvent(db: Tx, organisationId: string, idOrSlug: string) 
   return event
 }
 
-export type RegistrationCounts = { confirmed: number; waitlisted: number; offered: number; cancelled: number; checkedIn: number; /** Paid tickets waiting for their payment (they hold a seat). */ pending_payment: number }
+export type RegistrationCounts = {
+  confirmed: number
+  waitlisted: number
+  offered: number
+  cancelled: number
+  checkedIn: number
+  /** Paid tickets waiting for their payment (they hold a seat). */ pending_payment: number
+}
 
 async function countsFor(eventIds: string[]): Promise<Map<string, RegistrationCounts>> {
   const counts = new Map<string, RegistrationCounts>()
   for (const id of eventIds) counts.set(id, { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0, checkedIn: 0, pending_payment: 0 })
   if (eventIds.length === 0) return counts
-  const groups = await prisma.registration.groupBy({ by: ['eventId', 'status'], where: { eventId: { in: eventIds } }, _count: { _all: true } })
+  const groups = await prisma.registration.groupBy({
+    by: ['eventId', 'status'],
+    where: { eventId: { in: eventIds } },
+    _count: { _all: true },
+  })
   for (const g of groups) {
     const c = counts.get(g.eventId)!
     if (g.status in c) c[g.status as keyof RegistrationCounts] += g._count._all
@@ -142,7 +153,12 @@ export async function listOrganisationEvents(organisationId: string, opts: { arc
     },
   })
   const counts = await countsFor(events.map((e) => e.id))
-  const rows = events.map((e) => ({ ...e, counts: counts.get(e.id)!, seatsLeft: seatsLeft(e.capacity, e.seatsTaken), past: e.endsAt.getTime() < now.getTime() }))
+  const rows = events.map((e) => ({
+    ...e,
+    counts: counts.get(e.id)!,
+    seatsLeft: seatsLeft(e.capacity, e.seatsTaken),
+    past: e.endsAt.getTime() < now.getTime(),
+  }))
   return [...rows.filter((r) => !r.past), ...rows.filter((r) => r.past).reverse()]
 }
 
@@ -260,7 +276,14 @@ export async function createEvent(organisationId: string, input: EventInput, act
           action: 'event.create',
           entityType: 'Event',
           entityId: event.id,
-          details: { slug, title: event.title, kind: event.kind, status: event.status, startsAt: event.startsAt.toISOString(), capacity: event.capacity },
+          details: {
+            slug,
+            title: event.title,
+            kind: event.kind,
+            status: event.status,
+            startsAt: event.startsAt.toISOString(),
+            capacity: event.capacity,
+          },
         })
         return event
       }, TX)
@@ -298,7 +321,11 @@ function changedFields(current: Record<string, unknown>, data: EventData) {
     const from = current[k]
     const same = from instanceof Date && to instanceof Date ? from.getTime() === to.getTime() : (from ?? null) === (to ?? null)
     // Descriptions can be long: record that they changed, not their text.
-    if (!same) out[k] = k === 'description' ? { from: '…', to: '…' } : { from: from instanceof Date ? from.toISOString() : from, to: to instanceof Date ? to.toISOString() : to }
+    if (!same)
+      out[k] =
+        k === 'description'
+          ? { from: '…', to: '…' }
+          : { from: from instanceof Date ? from.toISOString() : from, to: to instanceof Date ? to.toISOString() : to }
   }
   return out
 }
@@ -312,7 +339,12 @@ function assertEditable(event: { status: string }) {
  * What an update would change for attendees, and how many registrants could be told: the edit
  * form asks the organiser whether to notify them before saving.
  */
-export async function previewEventUpdate(organisationId: string, eventId: string, patch: EventPatch, registrations: Pick<EventRegistrations, 'countToNotify'>) {
+export async function previewEventUpdate(
+  organisationId: string,
+  eventId: string,
+  patch: EventPatch,
+  registrations: Pick<EventRegistrations, 'countToNotify'>,
+) {
   const v = parseOrThrow(eventPatchSchema, patch)
   const current = await findOwnedEvent(prisma, organisationId, eventId)
   return { changes: attendeeRelevantChanges(current, v), registrants: await registrations.countToNotify(current.id) }
@@ -345,7 +377,9 @@ export async function updateEvent(
   const changes = attendeeRelevantChanges(current, v)
   const { capacity, ...data } = eventDataOf(v)
   const capacityChanged = capacity !== undefined && capacity !== current.capacity
-  const offered = capacityChanged ? await registrations.setCapacity(current.id, capacity, { actorUserId: opts.actorUserId ?? undefined, request: opts.request }) : 0
+  const offered = capacityChanged
+    ? await registrations.setCapacity(current.id, capacity, { actorUserId: opts.actorUserId ?? undefined, request: opts.request })
+    : 0
 
   return changeEvent(async (tx) => {
     const where = { id: current.id, organisationId, status: { in: [...EDITABLE_STATUSES] } }
@@ -373,9 +407,19 @@ export async function updateEvent(
 export async function publishEvent(organisationId: string, eventId: string, actor: Actor = {}) {
   const current = await findOwnedEvent(prisma, organisationId, eventId)
   return changeEvent(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: current.id, organisationId, status: 'draft' }, data: { status: 'published' } })
+    const { count } = await tx.event.updateMany({
+      where: { id: current.id, organisationId, status: 'draft' },
+      data: { status: 'published' },
+    })
     if (count !== 1) throw conflict('event_not_draft', 'events.error.notDraft')
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'event.publish', entityType: 'Event', entityId: current.id, details: { from: 'draft' } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'event.publish',
+      entityType: 'Event',
+      entityId: current.id,
+      details: { from: 'draft' },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: current.id } })
   }, TX)
 }
@@ -384,11 +428,20 @@ export async function publishEvent(organisationId: string, eventId: string, acto
  * Cancels the event: status "cancelled", every active registration cancelled and its holder
  * emailed (with the organiser's message), all in one transaction. Returns how many were told.
  */
-export async function cancelEvent(organisationId: string, eventId: string, message: string | null, actor: Actor, registrations: EventRegistrations) {
+export async function cancelEvent(
+  organisationId: string,
+  eventId: string,
+  message: string | null,
+  actor: Actor,
+  registrations: EventRegistrations,
+) {
   const current = await findOwnedEvent(prisma, organisationId, eventId)
   const text = message?.trim().slice(0, 2_000) || null
   return changeEvent(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: current.id, organisationId, status: { in: [...EDITABLE_STATUSES] } }, data: { status: 'cancelled' } })
+    const { count } = await tx.event.updateMany({
+      where: { id: current.id, organisationId, status: { in: [...EDITABLE_STATUSES] } },
+      data: { status: 'cancelled' },
+    })
     if (count !== 1) throw conflict('event_not_cancellable', 'events.error.notCancellable')
     const event = await tx.event.findUniqueOrThrow({ where: { id: current.id } })
     const registrationsCancelled = await registrations.cancelAll(tx, event, text)
@@ -413,17 +466,32 @@ export async function archiveEvent(organisationId: string, eventId: string, acto
   const now = actor.now ?? new Date()
   const current = await findOwnedEvent(prisma, organisationId, eventId)
   if (current.status === 'archived') throw conflict('event_archived', 'events.error.alreadyArchived')
-  if (current.status === 'published' && current.endsAt.getTime() > now.getTime()) throw conflict('event_upcoming', 'events.error.archiveUpcoming')
+  if (current.status === 'published' && current.endsAt.getTime() > now.getTime())
+    throw conflict('event_upcoming', 'events.error.archiveUpcoming')
   return changeEvent(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: current.id, organisationId, status: current.status }, data: { status: 'archived' } })
+    const { count } = await tx.event.updateMany({
+      where: { id: current.id, organisationId, status: current.status },
+      data: { status: 'archived' },
+    })
     if (count !== 1) throw conflict('event_changed', 'events.error.changedMeanwhile')
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'event.archive', entityType: 'Event', entityId: current.id, details: { from: current.status } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'event.archive',
+      entityType: 'Event',
+      entityId: current.id,
+      details: { from: current.status },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: current.id } })
   }, TX)
 }
 
 /** Why an action is not available now (for buttons), or null. */
-export function lifecycleBlock(event: { status: string; endsAt: Date }, action: 'publish' | 'cancel' | 'archive' | 'edit', now = new Date()): MessageKey | null {
+export function lifecycleBlock(
+  event: { status: string; endsAt: Date },
+  action: 'publish' | 'cancel' | 'archive' | 'edit',
+  now = new Date(),
+): MessageKey | null {
   switch (action) {
     case 'publish':
       return event.status === 'draft' ? null : 'events.error.notDraft'
@@ -509,7 +577,14 @@ export async function deleteSlot(organisationId: string, eventId: string, slotId
     const attendees = await tx.registrationWorkshop.count({ where: { slotId: slot.id } })
     if (attendees > 0) throw conflict('slot_has_attendees', 'events.error.slotHasAttendees', { count: attendees })
     await tx.timeSlot.delete({ where: { id: slot.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'timeSlot.delete', entityType: 'TimeSlot', entityId: slot.id, details: { eventId: event.id, label: slot.label } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'timeSlot.delete',
+      entityType: 'TimeSlot',
+      entityId: slot.id,
+      details: { eventId: event.id, label: slot.label },
+    })
   }, TX)
 }
 
@@ -565,7 +640,13 @@ export async function updateWorkshop(organisationId: string, eventId: string, wo
       const slot = await tx.timeSlot.findFirst({ where: { id: v.slotId, eventId: event.id } })
       if (!slot) throw invalid({ slotId: ['events.error.slotRequired'] })
       const attendees = await tx.registrationWorkshop.count({ where: { workshopId: before.id } })
-      if (attendees > 0) throw conflict('workshop_has_attendees', 'events.error.workshopMoveWithAttendees', { count: attendees }, { slotId: ['events.error.workshopMoveWithAttendees'] })
+      if (attendees > 0)
+        throw conflict(
+          'workshop_has_attendees',
+          'events.error.workshopMoveWithAttendees',
+          { count: attendees },
+          { slotId: ['events.error.workshopMoveWithAttendees'] },
+        )
     }
     const capacity = v.capacity ?? null
     const { count } = await tx.workshop.updateMany({
@@ -609,17 +690,44 @@ export async function deleteWorkshop(organisationId: string, eventId: string, wo
       throw conflict('workshop_has_attendees', 'events.error.workshopHasAttendees', { count: Math.max(attendees, workshop.seatsTaken) })
     }
     await tx.workshop.delete({ where: { id: workshop.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'workshop.delete', entityType: 'Workshop', entityId: workshop.id, details: { eventId: event.id, title: workshop.title } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'workshop.delete',
+      entityType: 'Workshop',
+      entityId: workshop.id,
+      details: { eventId: event.id, title: workshop.title },
+    })
   }, TX)
 }
 
-export async function moveWorkshop(organisationId: string, eventId: string, workshopId: string, direction: 'up' | 'down', actor: Actor = {}) {
+export async function moveWorkshop(
+  organisationId: string,
+  eventId: string,
+  workshopId: string,
+  direction: 'up' | 'down',
+  actor: Actor = {},
+) {
   return changeEvent(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const workshop = await ownedWorkshop(tx, event.id, workshopId)
-    const siblings = await tx.workshop.findMany({ where: { slotId: workshop.slotId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const moved = await moveItem(siblings, workshop.id, direction, (id, position) => tx.workshop.update({ where: { id }, data: { position } }))
-    if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'workshop.move', entityType: 'Workshop', entityId: workshop.id, details: { eventId: event.id, direction } })
+    const siblings = await tx.workshop.findMany({
+      where: { slotId: workshop.slotId },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    })
+    const moved = await moveItem(siblings, workshop.id, direction, (id, position) =>
+      tx.workshop.update({ where: { id }, data: { position } }),
+    )
+    if (moved)
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'workshop.move',
+        entityType: 'Workshop',
+        entityId: workshop.id,
+        details: { eventId: event.id, direction },
+      })
     return moved
   }, TX)
 }
@@ -636,9 +744,21 @@ export async function createQuestion(organisationId: string, eventId: string, in
   const v = parseOrThrow(questionInputSchema, input)
   return changeEvent(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
-    const last = await tx.eventQuestion.findFirst({ where: { eventId: event.id }, orderBy: { position: 'desc' }, select: { position: true } })
+    const last = await tx.eventQuestion.findFirst({
+      where: { eventId: event.id },
+      orderBy: { position: 'desc' },
+      select: { position: true },
+    })
     const question = await tx.eventQuestion.create({
-      data: { eventId: event.id, label: v.label, help: v.help ?? null, type: v.type, required: v.required, options: JSON.stringify(v.options), position: (last?.position ?? -1) + 1 },
+      data: {
+        eventId: event.id,
+        label: v.label,
+        help: v.help ?? null,
+        type: v.type,
+        required: v.required,
+        options: JSON.stringify(v.options),
+        position: (last?.position ?? -1) + 1,
+      },
     })
     await audit(tx, {
       organisationId,
@@ -683,17 +803,44 @@ export async function deleteQuestion(organisationId: string, eventId: string, qu
     const event = await editableEvent(tx, organisationId, eventId)
     const question = await ownedQuestion(tx, event.id, questionId)
     await tx.eventQuestion.delete({ where: { id: question.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'eventQuestion.delete', entityType: 'EventQuestion', entityId: question.id, details: { eventId: event.id, label: question.label } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'eventQuestion.delete',
+      entityType: 'EventQuestion',
+      entityId: question.id,
+      details: { eventId: event.id, label: question.label },
+    })
   }, TX)
 }
 
-export async function moveQuestion(organisationId: string, eventId: string, questionId: string, direction: 'up' | 'down', actor: Actor = {}) {
+export async function moveQuestion(
+  organisationId: string,
+  eventId: string,
+  questionId: string,
+  direction: 'up' | 'down',
+  actor: Actor = {},
+) {
   return changeEvent(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const question = await ownedQuestion(tx, event.id, questionId)
-    const all = await tx.eventQuestion.findMany({ where: { eventId: event.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const moved = await moveItem(all, question.id, direction, (id, position) => tx.eventQuestion.update({ where: { id }, data: { position } }))
-    if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'eventQuestion.move', entityType: 'EventQuestion', entityId: question.id, details: { eventId: event.id, direction } })
+    const all = await tx.eventQuestion.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    })
+    const moved = await moveItem(all, question.id, direction, (id, position) =>
+      tx.eventQuestion.update({ where: { id }, data: { position } }),
+    )
+    if (moved)
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'eventQuestion.move',
+        entityType: 'EventQuestion',
+        entityId: question.id,
+        details: { eventId: event.id, direction },
+      })
     return moved
   }, TX)
 }

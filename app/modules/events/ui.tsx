@@ -49,7 +49,10 @@ export function EventPageHeader({
       heading={heading}
       badge={<StatusBadge status={event.status} />}
       navLabel={t('events.nav.label')}
-      sections={SECTIONS.filter((s) => event.editable || s.section !== 'edit').map((s) => ({ to: eventPath(orgSlug, event.id, s.section), label: t(s.key) }))}
+      sections={SECTIONS.filter((s) => event.editable || s.section !== 'edit').map((s) => ({
+        to: eventPath(orgSlug, event.id, s.section),
+        label: t(s.key),
+      }))}
     >
       {children}
     </SectionPageHeader>
@@ -58,7 +61,12 @@ export function EventPageHeader({
 
 /** A notice in a coloured box: "error" is announced at once, the others politely. */
 export function Notice({ tone, children, id }: { tone: 'error' | 'info' | 'warning'; children: ReactNode; id?: string }) {
-  const colours = tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : tone === 'warning' ? 'border-amber-700 bg-amber-50 text-amber-950' : 'border-stone-400 bg-white text-stone-900'
+  const colours =
+    tone === 'error'
+      ? 'border-red-700 bg-red-50 text-red-900'
+      : tone === 'warning'
+        ? 'border-amber-700 bg-amber-50 text-amber-950'
+        : 'border-stone-400 bg-white text-stone-900'
   return (
     <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 px-4 py-3 ${colours}`}>
       {children}

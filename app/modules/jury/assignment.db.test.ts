@@ -6,15 +6,35 @@ import { AppError } from '#app/utils/errors.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 import { addAssignment, reassignFromJuror, removeAssignment, runAssignment, updateAssignmentSettings } from './assignment.server.ts'
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)))
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? e.code : Promise.reject(e)),
+  )
 
 describe('assignment', () => {
   test('mode all: every juror × every nomination, except conflicts; non-shortlisted excluded', async () => {
     const f = await makeJuryEdition({ nominationsPerCategory: 3, jurors: 3 })
     const actor = { organisationId: f.org.id, userId: f.organiser.id }
     const { category, nominations } = f.categories[0]!
-    await prisma.nomination.create({ data: { editionId: f.edition.id, categoryId: category.id, status: 'submitted', contactEmail: 'x@example.org', editTokenHash: `x-${category.id}` } })
-    await prisma.juryConflict.create({ data: { editionId: f.edition.id, jurorId: f.jurors[1]!.juror.id, nominationId: nominations[0]!.id, kind: 'family', declaredBy: 'organiser' } })
+    await prisma.nomination.create({
+      data: {
+        editionId: f.edition.id,
+        categoryId: category.id,
+        status: 'submitted',
+        contactEmail: 'x@example.org',
+        editTokenHash: `x-${category.id}`,
+      },
+    })
+    await prisma.juryConflict.create({
+      data: {
+        editionId: f.edition.id,
+        jurorId: f.jurors[1]!.juror.id,
+        nominationId: nominations[0]!.id,
+        kind: 'family',
+        declaredBy: 'organiser',
+      },
+    })
     const r = await runAssignment(f.edition.id, category.id, actor)
     expect(r.created).toBe(8)
     expect(await prisma.juryAssignment.count({ where: { jurorId: f.jurors[1]!.juror.id, nominationId: nominations[0]!.id } })).toBe(0)
@@ -26,9 +46,15 @@ describe('assignment', () => {
     const actor = { organisationId: f.org.id, userId: f.organiser.id }
     const { category, nominations } = f.categories[0]!
     const jurorIds = f.jurors.map((j) => j.juror.id)
-    await prisma.juryConflict.create({ data: { editionId: f.edition.id, jurorId: jurorIds[0]!, nominationId: nominations[0]!.id, kind: 'works_there', declaredBy: 'juror' } })
+    await prisma.juryConflict.create({
+      data: { editionId: f.edition.id, jurorId: jurorIds[0]!, nominationId: nominations[0]!.id, kind: 'works_there', declaredBy: 'juror' },
+    })
     await updateAssignmentSettings(f.edition.id, category.id, { mode: 'balanced', jurorsPerNomination: 2, maxPerJuror: null }, actor)
-    expect(await codeOf(updateAssignmentSettings(f.edition.id, category.id, { mode: 'balanced', jurorsPerNomination: 0, maxPerJuror: null }, actor))).toBe('invalid_input')
+    expect(
+      await codeOf(
+        updateAssignmentSettings(f.edition.id, category.id, { mode: 'balanced', jurorsPerNomination: 0, maxPerJuror: null }, actor),
+      ),
+    ).toBe('invalid_input')
     const r = await runAssignment(f.edition.id, category.id, actor)
     expect(r.short).toEqual([])
     const rows = await prisma.juryAssignment.findMany({ where: { categoryId: category.id } })
@@ -53,7 +79,9 @@ describe('assignment', () => {
     const actor = { organisationId: f.org.id, userId: f.organiser.id }
     const [n1, n2] = f.categories[0]!.nominations
     const [j1, j2] = f.jurors.map((j) => j.juror.id) as [string, string]
-    await prisma.juryConflict.create({ data: { editionId: f.edition.id, jurorId: j2, nominationId: n1!.id, kind: 'funder', declaredBy: 'organiser' } })
+    await prisma.juryConflict.create({
+      data: { editionId: f.edition.id, jurorId: j2, nominationId: n1!.id, kind: 'funder', declaredBy: 'organiser' },
+    })
     expect(await codeOf(addAssignment(f.edition.id, j2, n1!.id, actor))).toBe('conflict_of_interest')
     const a = await addAssignment(f.edition.id, j1, n1!.id, actor)
     const b = await addAssignment(f.edition.id, j2, n2!.id, actor)
@@ -62,7 +90,9 @@ describe('assignment', () => {
     expect(await codeOf(removeAssignment(f.edition.id, b.id, actor))).toBe('already_scored')
     await removeAssignment(f.edition.id, a.id, actor)
     expect(await prisma.juryAssignment.count({ where: { id: a.id } })).toBe(0)
-    expect(await prisma.auditLog.count({ where: { action: { in: ['juryAssignment.add', 'juryAssignment.remove'] }, organisationId: f.org.id } })).toBe(3)
+    expect(
+      await prisma.auditLog.count({ where: { action: { in: ['juryAssignment.add', 'juryAssignment.remove'] }, organisationId: f.org.id } }),
+    ).toBe(3)
   })
 
   test('reassignFromJuror hands unscored nominations to free jurors of the category', async () => {
@@ -83,6 +113,7 @@ describe('assignment', () => {
     expect(result.moved).toBe(mine.length - 1)
     const left = await prisma.juryAssignment.findMany({ where: { jurorId: leaving } })
     expect(left.map((a) => a.nominationId)).toEqual([mine[0]!.nominationId])
-    for (const m of mine.slice(1)) expect(await prisma.juryAssignment.count({ where: { nominationId: m.nominationId, jurorId: { not: leaving } } })).toBe(1)
+    for (const m of mine.slice(1))
+      expect(await prisma.juryAssignment.count({ where: { nominationId: m.nominationId, jurorId: { not: leaving } } })).toBe(1)
   })
 })

@@ -34,22 +34,38 @@ export async function updateAssignmentSettings(
 ) {
   const fields: Record<string, string[]> = {}
   if (!(ASSIGNMENT_MODES as readonly string[]).includes(input.mode)) fields.mode = ['juryAdmin.error.mode']
-  if (input.mode === 'balanced' && (!input.jurorsPerNomination || input.jurorsPerNomination < 1 || input.jurorsPerNomination > 50)) fields.jurorsPerNomination = ['juryAdmin.error.k']
+  if (input.mode === 'balanced' && (!input.jurorsPerNomination || input.jurorsPerNomination < 1 || input.jurorsPerNomination > 50))
+    fields.jurorsPerNomination = ['juryAdmin.error.k']
   if (input.maxPerJuror !== null && (input.maxPerJuror < 1 || input.maxPerJuror > 10000)) fields.maxPerJuror = ['juryAdmin.error.max']
   if (Object.keys(fields).length > 0) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.form', fields })
   return prisma.$transaction(async (tx) => {
     await categoryOf(tx, editionId, categoryId)
     const data = { assignmentMode: input.mode, jurorsPerNomination: input.jurorsPerNomination, maxPerJuror: input.maxPerJuror }
     await tx.prizeCategory.update({ where: { id: categoryId }, data })
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'juryAssignment.settings', entityType: 'PrizeCategory', entityId: categoryId, details: data })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'juryAssignment.settings',
+      entityType: 'PrizeCategory',
+      entityId: categoryId,
+      details: data,
+    })
   })
 }
 
 async function categoryState(tx: Tx, editionId: string, categoryId: string) {
   const statuses = await juryStatusesOf(editionId, tx)
   const [members, nominations, conflicts, assignments, scored] = await Promise.all([
-    tx.juryMember.findMany({ where: { categoryId, juror: { removedAt: null } }, select: { jurorId: true }, orderBy: [{ juror: { name: 'asc' } }, { jurorId: 'asc' }] }),
-    tx.nomination.findMany({ where: { editionId, categoryId, status: { in: statuses } }, select: { id: true }, orderBy: [{ structureName: 'asc' }, { id: 'asc' }] }),
+    tx.juryMember.findMany({
+      where: { categoryId, juror: { removedAt: null } },
+      select: { jurorId: true },
+      orderBy: [{ juror: { name: 'asc' } }, { jurorId: 'asc' }],
+    }),
+    tx.nomination.findMany({
+      where: { editionId, categoryId, status: { in: statuses } },
+      select: { id: true },
+      orderBy: [{ structureName: 'asc' }, { id: 'asc' }],
+    }),
     tx.juryConflict.findMany({ where: { editionId, nomination: { categoryId } }, select: { jurorId: true, nominationId: true } }),
     tx.juryAssignment.findMany({ where: { categoryId }, select: { id: true, jurorId: true, nominationId: true, source: true } }),
     tx.juryScore.findMany({ where: { nomination: { categoryId } }, select: { jurorId: true, nominationId: true } }),
@@ -98,7 +114,9 @@ export async function runAssignment(editionId: string, categoryId: string, actor
       short = plan.short
     } else {
       toCreate = []
-      for (const n of s.nominationIds) for (const j of s.jurorIds) if (!s.conflicts.has(pairKey(j, n)) && !kept.has(pairKey(j, n))) toCreate.push({ jurorId: j, nominationId: n })
+      for (const n of s.nominationIds)
+        for (const j of s.jurorIds)
+          if (!s.conflicts.has(pairKey(j, n)) && !kept.has(pairKey(j, n))) toCreate.push({ jurorId: j, nominationId: n })
     }
     if (toDelete.length > 0) await tx.juryAssignment.deleteMany({ where: { id: { in: toDelete.map((a) => a.id) } } })
     const source = category.assignmentMode === 'balanced' ? 'auto' : 'all'
@@ -109,7 +127,13 @@ export async function runAssignment(editionId: string, categoryId: string, actor
       action: 'juryAssignment.run',
       entityType: 'PrizeCategory',
       entityId: categoryId,
-      details: { mode: category.assignmentMode, created: toCreate.length, removed: toDelete.length, kept: keep.length, short: short.length },
+      details: {
+        mode: category.assignmentMode,
+        created: toCreate.length,
+        removed: toDelete.length,
+        kept: keep.length,
+        short: short.length,
+      },
     })
     return { created: toCreate.length, removed: toDelete.length, kept: keep.length, short }
   })
@@ -120,14 +144,45 @@ export async function addAssignment(editionId: string, jurorId: string, nominati
   return prisma.$transaction(async (tx) => {
     const nomination = await tx.nomination.findFirst({ where: { id: nominationId, editionId }, select: { id: true, categoryId: true } })
     if (!nomination?.categoryId) throw notFound()
-    const member = await tx.juryMember.findFirst({ where: { jurorId, categoryId: nomination.categoryId, juror: { editionId, removedAt: null } }, select: { id: true } })
-    if (!member) throw new AppError({ status: 400, code: 'not_member', messageKey: 'juryAdmin.error.notMember', fields: { jurorId: ['juryAdmin.error.notMember'] } })
-    const conflicted = await tx.juryConflict.findUnique({ where: { jurorId_nominationId: { jurorId, nominationId } }, select: { id: true } })
-    if (conflicted) throw new AppError({ status: 409, code: 'conflict_of_interest', messageKey: 'juryAdmin.error.conflicted', fields: { jurorId: ['juryAdmin.error.conflicted'] } })
-    const existing = await tx.juryAssignment.findUnique({ where: { jurorId_nominationId: { jurorId, nominationId } }, select: { id: true } })
+    const member = await tx.juryMember.findFirst({
+      where: { jurorId, categoryId: nomination.categoryId, juror: { editionId, removedAt: null } },
+      select: { id: true },
+    })
+    if (!member)
+      throw new AppError({
+        status: 400,
+        code: 'not_member',
+        messageKey: 'juryAdmin.error.notMember',
+        fields: { jurorId: ['juryAdmin.error.notMember'] },
+      })
+    const conflicted = await tx.juryConflict.findUnique({
+      where: { jurorId_nominationId: { jurorId, nominationId } },
+      select: { id: true },
+    })
+    if (conflicted)
+      throw new AppError({
+        status: 409,
+        code: 'conflict_of_interest',
+        messageKey: 'juryAdmin.error.conflicted',
+        fields: { jurorId: ['juryAdmin.error.conflicted'] },
+      })
+    const existing = await tx.juryAssignment.findUnique({
+      where: { jurorId_nominationId: { jurorId, nominationId } },
+      select: { id: true },
+    })
     if (existing) return existing
-    const created = await tx.juryAssignment.create({ data: { jurorId, nominationId, categoryId: nomination.categoryId, source: 'manual' }, select: { id: true } })
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'juryAssignment.add', entityType: 'JuryAssignment', entityId: created.id, details: { jurorId, nominationId } })
+    const created = await tx.juryAssignment.create({
+      data: { jurorId, nominationId, categoryId: nomination.categoryId, source: 'manual' },
+      select: { id: true },
+    })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'juryAssignment.add',
+      entityType: 'JuryAssignment',
+      entityId: created.id,
+      details: { jurorId, nominationId },
+    })
     return created
   })
 }
@@ -135,12 +190,25 @@ export async function addAssignment(editionId: string, jurorId: string, nominati
 /** The organiser removes one assignment; refused once the juror has started scoring it. */
 export async function removeAssignment(editionId: string, assignmentId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const a = await tx.juryAssignment.findFirst({ where: { id: assignmentId, juror: { editionId } }, select: { id: true, jurorId: true, nominationId: true } })
+    const a = await tx.juryAssignment.findFirst({
+      where: { id: assignmentId, juror: { editionId } },
+      select: { id: true, jurorId: true, nominationId: true },
+    })
     if (!a) throw notFound()
-    const score = await tx.juryScore.findUnique({ where: { jurorId_nominationId: { jurorId: a.jurorId, nominationId: a.nominationId } }, select: { id: true } })
+    const score = await tx.juryScore.findUnique({
+      where: { jurorId_nominationId: { jurorId: a.jurorId, nominationId: a.nominationId } },
+      select: { id: true },
+    })
     if (score) throw new AppError({ status: 409, code: 'already_scored', messageKey: 'juryAdmin.error.alreadyScored' })
     await tx.juryAssignment.delete({ where: { id: a.id } })
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'juryAssignment.remove', entityType: 'JuryAssignment', entityId: a.id, details: { jurorId: a.jurorId, nominationId: a.nominationId } })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'juryAssignment.remove',
+      entityType: 'JuryAssignment',
+      entityId: a.id,
+      details: { jurorId: a.jurorId, nominationId: a.nominationId },
+    })
   })
 }
 
@@ -151,10 +219,16 @@ export async function removeAssignment(editionId: string, assignmentId: string, 
  * already assigned, under maxPerJuror). In mode `all` the others already have the nomination.
  */
 export async function reassignFromJuror(tx: Tx, jurorId: string, actorUserId: string | null = null) {
-  const juror = await tx.juror.findUnique({ where: { id: jurorId }, select: { editionId: true, edition: { select: { organisationId: true } } } })
+  const juror = await tx.juror.findUnique({
+    where: { id: jurorId },
+    select: { editionId: true, edition: { select: { organisationId: true } } },
+  })
   if (!juror) throw notFound()
   const [assignments, complete] = await Promise.all([
-    tx.juryAssignment.findMany({ where: { jurorId }, select: { id: true, nominationId: true, categoryId: true, category: { select: { assignmentMode: true, maxPerJuror: true } } } }),
+    tx.juryAssignment.findMany({
+      where: { jurorId },
+      select: { id: true, nominationId: true, categoryId: true, category: { select: { assignmentMode: true, maxPerJuror: true } } },
+    }),
     tx.juryScore.findMany({ where: { jurorId, complete: true }, select: { nominationId: true } }),
   ])
   const done = new Set(complete.map((s) => s.nominationId))
@@ -166,9 +240,16 @@ export async function reassignFromJuror(tx: Tx, jurorId: string, actorUserId: st
   const balanced = open.filter((a) => a.category.assignmentMode === 'balanced')
   for (const categoryId of new Set(balanced.map((a) => a.categoryId))) {
     const [members, current, conflicts] = await Promise.all([
-      tx.juryMember.findMany({ where: { categoryId, jurorId: { not: jurorId }, juror: { removedAt: null } }, select: { jurorId: true }, orderBy: [{ juror: { name: 'asc' } }, { jurorId: 'asc' }] }),
+      tx.juryMember.findMany({
+        where: { categoryId, jurorId: { not: jurorId }, juror: { removedAt: null } },
+        select: { jurorId: true },
+        orderBy: [{ juror: { name: 'asc' } }, { jurorId: 'asc' }],
+      }),
       tx.juryAssignment.findMany({ where: { categoryId }, select: { jurorId: true, nominationId: true } }),
-      tx.juryConflict.findMany({ where: { editionId: juror.editionId, nomination: { categoryId } }, select: { jurorId: true, nominationId: true } }),
+      tx.juryConflict.findMany({
+        where: { editionId: juror.editionId, nomination: { categoryId } },
+        select: { jurorId: true, nominationId: true },
+      }),
     ])
     const loads = new Map(members.map((m) => [m.jurorId, 0]))
     for (const c of current) if (loads.has(c.jurorId)) loads.set(c.jurorId, loads.get(c.jurorId)! + 1)
@@ -215,9 +296,19 @@ export async function assignmentOverview(editionId: string) {
       assignmentMode: true,
       jurorsPerNomination: true,
       maxPerJuror: true,
-      members: { where: { juror: { removedAt: null } }, select: { juror: { select: { id: true, name: true } } }, orderBy: { juror: { name: 'asc' } } },
-      nominations: { where: { status: { in: statuses } }, select: { id: true, structureName: true }, orderBy: [{ structureName: 'asc' }, { id: 'asc' }] },
-      assignments: { select: { id: true, jurorId: true, nominationId: true, source: true, juror: { select: { name: true, removedAt: true } } } },
+      members: {
+        where: { juror: { removedAt: null } },
+        select: { juror: { select: { id: true, name: true } } },
+        orderBy: { juror: { name: 'asc' } },
+      },
+      nominations: {
+        where: { status: { in: statuses } },
+        select: { id: true, structureName: true },
+        orderBy: [{ structureName: 'asc' }, { id: 'asc' }],
+      },
+      assignments: {
+        select: { id: true, jurorId: true, nominationId: true, source: true, juror: { select: { name: true, removedAt: true } } },
+      },
     },
   })
   const conflicts = await prisma.juryConflict.findMany({ where: { editionId }, select: { jurorId: true, nominationId: true } })
@@ -240,8 +331,13 @@ export async function assignmentOverview(editionId: string) {
             id: n.id,
             structureName: n.structureName,
             assigned: assigned.map((a) => ({ id: a.id, jurorId: a.jurorId, name: a.juror.name, source: a.source })),
-            addable: c.members.map((m) => m.juror).filter((j) => !conflictSet.has(pairKey(j.id, n.id)) && !assigned.some((a) => a.jurorId === j.id)),
-            conflicted: c.members.map((m) => m.juror).filter((j) => conflictSet.has(pairKey(j.id, n.id))).map((j) => j.name),
+            addable: c.members
+              .map((m) => m.juror)
+              .filter((j) => !conflictSet.has(pairKey(j.id, n.id)) && !assigned.some((a) => a.jurorId === j.id)),
+            conflicted: c.members
+              .map((m) => m.juror)
+              .filter((j) => conflictSet.has(pairKey(j.id, n.id)))
+              .map((j) => j.name),
           }
         }),
       }

@@ -13,7 +13,18 @@ describe('email domains', () => {
   it('reads the domain and recognises webmail', () => {
     expect(emailDomain(' Jean@Asso-Lien.FR ')).toBe('asso-lien.fr')
     expect(emailDomain('nope')).toBe('')
-    for (const d of ['gmail.com', 'orange.fr', 'free.fr', 'laposte.net', 'hotmail.fr', 'hotmail.com', 'outlook.fr', 'yahoo.fr', 'wanadoo.fr', 'sfr.fr']) {
+    for (const d of [
+      'gmail.com',
+      'orange.fr',
+      'free.fr',
+      'laposte.net',
+      'hotmail.fr',
+      'hotmail.com',
+      'outlook.fr',
+      'yahoo.fr',
+      'wanadoo.fr',
+      'sfr.fr',
+    ]) {
       expect(isWebmailDomain(d)).toBe(true)
     }
     expect(isWebmailDomain('cress-occitanie.org')).toBe(false)
@@ -40,11 +51,18 @@ describe('likelyConflictReasons', () => {
     expect(likelyConflictReasons({ email: 'paul@hotmail.fr' }, { ...nominee, contactEmail: 'camille@hotmail.fr' })).toEqual([])
   })
   it('warns on the same structure, however it is written', () => {
-    expect(likelyConflictReasons({ email: 'paul@other.org', organisationName: 'SCOP les jardins d’emile' }, nominee)).toEqual(['same_organisation'])
+    expect(likelyConflictReasons({ email: 'paul@other.org', organisationName: 'SCOP les jardins d’emile' }, nominee)).toEqual([
+      'same_organisation',
+    ])
   })
   it('gives both reasons, or none for unrelated people', () => {
-    expect(likelyConflictReasons({ email: 'p@jardins-emile.org', organisationName: 'Les Jardins d’Émile' }, nominee)).toEqual(['same_email_domain', 'same_organisation'])
+    expect(likelyConflictReasons({ email: 'p@jardins-emile.org', organisationName: 'Les Jardins d’Émile' }, nominee)).toEqual([
+      'same_email_domain',
+      'same_organisation',
+    ])
     expect(likelyConflictReasons({ email: 'p@cress.org', organisationName: 'CRESS' }, nominee)).toEqual([])
-    expect(likelyConflictReasons({ email: 'p@cress.org', organisationName: 'Association' }, { ...nominee, structureName: 'Association' })).toEqual([])
+    expect(
+      likelyConflictReasons({ email: 'p@cress.org', organisationName: 'Association' }, { ...nominee, structureName: 'Association' }),
+    ).toEqual([])
   })
 })

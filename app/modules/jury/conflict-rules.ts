@@ -4,7 +4,8 @@
 export const CONFLICT_KINDS = ['works_there', 'board_member', 'family', 'funder', 'other'] as const
 export type ConflictKind = (typeof CONFLICT_KINDS)[number]
 
-export const isConflictKind = (value: unknown): value is ConflictKind => typeof value === 'string' && (CONFLICT_KINDS as readonly string[]).includes(value)
+export const isConflictKind = (value: unknown): value is ConflictKind =>
+  typeof value === 'string' && (CONFLICT_KINDS as readonly string[]).includes(value)
 
 export const conflictKindLabelKey = (kind: string) => `jury.conflict.kind.${isConflictKind(kind) ? kind : 'other'}` as const
 

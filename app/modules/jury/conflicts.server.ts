@@ -18,7 +18,12 @@ function checkConflictInput(input: ConflictInput) {
   if (!isConflictKind(input.kind)) fields.kind = ['jury.error.conflictKind']
   if (note.length > MAX_CONFLICT_NOTE_LENGTH) fields.note = ['jury.error.noteTooLong']
   if (Object.keys(fields).length) {
-    throw new AppError({ status: 422, code: 'invalid_input', messageKey: (fields.kind?.[0] ?? fields.note?.[0]) as 'jury.error.conflictKind', fields })
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: (fields.kind?.[0] ?? fields.note?.[0]) as 'jury.error.conflictKind',
+      fields,
+    })
   }
   return { kind: input.kind, note }
 }
@@ -85,17 +90,43 @@ export async function declareConflict(
 }
 
 /** An organiser records a conflict for a juror of the edition, on any nomination of the edition. */
-export async function recordConflict(organisationId: string, editionId: string, jurorId: string, nominationId: string, input: ConflictInput, actor: { actorUserId?: string | null } = {}) {
+export async function recordConflict(
+  organisationId: string,
+  editionId: string,
+  jurorId: string,
+  nominationId: string,
+  input: ConflictInput,
+  actor: { actorUserId?: string | null } = {},
+) {
   const edition = await getEditionForOrganiser(organisationId, editionId)
   const v = checkConflictInput(input)
   const juror = await prisma.juror.findFirst({ where: { id: jurorId, editionId: edition.id }, select: { id: true } })
-  if (!juror) throw new AppError({ status: 404, code: 'juror_not_found', messageKey: 'jury.error.jurorNotFound', fields: { jurorId: ['jury.error.jurorNotFound'] } })
+  if (!juror)
+    throw new AppError({
+      status: 404,
+      code: 'juror_not_found',
+      messageKey: 'jury.error.jurorNotFound',
+      fields: { jurorId: ['jury.error.jurorNotFound'] },
+    })
   try {
     await getNominationForReview(organisationId, edition.id, nominationId)
   } catch {
-    throw new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'jury.error.nominationNotFound', fields: { nominationId: ['jury.error.nominationNotFound'] } })
+    throw new AppError({
+      status: 404,
+      code: 'nomination_not_found',
+      messageKey: 'jury.error.nominationNotFound',
+      fields: { nominationId: ['jury.error.nominationNotFound'] },
+    })
   }
-  return createConflict({ organisationId, editionId: edition.id, jurorId, nominationId, ...v, declaredBy: 'organiser', actorUserId: actor.actorUserId ?? null })
+  return createConflict({
+    organisationId,
+    editionId: edition.id,
+    jurorId,
+    nominationId,
+    ...v,
+    declaredBy: 'organiser',
+    actorUserId: actor.actorUserId ?? null,
+  })
 }
 
 /** Every declared conflict of the edition, for the organisers and the jury report. */
@@ -117,7 +148,11 @@ export async function listConflicts(organisationId: string, editionId: string) {
     declaredBy: c.declaredBy,
     createdAt: c.createdAt,
     juror: c.juror,
-    nomination: { id: c.nominationId, structureName: byId.get(c.nominationId)?.structureName ?? '', categoryName: byId.get(c.nominationId)?.category?.name ?? '' },
+    nomination: {
+      id: c.nominationId,
+      structureName: byId.get(c.nominationId)?.structureName ?? '',
+      categoryName: byId.get(c.nominationId)?.category?.name ?? '',
+    },
   }))
 }
 
@@ -136,7 +171,11 @@ export type LikelyConflict = {
 export async function likelyConflicts(organisationId: string, editionId: string): Promise<LikelyConflict[]> {
   const edition = await getEditionForOrganiser(organisationId, editionId)
   const [jurors, all] = await Promise.all([
-    prisma.juror.findMany({ where: { editionId: edition.id, removedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true, email: true, organisationName: true } }),
+    prisma.juror.findMany({
+      where: { editionId: edition.id, removedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, email: true, organisationName: true },
+    }),
     listNominations(organisationId, edition.id),
   ])
   const byId = new Map(all.nominations.map((n) => [n.id, n]))
@@ -146,7 +185,8 @@ export async function likelyConflicts(organisationId: string, editionId: string)
       const nomination = byId.get(n.id)
       if (!nomination) continue
       const reasons = likelyConflictReasons(juror, { contactEmail: nomination.contactEmail, structureName: nomination.structureName })
-      if (reasons.length) out.push({ jurorId: juror.id, jurorName: juror.name, nominationId: n.id, structureName: nomination.structureName, reasons })
+      if (reasons.length)
+        out.push({ jurorId: juror.id, jurorName: juror.name, nominationId: n.id, structureName: nomination.structureName, reasons })
     }
   }
   return out

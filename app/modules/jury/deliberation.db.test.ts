@@ -41,7 +41,9 @@ describe('deliberation', () => {
     const category = await prisma.prizeCategory.findUniqueOrThrow({ where: { id: categoryId } })
     expect(category.decisionsLockedAt).not.toBeNull()
     expect(category.decisionsLockedBy).toBe(chairUser.id)
-    expect(await code(recordDecision(f.edition.id, n1!.id, { decision: 'mention', rationale: '', rank: 1 }, actor))).toBe('decisions_locked')
+    expect(await code(recordDecision(f.edition.id, n1!.id, { decision: 'mention', rationale: '', rank: 1 }, actor))).toBe(
+      'decisions_locked',
+    )
     expect((await prisma.juryDecision.findUniqueOrThrow({ where: { nominationId: n1!.id } })).decision).toBe('laureate')
 
     const first = await publishResults(f.edition.id, actor)

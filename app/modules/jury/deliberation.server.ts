@@ -33,11 +33,21 @@ export async function recordDecision(
   actor: Actor,
 ) {
   if (!isDecision(input.decision)) {
-    throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.decision', fields: { decision: ['juryAdmin.error.decision'] } })
+    throw new AppError({
+      status: 400,
+      code: 'invalid_input',
+      messageKey: 'juryAdmin.error.decision',
+      fields: { decision: ['juryAdmin.error.decision'] },
+    })
   }
   const rationale = input.rationale.trim()
   if (rationale.length > RATIONALE_MAX) {
-    throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.rationaleLong', fields: { rationale: ['juryAdmin.error.rationaleLong'] } })
+    throw new AppError({
+      status: 400,
+      code: 'invalid_input',
+      messageKey: 'juryAdmin.error.rationaleLong',
+      fields: { rationale: ['juryAdmin.error.rationaleLong'] },
+    })
   }
   const rank = input.rank !== null && Number.isInteger(input.rank) && input.rank > 0 ? input.rank : null
   return prisma.$transaction(async (tx) => {
@@ -45,7 +55,11 @@ export async function recordDecision(
     if (n.category?.decisionsLockedAt) throw conflict('decisions_locked', 'locked')
     const before = await tx.juryDecision.findUnique({ where: { nominationId }, select: { decision: true, rationale: true, rank: true } })
     const data = { decision: input.decision, rationale, rank, decidedByUserId: actor.userId }
-    const saved = await tx.juryDecision.upsert({ where: { nominationId }, create: { nominationId, categoryId: n.categoryId!, ...data }, update: data })
+    const saved = await tx.juryDecision.upsert({
+      where: { nominationId },
+      create: { nominationId, categoryId: n.categoryId!, ...data },
+      update: data,
+    })
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -75,11 +89,17 @@ export async function validateCategory(editionId: string, categoryId: string, us
   if (!juror) throw conflict('not_chair', 'notChair')
   const statuses = await juryStatusesOf(editionId)
   return prisma.$transaction(async (tx) => {
-    const category = await tx.prizeCategory.findFirst({ where: { id: categoryId, editionId }, select: { id: true, edition: { select: { organisationId: true } } } })
+    const category = await tx.prizeCategory.findFirst({
+      where: { id: categoryId, editionId },
+      select: { id: true, edition: { select: { organisationId: true } } },
+    })
     if (!category) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'juryAdmin.error.notFound' })
     const undecided = await tx.nomination.count({ where: { editionId, categoryId, status: { in: statuses }, decision: { is: null } } })
     if (undecided > 0) throw conflict('undecided', 'undecided')
-    const { count } = await tx.prizeCategory.updateMany({ where: { id: categoryId, decisionsLockedAt: null }, data: { decisionsLockedAt: now, decisionsLockedBy: userId } })
+    const { count } = await tx.prizeCategory.updateMany({
+      where: { id: categoryId, decisionsLockedAt: null },
+      data: { decisionsLockedAt: now, decisionsLockedBy: userId },
+    })
     if (count === 0) throw conflict('decisions_locked', 'locked')
     await audit(tx, {
       organisationId: category.edition.organisationId,
@@ -111,15 +131,31 @@ export async function publishResults(editionId: string, actor: Actor, now: Date 
   const pending = await unvalidatedCategories(editionId)
   if (pending.length > 0) throw conflict('not_validated', 'notValidated')
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId: actor.organisationId, resultsPublishedAt: null }, data: { resultsPublishedAt: now } })
+    const { count } = await tx.prizeEdition.updateMany({
+      where: { id: editionId, organisationId: actor.organisationId, resultsPublishedAt: null },
+      data: { resultsPublishedAt: now },
+    })
     if (count === 0) return { already: true, emails: 0 }
-    const edition = await tx.prizeEdition.findUniqueOrThrow({ where: { id: editionId }, select: { title: true, slug: true, organisation: { select: { name: true } } } })
+    const edition = await tx.prizeEdition.findUniqueOrThrow({
+      where: { id: editionId },
+      select: { title: true, slug: true, organisation: { select: { name: true } } },
+    })
     const decided = await tx.juryDecision.findMany({
       where: { nomination: { editionId } },
       select: {
         decision: true,
         rank: true,
-        nomination: { select: { id: true, contactEmail: true, contactFirstName: true, contactLastName: true, structureName: true, locale: true, category: { select: { name: true } } } },
+        nomination: {
+          select: {
+            id: true,
+            contactEmail: true,
+            contactFirstName: true,
+            contactLastName: true,
+            structureName: true,
+            locale: true,
+            category: { select: { name: true } },
+          },
+        },
       },
     })
     const resultsUrl = absoluteUrl(`/prix/${edition.slug}/resultats`)
@@ -171,9 +207,15 @@ export async function publicResults(slug: string) {
   if (!edition) return null
   const decisions = await prisma.juryDecision.findMany({
     where: { nomination: { editionId: edition.id }, decision: { in: ['laureate', 'mention'] } },
-    select: { categoryId: true, decision: true, rank: true, nomination: { select: { id: true, structureName: true, projectTitle: true, town: true } } },
+    select: {
+      categoryId: true,
+      decision: true,
+      rank: true,
+      nomination: { select: { id: true, structureName: true, projectTitle: true, town: true } },
+    },
   })
-  const order = (d: { decision: string; rank: number | null; nomination: { structureName: string } }) => [d.decision === 'laureate' ? 0 : 1, d.rank ?? 9999] as const
+  const order = (d: { decision: string; rank: number | null; nomination: { structureName: string } }) =>
+    [d.decision === 'laureate' ? 0 : 1, d.rank ?? 9999] as const
   return {
     ...edition,
     categories: edition.categories.map((c) => ({
@@ -185,7 +227,14 @@ export async function publicResults(slug: string) {
           const [db, rb] = order(b)
           return da - db || ra - rb || a.nomination.structureName.localeCompare(b.nomination.structureName, 'fr')
         })
-        .map((d) => ({ id: d.nomination.id, decision: d.decision, rank: d.rank, structureName: d.nomination.structureName, projectTitle: d.nomination.projectTitle, town: d.nomination.town })),
+        .map((d) => ({
+          id: d.nomination.id,
+          decision: d.decision,
+          rank: d.rank,
+          structureName: d.nomination.structureName,
+          projectTitle: d.nomination.projectTitle,
+          town: d.nomination.town,
+        })),
     })),
   }
 }
@@ -197,15 +246,25 @@ export async function juryReport(editionId: string) {
     prisma.juror.findMany({
       where: { editionId },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, organisationName: true, joinedAt: true, removedAt: true, memberships: { select: { categoryId: true, isChair: true, submittedAt: true } } },
+      select: {
+        id: true,
+        name: true,
+        organisationName: true,
+        joinedAt: true,
+        removedAt: true,
+        memberships: { select: { categoryId: true, isChair: true, submittedAt: true } },
+      },
     }),
   ])
   const lockers = results.categories.map((c) => c.decisionsLockedBy).filter((v): v is string => !!v)
-  const users = lockers.length > 0 ? await prisma.user.findMany({ where: { id: { in: lockers } }, select: { id: true, name: true, email: true } }) : []
+  const users =
+    lockers.length > 0 ? await prisma.user.findMany({ where: { id: { in: lockers } }, select: { id: true, name: true, email: true } }) : []
   const userName = new Map(users.map((u) => [u.id, u.name || u.email]))
   return {
     results,
     jurors,
-    validatedBy: Object.fromEntries(results.categories.map((c) => [c.id, c.decisionsLockedBy ? (userName.get(c.decisionsLockedBy) ?? '') : null])),
+    validatedBy: Object.fromEntries(
+      results.categories.map((c) => [c.id, c.decisionsLockedBy ? (userName.get(c.decisionsLockedBy) ?? '') : null]),
+    ),
   }
 }

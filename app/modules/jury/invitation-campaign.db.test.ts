@@ -33,7 +33,11 @@ async function postJoinPage(token: string, body?: Record<string, string>) {
   const route = await import('#app/routes/links/jury.join.$token.tsx')
   const init: RequestInit = { method: 'POST' }
   if (body) init.body = new URLSearchParams(body)
-  return (await route.action({ request: new Request(`http://localhost/jury/join/${token}`, init), params: { token }, context: {} })) as Response
+  return (await route.action({
+    request: new Request(`http://localhost/jury/join/${token}`, init),
+    params: { token },
+    context: {},
+  })) as Response
 }
 
 describe('jury invitations as a campaign', () => {
@@ -41,13 +45,23 @@ describe('jury invitations as a campaign', () => {
     const fx = await makeJuryEdition({ jurors: 0 })
     const cat = fx.categories[0]!.category.id
     const ana = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Ana Duval', email: 'ana@example.org', categoryIds: [cat] })
-    const ben = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Ben Roux', email: 'ben@example.org', categoryIds: [cat], locale: 'en' })
+    const ben = await inviteJuror(fx.org.id, fx.edition.id, {
+      name: 'Ben Roux',
+      email: 'ben@example.org',
+      categoryIds: [cat],
+      locale: 'en',
+    })
     const cleo = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Cléo Petit', email: 'cleo@example.org', categoryIds: [cat] })
 
     // One campaign for the edition, three recipients, each carrying its email.
     const campaigns = await prisma.campaign.findMany({ where: { organisationId: fx.org.id } })
     expect(campaigns).toHaveLength(1)
-    expect(campaigns[0]).toMatchObject({ id: juryCampaignId(fx.edition.id), kind: 'jury_invitation', editionId: fx.edition.id, status: 'sent' })
+    expect(campaigns[0]).toMatchObject({
+      id: juryCampaignId(fx.edition.id),
+      kind: 'jury_invitation',
+      editionId: fx.edition.id,
+      status: 'sent',
+    })
     expect([ana.campaignId, ben.campaignId, cleo.campaignId]).toEqual([campaigns[0]!.id, campaigns[0]!.id, campaigns[0]!.id])
     const recipients = await prisma.campaignRecipient.findMany({ where: { campaignId: campaigns[0]!.id }, orderBy: { email: 'asc' } })
     expect(recipients.map((r) => r.email)).toEqual(['ana@example.org', 'ben@example.org', 'cleo@example.org'])
@@ -58,7 +72,8 @@ describe('jury invitations as a campaign', () => {
     expect(mail).toMatchObject({ template: 'jury-invitation', toAddress: 'ana@example.org', category: `jury:${fx.edition.id}` })
     const rendered = await renderStoredEmail(mail)
     expect(rendered.subject).toBe('Invitation au jury : Prix de l’ESS 2026')
-    for (const text of ['Bonjour Ana,', `Votre lien personnel : ${ana.joinUrl}`, 'Utilité sociale', 'Je ne pourrai pas siéger']) expect(rendered.text).toContain(text)
+    for (const text of ['Bonjour Ana,', `Votre lien personnel : ${ana.joinUrl}`, 'Utilité sociale', 'Je ne pourrai pas siéger'])
+      expect(rendered.text).toContain(text)
     const benMail = await renderStoredEmail(await prisma.emailMessage.findUniqueOrThrow({ where: { id: recipients[1]!.emailMessageId! } }))
     expect(benMail.subject).toBe('Jury invitation: Prix de l’ESS 2026')
     expect(benMail.text).toContain('Hello Ben,')
@@ -66,8 +81,14 @@ describe('jury invitations as a campaign', () => {
     let report = await campaignReport(fx.org.id, campaigns[0]!.id)
     expect(report.counts).toMatchObject({ total: 3, queued: 3, sent: 0, clicked: 0, registered: 0, declined: 0 })
     // The worker delivers two and the server refuses the third for good.
-    await prisma.emailMessage.updateMany({ where: { id: { in: [recipients[0]!.emailMessageId!, recipients[1]!.emailMessageId!] } }, data: { status: 'sent', sentAt: new Date() } })
-    await prisma.emailMessage.update({ where: { id: recipients[2]!.emailMessageId! }, data: { status: 'failed', lastError: '550 mailbox full' } })
+    await prisma.emailMessage.updateMany({
+      where: { id: { in: [recipients[0]!.emailMessageId!, recipients[1]!.emailMessageId!] } },
+      data: { status: 'sent', sentAt: new Date() },
+    })
+    await prisma.emailMessage.update({
+      where: { id: recipients[2]!.emailMessageId! },
+      data: { status: 'failed', lastError: '550 mailbox full' },
+    })
     report = await campaignReport(fx.org.id, campaigns[0]!.id)
     expect(report.counts).toMatchObject({ sent: 2, failed: 1 })
 
@@ -104,8 +125,14 @@ describe('jury invitations as a campaign', () => {
     const reminded = await prisma.campaignRecipient.findMany({ where: { campaignId: reminder.id } })
     expect(reminded.map((r) => r.email)).toEqual(['cleo@example.org'])
     expect(await prisma.emailMessage.count({ where: { template: 'jury-invitation', toAddress: 'cleo@example.org' } })).toBe(2)
-    expect(await prisma.emailMessage.count({ where: { template: 'jury-invitation', toAddress: { in: ['ana@example.org', 'ben@example.org'] } } })).toBe(2)
-    const reminderMail = await renderStoredEmail(await prisma.emailMessage.findUniqueOrThrow({ where: { id: reminded[0]!.emailMessageId! } }))
+    expect(
+      await prisma.emailMessage.count({
+        where: { template: 'jury-invitation', toAddress: { in: ['ana@example.org', 'ben@example.org'] } },
+      }),
+    ).toBe(2)
+    const reminderMail = await renderStoredEmail(
+      await prisma.emailMessage.findUniqueOrThrow({ where: { id: reminded[0]!.emailMessageId! } }),
+    )
     expect(reminderMail.subject).toBe('Rappel : Invitation au jury : Prix de l’ESS 2026')
     const freshUrl = /https?:\/\/\S+\/jury\/join\/[a-z0-9]+/.exec(reminderMail.text)?.[0]
     expect(freshUrl).toBeDefined()
@@ -118,7 +145,9 @@ describe('jury invitations as a campaign', () => {
     // Cléo signs in through /login instead: both her invitations count as joined.
     const user = await prisma.user.create({ data: { email: 'cleo@example.org', name: 'Cléo Petit' } })
     await linkJurorRowsByEmail(user)
-    const cleoRows = await prisma.campaignRecipient.findMany({ where: { email: 'cleo@example.org', campaign: { editionId: fx.edition.id } } })
+    const cleoRows = await prisma.campaignRecipient.findMany({
+      where: { email: 'cleo@example.org', campaign: { editionId: fx.edition.id } },
+    })
     expect(cleoRows).toHaveLength(2)
     expect(cleoRows.every((r) => r.registeredAt !== null)).toBe(true)
   })
@@ -130,7 +159,9 @@ describe('jury invitations as a campaign', () => {
     await declineInvitation(tokenOf(first.joinUrl))
     const again = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Dora', email: 'dora@example.org', categoryIds: [cat] })
     expect(again.reinvited).toBe(true)
-    const row = await prisma.campaignRecipient.findUniqueOrThrow({ where: { campaignId_email: { campaignId: again.campaignId, email: 'dora@example.org' } } })
+    const row = await prisma.campaignRecipient.findUniqueOrThrow({
+      where: { campaignId_email: { campaignId: again.campaignId, email: 'dora@example.org' } },
+    })
     expect(row.declinedAt).toBeNull()
     expect((await prisma.juror.findUniqueOrThrow({ where: { id: again.jurorId } })).removedAt).toBeNull()
     expect(await prisma.campaignRecipient.count({ where: { campaignId: again.campaignId } })).toBe(1)
@@ -141,11 +172,15 @@ describe('jury invitations as a campaign', () => {
     // …and its /i/<token>/decline page hands over to the join page's decline button.
     const declineRoute = await import('#app/routes/links/i.$token.decline.tsx')
     const token = tokenOf(again.joinUrl)
-    const redirected = (await rejects(declineRoute.loader({ request: new Request(`http://localhost/i/${token}/decline`), params: { token }, context: {} }))) as Response
+    const redirected = (await rejects(
+      declineRoute.loader({ request: new Request(`http://localhost/i/${token}/decline`), params: { token }, context: {} }),
+    )) as Response
     expect(redirected.status).toBe(302)
     expect(redirected.headers.get('location')).toBe(`/jury/join/${token}#decline`)
 
-    const error = (await rejects(createCampaign(fx.org.id, { kind: 'jury_invitation', editionId: fx.edition.id, name: 'À la main' }))) as AppError
+    const error = (await rejects(
+      createCampaign(fx.org.id, { kind: 'jury_invitation', editionId: fx.edition.id, name: 'À la main' }),
+    )) as AppError
     expect(error.status).toBe(422)
     expect(error.fields?.kind).toEqual(['campaigns.error.juryFromJuryPage'])
   })

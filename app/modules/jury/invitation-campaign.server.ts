@@ -75,7 +75,14 @@ export async function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: 
     update: { organisationId: edition.organisationId },
   })
   if (campaign.createdAt.getTime() === now.getTime()) {
-    await audit(tx, { organisationId: edition.organisationId, actorUserId, action: 'campaign.create', entityType: 'Campaign', entityId: id, details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id } })
+    await audit(tx, {
+      organisationId: edition.organisationId,
+      actorUserId,
+      action: 'campaign.create',
+      entityType: 'Campaign',
+      entityId: id,
+      details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id },
+    })
   }
   return campaign
 }
@@ -102,7 +109,14 @@ export async function writeJuryInvitation(
   const joinUrl = joinUrlFor(token, opts.request)
   const locale: Locale = isLocale(juror.locale) ? juror.locale : 'fr'
   const [firstName = '', ...rest] = juror.name.split(' ')
-  const values: MergeValues = { firstName, lastName: rest.join(' '), structure: '', link: joinUrl, target: edition.title, organisation: opts.organisationName }
+  const values: MergeValues = {
+    firstName,
+    lastName: rest.join(' '),
+    structure: '',
+    link: joinUrl,
+    target: edition.title,
+    organisation: opts.organisationName,
+  }
   const { subject, body } = contentFor(campaign, locale)
   const email = await enqueueEmail(tx, {
     to: juror.email,
@@ -113,7 +127,10 @@ export async function writeJuryInvitation(
       jurorName: juror.name,
       editionTitle: edition.title,
       categories: ordered.map((c) => c.name),
-      chairOf: seats.filter((s) => s.isChair).map((s) => names.get(s.categoryId) ?? '').filter(Boolean),
+      chairOf: seats
+        .filter((s) => s.isChair)
+        .map((s) => names.get(s.categoryId) ?? '')
+        .filter(Boolean),
       juryStartsAt: edition.juryStartsAt?.toISOString() ?? null,
       juryEndsAt: edition.juryEndsAt?.toISOString() ?? null,
       joinUrl,
@@ -175,7 +192,14 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
   if (!c || !c.parentId || !c.editionId) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
   const edition = await prisma.prizeEdition.findUnique({
     where: { id: c.editionId },
-    select: { id: true, organisationId: true, title: true, juryStartsAt: true, juryEndsAt: true, categories: { select: { id: true, name: true }, orderBy: { position: 'asc' } } },
+    select: {
+      id: true,
+      organisationId: true,
+      title: true,
+      juryStartsAt: true,
+      juryEndsAt: true,
+      categories: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
+    },
   })
   const org = await prisma.organisation.findUnique({ where: { id: c.organisationId }, select: { name: true } })
   if (!edition) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
@@ -185,8 +209,14 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
     orderBy: { email: 'asc' },
   })
   const messageIds = parentRows.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
-  const bounced = new Set((await prisma.emailMessage.findMany({ where: { id: { in: messageIds }, bouncedAt: { not: null } }, select: { id: true } })).map((m) => m.id))
-  const done = new Set((await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email))
+  const bounced = new Set(
+    (await prisma.emailMessage.findMany({ where: { id: { in: messageIds }, bouncedAt: { not: null } }, select: { id: true } })).map(
+      (m) => m.id,
+    ),
+  )
+  const done = new Set(
+    (await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email),
+  )
   const emails = parentRows.filter((r) => !(r.emailMessageId && bounced.has(r.emailMessageId)) && !done.has(r.email)).map((r) => r.email)
   let queued = 0
   for (const email of emails) {
@@ -200,7 +230,14 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
   }
   await prisma.$transaction(async (tx) => {
     await tx.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'sent', sentAt: now } })
-    await audit(tx, { organisationId: c.organisationId, actorUserId: opts.actorUserId, action: 'campaign.send', entityType: 'Campaign', entityId: c.id, details: { queued, skipped: 0 } })
+    await audit(tx, {
+      organisationId: c.organisationId,
+      actorUserId: opts.actorUserId,
+      action: 'campaign.send',
+      entityType: 'Campaign',
+      entityId: c.id,
+      details: { queued, skipped: 0 },
+    })
   })
   return { status: 'sent' as const, queued, skipped: 0, alreadySent: false }
 }
@@ -208,7 +245,10 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
 /** For a link whose juror declined (the link no longer signs in): the edition's title, to confirm the answer; otherwise null. */
 export async function declinedInvitation(token: string) {
   if (!token || token.length > 200) return null
-  const r = await prisma.campaignRecipient.findUnique({ where: { tokenHash: hashToken(token) }, select: { declinedAt: true, campaign: { select: { kind: true, editionId: true } } } })
+  const r = await prisma.campaignRecipient.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { declinedAt: true, campaign: { select: { kind: true, editionId: true } } },
+  })
   if (!r?.declinedAt || r.campaign.kind !== JURY_CAMPAIGN_KIND || !r.campaign.editionId) return null
   const edition = await prisma.prizeEdition.findUnique({ where: { id: r.campaign.editionId }, select: { title: true } })
   return edition ? { editionTitle: edition.title } : null

@@ -53,11 +53,14 @@ describe('invitations', () => {
         [c2!.category.id, true],
       ].sort(),
     )
-    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { toAddress: 'alice.martin@example.org', template: 'jury-invitation' } })
+    const mail = await prisma.emailMessage.findFirstOrThrow({
+      where: { toAddress: 'alice.martin@example.org', template: 'jury-invitation' },
+    })
     expect(mail.locale).toBe('en')
     const rendered = await renderStoredEmail(mail)
     expect(rendered.subject).toBe('Jury invitation: Prix de l’ESS 2026')
-    for (const text of [invited.joinUrl, 'Utilité sociale', 'Catégorie 2', 'You chair the jury of: Catégorie 2']) expect(rendered.text).toContain(text)
+    for (const text of [invited.joinUrl, 'Utilité sociale', 'Catégorie 2', 'You chair the jury of: Catégorie 2'])
+      expect(rendered.text).toContain(text)
 
     // GET shows the invitation; nothing is spent.
     const token = tokenOf(invited.joinUrl)
@@ -80,7 +83,11 @@ describe('invitations', () => {
 
   test('the join route: GET shows a button, POST signs in and redirects to /jury', async () => {
     const fx = await makeJuryEdition({ jurors: 0 })
-    const invited = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Bruno', email: 'bruno@example.org', categoryIds: [fx.categories[0]!.category.id] })
+    const invited = await inviteJuror(fx.org.id, fx.edition.id, {
+      name: 'Bruno',
+      email: 'bruno@example.org',
+      categoryIds: [fx.categories[0]!.category.id],
+    })
     const token = tokenOf(invited.joinUrl)
     const route = await import('#app/routes/links/jury.join.$token.tsx')
     const url = `http://localhost/jury/join/${token}`
@@ -92,7 +99,9 @@ describe('invitations', () => {
     expect(res.headers.get('set-cookie')).toMatch(/^essor_session=[a-z0-9]+/)
     expect((await prisma.juror.findUniqueOrThrow({ where: { id: invited.jurorId } })).joinedAt).not.toBeNull()
     // An unknown token is a 404.
-    const unknown = await rejects(route.loader({ request: new Request('http://localhost/jury/join/nope'), params: { token: 'nope' }, context: {} }))
+    const unknown = await rejects(
+      route.loader({ request: new Request('http://localhost/jury/join/nope'), params: { token: 'nope' }, context: {} }),
+    )
     expect((unknown as Response).status).toBe(404)
   })
 
@@ -115,7 +124,12 @@ describe('invitations', () => {
     const fx = await makeJuryEdition({ jurors: 0 })
     const other = await makeJuryEdition({ jurors: 0 })
     const error = (await rejects(
-      inviteJuror(fx.org.id, fx.edition.id, { name: ' ', email: 'nope', categoryIds: [other.categories[0]!.category.id], chairCategoryIds: ['x'] }),
+      inviteJuror(fx.org.id, fx.edition.id, {
+        name: ' ',
+        email: 'nope',
+        categoryIds: [other.categories[0]!.category.id],
+        chairCategoryIds: ['x'],
+      }),
     )) as AppError
     expect(error.status).toBe(422)
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['categoryIds', 'chairCategoryIds', 'email', 'name'])
@@ -144,15 +158,24 @@ describe('invitations', () => {
 
   test('a user signed in another way is linked to their juror row by address', async () => {
     const fx = await makeJuryEdition({ jurors: 0 })
-    const invited = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Dan', email: 'dan@example.org', categoryIds: [fx.categories[0]!.category.id] })
+    const invited = await inviteJuror(fx.org.id, fx.edition.id, {
+      name: 'Dan',
+      email: 'dan@example.org',
+      categoryIds: [fx.categories[0]!.category.id],
+    })
     const user = await prisma.user.create({ data: { email: 'dan@example.org' } })
     const { token } = await createSession(user.id)
-    const { juror } = await requireJuror(new Request('http://localhost/jury', { headers: { cookie: `essor_session=${token}` } }), fx.edition.id)
+    const { juror } = await requireJuror(
+      new Request('http://localhost/jury', { headers: { cookie: `essor_session=${token}` } }),
+      fx.edition.id,
+    )
     expect(juror.id).toBe(invited.jurorId)
     // Someone else is refused.
     const stranger = await prisma.user.create({ data: { email: 'stranger@example.org' } })
     const other = await createSession(stranger.id)
-    const refused = await rejects(requireJuror(new Request('http://localhost/jury', { headers: { cookie: `essor_session=${other.token}` } }), fx.edition.id))
+    const refused = await rejects(
+      requireJuror(new Request('http://localhost/jury', { headers: { cookie: `essor_session=${other.token}` } }), fx.edition.id),
+    )
     expect((refused as Response).status).toBe(403)
   })
 })
@@ -188,7 +211,9 @@ describe('what a juror scores', () => {
     expect((await assignedNominations(a!.juror.id)).map((n) => n.id).sort()).toEqual(
       [...c1.nominations, ...fx.categories[1]!.nominations].map((n) => n.id).sort(),
     )
-    await prisma.juryAssignment.create({ data: { jurorId: b!.juror.id, nominationId: c1.nominations[1]!.id, categoryId: c1.category.id, source: 'manual' } })
+    await prisma.juryAssignment.create({
+      data: { jurorId: b!.juror.id, nominationId: c1.nominations[1]!.id, categoryId: c1.category.id, source: 'manual' },
+    })
     expect((await assignedNominations(b!.juror.id, { categoryId: c1.category.id })).map((n) => n.id)).toEqual([c1.nominations[1]!.id])
     // Another category's nomination, or another edition's, is a 404.
     const other = await makeJuryEdition()
@@ -216,7 +241,11 @@ describe('conflicts', () => {
     expect(((await rejects(declareConflict(juror, fx.categories[0]!.nominations[1]!.id, { kind: 'cousin' }))) as AppError).status).toBe(422)
     const listed = await listConflicts(fx.org.id, fx.edition.id)
     expect(listed).toHaveLength(1)
-    expect(listed[0]).toMatchObject({ kind: 'board_member', declaredBy: 'juror', nomination: { id: target.id, structureName: 'Structure 1-1' } })
+    expect(listed[0]).toMatchObject({
+      kind: 'board_member',
+      declaredBy: 'juror',
+      nomination: { id: target.id, structureName: 'Structure 1-1' },
+    })
     expect(await prisma.auditLog.count({ where: { action: 'juryConflict.declare' } })).toBe(1)
   })
 
@@ -225,9 +254,17 @@ describe('conflicts', () => {
     const [n1, n2, n3] = fx.categories[0]!.nominations
     const cat = fx.categories[0]!.category.id
     await prisma.nomination.update({ where: { id: n1!.id }, data: { contactEmail: 'x@jardins-emile.org' } })
-    await prisma.nomination.update({ where: { id: n2!.id }, data: { structureName: 'Association Énergie Citoyenne', contactEmail: 'y@gmail.com' } })
+    await prisma.nomination.update({
+      where: { id: n2!.id },
+      data: { structureName: 'Association Énergie Citoyenne', contactEmail: 'y@gmail.com' },
+    })
     await prisma.nomination.update({ where: { id: n3!.id }, data: { contactEmail: 'z@gmail.com' } })
-    const j = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Eve', email: 'eve@jardins-emile.org', organisationName: 'SCIC energie-citoyenne', categoryIds: [cat] })
+    const j = await inviteJuror(fx.org.id, fx.edition.id, {
+      name: 'Eve',
+      email: 'eve@jardins-emile.org',
+      organisationName: 'SCIC energie-citoyenne',
+      categoryIds: [cat],
+    })
     await inviteJuror(fx.org.id, fx.edition.id, { name: 'Fred', email: 'fred@gmail.com', categoryIds: [cat] })
     const warnings = await likelyConflicts(fx.org.id, fx.edition.id)
     // In the order of the juror's list (structure names).
@@ -248,16 +285,32 @@ describe('the organisers’ jury page', () => {
     const { token } = await createSession(fx.organiser.id)
     const url = `http://localhost/o/${fx.org.slug}/prizes/${fx.edition.id}/jury`
     const params = { org: fx.org.slug, editionId: fx.edition.id }
-    const body = new URLSearchParams({ intent: 'invite', name: 'Gaëlle', email: 'gaelle@example.org', locale: 'fr', categoryIds: fx.categories[0]!.category.id })
-    const res = (await route.action({ request: new Request(url, { method: 'POST', headers: { cookie: `essor_session=${token}` }, body }), params, context: {} })) as Response
+    const body = new URLSearchParams({
+      intent: 'invite',
+      name: 'Gaëlle',
+      email: 'gaelle@example.org',
+      locale: 'fr',
+      categoryIds: fx.categories[0]!.category.id,
+    })
+    const res = (await route.action({
+      request: new Request(url, { method: 'POST', headers: { cookie: `essor_session=${token}` }, body }),
+      params,
+      context: {},
+    })) as Response
     expect(res.status).toBe(302)
     expect(await prisma.emailMessage.count({ where: { toAddress: 'gaelle@example.org', template: 'jury-invitation' } })).toBe(1)
-    const page = (await route.loader({ request: new Request(url, { headers: { cookie: `essor_session=${token}` } }), params, context: {} })) as { jurors: { name: string }[] }
+    const page = (await route.loader({
+      request: new Request(url, { headers: { cookie: `essor_session=${token}` } }),
+      params,
+      context: {},
+    })) as { jurors: { name: string }[] }
     expect(page.jurors.map((j) => j.name)).toEqual(['Gaëlle'])
 
     const outsider = await makeJuryEdition()
     const stranger = await createSession(outsider.organiser.id)
-    const refused = await rejects(route.loader({ request: new Request(url, { headers: { cookie: `essor_session=${stranger.token}` } }), params, context: {} }))
+    const refused = await rejects(
+      route.loader({ request: new Request(url, { headers: { cookie: `essor_session=${stranger.token}` } }), params, context: {} }),
+    )
     expect((refused as Response).status).toBe(403)
   })
 })

@@ -14,7 +14,15 @@ import { AppError } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { reassignFromJuror } from './assignment.server.ts'
-import { declinedEmails, ensureJuryCampaign, joinUrlFor, markJurorDeclined, markJurorJoined, recordJoinLinkOpened, writeJuryInvitation } from './invitation-campaign.server.ts'
+import {
+  declinedEmails,
+  ensureJuryCampaign,
+  joinUrlFor,
+  markJurorDeclined,
+  markJurorJoined,
+  recordJoinLinkOpened,
+  writeJuryInvitation,
+} from './invitation-campaign.server.ts'
 import { JUROR_LIMITS } from './juror-rules.ts'
 import { isJoinLinkValid } from './scoring-rules.ts'
 
@@ -49,7 +57,8 @@ function checkJurorInput(input: JurorInput, categoryIds: readonly string[], with
     if (!name) fields.name = ['jury.error.nameRequired']
     else if (name.length > JUROR_LIMITS.name) fields.name = ['jury.error.nameTooLong']
     if (!isValidEmail(email)) fields.email = ['jury.error.email']
-    if ((input.organisationName ?? '').trim().length > JUROR_LIMITS.organisationName) fields.organisationName = ['jury.error.organisationTooLong']
+    if ((input.organisationName ?? '').trim().length > JUROR_LIMITS.organisationName)
+      fields.organisationName = ['jury.error.organisationTooLong']
   }
   const known = new Set(categoryIds)
   const seats = [...new Set(input.categoryIds)].filter((id) => known.has(id))
@@ -64,7 +73,11 @@ function checkJurorInput(input: JurorInput, categoryIds: readonly string[], with
 /** Seats the juror in exactly these categories; a new chair of a category replaces the previous one (one chair per category). */
 async function setSeats(tx: Tx, jurorId: string, seats: string[], chairs: string[]) {
   await tx.juryMember.deleteMany({ where: { jurorId, categoryId: { notIn: seats } } })
-  if (chairs.length) await tx.juryMember.updateMany({ where: { categoryId: { in: chairs }, jurorId: { not: jurorId }, isChair: true }, data: { isChair: false } })
+  if (chairs.length)
+    await tx.juryMember.updateMany({
+      where: { categoryId: { in: chairs }, jurorId: { not: jurorId }, isChair: true },
+      data: { isChair: false },
+    })
   for (const categoryId of seats) {
     const isChair = chairs.includes(categoryId)
     await tx.juryMember.upsert({
@@ -81,7 +94,12 @@ type EditionForMail = Awaited<ReturnType<typeof getEditionForOrganiser>>
  * The invitation email, as a recipient of the edition's invitation campaign (created with the first
  * invitation): a fresh join link as the personal link, the previous one stops working.
  */
-async function sendInvitation(tx: Tx, edition: EditionForMail, juror: { id: string; email: string; name: string; locale: string }, actor: Actor) {
+async function sendInvitation(
+  tx: Tx,
+  edition: EditionForMail,
+  juror: { id: string; email: string; name: string; locale: string },
+  actor: Actor,
+) {
   const now = new Date()
   const campaign = await ensureJuryCampaign(tx, edition, actor.actorUserId ?? null, now)
   const org = await tx.organisation.findUnique({ where: { id: edition.organisationId }, select: { name: true } })
@@ -95,7 +113,10 @@ async function sendInvitation(tx: Tx, edition: EditionForMail, juror: { id: stri
  */
 export async function inviteJuror(organisationId: string, editionId: string, input: JurorInput, actor: Actor = {}) {
   const edition = await getEditionForOrganiser(organisationId, editionId)
-  const v = checkJurorInput(input, edition.categories.map((c) => c.id))
+  const v = checkJurorInput(
+    input,
+    edition.categories.map((c) => c.id),
+  )
   return prisma.$transaction(async (tx) => {
     const existing = await tx.juror.findUnique({ where: { editionId_email: { editionId: edition.id, email: v.email } } })
     const data = { name: v.name, organisationName: v.organisationName, locale: v.locale, removedAt: null }
@@ -129,15 +150,33 @@ export async function resendInvitation(organisationId: string, editionId: string
     const juror = await findEditionJuror(tx, edition.id, jurorId)
     if (juror.removedAt) throw new AppError({ status: 409, code: 'juror_removed', messageKey: 'jury.error.removed' })
     const sent = await sendInvitation(tx, edition, juror, actor)
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId ?? null, action: 'juror.resendInvitation', entityType: 'Juror', entityId: juror.id, details: { editionId: edition.id } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId ?? null,
+      action: 'juror.resendInvitation',
+      entityType: 'Juror',
+      entityId: juror.id,
+      details: { editionId: edition.id },
+    })
     return sent
   })
 }
 
 /** Changes the categories a juror sits in and those they chair. */
-export async function updateJurorSeats(organisationId: string, editionId: string, jurorId: string, categoryIds: string[], chairCategoryIds: string[], actor: Actor = {}) {
+export async function updateJurorSeats(
+  organisationId: string,
+  editionId: string,
+  jurorId: string,
+  categoryIds: string[],
+  chairCategoryIds: string[],
+  actor: Actor = {},
+) {
   const edition = await getEditionForOrganiser(organisationId, editionId)
-  const v = checkJurorInput({ name: '', email: '', categoryIds, chairCategoryIds }, edition.categories.map((c) => c.id), false)
+  const v = checkJurorInput(
+    { name: '', email: '', categoryIds, chairCategoryIds },
+    edition.categories.map((c) => c.id),
+    false,
+  )
   return prisma.$transaction(async (tx) => {
     const juror = await findEditionJuror(tx, edition.id, jurorId)
     if (juror.removedAt) throw new AppError({ status: 409, code: 'juror_removed', messageKey: 'jury.error.removed' })
@@ -173,7 +212,14 @@ export async function removeJuror(
     await tx.juror.update({ where: { id: juror.id }, data: { removedAt: new Date(), inviteTokenHash: null } })
     await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
     await onRemoved?.(tx, juror.id)
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId ?? null, action: 'juror.remove', entityType: 'Juror', entityId: juror.id, details: { editionId: edition.id } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId ?? null,
+      action: 'juror.remove',
+      entityType: 'Juror',
+      entityId: juror.id,
+      details: { editionId: edition.id },
+    })
     return { alreadyRemoved: false }
   })
 }
@@ -249,11 +295,14 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
     prisma.$transaction(async (tx) => {
       const juror = await jurorByToken(tx, token)
       if (!juror || juror.removedAt) throw new AppError({ status: 404, code: 'invitation_not_found', messageKey: 'jury.join.unknown' })
-      if (!isJoinLinkValid(juror.edition, now)) throw new AppError({ status: 410, code: 'invitation_expired', messageKey: 'jury.join.expired' })
+      if (!isJoinLinkValid(juror.edition, now))
+        throw new AppError({ status: 410, code: 'invitation_expired', messageKey: 'jury.join.expired' })
       let userId = juror.userId
       if (!userId) {
         const existing = await findUserByEmail(juror.email, tx)
-        const { user } = existing ? { user: existing } : await ensureUser({ email: juror.email, name: juror.name }, { source: 'juryInvitation' }, tx)
+        const { user } = existing
+          ? { user: existing }
+          : await ensureUser({ email: juror.email, name: juror.name }, { source: 'juryInvitation' }, tx)
         userId = user.id
       }
       const first = !juror.joinedAt
@@ -262,7 +311,14 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
       const { token: sessionToken, session } = await createSession(userId, { userAgent: opts.userAgent }, tx)
       if (first) {
         await markJurorJoined(tx, juror.edition.id, juror.email, now)
-        await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: userId, action: 'juror.join', entityType: 'Juror', entityId: juror.id, details: { editionId: juror.edition.id } })
+        await audit(tx, {
+          organisationId: juror.edition.organisationId,
+          actorUserId: userId,
+          action: 'juror.join',
+          entityType: 'Juror',
+          entityId: juror.id,
+          details: { editionId: juror.edition.id },
+        })
       }
       return { sessionToken, expiresAt: session.expiresAt, userId, editionId: juror.edition.id }
     })
@@ -291,7 +347,14 @@ export async function declineInvitation(token: string, opts: { now?: Date } = {}
     await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
     await reassignFromJuror(tx, juror.id, null)
     await markJurorDeclined(tx, juror.edition.id, juror.email, now)
-    await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: null, action: 'juror.decline', entityType: 'Juror', entityId: juror.id, details: { editionId: juror.edition.id } })
+    await audit(tx, {
+      organisationId: juror.edition.organisationId,
+      actorUserId: null,
+      action: 'juror.decline',
+      entityType: 'Juror',
+      entityId: juror.id,
+      details: { editionId: juror.edition.id },
+    })
     return { editionTitle: juror.edition.title }
   })
 }
@@ -300,7 +363,18 @@ export async function declineInvitation(token: string, opts: { now?: Date } = {}
 
 /** What the guards read of the juror's edition. */
 type JurorEditionInclude = {
-  edition: { select: { id: true; title: true; slug: true; organisationId: true; juryStartsAt: true; juryEndsAt: true; scoringLockedAt: true; announcementAt: true } }
+  edition: {
+    select: {
+      id: true
+      title: true
+      slug: true
+      organisationId: true
+      juryStartsAt: true
+      juryEndsAt: true
+      scoringLockedAt: true
+      announcementAt: true
+    }
+  }
 }
 
 /**
@@ -308,11 +382,17 @@ type JurorEditionInclude = {
  * their juror rows are linked on first visit, so the normal sign-in works too.
  */
 export async function linkJurorRowsByEmail(user: { id: string; email: string }) {
-  const rows = await prisma.juror.findMany({ where: { email: normaliseEmail(user.email), userId: null, removedAt: null }, select: { id: true, editionId: true, email: true } })
+  const rows = await prisma.juror.findMany({
+    where: { email: normaliseEmail(user.email), userId: null, removedAt: null },
+    select: { id: true, editionId: true, email: true },
+  })
   if (rows.length === 0) return 0
   const now = new Date()
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.juror.updateMany({ where: { id: { in: rows.map((r) => r.id) }, userId: null }, data: { userId: user.id, joinedAt: now } })
+    const { count } = await tx.juror.updateMany({
+      where: { id: { in: rows.map((r) => r.id) }, userId: null },
+      data: { userId: user.id, joinedAt: now },
+    })
     for (const r of rows) await markJurorJoined(tx, r.editionId, r.email, now)
     return count
   })
@@ -327,9 +407,27 @@ export async function findActiveJuror(userId: string, editionId: string): Promis
       .selectFrom('Juror as j')
       .innerJoin('PrizeEdition as e', 'e.id', 'j.editionId')
       .select([
-        'j.id', 'j.editionId', 'j.email', 'j.name', 'j.organisationName', 'j.locale', 'j.inviteTokenHash', 'j.userId',
-        'j.invitedAt', 'j.joinedAt', 'j.removedAt', 'j.lastRemindedAt', 'j.createdAt', 'j.updatedAt',
-        'e.title', 'e.slug', 'e.organisationId', 'e.juryStartsAt', 'e.juryEndsAt', 'e.scoringLockedAt', 'e.announcementAt',
+        'j.id',
+        'j.editionId',
+        'j.email',
+        'j.name',
+        'j.organisationName',
+        'j.locale',
+        'j.inviteTokenHash',
+        'j.userId',
+        'j.invitedAt',
+        'j.joinedAt',
+        'j.removedAt',
+        'j.lastRemindedAt',
+        'j.createdAt',
+        'j.updatedAt',
+        'e.title',
+        'e.slug',
+        'e.organisationId',
+        'e.juryStartsAt',
+        'e.juryEndsAt',
+        'e.scoringLockedAt',
+        'e.announcementAt',
       ])
       .where('j.userId', '=', userId)
       .where('j.editionId', '=', editionId)
@@ -430,7 +528,10 @@ export async function assignedNominations(
   // The caller may already hold the juror's edition (the guards' ActiveJuror): then only the seats are read.
   const juror = opts.edition
     ? { edition: opts.edition, memberships: await prisma.juryMember.findMany({ where: { jurorId }, ...seats }) }
-    : await prisma.juror.findUnique({ where: { id: jurorId }, select: { edition: { select: { id: true, organisationId: true } }, memberships: seats } })
+    : await prisma.juror.findUnique({
+        where: { id: jurorId },
+        select: { edition: { select: { id: true, organisationId: true } }, memberships: seats },
+      })
   if (!juror) return []
   const memberships = juror.memberships
     .filter((m) => !opts.categoryId || m.categoryId === opts.categoryId)
@@ -439,7 +540,10 @@ export async function assignedNominations(
   const categoryIds = memberships.map((m) => m.categoryId)
   const [pool, assignments, conflicts] = await Promise.all([
     juryPool(juror.edition.organisationId, juror.edition.id, categoryIds),
-    prisma.juryAssignment.findMany({ where: { jurorId, categoryId: { in: categoryIds } }, select: { nominationId: true, categoryId: true } }),
+    prisma.juryAssignment.findMany({
+      where: { jurorId, categoryId: { in: categoryIds } },
+      select: { nominationId: true, categoryId: true },
+    }),
     prisma.juryConflict.findMany({ where: { jurorId }, select: { nominationId: true } }),
   ])
   const conflicted = new Set(conflicts.map((c) => c.nominationId))
@@ -451,7 +555,13 @@ export async function assignedNominations(
     for (const n of chosen) {
       const isConflicted = conflicted.has(n.id)
       if (isConflicted && !opts.includeConflicted) continue
-      out.push({ id: n.id, categoryId: m.categoryId, structureName: n.structureName, projectTitle: n.projectTitle, conflicted: isConflicted })
+      out.push({
+        id: n.id,
+        categoryId: m.categoryId,
+        structureName: n.structureName,
+        projectTitle: n.projectTitle,
+        conflicted: isConflicted,
+      })
     }
   }
   return out
@@ -485,7 +595,13 @@ export function withNominationScope(jurorId: string, nominationId: string) {
           'm.submittedAt',
           'c.assignmentMode',
           eb
-            .exists(eb.selectFrom('JuryAssignment as a').select(one).where('a.jurorId', '=', jurorId).whereRef('a.categoryId', '=', 'm.categoryId'))
+            .exists(
+              eb
+                .selectFrom('JuryAssignment as a')
+                .select(one)
+                .where('a.jurorId', '=', jurorId)
+                .whereRef('a.categoryId', '=', 'm.categoryId'),
+            )
             .as('hasAssignments'),
         ])
         .where('m.jurorId', '=', jurorId)
@@ -499,7 +615,9 @@ export function withNominationScope(jurorId: string, nominationId: string) {
           'n.id',
           'n.structureName',
           'n.createdAt',
-          eb.exists(eb.selectFrom('JuryConflict as k').select(one).where('k.jurorId', '=', jurorId).whereRef('k.nominationId', '=', 'n.id')).as('conflicted'),
+          eb
+            .exists(eb.selectFrom('JuryConflict as k').select(one).where('k.jurorId', '=', jurorId).whereRef('k.nominationId', '=', 'n.id'))
+            .as('conflicted'),
           eb
             .exists(
               eb

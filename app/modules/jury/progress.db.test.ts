@@ -12,7 +12,8 @@ async function edition(endsInDays: number) {
   await runAssignment(f.edition.id, f.categories[0]!.category.id, actor)
   // Juror 2 has finished: both nominations complete and the category submitted.
   const j2 = f.jurors[1]!.juror.id
-  for (const n of f.categories[0]!.nominations) await prisma.juryScore.create({ data: { jurorId: j2, nominationId: n.id, complete: true, values: '{}' } })
+  for (const n of f.categories[0]!.nominations)
+    await prisma.juryScore.create({ data: { jurorId: j2, nominationId: n.id, complete: true, values: '{}' } })
   await prisma.juryMember.updateMany({ where: { jurorId: j2 }, data: { submittedAt: now } })
   return { f, actor, now }
 }

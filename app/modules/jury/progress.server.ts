@@ -22,10 +22,24 @@ async function progressRows(db: Tx, editionId: string) {
     db.juror.findMany({
       where: { editionId, removedAt: null },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, email: true, locale: true, joinedAt: true, lastRemindedAt: true, memberships: { select: { categoryId: true, isChair: true, submittedAt: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        locale: true,
+        joinedAt: true,
+        lastRemindedAt: true,
+        memberships: { select: { categoryId: true, isChair: true, submittedAt: true } },
+      },
     }),
-    db.juryAssignment.findMany({ where: { juror: { editionId, removedAt: null } }, select: { jurorId: true, nominationId: true, categoryId: true } }),
-    db.juryScore.findMany({ where: { complete: true, juror: { editionId, removedAt: null } }, select: { jurorId: true, nominationId: true } }),
+    db.juryAssignment.findMany({
+      where: { juror: { editionId, removedAt: null } },
+      select: { jurorId: true, nominationId: true, categoryId: true },
+    }),
+    db.juryScore.findMany({
+      where: { complete: true, juror: { editionId, removedAt: null } },
+      select: { jurorId: true, nominationId: true },
+    }),
   ])
   const complete = new Set(scores.map((s) => pairKey(s.jurorId, s.nominationId)))
   return jurors.map((j) => {
@@ -42,7 +56,18 @@ async function progressRows(db: Tx, editionId: string) {
     const assigned = categories.reduce((s, c) => s + c.assigned, 0)
     const scored = categories.reduce((s, c) => s + c.scored, 0)
     const submitted = categories.length > 0 && categories.every((c) => c.submitted || c.assigned === 0)
-    return { id: j.id, name: j.name, email: j.email, locale: j.locale, joined: !!j.joinedAt, lastRemindedAt: j.lastRemindedAt, categories, assigned, scored, submitted }
+    return {
+      id: j.id,
+      name: j.name,
+      email: j.email,
+      locale: j.locale,
+      joined: !!j.joinedAt,
+      lastRemindedAt: j.lastRemindedAt,
+      categories,
+      assigned,
+      scored,
+      submitted,
+    }
   })
 }
 
@@ -50,7 +75,15 @@ async function progressRows(db: Tx, editionId: string) {
 export async function juryProgress(editionId: string, now: Date = new Date()) {
   const edition = await prisma.prizeEdition.findUnique({
     where: { id: editionId },
-    select: { juryStartsAt: true, juryEndsAt: true, scoringLockedAt: true, juryReminderDaysBefore: true, normaliseScores: true, tieBreak: true, categories: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true } } },
+    select: {
+      juryStartsAt: true,
+      juryEndsAt: true,
+      scoringLockedAt: true,
+      juryReminderDaysBefore: true,
+      normaliseScores: true,
+      tieBreak: true,
+      categories: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true } },
+    },
   })
   if (!edition) throw notFound()
   const rows = await progressRows(prisma, editionId)
@@ -70,8 +103,16 @@ export async function juryProgress(editionId: string, now: Date = new Date()) {
   return { state: scoringState(edition, now), edition, jurors, categories, lateWithinDays: within }
 }
 
-async function enqueueReminder(tx: Tx, editionId: string, juror: { id: string; email: string; name: string; locale: string }, progress: { assigned: number; scored: number }) {
-  const edition = await tx.prizeEdition.findUniqueOrThrow({ where: { id: editionId }, select: { title: true, juryEndsAt: true, organisationId: true } })
+async function enqueueReminder(
+  tx: Tx,
+  editionId: string,
+  juror: { id: string; email: string; name: string; locale: string },
+  progress: { assigned: number; scored: number },
+) {
+  const edition = await tx.prizeEdition.findUniqueOrThrow({
+    where: { id: editionId },
+    select: { title: true, juryEndsAt: true, organisationId: true },
+  })
   await enqueueEmail(tx, {
     to: juror.email,
     toName: juror.name,
@@ -98,7 +139,14 @@ export async function remindJuror(editionId: string, jurorId: string, actor: Act
     if (!row) throw notFound()
     await enqueueReminder(tx, editionId, row, row)
     await tx.juror.update({ where: { id: jurorId }, data: { lastRemindedAt: now } })
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'juror.remind', entityType: 'Juror', entityId: jurorId, details: { assigned: row.assigned, scored: row.scored } })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'juror.remind',
+      entityType: 'Juror',
+      entityId: jurorId,
+      details: { assigned: row.assigned, scored: row.scored },
+    })
   })
 }
 
@@ -128,7 +176,13 @@ export async function sendJuryReminders(now: Date = new Date()) {
         })
         if (count === 0) return
         await enqueueReminder(tx, edition.id, row, row)
-        await audit(tx, { organisationId: edition.organisationId, action: 'juror.remind', entityType: 'Juror', entityId: row.id, details: { automatic: true } })
+        await audit(tx, {
+          organisationId: edition.organisationId,
+          action: 'juror.remind',
+          entityType: 'Juror',
+          entityId: row.id,
+          details: { automatic: true },
+        })
         sent++
       })
     }
@@ -139,21 +193,42 @@ export async function sendJuryReminders(now: Date = new Date()) {
 /** "Lock now" (scoringLockedAt = now) or "unlock" (null). */
 export async function setScoringLock(editionId: string, locked: boolean, actor: Actor, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId: actor.organisationId }, data: { scoringLockedAt: locked ? now : null } })
+    const { count } = await tx.prizeEdition.updateMany({
+      where: { id: editionId, organisationId: actor.organisationId },
+      data: { scoringLockedAt: locked ? now : null },
+    })
     if (count === 0) throw notFound()
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: locked ? 'prizeEdition.lockScoring' : 'prizeEdition.unlockScoring', entityType: 'PrizeEdition', entityId: editionId })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: locked ? 'prizeEdition.lockScoring' : 'prizeEdition.unlockScoring',
+      entityType: 'PrizeEdition',
+      entityId: editionId,
+    })
   })
 }
 
 /** The edition's jury settings: normalised results, tie-break, automatic reminder days (0–30). */
-export async function updateJurySettings(editionId: string, input: { normaliseScores: boolean; tieBreak: string; juryReminderDaysBefore: number }, actor: Actor) {
+export async function updateJurySettings(
+  editionId: string,
+  input: { normaliseScores: boolean; tieBreak: string; juryReminderDaysBefore: number },
+  actor: Actor,
+) {
   const fields: Record<string, string[]> = {}
   if (!isTieBreak(input.tieBreak)) fields.tieBreak = ['juryAdmin.error.tieBreak']
-  if (!Number.isInteger(input.juryReminderDaysBefore) || input.juryReminderDaysBefore < 0 || input.juryReminderDaysBefore > 30) fields.juryReminderDaysBefore = ['juryAdmin.error.reminderDays']
+  if (!Number.isInteger(input.juryReminderDaysBefore) || input.juryReminderDaysBefore < 0 || input.juryReminderDaysBefore > 30)
+    fields.juryReminderDaysBefore = ['juryAdmin.error.reminderDays']
   if (Object.keys(fields).length > 0) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.form', fields })
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId: actor.organisationId }, data: input })
     if (count === 0) throw notFound()
-    await audit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'prizeEdition.jurySettings', entityType: 'PrizeEdition', entityId: editionId, details: input })
+    await audit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'prizeEdition.jurySettings',
+      entityType: 'PrizeEdition',
+      entityId: editionId,
+      details: input,
+    })
   })
 }

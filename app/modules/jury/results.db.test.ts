@@ -14,7 +14,13 @@ async function scoredEdition() {
   const [j1, j2, j3] = f.jurors.map((j) => j.juror.id) as [string, string, string]
   const score = (jurorId: string, nominationId: string, a: number | null, b: number | null, complete = true, comment = '') =>
     prisma.juryScore.create({
-      data: { jurorId, nominationId, complete, comment, values: JSON.stringify({ ...(a === null ? {} : { [c1]: a }), ...(b === null ? {} : { [c2]: b }) }) },
+      data: {
+        jurorId,
+        nominationId,
+        complete,
+        comment,
+        values: JSON.stringify({ ...(a === null ? {} : { [c1]: a }), ...(b === null ? {} : { [c2]: b }) }),
+      },
     })
   // J1 (chair): n1 14/3, n2 3, n3 2. J2: n1 13/3, n2 11/3, n3 incomplete. J3: conflicted on n1, n2 0, n3 5.
   await score(j1, n1, 4, 5, true, 'Très solide')
@@ -26,7 +32,9 @@ async function scoredEdition() {
   await score(j3, n1, 0, 0)
   await score(j3, n2, 0, 0)
   await score(j3, n3, 5, 5)
-  await prisma.juryConflict.create({ data: { editionId: f.edition.id, jurorId: j3, nominationId: n1, kind: 'works_there', declaredBy: 'juror' } })
+  await prisma.juryConflict.create({
+    data: { editionId: f.edition.id, jurorId: j3, nominationId: n1, kind: 'works_there', declaredBy: 'juror' },
+  })
   return { f, n1, n2, n3, j1, j2, j3 }
 }
 
@@ -89,13 +97,24 @@ describe('computeResults', () => {
     const c = criteria[0]!.id
     const [a, b] = nominations.map((n) => n.id) as [string, string]
     const [chair, other] = f.jurors.map((j) => j.juror.id) as [string, string]
-    const s = (jurorId: string, nominationId: string, v: number) => prisma.juryScore.create({ data: { jurorId, nominationId, complete: true, values: JSON.stringify({ [c]: v }) } })
+    const s = (jurorId: string, nominationId: string, v: number) =>
+      prisma.juryScore.create({ data: { jurorId, nominationId, complete: true, values: JSON.stringify({ [c]: v }) } })
     await s(chair, a, 3)
     await s(other, a, 5)
     await s(chair, b, 5)
     await s(other, b, 3)
     await prisma.prizeEdition.update({ where: { id: f.edition.id }, data: { publicVoteEnabled: true } })
-    await prisma.publicVote.create({ data: { editionId: f.edition.id, nominationId: a, emailHash: 'h1', emailDomain: 'example.org', networkHash: 'n', confirmTokenHash: `t-${a}`, confirmedAt: new Date() } })
+    await prisma.publicVote.create({
+      data: {
+        editionId: f.edition.id,
+        nominationId: a,
+        emailHash: 'h1',
+        emailDomain: 'example.org',
+        networkHash: 'n',
+        confirmTokenHash: `t-${a}`,
+        confirmedAt: new Date(),
+      },
+    })
     const rows = (await computeResults(f.edition.id)).categories[0]!.rows
     expect(rows.map((r) => [r.nominationId, r.rank])).toEqual([
       [b, 1],

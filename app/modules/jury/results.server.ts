@@ -102,13 +102,19 @@ export async function computeResults(
       select: { id: true, categoryId: true, structureName: true, projectTitle: true, contactEmail: true, locale: true },
     }),
     prisma.juror.findMany({ where: { editionId }, select: { id: true, name: true, removedAt: true } }),
-    prisma.juryConflict.findMany({ where: { editionId }, select: { jurorId: true, nominationId: true, kind: true, note: true, declaredBy: true } }),
+    prisma.juryConflict.findMany({
+      where: { editionId },
+      select: { jurorId: true, nominationId: true, kind: true, note: true, declaredBy: true },
+    }),
     // One plain query for the thousands of scores: only the needed columns, no ORM mapping.
     prisma.$queryRaw<{ jurorId: string; nominationId: string; values: string; comment: string }[]>`
       SELECT s."jurorId", s."nominationId", s."values", s."comment"
       FROM "JuryScore" s JOIN "Juror" j ON j."id" = s."jurorId"
       WHERE j."editionId" = ${editionId} AND j."removedAt" IS NULL AND s."complete" = TRUE`,
-    prisma.juryDecision.findMany({ where: { nomination: { editionId } }, select: { nominationId: true, decision: true, rationale: true, rank: true } }),
+    prisma.juryDecision.findMany({
+      where: { nomination: { editionId } },
+      select: { nominationId: true, decision: true, rationale: true, rank: true },
+    }),
     opts.withVotes !== false && edition.publicVoteEnabled ? tally(editionId, { forOrganiser: true }) : Promise.resolve(null),
   ])
   const tieBreak: TieBreak = isTieBreak(edition.tieBreak) ? edition.tieBreak : 'chair'
@@ -123,7 +129,9 @@ export async function computeResults(
   }
   const voteCount = new Map((votes?.rows ?? []).map((r) => [r.nominationId, r.votes]))
   const decisionOf = new Map(decisions.map((d) => [d.nominationId, { decision: d.decision, rationale: d.rationale, rank: d.rank }]))
-  const viewerConflicts = opts.viewerJurorId ? new Set(conflicts.filter((c) => c.jurorId === opts.viewerJurorId).map((c) => c.nominationId)) : new Set<string>()
+  const viewerConflicts = opts.viewerJurorId
+    ? new Set(conflicts.filter((c) => c.jurorId === opts.viewerJurorId).map((c) => c.nominationId))
+    : new Set<string>()
 
   const nominationsByCategory = new Map<string, typeof nominations>()
   for (const n of nominations) {
@@ -170,7 +178,13 @@ export async function computeResults(
         contactEmail: n.contactEmail,
         locale: n.locale,
         scores: own
-          .map((e) => ({ jurorId: e.jurorId, jurorName: jurorName.get(e.jurorId) ?? '', total: e.total, comment: e.comment, isChair: chairSet.has(e.jurorId) }))
+          .map((e) => ({
+            jurorId: e.jurorId,
+            jurorName: jurorName.get(e.jurorId) ?? '',
+            total: e.total,
+            comment: e.comment,
+            isChair: chairSet.has(e.jurorId),
+          }))
           .sort((a, b) => collator.compare(a.jurorName, b.jurorName)),
         count: stats.count,
         mean: stats.mean,

@@ -91,7 +91,14 @@ describe('normalisedScores', () => {
 })
 
 describe('rankCategory', () => {
-  const row = (id: string, score: number | null, extra: Partial<RankInput> = {}): RankInput => ({ nominationId: id, score, chairTotal: null, topScores: 0, votes: 0, ...extra })
+  const row = (id: string, score: number | null, extra: Partial<RankInput> = {}): RankInput => ({
+    nominationId: id,
+    score,
+    chairTotal: null,
+    topScores: 0,
+    votes: 0,
+    ...extra,
+  })
   test('higher score first, unscored last with rank null', () => {
     const out = rankCategory([row('a', 3), row('b', 4.5), row('c', null)], 'chair')
     expect(out.map((r) => [r.nominationId, r.rank])).toEqual([
@@ -158,7 +165,13 @@ describe('planBalancedAssignment', () => {
     expect(capped.short).toEqual([{ nominationId: 'c', got: 0 }])
   })
   test('fixed assignments count in k and in loads and are not repeated', () => {
-    const p = planBalancedAssignment({ nominationIds: ['a', 'b'], jurorIds: ['x', 'y'], conflicts: [], k: 1, fixed: [{ jurorId: 'x', nominationId: 'a' }] })
+    const p = planBalancedAssignment({
+      nominationIds: ['a', 'b'],
+      jurorIds: ['x', 'y'],
+      conflicts: [],
+      k: 1,
+      fixed: [{ jurorId: 'x', nominationId: 'a' }],
+    })
     expect(p.assignments).toEqual([{ jurorId: 'y', nominationId: 'b' }])
     expect(p.loads).toEqual({ x: 1, y: 1 })
   })

@@ -43,7 +43,12 @@ export type NominationStats = { count: number; mean: number | null; sd: number |
 export function nominationStats(totals: readonly number[], scale: Scale): NominationStats {
   const sd = populationSd(totals)
   const range = scale.scaleMax - scale.scaleMin
-  return { count: totals.length, mean: mean(totals), sd, disagreement: sd !== null && totals.length >= 2 && sd > DISAGREEMENT_SHARE * range + EPS }
+  return {
+    count: totals.length,
+    mean: mean(totals),
+    sd,
+    disagreement: sd !== null && totals.length >= 2 && sd > DISAGREEMENT_SHARE * range + EPS,
+  }
 }
 
 export type ScoreEntry = { jurorId: string; nominationId: string; total: number }
@@ -65,7 +70,8 @@ export function normalisedScores(entries: readonly ScoreEntry[], scale: Scale): 
     else byJuror.set(e.jurorId, [e.total])
   }
   const jurorStats = new Map<string, { m: number; sd: number; n: number }>()
-  for (const [jurorId, totals] of byJuror) jurorStats.set(jurorId, { m: mean(totals) ?? 0, sd: populationSd(totals) ?? 0, n: totals.length })
+  for (const [jurorId, totals] of byJuror)
+    jurorStats.set(jurorId, { m: mean(totals) ?? 0, sd: populationSd(totals) ?? 0, n: totals.length })
   const all = entries.map((e) => e.total)
   const M = mean(all) ?? 0
   const S = populationSd(all) ?? 0
@@ -175,7 +181,10 @@ export const pairKey = (jurorId: string, nominationId: string) => `${jurorId}|${
  * deterministic for the same input.
  */
 export function planBalancedAssignment(input: AssignmentInput): AssignmentPlan {
-  const conflicts = input.conflicts instanceof Set ? (input.conflicts as ReadonlySet<string>) : new Set((input.conflicts as readonly { jurorId: string; nominationId: string }[]).map((c) => pairKey(c.jurorId, c.nominationId)))
+  const conflicts =
+    input.conflicts instanceof Set
+      ? (input.conflicts as ReadonlySet<string>)
+      : new Set((input.conflicts as readonly { jurorId: string; nominationId: string }[]).map((c) => pairKey(c.jurorId, c.nominationId)))
   const jurorOrder = new Map(input.jurorIds.map((id, i) => [id, i]))
   const max = input.maxPerJuror ?? Number.POSITIVE_INFINITY
   const k = Math.max(0, input.k)
@@ -188,7 +197,8 @@ export function planBalancedAssignment(input: AssignmentInput): AssignmentPlan {
     perNomination.get(f.nominationId)!.add(f.jurorId)
     loads.set(f.jurorId, (loads.get(f.jurorId) ?? 0) + 1)
   }
-  const free = (nominationId: string) => input.jurorIds.filter((j) => !conflicts.has(pairKey(j, nominationId)) && !taken.has(pairKey(j, nominationId)))
+  const free = (nominationId: string) =>
+    input.jurorIds.filter((j) => !conflicts.has(pairKey(j, nominationId)) && !taken.has(pairKey(j, nominationId)))
   const order = input.nominationIds
     .map((id, i) => ({ id, i, freeCount: free(id).length }))
     .sort((a, b) => a.freeCount - b.freeCount || a.i - b.i)
@@ -215,7 +225,9 @@ export function planBalancedAssignment(input: AssignmentInput): AssignmentPlan {
       for (const light of byLoad) {
         if (loads.get(heavy)! - loads.get(light)! <= 1) break
         if (loads.get(light)! >= max) continue
-        const idx = created.findIndex((c) => c.jurorId === heavy && !conflicts.has(pairKey(light, c.nominationId)) && !taken.has(pairKey(light, c.nominationId)))
+        const idx = created.findIndex(
+          (c) => c.jurorId === heavy && !conflicts.has(pairKey(light, c.nominationId)) && !taken.has(pairKey(light, c.nominationId)),
+        )
         if (idx < 0) continue
         const c = created[idx]!
         taken.delete(pairKey(heavy, c.nominationId))
@@ -256,7 +268,12 @@ export function isScoringOpen(edition: ScoringWindow, now: Date = new Date()): b
 }
 
 /** A juror is late when the period is over, or ends within `withinDays`, and they have not finished. */
-export function isLate(p: { assigned: number; scored: number; submitted: boolean }, juryEndsAt: Date | null, now: Date, withinDays: number): boolean {
+export function isLate(
+  p: { assigned: number; scored: number; submitted: boolean },
+  juryEndsAt: Date | null,
+  now: Date,
+  withinDays: number,
+): boolean {
   const done = p.assigned === 0 || (p.scored >= p.assigned && p.submitted)
   if (done || !juryEndsAt) return false
   return juryEndsAt.getTime() - now.getTime() <= withinDays * 86400_000

@@ -5,7 +5,13 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
-import { createCriterion, createPrizeQuestion, deleteCriterion, updateCategory, updateCriterion } from '#app/modules/prizes/service.server.ts'
+import {
+  createCriterion,
+  createPrizeQuestion,
+  deleteCriterion,
+  updateCategory,
+  updateCriterion,
+} from '#app/modules/prizes/service.server.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 import { declareConflict } from './conflicts.server.ts'
 import { findActiveJuror, removeJuror } from './jurors.server.ts'
@@ -40,12 +46,26 @@ describe('the scoring page’s caches', () => {
     expect(renamed.criteria[0]).toMatchObject({ id: c1.id, name: 'Utilité sociale démontrée', rubric: 'Preuves.', weight: 3 })
 
     const added = await createCriterion(fx.org.id, fx.edition.id, category.id, { name: 'Coopération', rubric: '', weight: 1 }, actor)
-    expect((await getScoringPage(active, nominations[0]!.id)).criteria.map((c) => c.name)).toEqual(['Utilité sociale démontrée', 'Critère 2', 'Coopération'])
+    expect((await getScoringPage(active, nominations[0]!.id)).criteria.map((c) => c.name)).toEqual([
+      'Utilité sociale démontrée',
+      'Critère 2',
+      'Coopération',
+    ])
     await deleteCriterion(fx.org.id, fx.edition.id, c2.id, actor)
     expect((await getScoringPage(active, nominations[0]!.id)).criteria.map((c) => c.id)).toEqual([c1.id, (added as { id: string }).id])
 
-    await updateCategory(fx.org.id, fx.edition.id, category.id, { name: 'Innovation sociale', description: '', awards: 1, scaleMin: 1, scaleMax: 10 }, actor)
-    expect((await getScoringPage(active, nominations[0]!.id)).category).toMatchObject({ name: 'Innovation sociale', scaleMin: 1, scaleMax: 10 })
+    await updateCategory(
+      fx.org.id,
+      fx.edition.id,
+      category.id,
+      { name: 'Innovation sociale', description: '', awards: 1, scaleMin: 1, scaleMax: 10 },
+      actor,
+    )
+    expect((await getScoringPage(active, nominations[0]!.id)).category).toMatchObject({
+      name: 'Innovation sociale',
+      scaleMin: 1,
+      scaleMax: 10,
+    })
 
     await createPrizeQuestion(fx.org.id, fx.edition.id, { label: 'Vos partenaires', type: 'short_text', required: false }, actor)
     expect((await getScoringPage(active, nominations[0]!.id)).questions.map((q) => q.label)).toContain('Vos partenaires')
@@ -59,7 +79,14 @@ describe('the scoring page’s caches', () => {
     expect((await getScoringPage(active, n.id)).nomination.projectTitle).toBe('Titre corrigé')
     expect((await getScoringPage(active, n.id)).nomination.attachments).toHaveLength(0)
     await prisma.nominationAttachment.create({
-      data: { nominationId: n.id, filename: 'bilan.pdf', contentType: 'application/pdf', size: 8, sha256: 'x', data: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]) },
+      data: {
+        nominationId: n.id,
+        filename: 'bilan.pdf',
+        contentType: 'application/pdf',
+        size: 8,
+        sha256: 'x',
+        data: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]),
+      },
     })
     expect((await getScoringPage(active, n.id)).nomination.attachments.map((a) => a.filename)).toEqual(['bilan.pdf'])
   })
@@ -76,7 +103,9 @@ describe('the scoring page’s caches', () => {
     expect(second.previousId).toBeNull()
 
     // Assignments in the category: only the assigned nomination stays open to this juror.
-    await prisma.juryAssignment.create({ data: { jurorId: active.id, nominationId: nominations[2]!.id, categoryId: category.id, source: 'manual' } })
+    await prisma.juryAssignment.create({
+      data: { jurorId: active.id, nominationId: nominations[2]!.id, categoryId: category.id, source: 'manual' },
+    })
     expect(statusOf(await rejects(getScoringPage(active, nominations[1]!.id)))).toBe(404)
     expect((await getScoringPage(active, nominations[2]!.id)).progress.total).toBe(1)
 
@@ -137,7 +166,11 @@ describe('autosave revisions', () => {
     const autosave = await import('#app/routes/jury/jury.$editionId.$nominationId_.autosave.ts')
     const post = (fields: Record<string, string>) =>
       autosave.action({
-        request: new Request(`http://localhost/jury/${fx.edition.id}/${n.id}/autosave`, { method: 'POST', headers: { cookie: `essor_session=${token}` }, body: new URLSearchParams(fields) }),
+        request: new Request(`http://localhost/jury/${fx.edition.id}/${n.id}/autosave`, {
+          method: 'POST',
+          headers: { cookie: `essor_session=${token}` },
+          body: new URLSearchParams(fields),
+        }),
         params,
         context: {},
       }) as unknown as Promise<{ data: { ok: boolean; stale?: boolean } }>

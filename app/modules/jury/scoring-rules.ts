@@ -88,7 +88,12 @@ export function commentRequired(total: number | null, scaleMin: number, scaleMax
 }
 
 /** Every criterion has a valid score, and the overall comment is there when the total requires one. */
-export function isEvaluationComplete(criteria: readonly Criterion[], values: Readonly<Record<string, number | undefined>>, comment: string, scale: Scale): boolean {
+export function isEvaluationComplete(
+  criteria: readonly Criterion[],
+  values: Readonly<Record<string, number | undefined>>,
+  comment: string,
+  scale: Scale,
+): boolean {
   if (criteria.length === 0) return false
   for (const c of criteria) if (!isValidScore(values[c.id], scale)) return false
   const total = weightedTotal(criteria, values)

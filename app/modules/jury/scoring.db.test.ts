@@ -80,11 +80,17 @@ describe('saving a score', () => {
   })
 
   test('refused when the period is closed, locked, not started, or the juror was removed', async () => {
-    const ended = await makeJuryEdition({ juryStartsAt: new Date(Date.now() - 20 * 86400_000), juryEndsAt: new Date(Date.now() - 86400_000) })
+    const ended = await makeJuryEdition({
+      juryStartsAt: new Date(Date.now() - 20 * 86400_000),
+      juryEndsAt: new Date(Date.now() - 86400_000),
+    })
     const e = setup(ended)
     expect(((await rejects(saveScore(e.juror.id, e.nominations[0]!.id, { [e.c1.id]: '1' }, ''))) as AppError).code).toBe('scoring_closed')
 
-    const later = await makeJuryEdition({ juryStartsAt: new Date(Date.now() + 86400_000), juryEndsAt: new Date(Date.now() + 10 * 86400_000) })
+    const later = await makeJuryEdition({
+      juryStartsAt: new Date(Date.now() + 86400_000),
+      juryEndsAt: new Date(Date.now() + 10 * 86400_000),
+    })
     const l = setup(later)
     expect(((await rejects(saveScore(l.juror.id, l.nominations[0]!.id, { [l.c1.id]: '1' }, ''))) as AppError).code).toBe('scoring_closed')
 
@@ -95,7 +101,9 @@ describe('saving a score', () => {
     await prisma.prizeEdition.update({ where: { id: fx.edition.id }, data: { scoringLockedAt: null } })
     await removeJuror(fx.org.id, fx.edition.id, s.juror.id)
     expect(((await rejects(saveScore(s.juror.id, s.nominations[0]!.id, { [s.c1.id]: '1' }, ''))) as AppError).code).toBe('juror_removed')
-    expect(await prisma.juryScore.count({ where: { juror: { editionId: { in: [ended.edition.id, later.edition.id, fx.edition.id] } } } })).toBe(0)
+    expect(
+      await prisma.juryScore.count({ where: { juror: { editionId: { in: [ended.edition.id, later.edition.id, fx.edition.id] } } } }),
+    ).toBe(0)
   })
 })
 
@@ -110,7 +118,9 @@ describe('submitting a category', () => {
     await saveScore(juror.id, nominations[2]!.id, { [c1.id]: '2', [c2.id]: '3' }, '')
     await submitCategory(juror.id, category.id)
     expect((await prisma.juryMember.findFirstOrThrow({ where: { jurorId: juror.id, categoryId: category.id } })).submittedAt).not.toBeNull()
-    expect(((await rejects(saveScore(juror.id, nominations[0]!.id, { [c1.id]: '1', [c2.id]: '1' }, 'x'))) as AppError).code).toBe('category_submitted')
+    expect(((await rejects(saveScore(juror.id, nominations[0]!.id, { [c1.id]: '1', [c2.id]: '1' }, 'x'))) as AppError).code).toBe(
+      'category_submitted',
+    )
     await reopenCategory(juror.id, category.id)
     expect((await prisma.juryMember.findFirstOrThrow({ where: { jurorId: juror.id, categoryId: category.id } })).submittedAt).toBeNull()
     await saveScore(juror.id, nominations[0]!.id, { [c1.id]: '1', [c2.id]: '1' }, 'Faible')
@@ -158,7 +168,14 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     const { c1, c2, nominations } = setup(fx)
     const target = nominations[0]!
     const attachment = await prisma.nominationAttachment.create({
-      data: { nominationId: target.id, filename: 'statuts.pdf', contentType: 'application/pdf', size: 8, sha256: 'x', data: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]) },
+      data: {
+        nominationId: target.id,
+        filename: 'statuts.pdf',
+        contentType: 'application/pdf',
+        size: 8,
+        sha256: 'x',
+        data: new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]),
+      },
     })
     const active = (await findActiveJuror(fx.jurors[0]!.user!.id, fx.edition.id))!
     const { token } = await createSession(fx.jurors[0]!.user!.id)
@@ -168,18 +185,31 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     const page = await import('#app/routes/jury/jury.$editionId.$nominationId.tsx')
     const autosave = await import('#app/routes/jury/jury.$editionId.$nominationId_.autosave.ts')
     const download = await import('#app/routes/jury/jury.$editionId.$nominationId_.attachments.$attachmentId.ts')
-    const form = (fields: Record<string, string>) => new Request(base, { method: 'POST', headers: { cookie }, body: new URLSearchParams(fields) })
+    const form = (fields: Record<string, string>) =>
+      new Request(base, { method: 'POST', headers: { cookie }, body: new URLSearchParams(fields) })
 
     // Before the conflict, everything works (so the refusals below are about the conflict).
     await page.loader({ request: new Request(base, { headers: { cookie } }), params, context: {} })
-    const saved = (await autosave.action({ request: form({ [`c_${c1.id}`]: '2', [`c_${c2.id}`]: '3', comment: '' }), params, context: {} })) as unknown as { data: { ok: boolean } }
+    const saved = (await autosave.action({
+      request: form({ [`c_${c1.id}`]: '2', [`c_${c2.id}`]: '3', comment: '' }),
+      params,
+      context: {},
+    })) as unknown as { data: { ok: boolean } }
     expect(saved.data.ok).toBe(true)
-    const file = (await download.loader({ request: new Request(`${base}/attachments/${attachment.id}`, { headers: { cookie } }), params: { ...params, attachmentId: attachment.id }, context: {} })) as Response
+    const file = (await download.loader({
+      request: new Request(`${base}/attachments/${attachment.id}`, { headers: { cookie } }),
+      params: { ...params, attachmentId: attachment.id },
+      context: {},
+    })) as Response
     expect(file.status).toBe(200)
     expect(file.headers.get('content-disposition')).toContain('statuts.pdf')
 
     // The juror declares the conflict through the page's form.
-    const declared = (await page.action({ request: form({ intent: 'conflict', kind: 'works_there', note: '' }), params, context: {} })) as Response
+    const declared = (await page.action({
+      request: form({ intent: 'conflict', kind: 'works_there', note: '' }),
+      params,
+      context: {},
+    })) as Response
     expect(declared.status).toBe(302)
     expect(declared.headers.get('location')).toBe('/jury')
 
@@ -188,13 +218,23 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     expect(statusOf(await rejects(page.action({ request: form({ intent: 'conflict', kind: 'other' }), params, context: {} })))).toBe(403)
     expect(statusOf(await rejects(autosave.action({ request: form({ [`c_${c1.id}`]: '5' }), params, context: {} })))).toBe(403)
     expect(
-      statusOf(await rejects(download.loader({ request: new Request(`${base}/attachments/${attachment.id}`, { headers: { cookie } }), params: { ...params, attachmentId: attachment.id }, context: {} }))),
+      statusOf(
+        await rejects(
+          download.loader({
+            request: new Request(`${base}/attachments/${attachment.id}`, { headers: { cookie } }),
+            params: { ...params, attachmentId: attachment.id },
+            context: {},
+          }),
+        ),
+      ),
     ).toBe(403)
     expect(statusOf(await rejects(saveScore(active.id, target.id, { [c1.id]: '5' }, '')))).toBe(403)
     expect(statusOf(await rejects(getScoringPage(active, target.id)))).toBe(403)
     expect(statusOf(await rejects(getAttachmentForJuror(active, target.id, attachment.id)))).toBe(403)
     // The saved score is kept for the audit, unchanged.
-    expect(JSON.parse((await prisma.juryScore.findFirstOrThrow({ where: { jurorId: active.id, nominationId: target.id } })).values)).toEqual({ [c1.id]: 2, [c2.id]: 3 })
+    expect(
+      JSON.parse((await prisma.juryScore.findFirstOrThrow({ where: { jurorId: active.id, nominationId: target.id } })).values),
+    ).toEqual({ [c1.id]: 2, [c2.id]: 3 })
     // The nomination left the juror's list and the neighbours skip it.
     const work = await listJuryWork(fx.jurors[0]!.user!)
     expect(work[0]!.categories[0]!.nominations.map((n) => n.id)).not.toContain(target.id)
@@ -205,7 +245,13 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     await page.loader({ request: new Request(base, { headers: { cookie: `essor_session=${otherToken}` } }), params, context: {} })
     const stranger = await prisma.user.create({ data: { email: 'stranger@example.org' } })
     const { token: strangerToken } = await createSession(stranger.id)
-    expect(statusOf(await rejects(page.loader({ request: new Request(base, { headers: { cookie: `essor_session=${strangerToken}` } }), params, context: {} })))).toBe(403)
+    expect(
+      statusOf(
+        await rejects(
+          page.loader({ request: new Request(base, { headers: { cookie: `essor_session=${strangerToken}` } }), params, context: {} }),
+        ),
+      ),
+    ).toBe(403)
     // Signed out: to the sign-in page.
     const signedOut = await rejects(page.loader({ request: new Request(base), params, context: {} }))
     expect(statusOf(signedOut)).toBe(302)
@@ -220,17 +266,27 @@ describe('a conflicted juror is refused everywhere for that nomination', () => {
     const page = await import('#app/routes/jury/jury.$editionId.$nominationId.tsx')
     const home = await import('#app/routes/jury/jury._index.tsx')
     const res = (await page.action({
-      request: new Request(`http://localhost/jury/${fx.edition.id}/${nominations[0]!.id}`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ intent: 'save', [`c_${c1.id}`]: '3', [`c_${c2.id}`]: '2', comment: '' }) }),
+      request: new Request(`http://localhost/jury/${fx.edition.id}/${nominations[0]!.id}`, {
+        method: 'POST',
+        headers: { cookie },
+        body: new URLSearchParams({ intent: 'save', [`c_${c1.id}`]: '3', [`c_${c2.id}`]: '2', comment: '' }),
+      }),
       params,
       context: {},
     })) as Response
     expect(res.status).toBe(302)
     const submit = (await home.action({
-      request: new Request('http://localhost/jury', { method: 'POST', headers: { cookie }, body: new URLSearchParams({ intent: 'submit', editionId: fx.edition.id, categoryId: category.id }) }),
+      request: new Request('http://localhost/jury', {
+        method: 'POST',
+        headers: { cookie },
+        body: new URLSearchParams({ intent: 'submit', editionId: fx.edition.id, categoryId: category.id }),
+      }),
       params: {},
       context: {},
     })) as Response
     expect(submit.status).toBe(302)
-    expect((await prisma.juryMember.findFirstOrThrow({ where: { jurorId: fx.jurors[0]!.juror.id, categoryId: category.id } })).submittedAt).not.toBeNull()
+    expect(
+      (await prisma.juryMember.findFirstOrThrow({ where: { jurorId: fx.jurors[0]!.juror.id, categoryId: category.id } })).submittedAt,
+    ).not.toBeNull()
   })
 })

@@ -9,7 +9,13 @@ import { getAttachmentForReview } from '#app/modules/nominations/review.server.t
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
-import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, withNominationScope, type ActiveJuror } from './jurors.server.ts'
+import {
+  assignedNominations,
+  linkJurorRowsByEmail,
+  requireNominationAccess,
+  withNominationScope,
+  type ActiveJuror,
+} from './jurors.server.ts'
 import {
   checkScoreValues,
   isEvaluationComplete,
@@ -39,8 +45,10 @@ async function access(jurorId: string, nominationId: string) {
   try {
     return await requireNominationAccess({ id: jurorId }, nominationId)
   } catch (error) {
-    if (error instanceof Response && error.status === 403) throw new AppError({ status: 403, code: 'conflicted', messageKey: 'jury.error.conflicted' })
-    if (error instanceof Response) throw new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'jury.error.nominationNotFound' })
+    if (error instanceof Response && error.status === 403)
+      throw new AppError({ status: 403, code: 'conflicted', messageKey: 'jury.error.conflicted' })
+    if (error instanceof Response)
+      throw new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'jury.error.nominationNotFound' })
     throw error
   }
 }
@@ -98,7 +106,13 @@ export async function saveScore(
   if (text.length > MAX_COMMENT_LENGTH) fields.comment = ['jury.error.commentTooLong']
   if (Object.keys(fields).length) {
     const first = Object.values(fields)[0]![0] as 'jury.error.scoreRange'
-    throw new AppError({ status: 422, code: 'invalid_input', messageKey: first, params: { min: scale.scaleMin, max: scale.scaleMax }, fields })
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: first,
+      params: { min: scale.scaleMin, max: scale.scaleMax },
+      fields,
+    })
   }
   const complete = isEvaluationComplete(criteria, check.values, text, scale)
   const total = weightedTotal(criteria, check.values)
@@ -119,7 +133,8 @@ export async function saveScore(
       if (!fresh || fresh.removedAt) throw removed()
       if (!isScoringPeriodOpen(fresh.edition, now)) throw closed()
       if (fresh.conflicts.length) throw new AppError({ status: 403, code: 'conflicted', messageKey: 'jury.error.conflicted' })
-      if (fresh.memberships[0]?.submittedAt) throw new AppError({ status: 409, code: 'category_submitted', messageKey: 'jury.error.submitted' })
+      if (fresh.memberships[0]?.submittedAt)
+        throw new AppError({ status: 409, code: 'category_submitted', messageKey: 'jury.error.submitted' })
       const key = { jurorId_nominationId: { jurorId, nominationId } }
       let score
       if (revisionAt) {
@@ -134,7 +149,9 @@ export async function saveScore(
           const kept = parseScoreValues(current.values)
           return { savedAt: current.updatedAt, complete: current.complete, total: weightedTotal(criteria, kept), stale: true }
         }
-        score = current ?? (await tx.juryScore.create({ data: { jurorId, nominationId, values, comment: text, complete, updatedAt: revisionAt } }))
+        score =
+          current ??
+          (await tx.juryScore.create({ data: { jurorId, nominationId, values, comment: text, complete, updatedAt: revisionAt } }))
       } else {
         score = await tx.juryScore.upsert({
           where: key,
@@ -148,7 +165,14 @@ export async function saveScore(
         action: 'juryScore.save',
         entityType: 'JuryScore',
         entityId: score.id,
-        details: { jurorId, nominationId, values: check.values, complete, commentLength: text.length, revision: revisionAt?.getTime() ?? null },
+        details: {
+          jurorId,
+          nominationId,
+          values: check.values,
+          complete,
+          commentLength: text.length,
+          revision: revisionAt?.getTime() ?? null,
+        },
       })
       return { savedAt: score.updatedAt, complete, total, stale: false }
     })
@@ -171,7 +195,12 @@ export async function submitCategory(jurorId: string, categoryId: string, opts: 
   if (items.length === 0) throw new AppError({ status: 409, code: 'nothing_to_submit', messageKey: 'jury.error.nothingToSubmit' })
   const complete = await prisma.juryScore.count({ where: { jurorId, nominationId: { in: items.map((i) => i.id) }, complete: true } })
   if (complete < items.length) {
-    throw new AppError({ status: 409, code: 'incomplete', messageKey: 'jury.error.incomplete', params: { done: complete, total: items.length } })
+    throw new AppError({
+      status: 409,
+      code: 'incomplete',
+      messageKey: 'jury.error.incomplete',
+      params: { done: complete, total: items.length },
+    })
   }
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.juryMember.updateMany({ where: { jurorId, categoryId }, data: { submittedAt: now } })
@@ -196,7 +225,14 @@ export async function reopenCategory(jurorId: string, categoryId: string, opts: 
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.juryMember.updateMany({ where: { jurorId, categoryId }, data: { submittedAt: null } })
     if (count === 0) throw new AppError({ status: 404, code: 'not_seated', messageKey: 'jury.error.notSeated' })
-    await audit(tx, { organisationId: juror.edition.organisationId, actorUserId: juror.userId, action: 'juryMember.reopen', entityType: 'Juror', entityId: jurorId, details: { categoryId } })
+    await audit(tx, {
+      organisationId: juror.edition.organisationId,
+      actorUserId: juror.userId,
+      action: 'juryMember.reopen',
+      entityType: 'Juror',
+      entityId: jurorId,
+      details: { categoryId },
+    })
   })
 }
 
@@ -260,7 +296,12 @@ async function readPageRow(jurorId: string, nominationId: string) {
           .selectFrom('pm as p')
           .crossJoin('tgt as t')
           .select('p.id')
-          .where((w) => w.and([w.not(w.ref('p.conflicted')), w(w.refTuple('p.structureName', 'p.createdAt', 'p.id'), '>', w.refTuple('t.sn', 't.ca', 't.id'))]))
+          .where((w) =>
+            w.and([
+              w.not(w.ref('p.conflicted')),
+              w(w.refTuple('p.structureName', 'p.createdAt', 'p.id'), '>', w.refTuple('t.sn', 't.ca', 't.id')),
+            ]),
+          )
           .orderBy('p.structureName', 'asc')
           .orderBy('p.createdAt', 'asc')
           .orderBy('p.id', 'asc')
@@ -297,7 +338,9 @@ async function readPageRow(jurorId: string, nominationId: string) {
 }
 
 /** Whether the pool row `p` comes before the target row `t` in the page's order. */
-function before(eb: ExpressionBuilder<{ p: { structureName: string; createdAt: Date; id: string }; t: { sn: string; ca: Date; id: string } }, 'p' | 't'>) {
+function before(
+  eb: ExpressionBuilder<{ p: { structureName: string; createdAt: Date; id: string }; t: { sn: string; ca: Date; id: string } }, 'p' | 't'>,
+) {
   return eb(eb.refTuple('p.structureName', 'p.createdAt', 'p.id'), '<', eb.refTuple('t.sn', 't.ca', 't.id'))
 }
 
@@ -392,18 +435,33 @@ export async function listJuryWork(user: { id: string; email: string }, now = ne
   const out = []
   for (const juror of jurors) {
     const items = await assignedNominations(juror.id)
-    const scores = await prisma.juryScore.findMany({ where: { jurorId: juror.id, nominationId: { in: items.map((i) => i.id) } }, select: { nominationId: true, complete: true, updatedAt: true } })
+    const scores = await prisma.juryScore.findMany({
+      where: { jurorId: juror.id, nominationId: { in: items.map((i) => i.id) } },
+      select: { nominationId: true, complete: true, updatedAt: true },
+    })
     const scoreOf = new Map(scores.map((s) => [s.nominationId, s]))
     const state = scoringPeriodState(juror.edition, now)
     out.push({
       jurorId: juror.id,
-      edition: { id: juror.edition.id, title: juror.edition.title, juryStartsAt: juror.edition.juryStartsAt, juryEndsAt: juror.edition.juryEndsAt, state },
+      edition: {
+        id: juror.edition.id,
+        title: juror.edition.title,
+        juryStartsAt: juror.edition.juryStartsAt,
+        juryEndsAt: juror.edition.juryEndsAt,
+        state,
+      },
       categories: juror.memberships
         .sort((a, b) => a.category.position - b.category.position)
         .map((m) => {
           const nominations = items
             .filter((i) => i.categoryId === m.categoryId)
-            .map((i) => ({ id: i.id, structureName: i.structureName, projectTitle: i.projectTitle, started: scoreOf.has(i.id), complete: scoreOf.get(i.id)?.complete ?? false }))
+            .map((i) => ({
+              id: i.id,
+              structureName: i.structureName,
+              projectTitle: i.projectTitle,
+              started: scoreOf.has(i.id),
+              complete: scoreOf.get(i.id)?.complete ?? false,
+            }))
           const progress = progressOf(nominations)
           return {
             id: m.categoryId,

@@ -30,7 +30,9 @@ export const allErrors = (errors: Record<string, string[]>) => Object.values(err
 export const fmt = (v: number | null, digits = 2) => (v === null ? '—' : v.toFixed(digits))
 
 export function decisionLabelKey(decision: string | null | undefined): MessageKey {
-  return decision === 'laureate' || decision === 'mention' || decision === 'not_selected' ? `juryAdmin.results.decision.${decision}` : 'juryAdmin.results.decision.none'
+  return decision === 'laureate' || decision === 'mention' || decision === 'not_selected'
+    ? `juryAdmin.results.decision.${decision}`
+    : 'juryAdmin.results.decision.none'
 }
 
 export function RankedTable({
@@ -54,14 +56,34 @@ export function RankedTable({
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-2 pr-3">{t('juryAdmin.results.rank')}</th>
-            <th scope="col" className="py-2 pr-3">{t('juryAdmin.results.nomination')}</th>
-            <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.results.mean')}</th>
-            <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.results.sd')}</th>
-            {normalise && <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.results.normalised')}</th>}
-            <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.results.count')}</th>
-            {showVotes && <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.results.votes')}</th>}
-            <th scope="col" className="py-2">{t('juryAdmin.results.decision')}</th>
+            <th scope="col" className="py-2 pr-3">
+              {t('juryAdmin.results.rank')}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t('juryAdmin.results.nomination')}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t('juryAdmin.results.mean')}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t('juryAdmin.results.sd')}
+            </th>
+            {normalise && (
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('juryAdmin.results.normalised')}
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t('juryAdmin.results.count')}
+            </th>
+            {showVotes && (
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t('juryAdmin.results.votes')}
+              </th>
+            )}
+            <th scope="col" className="py-2">
+              {t('juryAdmin.results.decision')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +96,9 @@ export function RankedTable({
                   <span className="font-semibold">{r.structureName}</span>
                   {r.projectTitle && <span className="block text-stone-700">{r.projectTitle}</span>}
                   {r.conflicts.length > 0 && (
-                    <span className="block text-amber-900">{t('juryAdmin.results.conflicts', { list: r.conflicts.map((c) => c.jurorName).join(', ') })}</span>
+                    <span className="block text-amber-900">
+                      {t('juryAdmin.results.conflicts', { list: r.conflicts.map((c) => c.jurorName).join(', ') })}
+                    </span>
                   )}
                   {r.hidden && <span className="block text-stone-700">{t('juryAdmin.results.hidden')}</span>}
                   {showDetails && !r.hidden && (
@@ -102,7 +126,9 @@ export function RankedTable({
                 <td className="py-2 pr-3 text-right font-semibold">{fmt(r.mean)}</td>
                 <td className="py-2 pr-3 text-right">
                   {fmt(r.sd)}
-                  {r.disagreement && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900">{t('juryAdmin.results.disagreement')}</span>}
+                  {r.disagreement && (
+                    <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900">{t('juryAdmin.results.disagreement')}</span>
+                  )}
                 </td>
                 {normalise && <td className="py-2 pr-3 text-right font-semibold">{fmt(r.normalised)}</td>}
                 <td className="py-2 pr-3 text-right">{r.count}</td>
@@ -112,8 +138,16 @@ export function RankedTable({
                     <Form method="post" className="space-y-2" aria-label={`${t('juryAdmin.results.decision')} : ${r.structureName}`}>
                       <input type="hidden" name="intent" value="decision" />
                       <input type="hidden" name="nominationId" value={r.nominationId} />
-                      <label className="label" htmlFor={`decision-${r.nominationId}`}>{t('juryAdmin.results.decision')}</label>
-                      <select id={`decision-${r.nominationId}`} name="decision" className="input" defaultValue={r.decision?.decision ?? ''} required>
+                      <label className="label" htmlFor={`decision-${r.nominationId}`}>
+                        {t('juryAdmin.results.decision')}
+                      </label>
+                      <select
+                        id={`decision-${r.nominationId}`}
+                        name="decision"
+                        className="input"
+                        defaultValue={r.decision?.decision ?? ''}
+                        required
+                      >
                         <option value="">{t('juryAdmin.results.decision.none')}</option>
                         {DECISIONS.map((d) => (
                           <option key={d} value={d}>
@@ -121,9 +155,21 @@ export function RankedTable({
                           </option>
                         ))}
                       </select>
-                      <label className="label" htmlFor={`rank-${r.nominationId}`}>{t('juryAdmin.results.finalRank')}</label>
-                      <input id={`rank-${r.nominationId}`} name="rank" type="number" min={1} inputMode="numeric" className="input max-w-24" defaultValue={r.decision?.rank ?? r.rank ?? ''} />
-                      <label className="label" htmlFor={`rationale-${r.nominationId}`}>{t('juryAdmin.results.rationale')}</label>
+                      <label className="label" htmlFor={`rank-${r.nominationId}`}>
+                        {t('juryAdmin.results.finalRank')}
+                      </label>
+                      <input
+                        id={`rank-${r.nominationId}`}
+                        name="rank"
+                        type="number"
+                        min={1}
+                        inputMode="numeric"
+                        className="input max-w-24"
+                        defaultValue={r.decision?.rank ?? r.rank ?? ''}
+                      />
+                      <label className="label" htmlFor={`rationale-${r.nominationId}`}>
+                        {t('juryAdmin.results.rationale')}
+                      </label>
                       <textarea
                         id={`rationale-${r.nominationId}`}
                         name="rationale"
@@ -133,12 +179,18 @@ export function RankedTable({
                         aria-describedby={rowErrors ? `decision-error-${r.nominationId}` : undefined}
                       />
                       <ErrorList id={`decision-error-${r.nominationId}`} errors={rowErrors} />
-                      <button type="submit" className="btn-secondary">{t('juryAdmin.results.save')}</button>
+                      <button type="submit" className="btn-secondary">
+                        {t('juryAdmin.results.save')}
+                      </button>
                     </Form>
                   ) : (
                     <>
                       <span className="font-semibold">{t(decisionLabelKey(r.decision?.decision))}</span>
-                      {r.decision?.rank ? <span className="block">{t('juryAdmin.results.finalRank')} : {r.decision.rank}</span> : null}
+                      {r.decision?.rank ? (
+                        <span className="block">
+                          {t('juryAdmin.results.finalRank')} : {r.decision.rank}
+                        </span>
+                      ) : null}
                       {r.decision?.rationale && <span className="block whitespace-pre-line text-stone-700">{r.decision.rationale}</span>}
                     </>
                   )}

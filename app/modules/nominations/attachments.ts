@@ -40,7 +40,14 @@ export function safeFilename(name: string, type: AttachmentType): string {
 
 export type AttachmentCheck =
   | { ok: true; contentType: AttachmentType }
-  | { ok: false; error: 'nomination.attachment.error.empty' | 'nomination.attachment.error.tooLarge' | 'nomination.attachment.error.type' | 'nomination.attachment.error.tooMany' }
+  | {
+      ok: false
+      error:
+        | 'nomination.attachment.error.empty'
+        | 'nomination.attachment.error.tooLarge'
+        | 'nomination.attachment.error.type'
+        | 'nomination.attachment.error.tooMany'
+    }
 
 /** Checks one more file against the limits, given how many the nomination already has. */
 export function checkAttachment(bytes: Uint8Array, existingCount: number): AttachmentCheck {

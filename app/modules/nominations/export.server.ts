@@ -12,7 +12,6 @@ import { DEFAULT_TIME_ZONE, formatExportDate } from '#app/shared/time.ts'
 export { attachmentHeaders } from '#app/modules/registrations/export.server.ts'
 export { exportLocale } from '#app/modules/registrations/export-format.ts'
 
-
 export type ExportEdition = { slug: string; questions: { id: string; label: string }[] }
 
 export type NominationExportRow = {
@@ -74,7 +73,6 @@ const TRAILING_COLUMNS = [
   'prizeReview.col.submittedAt',
   'prizeReview.export.col.reviewedAt',
 ] as const satisfies readonly MessageKey[]
-
 
 function statusText(locale: Locale, status: string) {
   return isNominationStatus(status) ? translate(locale, nominationStatusLabelKey(status)) : status

@@ -113,10 +113,16 @@ describe('eligibility review', () => {
     await expectAppError(declareIneligible(org.id, edition.id, n.id, '   ', { actorUserId: user.id }), 422, 'invalid_input')
     expect(await prisma.emailMessage.count({ where: { toAddress: n.contactEmail } })).toBe(0)
 
-    const result = await declareIneligible(org.id, edition.id, n.id, 'Structure created in 2025: less than two years old.', { actorUserId: user.id })
+    const result = await declareIneligible(org.id, edition.id, n.id, 'Structure created in 2025: less than two years old.', {
+      actorUserId: user.id,
+    })
     expect(result.status).toBe('ineligible')
     const row = await prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })
-    expect(row).toMatchObject({ status: 'ineligible', eligibilityReason: 'Structure created in 2025: less than two years old.', reviewedBy: user.id })
+    expect(row).toMatchObject({
+      status: 'ineligible',
+      eligibilityReason: 'Structure created in 2025: less than two years old.',
+      reviewedBy: user.id,
+    })
     expect(row.reviewedAt).toBeInstanceOf(Date)
 
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { template: 'nomination-ineligible', toAddress: n.contactEmail } })
@@ -132,7 +138,10 @@ describe('eligibility review', () => {
 
     // Confirming after all clears the reason.
     await confirmEligible(org.id, edition.id, n.id, { actorUserId: user.id })
-    expect(await prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ status: 'eligible', eligibilityReason: null })
+    expect(await prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      status: 'eligible',
+      eligibilityReason: null,
+    })
   })
 
   test('only eligible nominations are shortlisted; drafts and withdrawn ones are not reviewed', async () => {
@@ -164,7 +173,14 @@ describe('isolation between organisations', () => {
     const other = await makeEdition()
     const n = await makeNomination(mine.edition.id)
     const attachment = await prisma.nominationAttachment.create({
-      data: { nominationId: n.id, filename: 'statuts.pdf', contentType: 'application/pdf', size: 4, sha256: 'x', data: Buffer.from('%PDF') },
+      data: {
+        nominationId: n.id,
+        filename: 'statuts.pdf',
+        contentType: 'application/pdf',
+        size: 4,
+        sha256: 'x',
+        data: Buffer.from('%PDF'),
+      },
     })
 
     // The other organisation, with its own id, and with the right edition id but its own organisation.

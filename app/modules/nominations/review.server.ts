@@ -13,7 +13,6 @@ import { parseAnswers } from '#app/shared/questions.ts'
 
 export { isNominationStatus, MAX_REASON_LENGTH, NOMINATION_STATUSES, type NominationStatus }
 
-
 export type ReviewActor = { actorUserId?: string | null }
 
 export type NominationFilters = { status?: string | null; categoryId?: string | null; q?: string | null }
@@ -106,7 +105,10 @@ export async function getNominationForReview(organisationId: string, editionId: 
     where: { id: nominationId, editionId, edition: { organisationId } },
     include: {
       category: { select: { id: true, name: true } },
-      attachments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, filename: true, contentType: true, size: true, createdAt: true } },
+      attachments: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
+      },
     },
   })
   if (!n) throw notFound()
@@ -170,7 +172,12 @@ async function decide(
     // Conditional on the status read, so two organisers deciding at once cannot both win.
     const { count } = await tx.nomination.updateMany({
       where: { id: n.id, status: n.status },
-      data: { status: to, eligibilityReason: to === 'ineligible' ? reason : null, reviewedAt: new Date(), reviewedBy: actor.actorUserId ?? null },
+      data: {
+        status: to,
+        eligibilityReason: to === 'ineligible' ? reason : null,
+        reviewedAt: new Date(),
+        reviewedBy: actor.actorUserId ?? null,
+      },
     })
     if (count === 0) throw new AppError({ status: 409, code: 'invalid_transition', messageKey: cannotKey(decision) })
     await extra?.(tx, n)
@@ -191,11 +198,28 @@ export function confirmEligible(organisationId: string, editionId: string, nomin
 }
 
 /** Declares the nomination ineligible and emails the reason to its contact, in their language. */
-export async function declareIneligible(organisationId: string, editionId: string, nominationId: string, reason: string, actor: ReviewActor = {}) {
+export async function declareIneligible(
+  organisationId: string,
+  editionId: string,
+  nominationId: string,
+  reason: string,
+  actor: ReviewActor = {},
+) {
   const text = reason.trim()
-  if (!text) throw new AppError({ status: 422, code: 'invalid_input', messageKey: 'prizeReview.error.reasonRequired', fields: { reason: ['prizeReview.error.reasonRequired'] } })
+  if (!text)
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: 'prizeReview.error.reasonRequired',
+      fields: { reason: ['prizeReview.error.reasonRequired'] },
+    })
   if (text.length > MAX_REASON_LENGTH) {
-    throw new AppError({ status: 422, code: 'invalid_input', messageKey: 'prizeReview.error.reasonTooLong', fields: { reason: ['prizeReview.error.reasonTooLong'] } })
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: 'prizeReview.error.reasonTooLong',
+      fields: { reason: ['prizeReview.error.reasonTooLong'] },
+    })
   }
   return decide(
     'declareIneligible',
@@ -242,6 +266,13 @@ export async function nominationsForExport(organisationId: string, editionId: st
 export type ExportNomination = Awaited<ReturnType<typeof nominationsForExport>>[number]
 
 /** Records who exported what: the file holds personal data. */
-export async function recordNominationExport(organisationId: string, editionId: string, actorUserId: string, details: Record<string, unknown>) {
-  await prisma.$transaction((tx) => audit(tx, { organisationId, actorUserId, action: 'nomination.export', entityType: 'prizeEdition', entityId: editionId, details }))
+export async function recordNominationExport(
+  organisationId: string,
+  editionId: string,
+  actorUserId: string,
+  details: Record<string, unknown>,
+) {
+  await prisma.$transaction((tx) =>
+    audit(tx, { organisationId, actorUserId, action: 'nomination.export', entityType: 'prizeEdition', entityId: editionId, details }),
+  )
 }

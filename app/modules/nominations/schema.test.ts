@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { formDataToFields, parseDraft, parseEurosToCents, parseSubmission, valuesToFields, type NominationContext, type NominationFields } from './schema.ts'
+import {
+  formDataToFields,
+  parseDraft,
+  parseEurosToCents,
+  parseSubmission,
+  valuesToFields,
+  type NominationContext,
+  type NominationFields,
+} from './schema.ts'
 
 const ctx: NominationContext = {
   categories: [{ id: 'cat-social', name: 'Utilité sociale', description: '' }],
@@ -45,9 +53,17 @@ describe('parseEurosToCents', () => {
 
 describe('parseDraft', () => {
   it('keeps what parses and reports the rest, field by field', () => {
-    const { values, fieldErrors } = parseDraft({ structureName: 'Recyclerie', siret: '73282932000075', creationDate: '2015-02-30', employees: 'douze', town: '' }, ctx, now)
+    const { values, fieldErrors } = parseDraft(
+      { structureName: 'Recyclerie', siret: '73282932000075', creationDate: '2015-02-30', employees: 'douze', town: '' },
+      ctx,
+      now,
+    )
     expect(values).toEqual({ structureName: 'Recyclerie', town: null })
-    expect(fieldErrors).toEqual({ siret: ['nomination.error.siret'], creationDate: ['nomination.error.date'], employees: ['nomination.error.count'] })
+    expect(fieldErrors).toEqual({
+      siret: ['nomination.error.siret'],
+      creationDate: ['nomination.error.date'],
+      employees: ['nomination.error.count'],
+    })
   })
 
   it('leaves out the fields that were not sent', () => {

@@ -59,7 +59,9 @@ export function nominationContextOf(edition: {
   const questions = [...edition.questions]
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
     .flatMap((q): FormQuestion[] =>
-      isQuestionType(q.type) ? [{ id: q.id, label: q.label, help: q.help ?? null, type: q.type, required: q.required, options: parseQuestionOptions(q.options) }] : [],
+      isQuestionType(q.type)
+        ? [{ id: q.id, label: q.label, help: q.help ?? null, type: q.type, required: q.required, options: parseQuestionOptions(q.options) }]
+        : [],
     )
   return { categories, questions }
 }
@@ -76,7 +78,18 @@ export function stepOf(value: unknown): Step {
 }
 
 /** The form's field names (the database columns, except `budget` in euros for `budgetCents`). */
-export const STRUCTURE_FIELDS = ['structureName', 'siret', 'legalForm', 'creationDate', 'address', 'postalCode', 'town', 'departement', 'employees', 'volunteers'] as const
+export const STRUCTURE_FIELDS = [
+  'structureName',
+  'siret',
+  'legalForm',
+  'creationDate',
+  'address',
+  'postalCode',
+  'town',
+  'departement',
+  'employees',
+  'volunteers',
+] as const
 export const CONTACT_FIELDS = ['contactFirstName', 'contactLastName', 'contactPhone'] as const
 export const PROJECT_FIELDS = ['categoryId', 'projectTitle', 'projectDescription', 'impact', 'budget'] as const
 export const TEXT_FIELDS = [...STRUCTURE_FIELDS, ...CONTACT_FIELDS, ...PROJECT_FIELDS] as const
@@ -162,7 +175,14 @@ export const COLUMN_OF: Record<TextField, Exclude<keyof NominationValues, 'answe
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v)
 
 function text(max: number) {
-  return z.preprocess(blankToNull, z.string({ error: ERR.type }).trim().max(max, { error: tooLong(max) }).nullable())
+  return z.preprocess(
+    blankToNull,
+    z
+      .string({ error: ERR.type })
+      .trim()
+      .max(max, { error: tooLong(max) })
+      .nullable(),
+  )
 }
 
 function siretSchema() {
@@ -230,10 +250,7 @@ function postalCodeSchema() {
 function departementSchema() {
   return z.preprocess(
     (v) => (typeof v === 'string' ? blankToNull(normaliseDepartement(v)) : blankToNull(v)),
-    z
-      .string({ error: ERR.departement })
-      .refine(isDepartement, { error: ERR.departement })
-      .nullable(),
+    z.string({ error: ERR.departement }).refine(isDepartement, { error: ERR.departement }).nullable(),
   )
 }
 
@@ -347,11 +364,15 @@ function answerSchema(q: FormQuestion): z.ZodType<AnswerValue | null> {
           .refine((values) => values.every((v) => q.options.includes(v)), { error: ERR.choice }),
       )
     case 'checkbox':
-      return z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === undefined || v === null || v === '' || v === 'false' ? false : v), z.boolean({ error: ERR.type }))
+      return z.preprocess(
+        (v) => (v === 'on' || v === 'true' ? true : v === undefined || v === null || v === '' || v === 'false' ? false : v),
+        z.boolean({ error: ERR.type }),
+      )
   }
 }
 
-const isEmptyAnswer = (v: AnswerValue | null | undefined) => v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0)
+const isEmptyAnswer = (v: AnswerValue | null | undefined) =>
+  v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0)
 
 // ---- Drafts ----------------------------------------------------------------------------------
 
@@ -392,7 +413,14 @@ export function parseDraft(fields: NominationFields, ctx: NominationContext, now
   return { values: values as Partial<NominationValues>, fieldErrors }
 }
 
-const NOT_NULL_TEXT = new Set<string>(['structureName', 'contactFirstName', 'contactLastName', 'projectTitle', 'projectDescription', 'impact'])
+const NOT_NULL_TEXT = new Set<string>([
+  'structureName',
+  'contactFirstName',
+  'contactLastName',
+  'projectTitle',
+  'projectDescription',
+  'impact',
+])
 
 // ---- Submission ------------------------------------------------------------------------------
 
@@ -443,7 +471,9 @@ export function parseSubmission(fields: NominationFields, ctx: NominationContext
 const centsToEuros = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2).replace('.', ','))
 
 /** Stored values → the form's text (what the inputs show, and what submission re-checks). */
-export function valuesToFields(v: Omit<NominationValues, 'legalForm'> & { legalForm: string | null }): Required<Omit<NominationFields, 'answers'>> & { answers: Record<string, AnswerValue> } {
+export function valuesToFields(
+  v: Omit<NominationValues, 'legalForm'> & { legalForm: string | null },
+): Required<Omit<NominationFields, 'answers'>> & { answers: Record<string, AnswerValue> } {
   return {
     structureName: v.structureName,
     siret: v.siret ?? '',

@@ -40,7 +40,9 @@ async function makeEdition(overrides: { eligibleDepartements?: string[]; minAgeY
     },
   })
   const category = await prisma.prizeCategory.create({ data: { editionId: edition.id, name: 'Utilité sociale' } })
-  const question = await prisma.prizeQuestion.create({ data: { editionId: edition.id, label: 'Partenaires', type: 'short_text', required: true } })
+  const question = await prisma.prizeQuestion.create({
+    data: { editionId: edition.id, label: 'Partenaires', type: 'short_text', required: true },
+  })
   return { org, edition, category, question }
 }
 
@@ -59,7 +61,13 @@ function complete(categoryId: string, questionId: string) {
       volunteers: '40',
     },
     step2: { contactFirstName: 'Nadia', contactLastName: 'Benali', contactPhone: '02 99 00 00 00' },
-    step3: { categoryId, projectTitle: 'Réparer plutôt que jeter', projectDescription: 'Un atelier de réparation.', impact: '12 tonnes évitées par an.', budget: '250 000' },
+    step3: {
+      categoryId,
+      projectTitle: 'Réparer plutôt que jeter',
+      projectDescription: 'Un atelier de réparation.',
+      impact: '12 tonnes évitées par an.',
+      budget: '250 000',
+    },
     step4: { answers: { [questionId]: 'La mairie de Rennes' } },
   }
 }
@@ -121,9 +129,13 @@ describe('starting a nomination', () => {
 
   test('is refused outside the window, for an unknown edition and for a bad email', async () => {
     const { edition } = await makeEdition()
-    expect((await rejection(startNomination(edition.slug, { email: 'a@example.org', locale: 'fr', now: CLOSES }))).code).toBe('submissions_closed')
+    expect((await rejection(startNomination(edition.slug, { email: 'a@example.org', locale: 'fr', now: CLOSES }))).code).toBe(
+      'submissions_closed',
+    )
     expect((await rejection(startNomination('nope', { email: 'a@example.org', locale: 'fr', now: DURING }))).status).toBe(404)
-    expect((await rejection(startNomination(edition.slug, { email: 'pas une adresse', locale: 'fr', now: DURING }))).fields).toEqual({ email: ['nomination.error.email'] })
+    expect((await rejection(startNomination(edition.slug, { email: 'pas une adresse', locale: 'fr', now: DURING }))).fields).toEqual({
+      email: ['nomination.error.email'],
+    })
   })
 })
 
@@ -247,7 +259,8 @@ describe('submission', () => {
     })
     const rendered = await renderStoredEmail(email)
     expect(rendered.subject).toBe('Candidature reçue — Prix de l’ESS 2026')
-    for (const text of ['La Recyclerie du Pays', '73282932000074', 'Utilité sociale', 'Réparer plutôt que jeter', 'statuts.pdf', s.editUrl]) expect(rendered.text).toContain(text)
+    for (const text of ['La Recyclerie du Pays', '73282932000074', 'Utilité sociale', 'Réparer plutôt que jeter', 'statuts.pdf', s.editUrl])
+      expect(rendered.text).toContain(text)
     expect(await prisma.auditLog.count({ where: { entityId: s.nominationId, action: 'nomination.submit' } })).toBe(1)
   })
 
@@ -272,7 +285,10 @@ describe('submission', () => {
     const s = await filledNomination()
     await saveDraft(s.token, { projectTitle: '', answers: { [s.question.id]: '' } }, 3, DURING)
     const error = await rejection(submitNomination(s.token, DURING))
-    expect(error.fields).toEqual({ projectTitle: ['nomination.error.required'], [`answers.${s.question.id}`]: ['nomination.error.required'] })
+    expect(error.fields).toEqual({
+      projectTitle: ['nomination.error.required'],
+      [`answers.${s.question.id}`]: ['nomination.error.required'],
+    })
   })
 
   test('a structure too young is refused with the reason', async () => {
@@ -286,14 +302,25 @@ describe('submission', () => {
   test('a submitted nomination can be edited until the deadline and stays submitted', async () => {
     const s = await filledNomination()
     await submitNomination(s.token, DURING)
-    const result = await saveDraft(s.token, { projectTitle: 'Réparer et transmettre', structureName: '', creationDate: '2025-01-15' }, 3, DURING)
+    const result = await saveDraft(
+      s.token,
+      { projectTitle: 'Réparer et transmettre', structureName: '', creationDate: '2025-01-15' },
+      3,
+      DURING,
+    )
     // Emptying a required field or breaking eligibility is refused on a submitted nomination.
     expect(result.fieldErrors).toEqual({ structureName: ['nomination.error.required'], creationDate: ['prize.ineligible.too_young'] })
     const view = await getNominationByToken(s.token, DURING)
     expect(view?.nomination.status).toBe('submitted')
-    expect(view?.values).toMatchObject({ projectTitle: 'Réparer et transmettre', structureName: 'La Recyclerie du Pays', creationDate: new Date('2015-03-12T00:00:00Z') })
+    expect(view?.values).toMatchObject({
+      projectTitle: 'Réparer et transmettre',
+      structureName: 'La Recyclerie du Pays',
+      creationDate: new Date('2015-03-12T00:00:00Z'),
+    })
     await submitNomination(s.token, DURING)
-    expect(await prisma.emailMessage.count({ where: { template: 'nomination-submitted', toAddress: view?.nomination.contactEmail } })).toBe(2)
+    expect(await prisma.emailMessage.count({ where: { template: 'nomination-submitted', toAddress: view?.nomination.contactEmail } })).toBe(
+      2,
+    )
     expect(view?.editable).toBe(true)
     expect((await getNominationByToken(s.token, CLOSES))?.editable).toBe(false)
   })

@@ -8,7 +8,14 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { eligibilityOf, isLegalForm, submissionWindow, type Eligibility, type IneligibilityReason, type SubmissionWindow } from '#app/modules/prizes/rules.ts'
+import {
+  eligibilityOf,
+  isLegalForm,
+  submissionWindow,
+  type Eligibility,
+  type IneligibilityReason,
+  type SubmissionWindow,
+} from '#app/modules/prizes/rules.ts'
 import { getPublicEdition } from '#app/modules/prizes/service.server.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -90,7 +97,16 @@ function storedValues(n: LoadedNomination): NominationValues {
 }
 
 export type NominationView = {
-  nomination: { id: string; status: string; contactEmail: string; locale: string; draftStep: number; submittedAt: Date | null; withdrawnAt: Date | null; updatedAt: Date }
+  nomination: {
+    id: string
+    status: string
+    contactEmail: string
+    locale: string
+    draftStep: number
+    submittedAt: Date | null
+    withdrawnAt: Date | null
+    updatedAt: Date
+  }
   edition: LoadedNomination['edition']
   context: NominationContext
   values: NominationValues
@@ -140,7 +156,8 @@ async function requireEditable(token: string, now: Date, db: Tx = prisma): Promi
   const n = await findByToken(token, db)
   if (!n) throw notFoundError()
   if (n.status === 'withdrawn') throw new AppError({ status: 409, code: 'nomination_withdrawn', messageKey: 'nomination.error.withdrawn' })
-  if (!(EDITABLE_STATUSES as readonly string[]).includes(n.status)) throw new AppError({ status: 409, code: 'nomination_locked', messageKey: 'nomination.error.locked' })
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(n.status))
+    throw new AppError({ status: 409, code: 'nomination_locked', messageKey: 'nomination.error.locked' })
   const window = submissionWindow(n.edition, now)
   if (window === 'closed') throw new AppError({ status: 409, code: 'submissions_closed', messageKey: 'nomination.error.closed' })
   if (window === 'not_open') throw new AppError({ status: 409, code: 'submissions_not_open', messageKey: 'nomination.error.notOpen' })
@@ -167,15 +184,28 @@ export type StartResult = { nominationId: string; token: string; editUrl: string
  */
 const nominationStartSelect = { id: true, edition: { select: { organisationId: true } } } as const
 
-export async function startNomination(editionSlug: string, input: { email: string; locale: Locale; request?: Request; now?: Date }): Promise<StartResult> {
+export async function startNomination(
+  editionSlug: string,
+  input: { email: string; locale: Locale; request?: Request; now?: Date },
+): Promise<StartResult> {
   const now = input.now ?? new Date()
   const email = z.email().max(254).safeParse(normaliseEmail(input.email))
-  if (!email.success) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'nomination.error.email', fields: { email: ['nomination.error.email'] } })
+  if (!email.success)
+    throw new AppError({
+      status: 400,
+      code: 'invalid_input',
+      messageKey: 'nomination.error.email',
+      fields: { email: ['nomination.error.email'] },
+    })
   const edition = await getPublicEdition(editionSlug)
   if (!edition) throw new AppError({ status: 404, code: 'edition_not_found', messageKey: 'nomination.error.editionNotFound' })
   const window = submissionWindow(edition, now)
   if (window !== 'open') {
-    throw new AppError({ status: 409, code: window === 'closed' ? 'submissions_closed' : 'submissions_not_open', messageKey: window === 'closed' ? 'nomination.error.closed' : 'nomination.error.notOpen' })
+    throw new AppError({
+      status: 409,
+      code: window === 'closed' ? 'submissions_closed' : 'submissions_not_open',
+      messageKey: window === 'closed' ? 'nomination.error.closed' : 'nomination.error.notOpen',
+    })
   }
   const token = generateToken()
   const editUrl = editUrlFor(token, input.request)
@@ -186,9 +216,19 @@ export async function startNomination(editionSlug: string, input: { email: strin
       select: { id: true },
     })
     const nomination = existing
-      ? await tx.nomination.update({ where: { id: existing.id }, data: { editTokenHash: hashToken(token), locale: input.locale }, select: nominationStartSelect })
+      ? await tx.nomination.update({
+          where: { id: existing.id },
+          data: { editTokenHash: hashToken(token), locale: input.locale },
+          select: nominationStartSelect,
+        })
       : await tx.nomination.create({
-          data: { editionId: edition.id, contactEmail: email.data, locale: input.locale, editTokenHash: hashToken(token), searchText: email.data },
+          data: {
+            editionId: edition.id,
+            contactEmail: email.data,
+            locale: input.locale,
+            editTokenHash: hashToken(token),
+            searchText: email.data,
+          },
           select: nominationStartSelect,
         })
     const organisationId = nomination.edition.organisationId
@@ -196,7 +236,12 @@ export async function startNomination(editionSlug: string, input: { email: strin
       to: email.data,
       locale: input.locale,
       template: 'nomination-link',
-      props: { editionTitle: edition.title, editUrl, closesAt: new Date(edition.submissionsCloseAt).toISOString(), resumed: Boolean(existing) },
+      props: {
+        editionTitle: edition.title,
+        editUrl,
+        closesAt: new Date(edition.submissionsCloseAt).toISOString(),
+        resumed: Boolean(existing),
+      },
       organisationId,
       category: EMAIL_CATEGORY,
     })
@@ -269,13 +314,19 @@ export async function saveDraft(token: string, fields: NominationFields, step: S
 
 export type AttachmentInfo = { id: string; filename: string; contentType: string; size: number; sha256: string }
 
-function attachmentError(key: ReturnType<typeof checkAttachment> extends infer R ? (R extends { ok: false; error: infer E } ? E : never) : never) {
+function attachmentError(
+  key: ReturnType<typeof checkAttachment> extends infer R ? (R extends { ok: false; error: infer E } ? E : never) : never,
+) {
   const status = key === 'nomination.attachment.error.tooLarge' ? 413 : key === 'nomination.attachment.error.tooMany' ? 409 : 400
   return new AppError({ status, code: key.split('.').pop() ?? 'invalid_file', messageKey: key, fields: { file: [key] } })
 }
 
 /** Stores one file in the database (so every app instance serves it), after sniffing its type. */
-export async function addAttachment(token: string, file: { filename: string; bytes: Uint8Array }, now: Date = new Date()): Promise<AttachmentInfo> {
+export async function addAttachment(
+  token: string,
+  file: { filename: string; bytes: Uint8Array },
+  now: Date = new Date(),
+): Promise<AttachmentInfo> {
   return prisma.$transaction(async (tx) => {
     const n = await requireEditable(token, now, tx)
     // Touching the nomination first takes its row lock (PostgreSQL), so concurrent uploads count
@@ -309,7 +360,10 @@ export async function removeAttachment(token: string, attachmentId: string, now:
 }
 
 /** One file of the nomination behind this link, for download; null when either is unknown. */
-export async function getAttachment(token: string, attachmentId: string): Promise<{ filename: string; contentType: AttachmentType; data: Uint8Array<ArrayBuffer> } | null> {
+export async function getAttachment(
+  token: string,
+  attachmentId: string,
+): Promise<{ filename: string; contentType: AttachmentType; data: Uint8Array<ArrayBuffer> } | null> {
   if (!token) return null
   const row = await prisma.nominationAttachment.findFirst({
     where: { id: attachmentId, nomination: { editTokenHash: hashToken(token) } },
@@ -342,12 +396,17 @@ function summaryOf(n: LoadedNomination, values: NominationValues): NominationSum
  * the edition's eligibility rules met. An ineligible nomination is refused with its reasons
  * (per field), not recorded as ineligible: the nominee sees why and can correct a mistake.
  */
-export async function submitNomination(token: string, now: Date = new Date(), request?: Request): Promise<{ nominationId: string; resubmitted: boolean }> {
+export async function submitNomination(
+  token: string,
+  now: Date = new Date(),
+  request?: Request,
+): Promise<{ nominationId: string; resubmitted: boolean }> {
   return prisma.$transaction(async (tx) => {
     const n = await requireEditable(token, now, tx)
     const ctx = nominationContextOf(n.edition)
     const parsed = parseSubmission(valuesToFields(storedValues(n)), ctx, () => now)
-    if (!parsed.success) throw new AppError({ status: 422, code: 'invalid_nomination', messageKey: 'nomination.error.incomplete', fields: parsed.fieldErrors })
+    if (!parsed.success)
+      throw new AppError({ status: 422, code: 'invalid_nomination', messageKey: 'nomination.error.incomplete', fields: parsed.fieldErrors })
     const eligibility = eligibilityOf(parsed.value, n.edition)
     if (!eligibility.eligible) {
       const fields: FieldErrors = {}
@@ -392,6 +451,12 @@ export async function withdrawNomination(token: string, now: Date = new Date()):
     if (!n) throw notFoundError()
     if (n.status === 'withdrawn') return
     await tx.nomination.update({ where: { id: n.id }, data: { status: 'withdrawn', withdrawnAt: now } })
-    await audit(tx, { organisationId: n.edition.organisationId, action: 'nomination.withdraw', entityType: 'nomination', entityId: n.id, details: { from: n.status } })
+    await audit(tx, {
+      organisationId: n.edition.organisationId,
+      action: 'nomination.withdraw',
+      entityType: 'nomination',
+      entityId: n.id,
+      details: { from: n.status },
+    })
   })
 }

@@ -10,11 +10,24 @@ describe('organisation legal and bank details', () => {
     const admin = await makeMember(org.id, 'admin')
     await updateLegalDetails(
       org.id,
-      { legalName: 'CRESS Occitanie', address: '10 rue de l’ESS, 31000 Toulouse', siret: '732 829 320 00074', vatMention: 'TVA non applicable, art. 293 B du CGI', iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp', bankAccountHolder: 'CRESS Occitanie' },
+      {
+        legalName: 'CRESS Occitanie',
+        address: '10 rue de l’ESS, 31000 Toulouse',
+        siret: '732 829 320 00074',
+        vatMention: 'TVA non applicable, art. 293 B du CGI',
+        iban: 'fr76 3000 6000 0112 3456 7890 189',
+        bic: 'agrifrpp',
+        bankAccountHolder: 'CRESS Occitanie',
+      },
       { actorUserId: admin.id },
     )
     const saved = await getLegalDetails(org.id)
-    expect(saved).toMatchObject({ siret: '73282932000074', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', bankAccountHolder: 'CRESS Occitanie' })
+    expect(saved).toMatchObject({
+      siret: '73282932000074',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPP',
+      bankAccountHolder: 'CRESS Occitanie',
+    })
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { organisationId: org.id, action: 'organisation.legalDetails' } })
     expect(entry.actorUserId).toBe(admin.id)
     expect(entry.details).toContain('…0189')
@@ -24,7 +37,11 @@ describe('organisation legal and bank details', () => {
   test('invalid details change nothing and name the fields', async () => {
     const org = await makeOrganisation()
     await updateLegalDetails(org.id, { siret: '73282932000074' })
-    const error = await updateLegalDetails(org.id, { siret: '73282932000075', iban: 'FR7630006000011234567890188', bankAccountHolder: 'X' }).catch((e: unknown) => e)
+    const error = await updateLegalDetails(org.id, {
+      siret: '73282932000075',
+      iban: 'FR7630006000011234567890188',
+      bankAccountHolder: 'X',
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).fields).toEqual({ siret: ['paymentsAdmin.error.siretChecksum'], iban: ['paymentsAdmin.error.ibanInvalid'] })
     expect((await getLegalDetails(org.id)).siret).toBe('73282932000074')

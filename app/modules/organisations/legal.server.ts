@@ -9,7 +9,10 @@ import { legalDetailsSchema, type LegalDetails, type LegalDetailsInput } from '.
 const FIELDS = ['legalName', 'address', 'siret', 'vatMention', 'iban', 'bic', 'bankAccountHolder'] as const
 
 export async function getLegalDetails(organisationId: string): Promise<LegalDetails> {
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { legalName: true, address: true, siret: true, vatMention: true, iban: true, bic: true, bankAccountHolder: true } })
+  const org = await prisma.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { legalName: true, address: true, siret: true, vatMention: true, iban: true, bic: true, bankAccountHolder: true },
+  })
   return org
 }
 
@@ -17,7 +20,13 @@ const masked = (iban: string | null) => (iban ? `…${iban.slice(-4)}` : null)
 
 export async function updateLegalDetails(organisationId: string, input: LegalDetailsInput, actor: { actorUserId?: string | null } = {}) {
   const parsed = legalDetailsSchema.safeParse(input)
-  if (!parsed.success) throw new AppError({ status: 422, code: 'invalid_input', messageKey: 'paymentsAdmin.error.invalid', fields: fieldErrorsOf(parsed.error) })
+  if (!parsed.success)
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: 'paymentsAdmin.error.invalid',
+      fields: fieldErrorsOf(parsed.error),
+    })
   const v = parsed.data
   return prisma.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } })

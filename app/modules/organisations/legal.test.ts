@@ -53,9 +53,25 @@ describe('BIC', () => {
 
 describe('legal details form', () => {
   test('normalises and accepts complete details; empty fields are cleared', () => {
-    const r = legalDetailsSchema.safeParse({ legalName: ' CRESS Occitanie ', address: '', siret: '732 829 320 00074', vatMention: '', iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp', bankAccountHolder: 'CRESS Occitanie' })
+    const r = legalDetailsSchema.safeParse({
+      legalName: ' CRESS Occitanie ',
+      address: '',
+      siret: '732 829 320 00074',
+      vatMention: '',
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'agrifrpp',
+      bankAccountHolder: 'CRESS Occitanie',
+    })
     expect(r.success).toBe(true)
-    expect(r.data).toEqual({ legalName: 'CRESS Occitanie', address: null, siret: '73282932000074', vatMention: null, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', bankAccountHolder: 'CRESS Occitanie' })
+    expect(r.data).toEqual({
+      legalName: 'CRESS Occitanie',
+      address: null,
+      siret: '73282932000074',
+      vatMention: null,
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPP',
+      bankAccountHolder: 'CRESS Occitanie',
+    })
   })
   test('tells a wrong SIRET length from a wrong key', () => {
     const short = legalDetailsSchema.safeParse({ siret: '1234' })

@@ -14,7 +14,21 @@ export function normaliseIban(text: string) {
 }
 
 /** Lengths of the IBANs people in France most often give (SEPA neighbours); others: 15–34. */
-const IBAN_LENGTHS: Record<string, number> = { FR: 27, MC: 27, DE: 22, BE: 16, ES: 24, IT: 27, LU: 20, CH: 21, GB: 22, NL: 18, PT: 25, AT: 20, IE: 22 }
+const IBAN_LENGTHS: Record<string, number> = {
+  FR: 27,
+  MC: 27,
+  DE: 22,
+  BE: 16,
+  ES: 24,
+  IT: 27,
+  LU: 20,
+  CH: 21,
+  GB: 22,
+  NL: 18,
+  PT: 25,
+  AT: 20,
+  IE: 22,
+}
 
 /** ISO 13616: country, two check digits, the account; (rearranged, letters as numbers) mod 97 = 1. */
 export function isValidIban(text: string) {
@@ -79,8 +93,10 @@ export const legalDetailsSchema = z
   })
   .superRefine((v, ctx) => {
     // Attendees paying by transfer need both: an IBAN without a holder (or the reverse) is half a detail.
-    if (v.iban && !v.bankAccountHolder) ctx.addIssue({ code: 'custom', path: ['bankAccountHolder'], message: 'paymentsAdmin.error.holderRequired' })
-    if (!v.iban && (v.bankAccountHolder || v.bic)) ctx.addIssue({ code: 'custom', path: ['iban'], message: 'paymentsAdmin.error.ibanRequired' })
+    if (v.iban && !v.bankAccountHolder)
+      ctx.addIssue({ code: 'custom', path: ['bankAccountHolder'], message: 'paymentsAdmin.error.holderRequired' })
+    if (!v.iban && (v.bankAccountHolder || v.bic))
+      ctx.addIssue({ code: 'custom', path: ['iban'], message: 'paymentsAdmin.error.ibanRequired' })
   })
 export type LegalDetailsInput = z.input<typeof legalDetailsSchema>
 export type LegalDetails = z.output<typeof legalDetailsSchema>

@@ -17,16 +17,27 @@ describe('organisations', () => {
     await setCampaignRate(org.id, 30, { actorUserId: null })
     expect(await getCampaignRate(org.id)).toBe(30)
     for (const bad of [-1, 1.5, Number.NaN, 10_001]) {
-      const error = await setCampaignRate(org.id, bad).then(() => null, (e: unknown) => e)
+      const error = await setCampaignRate(org.id, bad).then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(AppError)
       expect((error as AppError).fields).toEqual({ ratePerMinute: ['campaigns.rate.invalid'] })
     }
     expect(await getCampaignRate(org.id)).toBe(30)
     await setCampaignRate(org.id, null)
     expect(await getCampaignRate(org.id)).toBeNull()
-    const audit = await prisma.auditLog.findMany({ where: { organisationId: org.id, action: 'organisation.campaignRate' }, orderBy: { createdAt: 'asc' } })
+    const audit = await prisma.auditLog.findMany({
+      where: { organisationId: org.id, action: 'organisation.campaignRate' },
+      orderBy: { createdAt: 'asc' },
+    })
     const changes = audit.map((a) => JSON.parse(a.details ?? '{}') as unknown)
     expect(changes).toHaveLength(2)
-    expect(changes).toEqual(expect.arrayContaining([{ from: null, to: 30 }, { from: 30, to: null }]))
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { from: null, to: 30 },
+        { from: 30, to: null },
+      ]),
+    )
   })
 })

@@ -48,7 +48,6 @@ export class OrganisationInputError extends AppError {
   }
 }
 
-
 /** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
 function inTransaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return '$transaction' in db ? db.$transaction((tx) => fn(tx)) : fn(db)
@@ -68,7 +67,10 @@ export async function registerOrganisation(
   const slug = input.slug.trim()
   const name = input.name.trim()
   if (!SLUG_PATTERN.test(slug) || slug.length > 64) {
-    throw new OrganisationInputError('slug', `Invalid slug "${input.slug}": use lower-case letters, digits and single hyphens (e.g. cress-occitanie)`)
+    throw new OrganisationInputError(
+      'slug',
+      `Invalid slug "${input.slug}": use lower-case letters, digits and single hyphens (e.g. cress-occitanie)`,
+    )
   }
   if (!name || name.length > 200) throw new OrganisationInputError('name', 'The name must be between 1 and 200 characters')
   const region = input.region?.trim() || null
@@ -139,11 +141,7 @@ export async function ensureUser(
  * Gives a user a role in an organisation: adds the membership, or changes the role of the
  * existing one. Unchanged roles write nothing.
  */
-export async function addMembership(
-  input: { userId: string; organisationId: string; role: string },
-  actor: Actor = {},
-  db: Tx = prisma,
-) {
+export async function addMembership(input: { userId: string; organisationId: string; role: string }, actor: Actor = {}, db: Tx = prisma) {
   const role = input.role
   if (!isRole(role)) throw new OrganisationInputError('role', `Unknown role "${role}": use one of ${ROLES.join(', ')}`)
   return inTransaction(db, async (tx) => {
@@ -177,11 +175,7 @@ export async function isStaff(userId: string, db: Tx = prisma) {
 }
 
 /** Removes a user from an organisation; audited. False when there was no such membership. */
-export async function removeMembership(
-  input: { userId: string; organisationId: string },
-  actor: Actor = {},
-  db: Tx = prisma,
-) {
+export async function removeMembership(input: { userId: string; organisationId: string }, actor: Actor = {}, db: Tx = prisma) {
   return inTransaction(db, async (tx) => {
     const existing = await findMembership(input.userId, input.organisationId, tx)
     if (!existing) return false

@@ -4,7 +4,19 @@ import { currentPayment, methodLabel, paymentState, paymentStateLabel, receiptNu
 let n = 0
 function payment(over: Partial<PaymentLike>): PaymentLike {
   n++
-  return { id: `p${n}`, method: 'transfer', status: 'pending', amountCents: 4500, reference: `ESS-${n}`, purchaseOrderNumber: null, receiptNumber: null, refundStatus: 'none', refundCents: null, createdAt: new Date(2026, 10, n), ...over }
+  return {
+    id: `p${n}`,
+    method: 'transfer',
+    status: 'pending',
+    amountCents: 4500,
+    reference: `ESS-${n}`,
+    purchaseOrderNumber: null,
+    receiptNumber: null,
+    refundStatus: 'none',
+    refundCents: null,
+    createdAt: new Date(2026, 10, n),
+    ...over,
+  }
 }
 
 describe('current payment', () => {
@@ -35,7 +47,9 @@ describe('payment state', () => {
     expect(paymentState({ method: 'transfer', status: 'cancelled', refundStatus: 'none' })).toBe('cancelled')
   })
   test('labels in both languages', () => {
-    expect(paymentStateLabel('fr', { method: 'transfer', status: 'paid', refundStatus: 'pending' })).toBe('Payé, remboursement à effectuer par virement')
+    expect(paymentStateLabel('fr', { method: 'transfer', status: 'paid', refundStatus: 'pending' })).toBe(
+      'Payé, remboursement à effectuer par virement',
+    )
     expect(paymentStateLabel('en', { method: 'transfer', status: 'pending', refundStatus: 'none' })).toBe('Awaited')
     expect(methodLabel('fr', 'purchase_order')).toBe('Bon de commande')
   })

@@ -21,7 +21,12 @@ export type PaymentLike = {
  */
 export function currentPayment<P extends PaymentLike>(payments: readonly P[]): P | null {
   const byNewest = [...payments].sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
-  return byNewest.find((p) => p.status === 'pending') ?? byNewest.find((p) => p.status === 'paid' || p.status === 'refunded') ?? byNewest[0] ?? null
+  return (
+    byNewest.find((p) => p.status === 'pending') ??
+    byNewest.find((p) => p.status === 'paid' || p.status === 'refunded') ??
+    byNewest[0] ??
+    null
+  )
 }
 
 export type PaymentState =
@@ -43,7 +48,8 @@ export type PaymentState =
  * and then marks it refunded.
  */
 export function paymentState(p: Pick<PaymentLike, 'method' | 'status' | 'refundStatus'>): PaymentState {
-  if (p.status === 'pending') return p.method === 'card' ? 'awaiting_card' : p.method === 'purchase_order' ? 'awaiting_purchase_order' : 'awaiting_transfer'
+  if (p.status === 'pending')
+    return p.method === 'card' ? 'awaiting_card' : p.method === 'purchase_order' ? 'awaiting_purchase_order' : 'awaiting_transfer'
   if (p.refundStatus === 'pending') return p.method === 'card' ? 'refund_pending' : 'to_refund_by_transfer'
   if (p.refundStatus === 'failed') return 'refund_failed'
   if (p.refundStatus === 'succeeded' || p.status === 'refunded') return 'refunded'
@@ -56,13 +62,22 @@ export function paymentStateLabel(locale: Locale, p: Pick<PaymentLike, 'method' 
 }
 
 export function methodLabel(locale: Locale, method: string) {
-  return ['card', 'transfer', 'purchase_order'].includes(method) ? translate(locale, `paymentsAdmin.method.${method}` as MessageKey) : method
+  return ['card', 'transfer', 'purchase_order'].includes(method)
+    ? translate(locale, `paymentsAdmin.method.${method}` as MessageKey)
+    : method
 }
 
 /** States whose colour warns the organiser that something is to do or went wrong. */
 export function paymentStateTone(state: PaymentState): 'ok' | 'todo' | 'neutral' | 'problem' {
   if (state === 'paid' || state === 'refunded') return 'ok'
-  if (state === 'awaiting_transfer' || state === 'awaiting_purchase_order' || state === 'awaiting_card' || state === 'to_refund_by_transfer' || state === 'refund_pending') return 'todo'
+  if (
+    state === 'awaiting_transfer' ||
+    state === 'awaiting_purchase_order' ||
+    state === 'awaiting_card' ||
+    state === 'to_refund_by_transfer' ||
+    state === 'refund_pending'
+  )
+    return 'todo'
   if (state === 'refund_failed') return 'problem'
   return 'neutral'
 }

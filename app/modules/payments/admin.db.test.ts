@@ -14,7 +14,10 @@ let bob: { id: string }
 beforeAll(async () => {
   org = await makeOrganisation()
   otherOrg = await makeOrganisation()
-  await prisma.organisation.update({ where: { id: org.id }, data: { iban: 'FR7630006000011234567890189', bankAccountHolder: 'CRESS', lastReceiptNumber: 41 } })
+  await prisma.organisation.update({
+    where: { id: org.id },
+    data: { iban: 'FR7630006000011234567890189', bankAccountHolder: 'CRESS', lastReceiptNumber: 41 },
+  })
   alice = await makeMember(org.id, 'organiser')
   bob = await makeMember(org.id, 'admin')
 })
@@ -23,14 +26,24 @@ const as = (user: { id: string }, organisationId = org.id) => ({ organisationId,
 
 async function paidEvent(capacity: number | null = 10, over: { refundDeadline?: Date | null; refundFeeCents?: number } = {}) {
   const event = await makeEvent(org.id, { capacity })
-  await prisma.event.update({ where: { id: event.id }, data: { acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, ...over } })
-  const ticket = await prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500, quota: 5 } })
+  await prisma.event.update({
+    where: { id: event.id },
+    data: { acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, ...over },
+  })
+  const ticket = await prisma.ticketType.create({
+    data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500, quota: 5 },
+  })
   return { event, ticket }
 }
 
 async function registerByTransfer(eventId: string, ticketTypeId: string, method: 'transfer' | 'purchase_order' = 'transfer') {
   const who = person()
-  const result = await register(eventId, { ...who, ticketTypeId, paymentMethod: method, purchaseOrderNumber: method === 'purchase_order' ? 'BC-2026-118' : null })
+  const result = await register(eventId, {
+    ...who,
+    ticketTypeId,
+    paymentMethod: method,
+    purchaseOrderNumber: method === 'purchase_order' ? 'BC-2026-118' : null,
+  })
   expect(result.outcome).toBe('pending_payment')
   return { ...result, email: who.email, paymentId: result.payment!.id }
 }
@@ -82,7 +95,9 @@ describe('mark a transfer paid', () => {
     const r2 = await registerByTransfer(b.event.id, b.ticket.id)
     const r3 = await registerByTransfer(a.event.id, a.ticket.id)
     await Promise.all([markPaid(r1.paymentId, as(alice)), markPaid(r2.paymentId, as(bob)), markPaid(r3.paymentId, as(alice))])
-    const numbers = (await prisma.payment.findMany({ where: { id: { in: [r1.paymentId, r2.paymentId, r3.paymentId] } } })).map((p) => p.receiptNumber!).sort((x, y) => x - y)
+    const numbers = (await prisma.payment.findMany({ where: { id: { in: [r1.paymentId, r2.paymentId, r3.paymentId] } } }))
+      .map((p) => p.receiptNumber!)
+      .sort((x, y) => x - y)
     expect(numbers[1]! - numbers[0]!).toBe(1)
     expect(numbers[2]! - numbers[1]!).toBe(1)
   })
@@ -94,7 +109,14 @@ describe('mark a transfer paid', () => {
     const otherEvent = await makeEvent(org.id)
     expect((await errorOf(markPaid(r.paymentId, as(alice), { eventId: otherEvent.id }))).status).toBe(404)
     const card = await prisma.payment.create({
-      data: { organisationId: org.id, registrationId: r.registration.id, method: 'card', status: 'cancelled', amountCents: 4500, reference: `ESS-${randomBytes(4).toString('hex').toUpperCase()}` },
+      data: {
+        organisationId: org.id,
+        registrationId: r.registration.id,
+        method: 'card',
+        status: 'cancelled',
+        amountCents: 4500,
+        reference: `ESS-${randomBytes(4).toString('hex').toUpperCase()}`,
+      },
     })
     expect((await errorOf(markPaid(card.id, as(alice)))).code).toBe('notManual')
     expect((await errorOf(cancelPending(card.id, as(alice)))).code).toBe('notManual')
@@ -151,7 +173,14 @@ describe('manual refund and summary', () => {
     const refunded = await prisma.payment.findUniqueOrThrow({ where: { id: paid.paymentId } })
     expect(refunded).toMatchObject({ status: 'refunded', refundStatus: 'succeeded', refundCents: 4000 })
     expect(refunded.refundedAt).not.toBeNull()
-    expect(await prisma.auditLog.count({ where: { entityId: paid.paymentId, action: 'payment.refundedManually', actorUserId: bob.id } })).toBe(1)
-    expect(await paymentsSummary(event.id)).toMatchObject({ paid: { count: 1, cents: 4500 }, refunded: { count: 1, cents: 4000 }, toRefund: { count: 0, cents: 0 }, netCents: 500 })
+    expect(
+      await prisma.auditLog.count({ where: { entityId: paid.paymentId, action: 'payment.refundedManually', actorUserId: bob.id } }),
+    ).toBe(1)
+    expect(await paymentsSummary(event.id)).toMatchObject({
+      paid: { count: 1, cents: 4500 },
+      refunded: { count: 1, cents: 4000 },
+      toRefund: { count: 0, cents: 0 },
+      netCents: 500,
+    })
   })
 })

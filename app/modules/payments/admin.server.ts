@@ -37,7 +37,11 @@ async function ownedPayment(db: Tx, paymentId: string, actor: PaymentActor, even
  * transaction (confirmPayment). Two organisers clicking at once: one claims the payment, the
  * other gets 'already_paid' — one receipt number, one email.
  */
-export async function markPaid(paymentId: string, actor: PaymentActor, opts: { eventId?: string; now?: Date } = {}): Promise<{ outcome: ConfirmOutcome }> {
+export async function markPaid(
+  paymentId: string,
+  actor: PaymentActor,
+  opts: { eventId?: string; now?: Date } = {},
+): Promise<{ outcome: ConfirmOutcome }> {
   const now = opts.now ?? new Date()
   return prisma.$transaction(async (tx) => {
     const payment = await ownedPayment(tx, paymentId, actor, opts.eventId)
@@ -74,7 +78,13 @@ export async function markRefunded(paymentId: string, actor: PaymentActor, opts:
     if (!MANUAL_METHODS.includes(payment.method)) throw refused('notManual')
     const { count } = await tx.payment.updateMany({
       where: { id: payment.id, refundStatus: 'pending' },
-      data: { refundStatus: 'succeeded', status: 'refunded', refundedAt: now, refundCents: payment.refundCents ?? payment.amountCents, refundError: null },
+      data: {
+        refundStatus: 'succeeded',
+        status: 'refunded',
+        refundedAt: now,
+        refundCents: payment.refundCents ?? payment.amountCents,
+        refundError: null,
+      },
     })
     if (count !== 1) return false
     await audit(tx, {

@@ -48,7 +48,8 @@ async function paidRegistration(method: 'card' | 'transfer') {
 
 const callers = {
   'personal link': (r: { registrationId: string }) => cancelByAttendee(r.registrationId),
-  organiser: (r: { eventId: string; registrationId: string }) => cancelByOrganiser(r.eventId, r.registrationId, { actorUserId: organiserId }),
+  organiser: (r: { eventId: string; registrationId: string }) =>
+    cancelByOrganiser(r.eventId, r.registrationId, { actorUserId: organiserId }),
   // The API's DELETE handler (app/modules/api/registrations.server.ts) calls cancelByOrganiser.
   api: (r: { eventId: string; registrationId: string }) => cancelByOrganiser(r.eventId, r.registrationId, { actorUserId: organiserId }),
   erasure: (r: { registrationId: string }) => eraseRegistration(r.registrationId),

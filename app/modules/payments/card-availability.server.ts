@@ -5,7 +5,10 @@ import { cardPaymentsAvailable } from './stripe.server.ts'
 
 const REQUIRED = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const
 
-export function cardAvailability(env: Record<string, string | undefined> = process.env, available = cardPaymentsAvailable()): { available: boolean; missing: string[] } {
+export function cardAvailability(
+  env: Record<string, string | undefined> = process.env,
+  available = cardPaymentsAvailable(),
+): { available: boolean; missing: string[] } {
   const missing = available ? [] : REQUIRED.filter((name) => !env[name]?.trim())
   return { available, missing }
 }

@@ -2,7 +2,15 @@
 import { describe, expect, test } from 'vitest'
 import { renderEmail } from '#app/modules/email/render.server.ts'
 
-const event = { slug: 'conf', title: 'Conférence ESS', startsAt: '2026-06-10T07:00:00Z', endsAt: '2026-06-10T16:00:00Z', timeZone: 'Europe/Paris', venue: 'Toulouse', onlineUrl: null }
+const event = {
+  slug: 'conf',
+  title: 'Conférence ESS',
+  startsAt: '2026-06-10T07:00:00Z',
+  endsAt: '2026-06-10T16:00:00Z',
+  timeZone: 'Europe/Paris',
+  venue: 'Toulouse',
+  onlineUrl: null,
+}
 
 describe('payment emails', () => {
   test('transfer instructions: amount, reference, bank details, link', async () => {
@@ -22,7 +30,11 @@ describe('payment emails', () => {
     expect(fr.text).toContain('FR7630006000011234567890189')
     expect(fr.text).toContain('45,00')
     expect(fr.text).toContain('https://essor.example/r/abc')
-    const en = await renderEmail('payment-instructions', { ...props, method: 'purchase_order' as const, purchaseOrderNumber: 'BC-42', bank: null }, 'en')
+    const en = await renderEmail(
+      'payment-instructions',
+      { ...props, method: 'purchase_order' as const, purchaseOrderNumber: 'BC-42', bank: null },
+      'en',
+    )
     expect(en.text).toContain('purchase order no. BC-42')
     expect(en.text).toContain('The organisers will send you their bank details')
   })

@@ -7,11 +7,23 @@ import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
 import type { PaymentLike } from './admin-view.ts'
 import { paymentExportColumns } from './export-columns.ts'
 
-const buildExportTable = (...[event, registrations, locale]: Parameters<typeof buildTable>) => buildTable(event, registrations, locale, paymentExportColumns)
-
+const buildExportTable = (...[event, registrations, locale]: Parameters<typeof buildTable>) =>
+  buildTable(event, registrations, locale, paymentExportColumns)
 
 function payment(over: Partial<PaymentLike> = {}): PaymentLike {
-  return { id: 'p1', method: 'transfer', status: 'paid', amountCents: 4500, reference: 'ESS-7K3F9Q2M', purchaseOrderNumber: null, receiptNumber: 12, refundStatus: 'none', refundCents: null, createdAt: new Date('2026-11-20T08:05:00Z'), ...over }
+  return {
+    id: 'p1',
+    method: 'transfer',
+    status: 'paid',
+    amountCents: 4500,
+    reference: 'ESS-7K3F9Q2M',
+    purchaseOrderNumber: null,
+    receiptNumber: 12,
+    refundStatus: 'none',
+    refundCents: null,
+    createdAt: new Date('2026-11-20T08:05:00Z'),
+    ...over,
+  }
 }
 
 const event = { timeZone: 'Europe/Paris', slots: [], questions: [{ id: 'q1', label: 'Question' }], ticketTypes: [{ id: 't1' }] }
@@ -21,9 +33,20 @@ describe('payment columns', () => {
     const table = buildExportTable(
       event,
       [
-        exportRegistration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ status: 'expired', method: 'card', receiptNumber: null, reference: 'ESS-OLD', createdAt: new Date('2026-11-19') }), payment()] }),
+        exportRegistration({
+          ticketType: { name: 'Plein tarif' },
+          payments: [
+            payment({ status: 'expired', method: 'card', receiptNumber: null, reference: 'ESS-OLD', createdAt: new Date('2026-11-19') }),
+            payment(),
+          ],
+        }),
         exportRegistration({ lastName: 'Bénévole', ticketType: { name: 'Bénévoles' }, payments: [] }),
-        exportRegistration({ lastName: 'Mairie', status: 'pending_payment', ticketType: { name: 'Plein tarif' }, payments: [payment({ method: 'purchase_order', status: 'pending', receiptNumber: null, reference: 'ESS-AAAA1111' })] }),
+        exportRegistration({
+          lastName: 'Mairie',
+          status: 'pending_payment',
+          ticketType: { name: 'Plein tarif' },
+          payments: [payment({ method: 'purchase_order', status: 'pending', receiptNumber: null, reference: 'ESS-AAAA1111' })],
+        }),
       ],
       'fr',
     )
@@ -41,7 +64,11 @@ describe('payment columns', () => {
   })
 
   test('English headers and states', () => {
-    const table = buildExportTable(event, [exportRegistration({ ticketType: { name: 'Full price' }, payments: [payment({ status: 'paid', refundStatus: 'pending' })] })], 'en')
+    const table = buildExportTable(
+      event,
+      [exportRegistration({ ticketType: { name: 'Full price' }, payments: [payment({ status: 'paid', refundStatus: 'pending' })] })],
+      'en',
+    )
     const at = table.headers.indexOf('Ticket')
     expect(table.headers.slice(at, at + 5)).toEqual(['Ticket', 'Amount', 'Payment', 'Reference', 'Receipt no.'])
     expect(table.rows[0]![at + 2]).toBe('Bank transfer — Paid, refund to make by bank transfer')
@@ -54,7 +81,11 @@ describe('payment columns', () => {
   })
 
   test('XLSX amounts are numbers with a euro format', async () => {
-    const table = buildExportTable(event, [exportRegistration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ amountCents: 2050 })] })], 'fr')
+    const table = buildExportTable(
+      event,
+      [exportRegistration({ ticketType: { name: 'Plein tarif' }, payments: [payment({ amountCents: 2050 })] })],
+      'fr',
+    )
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await tableToXlsx(table, 'Inscriptions')) as unknown as ArrayBuffer)
     const column = table.headers.indexOf('Montant') + 1

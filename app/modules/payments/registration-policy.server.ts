@@ -6,8 +6,22 @@ import type { Tx } from '#app/db.server.ts'
 import type { EventForRegistration } from '#app/modules/registrations/new-registration.server.ts'
 import type { RegistrationPolicy } from '#app/modules/registrations/pipeline.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { availableMethods, holdExpiry, isPaymentMethod, normalisePurchaseOrderNumber, ticketAvailability, type PaymentMethod } from './rules.ts'
-import { createPendingPayment, releaseTicket, requestRefundOnCancel, sendPaymentInstructions, soldOutError, takeTicket } from './service.server.ts'
+import {
+  availableMethods,
+  holdExpiry,
+  isPaymentMethod,
+  normalisePurchaseOrderNumber,
+  ticketAvailability,
+  type PaymentMethod,
+} from './rules.ts'
+import {
+  createPendingPayment,
+  releaseTicket,
+  requestRefundOnCancel,
+  sendPaymentInstructions,
+  soldOutError,
+  takeTicket,
+} from './service.server.ts'
 import { refundAfterCancel } from './stripe.server.ts'
 
 /** What a registration form or the API sends about the ticket. */
@@ -47,7 +61,8 @@ function paymentFieldError(status: number, code: string, messageKey: FieldErrorK
 
 /** The method of a paid ticket among those offered, and the purchase-order number it needs. */
 function chooseMethod(method: PaymentMethod | null, methods: readonly PaymentMethod[], purchaseOrder: string | null | undefined) {
-  if (!method || !methods.includes(method)) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
+  if (!method || !methods.includes(method))
+    throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
   const purchaseOrderNumber = method === 'purchase_order' ? normalisePurchaseOrderNumber(purchaseOrder) : null
   if (method === 'purchase_order' && !purchaseOrderNumber) {
     throw paymentFieldError(422, 'purchase_order_required', 'payments.error.purchaseOrderRequired', 'purchaseOrderNumber')
@@ -58,7 +73,13 @@ function chooseMethod(method: PaymentMethod | null, methods: readonly PaymentMet
 type Source = 'form' | 'api' | 'manual' | 'invitation' | undefined
 
 /** The ticket (and payment method) of a registration on an event with ticket types; checked before any seat is taken. */
-async function chooseTicket(tx: Tx, event: EventForRegistration, input: PaymentInput, opts: PaymentOptions & { source?: Source; ignoreWindow?: boolean }, now: Date): Promise<ChosenTicket> {
+async function chooseTicket(
+  tx: Tx,
+  event: EventForRegistration,
+  input: PaymentInput,
+  opts: PaymentOptions & { source?: Source; ignoreWindow?: boolean },
+  now: Date,
+): Promise<ChosenTicket> {
   if (!input.ticketTypeId) throw paymentFieldError(422, 'ticket_required', 'payments.error.ticketRequired', 'ticketTypeId')
   const ticket = await tx.ticketType.findFirst({ where: { id: input.ticketTypeId, eventId: event.id } })
   if (!ticket) throw paymentFieldError(422, 'invalid_ticket', 'payments.error.ticketInvalid', 'ticketTypeId')
@@ -70,12 +91,14 @@ async function chooseTicket(tx: Tx, event: EventForRegistration, input: PaymentI
   }
   if (ticket.priceCents <= 0) return { id: ticket.id, name: ticket.name, priceCents: 0, method: null, purchaseOrderNumber: null }
   const viaApi = opts.source === 'api'
-  if (viaApi && input.paymentMethod === 'card') throw paymentFieldError(422, 'card_not_via_api', 'payments.error.cardViaApi', 'paymentMethod')
+  if (viaApi && input.paymentMethod === 'card')
+    throw paymentFieldError(422, 'card_not_via_api', 'payments.error.cardViaApi', 'paymentMethod')
   const methods = availableMethods(event, Boolean(opts.cardAvailable) && !viaApi)
   let method = isPaymentMethod(input.paymentMethod) ? input.paymentMethod : null
   // Organisers adding someone by hand: a transfer by default, marked paid when it arrives.
   if (!method && opts.source === 'manual') method = methods.find((m) => m !== 'card') ?? 'transfer'
-  else if (!method || !methods.includes(method)) throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
+  else if (!method || !methods.includes(method))
+    throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
   const chosen = chooseMethod(method, [method], input.purchaseOrderNumber)
   return { id: ticket.id, name: ticket.name, priceCents: ticket.priceCents, ...chosen }
 }
@@ -104,7 +127,10 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
         if (!(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
         if (ticket.priceCents <= 0) return
         status = 'pending_payment'
-        return { status: 'pending_payment', columns: { holdExpiresAt: ticket.method === 'card' ? holdExpiry(now, event.paymentHoldMinutes) : null } }
+        return {
+          status: 'pending_payment',
+          columns: { holdExpiresAt: ticket.method === 'card' ? holdExpiry(now, event.paymentHoldMinutes) : null },
+        }
       },
       // The payment waits; transfers and purchase orders get their instructions by email, card
       // payers are taken to the payment page (they get their ticket once paid).
@@ -118,7 +144,14 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
           purchaseOrderNumber: ticket.purchaseOrderNumber,
         })
         if (ticket.method !== 'card') {
-          await sendPaymentInstructions(tx, registration, event, { ...payment, purchaseOrderNumber: ticket.purchaseOrderNumber }, ticket.name, manageUrl)
+          await sendPaymentInstructions(
+            tx,
+            registration,
+            event,
+            { ...payment, purchaseOrderNumber: ticket.purchaseOrderNumber },
+            ticket.name,
+            manageUrl,
+          )
         }
         return { ownEmail: true, result: { payment }, audit: { ticketTypeId: ticket.id, paymentId: payment.id } }
       },
@@ -140,14 +173,25 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
       }
     }
     const methods = availableMethods(registration.event, Boolean(opts.cardAvailable))
-    const { method, purchaseOrderNumber } = chooseMethod(isPaymentMethod(opts.paymentMethod) ? opts.paymentMethod : null, methods, opts.purchaseOrderNumber)
+    const { method, purchaseOrderNumber } = chooseMethod(
+      isPaymentMethod(opts.paymentMethod) ? opts.paymentMethod : null,
+      methods,
+      opts.purchaseOrderNumber,
+    )
     return {
       status: 'pending_payment',
       columns: { holdExpiresAt: method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null },
       async afterAccept(tx, accepted) {
         if (!(await takeTicket(tx, ticket.id))) throw soldOutError(ticket.name)
-        const payment = await createPendingPayment(tx, { organisationId: accepted.event.organisationId, registrationId: accepted.id, method, amountCents: ticket.priceCents, purchaseOrderNumber })
-        if (method !== 'card') await sendPaymentInstructions(tx, accepted, accepted.event, { ...payment, purchaseOrderNumber }, ticket.name, manageUrl)
+        const payment = await createPendingPayment(tx, {
+          organisationId: accepted.event.organisationId,
+          registrationId: accepted.id,
+          method,
+          amountCents: ticket.priceCents,
+          purchaseOrderNumber,
+        })
+        if (method !== 'card')
+          await sendPaymentInstructions(tx, accepted, accepted.event, { ...payment, purchaseOrderNumber }, ticket.name, manageUrl)
         return { ownEmail: true, result: { payment } }
       },
     }
@@ -165,7 +209,8 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
   // attendee) or in full (anyone else cancels).
   async onCancel(tx, registration, { reason, now }) {
     if (registration.ticketTypeId && holdsTicket(registration.status)) await releaseTicket(tx, registration.ticketTypeId)
-    const refundPaymentId = registration.status === 'confirmed' ? await requestRefundOnCancel(tx, registration.id, now, { full: reason !== 'attendee' }) : null
+    const refundPaymentId =
+      registration.status === 'confirmed' ? await requestRefundOnCancel(tx, registration.id, now, { full: reason !== 'attendee' }) : null
     return refundPaymentId ? { refundPaymentId } : {}
   },
 

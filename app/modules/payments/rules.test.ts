@@ -13,7 +13,13 @@ import {
 } from './rules.ts'
 
 const now = new Date('2026-05-10T10:00:00Z')
-const ticket = { quota: null as number | null, sold: 0, salesStartAt: null as Date | null, salesEndAt: null as Date | null, archivedAt: null as Date | null }
+const ticket = {
+  quota: null as number | null,
+  sold: 0,
+  salesStartAt: null as Date | null,
+  salesEndAt: null as Date | null,
+  archivedAt: null as Date | null,
+}
 
 describe('formatEuros', () => {
   test('French formatting with a comma and the euro sign after', () => {
@@ -52,15 +58,31 @@ describe('ticketAvailability', () => {
 describe('refundFor', () => {
   const deadline = new Date('2026-05-20T00:00:00Z')
   test('before the deadline: amount less the fee', () => {
-    expect(refundFor({ amountCents: 4500, refundDeadline: deadline, refundFeeCents: 500 }, now)).toEqual({ refundable: true, refundCents: 4000, feeCents: 500 })
-    expect(refundFor({ amountCents: 4500, refundDeadline: deadline, refundFeeCents: 0 }, now)).toEqual({ refundable: true, refundCents: 4500, feeCents: 0 })
+    expect(refundFor({ amountCents: 4500, refundDeadline: deadline, refundFeeCents: 500 }, now)).toEqual({
+      refundable: true,
+      refundCents: 4000,
+      feeCents: 500,
+    })
+    expect(refundFor({ amountCents: 4500, refundDeadline: deadline, refundFeeCents: 0 }, now)).toEqual({
+      refundable: true,
+      refundCents: 4500,
+      feeCents: 0,
+    })
   })
   test('a fee above the amount never makes a negative refund', () => {
-    expect(refundFor({ amountCents: 1000, refundDeadline: deadline, refundFeeCents: 1500 }, now)).toEqual({ refundable: false, refundCents: 0, feeCents: 1000 })
+    expect(refundFor({ amountCents: 1000, refundDeadline: deadline, refundFeeCents: 1500 }, now)).toEqual({
+      refundable: false,
+      refundCents: 0,
+      feeCents: 1000,
+    })
   })
   test('at or after the deadline, or without one: nothing', () => {
     expect(refundFor({ amountCents: 4500, refundDeadline: deadline, refundFeeCents: 0 }, deadline).refundable).toBe(false)
-    expect(refundFor({ amountCents: 4500, refundDeadline: null, refundFeeCents: 0 }, now)).toEqual({ refundable: false, refundCents: 0, feeCents: 0 })
+    expect(refundFor({ amountCents: 4500, refundDeadline: null, refundFeeCents: 0 }, now)).toEqual({
+      refundable: false,
+      refundCents: 0,
+      feeCents: 0,
+    })
   })
 })
 

@@ -25,10 +25,12 @@ export const MAX_HOLD_MINUTES = 1440
 
 /** Integer cents in euros: "45,00 €" in French, "€45.00" in English. */
 export function formatEuros(cents: number, locale: 'fr' | 'en' = 'fr'): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' })
-    .format(cents / 100)
-    // Intl uses narrow no-break spaces in French; a plain no-break space reads and copies better.
-    .replace(/\u202f/g, '\u00a0')
+  return (
+    new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' })
+      .format(cents / 100)
+      // Intl uses narrow no-break spaces in French; a plain no-break space reads and copies better.
+      .replace(/\u202f/g, '\u00a0')
+  )
 }
 
 export type TicketForSale = {

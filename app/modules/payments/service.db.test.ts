@@ -16,7 +16,10 @@ const card = { cardAvailable: true } as const
 async function paidEvent(opts: { capacity?: number | null; quota?: number | null; priceCents?: number; waitlistEnabled?: boolean } = {}) {
   const org = await makeOrganisation()
   await setBankDetails(org.id)
-  const event = await makeEvent(org.id, { capacity: opts.capacity === undefined ? 10 : opts.capacity, waitlistEnabled: opts.waitlistEnabled ?? true })
+  const event = await makeEvent(org.id, {
+    capacity: opts.capacity === undefined ? 10 : opts.capacity,
+    waitlistEnabled: opts.waitlistEnabled ?? true,
+  })
   await setPaymentSettings(event.id, { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true, paymentHoldMinutes: 30 })
   const ticket = await makeTicketType(event.id, { priceCents: opts.priceCents ?? 4500, quota: opts.quota ?? null })
   return { org, event, ticket }
@@ -46,7 +49,11 @@ describe('registering with a ticket', () => {
     expect(reg.status).toBe('pending_payment')
     expect(reg.ticketTypeId).toBe(ticket.id)
     expect(reg.holdExpiresAt?.getTime()).toBe(now.getTime() + 30 * 60_000)
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({ status: 'pending', method: 'card', amountCents: 4500 })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({
+      status: 'pending',
+      method: 'card',
+      amountCents: 4500,
+    })
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 1, sold: 1 })
     // No ticket before payment.
     expect(await outbox('registration-confirmed', p.email)).toBe(0)
@@ -56,7 +63,9 @@ describe('registering with a ticket', () => {
     const { event, ticket } = await paidEvent()
     const noCard = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }).catch((e: unknown) => e)
     expect(isAppError(noCard) && noCard.code).toBe('payment_method_required')
-    const api = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, { ...card, source: 'api' }).catch((e: unknown) => e)
+    const api = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, { ...card, source: 'api' }).catch(
+      (e: unknown) => e,
+    )
     expect(isAppError(api) && api.code).toBe('card_not_via_api')
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 0, sold: 0 })
   })
@@ -77,10 +86,20 @@ describe('registering with a ticket', () => {
   test('a purchase order needs its number; a free ticket confirms at once; a ticket is required', async () => {
     const { event, ticket } = await paidEvent()
     const free = await makeTicketType(event.id, { priceCents: 0, quota: 1, name: 'Bénévoles' })
-    const noNumber = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'purchase_order' }).catch((e: unknown) => e)
+    const noNumber = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'purchase_order' }).catch(
+      (e: unknown) => e,
+    )
     expect(isAppError(noNumber) && noNumber.fields).toEqual({ purchaseOrderNumber: ['purchase_order_required'] })
-    const po = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'purchase_order', purchaseOrderNumber: ' BC-2026-042 ' })
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: po.payment!.id } })).toMatchObject({ method: 'purchase_order', purchaseOrderNumber: 'BC-2026-042' })
+    const po = await register(event.id, {
+      ...person(),
+      ticketTypeId: ticket.id,
+      paymentMethod: 'purchase_order',
+      purchaseOrderNumber: ' BC-2026-042 ',
+    })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: po.payment!.id } })).toMatchObject({
+      method: 'purchase_order',
+      purchaseOrderNumber: 'BC-2026-042',
+    })
     const f = await register(event.id, { ...person(), ticketTypeId: free.id })
     expect(f.outcome).toBe('confirmed')
     expect(f.payment).toBeUndefined()
@@ -155,9 +174,13 @@ describe('confirmPayment', () => {
 
   test('receipts are numbered 1..n without gaps when many payments are confirmed concurrently', async () => {
     const { org, event, ticket } = await paidEvent({ capacity: 20 })
-    const regs = await Promise.all(Array.from({ length: 12 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })))
+    const regs = await Promise.all(
+      Array.from({ length: 12 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })),
+    )
     await Promise.all(regs.map((r) => confirm(r.payment!.id)))
-    const numbers = (await prisma.payment.findMany({ where: { organisationId: org.id }, select: { receiptNumber: true } })).map((p) => p.receiptNumber).sort((a, b) => a! - b!)
+    const numbers = (await prisma.payment.findMany({ where: { organisationId: org.id }, select: { receiptNumber: true } }))
+      .map((p) => p.receiptNumber)
+      .sort((a, b) => a! - b!)
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
   })
 
@@ -221,7 +244,9 @@ describe('releasePendingPayment', () => {
 
   test('confirm and release racing: exactly one wins and the counters stay exact', async () => {
     const { event, ticket } = await paidEvent({ capacity: 30 })
-    const regs = await Promise.all(Array.from({ length: 10 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)))
+    const regs = await Promise.all(
+      Array.from({ length: 10 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)),
+    )
     await Promise.all(regs.flatMap((r) => [confirm(r.payment!.id), release(r.payment!.id, 'expired')]))
     const confirmed = await prisma.registration.count({ where: { eventId: event.id, status: 'confirmed' } })
     const cancelled = await prisma.registration.count({ where: { eventId: event.id, status: 'cancelled' } })
@@ -254,7 +279,11 @@ describe('refunds on cancel', () => {
     await confirm(r.payment!.id)
     const res = await cancelRegistration(r.registration.id, { reason: 'attendee' })
     expect(res.refundPaymentId).toBe(r.payment!.id)
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({ refundStatus: 'pending', refundCents: 4000, refundFeeCents: 500 })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({
+      refundStatus: 'pending',
+      refundCents: 4000,
+      refundFeeCents: 500,
+    })
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 0, sold: 0 })
   })
 
@@ -270,7 +299,11 @@ describe('refunds on cancel', () => {
     const b = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })
     await confirm(b.payment!.id)
     expect((await cancelRegistration(b.registration.id, { reason: 'attendee' })).refundPaymentId).toBeUndefined()
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: b.payment!.id } })).toMatchObject({ refundStatus: 'pending', refundCents: 4500, refundError: null })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: b.payment!.id } })).toMatchObject({
+      refundStatus: 'pending',
+      refundCents: 4500,
+      refundError: null,
+    })
   })
 
   test('cancelled by the organisers: full refund even after the deadline', async () => {
@@ -279,7 +312,11 @@ describe('refunds on cancel', () => {
     const r = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'card' }, card)
     await confirm(r.payment!.id)
     expect((await cancelRegistration(r.registration.id, { reason: 'organiser' })).refundPaymentId).toBe(r.payment!.id)
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({ refundStatus: 'pending', refundCents: 4500, refundFeeCents: 0 })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: r.payment!.id } })).toMatchObject({
+      refundStatus: 'pending',
+      refundCents: 4500,
+      refundFeeCents: 0,
+    })
   })
 
   test('cancelling while the payment is pending cancels the payment and frees seat and ticket', async () => {
@@ -298,7 +335,9 @@ describe('quota under concurrency', () => {
   test('20 concurrent paid registrations on a quota of 5: exactly 5 pending, 15 refused ticket_sold_out', async () => {
     const { event, ticket } = await paidEvent({ capacity: 100, quota: 5 })
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: i % 2 ? 'card' : 'transfer' }, card)),
+      Array.from({ length: 20 }, (_, i) =>
+        register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: i % 2 ? 'card' : 'transfer' }, card),
+      ),
     )
     const ok = results.filter((r) => r.status === 'fulfilled')
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]
@@ -313,9 +352,15 @@ describe('quota under concurrency', () => {
 
   test('20 concurrent paid registrations for 5 seats without a waiting list: 5 pending, 15 event_full, ticket counters exact', async () => {
     const { event, ticket } = await paidEvent({ capacity: 5, waitlistEnabled: false })
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })))
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })),
+    )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5)
-    expect((results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]).every((r) => isAppError(r.reason) && r.reason.code === 'event_full')).toBe(true)
+    expect(
+      (results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]).every(
+        (r) => isAppError(r.reason) && r.reason.code === 'event_full',
+      ),
+    ).toBe(true)
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 5, sold: 5 })
   })
 })
@@ -331,7 +376,12 @@ describe('statuses elsewhere', () => {
     const noMethod = await acceptOffer(w.registration.id, [], { manageToken: w.manageToken, cardAvailable: true }).catch((e: unknown) => e)
     expect(isAppError(noMethod) && noMethod.code).toBe('payment_method_required')
     const now = new Date()
-    const accepted = await acceptOffer(w.registration.id, [], { manageToken: w.manageToken, cardAvailable: true, paymentMethod: 'card', now })
+    const accepted = await acceptOffer(w.registration.id, [], {
+      manageToken: w.manageToken,
+      cardAvailable: true,
+      paymentMethod: 'card',
+      now,
+    })
     expect(accepted.payment).toMatchObject({ method: 'card', amountCents: 4500 })
     const reg = await prisma.registration.findUniqueOrThrow({ where: { id: w.registration.id } })
     expect(reg.status).toBe('pending_payment')
@@ -347,7 +397,10 @@ describe('statuses elsewhere', () => {
     const reg = await prisma.registration.findUniqueOrThrow({ where: { id: r.registration.id } })
     const result = await checkIn(event.id, { ticketCode: reg.ticketCode }, staff.id)
     expect(result).toMatchObject({ ok: false, reason: 'not_confirmed', registration: { status: 'pending_payment' } })
-    await prisma.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000), reminderDaysBefore: 2 } })
+    await prisma.event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000), reminderDaysBefore: 2 },
+    })
     await sendReminders()
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).reminderSentAt).toBeNull()
     await confirm(r.payment!.id)
@@ -364,7 +417,12 @@ describe('event cancelled', () => {
     const pending = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'transfer' })
     const ev = await prisma.event.update({ where: { id: event.id }, data: { status: 'cancelled' } })
     expect(await prisma.$transaction((tx) => cancelAllForEvent(tx, ev, null), TX)).toBe(2)
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id: paid.payment!.id } })).toMatchObject({ status: 'paid', refundStatus: 'pending', refundCents: 4500, refundFeeCents: 0 })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: paid.payment!.id } })).toMatchObject({
+      status: 'paid',
+      refundStatus: 'pending',
+      refundCents: 4500,
+      refundFeeCents: 0,
+    })
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: pending.payment!.id } })).status).toBe('cancelled')
     expect(await state(event.id, ticket.id)).toEqual({ seatsTaken: 0, sold: 0 })
   })

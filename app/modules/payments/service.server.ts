@@ -80,12 +80,26 @@ export async function createPendingPayment(
 }
 
 /** The bank details printed in transfer instructions, when the organisation filled them in. */
-export function bankDetailsOf(org: { iban: string | null; bic: string | null; bankAccountHolder: string | null; legalName: string | null; name: string }) {
+export function bankDetailsOf(org: {
+  iban: string | null
+  bic: string | null
+  bankAccountHolder: string | null
+  legalName: string | null
+  name: string
+}) {
   if (!org.iban) return null
   return { iban: org.iban, bic: org.bic ?? '', holder: org.bankAccountHolder || org.legalName || org.name }
 }
 
-type EmailRegistration = { id: string; email: string; firstName: string; lastName: string; locale: string; ticketCode: string; eventId: string }
+type EmailRegistration = {
+  id: string
+  email: string
+  firstName: string
+  lastName: string
+  locale: string
+  ticketCode: string
+  eventId: string
+}
 type EmailEvent = Parameters<typeof eventEmailSummary>[0]
 
 /** The transfer / purchase-order instructions email. */
@@ -175,13 +189,19 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   const receiptNumber = org.lastReceiptNumber
   await tx.payment.update({ where: { id: paymentId }, data: { receiptNumber } })
 
-  const registration = await tx.registration.findUniqueOrThrow({ where: { id: payment.registrationId }, include: { event: true, ticketType: true } })
+  const registration = await tx.registration.findUniqueOrThrow({
+    where: { id: payment.registrationId },
+    include: { event: true, ticketType: true },
+  })
   let outcome: ConfirmOutcome = 'seat_lost'
   if (registration.status === 'pending_payment') {
     if (await confirmHeldRegistration(tx, registration.id)) {
       outcome = 'confirmed'
       // A card paid late while a transfer was chosen meanwhile: the transfer is no longer due.
-      await tx.payment.updateMany({ where: { registrationId: registration.id, status: 'pending', NOT: { id: paymentId } }, data: { status: 'cancelled' } })
+      await tx.payment.updateMany({
+        where: { registrationId: registration.id, status: 'pending', NOT: { id: paymentId } },
+        data: { status: 'cancelled' },
+      })
     }
   } else if (
     registration.status === 'cancelled' &&
@@ -193,7 +213,9 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   ) {
     // The hold ran out before the payment arrived: take the seat and the ticket again if free.
     const ticketTypeId = registration.ticketTypeId
-    const { revived, alsoTaken } = await reviveRegistration(tx, registration, async () => (ticketTypeId ? takeTicket(tx, ticketTypeId) : true))
+    const { revived, alsoTaken } = await reviveRegistration(tx, registration, async () =>
+      ticketTypeId ? takeTicket(tx, ticketTypeId) : true,
+    )
     if (revived) outcome = 'confirmed'
     else if (alsoTaken && ticketTypeId) await releaseTicket(tx, ticketTypeId)
   }
@@ -205,7 +227,14 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
       action: 'payment.paid',
       entityType: 'Payment',
       entityId: paymentId,
-      details: JSON.stringify({ registrationId: registration.id, method: payment.method, amountCents: payment.amountCents, receiptNumber, outcome, from: payment.status }),
+      details: JSON.stringify({
+        registrationId: registration.id,
+        method: payment.method,
+        amountCents: payment.amountCents,
+        receiptNumber,
+        outcome,
+        from: payment.status,
+      }),
     },
   })
 
@@ -290,7 +319,12 @@ export async function dueCardHolds(now: Date, limit = 100) {
     orderBy: { createdAt: 'asc' },
     take: limit,
   })
-  return rows.map((r) => ({ id: r.id, registrationId: r.registrationId, stripeCheckoutSessionId: r.stripeCheckoutSessionId, holdExpiresAt: r.registration.holdExpiresAt! }))
+  return rows.map((r) => ({
+    id: r.id,
+    registrationId: r.registrationId,
+    stripeCheckoutSessionId: r.stripeCheckoutSessionId,
+    holdExpiresAt: r.registration.holdExpiresAt!,
+  }))
 }
 
 /** What cancelling a paid registration at `now` would refund (null: nothing was paid). */
@@ -316,7 +350,12 @@ export async function refundPreview(registrationId: string, now: Date, db: Tx = 
  * Returns the payment id when Stripe must refund it (card), else null. Transfers and purchase
  * orders get refundStatus 'pending' for the organisers to refund by transfer themselves.
  */
-export async function requestRefundOnCancel(tx: Tx, registrationId: string, now: Date, opts: { full?: boolean } = {}): Promise<string | null> {
+export async function requestRefundOnCancel(
+  tx: Tx,
+  registrationId: string,
+  now: Date,
+  opts: { full?: boolean } = {},
+): Promise<string | null> {
   const preview = await refundPreview(registrationId, now, tx)
   if (!preview) return null
   const refund = opts.full ? { refundable: preview.amountCents > 0, refundCents: preview.amountCents, feeCents: 0 } : preview
@@ -333,7 +372,12 @@ export async function requestRefundOnCancel(tx: Tx, registrationId: string, now:
 /** The registration's payment that matters now: the pending one, else the latest paid one, else the latest. */
 export async function currentPaymentOf(registrationId: string, db: Tx = prisma) {
   const payments = await db.payment.findMany({ where: { registrationId }, orderBy: { createdAt: 'desc' } })
-  return payments.find((p) => p.status === 'pending') ?? payments.find((p) => p.status === 'paid' || p.status === 'refunded') ?? payments[0] ?? null
+  return (
+    payments.find((p) => p.status === 'pending') ??
+    payments.find((p) => p.status === 'paid' || p.status === 'refunded') ??
+    payments[0] ??
+    null
+  )
 }
 
 /** Everything the payment and receipt pages show. */
@@ -342,7 +386,17 @@ export async function getPaymentView(paymentId: string) {
     where: { id: paymentId },
     include: {
       organisation: {
-        select: { id: true, name: true, legalName: true, address: true, siret: true, vatMention: true, iban: true, bic: true, bankAccountHolder: true },
+        select: {
+          id: true,
+          name: true,
+          legalName: true,
+          address: true,
+          siret: true,
+          vatMention: true,
+          iban: true,
+          bic: true,
+          bankAccountHolder: true,
+        },
       },
       registration: {
         select: {
@@ -395,7 +449,10 @@ export type TicketChoice = {
 
 /** The tickets a registrant may choose now: archived and out-of-window ones are hidden, sold-out ones shown as such. */
 export async function ticketChoicesFor(eventId: string, now: Date, locale: Locale = 'fr'): Promise<TicketChoice[]> {
-  const tickets = await prisma.ticketType.findMany({ where: { eventId, archivedAt: null }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] })
+  const tickets = await prisma.ticketType.findMany({
+    where: { eventId, archivedAt: null },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+  })
   return tickets.flatMap((t) => {
     const availability = ticketAvailability(t, now)
     if (availability !== 'on_sale' && availability !== 'sold_out') return []
@@ -415,7 +472,10 @@ export async function ticketChoicesFor(eventId: string, now: Date, locale: Local
 
 /** The payment methods offered to attendees of an event, given whether Stripe is configured. */
 export async function paymentMethodsFor(eventId: string, cardAvailable: boolean) {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true } })
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true },
+  })
   return event ? availableMethods(event, cardAvailable) : []
 }
 
@@ -433,17 +493,32 @@ export async function switchPaymentMethod(
   return prisma.$transaction(async (tx) => {
     const current = await tx.payment.findFirst({ where: { registrationId, status: 'pending' } })
     if (!current) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
-    const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { event: true, ticketType: true } })
-    if (registration.status !== 'pending_payment') throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    const registration = await tx.registration.findUniqueOrThrow({
+      where: { id: registrationId },
+      include: { event: true, ticketType: true },
+    })
+    if (registration.status !== 'pending_payment')
+      throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
     const methods = availableMethods(registration.event, input.cardAvailable)
     if (!isPaymentMethod(input.method) || !methods.includes(input.method)) {
-      throw new AppError({ status: 422, code: 'payment_method_required', messageKey: 'payments.error.methodRequired', fields: { paymentMethod: ['payment_method_required'] } })
+      throw new AppError({
+        status: 422,
+        code: 'payment_method_required',
+        messageKey: 'payments.error.methodRequired',
+        fields: { paymentMethod: ['payment_method_required'] },
+      })
     }
     const purchaseOrderNumber = input.method === 'purchase_order' ? normalisePurchaseOrderNumber(input.purchaseOrderNumber) : null
     if (input.method === 'purchase_order' && !purchaseOrderNumber) {
-      throw new AppError({ status: 422, code: 'purchase_order_required', messageKey: 'payments.error.purchaseOrderRequired', fields: { purchaseOrderNumber: ['purchase_order_required'] } })
+      throw new AppError({
+        status: 422,
+        code: 'purchase_order_required',
+        messageKey: 'payments.error.purchaseOrderRequired',
+        fields: { purchaseOrderNumber: ['purchase_order_required'] },
+      })
     }
-    if (input.method === current.method && input.method !== 'purchase_order') return { id: current.id, method: current.method, changed: false }
+    if (input.method === current.method && input.method !== 'purchase_order')
+      return { id: current.id, method: current.method, changed: false }
     const { count } = await tx.payment.updateMany({ where: { id: current.id, status: 'pending' }, data: { status: 'cancelled' } })
     if (count !== 1) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
     const payment = await createPendingPayment(tx, {
@@ -481,14 +556,24 @@ export async function switchPaymentMethod(
 export async function paymentSummaryFor(registrationId: string, now: Date, locale: Locale) {
   const registration = await prisma.registration.findUnique({
     where: { id: registrationId },
-    select: { status: true, ticketType: { select: { name: true, nameEn: true, priceCents: true } }, event: { select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true, timeZone: true } } },
+    select: {
+      status: true,
+      ticketType: { select: { name: true, nameEn: true, priceCents: true } },
+      event: { select: { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: true, timeZone: true } },
+    },
   })
   if (!registration) return null
   const ticket = registration.ticketType
   const current = await currentPaymentOf(registrationId)
   const refund = registration.status === 'confirmed' ? await refundPreview(registrationId, now) : null
   return {
-    ticket: ticket ? { name: (locale === 'en' && ticket.nameEn) || ticket.name, price: ticket.priceCents > 0 ? formatEuros(ticket.priceCents, locale) : null, paid: ticket.priceCents > 0 } : null,
+    ticket: ticket
+      ? {
+          name: (locale === 'en' && ticket.nameEn) || ticket.name,
+          price: ticket.priceCents > 0 ? formatEuros(ticket.priceCents, locale) : null,
+          paid: ticket.priceCents > 0,
+        }
+      : null,
     payment: current
       ? {
           status: current.status,

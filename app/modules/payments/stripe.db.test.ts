@@ -7,7 +7,16 @@ import { prisma } from '#app/db.server.ts'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { makeEvent, makeOrganisation, person } from '#tests/support/factories.ts'
 import { signPayload, startStripeStub, stripeEvent, type StripeStub } from '#tests/support/stripe-stub.ts'
-import { checkoutView, closeCheckout, expireDueHolds, refundAfterCancel, refundPayment, retryRefunds, startCheckout, switchToTransfer } from './stripe.server.ts'
+import {
+  checkoutView,
+  closeCheckout,
+  expireDueHolds,
+  refundAfterCancel,
+  refundPayment,
+  retryRefunds,
+  startCheckout,
+  switchToTransfer,
+} from './stripe.server.ts'
 import { handleStripeWebhook } from './webhook.server.ts'
 import * as webhookRoute from '#app/routes/system/webhooks.stripe.ts'
 
@@ -32,7 +41,12 @@ async function paidEvent(opts: { capacity?: number; refundDeadline?: Date | null
   const event = await makeEvent(organisationId, { capacity: opts.capacity ?? 10, waitlistEnabled: true })
   await prisma.event.update({
     where: { id: event.id },
-    data: { acceptsCard: true, acceptsTransfer: true, refundDeadline: opts.refundDeadline ?? null, refundFeeCents: opts.refundFeeCents ?? 0 },
+    data: {
+      acceptsCard: true,
+      acceptsTransfer: true,
+      refundDeadline: opts.refundDeadline ?? null,
+      refundFeeCents: opts.refundFeeCents ?? 0,
+    },
   })
   const ticket = await prisma.ticketType.create({ data: { eventId: event.id, kind: 'paid', name: 'Plein tarif', priceCents: 4500 } })
   return { event, ticket }
@@ -56,7 +70,13 @@ function signed(type: string, object: Record<string, unknown>, id?: string) {
 const emails = (to: string, template: string) => prisma.emailMessage.count({ where: { toAddress: to, template } })
 const state = async (paymentId: string) => {
   const p = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: true } })
-  return { payment: p.status, registration: p.registration.status, receipt: p.receiptNumber, refund: p.refundStatus, refundCents: p.refundCents }
+  return {
+    payment: p.status,
+    registration: p.registration.status,
+    receipt: p.receiptNumber,
+    refund: p.refundStatus,
+    refundCents: p.refundCents,
+  }
 }
 
 describe('Checkout sessions', () => {
@@ -111,7 +131,11 @@ describe('POST /webhooks/stripe', () => {
     expect((await handleStripeWebhook(good.payload, null)).status).toBe(400)
     // Through the route as well: raw body, 400 JSON body.
     const response = await webhookRoute.action({
-      request: new Request('http://localhost/webhooks/stripe', { method: 'POST', headers: { 'Stripe-Signature': 't=1,v1=00' }, body: good.payload }),
+      request: new Request('http://localhost/webhooks/stripe', {
+        method: 'POST',
+        headers: { 'Stripe-Signature': 't=1,v1=00' },
+        body: good.payload,
+      }),
       params: {},
       context: {},
     })
@@ -122,7 +146,11 @@ describe('POST /webhooks/stripe', () => {
     expect(await emails(hold.email, 'registration-confirmed')).toBe(0)
     // The genuine delivery still works afterwards, through the route.
     const ok = await webhookRoute.action({
-      request: new Request('http://localhost/webhooks/stripe', { method: 'POST', headers: { 'Stripe-Signature': good.signature }, body: good.payload }),
+      request: new Request('http://localhost/webhooks/stripe', {
+        method: 'POST',
+        headers: { 'Stripe-Signature': good.signature },
+        body: good.payload,
+      }),
       params: {},
       context: {},
     })
@@ -137,7 +165,9 @@ describe('POST /webhooks/stripe', () => {
     const completed = signed('checkout.session.completed', { ...paid })
     const expired = signed('checkout.session.expired', { ...paid, status: 'expired' })
     expect((await handleStripeWebhook(completed.payload, completed.signature)).body.outcome).toBe('confirmed')
-    expect((await handleStripeWebhook(expired.payload, expired.signature, new Date(Date.now() + 2 * 3600_000))).body.outcome).toBe('not_released')
+    expect((await handleStripeWebhook(expired.payload, expired.signature, new Date(Date.now() + 2 * 3600_000))).body.outcome).toBe(
+      'not_released',
+    )
     expect(await state(hold.paymentId)).toMatchObject({ payment: 'paid', registration: 'confirmed' })
   })
 
@@ -173,7 +203,12 @@ describe('POST /webhooks/stripe', () => {
     const other = await holdByCard(event.id, ticket.id)
     const completed = signed('checkout.session.completed', { ...paid })
     expect((await handleStripeWebhook(completed.payload, completed.signature)).body.outcome).toBe('seat_lost')
-    expect(await state(hold.paymentId)).toMatchObject({ payment: 'refunded', registration: 'cancelled', refund: 'succeeded', refundCents: 4500 })
+    expect(await state(hold.paymentId)).toMatchObject({
+      payment: 'refunded',
+      registration: 'cancelled',
+      refund: 'succeeded',
+      refundCents: 4500,
+    })
     expect((await state(hold.paymentId)).receipt).toBeGreaterThan(0)
     expect(stub.refunds.filter((r) => r.payment_intent === paid.payment_intent).map((r) => r.amount)).toEqual([4500])
     expect(await emails(hold.email, 'refund-result')).toBe(1)
@@ -204,7 +239,11 @@ describe('hold expiry', () => {
   test('an expired hold frees the seat, the ticket and offers it to the waiting list; Stripe session expired first', async () => {
     const { event, ticket } = await paidEvent({ capacity: 1 })
     const hold = await holdByCard(event.id, ticket.id)
-    const waiting = await register(event.id, { ...person({ email: `attente-${Date.now()}@asso.example` }), ticketTypeId: ticket.id, paymentMethod: 'card' }, { cardAvailable: true })
+    const waiting = await register(
+      event.id,
+      { ...person({ email: `attente-${Date.now()}@asso.example` }), ticketTypeId: ticket.id, paymentMethod: 'card' },
+      { cardAvailable: true },
+    )
     expect(waiting.outcome).toBe('waitlisted')
     expect(await expireDueHolds(new Date())).toBe(0)
     expect(await state(hold.paymentId)).toMatchObject({ payment: 'pending', registration: 'pending_payment' })

@@ -160,7 +160,9 @@ export async function startCheckout(paymentId: string, request?: Request, now = 
   })
   if (count === 1 || (await storedSession(payment.id)) === session.id) return session.url!
   // Another request stored its session first (or the payment closed meanwhile): ours must not be payable.
-  await stripe.checkout.sessions.expire(session.id).catch((error: unknown) => logger.warn({ err: error, paymentId }, 'could not expire a duplicate Checkout Session'))
+  await stripe.checkout.sessions
+    .expire(session.id)
+    .catch((error: unknown) => logger.warn({ err: error, paymentId }, 'could not expire a duplicate Checkout Session'))
   const winner = await storedSession(payment.id)
   if (!winner) throw paymentClosed()
   const current = await stripe.checkout.sessions.retrieve(winner)
@@ -222,7 +224,11 @@ export async function refundPayment(paymentId: string, now = new Date()): Promis
       { idempotencyKey: `refund-${payment.id}` },
     )
     if (refund.status === 'failed' || refund.status === 'canceled') {
-      await recordRefund(payment.id, { status: 'failed', error: refund.failure_reason ?? `refund ${refund.status}`, stripeRefundId: refund.id }, 'failed')
+      await recordRefund(
+        payment.id,
+        { status: 'failed', error: refund.failure_reason ?? `refund ${refund.status}`, stripeRefundId: refund.id },
+        'failed',
+      )
       return 'failed'
     }
     // 'pending' at Stripe (some cards take days) counts as sent: charge.refunded confirms it later.
@@ -253,7 +259,10 @@ export async function refundAfterCancel(result: { refundPaymentId?: string | nul
 }
 
 async function recordRefundError(paymentId: string, error: string) {
-  await prisma.payment.updateMany({ where: { id: paymentId, refundStatus: { in: ['pending', 'failed'] } }, data: { refundError: error.slice(0, 500) } })
+  await prisma.payment.updateMany({
+    where: { id: paymentId, refundStatus: { in: ['pending', 'failed'] } },
+    data: { refundError: error.slice(0, 500) },
+  })
 }
 
 type RefundRecord = { status: 'succeeded' | 'failed'; error?: string; stripeRefundId?: string; refundedAt?: Date; refundCents?: number }
@@ -277,7 +286,10 @@ export async function recordRefund(paymentId: string, r: RefundRecord, email: 's
       },
     })
     if (count !== 1) return false
-    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
+    const payment = await db.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      include: { registration: { include: { event: true } } },
+    })
     const registration = payment.registration
     await db.auditLog.create({
       data: {
@@ -345,14 +357,7 @@ export async function retryRefunds(now = new Date(), limit = 50): Promise<number
 // Settling sessions: shared by the webhook, the return page, the cancel page and the hold job.
 
 export type SettleOutcome =
-  | 'ignored'
-  | 'unknown_payment'
-  | 'awaiting_payment'
-  | 'confirmed'
-  | 'already_paid'
-  | 'seat_lost'
-  | 'not_released'
-  | 'refund_recorded'
+  'ignored' | 'unknown_payment' | 'awaiting_payment' | 'confirmed' | 'already_paid' | 'seat_lost' | 'not_released' | 'refund_recorded'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 
@@ -414,7 +419,10 @@ export async function closeCheckout(
   opts: { now?: Date; reason: 'expired' | 'cancelled'; actorUserId?: string },
 ): Promise<'released' | 'not_pending' | 'retry_later' | SettleOutcome> {
   const now = opts.now ?? new Date()
-  const payment = await prisma.payment.findUnique({ where: { id: paymentId }, include: { registration: { select: { holdExpiresAt: true } } } })
+  const payment = await prisma.payment.findUnique({
+    where: { id: paymentId },
+    include: { registration: { select: { holdExpiresAt: true } } },
+  })
   if (!payment || payment.status !== 'pending' || payment.method !== 'card') return 'not_pending'
   const config = stripeConfig()
   if (config && payment.stripeCheckoutSessionId) {
@@ -475,7 +483,9 @@ export async function checkoutView(paymentId: string, sessionId: string | null, 
   if (payment.stripeCheckoutSessionId !== sessionId) {
     // A session we did not store (a crash right after creating it): Stripe vouches for it or not.
     if (!config) return null
-    session = await stripeClient(config).checkout.sessions.retrieve(sessionId).catch(() => null)
+    session = await stripeClient(config)
+      .checkout.sessions.retrieve(sessionId)
+      .catch(() => null)
     if (!session || session.client_reference_id !== payment.id) return null
   }
   if (opts.settle && config && payment.status !== 'paid' && payment.status !== 'refunded') {
@@ -491,7 +501,13 @@ export async function checkoutView(paymentId: string, sessionId: string | null, 
   let state: CheckoutState
   if (r.status === 'confirmed' && (current.status === 'paid' || current.status === 'refunded')) state = 'paid'
   // Paid after the registration had been released or cancelled: kept with its receipt, refunded in full.
-  else if ((current.status === 'paid' || current.status === 'refunded') && r.status === 'cancelled' && r.cancelledAt && current.paidAt && r.cancelledAt <= current.paidAt)
+  else if (
+    (current.status === 'paid' || current.status === 'refunded') &&
+    r.status === 'cancelled' &&
+    r.cancelledAt &&
+    current.paidAt &&
+    r.cancelledAt <= current.paidAt
+  )
     state = 'seat_lost'
   else if (current.status === 'pending' && r.status === 'pending_payment') {
     state = opts.settle ? 'processing' : r.holdExpiresAt && r.holdExpiresAt > now ? 'held' : 'processing'
@@ -515,7 +531,10 @@ export type CheckoutView = NonNullable<Awaited<ReturnType<typeof checkoutView>>>
  * be paid anyway, confirmPayment confirms and cancels the transfer.
  */
 export async function switchToTransfer(paymentId: string, request?: Request, now = new Date()) {
-  const payment = await prisma.payment.findUnique({ where: { id: paymentId }, select: { registrationId: true, stripeCheckoutSessionId: true } })
+  const payment = await prisma.payment.findUnique({
+    where: { id: paymentId },
+    select: { registrationId: true, stripeCheckoutSessionId: true },
+  })
   if (!payment) throw paymentClosed()
   const token = generateToken()
   const result = await switchPaymentMethod(

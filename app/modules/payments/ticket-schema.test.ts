@@ -28,7 +28,14 @@ describe('parseEuros', () => {
 describe('ticket form', () => {
   const schema = ticketFormSchema('Europe/Paris')
   test('a paid ticket: price in euros, quota, sale window in Paris time', () => {
-    const r = schema.safeParse({ kind: 'paid', name: ' Plein tarif ', price: '45,00', quota: '100', salesStartAt: '2026-12-01T09:00', salesEndAt: '2027-01-10T18:00' })
+    const r = schema.safeParse({
+      kind: 'paid',
+      name: ' Plein tarif ',
+      price: '45,00',
+      quota: '100',
+      salesStartAt: '2026-12-01T09:00',
+      salesEndAt: '2027-01-10T18:00',
+    })
     expect(r.success).toBe(true)
     expect(r.data).toMatchObject({ kind: 'paid', name: 'Plein tarif', priceCents: 4500, quota: 100, nameEn: null, description: null })
     expect(r.data?.salesStartAt?.toISOString()).toBe('2026-12-01T08:00:00.000Z')
@@ -39,32 +46,69 @@ describe('ticket form', () => {
     expect(r.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['priceCents', 'paymentsAdmin.error.paidNeedsPrice']])
   })
   test('bad price, quota, kind and window are reported on their fields', () => {
-    const r = schema.safeParse({ kind: 'vip', name: 'X', price: 'douze', quota: '0', salesStartAt: '2026-12-02T09:00', salesEndAt: '2026-12-01T09:00' })
+    const r = schema.safeParse({
+      kind: 'vip',
+      name: 'X',
+      price: 'douze',
+      quota: '0',
+      salesStartAt: '2026-12-02T09:00',
+      salesEndAt: '2026-12-01T09:00',
+    })
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]))
-    expect(byField).toMatchObject({ kind: 'paymentsAdmin.error.kindInvalid', name: 'paymentsAdmin.error.nameRequired', priceCents: 'paymentsAdmin.error.priceInvalid', quota: 'paymentsAdmin.error.quotaInvalid' })
+    expect(byField).toMatchObject({
+      kind: 'paymentsAdmin.error.kindInvalid',
+      name: 'paymentsAdmin.error.nameRequired',
+      priceCents: 'paymentsAdmin.error.priceInvalid',
+      quota: 'paymentsAdmin.error.quotaInvalid',
+    })
     const window = schema.safeParse({ kind: 'free', name: 'Gratuit', salesStartAt: '2026-12-02T09:00', salesEndAt: '2026-12-01T09:00' })
     expect(window.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['salesEndAt', 'paymentsAdmin.error.salesEndBeforeStart']])
   })
   test('the service schema refuses a price on a free ticket', () => {
-    expect(ticketInputSchema.safeParse({ kind: 'free', name: 'Gratuit', priceCents: 100 }).error?.issues[0]?.message).toBe('paymentsAdmin.error.freeHasPrice')
+    expect(ticketInputSchema.safeParse({ kind: 'free', name: 'Gratuit', priceCents: 100 }).error?.issues[0]?.message).toBe(
+      'paymentsAdmin.error.freeHasPrice',
+    )
   })
 })
 
 describe('payment settings form', () => {
   const schema = paymentSettingsFormSchema('Europe/Paris')
   test('checkboxes, hold minutes, refund deadline and fee in euros', () => {
-    const r = schema.safeParse({ acceptsTransfer: 'on', acceptsPurchaseOrder: 'on', paymentHoldMinutes: '45', refundDeadline: '2027-01-05T23:59', refundFee: '5' })
-    expect(r.data).toMatchObject({ acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, paymentHoldMinutes: 45, refundFeeCents: 500 })
+    const r = schema.safeParse({
+      acceptsTransfer: 'on',
+      acceptsPurchaseOrder: 'on',
+      paymentHoldMinutes: '45',
+      refundDeadline: '2027-01-05T23:59',
+      refundFee: '5',
+    })
+    expect(r.data).toMatchObject({
+      acceptsCard: false,
+      acceptsTransfer: true,
+      acceptsPurchaseOrder: true,
+      paymentHoldMinutes: 45,
+      refundFeeCents: 500,
+    })
     expect(r.data?.refundDeadline?.toISOString()).toBe('2027-01-05T22:59:00.000Z')
   })
   test('empty deadline and fee: no refunds deadline, no fee; hold defaults to 30', () => {
-    expect(schema.safeParse({ acceptsCard: 'on' }).data).toEqual({ acceptsCard: true, acceptsTransfer: false, acceptsPurchaseOrder: false, paymentHoldMinutes: 30, refundDeadline: null, refundFeeCents: 0 })
+    expect(schema.safeParse({ acceptsCard: 'on' }).data).toEqual({
+      acceptsCard: true,
+      acceptsTransfer: false,
+      acceptsPurchaseOrder: false,
+      paymentHoldMinutes: 30,
+      refundDeadline: null,
+      refundFeeCents: 0,
+    })
   })
   test('hold between 30 minutes and 24 hours; at least one method', () => {
     for (const minutes of ['29', '1441', 'abc', '-30']) {
-      expect(schema.safeParse({ acceptsCard: 'on', paymentHoldMinutes: minutes }).error?.issues[0]?.message).toBe('paymentsAdmin.error.holdInvalid')
+      expect(schema.safeParse({ acceptsCard: 'on', paymentHoldMinutes: minutes }).error?.issues[0]?.message).toBe(
+        'paymentsAdmin.error.holdInvalid',
+      )
     }
     expect(schema.safeParse({ acceptsCard: 'on', paymentHoldMinutes: '1440' }).success).toBe(true)
-    expect(schema.safeParse({ paymentHoldMinutes: '30' }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([['methods', 'paymentsAdmin.error.noMethod']])
+    expect(schema.safeParse({ paymentHoldMinutes: '30' }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ['methods', 'paymentsAdmin.error.noMethod'],
+    ])
   })
 })

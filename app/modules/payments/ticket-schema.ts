@@ -82,8 +82,10 @@ export const ticketInputSchema = z
     salesEndAt: optionalDate.transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'free' && v.priceCents !== 0) ctx.addIssue({ code: 'custom', path: ['priceCents'], message: 'paymentsAdmin.error.freeHasPrice' })
-    if (v.kind !== 'free' && v.priceCents === 0) ctx.addIssue({ code: 'custom', path: ['priceCents'], message: 'paymentsAdmin.error.paidNeedsPrice' })
+    if (v.kind === 'free' && v.priceCents !== 0)
+      ctx.addIssue({ code: 'custom', path: ['priceCents'], message: 'paymentsAdmin.error.freeHasPrice' })
+    if (v.kind !== 'free' && v.priceCents === 0)
+      ctx.addIssue({ code: 'custom', path: ['priceCents'], message: 'paymentsAdmin.error.paidNeedsPrice' })
     if (v.salesStartAt && v.salesEndAt && v.salesEndAt.getTime() <= v.salesStartAt.getTime()) {
       ctx.addIssue({ code: 'custom', path: ['salesEndAt'], message: 'paymentsAdmin.error.salesEndBeforeStart' })
     }

@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { makeEvent, makeMember, makeOrganisation } from '#tests/support/factories.ts'
-import { createTicketType, deleteTicketType, getPaymentSettings, listTicketTypes, moveTicketType, setTicketTypeArchived, updatePaymentSettings, updateTicketType } from './tickets.server.ts'
+import {
+  createTicketType,
+  deleteTicketType,
+  getPaymentSettings,
+  listTicketTypes,
+  moveTicketType,
+  setTicketTypeArchived,
+  updatePaymentSettings,
+  updateTicketType,
+} from './tickets.server.ts'
 
 let org: { id: string }
 let other: { id: string }
@@ -29,7 +38,19 @@ async function holdTicket(eventId: string, ticketTypeId: string, status = 'confi
   const id = randomBytes(6).toString('hex')
   await prisma.ticketType.update({ where: { id: ticketTypeId }, data: { sold: { increment: status === 'cancelled' ? 0 : 1 } } })
   return prisma.registration.create({
-    data: { eventId, ticketTypeId, status, firstName: 'Camille', lastName: 'Martin', email: `c-${id}@example.org`, organisationName: 'SCOP', organisationType: 'cooperative', consentAt: new Date(), manageTokenHash: `h-${id}`, ticketCode: `t-${id}` },
+    data: {
+      eventId,
+      ticketTypeId,
+      status,
+      firstName: 'Camille',
+      lastName: 'Martin',
+      email: `c-${id}@example.org`,
+      organisationName: 'SCOP',
+      organisationType: 'cooperative',
+      consentAt: new Date(),
+      manageTokenHash: `h-${id}`,
+      ticketCode: `t-${id}`,
+    },
   })
 }
 
@@ -37,7 +58,12 @@ describe('ticket types', () => {
   test('created in order, listed with archived last, audited', async () => {
     const event = await makeEvent(org.id)
     const a = await createTicketType(org.id, event.id, full, actor())
-    const b = await createTicketType(org.id, event.id, { kind: 'reduced', name: 'Tarif réduit', priceCents: 2000, description: 'Étudiants, demandeurs d’emploi' }, actor())
+    const b = await createTicketType(
+      org.id,
+      event.id,
+      { kind: 'reduced', name: 'Tarif réduit', priceCents: 2000, description: 'Étudiants, demandeurs d’emploi' },
+      actor(),
+    )
     const c = await createTicketType(org.id, event.id, { kind: 'free', name: 'Bénévoles', priceCents: 0, quota: 20 }, actor())
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2])
     await setTicketTypeArchived(org.id, event.id, a.id, true, actor())
@@ -70,7 +96,15 @@ describe('ticket types', () => {
     const event = await makeEvent(org.id)
     const ticket = await createTicketType(org.id, event.id, full)
     const reg = await holdTicket(event.id, ticket.id, 'pending_payment')
-    const payment = await prisma.payment.create({ data: { organisationId: org.id, registrationId: reg.id, method: 'transfer', amountCents: 4500, reference: `ESS-${randomBytes(4).toString('hex').toUpperCase()}` } })
+    const payment = await prisma.payment.create({
+      data: {
+        organisationId: org.id,
+        registrationId: reg.id,
+        method: 'transfer',
+        amountCents: 4500,
+        reference: `ESS-${randomBytes(4).toString('hex').toUpperCase()}`,
+      },
+    })
     await updateTicketType(org.id, event.id, ticket.id, { ...full, priceCents: 5500 }, actor())
     expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: ticket.id } })).priceCents).toBe(5500)
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).amountCents).toBe(4500)
@@ -123,12 +157,53 @@ describe('payment settings', () => {
   test('saved and audited; invalid values change nothing', async () => {
     const event = await makeEvent(org.id)
     const deadline = new Date(Date.now() + 10 * 24 * 3600_000)
-    await updatePaymentSettings(org.id, event.id, { acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, paymentHoldMinutes: 60, refundDeadline: deadline, refundFeeCents: 500 }, actor())
-    expect(await getPaymentSettings(org.id, event.id)).toEqual({ acceptsCard: false, acceptsTransfer: true, acceptsPurchaseOrder: true, paymentHoldMinutes: 60, refundDeadline: deadline, refundFeeCents: 500 })
-    const e = await errorOf(updatePaymentSettings(org.id, event.id, { acceptsCard: false, acceptsTransfer: false, acceptsPurchaseOrder: false, paymentHoldMinutes: 10, refundDeadline: null, refundFeeCents: 0 }))
+    await updatePaymentSettings(
+      org.id,
+      event.id,
+      {
+        acceptsCard: false,
+        acceptsTransfer: true,
+        acceptsPurchaseOrder: true,
+        paymentHoldMinutes: 60,
+        refundDeadline: deadline,
+        refundFeeCents: 500,
+      },
+      actor(),
+    )
+    expect(await getPaymentSettings(org.id, event.id)).toEqual({
+      acceptsCard: false,
+      acceptsTransfer: true,
+      acceptsPurchaseOrder: true,
+      paymentHoldMinutes: 60,
+      refundDeadline: deadline,
+      refundFeeCents: 500,
+    })
+    const e = await errorOf(
+      updatePaymentSettings(org.id, event.id, {
+        acceptsCard: false,
+        acceptsTransfer: false,
+        acceptsPurchaseOrder: false,
+        paymentHoldMinutes: 10,
+        refundDeadline: null,
+        refundFeeCents: 0,
+      }),
+    )
     expect(e.fields).toEqual({ paymentHoldMinutes: ['paymentsAdmin.error.holdInvalid'], methods: ['paymentsAdmin.error.noMethod'] })
     expect((await getPaymentSettings(org.id, event.id)).paymentHoldMinutes).toBe(60)
     expect(await prisma.auditLog.count({ where: { entityId: event.id, action: 'event.paymentSettings' } })).toBe(1)
-    expect((await errorOf(updatePaymentSettings(other.id, event.id, { acceptsCard: true, acceptsTransfer: true, acceptsPurchaseOrder: false, paymentHoldMinutes: 30, refundDeadline: null, refundFeeCents: 0 }))).status).toBe(404)
+    expect(
+      (
+        await errorOf(
+          updatePaymentSettings(other.id, event.id, {
+            acceptsCard: true,
+            acceptsTransfer: true,
+            acceptsPurchaseOrder: false,
+            paymentHoldMinutes: 30,
+            refundDeadline: null,
+            refundFeeCents: 0,
+          }),
+        )
+      ).status,
+    ).toBe(404)
   })
 })

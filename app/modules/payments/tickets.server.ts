@@ -46,8 +46,22 @@ async function ownedTicket(db: Tx, eventId: string, ticketTypeId: string) {
   return ticket
 }
 
-function snapshot(t: { kind: string; name: string; priceCents: number; quota: number | null; salesStartAt: Date | null; salesEndAt: Date | null }) {
-  return { kind: t.kind, name: t.name, priceCents: t.priceCents, quota: t.quota, salesStartAt: t.salesStartAt?.toISOString() ?? null, salesEndAt: t.salesEndAt?.toISOString() ?? null }
+function snapshot(t: {
+  kind: string
+  name: string
+  priceCents: number
+  quota: number | null
+  salesStartAt: Date | null
+  salesEndAt: Date | null
+}) {
+  return {
+    kind: t.kind,
+    name: t.name,
+    priceCents: t.priceCents,
+    quota: t.quota,
+    salesStartAt: t.salesStartAt?.toISOString() ?? null,
+    salesEndAt: t.salesEndAt?.toISOString() ?? null,
+  }
 }
 
 // ---- Reading ---------------------------------------------------------------------------------
@@ -59,7 +73,11 @@ function snapshot(t: { kind: string; name: string; priceCents: number; quota: nu
 export async function listTicketTypes(organisationId: string, eventId: string) {
   const event = await ownedEvent(prisma, organisationId, eventId)
   const tickets = await prisma.ticketType.findMany({ where: { eventId: event.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
-  const held = await prisma.registration.groupBy({ by: ['ticketTypeId'], where: { eventId: event.id, ticketTypeId: { not: null } }, _count: { _all: true } })
+  const held = await prisma.registration.groupBy({
+    by: ['ticketTypeId'],
+    where: { eventId: event.id, ticketTypeId: { not: null } },
+    _count: { _all: true },
+  })
   const heldBy = new Map(held.map((h) => [h.ticketTypeId, h._count._all]))
   const rows = tickets.map((t) => ({ ...t, registrations: heldBy.get(t.id) ?? 0 }))
   return [...rows.filter((r) => !r.archivedAt), ...rows.filter((r) => r.archivedAt)]
@@ -75,7 +93,14 @@ export async function createTicketType(organisationId: string, eventId: string, 
     const event = await editableEvent(tx, organisationId, eventId)
     const last = await tx.ticketType.findFirst({ where: { eventId: event.id }, orderBy: { position: 'desc' }, select: { position: true } })
     const ticket = await tx.ticketType.create({ data: { eventId: event.id, ...v, position: (last?.position ?? -1) + 1 } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'ticketType.create', entityType: 'TicketType', entityId: ticket.id, details: { eventId: event.id, ...snapshot(ticket) } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'ticketType.create',
+      entityType: 'TicketType',
+      entityId: ticket.id,
+      details: { eventId: event.id, ...snapshot(ticket) },
+    })
     return ticket
   })
 }
@@ -84,30 +109,66 @@ export async function createTicketType(organisationId: string, eventId: string, 
  * Changes a ticket type. Existing registrations and payments keep what they were sold at; the
  * new price applies to registrations from now on. The quota can't go below the tickets held.
  */
-export async function updateTicketType(organisationId: string, eventId: string, ticketTypeId: string, input: TicketInput, actor: Actor = {}) {
+export async function updateTicketType(
+  organisationId: string,
+  eventId: string,
+  ticketTypeId: string,
+  input: TicketInput,
+  actor: Actor = {},
+) {
   const v = parseOrThrow(ticketInputSchema, input)
   return change(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const before = await ownedTicket(tx, event.id, ticketTypeId)
-    const { count } = await tx.ticketType.updateMany({ where: { id: before.id, ...(v.quota === null ? {} : { sold: { lte: v.quota } }) }, data: v })
+    const { count } = await tx.ticketType.updateMany({
+      where: { id: before.id, ...(v.quota === null ? {} : { sold: { lte: v.quota } }) },
+      data: v,
+    })
     if (count !== 1) {
       const { sold } = await tx.ticketType.findUniqueOrThrow({ where: { id: before.id }, select: { sold: true } })
-      throw new AppError({ status: 422, code: 'quota_below_sold', messageKey: 'paymentsAdmin.error.quotaBelowSold', params: { sold }, fields: { quota: ['paymentsAdmin.error.quotaBelowSold'] } })
+      throw new AppError({
+        status: 422,
+        code: 'quota_below_sold',
+        messageKey: 'paymentsAdmin.error.quotaBelowSold',
+        params: { sold },
+        fields: { quota: ['paymentsAdmin.error.quotaBelowSold'] },
+      })
     }
     const ticket = await tx.ticketType.findUniqueOrThrow({ where: { id: before.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'ticketType.update', entityType: 'TicketType', entityId: ticket.id, details: { eventId: event.id, from: snapshot(before), to: snapshot(ticket) } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'ticketType.update',
+      entityType: 'TicketType',
+      entityId: ticket.id,
+      details: { eventId: event.id, from: snapshot(before), to: snapshot(ticket) },
+    })
     return ticket
   })
 }
 
 /** Archived tickets are no longer offered; registrations that hold one keep it. Restoring offers it again. */
-export async function setTicketTypeArchived(organisationId: string, eventId: string, ticketTypeId: string, archived: boolean, actor: Actor = {}, now = new Date()) {
+export async function setTicketTypeArchived(
+  organisationId: string,
+  eventId: string,
+  ticketTypeId: string,
+  archived: boolean,
+  actor: Actor = {},
+  now = new Date(),
+) {
   return change(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const ticket = await ownedTicket(tx, event.id, ticketTypeId)
     if (Boolean(ticket.archivedAt) === archived) return ticket
     const updated = await tx.ticketType.update({ where: { id: ticket.id }, data: { archivedAt: archived ? now : null } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: archived ? 'ticketType.archive' : 'ticketType.restore', entityType: 'TicketType', entityId: ticket.id, details: { eventId: event.id, name: ticket.name } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: archived ? 'ticketType.archive' : 'ticketType.restore',
+      entityType: 'TicketType',
+      entityId: ticket.id,
+      details: { eventId: event.id, name: ticket.name },
+    })
     return updated
   })
 }
@@ -122,23 +183,50 @@ export async function deleteTicketType(organisationId: string, eventId: string, 
     const event = await editableEvent(tx, organisationId, eventId)
     const ticket = await ownedTicket(tx, event.id, ticketTypeId)
     const held = await tx.registration.count({ where: { ticketTypeId: ticket.id } })
-    if (held > 0 || ticket.sold > 0) throw conflict('ticket_has_registrations', 'paymentsAdmin.error.ticketHeld', { count: Math.max(held, ticket.sold) })
+    if (held > 0 || ticket.sold > 0)
+      throw conflict('ticket_has_registrations', 'paymentsAdmin.error.ticketHeld', { count: Math.max(held, ticket.sold) })
     await tx.ticketType.delete({ where: { id: ticket.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'ticketType.delete', entityType: 'TicketType', entityId: ticket.id, details: { eventId: event.id, name: ticket.name } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'ticketType.delete',
+      entityType: 'TicketType',
+      entityId: ticket.id,
+      details: { eventId: event.id, name: ticket.name },
+    })
   }).catch((error: unknown) => {
     // P2003: a registration took the ticket between our count and the delete.
-    if ((error as { code?: string }).code === 'P2003') throw conflict('ticket_has_registrations', 'paymentsAdmin.error.ticketHeld', { count: 1 })
+    if ((error as { code?: string }).code === 'P2003')
+      throw conflict('ticket_has_registrations', 'paymentsAdmin.error.ticketHeld', { count: 1 })
     throw error
   })
 }
 
-export async function moveTicketType(organisationId: string, eventId: string, ticketTypeId: string, direction: 'up' | 'down', actor: Actor = {}) {
+export async function moveTicketType(
+  organisationId: string,
+  eventId: string,
+  ticketTypeId: string,
+  direction: 'up' | 'down',
+  actor: Actor = {},
+) {
   return change(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const ticket = await ownedTicket(tx, event.id, ticketTypeId)
-    const all = await tx.ticketType.findMany({ where: { eventId: event.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
+    const all = await tx.ticketType.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    })
     const moved = await moveItem(all, ticket.id, direction, (id, position) => tx.ticketType.update({ where: { id }, data: { position } }))
-    if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'ticketType.move', entityType: 'TicketType', entityId: ticket.id, details: { eventId: event.id, direction } })
+    if (moved)
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'ticketType.move',
+        entityType: 'TicketType',
+        entityId: ticket.id,
+        details: { eventId: event.id, direction },
+      })
     return moved
   })
 }
@@ -165,9 +253,23 @@ export async function updatePaymentSettings(organisationId: string, eventId: str
   const v = parseOrThrow(paymentSettingsInputSchema, input)
   return change(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
-    const before = { acceptsCard: event.acceptsCard, acceptsTransfer: event.acceptsTransfer, acceptsPurchaseOrder: event.acceptsPurchaseOrder, paymentHoldMinutes: event.paymentHoldMinutes, refundDeadline: event.refundDeadline?.toISOString() ?? null, refundFeeCents: event.refundFeeCents }
+    const before = {
+      acceptsCard: event.acceptsCard,
+      acceptsTransfer: event.acceptsTransfer,
+      acceptsPurchaseOrder: event.acceptsPurchaseOrder,
+      paymentHoldMinutes: event.paymentHoldMinutes,
+      refundDeadline: event.refundDeadline?.toISOString() ?? null,
+      refundFeeCents: event.refundFeeCents,
+    }
     const updated = await tx.event.update({ where: { id: event.id }, data: v })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'event.paymentSettings', entityType: 'Event', entityId: event.id, details: { from: before, to: { ...v, refundDeadline: v.refundDeadline?.toISOString() ?? null } } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'event.paymentSettings',
+      entityType: 'Event',
+      entityId: event.id,
+      details: { from: before, to: { ...v, refundDeadline: v.refundDeadline?.toISOString() ?? null } },
+    })
     return updated
   })
 }

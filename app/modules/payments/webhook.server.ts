@@ -6,7 +6,16 @@ import type Stripe from 'stripe'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { releasePendingPayment } from './service.server.ts'
-import { cardPaymentOfSession, intentIdOf, recordRefund, refundPayment, settlePaidSession, stripeClient, stripeConfig, type SettleOutcome } from './stripe.server.ts'
+import {
+  cardPaymentOfSession,
+  intentIdOf,
+  recordRefund,
+  refundPayment,
+  settlePaidSession,
+  stripeClient,
+  stripeConfig,
+  type SettleOutcome,
+} from './stripe.server.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
 /** Stripe's events are a few kilobytes; anything far larger is not one. */
@@ -14,12 +23,7 @@ export const MAX_WEBHOOK_BYTES = 512 * 1024
 
 export type WebhookResult = { status: number; body: Record<string, unknown> }
 
-type Outcome =
-  | SettleOutcome
-  | 'duplicate'
-  | 'released'
-  | 'not_released'
-  | 'refund_recorded'
+type Outcome = SettleOutcome | 'duplicate' | 'released' | 'not_released' | 'refund_recorded'
 
 const error = (status: number, field: string, message: string): WebhookResult => ({ status, body: { errors: { [field]: [message] } } })
 
@@ -38,7 +42,9 @@ export async function handleStripeWebhook(payload: Buffer | string, signature: s
   const { outcome, refunds } = await applyStripeEvent(event, now)
   // Refunds are Stripe calls: made after the commit. A crash here leaves them pending for retryRefunds.
   for (const paymentId of refunds) {
-    await refundPayment(paymentId, now).catch((e: unknown) => logger.error({ err: e, paymentId }, 'refund after a webhook failed; the retry job will try again'))
+    await refundPayment(paymentId, now).catch((e: unknown) =>
+      logger.error({ err: e, paymentId }, 'refund after a webhook failed; the retry job will try again'),
+    )
   }
   logger.info({ stripeEvent: event.id, type: event.type, outcome }, 'Stripe webhook')
   return { status: 200, body: { received: true, outcome } }
@@ -90,6 +96,11 @@ async function chargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promise
   const payment = intent ? await tx.payment.findFirst({ where: { stripePaymentIntentId: intent, method: 'card' } }) : null
   if (!payment) return 'unknown_payment'
   const fromDashboard = payment.refundStatus === 'none' || payment.refundStatus === 'not_refundable'
-  await recordRefund(payment.id, { status: 'succeeded', refundedAt: now, ...(fromDashboard ? { refundCents: charge.amount_refunded } : {}) }, 'succeeded', tx)
+  await recordRefund(
+    payment.id,
+    { status: 'succeeded', refundedAt: now, ...(fromDashboard ? { refundCents: charge.amount_refunded } : {}) },
+    'succeeded',
+    tx,
+  )
   return 'refund_recorded'
 }

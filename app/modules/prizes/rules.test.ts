@@ -52,7 +52,10 @@ describe('eligibilityOf', () => {
   })
 
   test('one day short of two years is too young', () => {
-    expect(eligibilityOf({ ...ok, creationDate: new Date('2024-07-01T00:00:00Z') }, edition)).toEqual({ eligible: false, reasons: ['too_young'] })
+    expect(eligibilityOf({ ...ok, creationDate: new Date('2024-07-01T00:00:00Z') }, edition)).toEqual({
+      eligible: false,
+      reasons: ['too_young'],
+    })
   })
 
   test('the day is read in Paris time: midnight in Paris is the day before in UTC', () => {
@@ -75,7 +78,11 @@ describe('eligibilityOf', () => {
   test('a legal form outside the list and a département outside the area are reported', () => {
     expect(eligibilityOf({ ...ok, legalForm: 'mutuelle' }, edition)).toEqual({ eligible: false, reasons: ['legal_form'] })
     expect(eligibilityOf({ ...ok, departement: '75' }, edition)).toEqual({ eligible: false, reasons: ['departement'] })
-    expect(eligibilityOf({ legalForm: 'other', creationDate: new Date('2026-01-01'), departement: '13' }, edition).reasons).toEqual(['legal_form', 'too_young', 'departement'])
+    expect(eligibilityOf({ legalForm: 'other', creationDate: new Date('2026-01-01'), departement: '13' }, edition).reasons).toEqual([
+      'legal_form',
+      'too_young',
+      'departement',
+    ])
   })
 
   test('départements are compared normalised', () => {
@@ -84,7 +91,10 @@ describe('eligibilityOf', () => {
   })
 
   test('missing answers are reported where a rule needs them', () => {
-    expect(eligibilityOf({}, edition)).toEqual({ eligible: false, reasons: ['missing_legal_form', 'missing_creation_date', 'missing_departement'] })
+    expect(eligibilityOf({}, edition)).toEqual({
+      eligible: false,
+      reasons: ['missing_legal_form', 'missing_creation_date', 'missing_departement'],
+    })
     expect(eligibilityOf({ ...ok, creationDate: 'not a date' }, edition).reasons).toEqual(['missing_creation_date'])
   })
 

@@ -40,7 +40,14 @@ export function stringList(value: string | readonly string[] | null | undefined)
 
 // ---- Eligibility -----------------------------------------------------------------------------
 
-export const INELIGIBILITY_REASONS = ['legal_form', 'too_young', 'departement', 'missing_legal_form', 'missing_creation_date', 'missing_departement'] as const
+export const INELIGIBILITY_REASONS = [
+  'legal_form',
+  'too_young',
+  'departement',
+  'missing_legal_form',
+  'missing_creation_date',
+  'missing_departement',
+] as const
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number]
 
 export const reasonLabelKey = (reason: string) => `prize.ineligible.${reason}` as MessageKey
@@ -112,7 +119,10 @@ export function eligibilityOf(nomination: NominationLike, edition: EditionRulesL
 export type SubmissionWindow = 'not_open' | 'open' | 'closed'
 
 /** Submissions are accepted from the opening instant (inclusive) to the closing instant (exclusive). */
-export function submissionWindow(edition: { submissionsOpenAt: Date | string; submissionsCloseAt: Date | string }, now: Date = new Date()): SubmissionWindow {
+export function submissionWindow(
+  edition: { submissionsOpenAt: Date | string; submissionsCloseAt: Date | string },
+  now: Date = new Date(),
+): SubmissionWindow {
   const t = now.getTime()
   if (t < new Date(edition.submissionsOpenAt).getTime()) return 'not_open'
   if (t >= new Date(edition.submissionsCloseAt).getTime()) return 'closed'

@@ -10,7 +10,6 @@ import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
 import { isLegalForm, stringList } from './rules.ts'
 
-
 export const PRIZE_LIMITS = {
   title: 200,
   markdown: 50_000,
@@ -80,13 +79,20 @@ const editionFields = {
     .optional()
     .transform((v) => [...new Set(v ?? [])])
     .refine((v) => v.every(isLegalForm), { error: 'prizes.error.legalFormInvalid' }),
-  minAgeYears: int(0, PRIZE_LIMITS.minAgeMax, 'prizes.error.minAgeInvalid').optional().transform((v) => v ?? 2),
+  minAgeYears: int(0, PRIZE_LIMITS.minAgeMax, 'prizes.error.minAgeInvalid')
+    .optional()
+    .transform((v) => v ?? 2),
   eligibleDepartements: z
-    .array(z.string({ error: 'prizes.error.departementInvalid' }).transform(normaliseDepartement), { error: 'prizes.error.departementInvalid' })
+    .array(z.string({ error: 'prizes.error.departementInvalid' }).transform(normaliseDepartement), {
+      error: 'prizes.error.departementInvalid',
+    })
     .optional()
     .transform((v) => [...new Set((v ?? []).filter(Boolean))])
     .refine((v) => v.every(isDepartement), { error: 'prizes.error.departementInvalid' }),
-  publicVoteEnabled: z.boolean({ error: 'prizes.error.booleanInvalid' }).optional().transform((v) => v ?? false),
+  publicVoteEnabled: z
+    .boolean({ error: 'prizes.error.booleanInvalid' })
+    .optional()
+    .transform((v) => v ?? false),
   voteOpensAt: optionalInstant(),
   voteClosesAt: optionalInstant(),
 }
@@ -119,7 +125,8 @@ export function calendarErrors(v: CalendarValues): Record<string, string[]> {
   if (v.publicVoteEnabled) {
     if (!v.voteOpensAt) add('voteOpensAt', 'prizes.error.voteDatesRequired')
     if (!v.voteClosesAt) add('voteClosesAt', 'prizes.error.voteDatesRequired')
-    if (v.voteOpensAt && v.voteClosesAt && v.voteClosesAt.getTime() <= v.voteOpensAt.getTime()) add('voteClosesAt', 'prizes.error.voteCloseBeforeOpen')
+    if (v.voteOpensAt && v.voteClosesAt && v.voteClosesAt.getTime() <= v.voteOpensAt.getTime())
+      add('voteClosesAt', 'prizes.error.voteCloseBeforeOpen')
   }
   return errors
 }
@@ -149,8 +156,12 @@ export const categoryInputSchema = z
       .optional()
       .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim()),
     awards: int(1, PRIZE_LIMITS.awardsMax, 'prizes.error.awardsInvalid'),
-    scaleMin: int(0, PRIZE_LIMITS.scaleMax, 'prizes.error.scaleInvalid').optional().transform((v) => v ?? 0),
-    scaleMax: int(1, PRIZE_LIMITS.scaleMax, 'prizes.error.scaleInvalid').optional().transform((v) => v ?? 5),
+    scaleMin: int(0, PRIZE_LIMITS.scaleMax, 'prizes.error.scaleInvalid')
+      .optional()
+      .transform((v) => v ?? 0),
+    scaleMax: int(1, PRIZE_LIMITS.scaleMax, 'prizes.error.scaleInvalid')
+      .optional()
+      .transform((v) => v ?? 5),
   })
   .superRefine((v, ctx) => {
     if (v.scaleMax <= v.scaleMin) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: 'prizes.error.scaleOrder' })
@@ -188,7 +199,10 @@ export const prizeQuestionInputSchema = z
       .nullish()
       .transform((v) => v || null),
     type: z.enum(QUESTION_TYPES, { error: 'prizes.error.questionTypeInvalid' }),
-    required: z.boolean({ error: 'prizes.error.booleanInvalid' }).optional().transform((v) => v ?? false),
+    required: z
+      .boolean({ error: 'prizes.error.booleanInvalid' })
+      .optional()
+      .transform((v) => v ?? false),
     options: z
       .array(z.string().trim().max(PRIZE_LIMITS.shortText, { error: 'prizes.error.tooLong' }), { error: 'prizes.error.optionsInvalid' })
       .max(PRIZE_LIMITS.questionOptions, { error: 'prizes.error.optionsInvalid' })
@@ -196,7 +210,8 @@ export const prizeQuestionInputSchema = z
       .transform((o) => [...new Set((o ?? []).filter(Boolean))]),
   })
   .superRefine((v, ctx) => {
-    if (CHOICE_QUESTION_TYPES.includes(v.type) && v.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'prizes.error.optionsRequired' })
+    if (CHOICE_QUESTION_TYPES.includes(v.type) && v.options.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'prizes.error.optionsRequired' })
   })
   .transform((v) => ({ ...v, options: CHOICE_QUESTION_TYPES.includes(v.type) ? v.options : [] }))
 export type PrizeQuestionInput = z.input<typeof prizeQuestionInputSchema>
@@ -250,9 +265,13 @@ export function editionFormToInput(raw: unknown): unknown {
     juryStartsAt: formParisDateTime(r.juryStartsAt),
     juryEndsAt: formParisDateTime(r.juryEndsAt),
     announcementAt: formParisDateTime(r.announcementAt),
-    eligibleLegalForms: Array.isArray(r.eligibleLegalForms) ? r.eligibleLegalForms : (formString(r, 'eligibleLegalForms') ?? '').split(',').filter(Boolean),
+    eligibleLegalForms: Array.isArray(r.eligibleLegalForms)
+      ? r.eligibleLegalForms
+      : (formString(r, 'eligibleLegalForms') ?? '').split(',').filter(Boolean),
     minAgeYears: formInteger(r, 'minAgeYears', undefined),
-    eligibleDepartements: Array.isArray(r.eligibleDepartements) ? r.eligibleDepartements : splitDepartements(formString(r, 'eligibleDepartements')),
+    eligibleDepartements: Array.isArray(r.eligibleDepartements)
+      ? r.eligibleDepartements
+      : splitDepartements(formString(r, 'eligibleDepartements')),
     publicVoteEnabled: formCheckbox(r, 'publicVoteEnabled'),
     voteOpensAt: formParisDateTime(r.voteOpensAt),
     voteClosesAt: formParisDateTime(r.voteClosesAt),
@@ -276,7 +295,11 @@ export const categoryFormSchema = z.preprocess((raw) => {
 export const criterionFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
-  return { name: formString(r, 'name') ?? '', rubric: typeof r.rubric === 'string' ? r.rubric : '', weight: formInteger(r, 'weight', undefined) }
+  return {
+    name: formString(r, 'name') ?? '',
+    rubric: typeof r.rubric === 'string' ? r.rubric : '',
+    weight: formInteger(r, 'weight', undefined),
+  }
 }, criterionInputSchema)
 
 /** The question form: choices are typed one per line. */
@@ -284,7 +307,13 @@ export const prizeQuestionFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   const options = typeof r.options === 'string' ? r.options.split(/\r?\n/) : []
-  return { label: formString(r, 'label') ?? '', help: formString(r, 'help') ?? null, type: formString(r, 'type') || undefined, required: formCheckbox(r, 'required'), options }
+  return {
+    label: formString(r, 'label') ?? '',
+    help: formString(r, 'help') ?? null,
+    type: formString(r, 'type') || undefined,
+    required: formCheckbox(r, 'required'),
+    options,
+  }
 }, prizeQuestionInputSchema)
 
 export const copyFormSchema = z.preprocess((raw) => {

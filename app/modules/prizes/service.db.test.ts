@@ -83,7 +83,15 @@ describe('editions', () => {
 
   test('invalid input and a calendar out of order are refused with per-field errors', async () => {
     const error = await expectAppError(
-      createEdition(orgA.id, editionInput({ title: '', submissionsCloseAt: paris('2025-05-01T09:00'), eligibleLegalForms: ['sarl'], eligibleDepartements: ['99'] })),
+      createEdition(
+        orgA.id,
+        editionInput({
+          title: '',
+          submissionsCloseAt: paris('2025-05-01T09:00'),
+          eligibleLegalForms: ['sarl'],
+          eligibleDepartements: ['99'],
+        }),
+      ),
       422,
     )
     expect(error.fields).toMatchObject({
@@ -97,7 +105,12 @@ describe('editions', () => {
 
   test('update changes the fields, audits them, and is refused for another organisation', async () => {
     const edition = await createEdition(orgA.id, editionInput({ title: 'Prix update 2025' }))
-    const updated = await updateEdition(orgA.id, edition.id, editionInput({ title: 'Prix update 2025', minAgeYears: 3, eligibleDepartements: [] }), { actorUserId: organiser.id })
+    const updated = await updateEdition(
+      orgA.id,
+      edition.id,
+      editionInput({ title: 'Prix update 2025', minAgeYears: 3, eligibleDepartements: [] }),
+      { actorUserId: organiser.id },
+    )
     expect(updated.minAgeYears).toBe(3)
     expect(updated.eligibleDepartements).toBe('[]')
     expect(updated.slug).toBe(edition.slug)
@@ -147,7 +160,9 @@ describe('editions', () => {
     expect(await getPublicEdition(edition.slug)).toBeNull()
     await expectAppError(updateEdition(orgA.id, edition.id, editionInput({ title: 'Prix publié 2025' })), 409, 'edition_read_only')
     await expectAppError(archiveEdition(orgA.id, edition.id), 409, 'edition_archived')
-    const actions = (await prisma.auditLog.findMany({ where: { entityId: edition.id }, orderBy: { createdAt: 'asc' } })).map((l) => l.action)
+    const actions = (await prisma.auditLog.findMany({ where: { entityId: edition.id }, orderBy: { createdAt: 'asc' } })).map(
+      (l) => l.action,
+    )
     expect(actions).toEqual(['prizeEdition.create', 'prizeEdition.publish', 'prizeEdition.archive'])
   })
 })
@@ -155,17 +170,28 @@ describe('editions', () => {
 describe('categories and scoring grid', () => {
   test('awards ≥ 1, a scale with max above min, weights ≥ 1; changes are audited', async () => {
     const edition = await createEdition(orgA.id, editionInput({ title: 'Prix grille 2025' }))
-    const bad = await expectAppError(createCategory(orgA.id, edition.id, { name: 'Impact local', awards: 0, scaleMin: 5, scaleMax: 5 }), 422)
+    const bad = await expectAppError(
+      createCategory(orgA.id, edition.id, { name: 'Impact local', awards: 0, scaleMin: 5, scaleMax: 5 }),
+      422,
+    )
     expect(bad.fields).toMatchObject({ awards: ['prizes.error.awardsInvalid'], scaleMax: ['prizes.error.scaleOrder'] })
 
     const category = await createCategory(orgA.id, edition.id, { name: 'Impact local', awards: 1, scaleMin: 0, scaleMax: 10 })
     await expectAppError(createCriterion(orgA.id, edition.id, category.id, { name: 'Utilité', weight: 0 }), 422)
-    const criterion = await createCriterion(orgA.id, edition.id, category.id, { name: 'Utilité sociale', rubric: '0 : aucune ; 10 : forte', weight: 2 })
+    const criterion = await createCriterion(orgA.id, edition.id, category.id, {
+      name: 'Utilité sociale',
+      rubric: '0 : aucune ; 10 : forte',
+      weight: 2,
+    })
     expect(criterion).toMatchObject({ weight: 2, position: 0 })
     const second = await createCriterion(orgA.id, edition.id, category.id, { name: 'Ancrage territorial', weight: 1 })
     expect(second.position).toBe(1)
 
-    const updated = await updateCriterion(orgA.id, edition.id, criterion.id, { name: 'Utilité sociale', rubric: 'Nouvelle grille', weight: 3 })
+    const updated = await updateCriterion(orgA.id, edition.id, criterion.id, {
+      name: 'Utilité sociale',
+      rubric: 'Nouvelle grille',
+      weight: 3,
+    })
     expect(updated.weight).toBe(3)
     await updateCategory(orgA.id, edition.id, category.id, { name: 'Impact local', awards: 3, scaleMin: 0, scaleMax: 5 })
     await deleteCriterion(orgA.id, edition.id, second.id)
@@ -174,15 +200,24 @@ describe('categories and scoring grid', () => {
     expect(full.categories).toHaveLength(1)
     expect(full.categories[0]).toMatchObject({ awards: 3, scaleMax: 5 })
     expect(full.categories[0]!.criteria.map((c) => [c.name, c.weight])).toEqual([['Utilité sociale', 3]])
-    const actions = await prisma.auditLog.findMany({ where: { action: { startsWith: 'scoringCriterion.' }, details: { contains: category.id } } })
-    expect(actions.map((a) => a.action).sort()).toEqual(['scoringCriterion.create', 'scoringCriterion.create', 'scoringCriterion.delete', 'scoringCriterion.update'])
+    const actions = await prisma.auditLog.findMany({
+      where: { action: { startsWith: 'scoringCriterion.' }, details: { contains: category.id } },
+    })
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'scoringCriterion.create',
+      'scoringCriterion.create',
+      'scoringCriterion.delete',
+      'scoringCriterion.update',
+    ])
   })
 
   test('a category with nominations cannot be deleted', async () => {
     const edition = await createEdition(orgA.id, editionInput({ title: 'Prix suppression 2025' }))
     const empty = await createCategory(orgA.id, edition.id, { name: 'Vide', awards: 1 })
     const used = await createCategory(orgA.id, edition.id, { name: 'Utilisée', awards: 1 })
-    await prisma.nomination.create({ data: { editionId: edition.id, categoryId: used.id, contactEmail: 'a@example.org', editTokenHash: `hash-${used.id}` } })
+    await prisma.nomination.create({
+      data: { editionId: edition.id, categoryId: used.id, contactEmail: 'a@example.org', editTokenHash: `hash-${used.id}` },
+    })
     await expectAppError(deleteCategory(orgA.id, edition.id, used.id), 409, 'category_has_nominations')
     await deleteCategory(orgA.id, edition.id, empty.id)
     expect((await getEditionForOrganiser(orgA.id, edition.id)).categories.map((c) => c.name)).toEqual(['Utilisée'])
@@ -193,22 +228,45 @@ describe('nomination form questions', () => {
   test('create, update, delete within the organisation; the public edition lists them', async () => {
     const edition = await createEdition(orgA.id, editionInput({ title: 'Prix questions 2025' }))
     await createCategory(orgA.id, edition.id, { name: 'Utilité sociale', awards: 1 })
-    const bad = await expectAppError(createPrizeQuestion(orgA.id, edition.id, { label: 'Canal', type: 'multiple_choice', options: ['Presse'] }), 422)
+    const bad = await expectAppError(
+      createPrizeQuestion(orgA.id, edition.id, { label: 'Canal', type: 'multiple_choice', options: ['Presse'] }),
+      422,
+    )
     expect(bad.fields).toEqual({ options: ['prizes.error.optionsRequired'] })
-    const q1 = await createPrizeQuestion(orgA.id, edition.id, { label: 'Canal', type: 'multiple_choice', options: ['Presse', 'CRESS', 'Presse'] })
+    const q1 = await createPrizeQuestion(orgA.id, edition.id, {
+      label: 'Canal',
+      type: 'multiple_choice',
+      options: ['Presse', 'CRESS', 'Presse'],
+    })
     const q2 = await createPrizeQuestion(orgA.id, edition.id, { label: 'Un mot de plus ?', type: 'long_text', help: 'Facultatif' })
     expect([q1.position, q2.position]).toEqual([0, 1])
     expect(JSON.parse(q1.options)).toEqual(['Presse', 'CRESS'])
 
     await expectAppError(updatePrizeQuestion(orgB.id, edition.id, q1.id, { label: 'Volée', type: 'short_text' }), 404)
     await expectAppError(deletePrizeQuestion(orgB.id, edition.id, q2.id), 404)
-    await updatePrizeQuestion(orgA.id, edition.id, q1.id, { label: 'Comment nous avez-vous connus ?', type: 'single_choice', options: ['Presse', 'CRESS'], required: true })
+    await updatePrizeQuestion(orgA.id, edition.id, q1.id, {
+      label: 'Comment nous avez-vous connus ?',
+      type: 'single_choice',
+      options: ['Presse', 'CRESS'],
+      required: true,
+    })
     await deletePrizeQuestion(orgA.id, edition.id, q2.id)
 
     await publishEdition(orgA.id, edition.id)
     const page = await getPublicEdition(edition.slug)
-    expect(page?.questions).toEqual([{ id: q1.id, label: 'Comment nous avez-vous connus ?', help: null, type: 'single_choice', required: true, options: ['Presse', 'CRESS'] }])
-    const actions = (await prisma.auditLog.findMany({ where: { entityType: 'PrizeQuestion', entityId: { in: [q1.id, q2.id] } } })).map((a) => a.action).sort()
+    expect(page?.questions).toEqual([
+      {
+        id: q1.id,
+        label: 'Comment nous avez-vous connus ?',
+        help: null,
+        type: 'single_choice',
+        required: true,
+        options: ['Presse', 'CRESS'],
+      },
+    ])
+    const actions = (await prisma.auditLog.findMany({ where: { entityType: 'PrizeQuestion', entityId: { in: [q1.id, q2.id] } } }))
+      .map((a) => a.action)
+      .sort()
     expect(actions).toEqual(['prizeQuestion.create', 'prizeQuestion.create', 'prizeQuestion.delete', 'prizeQuestion.update'])
   })
 
@@ -230,12 +288,31 @@ describe('nomination form questions', () => {
 
 describe('copyEdition', () => {
   test('copies eligibility, categories with their grid and questions; dates move by the years; new draft and slug', async () => {
-    const source = await createEdition(orgA.id, editionInput({ title: 'Prix de l’ESS 2025 — Occitanie copie', publicVoteEnabled: true, voteOpensAt: paris('2025-09-20T09:00'), voteClosesAt: paris('2025-10-10T18:00') }))
-    const social = await createCategory(orgA.id, source.id, { name: 'Utilité sociale', description: 'Répondre à un besoin', awards: 2, scaleMin: 0, scaleMax: 5 })
+    const source = await createEdition(
+      orgA.id,
+      editionInput({
+        title: 'Prix de l’ESS 2025 — Occitanie copie',
+        publicVoteEnabled: true,
+        voteOpensAt: paris('2025-09-20T09:00'),
+        voteClosesAt: paris('2025-10-10T18:00'),
+      }),
+    )
+    const social = await createCategory(orgA.id, source.id, {
+      name: 'Utilité sociale',
+      description: 'Répondre à un besoin',
+      awards: 2,
+      scaleMin: 0,
+      scaleMax: 5,
+    })
     await createCriterion(orgA.id, source.id, social.id, { name: 'Besoin social', rubric: '0–5', weight: 3 })
     await createCriterion(orgA.id, source.id, social.id, { name: 'Gouvernance', weight: 1 })
     await createCategory(orgA.id, source.id, { name: 'Transition écologique', awards: 1, scaleMin: 1, scaleMax: 10 })
-    await createPrizeQuestion(orgA.id, source.id, { label: 'Comment avez-vous connu le prix ?', type: 'single_choice', options: ['Presse', 'CRESS'], required: true })
+    await createPrizeQuestion(orgA.id, source.id, {
+      label: 'Comment avez-vous connu le prix ?',
+      type: 'single_choice',
+      options: ['Presse', 'CRESS'],
+      required: true,
+    })
     await publishEdition(orgA.id, source.id)
 
     const copy = await copyEdition(orgA.id, source.id, { year: 2026 }, { actorUserId: organiser.id })
@@ -260,11 +337,30 @@ describe('copyEdition', () => {
     expect(full.eligibleDepartements).toEqual(['31', '34', '09'])
     expect(full.minAgeYears).toBe(2)
     expect(full.rules).toBe(source.rules)
-    expect(full.categories.map((c) => ({ name: c.name, description: c.description, awards: c.awards, scale: [c.scaleMin, c.scaleMax], criteria: c.criteria.map((k) => [k.name, k.rubric, k.weight]) }))).toEqual([
-      { name: 'Utilité sociale', description: 'Répondre à un besoin', awards: 2, scale: [0, 5], criteria: [['Besoin social', '0–5', 3], ['Gouvernance', '', 1]] },
+    expect(
+      full.categories.map((c) => ({
+        name: c.name,
+        description: c.description,
+        awards: c.awards,
+        scale: [c.scaleMin, c.scaleMax],
+        criteria: c.criteria.map((k) => [k.name, k.rubric, k.weight]),
+      })),
+    ).toEqual([
+      {
+        name: 'Utilité sociale',
+        description: 'Répondre à un besoin',
+        awards: 2,
+        scale: [0, 5],
+        criteria: [
+          ['Besoin social', '0–5', 3],
+          ['Gouvernance', '', 1],
+        ],
+      },
       { name: 'Transition écologique', description: '', awards: 1, scale: [1, 10], criteria: [] },
     ])
-    expect(full.questions.map((q) => [q.label, q.type, q.required, q.options])).toEqual([['Comment avez-vous connu le prix ?', 'single_choice', true, ['Presse', 'CRESS']]])
+    expect(full.questions.map((q) => [q.label, q.type, q.required, q.options])).toEqual([
+      ['Comment avez-vous connu le prix ?', 'single_choice', true, ['Presse', 'CRESS']],
+    ])
 
     // The copy's grid is its own: changing it leaves the source untouched.
     await updateCriterion(orgA.id, copy.id, full.categories[0]!.criteria[0]!.id, { name: 'Besoin social', weight: 5 })

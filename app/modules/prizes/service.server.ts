@@ -45,7 +45,6 @@ const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown) => parseIn
 
 // ---- Slugs -----------------------------------------------------------------------------------
 
-
 async function availableSlug(tx: Tx, title: string) {
   const base = slugify(title)
   if (!(await tx.prizeEdition.findUnique({ where: { slug: base }, select: { id: true } }))) return base
@@ -110,7 +109,10 @@ export async function getEditionForOrganiser(organisationId: string, idOrSlug: s
   const edition = await prisma.prizeEdition.findUniqueOrThrow({
     where: { id: owned.id },
     include: {
-      categories: { orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } },
+      categories: {
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        include: { criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+      },
       questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       _count: { select: { nominations: true } },
     },
@@ -169,7 +171,13 @@ export async function getJuryGrid(organisationId: string, editionId: string, cat
  * bounds how long another server process may show the previous grid.
  */
 export type CachedJuryGrid = {
-  category: { id: string; name: string; scaleMin: number; scaleMax: number; criteria: { id: string; name: string; rubric: string; weight: number }[] }
+  category: {
+    id: string
+    name: string
+    scaleMin: number
+    scaleMax: number
+    criteria: { id: string; name: string; rubric: string; weight: number }[]
+  }
   questions: { id: string; label: string }[]
 }
 export const JURY_GRID_TTL_MS = 30_000
@@ -202,9 +210,19 @@ export async function getCachedJuryGrid(editionId: string, categoryId: string): 
   const [category, questions] = await Promise.all([
     prisma.prizeCategory.findFirst({
       where: { id: categoryId, editionId },
-      select: { id: true, name: true, scaleMin: true, scaleMax: true, criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, rubric: true, weight: true } } },
+      select: {
+        id: true,
+        name: true,
+        scaleMin: true,
+        scaleMax: true,
+        criteria: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, rubric: true, weight: true } },
+      },
     }),
-    prisma.prizeQuestion.findMany({ where: { editionId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, label: true } }),
+    prisma.prizeQuestion.findMany({
+      where: { editionId },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true, label: true },
+    }),
   ])
   if (!category) return null
   const grid = { category, questions }
@@ -277,11 +295,21 @@ export async function updateEdition(organisationId: string, editionId: string, i
   return prisma.$transaction(async (tx) => {
     const current = await editableEdition(tx, organisationId, editionId)
     const data = editionColumns(v)
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: current.id, organisationId, status: { in: [...EDITABLE_EDITION_STATUSES] } }, data })
+    const { count } = await tx.prizeEdition.updateMany({
+      where: { id: current.id, organisationId, status: { in: [...EDITABLE_EDITION_STATUSES] } },
+      data,
+    })
     if (count !== 1) throw conflict('edition_read_only', 'prizes.error.readOnly')
     const fields = changedFields(current, data)
     if (Object.keys(fields).length > 0) {
-      await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeEdition.update', entityType: 'PrizeEdition', entityId: current.id, details: { fields } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeEdition.update',
+        entityType: 'PrizeEdition',
+        entityId: current.id,
+        details: { fields },
+      })
     }
     return tx.prizeEdition.findUniqueOrThrow({ where: { id: current.id } })
   }, TX)
@@ -304,9 +332,19 @@ export async function publishEdition(organisationId: string, editionId: string, 
     // The calendar may have been written before a rule existed: check it again.
     const errors = calendarErrors(current)
     if (Object.keys(errors).length > 0) throw invalid(errors)
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: current.id, organisationId, status: 'draft' }, data: { status: 'published' } })
+    const { count } = await tx.prizeEdition.updateMany({
+      where: { id: current.id, organisationId, status: 'draft' },
+      data: { status: 'published' },
+    })
     if (count !== 1) throw conflict('edition_not_draft', 'prizes.error.notDraft')
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeEdition.publish', entityType: 'PrizeEdition', entityId: current.id, details: { from: 'draft' } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'prizeEdition.publish',
+      entityType: 'PrizeEdition',
+      entityId: current.id,
+      details: { from: 'draft' },
+    })
     return tx.prizeEdition.findUniqueOrThrow({ where: { id: current.id } })
   }, TX)
 }
@@ -316,9 +354,19 @@ export async function archiveEdition(organisationId: string, editionId: string, 
   return prisma.$transaction(async (tx) => {
     const current = await findOwnedEdition(tx, organisationId, editionId)
     if (current.status === 'archived') throw conflict('edition_archived', 'prizes.error.alreadyArchived')
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: current.id, organisationId, status: current.status }, data: { status: 'archived' } })
+    const { count } = await tx.prizeEdition.updateMany({
+      where: { id: current.id, organisationId, status: current.status },
+      data: { status: 'archived' },
+    })
     if (count !== 1) throw conflict('edition_changed', 'prizes.error.changedMeanwhile')
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeEdition.archive', entityType: 'PrizeEdition', entityId: current.id, details: { from: current.status } })
+    await audit(tx, {
+      organisationId,
+      actorUserId: actor.actorUserId,
+      action: 'prizeEdition.archive',
+      entityType: 'PrizeEdition',
+      entityId: current.id,
+      details: { from: current.status },
+    })
     return tx.prizeEdition.findUniqueOrThrow({ where: { id: current.id } })
   }, TX)
 }
@@ -396,7 +444,9 @@ export async function copyEdition(organisationId: string, editionId: string, inp
             position: category.position,
             scaleMin: category.scaleMin,
             scaleMax: category.scaleMax,
-            criteria: { create: category.criteria.map((c) => ({ name: c.name, rubric: c.rubric, weight: c.weight, position: c.position })) },
+            criteria: {
+              create: category.criteria.map((c) => ({ name: c.name, rubric: c.rubric, weight: c.weight, position: c.position })),
+            },
           },
         })
       }
@@ -419,7 +469,14 @@ export async function copyEdition(organisationId: string, editionId: string, inp
         action: 'prizeEdition.copy',
         entityType: 'PrizeEdition',
         entityId: edition.id,
-        details: { from: source.id, fromYear: source.year, year, slug, categories: source.categories.length, questions: source.questions.length },
+        details: {
+          from: source.id,
+          fromYear: source.year,
+          year,
+          slug,
+          categories: source.categories.length,
+          questions: source.questions.length,
+        },
       })
       return edition
     }, TX),
@@ -436,54 +493,77 @@ async function ownedCategory(tx: Tx, editionId: string, categoryId: string) {
 
 export async function createCategory(organisationId: string, editionId: string, input: CategoryInput, actor: Actor = {}) {
   const v = parseOrThrow(categoryInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const last = await tx.prizeCategory.findFirst({ where: { editionId: edition.id }, orderBy: { position: 'desc' }, select: { position: true } })
-    const category = await tx.prizeCategory.create({ data: { editionId: edition.id, ...v, position: (last?.position ?? -1) + 1 } })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'prizeCategory.create',
-      entityType: 'PrizeCategory',
-      entityId: category.id,
-      details: { editionId: edition.id, name: v.name, awards: v.awards, scaleMin: v.scaleMin, scaleMax: v.scaleMax },
-    })
-    return category
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const last = await tx.prizeCategory.findFirst({
+        where: { editionId: edition.id },
+        orderBy: { position: 'desc' },
+        select: { position: true },
+      })
+      const category = await tx.prizeCategory.create({ data: { editionId: edition.id, ...v, position: (last?.position ?? -1) + 1 } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeCategory.create',
+        entityType: 'PrizeCategory',
+        entityId: category.id,
+        details: { editionId: edition.id, name: v.name, awards: v.awards, scaleMin: v.scaleMin, scaleMax: v.scaleMax },
+      })
+      return category
+    }, TX),
+  )
 }
 
-export async function updateCategory(organisationId: string, editionId: string, categoryId: string, input: CategoryInput, actor: Actor = {}) {
+export async function updateCategory(
+  organisationId: string,
+  editionId: string,
+  categoryId: string,
+  input: CategoryInput,
+  actor: Actor = {},
+) {
   const v = parseOrThrow(categoryInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const before = await ownedCategory(tx, edition.id, categoryId)
-    const category = await tx.prizeCategory.update({ where: { id: before.id }, data: v })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'prizeCategory.update',
-      entityType: 'PrizeCategory',
-      entityId: category.id,
-      details: {
-        editionId: edition.id,
-        from: { name: before.name, awards: before.awards, scaleMin: before.scaleMin, scaleMax: before.scaleMax },
-        to: { name: v.name, awards: v.awards, scaleMin: v.scaleMin, scaleMax: v.scaleMax },
-      },
-    })
-    return category
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const before = await ownedCategory(tx, edition.id, categoryId)
+      const category = await tx.prizeCategory.update({ where: { id: before.id }, data: v })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeCategory.update',
+        entityType: 'PrizeCategory',
+        entityId: category.id,
+        details: {
+          editionId: edition.id,
+          from: { name: before.name, awards: before.awards, scaleMin: before.scaleMin, scaleMax: before.scaleMax },
+          to: { name: v.name, awards: v.awards, scaleMin: v.scaleMin, scaleMax: v.scaleMax },
+        },
+      })
+      return category
+    }, TX),
+  )
 }
 
 /** Deletes a category and its grid; refused while nominations are filed in it. */
 export async function deleteCategory(organisationId: string, editionId: string, categoryId: string, actor: Actor = {}) {
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const category = await ownedCategory(tx, edition.id, categoryId)
-    const nominations = await tx.nomination.count({ where: { categoryId: category.id } })
-    if (nominations > 0) throw conflict('category_has_nominations', 'prizes.error.categoryHasNominations', { count: nominations })
-    await tx.prizeCategory.delete({ where: { id: category.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeCategory.delete', entityType: 'PrizeCategory', entityId: category.id, details: { editionId: edition.id, name: category.name } })
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const category = await ownedCategory(tx, edition.id, categoryId)
+      const nominations = await tx.nomination.count({ where: { categoryId: category.id } })
+      if (nominations > 0) throw conflict('category_has_nominations', 'prizes.error.categoryHasNominations', { count: nominations })
+      await tx.prizeCategory.delete({ where: { id: category.id } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeCategory.delete',
+        entityType: 'PrizeCategory',
+        entityId: category.id,
+        details: { editionId: edition.id, name: category.name },
+      })
+    }, TX),
+  )
 }
 
 // ---- Scoring criteria ------------------------------------------------------------------------
@@ -494,57 +574,85 @@ async function ownedCriterion(tx: Tx, editionId: string, criterionId: string) {
   return criterion
 }
 
-export async function createCriterion(organisationId: string, editionId: string, categoryId: string, input: CriterionInput, actor: Actor = {}) {
+export async function createCriterion(
+  organisationId: string,
+  editionId: string,
+  categoryId: string,
+  input: CriterionInput,
+  actor: Actor = {},
+) {
   const v = parseOrThrow(criterionInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const category = await ownedCategory(tx, edition.id, categoryId)
-    const last = await tx.scoringCriterion.findFirst({ where: { categoryId: category.id }, orderBy: { position: 'desc' }, select: { position: true } })
-    const criterion = await tx.scoringCriterion.create({ data: { categoryId: category.id, ...v, position: (last?.position ?? -1) + 1 } })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'scoringCriterion.create',
-      entityType: 'ScoringCriterion',
-      entityId: criterion.id,
-      details: { editionId: edition.id, categoryId: category.id, name: v.name, weight: v.weight },
-    })
-    return criterion
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const category = await ownedCategory(tx, edition.id, categoryId)
+      const last = await tx.scoringCriterion.findFirst({
+        where: { categoryId: category.id },
+        orderBy: { position: 'desc' },
+        select: { position: true },
+      })
+      const criterion = await tx.scoringCriterion.create({ data: { categoryId: category.id, ...v, position: (last?.position ?? -1) + 1 } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'scoringCriterion.create',
+        entityType: 'ScoringCriterion',
+        entityId: criterion.id,
+        details: { editionId: edition.id, categoryId: category.id, name: v.name, weight: v.weight },
+      })
+      return criterion
+    }, TX),
+  )
 }
 
-export async function updateCriterion(organisationId: string, editionId: string, criterionId: string, input: CriterionInput, actor: Actor = {}) {
+export async function updateCriterion(
+  organisationId: string,
+  editionId: string,
+  criterionId: string,
+  input: CriterionInput,
+  actor: Actor = {},
+) {
   const v = parseOrThrow(criterionInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const before = await ownedCriterion(tx, edition.id, criterionId)
-    const criterion = await tx.scoringCriterion.update({ where: { id: before.id }, data: v })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'scoringCriterion.update',
-      entityType: 'ScoringCriterion',
-      entityId: criterion.id,
-      details: { editionId: edition.id, categoryId: before.categoryId, from: { name: before.name, weight: before.weight }, to: { name: v.name, weight: v.weight }, rubricChanged: before.rubric !== v.rubric },
-    })
-    return criterion
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const before = await ownedCriterion(tx, edition.id, criterionId)
+      const criterion = await tx.scoringCriterion.update({ where: { id: before.id }, data: v })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'scoringCriterion.update',
+        entityType: 'ScoringCriterion',
+        entityId: criterion.id,
+        details: {
+          editionId: edition.id,
+          categoryId: before.categoryId,
+          from: { name: before.name, weight: before.weight },
+          to: { name: v.name, weight: v.weight },
+          rubricChanged: before.rubric !== v.rubric,
+        },
+      })
+      return criterion
+    }, TX),
+  )
 }
 
 export async function deleteCriterion(organisationId: string, editionId: string, criterionId: string, actor: Actor = {}) {
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const criterion = await ownedCriterion(tx, edition.id, criterionId)
-    await tx.scoringCriterion.delete({ where: { id: criterion.id } })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'scoringCriterion.delete',
-      entityType: 'ScoringCriterion',
-      entityId: criterion.id,
-      details: { editionId: edition.id, categoryId: criterion.categoryId, name: criterion.name },
-    })
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const criterion = await ownedCriterion(tx, edition.id, criterionId)
+      await tx.scoringCriterion.delete({ where: { id: criterion.id } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'scoringCriterion.delete',
+        entityType: 'ScoringCriterion',
+        entityId: criterion.id,
+        details: { editionId: edition.id, categoryId: criterion.categoryId, name: criterion.name },
+      })
+    }, TX),
+  )
 }
 
 // ---- Nomination form questions ---------------------------------------------------------------
@@ -557,75 +665,131 @@ async function ownedQuestion(tx: Tx, editionId: string, questionId: string) {
 
 export async function createPrizeQuestion(organisationId: string, editionId: string, input: PrizeQuestionInput, actor: Actor = {}) {
   const v = parseOrThrow(prizeQuestionInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const last = await tx.prizeQuestion.findFirst({ where: { editionId: edition.id }, orderBy: { position: 'desc' }, select: { position: true } })
-    const question = await tx.prizeQuestion.create({
-      data: { editionId: edition.id, label: v.label, help: v.help, type: v.type, required: v.required, options: JSON.stringify(v.options), position: (last?.position ?? -1) + 1 },
-    })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'prizeQuestion.create',
-      entityType: 'PrizeQuestion',
-      entityId: question.id,
-      details: { editionId: edition.id, label: v.label, type: v.type, required: v.required, options: v.options },
-    })
-    return question
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const last = await tx.prizeQuestion.findFirst({
+        where: { editionId: edition.id },
+        orderBy: { position: 'desc' },
+        select: { position: true },
+      })
+      const question = await tx.prizeQuestion.create({
+        data: {
+          editionId: edition.id,
+          label: v.label,
+          help: v.help,
+          type: v.type,
+          required: v.required,
+          options: JSON.stringify(v.options),
+          position: (last?.position ?? -1) + 1,
+        },
+      })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeQuestion.create',
+        entityType: 'PrizeQuestion',
+        entityId: question.id,
+        details: { editionId: edition.id, label: v.label, type: v.type, required: v.required, options: v.options },
+      })
+      return question
+    }, TX),
+  )
 }
 
 /** Answers already given stay: nominations keep them by question id. */
-export async function updatePrizeQuestion(organisationId: string, editionId: string, questionId: string, input: PrizeQuestionInput, actor: Actor = {}) {
+export async function updatePrizeQuestion(
+  organisationId: string,
+  editionId: string,
+  questionId: string,
+  input: PrizeQuestionInput,
+  actor: Actor = {},
+) {
   const v = parseOrThrow(prizeQuestionInputSchema, input)
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const before = await ownedQuestion(tx, edition.id, questionId)
-    const question = await tx.prizeQuestion.update({
-      where: { id: before.id },
-      data: { label: v.label, help: v.help, type: v.type, required: v.required, options: JSON.stringify(v.options) },
-    })
-    await audit(tx, {
-      organisationId,
-      actorUserId: actor.actorUserId,
-      action: 'prizeQuestion.update',
-      entityType: 'PrizeQuestion',
-      entityId: question.id,
-      details: {
-        editionId: edition.id,
-        from: { label: before.label, type: before.type, required: before.required, options: stringList(before.options) },
-        to: { label: v.label, type: v.type, required: v.required, options: v.options },
-      },
-    })
-    return question
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const before = await ownedQuestion(tx, edition.id, questionId)
+      const question = await tx.prizeQuestion.update({
+        where: { id: before.id },
+        data: { label: v.label, help: v.help, type: v.type, required: v.required, options: JSON.stringify(v.options) },
+      })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeQuestion.update',
+        entityType: 'PrizeQuestion',
+        entityId: question.id,
+        details: {
+          editionId: edition.id,
+          from: { label: before.label, type: before.type, required: before.required, options: stringList(before.options) },
+          to: { label: v.label, type: v.type, required: v.required, options: v.options },
+        },
+      })
+      return question
+    }, TX),
+  )
 }
 
 export async function deletePrizeQuestion(organisationId: string, editionId: string, questionId: string, actor: Actor = {}) {
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const question = await ownedQuestion(tx, edition.id, questionId)
-    await tx.prizeQuestion.delete({ where: { id: question.id } })
-    await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.delete', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, label: question.label } })
-  }, TX))
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const question = await ownedQuestion(tx, edition.id, questionId)
+      await tx.prizeQuestion.delete({ where: { id: question.id } })
+      await audit(tx, {
+        organisationId,
+        actorUserId: actor.actorUserId,
+        action: 'prizeQuestion.delete',
+        entityType: 'PrizeQuestion',
+        entityId: question.id,
+        details: { editionId: edition.id, label: question.label },
+      })
+    }, TX),
+  )
 }
 
-export async function movePrizeQuestion(organisationId: string, editionId: string, questionId: string, direction: 'up' | 'down', actor: Actor = {}) {
-  return afterGridChange(prisma.$transaction(async (tx) => {
-    const edition = await editableEdition(tx, organisationId, editionId)
-    const question = await ownedQuestion(tx, edition.id, questionId)
-    const all = await tx.prizeQuestion.findMany({ where: { editionId: edition.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
-    const moved = await moveItem(all, question.id, direction, (id, position) => tx.prizeQuestion.update({ where: { id }, data: { position } }))
-    if (moved) await audit(tx, { organisationId, actorUserId: actor.actorUserId, action: 'prizeQuestion.move', entityType: 'PrizeQuestion', entityId: question.id, details: { editionId: edition.id, direction } })
-    return moved
-  }, TX))
+export async function movePrizeQuestion(
+  organisationId: string,
+  editionId: string,
+  questionId: string,
+  direction: 'up' | 'down',
+  actor: Actor = {},
+) {
+  return afterGridChange(
+    prisma.$transaction(async (tx) => {
+      const edition = await editableEdition(tx, organisationId, editionId)
+      const question = await ownedQuestion(tx, edition.id, questionId)
+      const all = await tx.prizeQuestion.findMany({
+        where: { editionId: edition.id },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: { id: true },
+      })
+      const moved = await moveItem(all, question.id, direction, (id, position) =>
+        tx.prizeQuestion.update({ where: { id }, data: { position } }),
+      )
+      if (moved)
+        await audit(tx, {
+          organisationId,
+          actorUserId: actor.actorUserId,
+          action: 'prizeQuestion.move',
+          entityType: 'PrizeQuestion',
+          entityId: question.id,
+          details: { editionId: edition.id, direction },
+        })
+      return moved
+    }, TX),
+  )
 }
 
 // ---- Public pages ----------------------------------------------------------------------------
 
 /** The public vote's settings of an edition (null when unknown). */
 export function getVoteSettings(editionId: string) {
-  return prisma.prizeEdition.findUnique({ where: { id: editionId }, select: { publicVoteEnabled: true, voteOpensAt: true, voteClosesAt: true } })
+  return prisma.prizeEdition.findUnique({
+    where: { id: editionId },
+    select: { publicVoteEnabled: true, voteOpensAt: true, voteClosesAt: true },
+  })
 }
 
 /** Published editions of every organisation, the latest first. */
@@ -658,7 +822,10 @@ export async function getPublicEdition(slug: string) {
     include: {
       organisation: { select: { name: true, slug: true } },
       categories: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, description: true, awards: true } },
-      questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, label: true, help: true, type: true, required: true, options: true } },
+      questions: {
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: { id: true, label: true, help: true, type: true, required: true, options: true },
+      },
     },
   })
   if (!edition) return null

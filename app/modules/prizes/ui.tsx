@@ -52,7 +52,10 @@ export function EditionPageHeader({
       heading={heading}
       badge={<EditionStatusBadge status={edition.status} />}
       navLabel={t('prizes.nav.label')}
-      sections={SECTIONS.filter((s) => edition.editable || s.section !== 'edit').map((s) => ({ to: editionPath(orgSlug, edition.id, s.section), label: t(s.key) }))}
+      sections={SECTIONS.filter((s) => edition.editable || s.section !== 'edit').map((s) => ({
+        to: editionPath(orgSlug, edition.id, s.section),
+        label: t(s.key),
+      }))}
     >
       {children}
     </SectionPageHeader>
@@ -86,16 +89,61 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
   const t = useT()
   const v = (k: string) => values[k] ?? ''
   const dateField = (name: string, label: MessageKey, required = false) => (
-    <TextField type="datetime-local" name={name} id={`edition-${name}`} label={t(label)} defaultValue={v(name)} required={required} errors={errors[name]} />
+    <TextField
+      type="datetime-local"
+      name={name}
+      id={`edition-${name}`}
+      label={t(label)}
+      defaultValue={v(name)}
+      required={required}
+      errors={errors[name]}
+    />
   )
   return (
     <>
       <fieldset className="card space-y-4">
         <legend className="px-1 text-lg font-semibold">{t('prizes.form.presentation')}</legend>
-        <TextField name="title" id="edition-title" label={t('prize.field.title')} help={t('prize.field.titleHelp')} defaultValue={v('title')} required maxLength={PRIZE_LIMITS.title} errors={errors.title} />
-        <TextField name="year" id="edition-year" type="number" inputMode="numeric" min={PRIZE_LIMITS.yearMin} max={PRIZE_LIMITS.yearMax} label={t('prize.field.year')} defaultValue={v('year')} required errors={errors.year} className="max-w-40" />
-        <TextareaField name="description" id="edition-description" label={t('prize.field.description')} help={t('prize.field.descriptionHelp')} defaultValue={v('description')} rows={6} errors={errors.description} />
-        <TextareaField name="rules" id="edition-rules" label={t('prize.field.rules')} help={t('prize.field.rulesHelp')} defaultValue={v('rules')} rows={10} errors={errors.rules} />
+        <TextField
+          name="title"
+          id="edition-title"
+          label={t('prize.field.title')}
+          help={t('prize.field.titleHelp')}
+          defaultValue={v('title')}
+          required
+          maxLength={PRIZE_LIMITS.title}
+          errors={errors.title}
+        />
+        <TextField
+          name="year"
+          id="edition-year"
+          type="number"
+          inputMode="numeric"
+          min={PRIZE_LIMITS.yearMin}
+          max={PRIZE_LIMITS.yearMax}
+          label={t('prize.field.year')}
+          defaultValue={v('year')}
+          required
+          errors={errors.year}
+          className="max-w-40"
+        />
+        <TextareaField
+          name="description"
+          id="edition-description"
+          label={t('prize.field.description')}
+          help={t('prize.field.descriptionHelp')}
+          defaultValue={v('description')}
+          rows={6}
+          errors={errors.description}
+        />
+        <TextareaField
+          name="rules"
+          id="edition-rules"
+          label={t('prize.field.rules')}
+          help={t('prize.field.rulesHelp')}
+          defaultValue={v('rules')}
+          rows={10}
+          errors={errors.rules}
+        />
       </fieldset>
 
       <fieldset className="card space-y-4">
@@ -146,7 +194,13 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
 
       <fieldset className="card space-y-4">
         <legend className="px-1 text-lg font-semibold">{t('prizes.form.publicVote')}</legend>
-        <CheckboxField name="publicVoteEnabled" id="edition-publicVoteEnabled" label={t('prize.field.publicVoteEnabled')} defaultChecked={v('publicVoteEnabled') === 'on'} errors={errors.publicVoteEnabled} />
+        <CheckboxField
+          name="publicVoteEnabled"
+          id="edition-publicVoteEnabled"
+          label={t('prize.field.publicVoteEnabled')}
+          defaultChecked={v('publicVoteEnabled') === 'on'}
+          errors={errors.publicVoteEnabled}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           {dateField('voteOpensAt', 'prize.field.voteOpensAt')}
           {dateField('voteClosesAt', 'prize.field.voteClosesAt')}
@@ -157,7 +211,13 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
 }
 
 /** A nomination's attachments as download links with their size; `empty` when it has none. */
-export function AttachmentList({ attachments, empty }: { attachments: { id: string; filename: string; size: number; href: string }[]; empty: string }) {
+export function AttachmentList({
+  attachments,
+  empty,
+}: {
+  attachments: { id: string; filename: string; size: number; href: string }[]
+  empty: string
+}) {
   const t = useT()
   if (attachments.length === 0) return <p>{empty}</p>
   return (

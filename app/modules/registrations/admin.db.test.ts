@@ -7,7 +7,15 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { makeEvent, makeMember, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import { CHECKED_IN_FILTER, listRegistrations, moveToWorkshops, registrationDetail, registrationsForExport, requireOrganisationEvent, stats } from './admin.server.ts'
+import {
+  CHECKED_IN_FILTER,
+  listRegistrations,
+  moveToWorkshops,
+  registrationDetail,
+  registrationsForExport,
+  requireOrganisationEvent,
+  stats,
+} from './admin.server.ts'
 import { exportCsv } from './export.server.ts'
 import { checkIn } from './service.server.ts'
 
@@ -23,10 +31,37 @@ async function eventWithPeople() {
   const { slot, workshops } = await makeSlotWithWorkshops(event.id, [10, 10])
   const helene = await register(
     event.id,
-    someone({ firstName: 'Hélène', lastName: 'Dupré', organisationName: 'Association Les Élans', organisationType: 'association', departement: '34', workshopIds: [workshops[0]!.id] }),
+    someone({
+      firstName: 'Hélène',
+      lastName: 'Dupré',
+      organisationName: 'Association Les Élans',
+      organisationType: 'association',
+      departement: '34',
+      workshopIds: [workshops[0]!.id],
+    }),
   )
-  const francois = await register(event.id, someone({ firstName: 'François', lastName: 'Lefèvre', organisationName: 'Mairie de Béziers', organisationType: 'collectivite', departement: '34', workshopIds: [workshops[1]!.id] }))
-  const zoe = await register(event.id, someone({ firstName: 'Zoé', lastName: 'Martin', organisationName: 'SCOP Les Ateliers', organisationType: 'cooperative', departement: '31', workshopIds: [workshops[0]!.id] }))
+  const francois = await register(
+    event.id,
+    someone({
+      firstName: 'François',
+      lastName: 'Lefèvre',
+      organisationName: 'Mairie de Béziers',
+      organisationType: 'collectivite',
+      departement: '34',
+      workshopIds: [workshops[1]!.id],
+    }),
+  )
+  const zoe = await register(
+    event.id,
+    someone({
+      firstName: 'Zoé',
+      lastName: 'Martin',
+      organisationName: 'SCOP Les Ateliers',
+      organisationType: 'cooperative',
+      departement: '31',
+      workshopIds: [workshops[0]!.id],
+    }),
+  )
   const waiting = await register(event.id, someone({ firstName: 'Ana', lastName: 'Garcia', organisationType: 'association' }))
   return { org, event, slot, workshops, helene, francois, zoe, waiting }
 }
@@ -140,9 +175,12 @@ describe('changing registrations', () => {
     const two = await register(event.id, someone({ workshopIds: [a.id] }))
 
     expect(await moveToWorkshops(event.id, one.registration.id, { [slot.id]: b.id }, { actorUserId: staff.id })).toEqual({ changed: true })
-    const seats = async () => (await prisma.workshop.findMany({ where: { eventId: event.id }, orderBy: { position: 'asc' } })).map((w) => w.seatsTaken)
+    const seats = async () =>
+      (await prisma.workshop.findMany({ where: { eventId: event.id }, orderBy: { position: 'asc' } })).map((w) => w.seatsTaken)
     expect(await seats()).toEqual([1, 1])
-    await expect(moveToWorkshops(event.id, two.registration.id, { [slot.id]: b.id }, { actorUserId: staff.id })).rejects.toMatchObject({ code: 'workshop_full' })
+    await expect(moveToWorkshops(event.id, two.registration.id, { [slot.id]: b.id }, { actorUserId: staff.id })).rejects.toMatchObject({
+      code: 'workshop_full',
+    })
     expect(await seats()).toEqual([1, 1])
     expect(await moveToWorkshops(event.id, one.registration.id, { [slot.id]: b.id }, { actorUserId: staff.id })).toEqual({ changed: false })
     // "No workshop" frees the seat.
@@ -180,20 +218,31 @@ describe('export', () => {
     const { org, event, workshops } = await eventWithPeople()
     const question = await prisma.eventQuestion.create({ data: { eventId: event.id, label: 'Votre territoire', type: 'short_text' } })
     const staff = await makeMember(org.id, 'organiser')
-    await addByHand(event.id, { ...someone({ firstName: 'Léa', lastName: 'Roux' }), answers: { [question.id]: 'Hérault' } }, { actorUserId: staff.id, ignoreCapacity: true })
+    await addByHand(
+      event.id,
+      { ...someone({ firstName: 'Léa', lastName: 'Roux' }), answers: { [question.id]: 'Hérault' } },
+      { actorUserId: staff.id, ignoreCapacity: true },
+    )
     const full = await requireOrganisationEvent(org.id, event.id)
 
     const confirmed = exportCsv(full, await registrationsForExport(event.id, { status: 'confirmed' }), 'fr')
     const lines = confirmed.body.slice(1).trimEnd().split('\r\n')
-    expect(lines[0]).toMatch(/^Nom;Prénom;E-mail;Structure;Type de structure;Département;Téléphone;Statut;Ateliers;.*;Votre territoire;Inscrit le;Émargé le$/)
-    expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(' '))).toEqual(['Dupré Hélène', 'Lefèvre François', 'Martin Zoé', 'Roux Léa'])
+    expect(lines[0]).toMatch(
+      /^Nom;Prénom;E-mail;Structure;Type de structure;Département;Téléphone;Statut;Ateliers;.*;Votre territoire;Inscrit le;Émargé le$/,
+    )
+    expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(' '))).toEqual([
+      'Dupré Hélène',
+      'Lefèvre François',
+      'Martin Zoé',
+      'Roux Léa',
+    ])
     expect(lines.find((l) => l.startsWith('Dupré;'))).toContain(`;Confirmée;${workshops[0]!.title};`)
     expect(lines.find((l) => l.startsWith('Roux;'))).toContain(';Hérault;')
     expect(confirmed.filename).toMatch(new RegExp(`^${event.slug}-inscriptions-\\d{4}-\\d{2}-\\d{2}\\.csv$`))
 
     const everyone = exportCsv(full, await registrationsForExport(event.id), 'fr')
     expect(everyone.body.slice(1).trimEnd().split('\r\n')).toHaveLength(1 + 5)
-    expect(everyone.body).toContain("Garcia;Ana;")
+    expect(everyone.body).toContain('Garcia;Ana;')
     expect(everyone.body).toContain(';Liste d’attente;')
   })
 })
@@ -228,7 +277,10 @@ describe('the registrations page', () => {
       consent: 'on',
     }
 
-    const bad = (await post({ ...fields, email: 'not-an-email' })) as unknown as { data: { fieldErrors: Record<string, string[]> }; init: ResponseInit }
+    const bad = (await post({ ...fields, email: 'not-an-email' })) as unknown as {
+      data: { fieldErrors: Record<string, string[]> }
+      init: ResponseInit
+    }
     expect(bad.init.status).toBe(400)
     expect(bad.data.fieldErrors.email).toEqual(['register.error.email'])
     expect(await prisma.registration.count({ where: { eventId: event.id } })).toBe(0)
@@ -244,7 +296,12 @@ describe('the registrations page', () => {
 })
 
 describe('the routes’ role guard', () => {
-  async function call(module: { loader: (args: LoaderFunctionArgs) => Promise<unknown> }, url: string, params: Record<string, string>, userId?: string) {
+  async function call(
+    module: { loader: (args: LoaderFunctionArgs) => Promise<unknown> },
+    url: string,
+    params: Record<string, string>,
+    userId?: string,
+  ) {
     const headers = new Headers()
     if (userId) headers.set('cookie', `essor_session=${(await createSession(userId)).token}`)
     try {

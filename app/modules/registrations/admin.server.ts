@@ -90,7 +90,18 @@ const listInclude = {
   workshops: { include: { workshop: { select: { id: true, title: true, slotId: true } } } },
   ticketType: { select: { id: true, name: true, kind: true } },
   payments: {
-    select: { id: true, method: true, status: true, amountCents: true, reference: true, purchaseOrderNumber: true, receiptNumber: true, refundStatus: true, refundCents: true, createdAt: true },
+    select: {
+      id: true,
+      method: true,
+      status: true,
+      amountCents: true,
+      reference: true,
+      purchaseOrderNumber: true,
+      receiptNumber: true,
+      refundStatus: true,
+      refundCents: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: 'desc' },
   },
 } satisfies Prisma.RegistrationInclude
@@ -147,7 +158,14 @@ export async function recordExport(
   details: { format: 'csv' | 'xlsx'; rows: number; filters: RegistrationFilters },
 ) {
   const filters = Object.fromEntries(Object.entries(details.filters).filter(([k, v]) => k !== 'page' && v !== null && v !== undefined))
-  await audit(prisma, { organisationId: event.organisationId, actorUserId, action: 'registration.export', entityType: 'Event', entityId: event.id, details: { ...details, filters } })
+  await audit(prisma, {
+    organisationId: event.organisationId,
+    actorUserId,
+    action: 'registration.export',
+    entityType: 'Event',
+    entityId: event.id,
+    details: { ...details, filters },
+  })
 }
 
 export async function registrationDetail(eventId: string, registrationId: string) {
@@ -166,12 +184,16 @@ export async function requireRegistrationOf(eventId: string, registrationId: str
   return registration
 }
 
-
 /**
  * Moves someone to other workshops: `choices` maps a slot id to a workshop id (or '' for
  * none); slots not named keep their current workshop. All or nothing, capacities enforced.
  */
-export async function moveToWorkshops(eventId: string, registrationId: string, choices: Record<string, string>, opts: { actorUserId: string }) {
+export async function moveToWorkshops(
+  eventId: string,
+  registrationId: string,
+  choices: Record<string, string>,
+  opts: { actorUserId: string },
+) {
   const registration = await requireRegistrationOf(eventId, registrationId)
   if (!holdsSeat(registration.status)) {
     throw new AppError({ status: 409, code: 'not_holding_seat', messageKey: 'registration.error.noSeat' })
@@ -193,9 +215,26 @@ export async function moveToWorkshops(eventId: string, registrationId: string, c
 // Statistics
 
 export type EventStats = {
-  totals: { confirmed: number; checkedIn: number; waitlisted: number; offered: number; cancelled: number; capacity: number | null; checkInRate: number | null }
+  totals: {
+    confirmed: number
+    checkedIn: number
+    waitlisted: number
+    offered: number
+    cancelled: number
+    capacity: number | null
+    checkInRate: number | null
+  }
   byProfile: { profile: string; confirmed: number; checkedIn: number; checkInRate: number | null }[]
-  byWorkshop: { workshopId: string; title: string; slotId: string; slotLabel: string; capacity: number | null; confirmed: number; checkedIn: number; checkInRate: number | null }[]
+  byWorkshop: {
+    workshopId: string
+    title: string
+    slotId: string
+    slotLabel: string
+    capacity: number | null
+    confirmed: number
+    checkedIn: number
+    checkInRate: number | null
+  }[]
   /** Registrants' départements, most represented first; null = not given. */
   byDepartement: { departement: string | null; confirmed: number; checkedIn: number; checkInRate: number | null }[]
 }

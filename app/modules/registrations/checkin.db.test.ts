@@ -21,7 +21,10 @@ describe('check-in', () => {
   test('a second check-in is refused with the time of the first, by code or by name', async () => {
     const { event, registration } = await confirmedTicket()
     const first = new Date('2026-11-29T08:05:00Z')
-    expect(await checkIn(event.id, { ticketCode: registration.ticketCode }, 'staff-a', first)).toMatchObject({ ok: true, checkedInAt: first })
+    expect(await checkIn(event.id, { ticketCode: registration.ticketCode }, 'staff-a', first)).toMatchObject({
+      ok: true,
+      checkedInAt: first,
+    })
 
     const byCode = await checkIn(event.id, { ticketCode: registration.ticketCode }, 'staff-b', new Date('2026-11-29T09:00:00Z'))
     expect(byCode).toMatchObject({ ok: false, reason: 'already', checkedInAt: first })
@@ -36,7 +39,9 @@ describe('check-in', () => {
   test('20 staff checking the same ticket at once: exactly one succeeds', async () => {
     const { event, registration } = await confirmedTicket()
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => checkIn(event.id, { ticketCode: registration.ticketCode }, `staff-${i}`, new Date(Date.UTC(2026, 10, 29, 8, 0, i)))),
+      Array.from({ length: 20 }, (_, i) =>
+        checkIn(event.id, { ticketCode: registration.ticketCode }, `staff-${i}`, new Date(Date.UTC(2026, 10, 29, 8, 0, i))),
+      ),
     )
     const winners = results.filter((r) => r.ok)
     expect(winners).toHaveLength(1)
@@ -59,7 +64,11 @@ describe('check-in', () => {
     const offered = await prisma.registration.findUniqueOrThrow({ where: { id: waiting.registration.id } })
     expect(offered.status).toBe('offered')
 
-    expect(await checkIn(event.id, { ticketCode: cancelled.ticketCode }, 'staff')).toMatchObject({ ok: false, reason: 'not_confirmed', registration: { status: 'cancelled' } })
+    expect(await checkIn(event.id, { ticketCode: cancelled.ticketCode }, 'staff')).toMatchObject({
+      ok: false,
+      reason: 'not_confirmed',
+      registration: { status: 'cancelled' },
+    })
     expect(await checkIn(event.id, { registrationId: offered.id }, 'staff')).toMatchObject({ ok: false, reason: 'not_confirmed' })
     expect(await checkIn(event.id, { ticketCode: 'ZZZZZZZZZZ' }, 'staff')).toMatchObject({ ok: false, reason: 'not_found' })
     const elsewhere = await makeEvent(org.id)

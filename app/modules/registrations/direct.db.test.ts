@@ -21,11 +21,24 @@ function context(email: string) {
  */
 async function storedDateFormat(registrationId: string) {
   if (dbTarget.provider === 'postgresql') return 'timestamp'
-  const [row] = await prisma.$queryRaw<{ consentAt: string }[]>`SELECT CAST("consentAt" AS TEXT) AS "consentAt" FROM "Registration" WHERE "id" = ${registrationId}`
+  const [row] = await prisma.$queryRaw<
+    { consentAt: string }[]
+  >`SELECT CAST("consentAt" AS TEXT) AS "consentAt" FROM "Registration" WHERE "id" = ${registrationId}`
   return row!.consentAt.replace(/\d/g, 'd')
 }
 
-const IGNORED = ['id', 'firstName', 'email', 'searchText', 'manageTokenHash', 'ticketCode', 'consentAt', 'waitlistedAt', 'createdAt', 'updatedAt']
+const IGNORED = [
+  'id',
+  'firstName',
+  'email',
+  'searchText',
+  'manageTokenHash',
+  'ticketCode',
+  'consentAt',
+  'waitlistedAt',
+  'createdAt',
+  'updatedAt',
+]
 function comparable(row: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !IGNORED.includes(key)))
 }
@@ -70,7 +83,17 @@ describe(`direct registration path (${dbTarget.provider})`, () => {
     ])
     const direct_ = emailTo(waitlistedDirect.email)
     const prisma_ = emailTo(waitlistedPrisma.email)
-    expect({ ...direct_, id: '', messageId: '', toAddress: '', toName: '', locale: 'fr', payload: '', createdAt: null, nextAttemptAt: null }).toEqual({
+    expect({
+      ...direct_,
+      id: '',
+      messageId: '',
+      toAddress: '',
+      toName: '',
+      locale: 'fr',
+      payload: '',
+      createdAt: null,
+      nextAttemptAt: null,
+    }).toEqual({
       ...prisma_,
       id: '',
       messageId: '',
@@ -131,7 +154,9 @@ describe(`direct registration path (${dbTarget.provider})`, () => {
     const email = `after.disconnect.${Date.now()}@example.org`
     const result = await registerDirect(event.id, person(), context(email))
     expect(result?.outcome).toBe('confirmed')
-    expect(await prisma.registration.findFirst({ where: { eventId: event.id, email }, select: { status: true } })).toEqual({ status: 'confirmed' })
+    expect(await prisma.registration.findFirst({ where: { eventId: event.id, email }, select: { status: true } })).toEqual({
+      status: 'confirmed',
+    })
   })
 
   test('the same email twenty times at once: one registration, one seat, the others get their link again', async () => {

@@ -57,7 +57,14 @@ export type ExtraColumns = {
 
 export function toCsv(table: ExportTable, separator = ';'): string {
   // Amounts with a decimal comma, as French spreadsheet software reads numbers in a ";" file.
-  const text = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatExportDate(cell, table.timeZone) : typeof cell === 'number' ? cell.toFixed(2).replace('.', ',') : cell)
+  const text = (cell: Cell) =>
+    cell === null
+      ? ''
+      : cell instanceof Date
+        ? formatExportDate(cell, table.timeZone)
+        : typeof cell === 'number'
+          ? cell.toFixed(2).replace('.', ',')
+          : cell
   const lines = [table.headers, ...table.rows].map((row) => row.map((cell) => csvField(text(cell), separator)).join(separator))
   return BOM + lines.join('\r\n') + '\r\n'
 }
@@ -65,14 +72,20 @@ export function toCsv(table: ExportTable, separator = ';'): string {
 export function answerText(value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'boolean') return translate(locale, value ? 'export.yes' : 'export.no')
-  if (Array.isArray(value)) return value.map((v) => answerText(v, locale)).filter(Boolean).join(', ')
+  if (Array.isArray(value))
+    return value
+      .map((v) => answerText(v, locale))
+      .filter(Boolean)
+      .join(', ')
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
 
 export function statusLabel(locale: Locale, status: string): string {
   if (status === 'pending_payment') return translate(locale, 'paymentsAdmin.status.pending_payment')
-  return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status) ? translate(locale, `attendees.status.${status}` as MessageKey) : status
+  return [...REGISTRATION_STATUSES, 'applied', 'refused'].includes(status)
+    ? translate(locale, `attendees.status.${status}` as MessageKey)
+    : status
 }
 
 export function profileLabel(locale: Locale, profile: string): string {
@@ -97,7 +110,12 @@ const FIXED_COLUMNS = [
  * Headers in the locale (French by default), one column per organiser question, the extra
  * columns (payments, when the event has tickets), then the dates.
  */
-export function buildExportTable(event: ExportEvent, registrations: ExportRegistration[], locale: Locale = 'fr', extra?: ExtraColumns): ExportTable {
+export function buildExportTable(
+  event: ExportEvent,
+  registrations: ExportRegistration[],
+  locale: Locale = 'fr',
+  extra?: ExtraColumns,
+): ExportTable {
   const more = extra?.applies(event, registrations) ? extra : null
   const headers = [
     ...FIXED_COLUMNS.map((key) => translate(locale, key)),

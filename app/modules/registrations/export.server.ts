@@ -4,7 +4,15 @@
 // tests run it without a database.
 import ExcelJS from 'exceljs'
 import { translate, type Locale } from '#app/utils/i18n.ts'
-import { buildExportTable, exportFilename, toCsv, type ExportEvent, type ExportRegistration, type ExportTable, type ExtraColumns } from './export-format.ts'
+import {
+  buildExportTable,
+  exportFilename,
+  toCsv,
+  type ExportEvent,
+  type ExportRegistration,
+  type ExportTable,
+  type ExtraColumns,
+} from './export-format.ts'
 import { wallClock } from '#app/shared/time.ts'
 
 type EventToExport = ExportEvent & { slug: string }

@@ -5,7 +5,6 @@ import { csvField, neutraliseFormula } from '#app/shared/csv.ts'
 import { buildExportTable, exportFilename, toCsv } from './export-format.ts'
 import { tableToXlsx } from './export.server.ts'
 
-
 const event = {
   timeZone: 'Europe/Paris',
   slots: [{ id: 'am' }, { id: 'pm' }],
@@ -101,7 +100,16 @@ describe('the export table', () => {
       'Émargé le',
     ])
     const row = table.rows[0]!
-    expect(row.slice(0, 8)).toEqual(['Garçon', 'Élodie', 'elodie@example.org', 'SCOP Les Ateliers', 'Coopérative (SCOP, SCIC, CAE…)', '31', '', 'Confirmée'])
+    expect(row.slice(0, 8)).toEqual([
+      'Garçon',
+      'Élodie',
+      'elodie@example.org',
+      'SCOP Les Ateliers',
+      'Coopérative (SCOP, SCIC, CAE…)',
+      '31',
+      '',
+      'Confirmée',
+    ])
   })
 
   test('English on request', () => {
@@ -132,7 +140,11 @@ describe('the export table', () => {
 
   test('the CSV starts with a BOM, uses ";" and CRLF, and survives hostile input', () => {
     const table = buildExportTable(event, [
-      exportRegistration({ lastName: '=cmd|" /C calc"!A0', organisationName: 'Asso "Le Lac"; Toulouse', dietaryNeeds: 'sans gluten\nsans lactose' }),
+      exportRegistration({
+        lastName: '=cmd|" /C calc"!A0',
+        organisationName: 'Asso "Le Lac"; Toulouse',
+        dietaryNeeds: 'sans gluten\nsans lactose',
+      }),
     ])
     const csv = toCsv(table)
     expect(csv.startsWith('\uFEFFNom;Prénom;E-mail;')).toBe(true)

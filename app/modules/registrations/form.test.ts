@@ -1,12 +1,33 @@
 import { describe, expect, test } from 'vitest'
 import { translator } from '#app/utils/i18n.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
-import { formContextOf, parseEditValues, parseRegistrationFormData, parseRegistrationJson, toRegistrationInput, type FormContext } from './form.ts'
+import {
+  formContextOf,
+  parseEditValues,
+  parseRegistrationFormData,
+  parseRegistrationJson,
+  toRegistrationInput,
+  type FormContext,
+} from './form.ts'
 
 const ctx: FormContext = formContextOf({
   questions: [
-    { id: 'q_lunch', label: 'Déjeuner', type: 'single_choice', required: true, options: JSON.stringify(['Sur place', 'Non merci']), position: 1 },
-    { id: 'q_topics', label: 'Thèmes', type: 'multiple_choice', required: false, options: JSON.stringify(['Emploi', 'Climat', 'Finance']), position: 2 },
+    {
+      id: 'q_lunch',
+      label: 'Déjeuner',
+      type: 'single_choice',
+      required: true,
+      options: JSON.stringify(['Sur place', 'Non merci']),
+      position: 1,
+    },
+    {
+      id: 'q_topics',
+      label: 'Thèmes',
+      type: 'multiple_choice',
+      required: false,
+      options: JSON.stringify(['Emploi', 'Climat', 'Finance']),
+      position: 2,
+    },
     { id: 'q_photo', label: 'Droit à l’image', type: 'checkbox', required: true, options: '[]', position: 3 },
     { id: 'q_news', label: 'Lettre', type: 'checkbox', required: false, options: '[]', position: 4 },
     { id: 'q_role', label: 'Fonction', type: 'short_text', required: false, options: '[]', position: 5 },
@@ -62,8 +83,20 @@ describe('form submission', () => {
     const r = parseRegistrationFormData(fd(valid), ctx)
     expect(r.success).toBe(true)
     if (!r.success) return
-    expect(r.value).toMatchObject({ firstName: 'Camille', email: 'Camille.Martin@Example.org', phone: null, accessibilityNeeds: null, dietaryNeeds: 'Végétarien' })
-    expect(r.value.answers).toEqual({ q_lunch: 'Sur place', q_topics: ['Emploi', 'Climat'], q_photo: true, q_news: false, q_project: 'Une recyclerie à Narbonne' })
+    expect(r.value).toMatchObject({
+      firstName: 'Camille',
+      email: 'Camille.Martin@Example.org',
+      phone: null,
+      accessibilityNeeds: null,
+      dietaryNeeds: 'Végétarien',
+    })
+    expect(r.value.answers).toEqual({
+      q_lunch: 'Sur place',
+      q_topics: ['Emploi', 'Climat'],
+      q_photo: true,
+      q_news: false,
+      q_project: 'Une recyclerie à Narbonne',
+    })
     expect(toRegistrationInput(r.value, 'en')).toMatchObject({
       organisationName: 'SCOP Les Ateliers',
       organisationType: 'cooperative',
@@ -73,7 +106,14 @@ describe('form submission', () => {
   })
 
   test('every missing required field gets its own error, and what was typed comes back', () => {
-    const r = parseRegistrationFormData(fd([['firstName', 'Camille'], ['email', 'pas-un-email'], ['answers.q_role', 'Chargée de mission']]), ctx)
+    const r = parseRegistrationFormData(
+      fd([
+        ['firstName', 'Camille'],
+        ['email', 'pas-un-email'],
+        ['answers.q_role', 'Chargée de mission'],
+      ]),
+      ctx,
+    )
     expect(r.success).toBe(false)
     if (r.success) return
     expect(r.fieldErrors).toMatchObject({
@@ -93,7 +133,12 @@ describe('form submission', () => {
 
   test('choices must be among the options; unknown profiles are refused', () => {
     const r = parseRegistrationFormData(
-      fd([...valid.filter(([k]) => !['answers.q_lunch', 'organisationType'].includes(k)), ['answers.q_lunch', 'Buffet'], ['answers.q_topics', 'Autre'], ['organisationType', 'multinationale']]),
+      fd([
+        ...valid.filter(([k]) => !['answers.q_lunch', 'organisationType'].includes(k)),
+        ['answers.q_lunch', 'Buffet'],
+        ['answers.q_topics', 'Autre'],
+        ['organisationType', 'multinationale'],
+      ]),
       ctx,
     )
     expect(r.success).toBe(false)
@@ -116,7 +161,12 @@ describe('form submission', () => {
 
   test('lengths and phone format are checked', () => {
     const r = parseRegistrationFormData(
-      fd([...valid.filter(([k]) => !['firstName', 'phone', 'answers.q_role'].includes(k)), ['firstName', 'x'.repeat(101)], ['phone', 'appelez-moi'], ['answers.q_role', 'y'.repeat(301)]]),
+      fd([
+        ...valid.filter(([k]) => !['firstName', 'phone', 'answers.q_role'].includes(k)),
+        ['firstName', 'x'.repeat(101)],
+        ['phone', 'appelez-moi'],
+        ['answers.q_role', 'y'.repeat(301)],
+      ]),
       ctx,
     )
     expect(r.success).toBe(false)
@@ -172,7 +222,10 @@ describe('JSON (API) body', () => {
   })
 
   test('consent must be true; unknown questions and wrong types are reported per field', () => {
-    const r = parseRegistrationJson({ ...body, consent: false, organisationType: 'x', answers: { ...body.answers, q_photo: 'yes', nope: 'x' }, workshops: ['w1', 'w2'] }, ctx)
+    const r = parseRegistrationJson(
+      { ...body, consent: false, organisationType: 'x', answers: { ...body.answers, q_photo: 'yes', nope: 'x' }, workshops: ['w1', 'w2'] },
+      ctx,
+    )
     expect(r.success).toBe(false)
     if (r.success) return
     expect(r.fieldErrors).toEqual({
@@ -193,13 +246,26 @@ describe('JSON (API) body', () => {
 describe('edit', () => {
   test('the edit schema ignores email, consent and workshops', () => {
     const r = parseEditValues(
-      { firstName: 'Ana', lastName: 'Lopez', organisation: 'Mutuelle', organisationType: 'mutuelle', answers: { q_lunch: 'Non merci', q_photo: 'on', q_project: 'x' } },
+      {
+        firstName: 'Ana',
+        lastName: 'Lopez',
+        organisation: 'Mutuelle',
+        organisationType: 'mutuelle',
+        answers: { q_lunch: 'Non merci', q_photo: 'on', q_project: 'x' },
+      },
       ctx,
     )
     expect(r.success).toBe(true)
     if (r.success) expect(r.value).not.toHaveProperty('email')
     const bad = parseEditValues({ firstName: '', lastName: 'Lopez', organisation: 'Mutuelle', answers: {} }, ctx)
     expect(bad.success).toBe(false)
-    if (!bad.success) expect(Object.keys(bad.fieldErrors).sort()).toEqual(['answers.q_lunch', 'answers.q_photo', 'answers.q_project', 'firstName', 'organisationType'])
+    if (!bad.success)
+      expect(Object.keys(bad.fieldErrors).sort()).toEqual([
+        'answers.q_lunch',
+        'answers.q_photo',
+        'answers.q_project',
+        'firstName',
+        'organisationType',
+      ])
   })
 })

@@ -43,7 +43,6 @@ export const ERR = {
 
 const tooLong = (max: number) => `register.error.tooLong?max=${max}`
 
-
 /** Database rows → the form's view of the event. Questions of an unknown type are left out. */
 export function formContextOf(event: {
   questions: { id: string; label: string; help?: string | null; type: string; required: boolean; options: string; position?: number }[]
@@ -53,7 +52,9 @@ export function formContextOf(event: {
   const questions = [...event.questions]
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
     .flatMap((q): FormQuestion[] =>
-      isQuestionType(q.type) ? [{ id: q.id, label: q.label, help: q.help ?? null, type: q.type, required: q.required, options: parseQuestionOptions(q.options) }] : [],
+      isQuestionType(q.type)
+        ? [{ id: q.id, label: q.label, help: q.help ?? null, type: q.type, required: q.required, options: parseQuestionOptions(q.options) }]
+        : [],
     )
   const slots = event.slots.map((s) => ({
     id: s.id,
@@ -132,7 +133,10 @@ function departementSchema() {
 }
 
 function profileSchema(required: boolean) {
-  const known = z.string().refine(isProfile, { error: ERR.profile }).transform((v) => v as (typeof PROFILES)[number])
+  const known = z
+    .string()
+    .refine(isProfile, { error: ERR.profile })
+    .transform((v) => v as (typeof PROFILES)[number])
   return z.preprocess(
     emptyToUndefined,
     required
@@ -171,7 +175,10 @@ function answerSchema(q: FormQuestion): z.ZodType<AnswerValue | undefined> {
     }
     case 'checkbox': {
       const box = z.boolean({ error: ERR.type }).refine((v) => !q.required || v, { error: ERR.mustCheck })
-      return z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === undefined || v === null || v === '' || v === 'false' ? false : v), box)
+      return z.preprocess(
+        (v) => (v === 'on' || v === 'true' ? true : v === undefined || v === null || v === '' || v === 'false' ? false : v),
+        box,
+      )
     }
   }
 }
@@ -186,7 +193,9 @@ function answersSchema(questions: FormQuestion[]) {
       // (z.never() here would become one "unrecognized keys" issue on the whole object.)
       .catchall(z.any().refine(() => false, { error: ERR.unknownQuestion }))
       // Unanswered optional questions are left out of the stored answers.
-      .transform((answers) => Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Record<string, AnswerValue>),
+      .transform(
+        (answers) => Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Record<string, AnswerValue>,
+      ),
   )
 }
 
@@ -297,7 +306,17 @@ export type SubmittedFields = {
   workshops: string[]
 }
 
-const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'departement', 'phone', 'accessibilityNeeds', 'dietaryNeeds'] as const
+const TEXT_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'organisation',
+  'organisationType',
+  'departement',
+  'phone',
+  'accessibilityNeeds',
+  'dietaryNeeds',
+] as const
 
 /** FormData (field names: those of the schema, `answers.<questionId>`, `workshop.<slotId>`) → plain data. */
 export function formDataToFields(formData: FormData, ctx: FormContext): SubmittedFields {
@@ -313,7 +332,8 @@ export function formDataToFields(formData: FormData, ctx: FormContext): Submitte
   fields.consent = text('consent') === 'on' || text('consent') === 'true'
   for (const q of ctx.questions) {
     const name = `answers.${q.id}`
-    if (q.type === 'multiple_choice') fields.answers[q.id] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '')
+    if (q.type === 'multiple_choice')
+      fields.answers[q.id] = formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '')
     else if (q.type === 'checkbox') fields.answers[q.id] = text(name) === 'on' || text(name) === 'true'
     else {
       const v = text(name)
@@ -326,7 +346,10 @@ export function formDataToFields(formData: FormData, ctx: FormContext): Submitte
   return fields
 }
 
-export function parseRegistrationFormData(formData: FormData, ctx: FormContext): ParseResult<RegistrationValues> & { submitted: SubmittedFields } {
+export function parseRegistrationFormData(
+  formData: FormData,
+  ctx: FormContext,
+): ParseResult<RegistrationValues> & { submitted: SubmittedFields } {
   const submitted = formDataToFields(formData, ctx)
   return { ...run<RegistrationValues>(registrationSchema(ctx, 'form'), submitted), submitted }
 }
@@ -369,7 +392,6 @@ export function toRegistrationInput(values: RegistrationValues, locale: Locale):
   }
 }
 
-
 // The ticket and payment fields (events with ticket types).
 export type PaymentFields = { ticketTypeId: string; paymentMethod: string; purchaseOrderNumber: string }
 
@@ -398,6 +420,7 @@ export function checkPaymentFields(
   if (ticket.soldOut) return { ticketTypeId: ['payments.error.soldOut'] }
   if (ticket.priceCents <= 0) return {}
   if (!methods.includes(f.paymentMethod)) return { paymentMethod: ['payments.error.methodRequired'] }
-  if (f.paymentMethod === 'purchase_order' && !f.purchaseOrderNumber) return { purchaseOrderNumber: ['payments.error.purchaseOrderRequired'] }
+  if (f.paymentMethod === 'purchase_order' && !f.purchaseOrderNumber)
+    return { purchaseOrderNumber: ['payments.error.purchaseOrderRequired'] }
   return {}
 }

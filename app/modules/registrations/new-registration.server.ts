@@ -31,7 +31,10 @@ export function closedError(reason: string) {
 }
 
 /** The event's fields its registration emails show. */
-export type EventForEmail = Pick<Event, 'id' | 'slug' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'address' | 'town' | 'onlineUrl' | 'organisationId'>
+export type EventForEmail = Pick<
+  Event,
+  'id' | 'slug' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'address' | 'town' | 'onlineUrl' | 'organisationId'
+>
 
 export function eventEmailSummary(event: EventForEmail) {
   return {

@@ -1,14 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  duplicateSlots,
-  holdsSeat,
-  isReminderDue,
-  nextInLine,
-  offerExpiry,
-  offersToMake,
-  placementFor,
-  searchTextOf,
-} from './rules.ts'
+import { duplicateSlots, holdsSeat, isReminderDue, nextInLine, offerExpiry, offersToMake, placementFor, searchTextOf } from './rules.ts'
 
 describe('capacity and waiting list', () => {
   test('placement: confirmed with a seat, else waiting list if enabled, else full', () => {

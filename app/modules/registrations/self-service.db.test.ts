@@ -9,9 +9,18 @@ async function eventWithQuestions(capacity = 10) {
   const org = await makeOrganisation()
   const event = await makeEvent(org.id, { capacity })
   const lunch = await prisma.eventQuestion.create({
-    data: { eventId: event.id, label: 'Déjeuner', type: 'single_choice', required: true, options: JSON.stringify(['Sur place', 'Non merci']), position: 0 },
+    data: {
+      eventId: event.id,
+      label: 'Déjeuner',
+      type: 'single_choice',
+      required: true,
+      options: JSON.stringify(['Sur place', 'Non merci']),
+      position: 0,
+    },
   })
-  const role = await prisma.eventQuestion.create({ data: { eventId: event.id, label: 'Fonction', type: 'short_text', required: false, position: 1 } })
+  const role = await prisma.eventQuestion.create({
+    data: { eventId: event.id, label: 'Fonction', type: 'short_text', required: false, position: 1 },
+  })
   return { org, event, lunch, role }
 }
 
@@ -53,7 +62,9 @@ describe('manage view', () => {
 
     await cancelRegistration(first.registration.id, { reason: 'attendee' })
     // The offer email carries a new token; the person's page through it shows the open offer.
-    const offer = await prisma.emailMessage.findFirstOrThrow({ where: { template: 'waitlist-offer', toAddress: second.registration.email } })
+    const offer = await prisma.emailMessage.findFirstOrThrow({
+      where: { template: 'waitlist-offer', toAddress: second.registration.email },
+    })
     const token = /\/r\/([a-z0-9]+)/.exec(JSON.parse(offer.payload).manageUrl as string)![1]!
     const offered = await getManageView(token)
     expect(offered).toMatchObject({ offerOpen: true, registration: { status: 'offered' }, position: null })
@@ -68,8 +79,13 @@ describe('editing one’s information', () => {
     const { event, lunch, role } = await eventWithQuestions()
     const p = person()
     const { registration } = await register(event.id, { ...p, answers: { [lunch.id]: 'Sur place' } })
-    const result = await updateAttendeeDetails(registration.id, edit({ email: 'pirate@example.org', answers: { [lunch.id]: 'Non merci', [role.id]: 'Élue' } }))
-    expect(result.changed.sort()).toEqual(['accessibilityNeeds', 'answers', 'firstName', 'lastName', 'organisationName', 'organisationType', 'phone'].sort())
+    const result = await updateAttendeeDetails(
+      registration.id,
+      edit({ email: 'pirate@example.org', answers: { [lunch.id]: 'Non merci', [role.id]: 'Élue' } }),
+    )
+    expect(result.changed.sort()).toEqual(
+      ['accessibilityNeeds', 'answers', 'firstName', 'lastName', 'organisationName', 'organisationType', 'phone'].sort(),
+    )
     const row = await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } })
     expect(row).toMatchObject({
       email: p.email,
@@ -89,18 +105,27 @@ describe('editing one’s information', () => {
     expect(entries[0]!.details).not.toContain('Narbonne')
 
     // Saving the same values again changes nothing and writes no second entry.
-    expect((await updateAttendeeDetails(registration.id, edit({ answers: { [lunch.id]: 'Non merci', [role.id]: 'Élue' } }))).changed).toEqual([])
+    expect(
+      (await updateAttendeeDetails(registration.id, edit({ answers: { [lunch.id]: 'Non merci', [role.id]: 'Élue' } }))).changed,
+    ).toEqual([])
     expect(await prisma.auditLog.count({ where: { entityId: registration.id, action: 'registration.selfUpdate' } })).toBe(1)
   })
 
   test('invalid input is refused with per-field errors and nothing changes', async () => {
     const { event, lunch } = await eventWithQuestions()
     const { registration } = await register(event.id, { ...person(), answers: { [lunch.id]: 'Sur place' } })
-    const error = await updateAttendeeDetails(registration.id, edit({ firstName: '', phone: 'abc', answers: { [lunch.id]: 'Buffet' } })).catch((e: unknown) => e)
+    const error = await updateAttendeeDetails(
+      registration.id,
+      edit({ firstName: '', phone: 'abc', answers: { [lunch.id]: 'Buffet' } }),
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({
       status: 422,
       code: 'invalid_input',
-      fields: { firstName: ['register.error.required'], phone: ['register.error.phone'], [`answers.${lunch.id}`]: ['register.error.choice'] },
+      fields: {
+        firstName: ['register.error.required'],
+        phone: ['register.error.phone'],
+        [`answers.${lunch.id}`]: ['register.error.choice'],
+      },
     })
     const row = await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } })
     expect(row.firstName).toMatch(/^Camille\d+$/)
@@ -112,10 +137,16 @@ describe('editing one’s information', () => {
     const answers = { [lunch.id]: 'Sur place' }
     const a = await register(event.id, { ...person(), answers })
     await cancelRegistration(a.registration.id, { reason: 'attendee' })
-    await expect(updateAttendeeDetails(a.registration.id, edit({ answers }))).rejects.toMatchObject({ status: 409, code: 'registration_locked' })
+    await expect(updateAttendeeDetails(a.registration.id, edit({ answers }))).rejects.toMatchObject({
+      status: 409,
+      code: 'registration_locked',
+    })
 
     const b = await register(event.id, { ...person(), answers })
-    await prisma.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 7200_000), endsAt: new Date(Date.now() - 3600_000) } })
+    await prisma.event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() - 7200_000), endsAt: new Date(Date.now() - 3600_000) },
+    })
     await expect(updateAttendeeDetails(b.registration.id, edit({ answers }))).rejects.toMatchObject({ status: 409 })
     await expect(updateAttendeeDetails('missing', edit())).rejects.toMatchObject({ status: 404 })
   })
@@ -133,16 +164,36 @@ describe('erasing one’s data', () => {
   test('frees the seat for the waiting list, wipes every personal field and kills the link', async () => {
     const org = await makeOrganisation()
     const event = await makeEvent(org.id, { capacity: 1 })
-    const me = await register(event.id, { ...person({ departement: '31' }), phone: '06 12 34 56 78', dietaryNeeds: 'végétarien', answers: { q: 'réponse' } })
+    const me = await register(event.id, {
+      ...person({ departement: '31' }),
+      phone: '06 12 34 56 78',
+      dietaryNeeds: 'végétarien',
+      answers: { q: 'réponse' },
+    })
     const next = await register(event.id, person())
     // The confirmation went out; a reminder is still queued.
     await prisma.emailMessage.updateMany({ where: { toAddress: me.registration.email }, data: { status: 'sent' } })
     await prisma.emailMessage.create({
-      data: { messageId: '<queued@test>', toAddress: me.registration.email, template: 'event-reminder', payload: '{"firstName":"x"}', category: `event:${event.id}` },
+      data: {
+        messageId: '<queued@test>',
+        toAddress: me.registration.email,
+        template: 'event-reminder',
+        payload: '{"firstName":"x"}',
+        category: `event:${event.id}`,
+      },
     })
     await eraseRegistration(me.registration.id)
     const erased = await prisma.registration.findUniqueOrThrow({ where: { id: me.registration.id } })
-    expect(erased).toMatchObject({ status: 'cancelled', firstName: '—', lastName: '—', organisationName: '—', phone: null, dietaryNeeds: null, answers: '{}', searchText: '' })
+    expect(erased).toMatchObject({
+      status: 'cancelled',
+      firstName: '—',
+      lastName: '—',
+      organisationName: '—',
+      phone: null,
+      dietaryNeeds: null,
+      answers: '{}',
+      searchText: '',
+    })
     expect(erased.email).not.toContain(me.registration.email.split('@')[0])
     expect(await getManageView(me.manageToken)).toBeNull()
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: next.registration.id } })).status).toBe('offered')

@@ -12,7 +12,14 @@ import { findRegistrationByManageToken, waitlistPosition } from './service.serve
 
 export { isLocked }
 
-export type ManageWorkshop = { id: string; title: string; room: string | null; capacity: number | null; seatsLeft: number | null; chosen: boolean }
+export type ManageWorkshop = {
+  id: string
+  title: string
+  room: string | null
+  capacity: number | null
+  seatsLeft: number | null
+  chosen: boolean
+}
 export type ManageSlot = { id: string; label: string; startsAt: Date; endsAt: Date; workshops: ManageWorkshop[] }
 
 /** Everything the manage page shows, or null for an unknown token. */

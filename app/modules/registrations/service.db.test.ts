@@ -3,13 +3,26 @@ import { acceptOffer, cancelRegistration, expireOffers, register } from '#app/co
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { makeEvent, makeOrganisation, makeSlotWithWorkshops, person } from '#tests/support/factories.ts'
-import { changeWorkshops, checkIn, findRegistrationByManageToken, sendReminders, setEventCapacity, waitlistPosition } from './service.server.ts'
+import {
+  changeWorkshops,
+  checkIn,
+  findRegistrationByManageToken,
+  sendReminders,
+  setEventCapacity,
+  waitlistPosition,
+} from './service.server.ts'
 
 async function counts(eventId: string) {
   const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId } })
   const byStatus = await prisma.registration.groupBy({ by: ['status'], where: { eventId }, _count: true })
   const c = Object.fromEntries(byStatus.map((r) => [r.status, r._count])) as Record<string, number>
-  return { seatsTaken: event.seatsTaken, confirmed: c.confirmed ?? 0, waitlisted: c.waitlisted ?? 0, offered: c.offered ?? 0, cancelled: c.cancelled ?? 0 }
+  return {
+    seatsTaken: event.seatsTaken,
+    confirmed: c.confirmed ?? 0,
+    waitlisted: c.waitlisted ?? 0,
+    offered: c.offered ?? 0,
+    cancelled: c.cancelled ?? 0,
+  }
 }
 
 const outbox = (template: string, to?: string) => prisma.emailMessage.count({ where: { template, ...(to ? { toAddress: to } : {}) } })
@@ -110,7 +123,9 @@ describe('waiting list', () => {
     expect(cReg.status).toBe('offered')
     expect(await outbox('offer-expired', b.registration.email)).toBe(1)
     // c accepts in time; b can no longer accept.
-    const offerEmail = await prisma.emailMessage.findFirstOrThrow({ where: { template: 'waitlist-offer', toAddress: c.registration.email } })
+    const offerEmail = await prisma.emailMessage.findFirstOrThrow({
+      where: { template: 'waitlist-offer', toAddress: c.registration.email },
+    })
     const token = (JSON.parse(offerEmail.payload) as { manageUrl: string }).manageUrl.split('/r/')[1]!
     await acceptOffer(c.registration.id, [], { manageToken: token })
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: c.registration.id } })).status).toBe('confirmed')
@@ -139,7 +154,9 @@ describe('workshops, check-in, reminders', () => {
     const a = await register(event.id, person({ workshopIds: [w1.id] }))
     await register(event.id, person({ workshopIds: [w2.id] }))
     await expect(changeWorkshops(a.registration.id, [w2.id])).rejects.toMatchObject({ code: 'workshop_full' })
-    expect((await prisma.registrationWorkshop.findMany({ where: { registrationId: a.registration.id } })).map((r) => r.workshopId)).toEqual([w1.id])
+    expect((await prisma.registrationWorkshop.findMany({ where: { registrationId: a.registration.id } })).map((r) => r.workshopId)).toEqual(
+      [w1.id],
+    )
     await changeWorkshops(a.registration.id, [])
     expect((await prisma.workshop.findUniqueOrThrow({ where: { id: w1.id } })).seatsTaken).toBe(0)
   })
@@ -171,7 +188,10 @@ describe('workshops, check-in, reminders', () => {
   test('a reminder set 30 days before is sent 29 days before (any horizon the event form accepts)', async () => {
     const org = await makeOrganisation()
     const now = new Date()
-    const event = await makeEvent(org.id, { startsAt: new Date(now.getTime() + 29 * 24 * 3600_000), endsAt: new Date(now.getTime() + 29.5 * 24 * 3600_000) })
+    const event = await makeEvent(org.id, {
+      startsAt: new Date(now.getTime() + 29 * 24 * 3600_000),
+      endsAt: new Date(now.getTime() + 29.5 * 24 * 3600_000),
+    })
     await prisma.event.update({ where: { id: event.id }, data: { reminderDaysBefore: 30 } })
     const me = await register(event.id, person())
     expect(await sendReminders(now)).toBeGreaterThanOrEqual(1)

@@ -40,16 +40,7 @@ import type {
   RegistrationPolicy,
   RegistrationStep,
 } from './pipeline.ts'
-import {
-  duplicateSlots,
-  holdsSeat,
-  isLocked,
-  isReminderDue,
-  nextInLine,
-  offerExpiry,
-  placementFor,
-  WAITING_ORDER,
-} from './rules.ts'
+import { duplicateSlots, holdsSeat, isLocked, isReminderDue, nextInLine, offerExpiry, placementFor, WAITING_ORDER } from './rules.ts'
 import { registrationClosedReason } from '#app/modules/events/availability.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
@@ -108,11 +99,21 @@ async function takeWorkshopSeats(tx: Tx, eventId: string, registrationId: string
   if (workshopIds.length === 0) return
   const workshops = await tx.workshop.findMany({ where: { id: { in: workshopIds }, eventId } })
   if (workshops.length !== new Set(workshopIds).size) {
-    throw new AppError({ status: 422, code: 'invalid_workshop', messageKey: 'registration.error.invalidWorkshop', fields: { workshops: ['invalid'] } })
+    throw new AppError({
+      status: 422,
+      code: 'invalid_workshop',
+      messageKey: 'registration.error.invalidWorkshop',
+      fields: { workshops: ['invalid'] },
+    })
   }
   const dup = duplicateSlots(workshops.map((w) => ({ slotId: w.slotId, workshopId: w.id })))
   if (dup.length > 0) {
-    throw new AppError({ status: 422, code: 'one_per_slot', messageKey: 'registration.error.onePerSlot', fields: { workshops: ['one_per_slot'] } })
+    throw new AppError({
+      status: 422,
+      code: 'one_per_slot',
+      messageKey: 'registration.error.onePerSlot',
+      fields: { workshops: ['one_per_slot'] },
+    })
   }
   for (const w of workshops) {
     const { count } = await tx.workshop.updateMany({
@@ -147,7 +148,10 @@ export async function releaseWorkshopSeats(tx: Tx, registrationId: string) {
 
 /** A registration holding its seat for a payment becomes confirmed (false: it was not waiting for one). */
 export async function confirmHeldRegistration(tx: Tx, registrationId: string) {
-  const { count } = await tx.registration.updateMany({ where: { id: registrationId, status: 'pending_payment' }, data: { status: 'confirmed', holdExpiresAt: null } })
+  const { count } = await tx.registration.updateMany({
+    where: { id: registrationId, status: 'pending_payment' },
+    data: { status: 'confirmed', holdExpiresAt: null },
+  })
   return count === 1
 }
 
@@ -205,14 +209,27 @@ export async function setApplicationDecision(
   tx: Tx,
   registrationId: string,
   from: string,
-  data: { status: string; waitlistedAt: Date | null; decidedAt: Date; decidedByUserId: string; decisionMessage: string | null; manageTokenHash?: string },
+  data: {
+    status: string
+    waitlistedAt: Date | null
+    decidedAt: Date
+    decidedByUserId: string
+    decisionMessage: string | null
+    manageTokenHash?: string
+  },
 ) {
   const { count } = await tx.registration.updateMany({ where: { id: registrationId, status: from }, data })
   return count === 1
 }
 
 /** The organisers' rating of an application of the event (false: no such application). */
-export async function setApplicationRating(tx: Tx, eventId: string, registrationId: string, rating: number | null, filter: Prisma.RegistrationWhereInput) {
+export async function setApplicationRating(
+  tx: Tx,
+  eventId: string,
+  registrationId: string,
+  rating: number | null,
+  filter: Prisma.RegistrationWhereInput,
+) {
   const { count } = await tx.registration.updateMany({ where: { ...filter, id: registrationId, eventId }, data: { rating } })
   return count === 1
 }
@@ -245,7 +262,14 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
         if (duplicate.outcome === 'duplicate') return duplicate
         steps.push(...(await runSteps(tx, ctx, 'beforeSeat')))
         const { status, columns } = await takeSeat(tx, event, steps, opts)
-        const { registration, person } = await writeRow(tx, event, input, opts, { email, manageToken, now, status, columns, existing: duplicate.existing })
+        const { registration, person } = await writeRow(tx, event, input, opts, {
+          email,
+          manageToken,
+          now,
+          status,
+          columns,
+          existing: duplicate.existing,
+        })
         const after = await afterInsert(tx, steps, { ...person, ...registration })
         // Waiting-list registrants choose workshops when a seat is offered to them.
         if (holdsSeat(status)) await takeWorkshopSeats(tx, eventId, registration.id, input.workshopIds ?? [])
@@ -253,7 +277,11 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
           await enqueueEmail(tx, placementEmail(event, { ...person, locale: input.locale }, status, registration, manageUrl))
         }
         if (opts.actorUserId) {
-          await audit(tx, event.organisationId, opts.actorUserId, 'registration.create', registration.id, { status, source: opts.source, ...after.audit })
+          await audit(tx, event.organisationId, opts.actorUserId, 'registration.create', registration.id, {
+            status,
+            source: opts.source,
+            ...after.audit,
+          })
         }
         return { outcome: status, registration, manageToken, manageUrl, ...after.result }
       }, TX)
@@ -339,13 +367,20 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
             toName: `${registration.firstName} ${registration.lastName}`,
             locale: registration.locale as Locale,
             template: opts.reason === 'offer_expired' ? 'offer-expired' : 'registration-cancelled',
-            props: { event: eventEmailSummary(registration.event), firstName: registration.firstName, byOrganiser: opts.reason === 'organiser' },
+            props: {
+              event: eventEmailSummary(registration.event),
+              firstName: registration.firstName,
+              byOrganiser: opts.reason === 'organiser',
+            },
             organisationId: registration.event.organisationId,
             category: `event:${registration.eventId}`,
           })
         }
         if (opts.actorUserId) {
-          await audit(tx, registration.event.organisationId, opts.actorUserId, 'registration.cancel', registration.id, { reason: opts.reason, previousStatus: registration.status })
+          await audit(tx, registration.event.organisationId, opts.actorUserId, 'registration.cancel', registration.id, {
+            reason: opts.reason,
+            previousStatus: registration.status,
+          })
         }
         const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
         return { cancelled: true, offered, ...extra }
@@ -462,8 +497,17 @@ function offerExpiredError() {
   return new AppError({ status: 409, code: 'offer_expired', messageKey: 'registration.error.offerExpired' })
 }
 
-async function audit(tx: Tx, organisationId: string, actorUserId: string, action: string, entityId: string, details: Record<string, unknown>) {
-  await tx.auditLog.create({ data: { organisationId, actorUserId, action, entityType: 'Registration', entityId, details: JSON.stringify(details) } })
+async function audit(
+  tx: Tx,
+  organisationId: string,
+  actorUserId: string,
+  action: string,
+  entityId: string,
+  details: Record<string, unknown>,
+) {
+  await tx.auditLog.create({
+    data: { organisationId, actorUserId, action, entityType: 'Registration', entityId, details: JSON.stringify(details) },
+  })
 }
 
 async function readEvent(tx: Tx, eventId: string, email: string) {
@@ -573,7 +617,13 @@ export async function findRegistrationByManageToken(token: string) {
   return prisma.registration.findUnique({
     where: { manageTokenHash: hashToken(token) },
     include: {
-      event: { include: { slots: { orderBy: { startsAt: 'asc' } }, workshops: { orderBy: { position: 'asc' } }, questions: { orderBy: { position: 'asc' } } } },
+      event: {
+        include: {
+          slots: { orderBy: { startsAt: 'asc' } },
+          workshops: { orderBy: { position: 'asc' } },
+          questions: { orderBy: { position: 'asc' } },
+        },
+      },
       workshops: true,
     },
   })
@@ -591,7 +641,11 @@ export async function waitlistPosition(registration: { id: string; eventId: stri
   return ahead + 1
 }
 
-export async function changeWorkshops(registrationId: string, workshopIds: string[], opts: { actorUserId?: string; viaManageLink?: boolean; now?: Date } = {}) {
+export async function changeWorkshops(
+  registrationId: string,
+  workshopIds: string[],
+  opts: { actorUserId?: string; viaManageLink?: boolean; now?: Date } = {},
+) {
   return prisma.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
     // The attendee changes workshops of a confirmed registration only, until it is locked.
@@ -632,7 +686,14 @@ export async function setEventCapacity(eventId: string, capacity: number | null,
     await tx.event.update({ where: { id: eventId }, data: { capacity } })
     if (opts.actorUserId) {
       await tx.auditLog.create({
-        data: { organisationId: event.organisationId, actorUserId: opts.actorUserId, action: 'event.capacity', entityType: 'Event', entityId: eventId, details: JSON.stringify({ from: event.capacity, to: capacity }) },
+        data: {
+          organisationId: event.organisationId,
+          actorUserId: opts.actorUserId,
+          action: 'event.capacity',
+          entityType: 'Event',
+          entityId: eventId,
+          details: JSON.stringify({ from: event.capacity, to: capacity }),
+        },
       })
     }
     return fillFreedSeats(tx, eventId, new Date(), opts.request)
@@ -656,7 +717,10 @@ export async function sendReminders(now = new Date()) {
     })
     for (const r of due) {
       await prisma.$transaction(async (tx) => {
-        const { count } = await tx.registration.updateMany({ where: { id: r.id, reminderSentAt: null, status: 'confirmed' }, data: { reminderSentAt: now } })
+        const { count } = await tx.registration.updateMany({
+          where: { id: r.id, reminderSentAt: null, status: 'confirmed' },
+          data: { reminderSentAt: now },
+        })
         if (count !== 1) return
         const reg = await tx.registration.findUniqueOrThrow({ where: { id: r.id }, include: { event: true } })
         // A fresh manage token: the reminder carries a working personal link.
@@ -667,7 +731,13 @@ export async function sendReminders(now = new Date()) {
           toName: `${reg.firstName} ${reg.lastName}`,
           locale: reg.locale as Locale,
           template: 'event-reminder',
-          props: { event: eventEmailSummary(reg.event), firstName: reg.firstName, manageUrl: manageUrlFor(manageToken), ticketCode: reg.ticketCode, registrationId: reg.id },
+          props: {
+            event: eventEmailSummary(reg.event),
+            firstName: reg.firstName,
+            manageUrl: manageUrlFor(manageToken),
+            ticketCode: reg.ticketCode,
+            registrationId: reg.id,
+          },
           organisationId: reg.event.organisationId,
           category: `event:${reg.eventId}`,
         })
@@ -680,16 +750,29 @@ export async function sendReminders(now = new Date()) {
 
 export type CheckInResult =
   | { ok: true; registration: { id: string; firstName: string; lastName: string; organisationName: string }; checkedInAt: Date }
-  | { ok: false; reason: 'not_found' | 'already' | 'not_confirmed'; registration?: { id: string; firstName: string; lastName: string; status: string }; checkedInAt?: Date | null }
+  | {
+      ok: false
+      reason: 'not_found' | 'already' | 'not_confirmed'
+      registration?: { id: string; firstName: string; lastName: string; status: string }
+      checkedInAt?: Date | null
+    }
 
 /** Checks a ticket in once; a second scan is refused with the time of the first. */
-export async function checkIn(eventId: string, by: { ticketCode?: string; registrationId?: string }, staffUserId: string, now = new Date()): Promise<CheckInResult> {
+export async function checkIn(
+  eventId: string,
+  by: { ticketCode?: string; registrationId?: string },
+  staffUserId: string,
+  now = new Date(),
+): Promise<CheckInResult> {
   const where = by.ticketCode ? { ticketCode: by.ticketCode.trim().toUpperCase(), eventId } : { id: by.registrationId ?? '', eventId }
   const { count } = await prisma.registration.updateMany({
     where: { ...where, status: 'confirmed', checkedInAt: null },
     data: { checkedInAt: now, checkedInBy: staffUserId },
   })
-  const registration = await prisma.registration.findFirst({ where, select: { id: true, firstName: true, lastName: true, organisationName: true, status: true, checkedInAt: true } })
+  const registration = await prisma.registration.findFirst({
+    where,
+    select: { id: true, firstName: true, lastName: true, organisationName: true, status: true, checkedInAt: true },
+  })
   if (!registration) return { ok: false, reason: 'not_found' }
   if (count === 1) return { ok: true, registration, checkedInAt: now }
   if (registration.status !== 'confirmed') return { ok: false, reason: 'not_confirmed', registration }
@@ -698,7 +781,9 @@ export async function checkIn(eventId: string, by: { ticketCode?: string; regist
 
 /** Tells active registrants that the date or the place changed (organisers choose to). */
 export async function notifyEventChange(tx: Tx, event: EventForEmail, changes: string[], message: string | null) {
-  const active = await tx.registration.findMany({ where: { eventId: event.id, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } } })
+  const active = await tx.registration.findMany({
+    where: { eventId: event.id, status: { in: ['confirmed', 'pending_payment', 'offered', 'waitlisted'] } },
+  })
   for (const r of active) {
     await enqueueEmail(tx, {
       to: r.email,

@@ -21,7 +21,16 @@ describe('normaliseVoterEmail', () => {
 
 describe('isDisposableDomain', () => {
   test('knows the usual throwaway providers and their subdomains', () => {
-    for (const d of ['yopmail.com', 'mailinator.com', 'guerrillamail.com', '10minutemail.com', 'trashmail.com', 'jetable.org', 'tempmail.com', 'MX.Yopmail.com']) {
+    for (const d of [
+      'yopmail.com',
+      'mailinator.com',
+      'guerrillamail.com',
+      '10minutemail.com',
+      'trashmail.com',
+      'jetable.org',
+      'tempmail.com',
+      'MX.Yopmail.com',
+    ]) {
       expect(isDisposableDomain(d), d).toBe(true)
     }
   })

@@ -28,7 +28,12 @@ export function normaliseVoterEmail(input: string | null | undefined): string | 
 /** The domain of an address (lower-case), or "" when there is none. */
 export function emailDomainOf(email: string): string {
   const at = email.lastIndexOf('@')
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase()
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
 }
 
 /** Well-known throwaway address providers; a vote from one of them is refused. */
@@ -106,7 +111,10 @@ export function networkPrefix(ip: string): string {
   if (!groups) return text.toLowerCase() || 'unknown'
   const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff
   if (mapped) return `${groups[6]! >> 8}.${groups[6]! & 0xff}.${groups[7]! >> 8}.0/24`
-  return `${groups.slice(0, 3).map((g) => g.toString(16)).join(':')}::/48`
+  return `${groups
+    .slice(0, 3)
+    .map((g) => g.toString(16))
+    .join(':')}::/48`
 }
 
 /** The vote's state as organisers see it. */

@@ -32,7 +32,16 @@ async function makeVoteEdition(opts: { publicVoteEnabled?: boolean } = {}) {
     },
   })
   const nominee = (structureName: string, status = 'shortlisted') =>
-    prisma.nomination.create({ data: { editionId: edition.id, status, structureName, projectTitle: `Projet ${structureName}`, contactEmail: `${structureName.toLowerCase()}@example.org`, editTokenHash: `t-${Date.now()}-${n++}-${structureName}` } })
+    prisma.nomination.create({
+      data: {
+        editionId: edition.id,
+        status,
+        structureName,
+        projectTitle: `Projet ${structureName}`,
+        contactEmail: `${structureName.toLowerCase()}@example.org`,
+        editTokenHash: `t-${Date.now()}-${n++}-${structureName}`,
+      },
+    })
   const [a, b, draft] = await Promise.all([nominee('Recyclerie'), nominee('Epicerie'), nominee('Brouillon', 'submitted')])
   return { org, edition, a: a!, b: b!, draft: draft! }
 }
@@ -58,7 +67,9 @@ describe('castVote', () => {
     expect(vote.emailHash).not.toContain('marie')
     expect(vote.emailDomain).toBe('example.org')
     expect(vote.networkHash).toMatch(/^[0-9a-f]{64}$/)
-    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { template: 'vote-confirm', toAddress: 'marie.curie+prix@example.org' } })
+    const mail = await prisma.emailMessage.findFirstOrThrow({
+      where: { template: 'vote-confirm', toAddress: 'marie.curie+prix@example.org' },
+    })
     expect(mail.organisationId).toBe(edition.organisationId)
     expect(cast.confirmUrl).toContain(`/vote/${cast.token}`)
     const rendered = await renderStoredEmail(mail)
@@ -80,7 +91,9 @@ describe('castVote', () => {
       'Jean.Du.Pont@Gmail.com',
       'jeandupont+zz@gmail.com',
     ]
-    const results = await Promise.allSettled(variants.map((email, i) => castVote(edition.slug, i % 2 ? a.id : b.id, email, opts(`203.0.113.${i}`))))
+    const results = await Promise.allSettled(
+      variants.map((email, i) => castVote(edition.slug, i % 2 ? a.id : b.id, email, opts(`203.0.113.${i}`))),
+    )
     const ok = results.filter((r) => r.status === 'fulfilled')
     expect(ok).toHaveLength(1)
     for (const r of results) {
@@ -88,14 +101,20 @@ describe('castVote', () => {
       if (r.status === 'rejected') expect(['already_voted', 'vote_pending']).toContain((r.reason as AppError).code)
     }
     expect(await prisma.publicVote.count({ where: { editionId: edition.id } })).toBe(1)
-    expect(await prisma.emailMessage.count({ where: { template: 'vote-confirm', toAddress: { in: variants.map((v) => v.trim().toLowerCase()) } } })).toBe(1)
+    expect(
+      await prisma.emailMessage.count({
+        where: { template: 'vote-confirm', toAddress: { in: variants.map((v) => v.trim().toLowerCase()) } },
+      }),
+    ).toBe(1)
   })
 
   test('a second vote by the same person is refused with a message once the first is confirmed', async () => {
     const { edition, a, b } = await makeVoteEdition()
     const first = await castVote(edition.slug, a.id, 'paul@example.org', opts())
     await confirmVote(first.token, DURING)
-    const error = await rejection(castVote(edition.slug, b.id, 'Paul+2@example.org', { ...opts(), now: new Date(DURING.getTime() + 3600_000) }))
+    const error = await rejection(
+      castVote(edition.slug, b.id, 'Paul+2@example.org', { ...opts(), now: new Date(DURING.getTime() + 3600_000) }),
+    )
     expect(error.status).toBe(409)
     expect(error.fields?.email).toEqual(['votes.error.alreadyVoted'])
   })
@@ -103,7 +122,9 @@ describe('castVote', () => {
   test('an unconfirmed vote can be cast again after ten minutes: new choice, fresh link, the old link dead', async () => {
     const { edition, a, b } = await makeVoteEdition()
     const first = await castVote(edition.slug, a.id, 'lea@example.org', opts())
-    const soon = await rejection(castVote(edition.slug, b.id, 'lea@example.org', { ...opts(), now: new Date(DURING.getTime() + 9 * 60_000) }))
+    const soon = await rejection(
+      castVote(edition.slug, b.id, 'lea@example.org', { ...opts(), now: new Date(DURING.getTime() + 9 * 60_000) }),
+    )
     expect([soon.status, soon.code, soon.fields?.email]).toEqual([409, 'vote_pending', ['votes.error.pending']])
 
     const second = await castVote(edition.slug, b.id, 'lea@example.org', { ...opts(), now: new Date(DURING.getTime() + 11 * 60_000) })
@@ -117,7 +138,9 @@ describe('castVote', () => {
 
   test('refused outside the window and when the edition has no public vote', async () => {
     const { edition, a } = await makeVoteEdition()
-    expect((await rejection(castVote(edition.slug, a.id, 'early@example.org', { ...opts(), now: new Date(OPENS.getTime() - 1) }))).code).toBe('vote_not_open')
+    expect(
+      (await rejection(castVote(edition.slug, a.id, 'early@example.org', { ...opts(), now: new Date(OPENS.getTime() - 1) }))).code,
+    ).toBe('vote_not_open')
     expect((await rejection(castVote(edition.slug, a.id, 'late@example.org', { ...opts(), now: CLOSES }))).code).toBe('vote_closed')
     const off = await makeVoteEdition({ publicVoteEnabled: false })
     expect((await rejection(castVote(off.edition.slug, off.a.id, 'x@example.org', opts()))).status).toBe(404)
@@ -127,7 +150,9 @@ describe('castVote', () => {
   test('refused for a nomination that is not shortlisted or belongs to another edition', async () => {
     const { edition, draft } = await makeVoteEdition()
     const other = await makeVoteEdition()
-    expect((await rejection(castVote(edition.slug, draft.id, 'x@example.org', opts()))).fields?.nominationId).toEqual(['votes.error.nomination'])
+    expect((await rejection(castVote(edition.slug, draft.id, 'x@example.org', opts()))).fields?.nominationId).toEqual([
+      'votes.error.nomination',
+    ])
     expect((await rejection(castVote(edition.slug, other.a.id, 'y@example.org', opts()))).code).toBe('invalid_nomination')
     expect(await prisma.publicVote.count({ where: { editionId: edition.id } })).toBe(0)
   })
@@ -198,7 +223,9 @@ describe('confirmation, tally, audit and voiding', () => {
     expect(JSON.parse(entry.details ?? '{}')).toMatchObject({ reason: 'Adresse créée en série', editionId: edition.id })
     // A voided vote cannot be confirmed again nor voided twice.
     expect((await rejection(confirmVote(v2.token, DURING))).status).toBe(410)
-    expect((await rejection(voidVote(v2.voteId, 'encore', { organisationId: org.id, editionId: edition.id }))).code).toBe('vote_already_voided')
+    expect((await rejection(voidVote(v2.voteId, 'encore', { organisationId: org.id, editionId: edition.id }))).code).toBe(
+      'vote_already_voided',
+    )
   })
 
   test('confirmation only within the window; unknown links refused', async () => {
@@ -215,7 +242,9 @@ describe('confirmation, tally, audit and voiding', () => {
     const { org, edition, a } = await makeVoteEdition()
     const other = await makeVoteEdition()
     const v = await castVote(edition.slug, a.id, 'fraud@example.org', opts())
-    expect((await rejection(voidVote(v.voteId, '   ', { organisationId: org.id, editionId: edition.id }))).fields?.reason).toEqual(['votes.error.reason'])
+    expect((await rejection(voidVote(v.voteId, '   ', { organisationId: org.id, editionId: edition.id }))).fields?.reason).toEqual([
+      'votes.error.reason',
+    ])
     expect((await rejection(voidVote(v.voteId, 'x', { organisationId: other.org.id, editionId: edition.id }))).status).toBe(404)
     expect((await rejection(voidVote(v.voteId, 'x', { organisationId: org.id, editionId: other.edition.id }))).status).toBe(404)
     expect((await prisma.publicVote.findUniqueOrThrow({ where: { id: v.voteId } })).voidedAt).toBeNull()

@@ -16,7 +16,17 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
-import { emailDomainOf, isDisposableDomain, networkPrefix, normaliseVoterEmail, RESEND_AFTER_MINUTES, VOID_REASON_MAX, VOTES_PER_NETWORK_PER_HOUR, voteStatusOf, type VoteStatus } from './rules.ts'
+import {
+  emailDomainOf,
+  isDisposableDomain,
+  networkPrefix,
+  normaliseVoterEmail,
+  RESEND_AFTER_MINUTES,
+  VOID_REASON_MAX,
+  VOTES_PER_NETWORK_PER_HOUR,
+  voteStatusOf,
+  type VoteStatus,
+} from './rules.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 const EMAIL_CATEGORY = 'vote'
@@ -59,7 +69,11 @@ export async function castVote(
   const window = voteWindow(edition, now)
   if (!window) throw new AppError({ status: 404, code: 'vote_disabled', messageKey: 'votes.error.notFound' })
   if (window !== 'open') {
-    throw new AppError({ status: 409, code: window === 'closed' ? 'vote_closed' : 'vote_not_open', messageKey: window === 'closed' ? 'votes.error.closed' : 'votes.error.notOpen' })
+    throw new AppError({
+      status: 409,
+      code: window === 'closed' ? 'vote_closed' : 'vote_not_open',
+      messageKey: window === 'closed' ? 'votes.error.closed' : 'votes.error.notOpen',
+    })
   }
   const address = normaliseEmail(email)
   const identity = address.length <= 254 ? normaliseVoterEmail(address) : null
@@ -70,9 +84,18 @@ export async function castVote(
   if (!nomination) throw fieldError(400, 'invalid_nomination', 'nominationId', 'nomination')
 
   const networkHash = networkHashOf(opts.ip)
-  const burst = await hit(`vote:network:${edition.id}:${networkHash}`, { limit: VOTES_PER_NETWORK_PER_HOUR, windowSeconds: HOUR_SECONDS }, { enabled: opts.rateLimit })
+  const burst = await hit(
+    `vote:network:${edition.id}:${networkHash}`,
+    { limit: VOTES_PER_NETWORK_PER_HOUR, windowSeconds: HOUR_SECONDS },
+    { enabled: opts.rateLimit },
+  )
   if (!burst.allowed) {
-    throw new AppError({ status: 429, code: 'vote_burst', messageKey: 'votes.error.burst', params: { minutes: Math.max(1, Math.ceil(burst.retryAfterSeconds / 60)) } })
+    throw new AppError({
+      status: 429,
+      code: 'vote_burst',
+      messageKey: 'votes.error.burst',
+      params: { minutes: Math.max(1, Math.ceil(burst.retryAfterSeconds / 60)) },
+    })
   }
 
   const token = generateToken()
@@ -89,7 +112,13 @@ export async function castVote(
       // new choice and a fresh link, the earlier link then stops working; but not within minutes of
       // the last link, so nobody can flood an inbox with confirmation emails.
       if (existing && now.getTime() - existing.createdAt.getTime() < RESEND_AFTER_MINUTES * 60_000) {
-        throw new AppError({ status: 409, code: 'vote_pending', messageKey: 'votes.error.pending', params: { minutes: RESEND_AFTER_MINUTES }, fields: { email: ['votes.error.pending'] } })
+        throw new AppError({
+          status: 409,
+          code: 'vote_pending',
+          messageKey: 'votes.error.pending',
+          params: { minutes: RESEND_AFTER_MINUTES },
+          fields: { email: ['votes.error.pending'] },
+        })
       }
       const vote = existing
         ? await tx.publicVote.update({
@@ -99,7 +128,15 @@ export async function castVote(
             select: { id: true },
           })
         : await tx.publicVote.create({
-            data: { editionId: edition.id, nominationId: nomination.id, emailHash, emailDomain: domain, networkHash, confirmTokenHash: hashToken(token), createdAt: now },
+            data: {
+              editionId: edition.id,
+              nominationId: nomination.id,
+              emailHash,
+              emailDomain: domain,
+              networkHash,
+              confirmTokenHash: hashToken(token),
+              createdAt: now,
+            },
             select: { id: true },
           })
       await enqueueEmail(tx, {
@@ -161,16 +198,29 @@ export async function confirmVote(token: string, now: Date = new Date()): Promis
   const vote = token
     ? await prisma.publicVote.findUnique({
         where: { confirmTokenHash: hashToken(token) },
-        select: { id: true, confirmedAt: true, voidedAt: true, edition: { select: { publicVoteEnabled: true, voteOpensAt: true, voteClosesAt: true } } },
+        select: {
+          id: true,
+          confirmedAt: true,
+          voidedAt: true,
+          edition: { select: { publicVoteEnabled: true, voteOpensAt: true, voteClosesAt: true } },
+        },
       })
     : null
   if (!vote) throw new AppError({ status: 404, code: 'vote_not_found', messageKey: 'votes.error.linkUnknown' })
   if (vote.voidedAt) throw new AppError({ status: 410, code: 'vote_voided', messageKey: 'votes.error.voided' })
   if (vote.confirmedAt) return { voteId: vote.id, already: true }
   const window = voteWindow(vote.edition, now)
-  if (window !== 'open') throw new AppError({ status: 409, code: 'vote_closed', messageKey: window === 'not_open' ? 'votes.error.notOpen' : 'votes.error.closed' })
+  if (window !== 'open')
+    throw new AppError({
+      status: 409,
+      code: 'vote_closed',
+      messageKey: window === 'not_open' ? 'votes.error.notOpen' : 'votes.error.closed',
+    })
   // Conditional update: two clicks at once confirm once.
-  const { count } = await prisma.publicVote.updateMany({ where: { id: vote.id, confirmedAt: null, voidedAt: null }, data: { confirmedAt: now } })
+  const { count } = await prisma.publicVote.updateMany({
+    where: { id: vote.id, confirmedAt: null, voidedAt: null },
+    data: { confirmedAt: now },
+  })
   return { voteId: vote.id, already: count === 0 }
 }
 
@@ -185,10 +235,15 @@ export async function tally(editionId: string, opts: { now?: Date; forOrganiser?
   const now = opts.now ?? new Date()
   if (!opts.forOrganiser) {
     const edition = await getVoteSettings(editionId)
-    if (!edition?.publicVoteEnabled || !edition.voteClosesAt || now.getTime() < edition.voteClosesAt.getTime()) return { visible: false, total: 0, rows: [] }
+    if (!edition?.publicVoteEnabled || !edition.voteClosesAt || now.getTime() < edition.voteClosesAt.getTime())
+      return { visible: false, total: 0, rows: [] }
   }
   const [groups, nominations] = await Promise.all([
-    prisma.publicVote.groupBy({ by: ['nominationId'], where: { editionId, confirmedAt: { not: null }, voidedAt: null }, _count: { _all: true } }),
+    prisma.publicVote.groupBy({
+      by: ['nominationId'],
+      where: { editionId, confirmedAt: { not: null }, voidedAt: null },
+      _count: { _all: true },
+    }),
     nominationsForTally(editionId),
   ])
   const counts = new Map(groups.map((g) => [g.nominationId, g._count._all]))
@@ -258,15 +313,25 @@ export async function voidVote(
   actor: { organisationId: string; editionId: string; actorUserId?: string | null; now?: Date },
 ): Promise<void> {
   const why = reason.trim()
-  if (!why) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'votes.error.reason', fields: { reason: ['votes.error.reason'] } })
-  if (why.length > VOID_REASON_MAX) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'votes.error.reasonLong', fields: { reason: ['votes.error.reasonLong'] } })
+  if (!why)
+    throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'votes.error.reason', fields: { reason: ['votes.error.reason'] } })
+  if (why.length > VOID_REASON_MAX)
+    throw new AppError({
+      status: 400,
+      code: 'invalid_input',
+      messageKey: 'votes.error.reasonLong',
+      fields: { reason: ['votes.error.reasonLong'] },
+    })
   await prisma.$transaction(async (tx) => {
     const vote = await tx.publicVote.findFirst({
       where: { id: voteId, editionId: actor.editionId, edition: { organisationId: actor.organisationId } },
       select: { id: true, nominationId: true, confirmedAt: true },
     })
     if (!vote) throw new AppError({ status: 404, code: 'vote_not_found', messageKey: 'votes.error.voteNotFound' })
-    const { count } = await tx.publicVote.updateMany({ where: { id: vote.id, voidedAt: null }, data: { voidedAt: actor.now ?? new Date(), voidReason: why } })
+    const { count } = await tx.publicVote.updateMany({
+      where: { id: vote.id, voidedAt: null },
+      data: { voidedAt: actor.now ?? new Date(), voidReason: why },
+    })
     if (count === 0) throw new AppError({ status: 409, code: 'vote_already_voided', messageKey: 'votes.error.alreadyVoided' })
     await audit(tx, {
       organisationId: actor.organisationId,

@@ -54,7 +54,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await setPassword(auth.user.id, submission.value.password, { keepSessionId: auth.sessionId })
     if (!outcome.ok) {
       const key: MessageKey =
-        outcome.reason === 'notStaff' ? 'auth.error.notStaff' : outcome.reason === 'tooLong' ? 'auth.error.passwordTooLong' : 'auth.error.passwordTooShort'
+        outcome.reason === 'notStaff'
+          ? 'auth.error.notStaff'
+          : outcome.reason === 'tooLong'
+            ? 'auth.error.passwordTooLong'
+            : 'auth.error.passwordTooShort'
       return data(
         { result: submission.reply({ formErrors: [key], hideFields: ['password', 'confirmPassword'] }) },
         { status: outcome.reason === 'notStaff' ? 403 : 400 },

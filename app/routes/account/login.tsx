@@ -18,8 +18,7 @@ import { appOrigin } from '#app/utils/url.server.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 type ActionData =
-  | { form: 'link'; result: SubmissionResult<string[]>; sentTo?: string }
-  | { form: 'password'; result: SubmissionResult<string[]> }
+  { form: 'link'; result: SubmissionResult<string[]>; sentTo?: string } | { form: 'password'; result: SubmissionResult<string[]> }
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -84,10 +83,16 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (!outcome.ok) {
     if (outcome.reason === 'invalidEmail') {
-      return data<ActionData>({ form: 'link', result: submission.reply({ fieldErrors: { email: ['auth.error.emailInvalid'] } }) }, { status: 400 })
+      return data<ActionData>(
+        { form: 'link', result: submission.reply({ fieldErrors: { email: ['auth.error.emailInvalid'] } }) },
+        { status: 400 },
+      )
     }
     const message = translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
-    return data<ActionData>({ form: 'link', result: submission.reply({ formErrors: [message] }) }, { status: 429, headers: retryAfterHeaders(outcome) })
+    return data<ActionData>(
+      { form: 'link', result: submission.reply({ formErrors: [message] }) },
+      { status: 429, headers: retryAfterHeaders(outcome) },
+    )
   }
   return data<ActionData>({ form: 'link', result: submission.reply({ resetForm: true }), sentTo: normaliseEmail(submission.value.email) })
 }

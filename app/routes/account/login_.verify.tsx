@@ -2,7 +2,13 @@
 // prefetch links must not spend the single-use token. The POST spends it and opens the session.
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { checkSignInLink, consumeSignInLink, SIGN_IN_LINK_TTL_MINUTES, SignInLinkError, type SignInLinkState } from '#app/modules/auth/login.server.ts'
+import {
+  checkSignInLink,
+  consumeSignInLink,
+  SIGN_IN_LINK_TTL_MINUTES,
+  SignInLinkError,
+  type SignInLinkState,
+} from '#app/modules/auth/login.server.ts'
 import { getAuth, invalidateSession, sessionCookie } from '#app/modules/auth/session.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'

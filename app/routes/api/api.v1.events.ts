@@ -15,7 +15,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     const params = new URL(request.url).searchParams
     const scope = params.get('scope') ?? 'public'
     if (scope === 'organisation') return json(await organisationEventList(await requireApiToken(request)))
-    if (scope !== 'public') throw errorOf(locale, 400, 'scope', 'api.error.invalidParameter', { name: 'scope' }, { code: 'invalid_parameter' })
+    if (scope !== 'public')
+      throw errorOf(locale, 400, 'scope', 'api.error.invalidParameter', { name: 'scope' }, { code: 'invalid_parameter' })
 
     const page = Number(params.get('page') ?? '1')
     if (!Number.isInteger(page) || page < 1 || page > 10_000) {

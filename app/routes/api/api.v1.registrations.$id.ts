@@ -7,10 +7,14 @@ import { cancelThroughApi, registrationForApi } from '#app/api/registrations.ser
 import { requireApiToken } from '#app/modules/auth/api-token.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return handleApi(request, async () => json(await registrationForApi(await requireApiToken(request), params.id ?? '')), { wholeField: 'registration' })
+  return handleApi(request, async () => json(await registrationForApi(await requireApiToken(request), params.id ?? '')), {
+    wholeField: 'registration',
+  })
 }
 
 export function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'DELETE') return methodNotAllowed(request, ['GET', 'DELETE'])
-  return handleApi(request, async () => json(await cancelThroughApi(await requireApiToken(request), params.id ?? '', request)), { wholeField: 'registration' })
+  return handleApi(request, async () => json(await cancelThroughApi(await requireApiToken(request), params.id ?? '', request)), {
+    wholeField: 'registration',
+  })
 }

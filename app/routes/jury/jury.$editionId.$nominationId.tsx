@@ -4,13 +4,29 @@
 // without it the Save button posts the form. Alt+←/→ (or j/k outside text fields) go to the
 // previous/next nomination. A juror with a conflict on it never sees this page (403).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '#app/modules/jury/conflict-rules.ts'
 import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
 import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
-import { commentRequired, formatTotal, isEvaluationComplete, MAX_COMMENT_LENGTH, scaleSteps, weightedTotal } from '#app/modules/jury/scoring-rules.ts'
+import {
+  commentRequired,
+  formatTotal,
+  isEvaluationComplete,
+  MAX_COMMENT_LENGTH,
+  scaleSteps,
+  weightedTotal,
+} from '#app/modules/jury/scoring-rules.ts'
 import { LEGAL_FORMS, legalFormLabelKey } from '#app/modules/prizes/rules.ts'
 import { AttachmentList } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'
@@ -76,7 +92,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: n.id,
         structureName: n.structureName,
         siret: n.siret,
-        legalForm: n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm) ? translate(locale, legalFormLabelKey(n.legalForm)) : n.legalForm,
+        legalForm:
+          n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm)
+            ? translate(locale, legalFormLabelKey(n.legalForm))
+            : n.legalForm,
         creationDate: n.creationDate ? formatDate(locale, n.creationDate) : null,
         town: [n.postalCode, n.town].filter(Boolean).join(' '),
         departement: n.departement,
@@ -117,8 +136,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ error: translate(locale, 'jury.error.unknownIntent') }, { status: 400, headers: PRIVATE })
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]))
-    if (intent === 'conflict') return data<ActionResult>({ error: tr(error), conflictErrors: fields }, { status: error.status, headers: PRIVATE })
+    const fields = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]),
+    )
+    if (intent === 'conflict')
+      return data<ActionResult>({ error: tr(error), conflictErrors: fields }, { status: error.status, headers: PRIVATE })
     return data<ActionResult>({ error: tr(error), fields }, { status: error.status, headers: PRIVATE })
   }
 }
@@ -222,7 +244,8 @@ function useAutosave(action: string, formRef: React.RefObject<HTMLFormElement | 
       timer.current = null
       const body = stamp(data)
       // sendBeacon outlives the page; when the browser refuses it (size, quota), a keepalive fetch does too.
-      if (!navigator.sendBeacon(action, body)) void fetch(action, { method: 'POST', body, keepalive: true, credentials: 'same-origin' }).catch(() => {})
+      if (!navigator.sendBeacon(action, body))
+        void fetch(action, { method: 'POST', body, keepalive: true, credentials: 'same-origin' }).catch(() => {})
     }
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush()
@@ -323,7 +346,8 @@ function ScoringView({ d }: { d: LoaderData }) {
         </p>
         <h1 className="text-3xl font-bold tracking-tight">{d.nomination.structureName}</h1>
         <p data-testid="scoring-progress">
-          {t('jury.progress', { done: d.progress.done, total: d.progress.total })} · {t('jury.score.position', { position: d.position, total: d.progress.total })}
+          {t('jury.progress', { done: d.progress.done, total: d.progress.total })} ·{' '}
+          {t('jury.score.position', { position: d.position, total: d.progress.total })}
           {d.edition.juryEndsAt && <> · {t('jury.home.deadline', { date: d.edition.juryEndsAt })}</>}
         </p>
         <nav aria-label={t('jury.score.navLabel')} className="flex flex-wrap gap-3">
@@ -371,7 +395,12 @@ function ScoringView({ d }: { d: LoaderData }) {
             {d.criteria.map((c) => {
               const fieldErrors = serverFields[`criterion-${c.id}`]
               return (
-                <fieldset key={c.id} className="card space-y-3" aria-describedby={`rubric-${c.id}${fieldErrors?.length ? ` error-${c.id}` : ''}`} disabled={!d.editable}>
+                <fieldset
+                  key={c.id}
+                  className="card space-y-3"
+                  aria-describedby={`rubric-${c.id}${fieldErrors?.length ? ` error-${c.id}` : ''}`}
+                  disabled={!d.editable}
+                >
                   <legend className="px-1 text-lg font-semibold">
                     {c.name} <span className="text-sm font-normal text-stone-700">({t('jury.score.weight', { weight: c.weight })})</span>
                   </legend>
@@ -389,9 +418,7 @@ function ScoringView({ d }: { d: LoaderData }) {
                           onChange={() => setValues((prev) => ({ ...prev, [c.id]: v }))}
                           className="peer score-step-input"
                         />
-                        <span className="score-step">
-                          {v}
-                        </span>
+                        <span className="score-step">{v}</span>
                       </label>
                     ))}
                   </div>
@@ -441,7 +468,14 @@ function ScoringView({ d }: { d: LoaderData }) {
                 options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
                 errors={actionData?.conflictErrors?.kind}
               />
-              <TextareaField label={t('jury.conflict.note')} name="note" id="conflict-note" maxLength={MAX_CONFLICT_NOTE_LENGTH} rows={3} errors={actionData?.conflictErrors?.note} />
+              <TextareaField
+                label={t('jury.conflict.note')}
+                name="note"
+                id="conflict-note"
+                maxLength={MAX_CONFLICT_NOTE_LENGTH}
+                rows={3}
+                errors={actionData?.conflictErrors?.note}
+              />
               <button type="submit" name="intent" value="conflict" className="btn-danger" disabled={busy}>
                 {t('jury.conflict.submit')}
               </button>

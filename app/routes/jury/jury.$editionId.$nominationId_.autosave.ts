@@ -17,7 +17,10 @@ export type AutosaveResponse =
   | { ok: false; code: string; message: string; fields?: Record<string, string[]> }
 
 export async function loader() {
-  return data({ ok: false, code: 'method_not_allowed', message: 'POST only' }, { status: 405, headers: { ...PRIVATE_HEADERS, Allow: 'POST' } })
+  return data(
+    { ok: false, code: 'method_not_allowed', message: 'POST only' },
+    { status: 405, headers: { ...PRIVATE_HEADERS, Allow: 'POST' } },
+  )
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,11 +30,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
   const form = await request.formData()
   const values: Record<string, string> = {}
-  for (const [key, value] of form.entries()) if (key.startsWith(PREFIX) && typeof value === 'string') values[key.slice(PREFIX.length)] = value
+  for (const [key, value] of form.entries())
+    if (key.startsWith(PREFIX) && typeof value === 'string') values[key.slice(PREFIX.length)] = value
   try {
     // The page's revision (see saveScore): a save overtaken by a later one changes nothing.
     const revision = Number(form.get('revision') ?? '')
-    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''), { revision: Number.isFinite(revision) && revision > 0 ? revision : null })
+    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''), {
+      revision: Number.isFinite(revision) && revision > 0 ? revision : null,
+    })
     return data<AutosaveResponse>(
       { ok: true, savedAt: saved.savedAt.toISOString(), complete: saved.complete, total: saved.total, stale: saved.stale },
       { headers: PRIVATE_HEADERS },
@@ -39,7 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]))
+    const fields = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]),
+    )
     return data<AutosaveResponse>({ ok: false, code: error.code, message, fields }, { status: error.status, headers: PRIVATE_HEADERS })
   }
 }

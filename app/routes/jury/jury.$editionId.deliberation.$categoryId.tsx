@@ -38,7 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = results.categories[0]
   if (!category) throw notFound()
   return {
-    category: { id: category.id, name: category.name, lockedAt: category.decisionsLockedAt ? formatDateTime(locale, category.decisionsLockedAt) : null },
+    category: {
+      id: category.id,
+      name: category.name,
+      lockedAt: category.decisionsLockedAt ? formatDateTime(locale, category.decisionsLockedAt) : null,
+    },
     normalise: results.normaliseScores,
     tieBreak: results.tieBreak,
     showVotes: results.publicVoteEnabled,
@@ -63,7 +67,9 @@ export default function ChairDeliberation() {
     <div className="space-y-8">
       <header className="space-y-2">
         <p>
-          <Link to="/jury" className="link">{t('juryAdmin.chair.back')}</Link>
+          <Link to="/jury" className="link">
+            {t('juryAdmin.chair.back')}
+          </Link>
         </p>
         <h1 className="text-3xl font-bold tracking-tight">{t('juryAdmin.chair.title', { category: d.category.name })}</h1>
         <p>{t('juryAdmin.chair.intro')}</p>

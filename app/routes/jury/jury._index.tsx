@@ -45,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'submit') await submitCategory(juror.id, categoryId)
     else if (intent === 'reopen') await reopenCategory(juror.id, categoryId)
     else return data({ error: translate(locale, 'jury.error.unknownIntent') }, { status: 400 })
-    return redirectWithToast(request, '/jury', { type: 'success', key: intent === 'submit' ? 'jury.toast.submitted' : 'jury.toast.reopened' })
+    return redirectWithToast(request, '/jury', {
+      type: 'success',
+      key: intent === 'submit' ? 'jury.toast.submitted' : 'jury.toast.reopened',
+    })
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     return data({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code }, { status: error.status })
@@ -76,7 +79,9 @@ export default function JuryHome() {
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 id={`category-${c.id}`} className="text-xl font-semibold">
                   {c.name}
-                  {c.isChair && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm font-normal text-brand-800">{t('jury.chair')}</span>}
+                  {c.isChair && (
+                    <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm font-normal text-brand-800">{t('jury.chair')}</span>
+                  )}
                 </h3>
                 <p data-testid={`progress-${c.id}`}>{t('jury.progress', { done: c.progress.done, total: c.progress.total })}</p>
               </div>
@@ -113,7 +118,9 @@ export default function JuryHome() {
                   )}
                 </Form>
               )}
-              {!c.submittedAt && !c.canSubmit && c.nominations.length > 0 && w.edition.state === 'open' && <p className="text-sm text-stone-700">{t('jury.home.submitHelp')}</p>}
+              {!c.submittedAt && !c.canSubmit && c.nominations.length > 0 && w.edition.state === 'open' && (
+                <p className="text-sm text-stone-700">{t('jury.home.submitHelp')}</p>
+              )}
             </section>
           ))}
         </section>

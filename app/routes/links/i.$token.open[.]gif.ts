@@ -7,5 +7,7 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 
 export async function loader({ params }: LoaderFunctionArgs) {
   await recordOpen(params.token ?? '')
-  return new Response(GIF, { headers: { 'Content-Type': 'image/gif', 'Cache-Control': 'private, no-store', 'Content-Length': String(GIF.length) } })
+  return new Response(GIF, {
+    headers: { 'Content-Type': 'image/gif', 'Cache-Control': 'private, no-store', 'Content-Length': String(GIF.length) },
+  })
 }

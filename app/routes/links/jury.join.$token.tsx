@@ -64,7 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     if (error.status === 404) throw notFound()
-    return data({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code }, { status: error.status, headers: PRIVATE })
+    return data(
+      { error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code },
+      { status: error.status, headers: PRIVATE },
+    )
   }
 }
 
@@ -104,7 +107,13 @@ export default function JoinJury() {
             ))}
           </ul>
         </div>
-        {inv.juryEndsAt && <p>{inv.juryStartsAt ? t('jury.join.period', { starts: inv.juryStartsAt, ends: inv.juryEndsAt }) : t('jury.join.deadline', { ends: inv.juryEndsAt })}</p>}
+        {inv.juryEndsAt && (
+          <p>
+            {inv.juryStartsAt
+              ? t('jury.join.period', { starts: inv.juryStartsAt, ends: inv.juryEndsAt })
+              : t('jury.join.deadline', { ends: inv.juryEndsAt })}
+          </p>
+        )}
         {inv.valid ? (
           <Form method="post">
             <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>

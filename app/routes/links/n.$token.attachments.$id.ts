@@ -6,7 +6,10 @@ import { notFound } from '#app/utils/http.server.ts'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(filename: string) {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
 }
 

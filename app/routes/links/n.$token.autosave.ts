@@ -10,21 +10,33 @@ import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
-export type AutosaveResponse = { ok: true; savedAt: string; fieldErrors: Record<string, string[]>; eligibility: Eligibility } | { ok: false; code: string; message: string }
+export type AutosaveResponse =
+  | { ok: true; savedAt: string; fieldErrors: Record<string, string[]>; eligibility: Eligibility }
+  | { ok: false; code: string; message: string }
 
 export async function loader() {
-  return data({ ok: false, code: 'method_not_allowed', message: 'POST only' }, { status: 405, headers: { ...PRIVATE_HEADERS, Allow: 'POST' } })
+  return data(
+    { ok: false, code: 'method_not_allowed', message: 'POST only' },
+    { status: 405, headers: { ...PRIVATE_HEADERS, Allow: 'POST' } },
+  )
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
   const locale = localeFromRequest(request)
   const view = await getNominationByToken(token)
-  if (!view) return data<AutosaveResponse>({ ok: false, code: 'nomination_not_found', message: translate(locale, 'nomination.error.notFound') }, { status: 404, headers: PRIVATE_HEADERS })
+  if (!view)
+    return data<AutosaveResponse>(
+      { ok: false, code: 'nomination_not_found', message: translate(locale, 'nomination.error.notFound') },
+      { status: 404, headers: PRIVATE_HEADERS },
+    )
   const formData = await request.formData()
   try {
     const result = await saveDraft(token, formDataToFields(formData, view.context), stepOf(formData.get('step')))
-    return data<AutosaveResponse>({ ok: true, savedAt: result.savedAt.toISOString(), fieldErrors: result.fieldErrors, eligibility: result.eligibility }, { headers: PRIVATE_HEADERS })
+    return data<AutosaveResponse>(
+      { ok: true, savedAt: result.savedAt.toISOString(), fieldErrors: result.fieldErrors, eligibility: result.eligibility },
+      { headers: PRIVATE_HEADERS },
+    )
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code

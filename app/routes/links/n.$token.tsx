@@ -17,9 +17,32 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { ATTACHMENT_LIMITS } from '#app/modules/nominations/attachments.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import type { FormQuestion } from '#app/shared/questions.ts'
-import { formDataToFields, LAST_STEP, STEPS, stepOf, valuesToFields, type NominationContext, type NominationFields, type Step } from '#app/modules/nominations/schema.ts'
-import { addAttachment, getNominationByToken, removeAttachment, saveDraft, submitNomination, withdrawNomination } from '#app/modules/nominations/service.server.ts'
-import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey, type EditionRulesLike, type Eligibility } from '#app/modules/prizes/rules.ts'
+import {
+  formDataToFields,
+  LAST_STEP,
+  STEPS,
+  stepOf,
+  valuesToFields,
+  type NominationContext,
+  type NominationFields,
+  type Step,
+} from '#app/modules/nominations/schema.ts'
+import {
+  addAttachment,
+  getNominationByToken,
+  removeAttachment,
+  saveDraft,
+  submitNomination,
+  withdrawNomination,
+} from '#app/modules/nominations/service.server.ts'
+import {
+  eligibilityOf,
+  LEGAL_FORMS,
+  legalFormLabelKey,
+  reasonLabelKey,
+  type EditionRulesLike,
+  type Eligibility,
+} from '#app/modules/prizes/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
@@ -102,7 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const fail = (status: number, d: Omit<ActionData, 'fieldErrors' | 'formErrors'> & Partial<ActionData>) =>
     data<ActionData>({ fieldErrors: {}, formErrors: [], ...d }, { status, headers: PRIVATE_HEADERS })
-  if (formData === 'tooLarge') return fail(413, { intent: 'upload', step: 5, fieldErrors: { file: ['nomination.attachment.error.tooLarge'] } })
+  if (formData === 'tooLarge')
+    return fail(413, { intent: 'upload', step: 5, fieldErrors: { file: ['nomination.attachment.error.tooLarge'] } })
 
   const intent = String(formData.get('intent') ?? '') as Intent
   const step = stepOf(formData.get('step'))
@@ -117,7 +141,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case 'upload': {
         const file = formData.get('file')
-        if (!file || typeof file === 'string' || file.size === 0) return fail(400, { intent, step: 5, fieldErrors: { file: ['nomination.attachment.error.missing'] } })
+        if (!file || typeof file === 'string' || file.size === 0)
+          return fail(400, { intent, step: 5, fieldErrors: { file: ['nomination.attachment.error.missing'] } })
         await addAttachment(token, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
         return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentAdded' })
       }
@@ -188,7 +213,11 @@ function EligibilityNotice({ eligibility, live = false }: { eligibility: Eligibi
   const reasons = live ? eligibility.reasons.filter((r) => !r.startsWith('missing_')) : eligibility.reasons
   const pending = live && reasons.length === 0 && !eligibility.eligible
   const eligible = reasons.length === 0
-  const tone = pending ? 'border-stone-400 bg-stone-50 text-stone-800' : eligible ? 'border-brand-700 bg-brand-50 text-brand-800' : 'border-amber-700 bg-amber-50 text-amber-950'
+  const tone = pending
+    ? 'border-stone-400 bg-stone-50 text-stone-800'
+    : eligible
+      ? 'border-brand-700 bg-brand-50 text-brand-800'
+      : 'border-amber-700 bg-amber-50 text-amber-950'
   // One stable live region whose content changes, so screen readers announce each change.
   return (
     <div aria-live="polite" data-testid="eligibility" className={`rounded-md border-l-4 px-4 py-3 ${tone}`}>
@@ -210,14 +239,39 @@ function EligibilityNotice({ eligibility, live = false }: { eligibility: Eligibi
   )
 }
 
-function StructureFields({ values, errors, onEligibilityInput }: { values: NominationFields; errors: Errors; onEligibilityInput: () => void }) {
+function StructureFields({
+  values,
+  errors,
+  onEligibilityInput,
+}: {
+  values: NominationFields
+  errors: Errors
+  onEligibilityInput: () => void
+}) {
   const t = useT()
   const err = useErrors(errors)
   const legalForms = LEGAL_FORMS.map((f) => ({ value: f, label: t(legalFormLabelKey(f)) }))
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField className="sm:col-span-2" label={t('nomination.field.structureName')} name="structureName" required autoComplete="organization" defaultValue={values.structureName} errors={err('structureName')} />
-      <TextField label={t('nomination.field.siret')} help={t('nomination.field.siretHelp')} name="siret" required inputMode="numeric" autoComplete="off" defaultValue={values.siret} errors={err('siret')} />
+      <TextField
+        className="sm:col-span-2"
+        label={t('nomination.field.structureName')}
+        name="structureName"
+        required
+        autoComplete="organization"
+        defaultValue={values.structureName}
+        errors={err('structureName')}
+      />
+      <TextField
+        label={t('nomination.field.siret')}
+        help={t('nomination.field.siretHelp')}
+        name="siret"
+        required
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={values.siret}
+        errors={err('siret')}
+      />
       <SelectField
         label={t('nomination.field.legalForm')}
         name="legalForm"
@@ -228,14 +282,65 @@ function StructureFields({ values, errors, onEligibilityInput }: { values: Nomin
         errors={err('legalForm')}
         onChange={onEligibilityInput}
       />
-      <TextField label={t('nomination.field.creationDate')} name="creationDate" type="date" required defaultValue={values.creationDate} errors={err('creationDate')} onChange={onEligibilityInput} />
-      <TextField className="sm:col-span-2" label={t('nomination.field.address')} name="address" required autoComplete="street-address" defaultValue={values.address} errors={err('address')} />
-      <TextField label={t('nomination.field.postalCode')} name="postalCode" required inputMode="numeric" autoComplete="postal-code" defaultValue={values.postalCode} errors={err('postalCode')} />
-      <TextField label={t('nomination.field.town')} name="town" required autoComplete="address-level2" defaultValue={values.town} errors={err('town')} />
-      <TextField label={t('nomination.field.departement')} help={t('nomination.field.departementHelp')} name="departement" required defaultValue={values.departement} errors={err('departement')} onChange={onEligibilityInput} />
+      <TextField
+        label={t('nomination.field.creationDate')}
+        name="creationDate"
+        type="date"
+        required
+        defaultValue={values.creationDate}
+        errors={err('creationDate')}
+        onChange={onEligibilityInput}
+      />
+      <TextField
+        className="sm:col-span-2"
+        label={t('nomination.field.address')}
+        name="address"
+        required
+        autoComplete="street-address"
+        defaultValue={values.address}
+        errors={err('address')}
+      />
+      <TextField
+        label={t('nomination.field.postalCode')}
+        name="postalCode"
+        required
+        inputMode="numeric"
+        autoComplete="postal-code"
+        defaultValue={values.postalCode}
+        errors={err('postalCode')}
+      />
+      <TextField
+        label={t('nomination.field.town')}
+        name="town"
+        required
+        autoComplete="address-level2"
+        defaultValue={values.town}
+        errors={err('town')}
+      />
+      <TextField
+        label={t('nomination.field.departement')}
+        help={t('nomination.field.departementHelp')}
+        name="departement"
+        required
+        defaultValue={values.departement}
+        errors={err('departement')}
+        onChange={onEligibilityInput}
+      />
       <div className="hidden sm:block" />
-      <TextField label={t('nomination.field.employees')} name="employees" inputMode="numeric" defaultValue={values.employees} errors={err('employees')} />
-      <TextField label={t('nomination.field.volunteers')} name="volunteers" inputMode="numeric" defaultValue={values.volunteers} errors={err('volunteers')} />
+      <TextField
+        label={t('nomination.field.employees')}
+        name="employees"
+        inputMode="numeric"
+        defaultValue={values.employees}
+        errors={err('employees')}
+      />
+      <TextField
+        label={t('nomination.field.volunteers')}
+        name="volunteers"
+        inputMode="numeric"
+        defaultValue={values.volunteers}
+        errors={err('volunteers')}
+      />
     </div>
   )
 }
@@ -245,10 +350,37 @@ function ContactFields({ values, errors, email }: { values: NominationFields; er
   const err = useErrors(errors)
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField label={t('nomination.field.contactFirstName')} name="contactFirstName" required autoComplete="given-name" defaultValue={values.contactFirstName} errors={err('contactFirstName')} />
-      <TextField label={t('nomination.field.contactLastName')} name="contactLastName" required autoComplete="family-name" defaultValue={values.contactLastName} errors={err('contactLastName')} />
-      <TextField label={t('nomination.field.contactEmail')} help={t('nomination.field.contactEmailHelp')} value={email} readOnly type="email" />
-      <TextField label={t('nomination.field.contactPhone')} name="contactPhone" type="tel" autoComplete="tel" defaultValue={values.contactPhone} errors={err('contactPhone')} />
+      <TextField
+        label={t('nomination.field.contactFirstName')}
+        name="contactFirstName"
+        required
+        autoComplete="given-name"
+        defaultValue={values.contactFirstName}
+        errors={err('contactFirstName')}
+      />
+      <TextField
+        label={t('nomination.field.contactLastName')}
+        name="contactLastName"
+        required
+        autoComplete="family-name"
+        defaultValue={values.contactLastName}
+        errors={err('contactLastName')}
+      />
+      <TextField
+        label={t('nomination.field.contactEmail')}
+        help={t('nomination.field.contactEmailHelp')}
+        value={email}
+        readOnly
+        type="email"
+      />
+      <TextField
+        label={t('nomination.field.contactPhone')}
+        name="contactPhone"
+        type="tel"
+        autoComplete="tel"
+        defaultValue={values.contactPhone}
+        errors={err('contactPhone')}
+      />
     </div>
   )
 }
@@ -267,22 +399,77 @@ function ProjectFields({ values, errors, ctx }: { values: NominationFields; erro
         defaultValue={values.categoryId}
         errors={err('categoryId')}
       />
-      <TextField label={t('nomination.field.projectTitle')} name="projectTitle" required defaultValue={values.projectTitle} errors={err('projectTitle')} />
-      <TextareaField label={t('nomination.field.projectDescription')} name="projectDescription" required rows={8} defaultValue={values.projectDescription} errors={err('projectDescription')} />
-      <TextareaField label={t('nomination.field.impact')} help={t('nomination.field.impactHelp')} name="impact" required rows={6} defaultValue={values.impact} errors={err('impact')} />
-      <TextField label={t('nomination.field.budget')} help={t('nomination.field.budgetHelp')} name="budget" inputMode="decimal" defaultValue={values.budget} errors={err('budget')} />
+      <TextField
+        label={t('nomination.field.projectTitle')}
+        name="projectTitle"
+        required
+        defaultValue={values.projectTitle}
+        errors={err('projectTitle')}
+      />
+      <TextareaField
+        label={t('nomination.field.projectDescription')}
+        name="projectDescription"
+        required
+        rows={8}
+        defaultValue={values.projectDescription}
+        errors={err('projectDescription')}
+      />
+      <TextareaField
+        label={t('nomination.field.impact')}
+        help={t('nomination.field.impactHelp')}
+        name="impact"
+        required
+        rows={6}
+        defaultValue={values.impact}
+        errors={err('impact')}
+      />
+      <TextField
+        label={t('nomination.field.budget')}
+        help={t('nomination.field.budgetHelp')}
+        name="budget"
+        inputMode="decimal"
+        defaultValue={values.budget}
+        errors={err('budget')}
+      />
     </div>
   )
 }
 
-function QuestionField({ q, value, errors }: { q: FormQuestion; value: NominationFields['answers'] extends infer A ? (A extends Record<string, infer V> ? V | undefined : never) : never; errors?: string[] }) {
+function QuestionField({
+  q,
+  value,
+  errors,
+}: {
+  q: FormQuestion
+  value: NominationFields['answers'] extends infer A ? (A extends Record<string, infer V> ? V | undefined : never) : never
+  errors?: string[]
+}) {
   const name = `answers.${q.id}`
   const help = q.help ?? undefined
   switch (q.type) {
     case 'short_text':
-      return <TextField label={q.label} help={help} name={name} required={q.required} defaultValue={typeof value === 'string' ? value : ''} errors={errors} />
+      return (
+        <TextField
+          label={q.label}
+          help={help}
+          name={name}
+          required={q.required}
+          defaultValue={typeof value === 'string' ? value : ''}
+          errors={errors}
+        />
+      )
     case 'long_text':
-      return <TextareaField label={q.label} help={help} name={name} required={q.required} rows={5} defaultValue={typeof value === 'string' ? value : ''} errors={errors} />
+      return (
+        <TextareaField
+          label={q.label}
+          help={help}
+          name={name}
+          required={q.required}
+          rows={5}
+          defaultValue={typeof value === 'string' ? value : ''}
+          errors={errors}
+        />
+      )
     case 'single_choice':
     case 'multiple_choice':
       return (
@@ -335,8 +522,17 @@ function Summary({ d, errors }: { d: LoaderData; errors: Errors }) {
         { name: 'structureName', label: t('nomination.field.structureName'), value: f.structureName },
         { name: 'siret', label: t('nomination.field.siret'), value: f.siret },
         { name: 'legalForm', label: t('nomination.field.legalForm'), value: f.legalForm ? t(legalFormLabelKey(f.legalForm)) : '' },
-        { name: 'creationDate', label: t('nomination.field.creationDate'), value: f.creationDate ? formatDate(locale, `${f.creationDate}T12:00:00Z`) : '' },
-        { name: 'address', also: ['postalCode', 'town'], label: t('nomination.field.address'), value: [f.address, [f.postalCode, f.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') },
+        {
+          name: 'creationDate',
+          label: t('nomination.field.creationDate'),
+          value: f.creationDate ? formatDate(locale, `${f.creationDate}T12:00:00Z`) : '',
+        },
+        {
+          name: 'address',
+          also: ['postalCode', 'town'],
+          label: t('nomination.field.address'),
+          value: [f.address, [f.postalCode, f.town].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+        },
         { name: 'departement', label: t('nomination.field.departement'), value: f.departement },
         { name: 'employees', label: t('nomination.field.employees'), value: f.employees },
         { name: 'volunteers', label: t('nomination.field.volunteers'), value: f.volunteers },
@@ -345,7 +541,12 @@ function Summary({ d, errors }: { d: LoaderData; errors: Errors }) {
     {
       step: 2,
       rows: [
-        { name: 'contactLastName', also: ['contactFirstName'], label: t('nomination.summary.contact'), value: `${f.contactFirstName} ${f.contactLastName}`.trim() },
+        {
+          name: 'contactLastName',
+          also: ['contactFirstName'],
+          label: t('nomination.summary.contact'),
+          value: `${f.contactFirstName} ${f.contactLastName}`.trim(),
+        },
         { name: 'contactEmail', label: t('nomination.field.contactEmail'), value: d.nomination.contactEmail },
         { name: 'contactPhone', label: t('nomination.field.contactPhone'), value: f.contactPhone },
       ],
@@ -357,7 +558,11 @@ function Summary({ d, errors }: { d: LoaderData; errors: Errors }) {
         { name: 'projectTitle', label: t('nomination.field.projectTitle'), value: f.projectTitle },
         { name: 'projectDescription', label: t('nomination.field.projectDescription'), value: f.projectDescription },
         { name: 'impact', label: t('nomination.field.impact'), value: f.impact },
-        { name: 'budget', label: t('nomination.field.budget'), value: budget !== null && Number.isFinite(budget) ? formatMoney(locale, Math.round(budget * 100)) : '' },
+        {
+          name: 'budget',
+          label: t('nomination.field.budget'),
+          value: budget !== null && Number.isFinite(budget) ? formatMoney(locale, Math.round(budget * 100)) : '',
+        },
       ],
     },
     { step: 4, rows: d.context.questions.map((q) => ({ name: `answers.${q.id}`, label: q.label, value: answerText(t, f.answers[q.id]) })) },
@@ -422,7 +627,12 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
                 <Form method="post" action={`/n/${d.token}?step=5`}>
                   <input type="hidden" name="intent" value="removeAttachment" />
                   <input type="hidden" name="attachmentId" value={a.id} />
-                  <button type="submit" className="btn-secondary" disabled={busy} aria-label={t('nomination.attachments.removeLabel', { name: a.filename })}>
+                  <button
+                    type="submit"
+                    className="btn-secondary"
+                    disabled={busy}
+                    aria-label={t('nomination.attachments.removeLabel', { name: a.filename })}
+                  >
                     {t('nomination.attachments.remove')}
                   </button>
                 </Form>
@@ -567,13 +777,33 @@ function StepForm({ d, actionData }: { d: LoaderData; actionData: ActionData | u
       return typeof v === 'string' ? v : ''
     }
     const creationDate = get('creationDate')
-    setEligibility(eligibilityOf({ legalForm: get('legalForm') || null, creationDate: /^\d{4}-\d{2}-\d{2}$/.test(creationDate) ? `${creationDate}T00:00:00Z` : null, departement: get('departement') || null }, d.rules))
+    setEligibility(
+      eligibilityOf(
+        {
+          legalForm: get('legalForm') || null,
+          creationDate: /^\d{4}-\d{2}-\d{2}$/.test(creationDate) ? `${creationDate}T00:00:00Z` : null,
+          departement: get('departement') || null,
+        },
+        d.rules,
+      ),
+    )
   }, [d.rules])
 
   const errorList = [...(fromAction?.formErrors ?? []), ...Object.values(errors).flat()].map((e) => formErrorMessage(t, e))
 
   return (
-    <Form method="post" action={`/n/${d.token}?step=${step}`} noValidate ref={formRef} onInput={schedule} onChange={schedule} onBlur={save} onSubmit={cancel} className="space-y-6" key={step}>
+    <Form
+      method="post"
+      action={`/n/${d.token}?step=${step}`}
+      noValidate
+      ref={formRef}
+      onInput={schedule}
+      onChange={schedule}
+      onBlur={save}
+      onSubmit={cancel}
+      className="space-y-6"
+      key={step}
+    >
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="step" value={step} />
       <FormErrorSummary errors={fromAction ? [...new Set(errorList)] : undefined} />
@@ -674,7 +904,12 @@ export default function NominationForm() {
           {actionData?.intent === 'submit' && Object.keys(step5Errors).length > 0 && <FormErrorSummary errors={actionData.formErrors} />}
           <Summary d={d} errors={step5Errors} />
           <Attachments d={d} errors={actionData?.intent === 'upload' ? actionData.fieldErrors : {}} />
-          {d.editable && <SubmitSection d={d} actionData={actionData?.intent === 'submit' && Object.keys(step5Errors).length === 0 ? actionData : undefined} />}
+          {d.editable && (
+            <SubmitSection
+              d={d}
+              actionData={actionData?.intent === 'submit' && Object.keys(step5Errors).length === 0 ? actionData : undefined}
+            />
+          )}
           {status !== 'withdrawn' && <Withdraw d={d} />}
         </>
       ) : (

@@ -37,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: view.state,
       payment: view.payment,
       event: { slug: view.event.slug, title: view.event.title },
-      holdUntil: hold ? cachedDateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: view.event.timeZone }).format(hold) : null,
+      holdUntil: hold
+        ? cachedDateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: view.event.timeZone }).format(hold)
+        : null,
       canRetry: view.cardAvailable,
       canTransfer: view.event.acceptsTransfer,
       self: `${url.pathname}${url.search}`,
@@ -63,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${self.pathname}${self.search}`)
     }
   } catch (error) {
-    if (isAppError(error)) return data({ error: error.messageKey ?? 'paymentsCard.error.notOpen' }, { status: error.status, headers: PRIVATE })
+    if (isAppError(error))
+      return data({ error: error.messageKey ?? 'paymentsCard.error.notOpen' }, { status: error.status, headers: PRIVATE })
     logger.error({ err: error, paymentId: view.payment.id }, 'card payment action failed')
     return data({ error: 'paymentsCard.error.stripe' as MessageKey }, { status: 502, headers: PRIVATE })
   }
@@ -86,9 +89,9 @@ export default function CheckoutCancelled() {
           ? 'paymentsCard.cancel.released.heading'
           : state === 'transfer'
             ? 'paymentsCard.cancel.transfer'
-          : state === 'seat_lost'
-            ? 'paymentsCard.return.seatLost.heading'
-            : 'paymentsCard.return.closed.heading'
+            : state === 'seat_lost'
+              ? 'paymentsCard.return.seatLost.heading'
+              : 'paymentsCard.return.closed.heading'
   const body: MessageKey =
     state === 'paid'
       ? 'paymentsCard.cancel.paid.body'
@@ -96,11 +99,11 @@ export default function CheckoutCancelled() {
         ? 'paymentsCard.cancel.released.body'
         : state === 'transfer'
           ? 'paymentsCard.cancel.transferChosen'
-        : state === 'seat_lost'
-          ? 'paymentsCard.return.seatLost.body'
-          : state === 'processing'
-            ? 'paymentsCard.return.processing.body'
-            : 'paymentsCard.return.closed.body'
+          : state === 'seat_lost'
+            ? 'paymentsCard.return.seatLost.body'
+            : state === 'processing'
+              ? 'paymentsCard.return.processing.body'
+              : 'paymentsCard.return.closed.body'
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">{t(heading)}</h1>

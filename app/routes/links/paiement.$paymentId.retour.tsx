@@ -25,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw notFound()
   const url = new URL(request.url)
   return data(
-    { state: view.state, payment: view.payment, event: { slug: view.event.slug, title: view.event.title }, self: `${url.pathname}${url.search}` },
+    {
+      state: view.state,
+      payment: view.payment,
+      event: { slug: view.event.slug, title: view.event.title },
+      self: `${url.pathname}${url.search}`,
+    },
     { headers: PRIVATE },
   )
 }

@@ -110,7 +110,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '') as Intent
-  if (!Intents.includes(intent)) return data({ intent: 'edit' as Intent, submitted: { answers: {}, workshops: [] }, fieldErrors: {}, formErrors: ['register.error.type'] }, { status: 400, headers: PRIVATE_HEADERS })
+  if (!Intents.includes(intent))
+    return data(
+      { intent: 'edit' as Intent, submitted: { answers: {}, workshops: [] }, fieldErrors: {}, formErrors: ['register.error.type'] },
+      { status: 400, headers: PRIVATE_HEADERS },
+    )
   const view = await getManageView(token)
   if (!view) throw notFound()
   const submitted = formDataToFields(formData, view.formContext)
@@ -125,7 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           purchaseOrderNumber: String(formData.get('purchaseOrderNumber') ?? '') || null,
           cardAvailable: cardPaymentsAvailable(),
         })
-        if (accepted.payment) return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
+        if (accepted.payment)
+          return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
         return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
       }
       case 'workshops':
@@ -176,7 +181,8 @@ const STATUS_TONE: Record<string, string> = {
 
 function AnswerText({ value }: { value: string | string[] | boolean | undefined }) {
   const t = useT()
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="text-stone-600">{t('manage.details.none')}</span>
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span className="text-stone-600">{t('manage.details.none')}</span>
   if (typeof value === 'boolean') return <>{value ? t('manage.answer.yes') : t('manage.answer.no')}</>
   return <span className="whitespace-pre-line">{Array.isArray(value) ? value.join(', ') : value}</span>
 }
@@ -221,7 +227,10 @@ export default function ManageRegistration() {
           {t('manage.status.label')}
         </h2>
         <p>
-          <span className={`inline-block rounded border px-3 py-1 font-semibold ${STATUS_TONE[r.status] ?? STATUS_TONE.cancelled}`} data-testid="registration-status">
+          <span
+            className={`inline-block rounded border px-3 py-1 font-semibold ${STATUS_TONE[r.status] ?? STATUS_TONE.cancelled}`}
+            data-testid="registration-status"
+          >
             {t(`manage.status.${r.status}` as MessageKey)}
           </span>
         </p>
@@ -274,7 +283,9 @@ export default function ManageRegistration() {
             <Link to={`/r/${d.token}/recu`} className="link">
               {t('payments.page.receiptLink')}
             </Link>
-            {d.pay.payment.refundStatus !== 'none' && <> {t(`payments.refund.${d.pay.payment.refundStatus}` as MessageKey, { amount: d.pay.payment.refund ?? '' })}</>}
+            {d.pay.payment.refundStatus !== 'none' && (
+              <> {t(`payments.refund.${d.pay.payment.refundStatus}` as MessageKey, { amount: d.pay.payment.refund ?? '' })}</>
+            )}
           </p>
         )}
       </section>
@@ -299,9 +310,18 @@ export default function ManageRegistration() {
                     <span>{t(`payments.method.${m}` as MessageKey)}</span>
                   </label>
                 ))}
-                {acceptErrors?.fieldErrors.paymentMethod && <p className="text-red-800">{acceptErrors.fieldErrors.paymentMethod.join(' ')}</p>}
+                {acceptErrors?.fieldErrors.paymentMethod && (
+                  <p className="text-red-800">{acceptErrors.fieldErrors.paymentMethod.join(' ')}</p>
+                )}
                 {d.offerMethods.includes('purchase_order') && (
-                  <TextField id="accept-purchaseOrderNumber" name="purchaseOrderNumber" label={t('payments.form.purchaseOrderNumber')} help={t('payments.form.purchaseOrderHelp')} maxLength={60} errors={acceptErrors?.fieldErrors.purchaseOrderNumber} />
+                  <TextField
+                    id="accept-purchaseOrderNumber"
+                    name="purchaseOrderNumber"
+                    label={t('payments.form.purchaseOrderNumber')}
+                    help={t('payments.form.purchaseOrderHelp')}
+                    maxLength={60}
+                    errors={acceptErrors?.fieldErrors.purchaseOrderNumber}
+                  />
                 )}
               </fieldset>
             )}
@@ -309,7 +329,12 @@ export default function ManageRegistration() {
               <fieldset className="space-y-4">
                 <legend className="font-semibold">{t('register.section.workshops')}</legend>
                 <p className="text-stone-700">{t('manage.offer.workshops')}</p>
-                <WorkshopFields slots={d.slots} chosen={acceptErrors?.submitted.workshops ?? []} errors={acceptErrors?.fieldErrors ?? {}} prefix="accept" />
+                <WorkshopFields
+                  slots={d.slots}
+                  chosen={acceptErrors?.submitted.workshops ?? []}
+                  errors={acceptErrors?.fieldErrors ?? {}}
+                  prefix="accept"
+                />
               </fieldset>
             )}
             <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
@@ -327,7 +352,12 @@ export default function ManageRegistration() {
           <p>{t('manage.ticket.help')}</p>
           <div className="flex flex-wrap items-center gap-6">
             {/* The SVG comes from the qrcode package, built from our own ticket code. */}
-            <div role="img" aria-label={t('manage.ticket.qrLabel', { code: r.ticketCode })} className="w-48 max-w-full bg-white [&_svg]:h-auto [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: d.qrSvg }} />
+            <div
+              role="img"
+              aria-label={t('manage.ticket.qrLabel', { code: r.ticketCode })}
+              className="w-48 max-w-full bg-white [&_svg]:h-auto [&_svg]:w-full"
+              dangerouslySetInnerHTML={{ __html: d.qrSvg }}
+            />
             <p>
               <span className="block text-sm font-semibold text-stone-700">{t('manage.ticket.codeLabel')}</span>
               <span className="font-mono text-2xl font-bold tracking-widest" data-testid="ticket-code">
@@ -411,7 +441,13 @@ export default function ManageRegistration() {
                     <input type="hidden" name="intent" value="workshops" />
                     <ErrorSummary ctx={d.formContext} errors={workshopErrors} prefix="ws" />
                     <p className="text-stone-700">{t('register.workshops.help')}</p>
-                    <WorkshopFields slots={d.slots} chosen={workshopErrors?.submitted.workshops ?? chosen} errors={workshopErrors?.fieldErrors ?? {}} keepChosen prefix="ws" />
+                    <WorkshopFields
+                      slots={d.slots}
+                      chosen={workshopErrors?.submitted.workshops ?? chosen}
+                      errors={workshopErrors?.fieldErrors ?? {}}
+                      keepChosen
+                      prefix="ws"
+                    />
                     <button type="submit" className="btn-primary" disabled={busy}>
                       {t('manage.workshops.save')}
                     </button>

@@ -6,7 +6,13 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatInstant } from '#app/modules/events/public.server.ts'
 import { availableMethods, formatEuros, formatReceiptNumber, type PaymentMethod } from '#app/modules/payments/rules.ts'
-import { bankDetailsOf, currentPaymentOf, DEFAULT_VAT_MENTION, getPaymentView, switchPaymentMethod } from '#app/modules/payments/service.server.ts'
+import {
+  bankDetailsOf,
+  currentPaymentOf,
+  DEFAULT_VAT_MENTION,
+  getPaymentView,
+  switchPaymentMethod,
+} from '#app/modules/payments/service.server.ts'
 import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
 import { findRegistrationByManageToken, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -71,7 +77,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         amount: formatEuros(view.amountCents, locale),
         reference: view.reference,
         purchaseOrderNumber: view.purchaseOrderNumber,
-        ticket: view.registration.ticketType ? (locale === 'en' && view.registration.ticketType.nameEn) || view.registration.ticketType.name : null,
+        ticket: view.registration.ticketType
+          ? (locale === 'en' && view.registration.ticketType.nameEn) || view.registration.ticketType.name
+          : null,
         holdUntil: hold && state === 'held' ? formatInstant(locale, hold, tz) : null,
         paidAt: view.paidAt ? formatInstant(locale, view.paidAt, tz) : null,
         receiptNumber: view.receiptNumber ? formatReceiptNumber(view.receiptNumber) : null,
@@ -106,28 +114,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'card') {
       let paymentId = view.id
       if (view.method !== 'card') {
-        paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token, request) })).id
+        paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token, request) }))
+          .id
       } else if (!(view.status === 'pending' && view.registration.holdExpiresAt && view.registration.holdExpiresAt > new Date())) {
-        return data<ActionData>({ fieldErrors: {}, formErrors: [translate(locale, 'payments.page.holdOver')] }, { status: 409, headers: PRIVATE_HEADERS })
+        return data<ActionData>(
+          { fieldErrors: {}, formErrors: [translate(locale, 'payments.page.holdOver')] },
+          { status: 409, headers: PRIVATE_HEADERS },
+        )
       }
       try {
         return redirect(await startCheckout(paymentId, request), 303)
       } catch (error) {
         logger.warn({ err: error, paymentId }, 'checkout could not start')
-        return data<ActionData>({ fieldErrors: {}, formErrors: [translate(locale, 'payments.page.cardFailed')] }, { status: 503, headers: PRIVATE_HEADERS })
+        return data<ActionData>(
+          { fieldErrors: {}, formErrors: [translate(locale, 'payments.page.cardFailed')] },
+          { status: 503, headers: PRIVATE_HEADERS },
+        )
       }
     }
     if (intent === 'switch') {
       await switchPaymentMethod(registration.id, { method, purchaseOrderNumber, cardAvailable, manageUrl: manageUrlFor(token, request) })
       return redirect(`/r/${token}/paiement`, 303)
     }
-    return data<ActionData>({ fieldErrors: {}, formErrors: [translate(locale, 'register.error.type')] }, { status: 400, headers: PRIVATE_HEADERS })
+    return data<ActionData>(
+      { fieldErrors: {}, formErrors: [translate(locale, 'register.error.type')] },
+      { status: 400, headers: PRIVATE_HEADERS },
+    )
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
     const fields = Object.keys(error.fields ?? {})
     return data<ActionData>(
-      { fieldErrors: Object.fromEntries(fields.map((f) => [f, [message]])), formErrors: fields.length ? [] : [message], method, purchaseOrderNumber },
+      {
+        fieldErrors: Object.fromEntries(fields.map((f) => [f, [message]])),
+        formErrors: fields.length ? [] : [message],
+        method,
+        purchaseOrderNumber,
+      },
       { status: error.status, headers: PRIVATE_HEADERS },
     )
   }
@@ -232,7 +255,11 @@ export default function PaymentPage() {
           <h2 id="instructions-title" className="text-xl font-semibold">
             {t(p.method === 'purchase_order' ? 'payments.page.poTitle' : 'payments.page.transferTitle')}
           </h2>
-          {p.method === 'purchase_order' && <p>{t('payments.page.poBody', { number: p.purchaseOrderNumber ?? '', reference: p.reference, organisation: d.organisation })}</p>}
+          {p.method === 'purchase_order' && (
+            <p>
+              {t('payments.page.poBody', { number: p.purchaseOrderNumber ?? '', reference: p.reference, organisation: d.organisation })}
+            </p>
+          )}
           {d.bank ? (
             <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(0,12rem)_1fr]" data-testid="bank-details">
               <dt className="font-semibold text-stone-700">{t('payments.page.holder')}</dt>

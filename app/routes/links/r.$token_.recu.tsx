@@ -47,7 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         organisation: view.registration.organisationName,
         email: view.registration.email,
       },
-      event: { title: ev.title, when: formatEventWhen(locale, ev.startsAt, ev.endsAt, ev.timeZone), place: [ev.venueName, ev.town].filter(Boolean).join(', ') },
+      event: {
+        title: ev.title,
+        when: formatEventWhen(locale, ev.startsAt, ev.endsAt, ev.timeZone),
+        place: [ev.venueName, ev.town].filter(Boolean).join(', '),
+      },
       ticket: ticket ? (locale === 'en' && ticket.nameEn) || ticket.name : null,
       amount: formatEuros(view.amountCents, locale),
       method: view.method,
@@ -114,7 +118,10 @@ export default function ReceiptPage() {
         </p>
         {d.refund && (
           <p data-testid="receipt-refund">
-            {t(d.refund.status === 'succeeded' ? 'payments.receipt.refunded' : 'payments.receipt.refundPending', { amount: d.refund.amount, date: d.refund.date ?? '' })}
+            {t(d.refund.status === 'succeeded' ? 'payments.receipt.refunded' : 'payments.receipt.refundPending', {
+              amount: d.refund.amount,
+              date: d.refund.date ?? '',
+            })}
             {d.refund.fee && <> {t('payments.receipt.refundFee', { fee: d.refund.fee })}</>}
           </p>
         )}

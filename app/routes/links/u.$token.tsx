@@ -20,7 +20,10 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await getInvitation(params.token ?? '')
   if (!invitation) throw notFound()
-  return data({ organisation: invitation.organisationName, email: invitation.email, unsubscribed: invitation.unsubscribed }, { headers: PRIVATE })
+  return data(
+    { organisation: invitation.organisationName, email: invitation.email, unsubscribed: invitation.unsubscribed },
+    { headers: PRIVATE },
+  )
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

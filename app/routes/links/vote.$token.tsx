@@ -31,7 +31,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     if (error.status === 404) throw notFound()
-    return data({ ok: false as const, error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code }, { status: error.status, headers: PRIVATE })
+    return data(
+      { ok: false as const, error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code },
+      { status: error.status, headers: PRIVATE },
+    )
   }
 }
 

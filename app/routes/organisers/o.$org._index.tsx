@@ -98,7 +98,8 @@ export default function OrganisationDashboard() {
                 <p className="font-semibold">{e.title}</p>
                 <p className="text-sm text-stone-700">{formatDateTime(locale, e.startsAt, e.timeZone)}</p>
                 <p className="text-sm text-stone-700">
-                  {t('dashboard.confirmed', { confirmed: e.confirmed, capacity: e.capacity ?? '∞' })} · {t(`event.status.${e.status}` as MessageKey)}
+                  {t('dashboard.confirmed', { confirmed: e.confirmed, capacity: e.capacity ?? '∞' })} ·{' '}
+                  {t(`event.status.${e.status}` as MessageKey)}
                 </p>
                 <p className="flex flex-wrap gap-3 text-sm">
                   {canManage && (

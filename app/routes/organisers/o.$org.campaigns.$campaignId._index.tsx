@@ -84,7 +84,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         name: r.name,
         delivery: r.delivery,
         error: r.error,
-        answer: r.unsubscribedAt ? 'unsubscribed' : r.registeredAt ? 'registered' : r.declinedAt ? 'declined' : r.clickedAt ? 'clicked' : 'none',
+        answer: r.unsubscribedAt
+          ? 'unsubscribed'
+          : r.registeredAt
+            ? 'registered'
+            : r.declinedAt
+              ? 'declined'
+              : r.clickedAt
+                ? 'clicked'
+                : 'none',
       })),
     },
   }
@@ -116,21 +124,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // Saving first: "send" and "test" send what is on the screen.
     if (campaign.status === 'draft' && (intent === 'save' || intent === 'send' || intent === 'test' || intent === 'schedule')) {
-      const input = { ...campaignFormToInput(formData), kind: campaign.kind, eventId: campaign.eventId, editionId: campaign.editionId } as CampaignInput
+      const input = {
+        ...campaignFormToInput(formData),
+        kind: campaign.kind,
+        eventId: campaign.eventId,
+        editionId: campaign.editionId,
+      } as CampaignInput
       await updateCampaign(organisation.id, campaign.id, input, actor)
     }
     switch (intent) {
       case 'save':
         return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.saved' })
       case 'test':
-        await sendTestEmail(organisation.id, campaign.id, { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id }, request)
+        await sendTestEmail(
+          organisation.id,
+          campaign.id,
+          { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id },
+          request,
+        )
         return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
       case 'send':
         await sendCampaign(campaign.id, new Date(), { request, actorUserId: user.id })
         return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.sent' })
       case 'schedule': {
         const at = parseLocalDateTime(String(formData.get('scheduledAt') ?? ''))
-        if (!at) return data<ActionData>({ errors: { scheduledAt: [translate(locale, 'campaigns.error.dateInvalid')] }, values: formValues(formData) }, { status: 422 })
+        if (!at)
+          return data<ActionData>(
+            { errors: { scheduledAt: [translate(locale, 'campaigns.error.dateInvalid')] }, values: formValues(formData) },
+            { status: 422 },
+          )
         await scheduleCampaign(organisation.id, campaign.id, at, actor)
         return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.scheduled' })
       }
@@ -142,7 +164,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(request, `/o/${organisation.slug}/campaigns`, { type: 'success', key: 'campaigns.toast.deleted' })
       case 'remind': {
         const reminder = await createReminder(campaign.id, { ...actor, organisationId: organisation.id })
-        return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${reminder.id}`, { type: 'success', key: 'campaigns.toast.reminder' })
+        return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${reminder.id}`, {
+          type: 'success',
+          key: 'campaigns.toast.reminder',
+        })
       }
       default:
         throw new Response('Unknown intent', { status: 400 })
@@ -164,7 +189,8 @@ export default function CampaignPage() {
   const v = actionData?.values
   // Jury invitations: "registered" means the juror joined the jury.
   const jury = campaign.kind === 'jury_invitation'
-  const target = targets.events.find((e) => e.id === campaign.eventId)?.title ?? targets.editions.find((e) => e.id === campaign.editionId)?.title
+  const target =
+    targets.events.find((e) => e.id === campaign.eventId)?.title ?? targets.editions.find((e) => e.id === campaign.editionId)?.title
 
   return (
     <div className="space-y-8">
@@ -191,9 +217,28 @@ export default function CampaignPage() {
             <h2 id="content-title" className="text-xl font-semibold">
               {t('campaigns.preview.title')}
             </h2>
-            <TextField label={t('campaigns.field.name')} name="name" required defaultValue={v?.name ?? campaign.name} errors={errors.name} maxLength={200} />
-            <TextField label={t('campaigns.field.subjectFr')} name="subjectFr" defaultValue={v?.subjectFr ?? campaign.subjectFr} errors={errors.subjectFr} maxLength={200} />
-            <TextareaField label={t('campaigns.field.bodyFr')} name="bodyFr" rows={8} defaultValue={v?.bodyFr ?? campaign.bodyFr} errors={errors.bodyFr} />
+            <TextField
+              label={t('campaigns.field.name')}
+              name="name"
+              required
+              defaultValue={v?.name ?? campaign.name}
+              errors={errors.name}
+              maxLength={200}
+            />
+            <TextField
+              label={t('campaigns.field.subjectFr')}
+              name="subjectFr"
+              defaultValue={v?.subjectFr ?? campaign.subjectFr}
+              errors={errors.subjectFr}
+              maxLength={200}
+            />
+            <TextareaField
+              label={t('campaigns.field.bodyFr')}
+              name="bodyFr"
+              rows={8}
+              defaultValue={v?.bodyFr ?? campaign.bodyFr}
+              errors={errors.bodyFr}
+            />
             <TextField
               label={t('campaigns.field.subjectEn')}
               help={t('campaigns.field.enHelp')}
@@ -202,7 +247,13 @@ export default function CampaignPage() {
               errors={errors.subjectEn}
               maxLength={200}
             />
-            <TextareaField label={t('campaigns.field.bodyEn')} name="bodyEn" rows={8} defaultValue={v?.bodyEn ?? campaign.bodyEn} errors={errors.bodyEn} />
+            <TextareaField
+              label={t('campaigns.field.bodyEn')}
+              name="bodyEn"
+              rows={8}
+              defaultValue={v?.bodyEn ?? campaign.bodyEn}
+              errors={errors.bodyEn}
+            />
             <details className="text-sm">
               <summary className="cursor-pointer font-semibold">{t('campaigns.merge.title')}</summary>
               <p className="mt-2">{t('campaigns.merge.help')}</p>
@@ -220,7 +271,11 @@ export default function CampaignPage() {
           <fieldset className="card space-y-4">
             <legend className="text-xl font-semibold">{t('campaigns.audience.title')}</legend>
             <p className="text-sm text-stone-700">{t('campaigns.audience.help')}</p>
-            <TextField label={t('campaigns.audience.tags')} name="audience.tags" defaultValue={v?.['audience.tags'] ?? campaign.audience.tags.join(', ')} />
+            <TextField
+              label={t('campaigns.audience.tags')}
+              name="audience.tags"
+              defaultValue={v?.['audience.tags'] ?? campaign.audience.tags.join(', ')}
+            />
             <TextField
               label={t('campaigns.audience.departements')}
               name="audience.departements"
@@ -230,7 +285,13 @@ export default function CampaignPage() {
               <legend className="label">{t('campaigns.audience.profiles')}</legend>
               <div className="grid gap-1 sm:grid-cols-2">
                 {PROFILES.map((p) => (
-                  <CheckboxField key={p} label={t(profileLabelKey(p))} name="audience.profiles" value={p} defaultChecked={campaign.audience.profiles.includes(p)} />
+                  <CheckboxField
+                    key={p}
+                    label={t(profileLabelKey(p))}
+                    name="audience.profiles"
+                    value={p}
+                    defaultChecked={campaign.audience.profiles.includes(p)}
+                  />
                 ))}
               </div>
             </fieldset>
@@ -240,7 +301,13 @@ export default function CampaignPage() {
                 {targets.events
                   .filter((e) => e.past)
                   .map((e) => (
-                    <CheckboxField key={e.id} label={e.title} name="audience.attendeesOfEventIds" value={e.id} defaultChecked={campaign.audience.attendeesOfEventIds.includes(e.id)} />
+                    <CheckboxField
+                      key={e.id}
+                      label={e.title}
+                      name="audience.attendeesOfEventIds"
+                      value={e.id}
+                      defaultChecked={campaign.audience.attendeesOfEventIds.includes(e.id)}
+                    />
                   ))}
               </fieldset>
             )}
@@ -249,7 +316,13 @@ export default function CampaignPage() {
                 <legend className="label">{t('campaigns.audience.contacts')}</legend>
                 <div className="max-h-72 space-y-1 overflow-y-auto rounded border border-stone-200 p-2">
                   {contacts.map((c) => (
-                    <CheckboxField key={c.id} label={c.label} name="audience.contactIds" value={c.id} defaultChecked={campaign.audience.contactIds.includes(c.id)} />
+                    <CheckboxField
+                      key={c.id}
+                      label={c.label}
+                      name="audience.contactIds"
+                      value={c.id}
+                      defaultChecked={campaign.audience.contactIds.includes(c.id)}
+                    />
                   ))}
                 </div>
               </fieldset>
@@ -271,7 +344,13 @@ export default function CampaignPage() {
             </button>
           </div>
           <div className="card flex flex-wrap items-end gap-3">
-            <TextField label={t('campaigns.field.scheduledAt')} type="datetime-local" name="scheduledAt" defaultValue={v?.scheduledAt} errors={errors.scheduledAt} />
+            <TextField
+              label={t('campaigns.field.scheduledAt')}
+              type="datetime-local"
+              name="scheduledAt"
+              defaultValue={v?.scheduledAt}
+              errors={errors.scheduledAt}
+            />
             <button type="submit" name="intent" value="schedule" className="btn-secondary" disabled={busy}>
               {t('campaigns.schedule')}
             </button>
@@ -293,8 +372,15 @@ export default function CampaignPage() {
         </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           {(['fr', 'en'] as const).map((l) => (
-            <article key={l} className="card space-y-2" lang={l} aria-label={t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}>
-              <h3 className="text-sm font-semibold uppercase text-stone-700">{t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}</h3>
+            <article
+              key={l}
+              className="card space-y-2"
+              lang={l}
+              aria-label={t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}
+            >
+              <h3 className="text-sm font-semibold uppercase text-stone-700">
+                {t(l === 'fr' ? 'campaigns.preview.fr' : 'campaigns.preview.en')}
+              </h3>
               <p className="font-semibold">{t('campaigns.preview.subject', { subject: preview[l].subject })}</p>
               {/* Rendered by the safe Markdown renderer; merged values are escaped. */}
               <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: preview[l].bodyHtml }} />
@@ -312,7 +398,9 @@ export default function CampaignPage() {
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
               {[...COUNT_KEYS, ...(campaign.trackOpens ? (['opened'] as const) : [])].map((k) => (
                 <div key={k} className="card py-2" data-testid={`count-${k}`}>
-                  <dt className="text-sm text-stone-700">{t(`campaigns.counts.${k === 'registered' && jury ? 'joined' : k}` as MessageKey)}</dt>
+                  <dt className="text-sm text-stone-700">
+                    {t(`campaigns.counts.${k === 'registered' && jury ? 'joined' : k}` as MessageKey)}
+                  </dt>
                   <dd className="text-2xl font-bold">{report.counts[k]}</dd>
                 </div>
               ))}
@@ -334,11 +422,21 @@ export default function CampaignPage() {
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.email')}</th>
-                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.name')}</th>
-                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.delivery')}</th>
-                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.answer')}</th>
-                    <th scope="col" className="py-2 pr-4">{t('campaigns.list.error')}</th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t('campaigns.list.email')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t('campaigns.list.name')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t('campaigns.list.delivery')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t('campaigns.list.answer')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t('campaigns.list.error')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -347,7 +445,9 @@ export default function CampaignPage() {
                       <td className="py-2 pr-4">{r.email}</td>
                       <td className="py-2 pr-4">{r.name}</td>
                       <td className="py-2 pr-4">{t(`campaigns.delivery.${r.delivery}` as MessageKey)}</td>
-                      <td className="py-2 pr-4">{t(`campaigns.answer.${r.answer === 'registered' && jury ? 'joined' : r.answer}` as MessageKey)}</td>
+                      <td className="py-2 pr-4">
+                        {t(`campaigns.answer.${r.answer === 'registered' && jury ? 'joined' : r.answer}` as MessageKey)}
+                      </td>
                       <td className="py-2 pr-4 text-red-800">{r.error}</td>
                     </tr>
                   ))}

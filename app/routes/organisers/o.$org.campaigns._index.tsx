@@ -45,7 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setCampaignRate(organisation.id, rate, { actorUserId: user.id })
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
-      return data({ value: raw, error: translate(locale, 'campaigns.rate.invalid', { max: MAX_CAMPAIGN_RATE_PER_MINUTE }) }, { status: 422 })
+      return data(
+        { value: raw, error: translate(locale, 'campaigns.rate.invalid', { max: MAX_CAMPAIGN_RATE_PER_MINUTE }) },
+        { status: 422 },
+      )
     }
     throw error
   }
@@ -121,11 +124,21 @@ export default function Campaigns() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t('campaigns.col.name')}</th>
-                <th scope="col" className="py-2 pr-4">{t('campaigns.col.kind')}</th>
-                <th scope="col" className="py-2 pr-4">{t('campaigns.col.status')}</th>
-                <th scope="col" className="py-2 pr-4">{t('campaigns.col.recipients')}</th>
-                <th scope="col" className="py-2 pr-4">{t('campaigns.col.date')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('campaigns.col.name')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('campaigns.col.kind')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('campaigns.col.status')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('campaigns.col.recipients')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('campaigns.col.date')}
+                </th>
               </tr>
             </thead>
             <tbody>

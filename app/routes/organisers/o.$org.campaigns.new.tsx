@@ -28,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editionId = url.searchParams.get('editionId') ?? ''
   const kind = url.searchParams.get('kind') ?? (editionId ? 'nomination_call' : 'event_invitation')
   const title = targets.events.find((e) => e.id === eventId)?.title ?? targets.editions.find((e) => e.id === editionId)?.title ?? ''
-  return { organisation: { slug: organisation.slug, name: organisation.name }, targets, defaults: { kind, eventId, editionId, name: title } }
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    targets,
+    defaults: { kind, eventId, editionId, name: title },
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,10 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { actorUserId: user.id },
     )
-    return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${campaign.id}`, { type: 'success', key: 'campaigns.toast.created' })
+    return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${campaign.id}`, {
+      type: 'success',
+      key: 'campaigns.toast.created',
+    })
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
-    return data<{ errors: FieldErrorMap; values: Record<string, string> }>({ errors: appErrorToFieldErrors(locale, error), values: formValues(formData) }, { status: error.status })
+    return data<{ errors: FieldErrorMap; values: Record<string, string> }>(
+      { errors: appErrorToFieldErrors(locale, error), values: formValues(formData) },
+      { status: error.status },
+    )
   }
 }
 
@@ -78,7 +88,10 @@ export default function NewCampaign() {
           required
           defaultValue={values.kind}
           errors={errors.kind}
-          options={CAMPAIGN_KINDS.filter((k) => k !== 'jury_invitation').map((k) => ({ value: k, label: t(`campaigns.kind.${k}` as MessageKey) }))}
+          options={CAMPAIGN_KINDS.filter((k) => k !== 'jury_invitation').map((k) => ({
+            value: k,
+            label: t(`campaigns.kind.${k}` as MessageKey),
+          }))}
         />
         <SelectField
           label={t('campaigns.field.event')}

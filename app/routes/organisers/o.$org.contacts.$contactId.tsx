@@ -84,7 +84,11 @@ export default function EditContact() {
         </p>
         <h1 className="text-3xl font-bold tracking-tight">{t('contacts.edit.title')}</h1>
         <p className="text-stone-700">
-          {t('contacts.edit.meta', { source: t(`contacts.source.${contact.source}` as MessageKey), created: contact.createdAt, updated: contact.updatedAt })}
+          {t('contacts.edit.meta', {
+            source: t(`contacts.source.${contact.source}` as MessageKey),
+            created: contact.createdAt,
+            updated: contact.updatedAt,
+          })}
         </p>
       </header>
       <Form method="post" className="card space-y-4" noValidate>

@@ -6,13 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { addAttendeesAsContacts, addNomineesAsContacts, contactSourceChoices } from '#app/composition/contacts.server.ts'
-import {
-  contactFacets,
-  createContact,
-  deleteContact,
-  listContacts,
-  type ContactFilters,
-} from '#app/modules/contacts/service.server.ts'
+import { contactFacets, createContact, deleteContact, listContacts, type ContactFilters } from '#app/modules/contacts/service.server.ts'
 import { ContactFields, TagChips } from '#app/modules/contacts/ui.tsx'
 import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { formValues } from '#app/utils/route-forms.server.ts'
@@ -39,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const filters = filtersFrom(url.searchParams)
   const page = Number(url.searchParams.get('page') ?? 1) || 1
-  const [list, facets, sources] = await Promise.all([listContacts(organisation.id, filters, { page }), contactFacets(organisation.id), contactSourceChoices(organisation.id)])
+  const [list, facets, sources] = await Promise.all([
+    listContacts(organisation.id, filters, { page }),
+    contactFacets(organisation.id),
+    contactSourceChoices(organisation.id),
+  ])
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     filters,
@@ -82,12 +80,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'addAttendees' || intent === 'addNominees') {
       const tag = (values.tag ?? '').trim()
-      if (tag === '') return data<ActionResult>({ intent, values, errors: { tag: [translate(locale, 'contacts.add.tagRequired')] } }, { status: 400 })
+      if (tag === '')
+        return data<ActionResult>({ intent, values, errors: { tag: [translate(locale, 'contacts.add.tagRequired')] } }, { status: 400 })
       const result =
         intent === 'addAttendees'
           ? await addAttendeesAsContacts(organisation.id, values.eventId ?? '', tag, actor)
           : await addNomineesAsContacts(organisation.id, values.editionId ?? '', tag, actor)
-      return redirectWithToast(request, back, { type: 'success', key: 'contacts.toast.added', params: { created: result.created, tagged: result.tagged, found: result.found } })
+      return redirectWithToast(request, back, {
+        type: 'success',
+        key: 'contacts.toast.added',
+        params: { created: result.created, tagged: result.tagged, found: result.found },
+      })
     }
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
@@ -150,7 +153,13 @@ export default function ContactsList() {
           {t('contacts.filters.title')}
         </h2>
         <Form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          <TextField name="q" type="search" label={t('contacts.filters.search')} defaultValue={filters.q ?? ''} className="sm:col-span-3 lg:col-span-2" />
+          <TextField
+            name="q"
+            type="search"
+            label={t('contacts.filters.search')}
+            defaultValue={filters.q ?? ''}
+            className="sm:col-span-3 lg:col-span-2"
+          />
           <SelectField
             name="tag"
             label={t('contacts.field.tags')}
@@ -176,7 +185,10 @@ export default function ContactsList() {
             name="locale"
             label={t('contacts.field.locale')}
             placeholder={t('contacts.filters.all')}
-            options={facets.locales.map((f) => ({ value: f.value, label: `${f.value === 'en' || f.value === 'fr' ? t(`contacts.locale.${f.value}`) : f.value} (${f.count})` }))}
+            options={facets.locales.map((f) => ({
+              value: f.value,
+              label: `${f.value === 'en' || f.value === 'fr' ? t(`contacts.locale.${f.value}`) : f.value} (${f.count})`,
+            }))}
             defaultValue={filters.locale ?? ''}
           />
           <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
@@ -194,7 +206,9 @@ export default function ContactsList() {
 
       <section aria-labelledby="list-title" className="space-y-3">
         <h2 id="list-title" className="text-xl font-semibold">
-          {filtered ? t('contacts.list.countFiltered', { count: list.total, all: list.all }) : t('contacts.list.count', { count: list.all })}
+          {filtered
+            ? t('contacts.list.countFiltered', { count: list.total, all: list.all })
+            : t('contacts.list.count', { count: list.all })}
         </h2>
         {list.rows.length === 0 ? (
           <p>{filtered ? t('contacts.list.noMatch') : t('contacts.list.empty')}</p>
@@ -204,13 +218,27 @@ export default function ContactsList() {
               <caption className="sr-only">{t('contacts.list.title')}</caption>
               <thead>
                 <tr className="border-b border-stone-300">
-                  <th scope="col" className="py-2 pr-3">{t('contacts.list.name')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.field.email')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.field.structure')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.field.profile')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.list.dept')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.field.tags')}</th>
-                  <th scope="col" className="py-2">{t('contacts.list.actionsColumn')}</th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.list.name')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.field.email')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.field.structure')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.field.profile')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.list.dept')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.field.tags')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('contacts.list.actionsColumn')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -340,4 +368,3 @@ export default function ContactsList() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
 }
-

@@ -68,7 +68,8 @@ type ReportStep = {
 type UploadStep = { step: 'upload'; error: string }
 type Result = MappingStep | ReportStep | UploadStep
 
-const rejectedText = (locale: Locale, rows: RejectedRow[]): Rejected[] => rows.map((r) => ({ line: r.line, raw: r.raw, reasons: r.reasons.map((reason) => reasonText(locale, reason)) }))
+const rejectedText = (locale: Locale, rows: RejectedRow[]): Rejected[] =>
+  rows.map((r) => ({ line: r.line, raw: r.raw, reasons: r.reasons.map((reason) => reasonText(locale, reason)) }))
 
 async function readForm(request: Request): Promise<FormData | 'tooLarge'> {
   if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return request.formData()
@@ -85,14 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'contact.import')
   const locale = localeFromRequest(request)
   const form = await readForm(request)
-  if (form === 'tooLarge') return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB }) }, { status: 413 })
+  if (form === 'tooLarge')
+    return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB }) }, { status: 413 })
   const intent = String(form.get('intent') ?? 'upload')
   let bytes: Uint8Array
   let filename: string
   try {
     if (intent === 'upload') {
       const file = form.get('file')
-      if (!(file instanceof File) || file.size === 0) return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.noFile') }, { status: 400 })
+      if (!(file instanceof File) || file.size === 0)
+        return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.noFile') }, { status: 400 })
       bytes = new Uint8Array(await file.arrayBuffer())
       filename = file.name.slice(0, 200)
     } else {
@@ -101,9 +104,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const tagsToAdd = String(form.get('tagsToAdd') ?? '').slice(0, 1000)
     const updateExisting = form.get('updateExisting') === 'on'
-    const chosen = intent === 'upload' ? undefined : mappingFromForm(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')), Number.MAX_SAFE_INTEGER)
+    const chosen =
+      intent === 'upload'
+        ? undefined
+        : mappingFromForm(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')), Number.MAX_SAFE_INTEGER)
     if (intent === 'import' && chosen && chosen.email !== null) {
-      const report = await runImport(organisation.id, bytes, chosen, { tagsToAdd: tagsToAddFromForm(tagsToAdd), updateExisting }, { actorUserId: user.id })
+      const report = await runImport(
+        organisation.id,
+        bytes,
+        chosen,
+        { tagsToAdd: tagsToAddFromForm(tagsToAdd), updateExisting },
+        { actorUserId: user.id },
+      )
       return data<Result>({
         step: 'report',
         filename,
@@ -140,13 +152,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
-      return data<Result>({ step: 'upload', error: translate(locale, error.messageKey ?? 'contacts.error.invalid', error.params) }, { status: error.status })
+      return data<Result>(
+        { step: 'upload', error: translate(locale, error.messageKey ?? 'contacts.error.invalid', error.params) },
+        { status: error.status },
+      )
     }
     throw error
   }
 }
 
-const separatorLabel = (s: string): MessageKey => (s === ';' ? 'contacts.import.sep.semicolon' : s === ',' ? 'contacts.import.sep.comma' : 'contacts.import.sep.tab')
+const separatorLabel = (s: string): MessageKey =>
+  s === ';' ? 'contacts.import.sep.semicolon' : s === ',' ? 'contacts.import.sep.comma' : 'contacts.import.sep.tab'
 
 function RejectedTable({ rows, captionKey }: { rows: Rejected[]; captionKey: MessageKey }) {
   const t = useT()
@@ -156,15 +172,23 @@ function RejectedTable({ rows, captionKey }: { rows: Rejected[]; captionKey: Mes
         <caption className="text-left font-semibold">{t(captionKey, { count: rows.length })}</caption>
         <thead>
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-2 pr-3">{t('contacts.import.line')}</th>
-            <th scope="col" className="py-2 pr-3">{t('contacts.import.content')}</th>
-            <th scope="col" className="py-2">{t('contacts.import.reason')}</th>
+            <th scope="col" className="py-2 pr-3">
+              {t('contacts.import.line')}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t('contacts.import.content')}
+            </th>
+            <th scope="col" className="py-2">
+              {t('contacts.import.reason')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.line} className="border-b border-stone-200 align-top">
-              <th scope="row" className="py-2 pr-3 font-normal">{r.line}</th>
+              <th scope="row" className="py-2 pr-3 font-normal">
+                {r.line}
+              </th>
               <td className="py-2 pr-3">
                 <code className="break-all whitespace-pre-wrap">{r.raw}</code>
               </td>
@@ -235,8 +259,12 @@ function MappingForm({ step }: { step: MappingStep }) {
           columns: step.headers.length,
         })}
       </p>
-      <p data-testid="import-summary">{t('contacts.import.summary', { rows: step.rows, valid: step.valid, existing: step.existing, rejected: step.rejected.length })}</p>
-      {step.blankLines.length > 0 && <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>}
+      <p data-testid="import-summary">
+        {t('contacts.import.summary', { rows: step.rows, valid: step.valid, existing: step.existing, rejected: step.rejected.length })}
+      </p>
+      {step.blankLines.length > 0 && (
+        <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>
+      )}
       <Form method="post" className="space-y-5">
         <input type="hidden" name="carry" value={step.carry} />
         <input type="hidden" name="filename" value={step.filename} />
@@ -255,7 +283,12 @@ function MappingForm({ step }: { step: MappingStep }) {
                   {t(`contacts.field.${field}` as MessageKey)}
                   {field === 'email' && <span className="text-red-800"> *</span>}
                 </label>
-                <select id={`map-${field}`} name={`map.${field}`} className="input" defaultValue={step.mapping[field] === null ? '' : String(step.mapping[field])}>
+                <select
+                  id={`map-${field}`}
+                  name={`map.${field}`}
+                  className="input"
+                  defaultValue={step.mapping[field] === null ? '' : String(step.mapping[field])}
+                >
                   <option value="">{t('contacts.import.notImported')}</option>
                   {step.headers.map((h, i) => (
                     <option key={i} value={String(i)}>
@@ -273,22 +306,30 @@ function MappingForm({ step }: { step: MappingStep }) {
 
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="import-preview">
-            <caption className="text-left font-semibold">{t('contacts.import.previewCaption', { count: Math.min(PREVIEW_ROWS, step.sample.length) })}</caption>
+            <caption className="text-left font-semibold">
+              {t('contacts.import.previewCaption', { count: Math.min(PREVIEW_ROWS, step.sample.length) })}
+            </caption>
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-3">{t('contacts.import.line')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('contacts.import.line')}
+                </th>
                 {CONTACT_FIELDS.filter((f) => step.mapping[f] !== null).map((f) => (
                   <th key={f} scope="col" className="py-2 pr-3">
                     {t(`contacts.field.${f}` as MessageKey)}
                   </th>
                 ))}
-                <th scope="col" className="py-2">{t('contacts.import.check')}</th>
+                <th scope="col" className="py-2">
+                  {t('contacts.import.check')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {step.sample.map((row) => (
                 <tr key={row.line} className="border-b border-stone-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">{row.line}</th>
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {row.line}
+                  </th>
                   {CONTACT_FIELDS.filter((f) => step.mapping[f] !== null).map((f) => (
                     <td key={f} className="py-2 pr-3">
                       {row.values[f]}
@@ -305,8 +346,20 @@ function MappingForm({ step }: { step: MappingStep }) {
 
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">{t('contacts.import.options')}</legend>
-          <TextField id="import-tags" name="tagsToAdd" label={t('contacts.import.tagsToAdd')} help={t('contacts.field.tagsHelp')} defaultValue={step.tagsToAdd} />
-          <CheckboxField id="import-update" name="updateExisting" label={t('contacts.import.updateExisting')} help={t('contacts.import.updateExistingHelp')} defaultChecked={step.updateExisting} />
+          <TextField
+            id="import-tags"
+            name="tagsToAdd"
+            label={t('contacts.import.tagsToAdd')}
+            help={t('contacts.field.tagsHelp')}
+            defaultValue={step.tagsToAdd}
+          />
+          <CheckboxField
+            id="import-update"
+            name="updateExisting"
+            label={t('contacts.import.updateExisting')}
+            help={t('contacts.import.updateExistingHelp')}
+            defaultChecked={step.updateExisting}
+          />
         </fieldset>
         <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="import" className="btn-primary" disabled={busy}>
@@ -327,12 +380,22 @@ function Report({ step, orgSlug }: { step: ReportStep; orgSlug: string }) {
       </h2>
       <p>{t('contacts.import.reportFile', { filename: step.filename, rows: step.rows })}</p>
       <ul className="grid gap-2 sm:grid-cols-4">
-        <li className="rounded-md bg-brand-50 p-3" data-testid="report-created">{t('contacts.import.created', { count: step.created })}</li>
-        <li className="rounded-md bg-stone-100 p-3" data-testid="report-updated">{t('contacts.import.updated', { count: step.updated })}</li>
-        <li className="rounded-md bg-stone-100 p-3" data-testid="report-unchanged">{t('contacts.import.unchanged', { count: step.unchanged })}</li>
-        <li className="rounded-md bg-red-50 p-3" data-testid="report-rejected">{t('contacts.import.rejected', { count: step.rejected.length })}</li>
+        <li className="rounded-md bg-brand-50 p-3" data-testid="report-created">
+          {t('contacts.import.created', { count: step.created })}
+        </li>
+        <li className="rounded-md bg-stone-100 p-3" data-testid="report-updated">
+          {t('contacts.import.updated', { count: step.updated })}
+        </li>
+        <li className="rounded-md bg-stone-100 p-3" data-testid="report-unchanged">
+          {t('contacts.import.unchanged', { count: step.unchanged })}
+        </li>
+        <li className="rounded-md bg-red-50 p-3" data-testid="report-rejected">
+          {t('contacts.import.rejected', { count: step.rejected.length })}
+        </li>
       </ul>
-      {step.blankLines.length > 0 && <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>}
+      {step.blankLines.length > 0 && (
+        <p>{t('contacts.import.blankLines', { count: step.blankLines.length, lines: step.blankLines.join(', ') })}</p>
+      )}
       {step.rejected.length > 0 && <RejectedTable rows={step.rejected} captionKey="contacts.import.rejectedCaption" />}
       <p className="flex flex-wrap gap-3">
         <Link to={`/o/${orgSlug}/contacts`} className="btn-primary">

@@ -46,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(request, `${here.pathname}${here.search}`, { type: 'success', key: 'contacts.suppressions.removed' })
     }
     const added = await addSuppression(organisation.id, email, { actorUserId: user.id })
-    return redirectWithToast(request, here.pathname, { type: 'success', key: added ? 'contacts.suppressions.added' : 'contacts.suppressions.already' })
+    return redirectWithToast(request, here.pathname, {
+      type: 'success',
+      key: added ? 'contacts.suppressions.added' : 'contacts.suppressions.already',
+    })
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
       return data({ email, error: translate(locale, error.messageKey ?? 'contacts.error.emailInvalid') }, { status: error.status })
@@ -78,7 +81,16 @@ export default function Suppressions() {
         </h2>
         <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextField id="suppress-email" name="email" type="email" label={t('contacts.field.email')} required defaultValue={result?.email} errors={result ? [result.error] : null} className="min-w-64 grow" />
+          <TextField
+            id="suppress-email"
+            name="email"
+            type="email"
+            label={t('contacts.field.email')}
+            required
+            defaultValue={result?.email}
+            errors={result ? [result.error] : null}
+            className="min-w-64 grow"
+          />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('contacts.suppressions.addSubmit')}
           </button>
@@ -103,10 +115,18 @@ export default function Suppressions() {
               <caption className="sr-only">{t('contacts.suppressions.title')}</caption>
               <thead>
                 <tr className="border-b border-stone-300">
-                  <th scope="col" className="py-2 pr-3">{t('contacts.field.email')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.suppressions.reason')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('contacts.suppressions.date')}</th>
-                  <th scope="col" className="py-2">{t('contacts.list.actionsColumn')}</th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.field.email')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.suppressions.reason')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('contacts.suppressions.date')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('contacts.list.actionsColumn')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -48,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editable: event.editable,
       visibility: event.visibility,
       dates: formatEventDates(locale, event.startsAt, event.endsAt, event.timeZone),
-      venue: [event.venueName, event.address, [event.town, event.departement ? `(${event.departement})` : null].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+      venue: [event.venueName, event.address, [event.town, event.departement ? `(${event.departement})` : null].filter(Boolean).join(' ')]
+        .filter(Boolean)
+        .join(', '),
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
       seatsLeft: event.seatsLeft,
@@ -92,7 +94,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'cancel': {
         const message = String(formData.get('message') ?? '')
         const { registrationsCancelled } = await cancelEvent(organisation.id, event.id, message, actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'events.toast.cancelled', params: { count: registrationsCancelled } })
+        return redirectWithToast(request, here, {
+          type: 'success',
+          key: 'events.toast.cancelled',
+          params: { count: registrationsCancelled },
+        })
       }
       case 'archive':
         await archiveEvent(organisation.id, event.id, actor)
@@ -129,7 +135,14 @@ function ConfirmPanel({ action, base, activeRegistrants }: { action: LifecycleAc
       <Form method="post" action={base} className="space-y-4">
         <input type="hidden" name="intent" value={action} />
         {action === 'cancel' && (
-          <TextareaField label={t('events.confirm.cancel.message')} help={t('events.confirm.cancel.messageHelp')} name="message" id="cancel-message" rows={4} maxLength={2000} />
+          <TextareaField
+            label={t('events.confirm.cancel.message')}
+            help={t('events.confirm.cancel.messageHelp')}
+            name="message"
+            id="cancel-message"
+            rows={4}
+            maxLength={2000}
+          />
         )}
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={action === 'publish' ? 'btn-primary' : 'btn-danger'} disabled={busy}>
@@ -214,14 +227,19 @@ export default function EventDashboard() {
             <Detail label={t('event.field.visibility')}>{t(visibilityLabelKey(event.visibility))}</Detail>
             <Detail label={t('events.dashboard.registrationWindow')}>
               {event.opensAt || event.closesAt
-                ? t('events.dashboard.window', { opens: event.opensAt ?? t('events.dashboard.windowPublication'), closes: event.closesAt ?? t('events.dashboard.windowEnd') })
+                ? t('events.dashboard.window', {
+                    opens: event.opensAt ?? t('events.dashboard.windowPublication'),
+                    closes: event.closesAt ?? t('events.dashboard.windowEnd'),
+                  })
                 : t('events.dashboard.windowDefault')}
             </Detail>
             <Detail label={t('event.field.waitlist')}>
               {event.waitlistEnabled ? t('events.dashboard.waitlistOn', { hours: event.offerHours }) : t('events.dashboard.waitlistOff')}
             </Detail>
             <Detail label={t('event.field.reminderDaysBefore')}>
-              {event.reminderDaysBefore > 0 ? t('events.dashboard.reminder', { days: event.reminderDaysBefore }) : t('events.dashboard.noReminder')}
+              {event.reminderDaysBefore > 0
+                ? t('events.dashboard.reminder', { days: event.reminderDaysBefore })
+                : t('events.dashboard.noReminder')}
             </Detail>
             {event.contactEmail && <Detail label={t('event.field.contactEmail')}>{event.contactEmail}</Detail>}
             <Detail label={t('events.dashboard.publicPage')}>
@@ -259,7 +277,10 @@ export default function EventDashboard() {
               {t('event.field.description')}
             </h2>
             {/* Rendered by renderMarkdown: raw HTML escaped, only http(s)/mailto links. */}
-            <div className="space-y-3 [&_a]:text-brand-700 [&_a]:underline [&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+            <div
+              className="space-y-3 [&_a]:text-brand-700 [&_a]:underline [&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5"
+              dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
+            />
           </section>
         )}
 
@@ -272,13 +293,18 @@ export default function EventDashboard() {
           <ul className="space-y-3">
             {available.map((a) => (
               <li key={a} className="flex flex-wrap items-center gap-3">
-                <Link to={`${base}?confirm=${a}#confirm-title`} className={a === 'publish' ? 'btn-primary' : a === 'cancel' ? 'btn-danger' : 'btn-secondary'}>
+                <Link
+                  to={`${base}?confirm=${a}#confirm-title`}
+                  className={a === 'publish' ? 'btn-primary' : a === 'cancel' ? 'btn-danger' : 'btn-secondary'}
+                >
                   {t(`events.action.${a}` as MessageKey)}
                 </Link>
                 <span className="text-sm text-stone-700">{t(`events.action.${a}Help` as MessageKey)}</span>
               </li>
             ))}
-            {blocks.archive === 'events.error.archiveUpcoming' && <li className="text-sm text-stone-700">{t('events.error.archiveUpcoming')}</li>}
+            {blocks.archive === 'events.error.archiveUpcoming' && (
+              <li className="text-sm text-stone-700">{t('events.error.archiveUpcoming')}</li>
+            )}
           </ul>
         </section>
       </div>

@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const list = await listApplications(event.id, filters)
   return {
     org: organisation.slug,
-    event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status), requiresApplication: event.requiresApplication },
+    event: {
+      id: event.id,
+      title: event.title,
+      status: event.status,
+      editable: isEditable(event.status),
+      requiresApplication: event.requiresApplication,
+    },
     filters: { status: filters.status ?? '', stage: filters.stage ?? '', rating: filters.rating ?? '', q: filters.q ?? '' },
     counts: list.counts,
     capacity: list.capacity,
@@ -240,7 +246,13 @@ export default function ApplicationsPage() {
                 return (
                   <tr key={r.id} className="border-t border-stone-200" data-testid="application-row">
                     <td className="px-3 py-2">
-                      <input type="checkbox" name="ids" value={r.id} className="h-5 w-5 accent-brand-700" aria-label={t('admission.table.selectRow', { name: r.name })} />
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={r.id}
+                        className="h-5 w-5 accent-brand-700"
+                        aria-label={t('admission.table.selectRow', { name: r.name })}
+                      />
                     </td>
                     <td className="px-3 py-2">
                       <Link to={`${base}/${r.id}`} className="link font-semibold">
@@ -250,7 +262,9 @@ export default function ApplicationsPage() {
                     </td>
                     <td className="px-3 py-2">
                       {r.projectName}
-                      {r.comments > 0 && <span className="block text-xs text-stone-700">{t('admission.table.comments', { count: r.comments })}</span>}
+                      {r.comments > 0 && (
+                        <span className="block text-xs text-stone-700">{t('admission.table.comments', { count: r.comments })}</span>
+                      )}
                     </td>
                     <td className="px-3 py-2">{stage ? t(stage) : ''}</td>
                     <td className="px-3 py-2">{r.projectTerritory}</td>
@@ -279,7 +293,14 @@ export default function ApplicationsPage() {
             errors={err('decision')}
             options={DECISIONS.map((dec) => ({ value: dec, label: t(`admission.decision.${dec}`) }))}
           />
-          <TextareaField id="bulk-message" name="message" label={t('admission.decision.message')} rows={3} maxLength={2000} errors={err('message')} />
+          <TextareaField
+            id="bulk-message"
+            name="message"
+            label={t('admission.decision.message')}
+            rows={3}
+            maxLength={2000}
+            errors={err('message')}
+          />
           <CheckboxField id="bulk-waitlistRest" name="waitlistRest" label={t('admission.decision.waitlistRest')} />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('admission.decision.submit')}

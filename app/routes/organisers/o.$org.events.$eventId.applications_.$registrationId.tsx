@@ -4,7 +4,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { canDecide, DECISIONS, RATING_MAX, type DecisionOutcome } from '#app/modules/admission/rules.ts'
 import { commentSchema, COMMENT_MAX, decisionSchema, DECISION_MESSAGE_MAX, ratingSchema } from '#app/modules/admission/schema.ts'
-import { commentApplication, decide, getApplication, rateApplication, requireApplicationEvent } from '#app/modules/admission/service.server.ts'
+import {
+  commentApplication,
+  decide,
+  getApplication,
+  rateApplication,
+  requireApplicationEvent,
+} from '#app/modules/admission/service.server.ts'
 import { admissionStatusKey, stageKey } from '#app/modules/admission/ui.tsx'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
@@ -82,28 +88,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { userId: user.id, organisationId: organisation.id }
-  const invalid = (name: string, messages: string[]) => data<ActionData>({ intent, fieldErrors: { [name]: messages }, formErrors: [] }, { status: 422 })
+  const invalid = (name: string, messages: string[]) =>
+    data<ActionData>({ intent, fieldErrors: { [name]: messages }, formErrors: [] }, { status: 422 })
   try {
     if (intent === 'rate') {
       const rating = ratingSchema().safeParse(formData.get('rating') ?? '')
-      if (!rating.success) return invalid('rating', rating.error.issues.map((i) => i.message))
+      if (!rating.success)
+        return invalid(
+          'rating',
+          rating.error.issues.map((i) => i.message),
+        )
       await rateApplication(event.id, id, rating.data, actor)
       return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.rated' })
     }
     if (intent === 'comment') {
       const body = commentSchema().safeParse(formData.get('body') ?? '')
-      if (!body.success) return invalid('body', body.error.issues.map((i) => i.message))
+      if (!body.success)
+        return invalid(
+          'body',
+          body.error.issues.map((i) => i.message),
+        )
       await commentApplication(event.id, id, body.data, actor)
       return redirectWithToast(request, `${here}#comments-title`, { type: 'success', key: 'admission.toast.commented' })
     }
     if (intent === 'decide') {
-      const parsed = decisionSchema().safeParse({ ids: [id], decision: formData.get('decision') ?? undefined, message: formData.get('message') ?? undefined, waitlistRest: false })
+      const parsed = decisionSchema().safeParse({
+        ids: [id],
+        decision: formData.get('decision') ?? undefined,
+        message: formData.get('message') ?? undefined,
+        waitlistRest: false,
+      })
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {}
         for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message)
         return data<ActionData>({ intent, fieldErrors, formErrors: [] }, { status: 422 })
       }
-      const { results } = await decide(event.id, [id], parsed.data.decision, { message: parsed.data.message, actorUserId: user.id, request })
+      const { results } = await decide(event.id, [id], parsed.data.decision, {
+        message: parsed.data.message,
+        actorUserId: user.id,
+        request,
+      })
       const outcome = results[0]?.outcome ?? 'not_found'
       const problem = OUTCOME_TOAST[outcome]
       if (problem) return data<ActionData>({ intent, fieldErrors: {}, formErrors: [problem] }, { status: 409 })
@@ -122,7 +146,8 @@ export default function ApplicationPage() {
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const a = d.application
-  const errorsOf = (intent: string, name: string) => (actionData?.intent === intent ? actionData.fieldErrors[name]?.map((e) => formErrorMessage(t, e)) : undefined)
+  const errorsOf = (intent: string, name: string) =>
+    actionData?.intent === intent ? actionData.fieldErrors[name]?.map((e) => formErrorMessage(t, e)) : undefined
   const formErrors = actionData?.formErrors ?? []
   const stage = stageKey(a.projectStage)
   return (
@@ -231,7 +256,15 @@ export default function ApplicationPage() {
         )}
         <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="comment" />
-          <TextareaField id="comment-body" name="body" label={t('admission.comments.label')} rows={3} maxLength={COMMENT_MAX} required errors={errorsOf('comment', 'body')} />
+          <TextareaField
+            id="comment-body"
+            name="body"
+            label={t('admission.comments.label')}
+            rows={3}
+            maxLength={COMMENT_MAX}
+            required
+            errors={errorsOf('comment', 'body')}
+          />
           <button type="submit" className="btn-secondary" disabled={busy}>
             {t('admission.comments.submit')}
           </button>
@@ -255,7 +288,14 @@ export default function ApplicationPage() {
               errors={errorsOf('decide', 'decision')}
               options={a.decidable.map((dec) => ({ value: dec, label: t(`admission.decision.${dec}`) }))}
             />
-            <TextareaField id="decision-message" name="message" label={t('admission.decision.message')} rows={4} maxLength={DECISION_MESSAGE_MAX} errors={errorsOf('decide', 'message')} />
+            <TextareaField
+              id="decision-message"
+              name="message"
+              label={t('admission.decision.message')}
+              rows={4}
+              maxLength={DECISION_MESSAGE_MAX}
+              errors={errorsOf('decide', 'message')}
+            />
             <button type="submit" className="btn-primary" disabled={busy}>
               {t('admission.decision.submit')}
             </button>

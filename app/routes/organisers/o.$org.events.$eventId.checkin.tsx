@@ -56,7 +56,10 @@ export type CheckInReply = {
 
 /** What a QR code or a typed code may carry around the 10 characters: spaces, dashes, lower case. */
 function normaliseTicketCode(raw: string) {
-  return raw.replace(/[\s-]+/g, '').toUpperCase().slice(0, 64)
+  return raw
+    .replace(/[\s-]+/g, '')
+    .toUpperCase()
+    .slice(0, 64)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,12 +80,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await checkIn(event.id, by, user.id)
   if (result.ok) {
     const r = result.registration
-    return data<CheckInReply>({ nonce, ok: true, name: `${r.firstName} ${r.lastName}`, organisationName: r.organisationName, at: result.checkedInAt.toISOString() })
+    return data<CheckInReply>({
+      nonce,
+      ok: true,
+      name: `${r.firstName} ${r.lastName}`,
+      organisationName: r.organisationName,
+      at: result.checkedInAt.toISOString(),
+    })
   }
   const r = result.registration
   // 409: the request was understood but the ticket cannot be checked in (again).
   return data<CheckInReply>(
-    { nonce, ok: false, reason: result.reason, name: r ? `${r.firstName} ${r.lastName}` : undefined, status: r?.status, at: result.checkedInAt?.toISOString() ?? null },
+    {
+      nonce,
+      ok: false,
+      reason: result.reason,
+      name: r ? `${r.firstName} ${r.lastName}` : undefined,
+      status: r?.status,
+      at: result.checkedInAt?.toISOString() ?? null,
+    },
     { status: result.reason === 'not_found' ? 404 : 409 },
   )
 }
@@ -104,15 +120,20 @@ function ResultMessage({ reply, timeZone }: { reply: CheckInReply | undefined; t
   const success = reply?.ok ? reply : undefined
   const failure = reply && !reply.ok ? reply : undefined
   let failureText = ''
-  if (failure?.reason === 'already') failureText = t('checkin.result.already', { name: failure.name ?? '', time: failure.at ? time(failure.at) : '—' })
-  else if (failure?.reason === 'not_confirmed') failureText = t('checkin.result.notConfirmed', { name: failure.name ?? '', status: statusText(t, failure.status ?? '') })
+  if (failure?.reason === 'already')
+    failureText = t('checkin.result.already', { name: failure.name ?? '', time: failure.at ? time(failure.at) : '—' })
+  else if (failure?.reason === 'not_confirmed')
+    failureText = t('checkin.result.notConfirmed', { name: failure.name ?? '', status: statusText(t, failure.status ?? '') })
   else if (failure) failureText = t('checkin.result.notFound')
   // Both live regions stay in the page so screen readers announce each new message.
   return (
     <div className="space-y-2">
       <div role="status" data-testid="checkin-success">
         {success && (
-          <p key={success.nonce} className="rounded-md border-l-8 border-brand-700 bg-brand-50 px-4 py-4 text-lg font-semibold text-brand-800">
+          <p
+            key={success.nonce}
+            className="rounded-md border-l-8 border-brand-700 bg-brand-50 px-4 py-4 text-lg font-semibold text-brand-800"
+          >
             <span aria-hidden="true">✓ </span>
             {t('checkin.result.ok', { name: success.name ?? '', time: success.at ? time(success.at) : '' })}
             {success.organisationName && <span className="block text-base font-normal">{success.organisationName}</span>}
@@ -314,7 +335,15 @@ export default function CheckIn() {
           <label htmlFor="checkin-q" className="label text-base">
             {t('checkin.search.label')}
           </label>
-          <input id="checkin-q" name="q" type="search" defaultValue={q} autoComplete="off" enterKeyHint="search" className="input min-h-14 text-lg" />
+          <input
+            id="checkin-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            enterKeyHint="search"
+            className="input min-h-14 text-lg"
+          />
           <button type="submit" className="btn-primary min-h-14 w-full text-lg">
             {t('checkin.search.submit')}
           </button>
@@ -336,7 +365,12 @@ export default function CheckIn() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="checkin" />
                     <input type="hidden" name="registrationId" value={r.id} />
-                    <button type="submit" className="btn-primary min-h-12 min-w-32 text-lg" disabled={busyId === r.id} aria-label={t('checkin.search.buttonFor', { name: r.name })}>
+                    <button
+                      type="submit"
+                      className="btn-primary min-h-12 min-w-32 text-lg"
+                      disabled={busyId === r.id}
+                      aria-label={t('checkin.search.buttonFor', { name: r.name })}
+                    >
                       {t('checkin.search.button')}
                     </button>
                   </Form>

@@ -71,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(
       request,
       eventPath(organisation.slug, event.id),
-      result.notified > 0 ? { type: 'success', key: 'events.toast.updatedNotified', params: { count: result.notified } } : { type: 'success', key: 'events.toast.updated' },
+      result.notified > 0
+        ? { type: 'success', key: 'events.toast.updatedNotified', params: { count: result.notified } }
+        : { type: 'success', key: 'events.toast.updated' },
     )
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
@@ -120,7 +122,15 @@ export default function EditEvent() {
               {t('events.edit.notifyLegend')}
             </legend>
             <p className="text-sm text-stone-700">{t('events.edit.notifyHelp', { count: registrants })}</p>
-            {!ask && <CheckboxField label={t('events.edit.notifyLabel')} name="notify" value="yes" id="notify" defaultChecked={actionData?.values?.notify === 'yes'} />}
+            {!ask && (
+              <CheckboxField
+                label={t('events.edit.notifyLabel')}
+                name="notify"
+                value="yes"
+                id="notify"
+                defaultChecked={actionData?.values?.notify === 'yes'}
+              />
+            )}
             <TextareaField
               label={t('events.edit.notifyMessage')}
               help={t('events.edit.notifyMessageHelp')}

@@ -8,7 +8,15 @@ import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
 import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { formValues } from '#app/utils/route-forms.server.ts'
 import { fieldErrorsOf, LIMITS, slotFormSchema, workshopFormSchema } from '#app/modules/events/schema.ts'
-import { createSlot, createWorkshop, deleteSlot, deleteWorkshop, moveWorkshop, updateSlot, updateWorkshop } from '#app/modules/events/service.server.ts'
+import {
+  createSlot,
+  createWorkshop,
+  deleteSlot,
+  deleteWorkshop,
+  moveWorkshop,
+  updateSlot,
+  updateWorkshop,
+} from '#app/modules/events/service.server.ts'
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -124,21 +132,60 @@ function useResult(formKey: string) {
   return result && result.formKey === formKey ? result : null
 }
 
-function SlotForm({ formKey, intent, slot, defaults }: { formKey: string; intent: 'slot.create' | 'slot.update'; slot?: { id: string; label: string; startsAt: string; endsAt: string }; defaults: { startsAt: string; endsAt: string } }) {
+function SlotForm({
+  formKey,
+  intent,
+  slot,
+  defaults,
+}: {
+  formKey: string
+  intent: 'slot.create' | 'slot.update'
+  slot?: { id: string; label: string; startsAt: string; endsAt: string }
+  defaults: { startsAt: string; endsAt: string }
+}) {
   const t = useT()
   const result = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? { label: slot?.label ?? '', startsAt: slot?.startsAt ?? defaults.startsAt, endsAt: slot?.endsAt ?? defaults.endsAt }
+  const v = result?.values ?? {
+    label: slot?.label ?? '',
+    startsAt: slot?.startsAt ?? defaults.startsAt,
+    endsAt: slot?.endsAt ?? defaults.endsAt,
+  }
   const e = result?.errors ?? {}
   return (
     <Form method="post" noValidate className="space-y-3">
       <input type="hidden" name="intent" value={intent} />
       {slot && <input type="hidden" name="slotId" value={slot.id} />}
       <ErrorList errors={e._form} />
-      <TextField label={t('events.programme.slotLabel')} name="label" id={`${formKey}-label`} defaultValue={v.label} required maxLength={LIMITS.shortText} help={t('events.programme.slotLabelHelp')} errors={e.label} />
+      <TextField
+        label={t('events.programme.slotLabel')}
+        name="label"
+        id={`${formKey}-label`}
+        defaultValue={v.label}
+        required
+        maxLength={LIMITS.shortText}
+        help={t('events.programme.slotLabelHelp')}
+        errors={e.label}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t('events.programme.slotStart')} name="startsAt" id={`${formKey}-startsAt`} type="datetime-local" defaultValue={v.startsAt} required errors={e.startsAt} />
-        <TextField label={t('events.programme.slotEnd')} name="endsAt" id={`${formKey}-endsAt`} type="datetime-local" defaultValue={v.endsAt} required errors={e.endsAt} />
+        <TextField
+          label={t('events.programme.slotStart')}
+          name="startsAt"
+          id={`${formKey}-startsAt`}
+          type="datetime-local"
+          defaultValue={v.startsAt}
+          required
+          errors={e.startsAt}
+        />
+        <TextField
+          label={t('events.programme.slotEnd')}
+          name="endsAt"
+          id={`${formKey}-endsAt`}
+          type="datetime-local"
+          defaultValue={v.endsAt}
+          required
+          errors={e.endsAt}
+        />
       </div>
       <button type="submit" className="btn-primary" disabled={busy}>
         {intent === 'slot.create' ? t('events.programme.addSlot') : t('events.form.save')}
@@ -150,7 +197,19 @@ function SlotForm({ formKey, intent, slot, defaults }: { formKey: string; intent
 type SlotOption = { id: string; label: string }
 type WorkshopRow = { id: string; title: string; description: string; room: string; capacity: number | null; seatsTaken: number }
 
-function WorkshopForm({ formKey, intent, slotId, slots, workshop }: { formKey: string; intent: 'workshop.create' | 'workshop.update'; slotId: string; slots: SlotOption[]; workshop?: WorkshopRow }) {
+function WorkshopForm({
+  formKey,
+  intent,
+  slotId,
+  slots,
+  workshop,
+}: {
+  formKey: string
+  intent: 'workshop.create' | 'workshop.update'
+  slotId: string
+  slots: SlotOption[]
+  workshop?: WorkshopRow
+}) {
   const t = useT()
   const result = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
@@ -169,12 +228,34 @@ function WorkshopForm({ formKey, intent, slotId, slots, workshop }: { formKey: s
       {intent === 'workshop.create' ? (
         <input type="hidden" name="slotId" value={slotId} />
       ) : (
-        <SelectField label={t('events.programme.workshopSlot')} name="slotId" id={`${formKey}-slotId`} defaultValue={v.slotId} options={slots.map((s) => ({ value: s.id, label: s.label }))} errors={e.slotId} />
+        <SelectField
+          label={t('events.programme.workshopSlot')}
+          name="slotId"
+          id={`${formKey}-slotId`}
+          defaultValue={v.slotId}
+          options={slots.map((s) => ({ value: s.id, label: s.label }))}
+          errors={e.slotId}
+        />
       )}
       <ErrorList errors={e._form} />
-      <TextField label={t('events.programme.workshopTitle')} name="title" id={`${formKey}-title`} defaultValue={v.title} required maxLength={LIMITS.title} errors={e.title} />
+      <TextField
+        label={t('events.programme.workshopTitle')}
+        name="title"
+        id={`${formKey}-title`}
+        defaultValue={v.title}
+        required
+        maxLength={LIMITS.title}
+        errors={e.title}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t('events.programme.workshopRoom')} name="room" id={`${formKey}-room`} defaultValue={v.room} maxLength={LIMITS.shortText} errors={e.room} />
+        <TextField
+          label={t('events.programme.workshopRoom')}
+          name="room"
+          id={`${formKey}-room`}
+          defaultValue={v.room}
+          maxLength={LIMITS.shortText}
+          errors={e.room}
+        />
         <TextField
           label={t('events.programme.workshopCapacity')}
           name="capacity"
@@ -183,11 +264,23 @@ function WorkshopForm({ formKey, intent, slotId, slots, workshop }: { formKey: s
           inputMode="numeric"
           min={Math.max(1, workshop?.seatsTaken ?? 1)}
           defaultValue={v.capacity}
-          help={workshop && workshop.seatsTaken > 0 ? t('events.programme.workshopCapacityFloor', { taken: workshop.seatsTaken }) : t('events.form.capacityHelp')}
+          help={
+            workshop && workshop.seatsTaken > 0
+              ? t('events.programme.workshopCapacityFloor', { taken: workshop.seatsTaken })
+              : t('events.form.capacityHelp')
+          }
           errors={e.capacity}
         />
       </div>
-      <TextareaField label={t('events.programme.workshopDescription')} name="description" id={`${formKey}-description`} defaultValue={v.description} rows={3} maxLength={2000} errors={e.description} />
+      <TextareaField
+        label={t('events.programme.workshopDescription')}
+        name="description"
+        id={`${formKey}-description`}
+        defaultValue={v.description}
+        rows={3}
+        maxLength={2000}
+        errors={e.description}
+      />
       <button type="submit" className="btn-primary" disabled={busy}>
         {intent === 'workshop.create' ? t('events.programme.addWorkshop') : t('events.form.save')}
       </button>
@@ -235,22 +328,54 @@ export default function Programme() {
                     <h3 className="font-semibold">{w.title}</h3>
                     <p className="text-sm text-stone-700">
                       {w.room && <>{t('events.programme.room', { room: w.room })} · </>}
-                      {w.capacity === null ? t('events.programme.seatsUnlimited', { taken: w.seatsTaken }) : t('events.programme.seats', { taken: w.seatsTaken, capacity: w.capacity })}
+                      {w.capacity === null
+                        ? t('events.programme.seatsUnlimited', { taken: w.seatsTaken })
+                        : t('events.programme.seats', { taken: w.seatsTaken, capacity: w.capacity })}
                     </p>
                     {w.description && <p className="whitespace-pre-line text-sm">{w.description}</p>}
                     {event.editable && (
                       <div className="flex flex-wrap items-start gap-2">
-                        {i > 0 && <InlineActionForm intent="workshop.move" fields={{ workshopId: w.id, direction: 'up' }} label="↑" accessibleLabel={t('events.programme.moveUp', { title: w.title })} />}
+                        {i > 0 && (
+                          <InlineActionForm
+                            intent="workshop.move"
+                            fields={{ workshopId: w.id, direction: 'up' }}
+                            label="↑"
+                            accessibleLabel={t('events.programme.moveUp', { title: w.title })}
+                          />
+                        )}
                         {i < slot.workshops.length - 1 && (
-                          <InlineActionForm intent="workshop.move" fields={{ workshopId: w.id, direction: 'down' }} label="↓" accessibleLabel={t('events.programme.moveDown', { title: w.title })} />
+                          <InlineActionForm
+                            intent="workshop.move"
+                            fields={{ workshopId: w.id, direction: 'down' }}
+                            label="↓"
+                            accessibleLabel={t('events.programme.moveDown', { title: w.title })}
+                          />
                         )}
                         {w.seatsTaken === 0 && (
-                          <InlineActionForm intent="workshop.delete" fields={{ workshopId: w.id }} label={t('events.form.delete')} accessibleLabel={t('events.programme.deleteWorkshop', { title: w.title })} danger />
+                          <InlineActionForm
+                            intent="workshop.delete"
+                            fields={{ workshopId: w.id }}
+                            label={t('events.form.delete')}
+                            accessibleLabel={t('events.programme.deleteWorkshop', { title: w.title })}
+                            danger
+                          />
                         )}
-                        <details key={`${w.title}|${w.room}|${w.capacity}|${w.description}`} className="w-full" open={result?.formKey === `workshop-${w.id}`}>
-                          <summary className="link cursor-pointer text-sm">{t('events.programme.editWorkshop', { title: w.title })}</summary>
+                        <details
+                          key={`${w.title}|${w.room}|${w.capacity}|${w.description}`}
+                          className="w-full"
+                          open={result?.formKey === `workshop-${w.id}`}
+                        >
+                          <summary className="link cursor-pointer text-sm">
+                            {t('events.programme.editWorkshop', { title: w.title })}
+                          </summary>
                           <div className="mt-3">
-                            <WorkshopForm formKey={`workshop-${w.id}`} intent="workshop.update" slotId={slot.id} slots={slotOptions} workshop={w} />
+                            <WorkshopForm
+                              formKey={`workshop-${w.id}`}
+                              intent="workshop.update"
+                              slotId={slot.id}
+                              slots={slotOptions}
+                              workshop={w}
+                            />
                           </div>
                         </details>
                       </div>
@@ -274,7 +399,13 @@ export default function Programme() {
                   <div className="mt-3 space-y-3">
                     <SlotForm formKey={`slot-${slot.id}`} intent="slot.update" slot={slot} defaults={event} />
                     {slot.workshops.every((w) => w.seatsTaken === 0) && (
-                      <InlineActionForm intent="slot.delete" fields={{ slotId: slot.id }} label={t('events.programme.deleteSlot')} accessibleLabel={t('events.programme.deleteSlotNamed', { slot: slot.label })} danger />
+                      <InlineActionForm
+                        intent="slot.delete"
+                        fields={{ slotId: slot.id }}
+                        label={t('events.programme.deleteSlot')}
+                        accessibleLabel={t('events.programme.deleteSlotNamed', { slot: slot.label })}
+                        danger
+                      />
                     )}
                   </div>
                 </details>

@@ -25,7 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: { slug: organisation.slug },
     event: { id: event.id, title: event.title, status: event.status, editable: event.editable },
     registrations: event.counts.confirmed + event.counts.waitlisted + event.counts.offered + event.counts.cancelled,
-    questions: event.questions.map((q) => ({ id: q.id, label: q.label, help: q.help ?? '', type: q.type, required: q.required, options: q.options })),
+    questions: event.questions.map((q) => ({
+      id: q.id,
+      label: q.label,
+      help: q.help ?? '',
+      type: q.type,
+      required: q.required,
+      options: q.options,
+    })),
   }
 }
 
@@ -39,7 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     update: (id, input) => updateQuestion(organisation.id, event.id, id, input, actor),
     remove: (id) => deleteQuestion(organisation.id, event.id, id, actor),
     move: (id, direction) => moveQuestion(organisation.id, event.id, id, direction, actor),
-    toasts: { created: 'events.toast.questionCreated', updated: 'events.toast.questionUpdated', deleted: 'events.toast.questionDeleted', moved: 'events.toast.questionMoved' },
+    toasts: {
+      created: 'events.toast.questionCreated',
+      updated: 'events.toast.questionUpdated',
+      deleted: 'events.toast.questionDeleted',
+      moved: 'events.toast.questionMoved',
+    },
     unknownAction: 'events.error.unknownAction',
   })
 }

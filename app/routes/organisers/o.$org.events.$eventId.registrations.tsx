@@ -11,7 +11,14 @@ import { requireCan, requirePermission } from '#app/modules/auth/session.server.
 import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { cancelPending, markPaid, markRefunded, MANUAL_METHODS, paymentsSummary } from '#app/modules/payments/admin.server.ts'
-import { currentPayment, paymentState, paymentStateTone, receiptNumberText, type PaymentLike, type PaymentState } from '#app/modules/payments/admin-view.ts'
+import {
+  currentPayment,
+  paymentState,
+  paymentStateTone,
+  receiptNumberText,
+  type PaymentLike,
+  type PaymentState,
+} from '#app/modules/payments/admin-view.ts'
 import {
   filtersFromSearchParams,
   listRegistrations,
@@ -21,7 +28,13 @@ import {
 import { parseAnswers } from '#app/shared/questions.ts'
 import { answerText, CHECKED_IN_FILTER } from '#app/modules/registrations/export-format.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
-import { formContextOf, parseRegistrationFormData, toRegistrationInput, type FormContext, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import {
+  formContextOf,
+  parseRegistrationFormData,
+  toRegistrationInput,
+  type FormContext,
+  type SubmittedFields,
+} from '#app/modules/registrations/form.ts'
 import { PROFILES, isProfile } from '#app/shared/profiles.ts'
 import { holdsSeat, REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -49,7 +62,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seats = new Map(event.workshops.map((w) => [w.id, { capacity: w.capacity, seatsTaken: w.seatsTaken }]))
   return {
     org: organisation.slug,
-    event: { id: event.id, title: event.title, timeZone: event.timeZone, capacity: event.capacity, seatsTaken: event.seatsTaken, status: event.status, editable: isEditable(event.status) },
+    event: {
+      id: event.id,
+      title: event.title,
+      timeZone: event.timeZone,
+      capacity: event.capacity,
+      seatsTaken: event.seatsTaken,
+      status: event.status,
+      editable: isEditable(event.status),
+    },
     ticketed,
     summary,
     form: ctx,
@@ -76,7 +97,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         dietaryNeeds: r.dietaryNeeds,
         createdAt: r.createdAt.toISOString(),
         checkedInAt: r.checkedInAt?.toISOString() ?? null,
-        answers: ctx.questions.map((q) => ({ label: q.label, value: answers[q.id] })).filter((a) => a.value !== undefined && a.value !== ''),
+        answers: ctx.questions
+          .map((q) => ({ label: q.label, value: answers[q.id] }))
+          .filter((a) => a.value !== undefined && a.value !== ''),
         workshops: r.workshops.map((w) => ({ slotId: w.slotId, workshopId: w.workshopId, title: w.workshop.title })),
         ticket: r.ticketType?.name ?? null,
         holdExpiresAt: r.holdExpiresAt?.toISOString() ?? null,
@@ -103,11 +126,20 @@ function paymentRow(p: PaymentLike | null) {
   }
 }
 
-type AddErrors = { intent: 'add'; fieldErrors: Record<string, string[]>; formErrors: string[]; submitted: SubmittedFields; locale: string; ignoreCapacity: boolean }
+type AddErrors = {
+  intent: 'add'
+  fieldErrors: Record<string, string[]>
+  formErrors: string[]
+  submitted: SubmittedFields
+  locale: string
+  ignoreCapacity: boolean
+}
 
 /** An AppError as this module's error encoding: "key?param=value" (see formErrorMessage). */
 function encodeError(key: string, params?: Record<string, string | number>) {
-  return params && Object.keys(params).length > 0 ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : key
+  return params && Object.keys(params).length > 0
+    ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
+    : key
 }
 
 const INTENT_PERMISSIONS = {
@@ -133,7 +165,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === 'cancel') {
       const { cancelled } = await cancelByOrganiser(event.id, registrationId, { actorUserId: user.id, request })
-      return redirectWithToast(request, back, cancelled ? { type: 'success', key: 'attendees.toast.cancelled' } : { type: 'info', key: 'attendees.toast.alreadyCancelled' })
+      return redirectWithToast(
+        request,
+        back,
+        cancelled ? { type: 'success', key: 'attendees.toast.cancelled' } : { type: 'info', key: 'attendees.toast.alreadyCancelled' },
+      )
     }
 
     if (intent === 'payment.markPaid' || intent === 'payment.cancel' || intent === 'payment.markRefunded') {
@@ -154,10 +190,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       if (intent === 'payment.cancel') {
         const cancelled = await cancelPending(paymentId, actor, opts)
-        return redirectWithToast(request, back, cancelled ? { type: 'success', key: 'paymentsAdmin.toast.paymentCancelled' } : { type: 'info', key: 'paymentsAdmin.toast.alreadyCancelled' })
+        return redirectWithToast(
+          request,
+          back,
+          cancelled
+            ? { type: 'success', key: 'paymentsAdmin.toast.paymentCancelled' }
+            : { type: 'info', key: 'paymentsAdmin.toast.alreadyCancelled' },
+        )
       }
       const refunded = await markRefunded(paymentId, actor, opts)
-      return redirectWithToast(request, back, refunded ? { type: 'success', key: 'paymentsAdmin.toast.markedRefunded' } : { type: 'info', key: 'paymentsAdmin.toast.alreadyRefunded' })
+      return redirectWithToast(
+        request,
+        back,
+        refunded
+          ? { type: 'success', key: 'paymentsAdmin.toast.markedRefunded' }
+          : { type: 'info', key: 'paymentsAdmin.toast.alreadyRefunded' },
+      )
     }
 
     if (intent === 'move') {
@@ -167,7 +215,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (typeof value === 'string') choices[slot.id] = value
       }
       const { changed } = await moveToWorkshops(event.id, registrationId, choices, { actorUserId: user.id })
-      return redirectWithToast(request, back, changed ? { type: 'success', key: 'attendees.toast.moved' } : { type: 'info', key: 'attendees.toast.unchanged' })
+      return redirectWithToast(
+        request,
+        back,
+        changed ? { type: 'success', key: 'attendees.toast.moved' } : { type: 'info', key: 'attendees.toast.unchanged' },
+      )
     }
   } catch (error) {
     if (isAppError(error)) {
@@ -240,22 +292,41 @@ function StatusBadge({ row, timeZone }: { row: Row; timeZone: string }) {
   }
   return (
     <span className="flex flex-col items-start gap-1">
-      <span className={`rounded border px-2 py-0.5 text-xs font-semibold ${colours[row.status] ?? 'bg-white text-stone-800 border-stone-400'}`}>{statusText(t, row.status)}</span>
+      <span
+        className={`rounded border px-2 py-0.5 text-xs font-semibold ${colours[row.status] ?? 'bg-white text-stone-800 border-stone-400'}`}
+      >
+        {statusText(t, row.status)}
+      </span>
       {row.checkedInAt && <span className="text-xs text-stone-700">{t('attendees.checkedInAt', { time: f.time(row.checkedInAt) })}</span>}
     </span>
   )
 }
 
-function Counts({ counts, capacity, seatsTaken, ticketed }: { counts: LoaderData['counts']; capacity: number | null; seatsTaken: number; ticketed: boolean }) {
+function Counts({
+  counts,
+  capacity,
+  seatsTaken,
+  ticketed,
+}: {
+  counts: LoaderData['counts']
+  capacity: number | null
+  seatsTaken: number
+  ticketed: boolean
+}) {
   const t = useT()
   const items: [MessageKey, number | string][] = [
     ['attendees.count.confirmed', counts.confirmed ?? 0],
-    ...(ticketed || counts.pending_payment ? [['paymentsAdmin.count.pendingPayment', counts.pending_payment ?? 0] as [MessageKey, number]] : []),
+    ...(ticketed || counts.pending_payment
+      ? [['paymentsAdmin.count.pendingPayment', counts.pending_payment ?? 0] as [MessageKey, number]]
+      : []),
     ['attendees.count.waitlisted', counts.waitlisted ?? 0],
     ['attendees.count.offered', counts.offered ?? 0],
     ['attendees.count.cancelled', counts.cancelled ?? 0],
     ['attendees.count.checkedIn', `${counts.checkedIn} / ${counts.confirmed ?? 0}`],
-    ['attendees.count.seats', capacity === null ? t('attendees.count.seatsUnlimited', { taken: seatsTaken }) : `${seatsTaken} / ${capacity}`],
+    [
+      'attendees.count.seats',
+      capacity === null ? t('attendees.count.seatsUnlimited', { taken: seatsTaken }) : `${seatsTaken} / ${capacity}`,
+    ],
   ]
   return (
     <dl className={`grid grid-cols-2 gap-3 sm:grid-cols-3 ${items.length > 6 ? 'lg:grid-cols-7' : 'lg:grid-cols-6'}`}>
@@ -302,8 +373,20 @@ function Filters({ filters, form, ticketed }: { filters: LoaderData['filters']; 
   const location = useLocation()
   const workshopId = useId()
   return (
-    <Form method="get" role="search" aria-label={t('attendees.filters.label')} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-      <TextField label={t('attendees.filters.q')} name="q" type="search" defaultValue={filters.q} className="sm:col-span-2 lg:col-span-2" help={t('attendees.filters.qHelp')} />
+    <Form
+      method="get"
+      role="search"
+      aria-label={t('attendees.filters.label')}
+      className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+    >
+      <TextField
+        label={t('attendees.filters.q')}
+        name="q"
+        type="search"
+        defaultValue={filters.q}
+        className="sm:col-span-2 lg:col-span-2"
+        help={t('attendees.filters.qHelp')}
+      />
       <SelectField
         label={t('attendees.filters.status')}
         name="status"
@@ -433,10 +516,20 @@ function PaymentInfo({ row, timeZone }: { row: Row; timeZone: string }) {
             {t('paymentsAdmin.row.reference', { reference: '' })}
             <span className="whitespace-nowrap">{p.reference}</span>
           </p>
-          {p.purchaseOrderNumber && <p className="text-stone-700">{t('paymentsAdmin.row.purchaseOrder', { number: p.purchaseOrderNumber })}</p>}
-          {p.receiptNumber !== null && <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: receiptNumberText(p.receiptNumber) })}</p>}
-          {p.state === 'to_refund_by_transfer' && <p className="font-medium text-amber-900">{t('paymentsAdmin.row.refund', { amount: formatMoney(locale, p.refundCents ?? p.amountCents) })}</p>}
-          {p.state === 'awaiting_card' && row.holdExpiresAt && <p className="text-stone-700">{t('paymentsAdmin.row.holdUntil', { time: f.time(row.holdExpiresAt) })}</p>}
+          {p.purchaseOrderNumber && (
+            <p className="text-stone-700">{t('paymentsAdmin.row.purchaseOrder', { number: p.purchaseOrderNumber })}</p>
+          )}
+          {p.receiptNumber !== null && (
+            <p className="text-stone-700">{t('paymentsAdmin.row.receipt', { number: receiptNumberText(p.receiptNumber) })}</p>
+          )}
+          {p.state === 'to_refund_by_transfer' && (
+            <p className="font-medium text-amber-900">
+              {t('paymentsAdmin.row.refund', { amount: formatMoney(locale, p.refundCents ?? p.amountCents) })}
+            </p>
+          )}
+          {p.state === 'awaiting_card' && row.holdExpiresAt && (
+            <p className="text-stone-700">{t('paymentsAdmin.row.holdUntil', { time: f.time(row.holdExpiresAt) })}</p>
+          )}
         </>
       )}
     </div>
@@ -444,12 +537,31 @@ function PaymentInfo({ row, timeZone }: { row: Row; timeZone: string }) {
 }
 
 /** A confirmation step in a disclosure (no JavaScript needed; a stray tap changes nothing). */
-function ConfirmAction({ summary, text, button, intent, paymentId, tone }: { summary: string; text: string; button: string; intent: string; paymentId: string; tone: 'primary' | 'danger' }) {
+function ConfirmAction({
+  summary,
+  text,
+  button,
+  intent,
+  paymentId,
+  tone,
+}: {
+  summary: string
+  text: string
+  button: string
+  intent: string
+  paymentId: string
+  tone: 'primary' | 'danger'
+}) {
   const busy = useNavigation().state === 'submitting'
   return (
     <details>
-      <summary className={`cursor-pointer text-sm font-semibold underline ${tone === 'danger' ? 'text-red-800' : 'text-brand-700'}`}>{summary}</summary>
-      <Form method="post" className={`mt-2 space-y-2 rounded-md border p-3 ${tone === 'danger' ? 'border-red-200 bg-red-50' : 'border-stone-200 bg-stone-50'}`}>
+      <summary className={`cursor-pointer text-sm font-semibold underline ${tone === 'danger' ? 'text-red-800' : 'text-brand-700'}`}>
+        {summary}
+      </summary>
+      <Form
+        method="post"
+        className={`mt-2 space-y-2 rounded-md border p-3 ${tone === 'danger' ? 'border-red-200 bg-red-50' : 'border-stone-200 bg-stone-50'}`}
+      >
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="paymentId" value={paymentId} />
         <p className={`text-sm ${tone === 'danger' ? 'text-red-900' : 'text-stone-900'}`}>{text}</p>
@@ -515,7 +627,10 @@ function Details({ row }: { row: Row }) {
     [t('attendees.field.email'), row.email],
     [t('attendees.field.phone'), row.phone ?? ''],
     [t('attendees.field.ticketCode'), row.ticketCode],
-    [t('attendees.field.source'), t(`attendees.source.${['form', 'api', 'manual', 'invitation'].includes(row.source) ? row.source : 'form'}` as MessageKey)],
+    [
+      t('attendees.field.source'),
+      t(`attendees.source.${['form', 'api', 'manual', 'invitation'].includes(row.source) ? row.source : 'form'}` as MessageKey),
+    ],
     [t('attendees.field.accessibility'), row.accessibilityNeeds ?? ''],
     [t('attendees.field.dietary'), row.dietaryNeeds ?? ''],
     ...row.answers.map((a): [string, string] => [a.label, answerText(a.value, locale)]),
@@ -545,7 +660,9 @@ function RowActions({ row, data, idPrefix }: { row: Row; data: LoaderData; idPre
     <div className="flex flex-col items-start gap-2">
       <Details row={row} />
       <PaymentActions row={row} />
-      {holdsSeat(row.status) && data.form.slots.length > 0 && <MoveForm row={row} form={data.form} seats={data.workshopSeats} idPrefix={idPrefix} />}
+      {holdsSeat(row.status) && data.form.slots.length > 0 && (
+        <MoveForm row={row} form={data.form} seats={data.workshopSeats} idPrefix={idPrefix} />
+      )}
       {/* A registration waiting for a transfer is cancelled with its payment ("Annuler le paiement"). */}
       {row.status !== 'cancelled' && !(row.status === 'pending_payment' && row.payment?.manual) && <CancelForm row={row} />}
     </div>
@@ -561,13 +678,29 @@ function RegistrationsTable({ data }: { data: LoaderData }) {
         <caption className="sr-only">{t('attendees.table.caption', { page: data.page, pages: data.pageCount })}</caption>
         <thead className="border-b border-stone-300 bg-stone-100">
           <tr>
-            <th scope="col" className="px-3 py-2">{t('attendees.col.name')}</th>
-            <th scope="col" className="px-3 py-2">{t('attendees.col.organisation')}</th>
-            <th scope="col" className="px-3 py-2">{t('attendees.col.status')}</th>
-            {data.ticketed && <th scope="col" className="px-3 py-2">{t('paymentsAdmin.col.payment')}</th>}
-            <th scope="col" className="px-3 py-2">{t('attendees.col.workshops')}</th>
-            <th scope="col" className="px-3 py-2">{t('attendees.col.registeredAt')}</th>
-            <th scope="col" className="px-3 py-2">{t('attendees.col.actions')}</th>
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.name')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.organisation')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.status')}
+            </th>
+            {data.ticketed && (
+              <th scope="col" className="px-3 py-2">
+                {t('paymentsAdmin.col.payment')}
+              </th>
+            )}
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.workshops')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.registeredAt')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('attendees.col.actions')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -619,7 +752,9 @@ function RegistrationCards({ data }: { data: LoaderData }) {
             {row.organisationName} — {profileText(t, row.organisationType)}
           </p>
           <PaymentInfo row={row} timeZone={data.event.timeZone} />
-          {row.workshops.length > 0 && <p className="text-sm">{t('attendees.card.workshops', { list: row.workshops.map((w) => w.title).join(', ') })}</p>}
+          {row.workshops.length > 0 && (
+            <p className="text-sm">{t('attendees.card.workshops', { list: row.workshops.map((w) => w.title).join(', ') })}</p>
+          )}
           <p className="text-sm text-stone-700">{t('attendees.card.registeredAt', { date: f.dateTime(row.createdAt) })}</p>
           <RowActions row={row} data={data} idPrefix="c" />
         </li>
@@ -682,11 +817,46 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
           <input type="hidden" name="intent" value="add" />
           <FormErrorSummary errors={summary} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label={t('attendees.field.firstName')} name="firstName" required autoComplete="off" defaultValue={v?.firstName} errors={fe('firstName')} />
-            <TextField label={t('attendees.field.lastName')} name="lastName" required autoComplete="off" defaultValue={v?.lastName} errors={fe('lastName')} />
-            <TextField label={t('attendees.field.email')} name="email" type="email" required autoComplete="off" defaultValue={v?.email} errors={fe('email')} />
-            <TextField label={t('attendees.field.phone')} name="phone" type="tel" autoComplete="off" defaultValue={v?.phone} errors={fe('phone')} />
-            <TextField label={t('attendees.field.organisation')} name="organisation" required defaultValue={v?.organisation} errors={fe('organisation')} />
+            <TextField
+              label={t('attendees.field.firstName')}
+              name="firstName"
+              required
+              autoComplete="off"
+              defaultValue={v?.firstName}
+              errors={fe('firstName')}
+            />
+            <TextField
+              label={t('attendees.field.lastName')}
+              name="lastName"
+              required
+              autoComplete="off"
+              defaultValue={v?.lastName}
+              errors={fe('lastName')}
+            />
+            <TextField
+              label={t('attendees.field.email')}
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              defaultValue={v?.email}
+              errors={fe('email')}
+            />
+            <TextField
+              label={t('attendees.field.phone')}
+              name="phone"
+              type="tel"
+              autoComplete="off"
+              defaultValue={v?.phone}
+              errors={fe('phone')}
+            />
+            <TextField
+              label={t('attendees.field.organisation')}
+              name="organisation"
+              required
+              defaultValue={v?.organisation}
+              errors={fe('organisation')}
+            />
             <SelectField
               label={t('attendees.field.organisationType')}
               name="organisationType"
@@ -696,8 +866,18 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
               options={PROFILES.map((p) => ({ value: p, label: profileText(t, p) }))}
               errors={fe('organisationType')}
             />
-            <TextareaField label={t('attendees.field.accessibility')} name="accessibilityNeeds" defaultValue={v?.accessibilityNeeds} errors={fe('accessibilityNeeds')} />
-            <TextareaField label={t('attendees.field.dietary')} name="dietaryNeeds" defaultValue={v?.dietaryNeeds} errors={fe('dietaryNeeds')} />
+            <TextareaField
+              label={t('attendees.field.accessibility')}
+              name="accessibilityNeeds"
+              defaultValue={v?.accessibilityNeeds}
+              errors={fe('accessibilityNeeds')}
+            />
+            <TextareaField
+              label={t('attendees.field.dietary')}
+              name="dietaryNeeds"
+              defaultValue={v?.dietaryNeeds}
+              errors={fe('dietaryNeeds')}
+            />
           </div>
           {form.slots.map((s) => (
             <SelectField
@@ -714,7 +894,17 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             const name = `answers.${q.id}`
             const value = v?.answers[q.id]
             if (q.type === 'long_text') {
-              return <TextareaField key={q.id} label={q.label} help={q.help ?? undefined} name={name} required={q.required} defaultValue={typeof value === 'string' ? value : ''} errors={fe(name)} />
+              return (
+                <TextareaField
+                  key={q.id}
+                  label={q.label}
+                  help={q.help ?? undefined}
+                  name={name}
+                  required={q.required}
+                  defaultValue={typeof value === 'string' ? value : ''}
+                  errors={fe(name)}
+                />
+              )
             }
             if (q.type === 'single_choice' || q.type === 'multiple_choice') {
               return (
@@ -732,9 +922,29 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
               )
             }
             if (q.type === 'checkbox') {
-              return <CheckboxField key={q.id} label={q.label} help={q.help ?? undefined} name={name} required={q.required} defaultChecked={value === true} errors={fe(name)} />
+              return (
+                <CheckboxField
+                  key={q.id}
+                  label={q.label}
+                  help={q.help ?? undefined}
+                  name={name}
+                  required={q.required}
+                  defaultChecked={value === true}
+                  errors={fe(name)}
+                />
+              )
             }
-            return <TextField key={q.id} label={q.label} help={q.help ?? undefined} name={name} required={q.required} defaultValue={typeof value === 'string' ? value : ''} errors={fe(name)} />
+            return (
+              <TextField
+                key={q.id}
+                label={q.label}
+                help={q.help ?? undefined}
+                name={name}
+                required={q.required}
+                defaultValue={typeof value === 'string' ? value : ''}
+                errors={fe(name)}
+              />
+            )
           })}
           <SelectField
             label={t('attendees.add.locale')}
@@ -745,7 +955,12 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
               { value: 'en', label: 'English' },
             ]}
           />
-          <CheckboxField label={t('attendees.add.ignoreCapacity')} name="ignoreCapacity" defaultChecked={errors?.ignoreCapacity} help={t('attendees.add.ignoreCapacityHelp')} />
+          <CheckboxField
+            label={t('attendees.add.ignoreCapacity')}
+            name="ignoreCapacity"
+            defaultChecked={errors?.ignoreCapacity}
+            help={t('attendees.add.ignoreCapacityHelp')}
+          />
           <CheckboxField label={t('attendees.add.consent')} name="consent" required defaultChecked={v?.consent} errors={fe('consent')} />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('attendees.add.submit')}

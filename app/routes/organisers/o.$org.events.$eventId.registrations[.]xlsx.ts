@@ -2,7 +2,12 @@
 // filters in the query string narrow the rows.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { filtersFromSearchParams, recordExport, registrationsForExport, requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
+import {
+  filtersFromSearchParams,
+  recordExport,
+  registrationsForExport,
+  requireOrganisationEvent,
+} from '#app/modules/registrations/admin.server.ts'
 import { exportRegistrationsXlsx } from '#app/composition/registrations.server.ts'
 import { attachmentHeaders } from '#app/modules/registrations/export.server.ts'
 import { exportLocale } from '#app/modules/registrations/export-format.ts'

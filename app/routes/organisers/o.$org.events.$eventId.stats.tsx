@@ -20,7 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'registration.view')
   const event = await requireOrganisationEvent(organisation.id, params.eventId)
-  return { org: organisation.slug, event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) }, stats: await stats(event.id) }
+  return {
+    org: organisation.slug,
+    event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) },
+    stats: await stats(event.id),
+  }
 }
 
 function usePercent() {
@@ -58,10 +62,18 @@ function AttendanceTable({ id, title, firstColumn, rows }: { id: string; title: 
             <caption className="sr-only">{title}</caption>
             <thead className="border-b border-stone-300 bg-stone-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{firstColumn}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {firstColumn}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t('stats.col.confirmed')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t('stats.col.checkedIn')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t('stats.col.rate')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -149,12 +161,24 @@ export default function EventStats() {
               <caption className="sr-only">{t('stats.byWorkshop')}</caption>
               <thead className="border-b border-stone-300 bg-stone-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('stats.col.workshop')}</th>
-                  <th scope="col" className="px-3 py-2">{t('stats.col.slot')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.capacity')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.confirmed')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.checkedIn')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('stats.col.rate')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('stats.col.workshop')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('stats.col.slot')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('stats.col.capacity')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('stats.col.confirmed')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('stats.col.checkedIn')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('stats.col.rate')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

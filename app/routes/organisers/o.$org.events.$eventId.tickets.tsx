@@ -10,8 +10,24 @@ import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { cardAvailability } from '#app/modules/payments/card-availability.server.ts'
 import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { centsToEuroInput, fieldErrorsOf, paymentSettingsFormSchema, TICKET_KINDS, TICKET_LIMITS, ticketFormSchema } from '#app/modules/payments/ticket-schema.ts'
-import { createTicketType, deleteTicketType, getPaymentSettings, listTicketTypes, moveTicketType, setTicketTypeArchived, updatePaymentSettings, updateTicketType } from '#app/modules/payments/tickets.server.ts'
+import {
+  centsToEuroInput,
+  fieldErrorsOf,
+  paymentSettingsFormSchema,
+  TICKET_KINDS,
+  TICKET_LIMITS,
+  ticketFormSchema,
+} from '#app/modules/payments/ticket-schema.ts'
+import {
+  createTicketType,
+  deleteTicketType,
+  getPaymentSettings,
+  listTicketTypes,
+  moveTicketType,
+  setTicketTypeArchived,
+  updatePaymentSettings,
+  updateTicketType,
+} from '#app/modules/payments/tickets.server.ts'
 import { getLegalDetails } from '#app/modules/organisations/legal.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
@@ -29,7 +45,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, role } = await requirePermission(request, params.org, 'ticket.manage')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
-  const [tickets, settings, legal] = await Promise.all([listTicketTypes(organisation.id, event.id), getPaymentSettings(organisation.id, event.id), getLegalDetails(organisation.id)])
+  const [tickets, settings, legal] = await Promise.all([
+    listTicketTypes(organisation.id, event.id),
+    getPaymentSettings(organisation.id, event.id),
+    getLegalDetails(organisation.id),
+  ])
   const local = (d: Date | null) => (d ? formatLocalDateTime(d, event.timeZone) : '')
   return {
     organisation: { slug: organisation.slug },
@@ -54,7 +74,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       archived: Boolean(t.archivedAt),
     })),
     settings: {
-      methods: [settings.acceptsCard && 'card', settings.acceptsTransfer && 'transfer', settings.acceptsPurchaseOrder && 'purchase_order'].filter((m): m is string => Boolean(m)),
+      methods: [
+        settings.acceptsCard && 'card',
+        settings.acceptsTransfer && 'transfer',
+        settings.acceptsPurchaseOrder && 'purchase_order',
+      ].filter((m): m is string => Boolean(m)),
       paymentHoldMinutes: String(settings.paymentHoldMinutes),
       refundDeadline: local(settings.refundDeadline),
       refundFee: settings.refundFeeCents ? centsToEuroInput(settings.refundFeeCents) : '',
@@ -85,8 +109,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const ticketId = values.ticketId ?? ''
   const actor = { actorUserId: user.id }
-  const formKey = intent === 'ticket.create' ? 'ticket-new' : intent === 'ticket.update' ? `ticket-${ticketId}` : intent === 'settings.save' ? 'settings' : 'page'
-  const fail = (errors: Record<string, string[]>, status: number, methods?: string[]) => data<Result>({ formKey, values, methods, errors }, { status })
+  const formKey =
+    intent === 'ticket.create'
+      ? 'ticket-new'
+      : intent === 'ticket.update'
+        ? `ticket-${ticketId}`
+        : intent === 'settings.save'
+          ? 'settings'
+          : 'page'
+  const fail = (errors: Record<string, string[]>, status: number, methods?: string[]) =>
+    data<Result>({ formKey, values, methods, errors }, { status })
   const done = (key: MessageKey) => redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key })
 
   try {
@@ -112,7 +144,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'settings.save': {
         const methods = formData.getAll('methods').map(String)
         const on = (m: string) => (methods.includes(m) ? 'on' : '')
-        const parsed = paymentSettingsFormSchema(event.timeZone).safeParse({ ...values, acceptsCard: on('card'), acceptsTransfer: on('transfer'), acceptsPurchaseOrder: on('purchase_order') })
+        const parsed = paymentSettingsFormSchema(event.timeZone).safeParse({
+          ...values,
+          acceptsCard: on('card'),
+          acceptsTransfer: on('transfer'),
+          acceptsPurchaseOrder: on('purchase_order'),
+        })
         if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400, methods)
         // Card alone on a server without Stripe keys would leave paid tickets with no way to pay.
         if (!cardAvailability().available && !parsed.data.acceptsTransfer && !parsed.data.acceptsPurchaseOrder) {
@@ -178,8 +215,25 @@ function TicketForm({ formKey, ticket }: { formKey: string; ticket?: TicketRow }
           errors={e.priceCents}
         />
       </div>
-      <TextField label={t('paymentsAdmin.tickets.name')} name="name" id={`${formKey}-name`} defaultValue={v.name} required maxLength={TICKET_LIMITS.name} help={t('paymentsAdmin.tickets.nameHelp')} errors={e.name} />
-      <TextField label={t('paymentsAdmin.tickets.nameEn')} name="nameEn" id={`${formKey}-nameEn`} lang="en" defaultValue={v.nameEn} maxLength={TICKET_LIMITS.name} errors={e.nameEn} />
+      <TextField
+        label={t('paymentsAdmin.tickets.name')}
+        name="name"
+        id={`${formKey}-name`}
+        defaultValue={v.name}
+        required
+        maxLength={TICKET_LIMITS.name}
+        help={t('paymentsAdmin.tickets.nameHelp')}
+        errors={e.name}
+      />
+      <TextField
+        label={t('paymentsAdmin.tickets.nameEn')}
+        name="nameEn"
+        id={`${formKey}-nameEn`}
+        lang="en"
+        defaultValue={v.nameEn}
+        maxLength={TICKET_LIMITS.name}
+        errors={e.nameEn}
+      />
       <TextareaField
         label={t('paymentsAdmin.tickets.description')}
         name="description"
@@ -198,12 +252,28 @@ function TicketForm({ formKey, ticket }: { formKey: string; ticket?: TicketRow }
         inputMode="numeric"
         min={Math.max(1, ticket?.sold ?? 1)}
         defaultValue={v.quota}
-        help={ticket && ticket.sold > 0 ? t('paymentsAdmin.tickets.quotaFloor', { sold: ticket.sold }) : t('paymentsAdmin.tickets.quotaHelp')}
+        help={
+          ticket && ticket.sold > 0 ? t('paymentsAdmin.tickets.quotaFloor', { sold: ticket.sold }) : t('paymentsAdmin.tickets.quotaHelp')
+        }
         errors={e.quota}
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t('paymentsAdmin.tickets.salesStart')} name="salesStartAt" id={`${formKey}-salesStartAt`} type="datetime-local" defaultValue={v.salesStartAt} errors={e.salesStartAt} />
-        <TextField label={t('paymentsAdmin.tickets.salesEnd')} name="salesEndAt" id={`${formKey}-salesEndAt`} type="datetime-local" defaultValue={v.salesEndAt} errors={e.salesEndAt} />
+        <TextField
+          label={t('paymentsAdmin.tickets.salesStart')}
+          name="salesStartAt"
+          id={`${formKey}-salesStartAt`}
+          type="datetime-local"
+          defaultValue={v.salesStartAt}
+          errors={e.salesStartAt}
+        />
+        <TextField
+          label={t('paymentsAdmin.tickets.salesEnd')}
+          name="salesEndAt"
+          id={`${formKey}-salesEndAt`}
+          type="datetime-local"
+          defaultValue={v.salesEndAt}
+          errors={e.salesEndAt}
+        />
       </div>
       <button type="submit" className="btn-primary" disabled={busy}>
         {ticket ? t('events.form.save') : t('paymentsAdmin.tickets.add')}
@@ -216,7 +286,8 @@ function SalesWindow({ ticket, timeZone }: { ticket: TicketRow; timeZone: string
   const t = useT()
   const locale = useLocale()
   const date = (iso: string) => formatDateTime(locale, iso, timeZone)
-  if (ticket.salesStartAt && ticket.salesEndAt) return <>{t('paymentsAdmin.tickets.salesBetween', { from: date(ticket.salesStartAt), to: date(ticket.salesEndAt) })}</>
+  if (ticket.salesStartAt && ticket.salesEndAt)
+    return <>{t('paymentsAdmin.tickets.salesBetween', { from: date(ticket.salesStartAt), to: date(ticket.salesEndAt) })}</>
   if (ticket.salesStartAt) return <>{t('paymentsAdmin.tickets.salesFrom', { date: date(ticket.salesStartAt) })}</>
   if (ticket.salesEndAt) return <>{t('paymentsAdmin.tickets.salesUntil', { date: date(ticket.salesEndAt) })}</>
   return null
@@ -241,7 +312,11 @@ function SettingsForm() {
         defaultValue={result?.methods ?? settings.methods}
         errors={e.methods}
         options={[
-          { value: 'card', label: t('paymentsAdmin.settings.card'), hint: card.available ? undefined : t('paymentsAdmin.settings.cardUnavailableShort') },
+          {
+            value: 'card',
+            label: t('paymentsAdmin.settings.card'),
+            hint: card.available ? undefined : t('paymentsAdmin.settings.cardUnavailableShort'),
+          },
           { value: 'transfer', label: t('paymentsAdmin.settings.transfer') },
           { value: 'purchase_order', label: t('paymentsAdmin.settings.purchaseOrder') },
         ]}
@@ -321,11 +396,15 @@ export default function Tickets() {
                   <li key={ticket.id} className={`space-y-2 p-3 ${ticket.archived ? 'bg-stone-50' : ''}`}>
                     <div className="flex flex-wrap items-baseline justify-between gap-2">
                       <h3 className="font-semibold">{ticket.name}</h3>
-                      <p className="font-semibold">{ticket.priceCents === 0 ? t('paymentsAdmin.tickets.kind.free') : formatMoney(locale, ticket.priceCents)}</p>
+                      <p className="font-semibold">
+                        {ticket.priceCents === 0 ? t('paymentsAdmin.tickets.kind.free') : formatMoney(locale, ticket.priceCents)}
+                      </p>
                     </div>
                     <p className="text-sm text-stone-700">
                       {t(`paymentsAdmin.tickets.kind.${ticket.kind}` as MessageKey)} ·{' '}
-                      {ticket.quota === null ? t('paymentsAdmin.tickets.sold', { sold: ticket.sold }) : t('paymentsAdmin.tickets.soldOfQuota', { sold: ticket.sold, quota: ticket.quota })}
+                      {ticket.quota === null
+                        ? t('paymentsAdmin.tickets.sold', { sold: ticket.sold })
+                        : t('paymentsAdmin.tickets.soldOfQuota', { sold: ticket.sold, quota: ticket.quota })}
                       {(ticket.salesStartAt || ticket.salesEndAt) && (
                         <>
                           {' · '}
@@ -338,23 +417,57 @@ export default function Tickets() {
                     {event.editable && (
                       <div className="flex flex-wrap items-start gap-2">
                         {!ticket.archived && i > 0 && (
-                          <InlineActionForm intent="ticket.move" fields={{ ticketId: ticket.id, direction: 'up' }} label="↑" accessibleLabel={t('paymentsAdmin.tickets.moveUp', { name: ticket.name })} />
+                          <InlineActionForm
+                            intent="ticket.move"
+                            fields={{ ticketId: ticket.id, direction: 'up' }}
+                            label="↑"
+                            accessibleLabel={t('paymentsAdmin.tickets.moveUp', { name: ticket.name })}
+                          />
                         )}
                         {!ticket.archived && i < active.length - 1 && (
-                          <InlineActionForm intent="ticket.move" fields={{ ticketId: ticket.id, direction: 'down' }} label="↓" accessibleLabel={t('paymentsAdmin.tickets.moveDown', { name: ticket.name })} />
+                          <InlineActionForm
+                            intent="ticket.move"
+                            fields={{ ticketId: ticket.id, direction: 'down' }}
+                            label="↓"
+                            accessibleLabel={t('paymentsAdmin.tickets.moveDown', { name: ticket.name })}
+                          />
                         )}
                         {ticket.archived ? (
-                          <InlineActionForm intent="ticket.restore" fields={{ ticketId: ticket.id }} label={t('paymentsAdmin.tickets.restore')} accessibleLabel={t('paymentsAdmin.tickets.restoreNamed', { name: ticket.name })} />
+                          <InlineActionForm
+                            intent="ticket.restore"
+                            fields={{ ticketId: ticket.id }}
+                            label={t('paymentsAdmin.tickets.restore')}
+                            accessibleLabel={t('paymentsAdmin.tickets.restoreNamed', { name: ticket.name })}
+                          />
                         ) : (
-                          <InlineActionForm intent="ticket.archive" fields={{ ticketId: ticket.id }} label={t('paymentsAdmin.tickets.archive')} accessibleLabel={t('paymentsAdmin.tickets.archiveNamed', { name: ticket.name })} />
+                          <InlineActionForm
+                            intent="ticket.archive"
+                            fields={{ ticketId: ticket.id }}
+                            label={t('paymentsAdmin.tickets.archive')}
+                            accessibleLabel={t('paymentsAdmin.tickets.archiveNamed', { name: ticket.name })}
+                          />
                         )}
                         {ticket.registrations === 0 && ticket.sold === 0 ? (
-                          <InlineActionForm intent="ticket.delete" fields={{ ticketId: ticket.id }} label={t('paymentsAdmin.tickets.delete')} accessibleLabel={t('paymentsAdmin.tickets.deleteNamed', { name: ticket.name })} danger />
+                          <InlineActionForm
+                            intent="ticket.delete"
+                            fields={{ ticketId: ticket.id }}
+                            label={t('paymentsAdmin.tickets.delete')}
+                            accessibleLabel={t('paymentsAdmin.tickets.deleteNamed', { name: ticket.name })}
+                            danger
+                          />
                         ) : (
-                          <p className="w-full text-sm text-stone-700">{t('paymentsAdmin.tickets.heldNote', { count: ticket.registrations })}</p>
+                          <p className="w-full text-sm text-stone-700">
+                            {t('paymentsAdmin.tickets.heldNote', { count: ticket.registrations })}
+                          </p>
                         )}
-                        <details key={`${ticket.name}|${ticket.priceCents}|${ticket.quota}|${ticket.kind}|${ticket.salesStartAt}|${ticket.salesEndAt}|${ticket.description}`} className="w-full" open={result?.formKey === `ticket-${ticket.id}`}>
-                          <summary className="link cursor-pointer text-sm">{t('paymentsAdmin.tickets.edit', { name: ticket.name })}</summary>
+                        <details
+                          key={`${ticket.name}|${ticket.priceCents}|${ticket.quota}|${ticket.kind}|${ticket.salesStartAt}|${ticket.salesEndAt}|${ticket.description}`}
+                          className="w-full"
+                          open={result?.formKey === `ticket-${ticket.id}`}
+                        >
+                          <summary className="link cursor-pointer text-sm">
+                            {t('paymentsAdmin.tickets.edit', { name: ticket.name })}
+                          </summary>
                           <div className="mt-3">
                             <TicketForm formKey={`ticket-${ticket.id}`} ticket={ticket} />
                           </div>

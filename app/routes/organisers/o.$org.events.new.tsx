@@ -38,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const event = await createEvent(organisation.id, parsed.data, { actorUserId: user.id, request })
     return redirectWithToast(request, eventPath(organisation.slug, event.id), { type: 'success', key: 'events.toast.created' })
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
+    if (isAppError(error) && error.status < 500)
+      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
     throw error
   }
 }

@@ -54,7 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       minAgeYears: edition.minAgeYears,
       departements: edition.eligibleDepartements,
       nominationCount: edition.nominationCount,
-      categories: edition.categories.map((c) => ({ id: c.id, name: c.name, awards: c.awards, criteria: c.criteria.length, scale: `${c.scaleMin}–${c.scaleMax}` })),
+      categories: edition.categories.map((c) => ({
+        id: c.id,
+        name: c.name,
+        awards: c.awards,
+        criteria: c.criteria.length,
+        scale: `${c.scaleMin}–${c.scaleMax}`,
+      })),
       questions: edition.questions.length,
     },
   }
@@ -81,12 +87,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'copy': {
         const copyYear = String(formData.get('year') ?? '')
         const parsed = copyFormSchema.safeParse({ year: copyYear })
-        if (!parsed.success) return data<ActionResult>({ copyErrors: translateErrors(locale, fieldErrorsOf(parsed.error)), copyYear }, { status: 400 })
+        if (!parsed.success)
+          return data<ActionResult>({ copyErrors: translateErrors(locale, fieldErrorsOf(parsed.error)), copyYear }, { status: 400 })
         try {
           const copy = await copyEdition(organisation.id, edition.id, parsed.data, actor)
-          return redirectWithToast(request, editionPath(organisation.slug, copy.id), { type: 'success', key: 'prizes.toast.copied', params: { year: copy.year } })
+          return redirectWithToast(request, editionPath(organisation.slug, copy.id), {
+            type: 'success',
+            key: 'prizes.toast.copied',
+            params: { year: copy.year },
+          })
         } catch (error) {
-          if (isAppError(error) && error.status === 422) return data<ActionResult>({ copyErrors: appErrorToFieldErrors(locale, error), copyYear }, { status: 422 })
+          if (isAppError(error) && error.status === 422)
+            return data<ActionResult>({ copyErrors: appErrorToFieldErrors(locale, error), copyYear }, { status: 422 })
           throw error
         }
       }
@@ -95,7 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (isAppError(error) && error.status < 500) {
-      return data<ActionResult>({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.message }, { status: error.status })
+      return data<ActionResult>(
+        { error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.message },
+        { status: error.status },
+      )
     }
     throw error
   }
@@ -152,7 +167,12 @@ export default function EditionSummary() {
             {edition.status === 'draft' && (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
-                <button type="submit" className="btn-primary" disabled={busy || Boolean(block)} aria-describedby={block ? 'publish-block' : undefined}>
+                <button
+                  type="submit"
+                  className="btn-primary"
+                  disabled={busy || Boolean(block)}
+                  aria-describedby={block ? 'publish-block' : undefined}
+                >
                   {t('prizes.summary.publish')}
                 </button>
               </Form>
@@ -202,10 +222,14 @@ export default function EditionSummary() {
           </h2>
           <dl className="space-y-3">
             <Detail label={t('prize.field.eligibleLegalForms')}>
-              {edition.legalForms.length ? edition.legalForms.map((f) => t(legalFormLabelKey(f))).join(', ') : t('prizes.summary.anyLegalForm')}
+              {edition.legalForms.length
+                ? edition.legalForms.map((f) => t(legalFormLabelKey(f))).join(', ')
+                : t('prizes.summary.anyLegalForm')}
             </Detail>
             <Detail label={t('prize.field.minAgeYears')}>{edition.minAgeYears}</Detail>
-            <Detail label={t('prize.field.eligibleDepartements')}>{edition.departements.length ? edition.departements.join(', ') : t('prizes.summary.anywhere')}</Detail>
+            <Detail label={t('prize.field.eligibleDepartements')}>
+              {edition.departements.length ? edition.departements.join(', ') : t('prizes.summary.anywhere')}
+            </Detail>
           </dl>
         </section>
 
@@ -229,7 +253,9 @@ export default function EditionSummary() {
               ))}
             </ul>
           )}
-          <p className="text-sm text-stone-700">{t('prizes.summary.counts', { questions: edition.questions, nominations: edition.nominationCount })}</p>
+          <p className="text-sm text-stone-700">
+            {t('prizes.summary.counts', { questions: edition.questions, nominations: edition.nominationCount })}
+          </p>
         </section>
 
         <section aria-labelledby="copy-title" className="card space-y-3">

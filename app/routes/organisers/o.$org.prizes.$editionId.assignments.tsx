@@ -3,7 +3,13 @@
 // removing one juror on one nomination by hand. Conflicted jurors are never offered.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { addAssignment, assignmentOverview, removeAssignment, runAssignment, updateAssignmentSettings } from '#app/modules/jury/assignment.server.ts'
+import {
+  addAssignment,
+  assignmentOverview,
+  removeAssignment,
+  runAssignment,
+  updateAssignmentSettings,
+} from '#app/modules/jury/assignment.server.ts'
 import { allErrors } from '#app/modules/jury/ui.tsx'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
@@ -46,18 +52,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ran = await runAssignment(edition.id, categoryId, actor)
     })
     if (failed) return data(failed.failed, { status: failed.status })
-    if (ran.short.length > 0) return redirectWithToast(request, here, { type: 'info', key: 'juryAdmin.assign.short', params: { count: ran.short.length } })
-    return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.ran', params: { created: ran.created, removed: ran.removed } })
+    if (ran.short.length > 0)
+      return redirectWithToast(request, here, { type: 'info', key: 'juryAdmin.assign.short', params: { count: ran.short.length } })
+    return redirectWithToast(request, here, {
+      type: 'success',
+      key: 'juryAdmin.assign.ran',
+      params: { created: ran.created, removed: ran.removed },
+    })
   }
   if (intent === 'add') {
     const nominationId = String(form.get('nominationId') ?? '')
-    const failed = await attempt(locale, intent, nominationId, () => addAssignment(edition.id, String(form.get('jurorId') ?? ''), nominationId, actor))
+    const failed = await attempt(locale, intent, nominationId, () =>
+      addAssignment(edition.id, String(form.get('jurorId') ?? ''), nominationId, actor),
+    )
     if (failed) return data(failed.failed, { status: failed.status })
     return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.added' })
   }
   if (intent === 'remove') {
     const assignmentId = String(form.get('assignmentId') ?? '')
-    const failed = await attempt(locale, intent, String(form.get('nominationId') ?? ''), () => removeAssignment(edition.id, assignmentId, actor))
+    const failed = await attempt(locale, intent, String(form.get('nominationId') ?? ''), () =>
+      removeAssignment(edition.id, assignmentId, actor),
+    )
     if (failed) return data(failed.failed, { status: failed.status })
     return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.removed' })
   }
@@ -65,7 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     updateAssignmentSettings(
       edition.id,
       categoryId,
-      { mode: String(form.get('mode') ?? ''), jurorsPerNomination: intOrNull(form.get('jurorsPerNomination')), maxPerJuror: intOrNull(form.get('maxPerJuror')) },
+      {
+        mode: String(form.get('mode') ?? ''),
+        jurorsPerNomination: intOrNull(form.get('jurorsPerNomination')),
+        maxPerJuror: intOrNull(form.get('maxPerJuror')),
+      },
       actor,
     ),
   )
@@ -87,7 +106,9 @@ export default function EditionAssignments() {
           const errs = failed && failed.id === c.id ? failed.errors : {}
           return (
             <section key={c.id} aria-labelledby={`cat-${c.id}`} className="space-y-4">
-              <h2 id={`cat-${c.id}`} className="text-xl font-semibold">{c.name}</h2>
+              <h2 id={`cat-${c.id}`} className="text-xl font-semibold">
+                {c.name}
+              </h2>
               <Form method="post" className="card space-y-3">
                 <input type="hidden" name="categoryId" value={c.id} />
                 <ErrorList errors={errs._form} />
@@ -103,12 +124,34 @@ export default function EditionAssignments() {
                   errors={errs.mode}
                 />
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <TextField name="jurorsPerNomination" id={`k-${c.id}`} type="number" min={1} inputMode="numeric" label={t('juryAdmin.assign.k')} defaultValue={c.jurorsPerNomination ?? ''} errors={errs.jurorsPerNomination} />
-                  <TextField name="maxPerJuror" id={`max-${c.id}`} type="number" min={1} inputMode="numeric" label={t('juryAdmin.assign.max')} defaultValue={c.maxPerJuror ?? ''} errors={errs.maxPerJuror} />
+                  <TextField
+                    name="jurorsPerNomination"
+                    id={`k-${c.id}`}
+                    type="number"
+                    min={1}
+                    inputMode="numeric"
+                    label={t('juryAdmin.assign.k')}
+                    defaultValue={c.jurorsPerNomination ?? ''}
+                    errors={errs.jurorsPerNomination}
+                  />
+                  <TextField
+                    name="maxPerJuror"
+                    id={`max-${c.id}`}
+                    type="number"
+                    min={1}
+                    inputMode="numeric"
+                    label={t('juryAdmin.assign.max')}
+                    defaultValue={c.maxPerJuror ?? ''}
+                    errors={errs.maxPerJuror}
+                  />
                 </div>
                 <div className="flex flex-wrap gap-3">
-                  <button type="submit" name="intent" value="settings" className="btn-secondary">{t('juryAdmin.assign.save')}</button>
-                  <button type="submit" name="intent" value="run" className="btn-primary">{t('juryAdmin.assign.run')}</button>
+                  <button type="submit" name="intent" value="settings" className="btn-secondary">
+                    {t('juryAdmin.assign.save')}
+                  </button>
+                  <button type="submit" name="intent" value="run" className="btn-primary">
+                    {t('juryAdmin.assign.run')}
+                  </button>
                 </div>
               </Form>
               <h3 className="font-semibold">{t('juryAdmin.assign.loads')}</h3>
@@ -130,9 +173,15 @@ export default function EditionAssignments() {
                   <table className="w-full text-left text-sm">
                     <thead>
                       <tr className="border-b border-stone-300">
-                        <th scope="col" className="py-2 pr-3">{t('juryAdmin.assign.nomination')}</th>
-                        <th scope="col" className="py-2 pr-3">{t('juryAdmin.assign.jurors')}</th>
-                        <th scope="col" className="py-2">{t('juryAdmin.assign.add')}</th>
+                        <th scope="col" className="py-2 pr-3">
+                          {t('juryAdmin.assign.nomination')}
+                        </th>
+                        <th scope="col" className="py-2 pr-3">
+                          {t('juryAdmin.assign.jurors')}
+                        </th>
+                        <th scope="col" className="py-2">
+                          {t('juryAdmin.assign.add')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -140,7 +189,11 @@ export default function EditionAssignments() {
                         <tr key={n.id} className="border-b border-stone-200 align-top">
                           <th scope="row" className="py-2 pr-3 font-normal">
                             {n.structureName}
-                            {n.conflicted.length > 0 && <span className="block text-amber-900">{t('juryAdmin.assign.conflicted', { names: n.conflicted.join(', ') })}</span>}
+                            {n.conflicted.length > 0 && (
+                              <span className="block text-amber-900">
+                                {t('juryAdmin.assign.conflicted', { names: n.conflicted.join(', ') })}
+                              </span>
+                            )}
                             <ErrorList errors={failed && failed.id === n.id ? allErrors(failed.errors) : null} />
                           </th>
                           <td className="py-2 pr-3">
@@ -152,7 +205,11 @@ export default function EditionAssignments() {
                                     <input type="hidden" name="intent" value="remove" />
                                     <input type="hidden" name="assignmentId" value={a.id} />
                                     <input type="hidden" name="nominationId" value={n.id} />
-                                    <button type="submit" className="link text-sm" aria-label={t('juryAdmin.assign.removeLabel', { juror: a.name, name: n.structureName })}>
+                                    <button
+                                      type="submit"
+                                      className="link text-sm"
+                                      aria-label={t('juryAdmin.assign.removeLabel', { juror: a.name, name: n.structureName })}
+                                    >
                                       {t('juryAdmin.assign.remove')}
                                     </button>
                                   </Form>
@@ -165,13 +222,19 @@ export default function EditionAssignments() {
                               <Form method="post" className="flex gap-2">
                                 <input type="hidden" name="intent" value="add" />
                                 <input type="hidden" name="nominationId" value={n.id} />
-                                <label className="sr-only" htmlFor={`add-${n.id}`}>{t('juryAdmin.assign.addJuror', { name: n.structureName })}</label>
+                                <label className="sr-only" htmlFor={`add-${n.id}`}>
+                                  {t('juryAdmin.assign.addJuror', { name: n.structureName })}
+                                </label>
                                 <select id={`add-${n.id}`} name="jurorId" className="input">
                                   {n.addable.map((j) => (
-                                    <option key={j.id} value={j.id}>{j.name}</option>
+                                    <option key={j.id} value={j.id}>
+                                      {j.name}
+                                    </option>
                                   ))}
                                 </select>
-                                <button type="submit" className="btn-secondary">{t('juryAdmin.assign.add')}</button>
+                                <button type="submit" className="btn-secondary">
+                                  {t('juryAdmin.assign.add')}
+                                </button>
                               </Form>
                             )}
                           </td>

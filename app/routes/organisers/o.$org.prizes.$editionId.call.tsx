@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const text = [
     fr('prizeReview.call.template.intro', { organisation: organisation.name, title: edition.title }),
     fr('prizeReview.call.template.who'),
-    edition.categories.length ? fr('prizeReview.call.template.categories', { categories: edition.categories.map((c) => c.name).join(', ') }) : null,
+    edition.categories.length
+      ? fr('prizeReview.call.template.categories', { categories: edition.categories.map((c) => c.name).join(', ') })
+      : null,
     fr('prizeReview.call.template.dates', { opens: formatDate('fr', edition.submissionsOpenAt), closes: formatDate('fr', lastDay) }),
     fr('prizeReview.call.template.link', { url: publicUrl }),
   ]

@@ -7,7 +7,14 @@ import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
 import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import { formValues } from '#app/utils/route-forms.server.ts'
 import { categoryFormSchema, criterionFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
-import { createCategory, createCriterion, deleteCategory, deleteCriterion, updateCategory, updateCriterion } from '#app/modules/prizes/service.server.ts'
+import {
+  createCategory,
+  createCriterion,
+  deleteCategory,
+  deleteCriterion,
+  updateCategory,
+  updateCriterion,
+} from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList, TextareaField, TextField } from '#app/ui/forms.tsx'
@@ -120,12 +127,60 @@ function CategoryForm({ formKey, category }: { formKey: string; category?: Categ
       <input type="hidden" name="intent" value={category ? 'category.update' : 'category.create'} />
       {category && <input type="hidden" name="categoryId" value={category.id} />}
       <ErrorList errors={e._form} />
-      <TextField label={t('prize.category.name')} name="name" id={`${formKey}-name`} defaultValue={v.name} required maxLength={PRIZE_LIMITS.shortText} errors={e.name} />
-      <TextareaField label={t('prize.category.description')} name="description" id={`${formKey}-description`} defaultValue={v.description} rows={3} errors={e.description} />
+      <TextField
+        label={t('prize.category.name')}
+        name="name"
+        id={`${formKey}-name`}
+        defaultValue={v.name}
+        required
+        maxLength={PRIZE_LIMITS.shortText}
+        errors={e.name}
+      />
+      <TextareaField
+        label={t('prize.category.description')}
+        name="description"
+        id={`${formKey}-description`}
+        defaultValue={v.description}
+        rows={3}
+        errors={e.description}
+      />
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField label={t('prize.category.awards')} name="awards" id={`${formKey}-awards`} type="number" inputMode="numeric" min={1} max={PRIZE_LIMITS.awardsMax} defaultValue={v.awards} required errors={e.awards} />
-        <TextField label={t('prize.category.scaleMin')} name="scaleMin" id={`${formKey}-scaleMin`} type="number" inputMode="numeric" min={0} max={PRIZE_LIMITS.scaleMax} defaultValue={v.scaleMin} required errors={e.scaleMin} />
-        <TextField label={t('prize.category.scaleMax')} name="scaleMax" id={`${formKey}-scaleMax`} type="number" inputMode="numeric" min={1} max={PRIZE_LIMITS.scaleMax} defaultValue={v.scaleMax} required errors={e.scaleMax} />
+        <TextField
+          label={t('prize.category.awards')}
+          name="awards"
+          id={`${formKey}-awards`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={PRIZE_LIMITS.awardsMax}
+          defaultValue={v.awards}
+          required
+          errors={e.awards}
+        />
+        <TextField
+          label={t('prize.category.scaleMin')}
+          name="scaleMin"
+          id={`${formKey}-scaleMin`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={PRIZE_LIMITS.scaleMax}
+          defaultValue={v.scaleMin}
+          required
+          errors={e.scaleMin}
+        />
+        <TextField
+          label={t('prize.category.scaleMax')}
+          name="scaleMax"
+          id={`${formKey}-scaleMax`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={PRIZE_LIMITS.scaleMax}
+          defaultValue={v.scaleMax}
+          required
+          errors={e.scaleMax}
+        />
       </div>
       <button type="submit" className="btn-primary" disabled={busy}>
         {category ? t('prizes.form.save') : t('prizes.categories.add')}
@@ -146,9 +201,37 @@ function CriterionForm({ formKey, categoryId, criterion }: { formKey: string; ca
       <input type="hidden" name="categoryId" value={categoryId} />
       {criterion && <input type="hidden" name="criterionId" value={criterion.id} />}
       <ErrorList errors={e._form} />
-      <TextField label={t('prize.criterion.name')} name="name" id={`${formKey}-name`} defaultValue={v.name} required maxLength={PRIZE_LIMITS.shortText} errors={e.name} />
-      <TextareaField label={t('prize.criterion.rubric')} name="rubric" id={`${formKey}-rubric`} defaultValue={v.rubric} rows={3} help={t('prizes.criteria.rubricHelp')} errors={e.rubric} />
-      <TextField label={t('prize.criterion.weight')} name="weight" id={`${formKey}-weight`} type="number" inputMode="numeric" min={1} max={PRIZE_LIMITS.weightMax} defaultValue={v.weight} required errors={e.weight} className="max-w-40" />
+      <TextField
+        label={t('prize.criterion.name')}
+        name="name"
+        id={`${formKey}-name`}
+        defaultValue={v.name}
+        required
+        maxLength={PRIZE_LIMITS.shortText}
+        errors={e.name}
+      />
+      <TextareaField
+        label={t('prize.criterion.rubric')}
+        name="rubric"
+        id={`${formKey}-rubric`}
+        defaultValue={v.rubric}
+        rows={3}
+        help={t('prizes.criteria.rubricHelp')}
+        errors={e.rubric}
+      />
+      <TextField
+        label={t('prize.criterion.weight')}
+        name="weight"
+        id={`${formKey}-weight`}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={PRIZE_LIMITS.weightMax}
+        defaultValue={v.weight}
+        required
+        errors={e.weight}
+        className="max-w-40"
+      />
       <button type="submit" className="btn-primary" disabled={busy}>
         {criterion ? t('prizes.form.save') : t('prizes.criteria.add')}
       </button>
@@ -188,16 +271,28 @@ export default function Categories() {
                       {c.name}
                     </h2>
                     {edition.editable && (
-                      <InlineActionForm intent="category.delete" fields={{ categoryId: c.id }} label={t('prizes.categories.delete')} accessibleLabel={t('prizes.categories.deleteNamed', { name: c.name })} danger />
+                      <InlineActionForm
+                        intent="category.delete"
+                        fields={{ categoryId: c.id }}
+                        label={t('prizes.categories.delete')}
+                        accessibleLabel={t('prizes.categories.deleteNamed', { name: c.name })}
+                        danger
+                      />
                     )}
                   </div>
-                  <p className="text-sm text-stone-700">{t('prizes.categories.line', { awards: c.awards, min: c.scaleMin, max: c.scaleMax })}</p>
+                  <p className="text-sm text-stone-700">
+                    {t('prizes.categories.line', { awards: c.awards, min: c.scaleMin, max: c.scaleMax })}
+                  </p>
                   {c.description && <p className="whitespace-pre-line">{c.description}</p>}
                   {edition.editable && (
                     <details open={result?.formKey === `category-${c.id}`}>
                       <summary className="link cursor-pointer">{t('prizes.categories.edit')}</summary>
                       <div className="mt-3">
-                        <CategoryForm key={`${c.name}|${c.description}|${c.awards}|${c.scaleMin}|${c.scaleMax}`} formKey={`category-${c.id}`} category={c} />
+                        <CategoryForm
+                          key={`${c.name}|${c.description}|${c.awards}|${c.scaleMin}|${c.scaleMax}`}
+                          formKey={`category-${c.id}`}
+                          category={c}
+                        />
                       </div>
                     </details>
                   )}
@@ -211,10 +306,19 @@ export default function Categories() {
                         <li key={k.id} className="rounded-md border border-stone-200 p-3">
                           <div className="flex flex-wrap items-center justify-between gap-2">
                             <p className="font-semibold">
-                              {k.name} <span className="font-normal text-stone-700">· {t('prizes.criteria.weightLine', { weight: k.weight, total: totalWeight(c) })}</span>
+                              {k.name}{' '}
+                              <span className="font-normal text-stone-700">
+                                · {t('prizes.criteria.weightLine', { weight: k.weight, total: totalWeight(c) })}
+                              </span>
                             </p>
                             {edition.editable && (
-                              <InlineActionForm intent="criterion.delete" fields={{ criterionId: k.id }} label={t('prizes.criteria.delete')} accessibleLabel={t('prizes.criteria.deleteNamed', { name: k.name })} danger />
+                              <InlineActionForm
+                                intent="criterion.delete"
+                                fields={{ criterionId: k.id }}
+                                label={t('prizes.criteria.delete')}
+                                accessibleLabel={t('prizes.criteria.deleteNamed', { name: k.name })}
+                                danger
+                              />
                             )}
                           </div>
                           {k.rubric && <p className="mt-1 whitespace-pre-line text-sm">{k.rubric}</p>}
@@ -222,7 +326,12 @@ export default function Categories() {
                             <details className="mt-2" open={result?.formKey === `criterion-${k.id}`}>
                               <summary className="link cursor-pointer text-sm">{t('prizes.criteria.edit')}</summary>
                               <div className="mt-3">
-                                <CriterionForm key={`${k.name}|${k.rubric}|${k.weight}`} formKey={`criterion-${k.id}`} categoryId={c.id} criterion={k} />
+                                <CriterionForm
+                                  key={`${k.name}|${k.rubric}|${k.weight}`}
+                                  formKey={`criterion-${k.id}`}
+                                  categoryId={c.id}
+                                  criterion={k}
+                                />
                               </div>
                             </details>
                           )}

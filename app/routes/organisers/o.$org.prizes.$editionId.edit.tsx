@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateEdition(organisation.id, edition.id, parsed.data, { actorUserId: user.id, request })
     return redirectWithToast(request, editionPath(organisation.slug, edition.id), { type: 'success', key: 'prizes.toast.updated' })
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
+    if (isAppError(error) && error.status < 500)
+      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
     throw error
   }
 }

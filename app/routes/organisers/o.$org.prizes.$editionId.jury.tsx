@@ -65,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { intent: string; jurorId?: string; error?: string; fields: Record<string, string[]>; values?: Record<string, string | string[]> }
+type ActionResult = {
+  intent: string
+  jurorId?: string
+  error?: string
+  fields: Record<string, string[]>
+  values?: Record<string, string | string[]>
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
@@ -105,15 +111,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await removeJuror(organisation.id, edition.id, jurorId, actor, (tx, id) => reassignFromJuror(tx, id, actor.actorUserId ?? null))
         return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.removed' })
       case 'conflict':
-        await recordConflict(organisation.id, edition.id, jurorId, String(form.get('nominationId') ?? ''), { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') }, actor)
+        await recordConflict(
+          organisation.id,
+          edition.id,
+          jurorId,
+          String(form.get('nominationId') ?? ''),
+          { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') },
+          actor,
+        )
         return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.conflictRecorded' })
       default:
         return data<ActionResult>({ intent, error: translate(locale, 'jury.error.unknownIntent'), fields: {} }, { status: 400 })
     }
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as MessageKey, error.params))]))
-    const values = Object.fromEntries(['name', 'email', 'organisationName', 'locale', 'note', 'kind', 'nominationId', 'jurorId'].map((k) => [k, String(form.get(k) ?? '')]))
+    const fields = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as MessageKey, error.params))]),
+    )
+    const values = Object.fromEntries(
+      ['name', 'email', 'organisationName', 'locale', 'note', 'kind', 'nominationId', 'jurorId'].map((k) => [k, String(form.get(k) ?? '')]),
+    )
     return data<ActionResult>(
       {
         intent,
@@ -145,7 +162,13 @@ export default function EditionJury() {
     <div>
       <EditionPageHeader orgSlug={organisation.slug} edition={edition} heading={t('jury.admin.title')} />
       <div className="space-y-8">
-        {edition.juryEndsAt && <p>{edition.juryStartsAt ? t('jury.join.period', { starts: edition.juryStartsAt, ends: edition.juryEndsAt }) : t('jury.join.deadline', { ends: edition.juryEndsAt })}</p>}
+        {edition.juryEndsAt && (
+          <p>
+            {edition.juryStartsAt
+              ? t('jury.join.period', { starts: edition.juryStartsAt, ends: edition.juryEndsAt })
+              : t('jury.join.deadline', { ends: edition.juryEndsAt })}
+          </p>
+        )}
         {result?.error && result.intent !== 'invite' && result.intent !== 'conflict' && (
           <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
             {result.error}
@@ -171,10 +194,18 @@ export default function EditionJury() {
                 <caption className="sr-only">{t('jury.admin.jurorsCaption')}</caption>
                 <thead>
                   <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-3">{t('jury.admin.col.juror')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('jury.admin.col.categories')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('jury.admin.col.status')}</th>
-                    <th scope="col" className="py-2">{t('jury.admin.col.actions')}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.admin.col.juror')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.admin.col.categories')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.admin.col.status')}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t('jury.admin.col.actions')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -203,7 +234,13 @@ export default function EditionJury() {
                         </ul>
                       </td>
                       <td className="py-2 pr-3">
-                        {j.declined ? t('jury.admin.declined') : j.removedAt ? t('jury.admin.removedAt', { date: j.removedAt }) : j.joinedAt ? t('jury.admin.joinedAt', { date: j.joinedAt }) : t('jury.admin.invitedAt', { date: j.invitedAt })}
+                        {j.declined
+                          ? t('jury.admin.declined')
+                          : j.removedAt
+                            ? t('jury.admin.removedAt', { date: j.removedAt })
+                            : j.joinedAt
+                              ? t('jury.admin.joinedAt', { date: j.joinedAt })
+                              : t('jury.admin.invitedAt', { date: j.invitedAt })}
                       </td>
                       <td className="space-y-2 py-2">
                         {!j.removedAt && (
@@ -231,8 +268,24 @@ export default function EditionJury() {
                               </summary>
                               <Form method="post" className="mt-2 space-y-3">
                                 <input type="hidden" name="jurorId" value={j.id} />
-                                <ChoiceGroup legend={t('jury.admin.categories')} name="categoryIds" type="checkbox" options={categoryOptions} defaultValue={j.seats.map((s) => s.categoryId)} errors={result?.intent === 'seats' && result.jurorId === j.id ? result.fields.categoryIds : undefined} />
-                                <ChoiceGroup legend={t('jury.admin.chairOf')} name="chairCategoryIds" type="checkbox" options={categoryOptions} defaultValue={j.seats.filter((s) => s.isChair).map((s) => s.categoryId)} errors={result?.intent === 'seats' && result.jurorId === j.id ? result.fields.chairCategoryIds : undefined} />
+                                <ChoiceGroup
+                                  legend={t('jury.admin.categories')}
+                                  name="categoryIds"
+                                  type="checkbox"
+                                  options={categoryOptions}
+                                  defaultValue={j.seats.map((s) => s.categoryId)}
+                                  errors={result?.intent === 'seats' && result.jurorId === j.id ? result.fields.categoryIds : undefined}
+                                />
+                                <ChoiceGroup
+                                  legend={t('jury.admin.chairOf')}
+                                  name="chairCategoryIds"
+                                  type="checkbox"
+                                  options={categoryOptions}
+                                  defaultValue={j.seats.filter((s) => s.isChair).map((s) => s.categoryId)}
+                                  errors={
+                                    result?.intent === 'seats' && result.jurorId === j.id ? result.fields.chairCategoryIds : undefined
+                                  }
+                                />
                                 <button type="submit" name="intent" value="seats" className="btn-secondary" disabled={busy}>
                                   {t('jury.admin.saveSeats')}
                                 </button>
@@ -257,9 +310,35 @@ export default function EditionJury() {
           <Form method="post" className="space-y-4">
             <FormErrorSummary errors={inviteResult?.error ? [inviteResult.error] : undefined} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label={t('jury.admin.name')} name="name" id="juror-name" required maxLength={JUROR_LIMITS.name} defaultValue={v('name')} errors={inviteResult?.fields.name} autoComplete="off" />
-              <TextField label={t('jury.admin.email')} name="email" id="juror-email" type="email" required defaultValue={v('email')} errors={inviteResult?.fields.email} autoComplete="off" />
-              <TextField label={t('jury.admin.organisation')} help={t('jury.admin.organisationHelp')} name="organisationName" id="juror-organisation" maxLength={JUROR_LIMITS.organisationName} defaultValue={v('organisationName')} errors={inviteResult?.fields.organisationName} />
+              <TextField
+                label={t('jury.admin.name')}
+                name="name"
+                id="juror-name"
+                required
+                maxLength={JUROR_LIMITS.name}
+                defaultValue={v('name')}
+                errors={inviteResult?.fields.name}
+                autoComplete="off"
+              />
+              <TextField
+                label={t('jury.admin.email')}
+                name="email"
+                id="juror-email"
+                type="email"
+                required
+                defaultValue={v('email')}
+                errors={inviteResult?.fields.email}
+                autoComplete="off"
+              />
+              <TextField
+                label={t('jury.admin.organisation')}
+                help={t('jury.admin.organisationHelp')}
+                name="organisationName"
+                id="juror-organisation"
+                maxLength={JUROR_LIMITS.organisationName}
+                defaultValue={v('organisationName')}
+                errors={inviteResult?.fields.organisationName}
+              />
               <SelectField
                 label={t('jury.admin.language')}
                 name="locale"
@@ -271,8 +350,24 @@ export default function EditionJury() {
                 ]}
               />
             </div>
-            <ChoiceGroup legend={t('jury.admin.categories')} name="categoryIds" type="checkbox" required options={categoryOptions} defaultValue={inviteResult?.values?.categoryIds as string[] | undefined} errors={inviteResult?.fields.categoryIds} />
-            <ChoiceGroup legend={t('jury.admin.chairOf')} help={t('jury.admin.chairHelp')} name="chairCategoryIds" type="checkbox" options={categoryOptions} defaultValue={inviteResult?.values?.chairCategoryIds as string[] | undefined} errors={inviteResult?.fields.chairCategoryIds} />
+            <ChoiceGroup
+              legend={t('jury.admin.categories')}
+              name="categoryIds"
+              type="checkbox"
+              required
+              options={categoryOptions}
+              defaultValue={inviteResult?.values?.categoryIds as string[] | undefined}
+              errors={inviteResult?.fields.categoryIds}
+            />
+            <ChoiceGroup
+              legend={t('jury.admin.chairOf')}
+              help={t('jury.admin.chairHelp')}
+              name="chairCategoryIds"
+              type="checkbox"
+              options={categoryOptions}
+              defaultValue={inviteResult?.values?.chairCategoryIds as string[] | undefined}
+              errors={inviteResult?.fields.chairCategoryIds}
+            />
             <button type="submit" name="intent" value="invite" className="btn-primary" disabled={busy}>
               {t('jury.admin.inviteSubmit')}
             </button>
@@ -289,7 +384,8 @@ export default function EditionJury() {
             <ul className="card list-disc space-y-1 pl-8">
               {warnings.map((w) => (
                 <li key={`${w.jurorId}-${w.nominationId}`}>
-                  {t('jury.admin.warning', { juror: w.jurorName, nomination: w.structureName })} ({w.reasons.map((r) => t(warningReasonLabelKey(r))).join(', ')})
+                  {t('jury.admin.warning', { juror: w.jurorName, nomination: w.structureName })} (
+                  {w.reasons.map((r) => t(warningReasonLabelKey(r))).join(', ')})
                 </li>
               ))}
             </ul>
@@ -308,10 +404,18 @@ export default function EditionJury() {
                 <caption className="sr-only">{t('jury.admin.conflicts')}</caption>
                 <thead>
                   <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-3">{t('jury.admin.col.juror')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('jury.admin.col.nomination')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('jury.conflict.kind')}</th>
-                    <th scope="col" className="py-2">{t('jury.admin.col.declared')}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.admin.col.juror')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.admin.col.nomination')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('jury.conflict.kind')}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t('jury.admin.col.declared')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -339,11 +443,42 @@ export default function EditionJury() {
               <h3 className="text-lg font-semibold">{t('jury.admin.recordConflict')}</h3>
               <FormErrorSummary errors={conflictResult?.error ? [conflictResult.error] : undefined} />
               <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label={t('jury.admin.col.juror')} name="jurorId" id="conflict-juror" required placeholder="" defaultValue={conflictResult?.jurorId ?? ''} options={activeJurors.map((j) => ({ value: j.id, label: j.name }))} errors={conflictResult?.fields.jurorId} />
-                <SelectField label={t('jury.admin.col.nomination')} name="nominationId" id="conflict-nomination" required placeholder="" options={nominations.map((n) => ({ value: n.id, label: n.label }))} errors={conflictResult?.fields.nominationId} />
-                <SelectField label={t('jury.conflict.kind')} name="kind" id="conflict-kind" required options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))} errors={conflictResult?.fields.kind} />
+                <SelectField
+                  label={t('jury.admin.col.juror')}
+                  name="jurorId"
+                  id="conflict-juror"
+                  required
+                  placeholder=""
+                  defaultValue={conflictResult?.jurorId ?? ''}
+                  options={activeJurors.map((j) => ({ value: j.id, label: j.name }))}
+                  errors={conflictResult?.fields.jurorId}
+                />
+                <SelectField
+                  label={t('jury.admin.col.nomination')}
+                  name="nominationId"
+                  id="conflict-nomination"
+                  required
+                  placeholder=""
+                  options={nominations.map((n) => ({ value: n.id, label: n.label }))}
+                  errors={conflictResult?.fields.nominationId}
+                />
+                <SelectField
+                  label={t('jury.conflict.kind')}
+                  name="kind"
+                  id="conflict-kind"
+                  required
+                  options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
+                  errors={conflictResult?.fields.kind}
+                />
               </div>
-              <TextareaField label={t('jury.conflict.note')} name="note" id="conflict-note" maxLength={MAX_CONFLICT_NOTE_LENGTH} rows={2} errors={conflictResult?.fields.note} />
+              <TextareaField
+                label={t('jury.conflict.note')}
+                name="note"
+                id="conflict-note"
+                maxLength={MAX_CONFLICT_NOTE_LENGTH}
+                rows={2}
+                errors={conflictResult?.fields.note}
+              />
               <button type="submit" name="intent" value="conflict" className="btn-secondary" disabled={busy}>
                 {t('jury.admin.recordSubmit')}
               </button>

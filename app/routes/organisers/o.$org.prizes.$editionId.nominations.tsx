@@ -89,7 +89,11 @@ export default function NominationsPage() {
         </h2>
         <ul className="flex flex-wrap gap-2">
           <li>
-            <Link to={filters.category ? `${base}?category=${encodeURIComponent(filters.category)}` : base} className="link text-sm" aria-current={filters.status === '' ? 'page' : undefined}>
+            <Link
+              to={filters.category ? `${base}?category=${encodeURIComponent(filters.category)}` : base}
+              className="link text-sm"
+              aria-current={filters.status === '' ? 'page' : undefined}
+            >
               {t('prizeReview.list.all')} ({Object.values(counts).reduce((a, b) => a + b, 0)})
             </Link>
           </li>
@@ -108,7 +112,13 @@ export default function NominationsPage() {
       </section>
 
       <Form method="get" className="card mb-6 grid gap-4 p-4 sm:grid-cols-4 sm:items-end" aria-label={t('prizeReview.list.filters')}>
-        <TextField label={t('prizeReview.list.search')} help={t('prizeReview.list.searchHelp')} name="q" type="search" defaultValue={filters.q} />
+        <TextField
+          label={t('prizeReview.list.search')}
+          help={t('prizeReview.list.searchHelp')}
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+        />
         <SelectField
           label={t('prizeReview.list.status')}
           name="status"
@@ -153,12 +163,24 @@ export default function NominationsPage() {
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.structure')}</th>
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.project')}</th>
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.category')}</th>
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.contact')}</th>
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.status')}</th>
-                <th scope="col" className="py-2 pr-4">{t('prizeReview.col.submittedAt')}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.structure')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.project')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.category')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.contact')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.status')}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t('prizeReview.col.submittedAt')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -58,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: n.status,
       structureName: n.structureName,
       siret: n.siret,
-      legalForm: n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm) ? translate(locale, legalFormLabelKey(n.legalForm)) : n.legalForm,
+      legalForm:
+        n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm)
+          ? translate(locale, legalFormLabelKey(n.legalForm))
+          : n.legalForm,
       creationDate: n.creationDate ? formatDate(locale, n.creationDate) : null,
       address: [n.address, [n.postalCode, n.town].filter(Boolean).join(' ')].filter(Boolean).join(', '),
       departement: n.departement,

@@ -26,7 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organisation: { slug: organisation.slug },
     edition: { id: edition.id, title: edition.title, status: edition.status, editable: edition.editable },
-    questions: edition.questions.map((q) => ({ id: q.id, label: q.label, help: q.help ?? '', type: q.type, required: q.required, options: q.options })),
+    questions: edition.questions.map((q) => ({
+      id: q.id,
+      label: q.label,
+      help: q.help ?? '',
+      type: q.type,
+      required: q.required,
+      options: q.options,
+    })),
   }
 }
 
@@ -40,7 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     update: (id, input) => updatePrizeQuestion(organisation.id, edition.id, id, input, actor),
     remove: (id) => deletePrizeQuestion(organisation.id, edition.id, id, actor),
     move: (id, direction) => movePrizeQuestion(organisation.id, edition.id, id, direction, actor),
-    toasts: { created: 'prizes.toast.questionCreated', updated: 'prizes.toast.questionUpdated', deleted: 'prizes.toast.questionDeleted', moved: 'prizes.toast.questionMoved' },
+    toasts: {
+      created: 'prizes.toast.questionCreated',
+      updated: 'prizes.toast.questionUpdated',
+      deleted: 'prizes.toast.questionDeleted',
+      moved: 'prizes.toast.questionMoved',
+    },
     unknownAction: 'prizes.error.unknownAction',
   })
 }

@@ -24,7 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = await juryReport(edition.id)
   const categoryName = new Map(report.results.categories.map((c) => [c.id, c.name]))
   const conflicts = report.results.categories.flatMap((c) =>
-    c.rows.flatMap((r) => r.conflicts.map((x) => ({ key: `${x.jurorId}-${r.nominationId}`, juror: x.jurorName, nomination: r.structureName, kind: x.kind, note: x.note, declaredBy: x.declaredBy }))),
+    c.rows.flatMap((r) =>
+      r.conflicts.map((x) => ({
+        key: `${x.jurorId}-${r.nominationId}`,
+        juror: x.jurorName,
+        nomination: r.structureName,
+        kind: x.kind,
+        note: x.note,
+        declaredBy: x.declaredBy,
+      })),
+    ),
   )
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
@@ -38,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: j.name,
       organisationName: j.organisationName,
       removed: !!j.removedAt,
-      categories: j.memberships.map((m) => `${categoryName.get(m.categoryId) ?? ''}${m.isChair ? ` (${translate(locale, 'juryAdmin.scoring.chair')})` : ''}`),
+      categories: j.memberships.map(
+        (m) => `${categoryName.get(m.categoryId) ?? ''}${m.isChair ? ` (${translate(locale, 'juryAdmin.scoring.chair')})` : ''}`,
+      ),
     })),
     conflicts,
     categories: report.results.categories.map((c) => ({
@@ -61,7 +72,9 @@ export default function JuryReportPage() {
       </div>
       <div className="space-y-8">
         <header className="space-y-1">
-          <h2 className="text-2xl font-bold">{t('juryAdmin.report.title')} — {d.edition.title}</h2>
+          <h2 className="text-2xl font-bold">
+            {t('juryAdmin.report.title')} — {d.edition.title}
+          </h2>
           <p>{d.organisation.name}</p>
           <p className="text-sm text-stone-700">{t('juryAdmin.report.generated', { date: d.generatedAt })}</p>
           <button type="button" className="btn-secondary no-print" onClick={() => window.print()}>
@@ -69,13 +82,21 @@ export default function JuryReportPage() {
           </button>
         </header>
         <section aria-labelledby="members-title" className="space-y-2">
-          <h2 id="members-title" className="text-xl font-semibold">{t('juryAdmin.report.members')}</h2>
+          <h2 id="members-title" className="text-xl font-semibold">
+            {t('juryAdmin.report.members')}
+          </h2>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-1 pr-3">{t('juryAdmin.report.member')}</th>
-                <th scope="col" className="py-1 pr-3">{t('juryAdmin.report.structure')}</th>
-                <th scope="col" className="py-1">{t('juryAdmin.report.categories')}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('juryAdmin.report.member')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('juryAdmin.report.structure')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('juryAdmin.report.categories')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,25 +114,33 @@ export default function JuryReportPage() {
           </table>
         </section>
         <section aria-labelledby="conflicts-title" className="space-y-2">
-          <h2 id="conflicts-title" className="text-xl font-semibold">{t('juryAdmin.report.conflicts')}</h2>
+          <h2 id="conflicts-title" className="text-xl font-semibold">
+            {t('juryAdmin.report.conflicts')}
+          </h2>
           {d.conflicts.length === 0 ? (
             <p>{t('juryAdmin.report.noConflicts')}</p>
           ) : (
             <ul className="list-disc pl-6">
               {d.conflicts.map((c) => (
                 <li key={c.key}>
-                  {c.juror} — {c.nomination} ({t(`juryAdmin.report.declaredBy.${c.declaredBy === 'juror' ? 'juror' : 'organiser'}` as MessageKey)}){c.note ? ` : ${c.note}` : ''}
+                  {c.juror} — {c.nomination} (
+                  {t(`juryAdmin.report.declaredBy.${c.declaredBy === 'juror' ? 'juror' : 'organiser'}` as MessageKey)})
+                  {c.note ? ` : ${c.note}` : ''}
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section aria-labelledby="rankings-title" className="space-y-4">
-          <h2 id="rankings-title" className="text-xl font-semibold">{t('juryAdmin.report.rankings')}</h2>
+          <h2 id="rankings-title" className="text-xl font-semibold">
+            {t('juryAdmin.report.rankings')}
+          </h2>
           <MethodNote id="method" normalise={d.normalise} tieBreak={d.tieBreak} />
           {d.categories.map((c) => (
             <section key={c.id} aria-labelledby={`report-${c.id}`} className="space-y-2">
-              <h3 id={`report-${c.id}`} className="text-lg font-semibold">{c.name}</h3>
+              <h3 id={`report-${c.id}`} className="text-lg font-semibold">
+                {c.name}
+              </h3>
               <RankedTable rows={c.rows} normalise={d.normalise} showVotes={d.showVotes} showDetails={false} />
               {c.validated && <p className="font-semibold">{t('juryAdmin.report.validatedBy', c.validated)}</p>}
             </section>

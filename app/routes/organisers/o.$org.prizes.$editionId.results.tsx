@@ -68,11 +68,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       already = (await publishResults(edition.id, actor)).already
     })
     if (failed) return data(failed.failed, { status: failed.status })
-    return redirectWithToast(request, here, { type: already ? 'info' : 'success', key: already ? 'juryAdmin.results.alreadyPublished' : 'juryAdmin.results.publishedToast' })
+    return redirectWithToast(request, here, {
+      type: already ? 'info' : 'success',
+      key: already ? 'juryAdmin.results.alreadyPublished' : 'juryAdmin.results.publishedToast',
+    })
   }
   const nominationId = String(form.get('nominationId') ?? '')
   const failed = await attempt(locale, 'decision', nominationId, () =>
-    recordDecision(edition.id, nominationId, { decision: String(form.get('decision') ?? ''), rationale: String(form.get('rationale') ?? ''), rank: intOrNull(form.get('rank')) }, actor),
+    recordDecision(
+      edition.id,
+      nominationId,
+      { decision: String(form.get('decision') ?? ''), rationale: String(form.get('rationale') ?? ''), rank: intOrNull(form.get('rank')) },
+      actor,
+    ),
   )
   if (failed) return data(failed.failed, { status: failed.status })
   return redirectWithToast(request, `${here}#result-${nominationId}`, { type: 'success', key: 'juryAdmin.results.saved' })
@@ -87,15 +95,21 @@ export default function EditionResults() {
       <EditionPageHeader orgSlug={d.organisation.slug} edition={d.edition} heading={t('juryAdmin.results.title')} />
       <div className="space-y-10">
         <section aria-labelledby="method-title" className="card space-y-2">
-          <h2 id="method-title" className="text-lg font-semibold">{t('juryAdmin.results.method')}</h2>
+          <h2 id="method-title" className="text-lg font-semibold">
+            {t('juryAdmin.results.method')}
+          </h2>
           <MethodNote id="method" normalise={d.normalise} tieBreak={d.tieBreak} />
         </section>
         {d.categories.length === 0 && <p>{t('juryAdmin.results.empty')}</p>}
         {d.categories.map((c) => (
           <section key={c.id} aria-labelledby={`cat-${c.id}`} className="space-y-3">
-            <h2 id={`cat-${c.id}`} className="text-xl font-semibold">{c.name}</h2>
+            <h2 id={`cat-${c.id}`} className="text-xl font-semibold">
+              {c.name}
+            </h2>
             <p className={c.lockedAt ? 'font-semibold text-green-900' : 'text-stone-700'}>
-              {c.lockedAt ? t('juryAdmin.results.validated', { date: c.lockedAt }) : t('juryAdmin.results.notValidated', { chairs: c.chairs.join(', ') || t('juryAdmin.results.noChair') })}
+              {c.lockedAt
+                ? t('juryAdmin.results.validated', { date: c.lockedAt })
+                : t('juryAdmin.results.notValidated', { chairs: c.chairs.join(', ') || t('juryAdmin.results.noChair') })}
             </p>
             {c.rows.length === 0 ? (
               <p>{t('juryAdmin.results.empty')}</p>
@@ -111,15 +125,21 @@ export default function EditionResults() {
           </section>
         ))}
         <section aria-labelledby="publish-title" className="card space-y-3">
-          <h2 id="publish-title" className="text-lg font-semibold">{t('juryAdmin.results.publish')}</h2>
+          <h2 id="publish-title" className="text-lg font-semibold">
+            {t('juryAdmin.results.publish')}
+          </h2>
           {d.publishedAt ? (
             <p className="font-semibold">
               {t('juryAdmin.results.published', { date: d.publishedAt })}{' '}
-              <Link className="link" to={`/prix/${d.edition.slug}/resultats`}>{t('juryAdmin.results.publicPage')}</Link>
+              <Link className="link" to={`/prix/${d.edition.slug}/resultats`}>
+                {t('juryAdmin.results.publicPage')}
+              </Link>
             </p>
           ) : (
             <Form method="post" className="space-y-2">
-              <p id="publish-help" className="text-sm text-stone-700">{t('juryAdmin.results.publishHelp')}</p>
+              <p id="publish-help" className="text-sm text-stone-700">
+                {t('juryAdmin.results.publishHelp')}
+              </p>
               <input type="hidden" name="intent" value="publish" />
               <ErrorList id="publish-error" errors={failed?.intent === 'publish' ? allErrors(failed.errors) : null} />
               <button type="submit" className="btn-primary" aria-describedby="publish-help" disabled={!d.canPublish}>

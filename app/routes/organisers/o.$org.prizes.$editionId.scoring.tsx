@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: p.state,
     endsAt: p.edition.juryEndsAt ? formatDateTime(locale, p.edition.juryEndsAt) : null,
     locked: !!p.edition.scoringLockedAt,
-    settings: { normaliseScores: p.edition.normaliseScores, tieBreak: p.edition.tieBreak, juryReminderDaysBefore: p.edition.juryReminderDaysBefore },
+    settings: {
+      normaliseScores: p.edition.normaliseScores,
+      tieBreak: p.edition.tieBreak,
+      juryReminderDaysBefore: p.edition.juryReminderDaysBefore,
+    },
     lateWithinDays: p.lateWithinDays,
     categories: p.categories,
     jurors: p.jurors.map((j) => ({
@@ -64,15 +68,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const jurorId = String(form.get('jurorId') ?? '')
     const failed = await attempt(locale, intent, jurorId, () => remindJuror(edition.id, jurorId, actor))
     if (failed) return data(failed.failed, { status: failed.status })
-    return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.scoring.reminded', params: { name: String(form.get('name') ?? '') } })
+    return redirectWithToast(request, here, {
+      type: 'success',
+      key: 'juryAdmin.scoring.reminded',
+      params: { name: String(form.get('name') ?? '') },
+    })
   }
   if (intent === 'lock' || intent === 'unlock') {
     await setScoringLock(edition.id, intent === 'lock', actor)
-    return redirectWithToast(request, here, { type: 'success', key: intent === 'lock' ? 'juryAdmin.scoring.locked' : 'juryAdmin.scoring.unlocked' })
+    return redirectWithToast(request, here, {
+      type: 'success',
+      key: intent === 'lock' ? 'juryAdmin.scoring.locked' : 'juryAdmin.scoring.unlocked',
+    })
   }
   const days = intOrNull(form.get('juryReminderDaysBefore'))
   const failed = await attempt(locale, 'settings', edition.id, () =>
-    updateJurySettings(edition.id, { normaliseScores: form.get('normaliseScores') === 'on', tieBreak: String(form.get('tieBreak') ?? ''), juryReminderDaysBefore: days ?? 0 }, actor),
+    updateJurySettings(
+      edition.id,
+      {
+        normaliseScores: form.get('normaliseScores') === 'on',
+        tieBreak: String(form.get('tieBreak') ?? ''),
+        juryReminderDaysBefore: days ?? 0,
+      },
+      actor,
+    ),
   )
   if (failed) return data(failed.failed, { status: failed.status })
   return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.settings.saved' })
@@ -89,7 +108,9 @@ export default function EditionScoring() {
       <EditionPageHeader orgSlug={d.organisation.slug} edition={d.edition} heading={t('juryAdmin.scoring.title')} />
       <div className="space-y-10">
         <section aria-labelledby="state-title" className="card space-y-3">
-          <h2 id="state-title" className="text-lg font-semibold">{t(`juryAdmin.scoring.state.${d.state}`)}</h2>
+          <h2 id="state-title" className="text-lg font-semibold">
+            {t(`juryAdmin.scoring.state.${d.state}`)}
+          </h2>
           {d.endsAt && <p>{t('juryAdmin.scoring.endsAt', { date: d.endsAt })}</p>}
           <Form method="post">
             <input type="hidden" name="intent" value={d.locked ? 'unlock' : 'lock'} />
@@ -100,8 +121,12 @@ export default function EditionScoring() {
         </section>
 
         <section aria-labelledby="jurors-title" className="space-y-3">
-          <h2 id="jurors-title" className="text-xl font-semibold">{t('juryAdmin.scoring.byJuror')}</h2>
-          <p id="late-help" className="text-sm text-stone-700">{t('juryAdmin.scoring.lateHelp', { days: d.lateWithinDays })}</p>
+          <h2 id="jurors-title" className="text-xl font-semibold">
+            {t('juryAdmin.scoring.byJuror')}
+          </h2>
+          <p id="late-help" className="text-sm text-stone-700">
+            {t('juryAdmin.scoring.lateHelp', { days: d.lateWithinDays })}
+          </p>
           {d.jurors.length === 0 ? (
             <p>{t('juryAdmin.scoring.noJurors')}</p>
           ) : (
@@ -109,23 +134,48 @@ export default function EditionScoring() {
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-3">{t('juryAdmin.scoring.juror')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('juryAdmin.scoring.category')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.scoring.assigned')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.scoring.scored')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('juryAdmin.scoring.submitted')}</th>
-                    <th scope="col" className="py-2"><span className="sr-only">{t('juryAdmin.scoring.remind')}</span></th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('juryAdmin.scoring.juror')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('juryAdmin.scoring.category')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right">
+                      {t('juryAdmin.scoring.assigned')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right">
+                      {t('juryAdmin.scoring.scored')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('juryAdmin.scoring.submitted')}
+                    </th>
+                    <th scope="col" className="py-2">
+                      <span className="sr-only">{t('juryAdmin.scoring.remind')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.jurors.map((j) => (
-                    <tr key={j.id} className={`border-b border-stone-200 align-top ${j.late ? 'bg-amber-50' : ''}`} data-testid={`juror-${j.id}`}>
+                    <tr
+                      key={j.id}
+                      className={`border-b border-stone-200 align-top ${j.late ? 'bg-amber-50' : ''}`}
+                      data-testid={`juror-${j.id}`}
+                    >
                       <th scope="row" className="py-2 pr-3 font-normal">
                         <span className="font-semibold">{j.name}</span>
                         <span className="block text-stone-700">{j.email}</span>
-                        {j.late && <span className="mt-1 inline-block rounded bg-amber-200 px-1 font-semibold text-amber-950" aria-describedby="late-help">{t('juryAdmin.scoring.late')}</span>}
+                        {j.late && (
+                          <span
+                            className="mt-1 inline-block rounded bg-amber-200 px-1 font-semibold text-amber-950"
+                            aria-describedby="late-help"
+                          >
+                            {t('juryAdmin.scoring.late')}
+                          </span>
+                        )}
                         {!j.joined && <span className="block text-stone-700">{t('juryAdmin.scoring.notJoined')}</span>}
-                        {j.lastRemindedAt && <span className="block text-stone-700">{t('juryAdmin.scoring.lastReminded', { date: j.lastRemindedAt })}</span>}
+                        {j.lastRemindedAt && (
+                          <span className="block text-stone-700">{t('juryAdmin.scoring.lastReminded', { date: j.lastRemindedAt })}</span>
+                        )}
                       </th>
                       <td className="py-2 pr-3">
                         <ul>
@@ -160,20 +210,32 @@ export default function EditionScoring() {
         </section>
 
         <section aria-labelledby="categories-title" className="space-y-3">
-          <h2 id="categories-title" className="text-xl font-semibold">{t('juryAdmin.scoring.byCategory')}</h2>
+          <h2 id="categories-title" className="text-xl font-semibold">
+            {t('juryAdmin.scoring.byCategory')}
+          </h2>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-3">{t('juryAdmin.scoring.category')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.scoring.assigned')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('juryAdmin.scoring.scored')}</th>
-                <th scope="col" className="py-2 text-right">{t('juryAdmin.scoring.submittedCount')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('juryAdmin.scoring.category')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('juryAdmin.scoring.assigned')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('juryAdmin.scoring.scored')}
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {t('juryAdmin.scoring.submittedCount')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.categories.map((c) => (
                 <tr key={c.id} className="border-b border-stone-200">
-                  <th scope="row" className="py-2 pr-3 font-normal">{c.name}</th>
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {c.name}
+                  </th>
                   <td className="py-2 pr-3 text-right">{c.assigned}</td>
                   <td className="py-2 pr-3 text-right">{c.scored}</td>
                   <td className="py-2 text-right">
@@ -187,10 +249,17 @@ export default function EditionScoring() {
 
         <section aria-labelledby="settings-title">
           <Form method="post" className="card max-w-2xl space-y-4">
-            <h2 id="settings-title" className="text-lg font-semibold">{t('juryAdmin.settings.title')}</h2>
+            <h2 id="settings-title" className="text-lg font-semibold">
+              {t('juryAdmin.settings.title')}
+            </h2>
             <input type="hidden" name="intent" value="settings" />
             <ErrorList errors={settingsErrors._form} />
-            <CheckboxField name="normaliseScores" id="normaliseScores" label={t('juryAdmin.settings.normalise')} defaultChecked={d.settings.normaliseScores} />
+            <CheckboxField
+              name="normaliseScores"
+              id="normaliseScores"
+              label={t('juryAdmin.settings.normalise')}
+              defaultChecked={d.settings.normaliseScores}
+            />
             <SelectField
               name="tieBreak"
               id="tieBreak"
@@ -211,7 +280,9 @@ export default function EditionScoring() {
               errors={settingsErrors.juryReminderDaysBefore}
               className="max-w-xs"
             />
-            <button type="submit" className="btn-primary">{t('juryAdmin.settings.save')}</button>
+            <button type="submit" className="btn-primary">
+              {t('juryAdmin.settings.save')}
+            </button>
           </Form>
         </section>
       </div>

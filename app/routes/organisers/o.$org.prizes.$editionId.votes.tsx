@@ -77,7 +77,13 @@ export default function EditionVotes() {
         {!edition.publicVoteEnabled || !edition.window ? (
           <p className="card">{t('votes.admin.disabled')}</p>
         ) : (
-          <p>{t('votes.admin.window', { opens: edition.opensAt ?? '', closes: edition.closesAt ?? '', state: t(`votes.admin.state.${edition.window}` as MessageKey) })}</p>
+          <p>
+            {t('votes.admin.window', {
+              opens: edition.opensAt ?? '',
+              closes: edition.closesAt ?? '',
+              state: t(`votes.admin.state.${edition.window}` as MessageKey),
+            })}
+          </p>
         )}
 
         <section aria-labelledby="tally-title" className="space-y-3">
@@ -123,14 +129,30 @@ export default function EditionVotes() {
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-stone-300">
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.time')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.nomination')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.address')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.domain')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.network')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.networkVotes')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('votes.admin.status')}</th>
-                    <th scope="col" className="py-2">{t('votes.admin.action')}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.time')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.nomination')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.address')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.domain')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.network')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.networkVotes')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('votes.admin.status')}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t('votes.admin.action')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

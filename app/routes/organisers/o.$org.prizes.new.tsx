@@ -32,9 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ values, errors: translateErrors(locale, fieldErrorsOf(parsed.error)) }, { status: 400 })
   try {
     const edition = await createEdition(organisation.id, parsed.data, { actorUserId: user.id, request })
-    return redirectWithToast(request, editionPath(organisation.slug, edition.id, 'categories'), { type: 'success', key: 'prizes.toast.created' })
+    return redirectWithToast(request, editionPath(organisation.slug, edition.id, 'categories'), {
+      type: 'success',
+      key: 'prizes.toast.created',
+    })
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
+    if (isAppError(error) && error.status < 500)
+      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
     throw error
   }
 }

@@ -42,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateLegalDetails(organisation.id, values, { actorUserId: user.id })
   } catch (error) {
-    if (isAppError(error) && error.status < 500) return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
+    if (isAppError(error) && error.status < 500)
+      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
     throw error
   }
   return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'paymentsAdmin.toast.legalSaved' })
@@ -71,9 +72,35 @@ export default function OrganisationSettings() {
         <FormErrorSummary errors={result ? [...new Set(Object.values(e).flat())] : null} />
         <fieldset className="card space-y-3">
           <legend className="text-xl font-semibold">{t('paymentsAdmin.legal.legalSection')}</legend>
-          <TextField label={t('paymentsAdmin.legal.legalName')} name="legalName" id="legalName" autoComplete="organization" defaultValue={v.legalName} maxLength={LEGAL_LIMITS.legalName} errors={e.legalName} />
-          <TextareaField label={t('paymentsAdmin.legal.address')} name="address" id="address" autoComplete="street-address" rows={3} defaultValue={v.address} maxLength={LEGAL_LIMITS.address} errors={e.address} />
-          <TextField label={t('paymentsAdmin.legal.siret')} name="siret" id="siret" inputMode="numeric" autoComplete="off" defaultValue={v.siret} help={t('paymentsAdmin.legal.siretHelp')} errors={e.siret} />
+          <TextField
+            label={t('paymentsAdmin.legal.legalName')}
+            name="legalName"
+            id="legalName"
+            autoComplete="organization"
+            defaultValue={v.legalName}
+            maxLength={LEGAL_LIMITS.legalName}
+            errors={e.legalName}
+          />
+          <TextareaField
+            label={t('paymentsAdmin.legal.address')}
+            name="address"
+            id="address"
+            autoComplete="street-address"
+            rows={3}
+            defaultValue={v.address}
+            maxLength={LEGAL_LIMITS.address}
+            errors={e.address}
+          />
+          <TextField
+            label={t('paymentsAdmin.legal.siret')}
+            name="siret"
+            id="siret"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={v.siret}
+            help={t('paymentsAdmin.legal.siretHelp')}
+            errors={e.siret}
+          />
           <TextField
             label={t('paymentsAdmin.legal.vatMention')}
             name="vatMention"
@@ -86,9 +113,33 @@ export default function OrganisationSettings() {
         </fieldset>
         <fieldset className="card space-y-3">
           <legend className="text-xl font-semibold">{t('paymentsAdmin.legal.bankSection')}</legend>
-          <TextField label={t('paymentsAdmin.legal.holder')} name="bankAccountHolder" id="bankAccountHolder" defaultValue={v.bankAccountHolder} maxLength={LEGAL_LIMITS.accountHolder} errors={e.bankAccountHolder} />
-          <TextField label={t('paymentsAdmin.legal.iban')} name="iban" id="iban" autoComplete="off" spellCheck={false} defaultValue={v.iban} help={t('paymentsAdmin.legal.ibanHelp')} errors={e.iban} />
-          <TextField label={t('paymentsAdmin.legal.bic')} name="bic" id="bic" autoComplete="off" spellCheck={false} defaultValue={v.bic} errors={e.bic} />
+          <TextField
+            label={t('paymentsAdmin.legal.holder')}
+            name="bankAccountHolder"
+            id="bankAccountHolder"
+            defaultValue={v.bankAccountHolder}
+            maxLength={LEGAL_LIMITS.accountHolder}
+            errors={e.bankAccountHolder}
+          />
+          <TextField
+            label={t('paymentsAdmin.legal.iban')}
+            name="iban"
+            id="iban"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={v.iban}
+            help={t('paymentsAdmin.legal.ibanHelp')}
+            errors={e.iban}
+          />
+          <TextField
+            label={t('paymentsAdmin.legal.bic')}
+            name="bic"
+            id="bic"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={v.bic}
+            errors={e.bic}
+          />
         </fieldset>
         <button type="submit" className="btn-primary" disabled={busy}>
           {t('paymentsAdmin.legal.save')}

@@ -85,7 +85,11 @@ function CreatedToken({ name, token }: { name: string; token: string }) {
   const t = useT()
   const ref = useRef<HTMLInputElement>(null)
   // The copy button needs JavaScript; without it the selected field is copied by hand.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const [copied, setCopied] = useState(false)
   useEffect(() => {
     ref.current?.focus()
@@ -193,19 +197,35 @@ export default function ApiTokens() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-stone-200">
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.name')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.prefix')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.createdBy')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.createdAt')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.lastUsedAt')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('auth.tokens.col.status')}</th>
-                  <th scope="col" className="py-2">{t('auth.tokens.col.actions')}</th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.name')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.prefix')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.createdBy')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.createdAt')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.lastUsedAt')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t('auth.tokens.col.status')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('auth.tokens.col.actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {tokens.map((tk) => (
                   <tr key={tk.id} className="border-b border-stone-100 align-top">
-                    <th scope="row" className="py-2 pr-4 font-medium">{tk.name}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {tk.name}
+                    </th>
                     <td className="py-2 pr-4 font-mono">{tk.prefix}…</td>
                     <td className="py-2 pr-4 break-all">{tk.createdBy}</td>
                     <td className="py-2 pr-4">{formatDateTime(locale, tk.createdAt)}</td>

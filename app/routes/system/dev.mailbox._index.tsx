@@ -54,9 +54,7 @@ export default function Mailbox() {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
-            <caption className="px-4 py-3 text-left text-stone-700">
-              {t('mailbox.caption', { count: messages.length })}
-            </caption>
+            <caption className="px-4 py-3 text-left text-stone-700">{t('mailbox.caption', { count: messages.length })}</caption>
             <thead className="border-b border-stone-200 bg-stone-100 text-stone-800">
               <tr>
                 <th scope="col" className="px-4 py-2 font-semibold">
