@@ -1,6 +1,6 @@
 // Accessible form fields: a visible label, help text and errors linked with
 // aria-describedby, aria-invalid on error. Work with plain Remix forms or Conform.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { useT } from '#app/ui/i18n.tsx'
 
 export type FieldErrors = string[] | undefined | null
@@ -210,16 +210,39 @@ export function ChoiceGroup({
   )
 }
 
-/** Listed at the top of a form after a failed submission, for screen-reader and keyboard users. */
-export function FormErrorSummary({ errors }: { errors: FieldErrors }) {
+/**
+ * Listed at the top of a form after a failed submission, as GOV.UK's error summary: it takes the focus
+ * when it appears (screen readers read it, keyboard users start from it) and links each field error to
+ * its field. `errors` are the form's own messages; `links` the field errors with the id of their field.
+ */
+export function FormErrorSummary({ errors, links }: { errors?: FieldErrors; links?: { text: string; href?: string }[] }) {
   const t = useT()
-  if (!errors?.length) return null
+  const ref = useRef<HTMLDivElement>(null)
+  const entries = [...(errors ?? []).map((text) => ({ text, href: undefined as string | undefined })), ...(links ?? [])]
+  const signature = entries.map((e) => e.text).join('\n')
+  useEffect(() => {
+    if (signature) ref.current?.focus()
+  }, [signature])
+  if (entries.length === 0) return null
   return (
-    <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-      <p className="font-semibold">{t('form.errorSummary', { count: errors.length })}</p>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 focus:outline focus:outline-2 focus:outline-red-700"
+    >
+      <p className="font-semibold">{t('form.errorSummary', { count: entries.length })}</p>
       <ul className="mt-1 list-disc pl-5">
-        {errors.map((e) => (
-          <li key={e}>{e}</li>
+        {entries.map((e, i) => (
+          <li key={`${i}-${e.text}`}>
+            {e.href ? (
+              <a href={e.href} className="underline">
+                {e.text}
+              </a>
+            ) : (
+              e.text
+            )}
+          </li>
         ))}
       </ul>
     </div>

@@ -8,6 +8,7 @@ import { can, type Action } from './permissions.ts'
 import { hashToken } from './session.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
 import { createCache } from '#app/shared/cache.ts'
+import { AppError } from '#app/utils/errors.ts'
 
 export const API_TOKEN_PREFIX = 'essor_'
 const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6
@@ -15,12 +16,23 @@ const TOKEN_PATTERN = /^essor_[a-z2-7]{32}$/
 /** lastUsedAt is written at most this often per token, to keep reads from turning into writes. */
 const LAST_USED_PRECISION_MS = 60 * 1000
 
-export class ApiTokenError extends Error {
+/** A refused token: its name (422, on the name field) or the member's role (403). */
+export class ApiTokenError extends AppError {
   constructor(
     readonly reason: 'forbidden' | 'invalidName',
     message: string,
   ) {
-    super(message)
+    super(
+      reason === 'invalidName'
+        ? {
+            status: 422,
+            code: 'invalid_name',
+            message,
+            messageKey: 'auth.error.tokenNameRequired',
+            fields: { name: ['auth.error.tokenNameRequired'] },
+          }
+        : { status: 403, code: 'forbidden', message, messageKey: 'error.403.title' },
+    )
     this.name = 'ApiTokenError'
   }
 }

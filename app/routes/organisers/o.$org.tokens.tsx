@@ -1,19 +1,20 @@
 // API tokens of an organisation (admins and organisers): list, create (the secret is shown once),
 // revoke.
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { ApiTokenError, createApiToken, listApiTokens, revokeApiToken } from '#app/modules/auth/api-token.server.ts'
+import { createApiToken, listApiTokens, revokeApiToken } from '#app/modules/auth/api-token.server.ts'
 import { ApiTokenNameSchema, translateErrors } from '#app/modules/auth/schema.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { httpError } from '#app/utils/http.server.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { formatDateTime } from '#app/shared/time.ts'
-import { translate } from '#app/utils/i18n.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 // The page may show a secret once: never cached, by the browser or anything in between.
@@ -62,18 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === 'create') {
-    const submission = parseWithZod(formData, { schema: ApiTokenNameSchema })
-    if (submission.status !== 'success') return data<ActionData>({ result: submission.reply() }, { status: 400 })
-    try {
-      const { token, apiToken } = await createApiToken({ organisationId: organisation.id, userId: user.id, name: submission.value.name })
+    return submitForm(request, formData, ApiTokenNameSchema, async ({ name }, submission) => {
+      const { token, apiToken } = await createApiToken({ organisationId: organisation.id, userId: user.id, name })
       return data<ActionData>({ result: submission.reply({ resetForm: true }), created: { name: apiToken.name, token } })
-    } catch (error) {
-      if (error instanceof ApiTokenError && error.reason === 'invalidName') {
-        return data<ActionData>({ result: submission.reply({ fieldErrors: { name: ['auth.error.tokenNameRequired'] } }) }, { status: 400 })
-      }
-      if (error instanceof ApiTokenError) throw httpError(403, error.message)
-      throw error
-    }
+    })
   }
 
   throw httpError(400, 'Unknown intent')
@@ -134,18 +127,11 @@ function CreatedToken({ name, token }: { name: string; token: string }) {
 function CreateForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const t = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'create-token',
-    lastResult,
-    constraint: getZodConstraint(ApiTokenNameSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApiTokenNameSchema }),
-  })
+  const [form, fields] = useZodForm(ApiTokenNameSchema, { id: 'create-token', lastResult })
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="create" />
-      <FormErrorSummary errors={translateErrors(t, form.errors)} />
+      <FormErrorSummary links={summaryEntries(form, { name: fields.name.id }, (e) => t(e as MessageKey))} />
       <TextField
         label={t('auth.tokens.field.name')}
         help={t('auth.tokens.field.nameHint')}
