@@ -27,7 +27,7 @@ export function prizeNotFound() {
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** GET /api/v1/prizes: published editions, the latest first. */
-export async function publicPrizeList(request?: Request) {
+export async function publicPrizeList() {
   const editions = await listPublicEditions()
   return {
     prizes: editions.map((e) => ({
@@ -38,13 +38,13 @@ export async function publicPrizeList(request?: Request) {
       submissionsOpenAt: iso(e.submissionsOpenAt),
       submissionsCloseAt: iso(e.submissionsCloseAt),
       announcementAt: iso(e.announcementAt),
-      url: absoluteUrl(`/prix/${e.slug}`, request),
+      url: absoluteUrl(`/prix/${e.slug}`),
     })),
   }
 }
 
 /** GET /api/v1/prizes/{slug}: a published edition's categories, calendar and eligibility rules. */
-export async function publicPrizeDetail(slug: string, request?: Request) {
+export async function publicPrizeDetail(slug: string) {
   const e = await getPublicEdition(slug)
   if (!e) throw prizeNotFound()
   return {
@@ -53,8 +53,8 @@ export async function publicPrizeDetail(slug: string, request?: Request) {
     year: e.year,
     organisation: { slug: e.organisation.slug, name: e.organisation.name },
     description: e.description,
-    url: absoluteUrl(`/prix/${e.slug}`, request),
-    nominationUrl: absoluteUrl(`/prix/${e.slug}/candidater`, request),
+    url: absoluteUrl(`/prix/${e.slug}`),
+    nominationUrl: absoluteUrl(`/prix/${e.slug}/candidater`),
     categories: e.categories.map((c) => ({ id: c.id, name: c.name, description: c.description, awards: c.awards })),
     calendar: {
       submissionsOpenAt: iso(e.submissionsOpenAt),

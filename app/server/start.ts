@@ -63,6 +63,9 @@ function banner() {
     `\n  Essor is running at ${url}`,
     `  Database: ${dbTarget.provider}${processes > 1 ? `, ${processes} HTTP processes` : ''}`,
   ]
+  if (!env.APP_URL) {
+    lines.push(`  Links in emails point to ${url}: they work on this machine only (set APP_URL to the public address)`)
+  }
   if (!env.SMTP_URL) lines.push(`  Emails go to the local mailbox: ${url}/dev/mailbox`)
   if (env.DEMO_DATA) {
     lines.push('  Demo sign-in (email link via the mailbox, or password ' + app.DEMO_PASSWORD + '):')

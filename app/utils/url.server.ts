@@ -1,11 +1,12 @@
-// Absolute links for emails: APP_URL when configured (production), else the request's origin,
-// else the local server.
-export function appOrigin(request?: Request): string {
+// Absolute links for emails and for other sites (Stripe's return pages, the API's links). They never
+// come from the request (its Host header is the client's to write): APP_URL when configured, else the
+// address this server listens on, http://localhost:PORT, which works on this machine only (the
+// server says so when it starts).
+export function appOrigin(): string {
   if (process.env.APP_URL) return new URL(process.env.APP_URL).origin
-  if (request) return new URL(request.url).origin
   return `http://localhost:${process.env.PORT ?? 3000}`
 }
 
-export function absoluteUrl(path: string, request?: Request): string {
-  return new URL(path, appOrigin(request)).toString()
+export function absoluteUrl(path: string): string {
+  return new URL(path, appOrigin()).toString()
 }

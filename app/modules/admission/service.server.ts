@@ -255,7 +255,7 @@ async function decideOne(
     organisationId: event.organisationId,
     category: `event:${event.id}`,
   }
-  const manageUrl = manageToken ? manageUrlFor(manageToken, opts.request) : ''
+  const manageUrl = manageToken ? manageUrlFor(manageToken) : ''
   if (outcome === 'accepted') {
     await enqueueEmail(tx, {
       ...common,

@@ -242,7 +242,7 @@ function renderer(c: CampaignContent) {
 
 export type CampaignEmailProps = CampaignProps
 
-function linksFor(token: string, kind: CampaignKind, trackOpens: boolean, request?: Request, origin = appOrigin(request)) {
+function linksFor(token: string, kind: CampaignKind, trackOpens: boolean, origin = appOrigin()) {
   // Tokens are base32 (URL-safe): plain concatenation, computed once per recipient of 10,000.
   return {
     linkUrl: `${origin}/i/${token}`,
@@ -280,16 +280,16 @@ const localeOf = (value: string | null | undefined): Locale => (isLocale(value) 
 export type PreviewSample = { firstName: string; lastName: string; structure: string | null }
 
 /** The email as one sample recipient would read it, in French and in English. */
-export async function previewCampaign(organisationId: string, campaignId: string, sample?: PreviewSample, request?: Request) {
+export async function previewCampaign(organisationId: string, campaignId: string, sample?: PreviewSample) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId } })
   if (!c) throw notFound()
   const target = await targetOf(prisma, c)
   const render = renderer(c)
   const person = sample ?? (await sampleRecipient(c.organisationId, parseAudience(c.audience)))
   const links = {
-    linkUrl: absoluteUrl('/i/preview', request),
+    linkUrl: absoluteUrl('/i/preview'),
     declineUrl: null,
-    unsubscribeUrl: absoluteUrl('/u/preview', request),
+    unsubscribeUrl: absoluteUrl('/u/preview'),
     openPixelUrl: null,
   }
   const out = {} as Record<Locale, CampaignEmailProps>
@@ -304,7 +304,7 @@ export async function previewCampaign(organisationId: string, campaignId: string
     }
     out[locale] = propsFor(render, locale, values, target, {
       ...links,
-      declineUrl: c.kind === 'event_invitation' ? absoluteUrl('/i/preview/decline', request) : null,
+      declineUrl: c.kind === 'event_invitation' ? absoluteUrl('/i/preview/decline') : null,
     })
   }
   return out
@@ -322,7 +322,6 @@ export async function sendTestEmail(
   organisationId: string,
   campaignId: string,
   to: { email: string; name: string | null; locale: Locale; userId: string },
-  request?: Request,
 ) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId } })
   if (!c) throw notFound()
@@ -330,7 +329,7 @@ export async function sendTestEmail(
   if (missing.length > 0) throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
   const target = await targetOf(prisma, c)
   const publicPath = c.eventId && target.slug ? `/e/${target.slug}` : c.editionId && target.slug ? `/prix/${target.slug}` : '/'
-  const link = absoluteUrl(publicPath, request)
+  const link = absoluteUrl(publicPath)
   const [firstName = '', ...rest] = (to.name ?? '').split(' ')
   const values: MergeValues = {
     firstName,
@@ -500,7 +499,7 @@ async function writeChunk(
   ctx: { target: Target; render: ReturnType<typeof renderer>; now: Date; request?: Request },
 ) {
   const todo = chunk
-  const origin = appOrigin(ctx.request)
+  const origin = appOrigin()
 
   const domain = messageIdDomain()
   const recipientRows: unknown[][] = []
@@ -520,7 +519,7 @@ async function writeChunk(
     if (r.skippedReason) skipped++
     else {
       emailId = freshEmailId
-      const links = linksFor(token, ctx.target.kind, c.trackOpens, ctx.request, origin)
+      const links = linksFor(token, ctx.target.kind, c.trackOpens, origin)
       const values: MergeValues = {
         firstName: r.firstName,
         lastName: r.lastName,

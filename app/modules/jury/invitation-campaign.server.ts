@@ -26,8 +26,8 @@ export const JURY_CAMPAIGN_KIND = 'jury_invitation'
 /** The edition's invitation campaign: one per edition, with a predictable id. */
 export const juryCampaignId = (editionId: string) => `jury-${editionId}`
 
-export function joinUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/jury/join/${token}`, request)
+export function joinUrlFor(token: string) {
+  return absoluteUrl(`/jury/join/${token}`)
 }
 
 type Edition = {
@@ -106,7 +106,7 @@ export async function writeJuryInvitation(
   const seats = await tx.juryMember.findMany({ where: { jurorId: juror.id }, select: { categoryId: true, isChair: true } })
   const names = new Map(edition.categories.map((c) => [c.id, c.name]))
   const ordered = edition.categories.filter((c) => seats.some((s) => s.categoryId === c.id))
-  const joinUrl = joinUrlFor(token, opts.request)
+  const joinUrl = joinUrlFor(token)
   const locale: Locale = isLocale(juror.locale) ? juror.locale : 'fr'
   const [firstName = '', ...rest] = juror.name.split(' ')
   const values: MergeValues = {

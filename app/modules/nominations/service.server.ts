@@ -42,8 +42,8 @@ const EMAIL_CATEGORY = 'nomination'
 /** Statuses in which the nominee may still change the nomination (before the deadline). */
 const EDITABLE_STATUSES = ['draft', 'submitted'] as const
 
-export function editUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/n/${token}`, request)
+export function editUrlFor(token: string) {
+  return absoluteUrl(`/n/${token}`)
 }
 
 const editionSelect = {
@@ -208,7 +208,7 @@ export async function startNomination(
     })
   }
   const token = generateToken()
-  const editUrl = editUrlFor(token, input.request)
+  const editUrl = editUrlFor(token)
   return prisma.$transaction(async (tx) => {
     const existing = await tx.nomination.findFirst({
       where: { editionId: edition.id, contactEmail: email.data, status: { not: 'withdrawn' } },
@@ -396,11 +396,7 @@ function summaryOf(n: LoadedNomination, values: NominationValues): NominationSum
  * the edition's eligibility rules met. An ineligible nomination is refused with its reasons
  * (per field), not recorded as ineligible: the nominee sees why and can correct a mistake.
  */
-export async function submitNomination(
-  token: string,
-  now: Date = new Date(),
-  request?: Request,
-): Promise<{ nominationId: string; resubmitted: boolean }> {
+export async function submitNomination(token: string, now: Date = new Date()): Promise<{ nominationId: string; resubmitted: boolean }> {
   return prisma.$transaction(async (tx) => {
     const n = await requireEditable(token, now, tx)
     const ctx = nominationContextOf(n.edition)
@@ -425,7 +421,7 @@ export async function submitNomination(
       template: 'nomination-submitted',
       props: {
         editionTitle: n.edition.title,
-        editUrl: editUrlFor(token, request),
+        editUrl: editUrlFor(token),
         closesAt: n.edition.submissionsCloseAt.toISOString(),
         firstName: parsed.value.contactFirstName,
         summary: summaryOf(n, parsed.value),

@@ -253,13 +253,13 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
       props: {
         event: eventEmailSummary(registration.event),
         firstName: registration.firstName,
-        manageUrl: manageUrlFor(manageToken, opts.request),
+        manageUrl: manageUrlFor(manageToken),
         ticketCode: registration.ticketCode,
         registrationId: registration.id,
         payment: {
           amount: formatEuros(payment.amountCents, locale),
           receiptNumber: formatReceiptNumber(receiptNumber),
-          receiptUrl: absoluteUrl(`/r/${manageToken}/recu`, opts.request),
+          receiptUrl: absoluteUrl(`/r/${manageToken}/recu`),
         },
       },
       organisationId: registration.event.organisationId,
@@ -307,7 +307,7 @@ export async function releasePendingPayment(tx: Tx, paymentId: string, opts: Rel
       details: JSON.stringify({ registrationId: registration.id, method: payment.method, registrationCancelled: released }),
     },
   })
-  if (released) await fillFreedSeats(tx, registration.eventId, opts.now, opts.request)
+  if (released) await fillFreedSeats(tx, registration.eventId, opts.now)
   return true
 }
 

@@ -119,14 +119,14 @@ export async function startCheckout(paymentId: string, request?: Request, now = 
     const session = await stripe.checkout.sessions.retrieve(previous)
     if (session.status === 'open' && session.url) return session.url
     // Paid already (the webhook is on its way): the return page confirms and says so.
-    if (session.status === 'complete') return returnUrl(payment.id, session.id, request)
+    if (session.status === 'complete') return returnUrl(payment.id, session.id)
   }
 
   const event = registration.event
   const ticket = registration.ticketType
   const expiresAt = checkoutExpiry(registration.holdExpiresAt, now)
   const metadata = { paymentId: payment.id, registrationId: registration.id, eventId: event.id, reference: payment.reference }
-  const base = absoluteUrl(`/paiement/${payment.id}`, request)
+  const base = absoluteUrl(`/paiement/${payment.id}`)
   const session = await stripe.checkout.sessions.create(
     {
       mode: 'payment',
@@ -175,8 +175,8 @@ async function storedSession(paymentId: string) {
   return row?.status === 'pending' ? row.stripeCheckoutSessionId : null
 }
 
-function returnUrl(paymentId: string, sessionId: string, request?: Request) {
-  return absoluteUrl(`/paiement/${paymentId}/retour?session_id=${encodeURIComponent(sessionId)}`, request)
+function returnUrl(paymentId: string, sessionId: string) {
+  return absoluteUrl(`/paiement/${paymentId}/retour?session_id=${encodeURIComponent(sessionId)}`)
 }
 
 // Network trouble or a Stripe outage: the refund stays pending and the job tries again.
@@ -539,7 +539,7 @@ export async function switchToTransfer(paymentId: string, request?: Request, now
   const token = generateToken()
   const result = await switchPaymentMethod(
     payment.registrationId,
-    { method: 'transfer', cardAvailable: cardPaymentsAvailable(), manageUrl: manageUrlFor(token, request) },
+    { method: 'transfer', cardAvailable: cardPaymentsAvailable(), manageUrl: manageUrlFor(token) },
     now,
   )
   await setManageToken(prisma, payment.registrationId, token)

@@ -13,8 +13,8 @@ import { normaliseDepartement } from '#app/shared/territories.ts'
 import { searchTextOf } from './rules.ts'
 import { newRowId } from '#app/utils/random.server.ts'
 
-export function manageUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/r/${token}`, request)
+export function manageUrlFor(token: string) {
+  return absoluteUrl(`/r/${token}`)
 }
 
 export function newTicketCode() {

@@ -45,6 +45,37 @@ describe('registration', () => {
     expect(await outbox('registration-waitlisted')).toBe(2)
   })
 
+  test('the link a duplicate registration re-sends never comes from the Host header', async () => {
+    const saved = { APP_URL: process.env.APP_URL, PORT: process.env.PORT }
+    delete process.env.APP_URL
+    process.env.PORT = '4123'
+    try {
+      const org = await makeOrganisation()
+      const event = await makeEvent(org.id)
+      const p = person()
+      await register(event.id, p)
+      const forged = new Request('http://evil.example/e/x/register', { method: 'POST', headers: { host: 'evil.example' } })
+      const again = await register(event.id, p, { request: forged })
+      expect(again.outcome).toBe('duplicate')
+      const email = await prisma.emailMessage.findFirstOrThrow({ where: { template: 'registration-link', toAddress: p.email } })
+      expect(email.payload).not.toContain('evil.example')
+      expect(email.payload).toContain('http://localhost:4123/r/')
+
+      process.env.APP_URL = 'https://essor.example.org'
+      await register(event.id, p, { request: forged })
+      const payloads = (await prisma.emailMessage.findMany({ where: { template: 'registration-link', toAddress: p.email } })).map(
+        (m) => m.payload,
+      )
+      expect(payloads.some((payload) => payload.includes('https://essor.example.org/r/'))).toBe(true)
+      expect(payloads.every((payload) => !payload.includes('evil.example'))).toBe(true)
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+    }
+  })
+
   test('a second registration with the same email re-sends the link instead of duplicating', async () => {
     const org = await makeOrganisation()
     const event = await makeEvent(org.id)

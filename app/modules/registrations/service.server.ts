@@ -246,7 +246,7 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
     const now = opts.now ?? new Date()
     const email = normaliseEmail(input.email)
     const manageToken = generateToken()
-    const manageUrl = manageUrlFor(manageToken, opts.request)
+    const manageUrl = manageUrlFor(manageToken)
     // A registration rush takes the direct path (direct.server.ts); null: it needs what follows.
     if (directEligible(input as DirectInput, opts)) {
       const direct = await registerDirect(eventId, input, { now, email, manageToken, manageUrl, source: opts.source ?? 'form' })
@@ -382,7 +382,7 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
             previousStatus: registration.status,
           })
         }
-        const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now, opts.request) : 0
+        const offered = holdsSeat(registration.status) ? await fillFreedSeats(tx, registration.eventId, now) : 0
         return { cancelled: true, offered, ...extra }
       }, TX)
       .catch((error: unknown) => {
@@ -416,7 +416,7 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
    */
   async function acceptOffer(registrationId: string, workshopIds: string[], opts: AcceptOptions & A) {
     const now = opts.now ?? new Date()
-    const manageUrl = manageUrlFor(opts.manageToken, opts.request)
+    const manageUrl = manageUrlFor(opts.manageToken)
     return prisma.$transaction(async (tx) => {
       const offered = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
       if (!offered) throw offerExpiredError()
@@ -573,7 +573,7 @@ async function writeRow(
   return { registration, person: { ...data, locale: input.locale } }
 }
 /** Offers freed seats to the waiting list in its order (nextInLine), within the caller's transaction. */
-export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date(), request?: Request) {
+export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date()) {
   const event = await tx.event.findUnique({ where: { id: eventId } })
   if (!event || event.status !== 'published' || !event.waitlistEnabled) return 0
   const room = event.capacity === null ? undefined : Math.max(0, event.capacity - event.seatsTaken)
@@ -601,7 +601,7 @@ export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date(), 
       props: {
         event: eventEmailSummary(event),
         firstName: next.firstName,
-        manageUrl: manageUrlFor(manageToken, request),
+        manageUrl: manageUrlFor(manageToken),
         expiresAt: expiresAt.toISOString(),
       },
       organisationId: event.organisationId,
@@ -696,7 +696,7 @@ export async function setEventCapacity(eventId: string, capacity: number | null,
         },
       })
     }
-    return fillFreedSeats(tx, eventId, new Date(), opts.request)
+    return fillFreedSeats(tx, eventId, new Date())
   }, TX)
 }
 

@@ -39,8 +39,8 @@ function digest(kind: string, value: string) {
 export const voterHash = (normalisedEmail: string) => digest('vote-email', normalisedEmail)
 export const networkHashOf = (ip: string) => digest('vote-network', networkPrefix(ip))
 
-export function confirmUrlFor(token: string, request?: Request) {
-  return absoluteUrl(`/vote/${token}`, request)
+export function confirmUrlFor(token: string) {
+  return absoluteUrl(`/vote/${token}`)
 }
 
 function fieldError(status: number, code: string, field: string, key: 'email' | 'disposable' | 'nomination' | 'alreadyVoted') {
@@ -99,7 +99,7 @@ export async function castVote(
   }
 
   const token = generateToken()
-  const confirmUrl = confirmUrlFor(token, opts.request)
+  const confirmUrl = confirmUrlFor(token)
   const emailHash = voterHash(identity)
   try {
     return await prisma.$transaction(async (tx) => {

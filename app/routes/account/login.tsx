@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     redirectTo: submission.value.redirectTo,
     locale,
     ip,
-    appOrigin: appOrigin(request),
+    appOrigin: appOrigin(),
   })
   if (!outcome.ok) {
     if (outcome.reason === 'invalidEmail') {

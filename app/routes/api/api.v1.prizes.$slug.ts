@@ -4,7 +4,7 @@ import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
 import { publicPrizeDetail } from '#app/api/prizes.server.ts'
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return handleApi(request, async () => json(await publicPrizeDetail(params.slug ?? '', request)), { wholeField: 'prize' })
+  return handleApi(request, async () => json(await publicPrizeDetail(params.slug ?? '')), { wholeField: 'prize' })
 }
 
 export function action({ request }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@ import { handleApi, json, methodNotAllowed } from '#app/api/http.server.ts'
 import { publicPrizeList } from '#app/api/prizes.server.ts'
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return handleApi(request, async () => json(await publicPrizeList(request)))
+  return handleApi(request, async () => json(await publicPrizeList()))
 }
 
 export function action({ request }: ActionFunctionArgs) {

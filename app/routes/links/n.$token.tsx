@@ -150,7 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await removeAttachment(token, String(formData.get('attachmentId') ?? ''))
         return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentRemoved' })
       case 'submit':
-        await submitNomination(token, new Date(), request)
+        await submitNomination(token, new Date())
         return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.submitted' })
       case 'withdraw':
         await withdrawNomination(token)

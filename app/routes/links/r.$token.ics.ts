@@ -4,7 +4,7 @@ import { buildIcs } from '#app/modules/registrations/ics.ts'
 import { findRegistrationByManageToken, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? ''
   const registration = await findRegistrationByManageToken(token)
   if (!registration || registration.status === 'cancelled') throw notFound()
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt.toISOString(),
     location: [event.venueName, event.address, event.town].filter(Boolean).join(', ') || event.onlineUrl,
-    url: manageUrlFor(token, request),
+    url: manageUrlFor(token),
   })
   const filename = `${event.slug.replace(/[^a-z0-9-]/g, '')}.ics`
   return new Response(ics, {

@@ -114,8 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'card') {
       let paymentId = view.id
       if (view.method !== 'card') {
-        paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token, request) }))
-          .id
+        paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token) })).id
       } else if (!(view.status === 'pending' && view.registration.holdExpiresAt && view.registration.holdExpiresAt > new Date())) {
         return data<ActionData>(
           { fieldErrors: {}, formErrors: [translate(locale, 'payments.page.holdOver')] },
@@ -133,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
     if (intent === 'switch') {
-      await switchPaymentMethod(registration.id, { method, purchaseOrderNumber, cardAvailable, manageUrl: manageUrlFor(token, request) })
+      await switchPaymentMethod(registration.id, { method, purchaseOrderNumber, cardAvailable, manageUrl: manageUrlFor(token) })
       return redirect(`/r/${token}/paiement`, 303)
     }
     return data<ActionData>(

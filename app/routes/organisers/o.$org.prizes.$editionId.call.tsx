@@ -21,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'prize.manage')
   const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const publicUrl = absoluteUrl(`/prix/${edition.slug}`, request)
-  const applyUrl = absoluteUrl(`/prix/${edition.slug}/candidater`, request)
+  const publicUrl = absoluteUrl(`/prix/${edition.slug}`)
+  const applyUrl = absoluteUrl(`/prix/${edition.slug}/candidater`)
   // The closing instant is exclusive (midnight at the end of the last day): the text names that last day.
   const lastDay = new Date(edition.submissionsCloseAt.getTime() - 1000)
   const fr = (key: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) => translate('fr', key, p)
