@@ -270,6 +270,27 @@ describe('password sign-in (staff only)', () => {
     })
   })
 
+  test('successes never count: a shared check-in address signs in many times in a row, from one IP', async () => {
+    await staffMember('checkin-desk@example.org', password)
+    const ip = freshIp()
+    for (let i = 0; i < 8; i++) {
+      const result = await signInWithPassword({ email: 'checkin-desk@example.org', password, ip })
+      expect(result.ok).toBe(true)
+    }
+    // Five wrong ones in a row are limited, on the same address and IP, even for the right password next.
+    for (let i = 0; i < 5; i++) {
+      expect(await signInWithPassword({ email: 'checkin-desk@example.org', password: `wrong ${i}`, ip })).toEqual({
+        ok: false,
+        reason: 'invalidCredentials',
+      })
+    }
+    expect(await signInWithPassword({ email: 'checkin-desk@example.org', password, ip })).toMatchObject({
+      ok: false,
+      reason: 'rateLimited',
+    })
+    expect(await prisma.session.count({ where: { user: { email: 'checkin-desk@example.org' } } })).toBe(8)
+  })
+
   test('setPassword: staff only, at least 12 characters, audited, closes the other sessions', async () => {
     const { user: visitor } = await ensureUser({ email: 'visitor@example.org' })
     expect(await setPassword(visitor.id, password)).toEqual({ ok: false, reason: 'notStaff' })

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '#app/utils/errors.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { safeRedirectPath } from '#app/utils/http.server.ts'
 import { burnPasswordCheck, checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password.server.ts'
-import { limitSignIn } from './rate-limit.server.ts'
+import { checkSignInFailures, limitSignIn, recordSignInFailure } from './rate-limit.server.ts'
 import { createSession, generateToken, hashToken } from './session.server.ts'
 
 export const SIGN_IN_LINK_TTL_MINUTES = 15
@@ -25,7 +25,7 @@ export type SignInLinkRequest = {
   /** Where to go after signing in; only same-site paths are kept. */
   redirectTo?: string | null
   ip: string
-  /** Origin the link points to: APP_URL when configured, else the request's own. */
+  /** Origin the link points to (appOrigin(): APP_URL, else this server's own address; never the request's). */
   appOrigin: string
 }
 
@@ -142,7 +142,8 @@ export async function signInWithPassword(input: {
   { ok: true; sessionToken: string; expiresAt: Date; userId: string } | RateLimited | { ok: false; reason: 'invalidCredentials' }
 > {
   const email = normaliseEmail(input.email)
-  const limit = await limitSignIn({ email, ip: input.ip })
+  const attempt = { email, ip: input.ip }
+  const limit = await checkSignInFailures(attempt)
   if (!limit.allowed) return { ok: false, reason: 'rateLimited', retryAfterSeconds: limit.retryAfterSeconds }
 
   const user = isValidEmail(email)
@@ -153,9 +154,13 @@ export async function signInWithPassword(input: {
     : null
   if (!user?.passwordHash || user._count.memberships === 0) {
     await burnPasswordCheck(input.password)
+    await recordSignInFailure(attempt)
     return { ok: false, reason: 'invalidCredentials' }
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) return { ok: false, reason: 'invalidCredentials' }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    await recordSignInFailure(attempt)
+    return { ok: false, reason: 'invalidCredentials' }
+  }
 
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password).catch(() => null) : null
   const { token, session } = await prisma.$transaction(async (tx) => {

@@ -63,14 +63,44 @@ export function combine(results: RateLimitResult[]): RateLimitResult {
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60
 export const PUBLIC_FORM_WINDOW_SECONDS = 60 * 60
 
-/** Sign-in attempts (email link requests and passwords) per address and per client IP. */
+/**
+ * A sign-in link requested: each one sends an email, so each counts, per address and per client IP,
+ * in the same counters as wrong passwords.
+ */
 export async function limitSignIn(input: { email: string; ip: string }): Promise<RateLimitResult> {
+  return combine(await Promise.all(signInRules(input).map(([key, rule]) => hit(key, rule))))
+}
+
+/** Where a key stands without counting a hit: refused once `limit` hits fell in its current window. */
+export async function peek(key: string, rule: RateLimitRule, opts: { now?: number; enabled?: boolean } = {}): Promise<RateLimitResult> {
+  if (!(opts.enabled ?? getEnv().RATE_LIMITS)) return { allowed: true, remaining: rule.limit, retryAfterSeconds: 0 }
+  const now = opts.now ?? nowSeconds()
+  const row = await prisma.rateLimit.findUnique({ where: { key } })
+  const count = row && row.expiresAt > now ? row.count : 0
+  const allowed = count < rule.limit
+  return {
+    allowed,
+    remaining: Math.max(0, rule.limit - count),
+    retryAfterSeconds: allowed || !row ? 0 : Math.max(1, row.expiresAt - now),
+  }
+}
+
+function signInRules(input: { email: string; ip: string }): [string, RateLimitRule][] {
   const env = getEnv()
-  const results = await Promise.all([
-    hit(`signin:email:${input.email}`, { limit: env.RATE_LIMIT_SIGNIN_PER_EMAIL, windowSeconds: SIGN_IN_WINDOW_SECONDS }),
-    hit(`signin:ip:${input.ip}`, { limit: env.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: SIGN_IN_WINDOW_SECONDS }),
-  ])
-  return combine(results)
+  return [
+    [`signin:email:${input.email}`, { limit: env.RATE_LIMIT_SIGNIN_PER_EMAIL, windowSeconds: SIGN_IN_WINDOW_SECONDS }],
+    [`signin:ip:${input.ip}`, { limit: env.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: SIGN_IN_WINDOW_SECONDS }],
+  ]
+}
+
+/** Before a password is checked: refused after too many failures, but a success is never counted. */
+export async function checkSignInFailures(input: { email: string; ip: string }): Promise<RateLimitResult> {
+  return combine(await Promise.all(signInRules(input).map(([key, rule]) => peek(key, rule))))
+}
+
+/** A wrong password (or an unknown address) counts against the address and the client IP. */
+export async function recordSignInFailure(input: { email: string; ip: string }): Promise<RateLimitResult> {
+  return combine(await Promise.all(signInRules(input).map(([key, rule]) => hit(key, rule))))
 }
 
 /** Submissions of a public form (registration, nomination…) per client IP; `name` tells the forms apart. */
