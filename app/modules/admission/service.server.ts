@@ -7,11 +7,11 @@
 // an application is decided (and emailed) once.
 import { dbTarget, prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { searchTerms } from '#app/modules/registrations/admin.server.ts'
 import { seatsLeft } from '#app/modules/events/availability.ts'
 import {
+  issueManageLink,
   eventEmailSummary,
   manageUrlFor,
   releaseEventSeat,
@@ -232,21 +232,20 @@ async function decideOne(
   const outcome = outcomeOf(r.status, decision, seat, opts.waitlistRest)
   if (outcome === 'no_seat' || outcome === 'already_decided' || outcome === 'not_found') return { id, outcome, name }
   const status = outcome === 'accepted' ? 'confirmed' : outcome
-  // A fresh personal link for the email (only the token's hash is stored); a refusal carries none.
-  const manageToken = outcome === 'refused' ? null : generateToken()
   const decided = await setApplicationDecision(tx, id, r.status, {
     status,
     waitlistedAt: status === 'waitlisted' ? (r.waitlistedAt ?? opts.waitlistedAt) : null,
     decidedAt: opts.now,
     decidedByUserId: opts.actorUserId,
     decisionMessage: opts.message,
-    ...(manageToken ? { manageTokenHash: hashToken(manageToken) } : {}),
   })
   if (!decided) {
     // Decided meanwhile (cannot happen behind the event lock, kept as a guard): give the seat back.
     if (seat) await releaseEventSeat(tx, event.id)
     return { id, outcome: 'already_decided', name }
   }
+  // The email carries a personal link of its own (only tokens' hashes are stored); a refusal carries none.
+  const manageToken = outcome === 'refused' ? null : await issueManageLink(tx, id)
   if (seat) event.seatsTaken++
   const common = {
     to: r.email,

@@ -7,7 +7,6 @@
 // before the Registration row, so two of them never wait for each other (PostgreSQL deadlocks).
 // Ticket quotas are taken like event seats: a conditional increment of TicketType.sold.
 import { prisma, type Tx } from '#app/db.server.ts'
-import { hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import {
   confirmHeldRegistration,
@@ -15,7 +14,8 @@ import {
   fillFreedSeats,
   manageUrlFor,
   releaseHold,
-  renewManageToken,
+  issueManageLink,
+  opensRegistration,
   reviveRegistration,
   setHoldExpiry,
 } from '#app/modules/registrations/service.server.ts'
@@ -239,11 +239,11 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   })
 
   if (outcome === 'confirmed') {
-    let manageToken = opts.manageToken
-    if (!manageToken || hashToken(manageToken) !== registration.manageTokenHash) {
-      // The clear token is not stored: the confirmation carries a fresh personal link.
-      manageToken = await renewManageToken(tx, registration.id)
-    }
+    // The link the person came with, else one more for this email (the clear token is not stored).
+    const manageToken =
+      opts.manageToken && (await opensRegistration(tx, registration.id, opts.manageToken))
+        ? opts.manageToken
+        : await issueManageLink(tx, registration.id)
     const locale = registration.locale === 'en' ? 'en' : 'fr'
     await enqueueEmail(tx, {
       to: registration.email,

@@ -6,8 +6,7 @@
 import Stripe from 'stripe'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { generateToken } from '#app/modules/auth/session.server.ts'
-import { eventEmailSummary, manageUrlFor, setManageToken } from '#app/modules/registrations/service.server.ts'
+import { eventEmailSummary, issueManageLink, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -536,13 +535,12 @@ export async function switchToTransfer(paymentId: string, request?: Request, now
     select: { registrationId: true, stripeCheckoutSessionId: true },
   })
   if (!payment) throw paymentClosed()
-  const token = generateToken()
+  const token = await issueManageLink(prisma, payment.registrationId)
   const result = await switchPaymentMethod(
     payment.registrationId,
     { method: 'transfer', cardAvailable: cardPaymentsAvailable(), manageUrl: manageUrlFor(token) },
     now,
   )
-  await setManageToken(prisma, payment.registrationId, token)
   const config = stripeConfig()
   if (config && payment.stripeCheckoutSessionId) {
     await stripeClient(config)

@@ -175,6 +175,7 @@ export async function anonymiseRegistration(registrationId: string, now = new Da
         manageTokenHash: `erased:${registrationId}:${now.getTime()}`,
       },
     })
+    await tx.registrationLink.deleteMany({ where: { registrationId } })
     await forgetRecipient(tx, existing.email, `event:${existing.eventId}`, `erased-${registrationId}@invalid`)
     await audit(tx, {
       organisationId: existing.event.organisationId,

@@ -192,16 +192,25 @@ export async function setHoldExpiry(tx: Tx, registrationId: string, holdExpiresA
   await tx.registration.update({ where: { id: registrationId }, data: { holdExpiresAt } })
 }
 
-/** A fresh personal link: only the token's hash is stored, so emails that carry the link make a new one. */
-export async function renewManageToken(tx: Tx, registrationId: string) {
+/**
+ * A personal link for one more email. Only a token's hash is stored, so each email that carries the
+ * link mints a token of its own; every one stays valid, with the first, for the life of the
+ * registration (until the person asks for a new link, or is erased): people keep the first email.
+ */
+export async function issueManageLink(db: Tx, registrationId: string) {
   const manageToken = generateToken()
-  await setManageToken(tx, registrationId, manageToken)
+  await db.registrationLink.create({ data: { tokenHash: hashToken(manageToken), registrationId } })
   return manageToken
 }
 
-/** The personal link becomes this token (the old one stops working). */
-export async function setManageToken(db: Tx, registrationId: string, manageToken: string) {
-  await db.registration.update({ where: { id: registrationId }, data: { manageTokenHash: hashToken(manageToken) } })
+/** Whether this token opens that registration (its first link or a later one not revoked). */
+export async function opensRegistration(db: Tx, registrationId: string, manageToken: string | undefined | null) {
+  if (!manageToken) return false
+  const tokenHash = hashToken(manageToken)
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, select: { manageTokenHash: true } })
+  if (registration?.manageTokenHash === tokenHash) return true
+  const link = await db.registrationLink.findUnique({ where: { tokenHash } })
+  return link?.registrationId === registrationId && link.revokedAt === null
 }
 
 /** An application's status and decision (admission), conditional on the status read. */
@@ -215,7 +224,6 @@ export async function setApplicationDecision(
     decidedAt: Date
     decidedByUserId: string
     decisionMessage: string | null
-    manageTokenHash?: string
   },
 ) {
   const { count } = await tx.registration.updateMany({ where: { id: registrationId, status: from }, data })
@@ -527,7 +535,7 @@ type Existing = Awaited<ReturnType<typeof prisma.registration.findUnique>>
 async function resendLinkIfRegistered(tx: Tx, event: EventForRegistration, email: string, manageToken: string, manageUrl: string) {
   const existing = event.existingId ? await tx.registration.findUnique({ where: { id: event.existingId } }) : null
   if (!existing || existing.status === 'cancelled') return { outcome: 'new' as const, existing }
-  await tx.registration.update({ where: { id: existing.id }, data: { manageTokenHash: hashToken(manageToken) } })
+  await tx.registrationLink.create({ data: { tokenHash: hashToken(manageToken), registrationId: existing.id } })
   await enqueueEmail(tx, {
     to: email,
     toName: `${existing.firstName} ${existing.lastName}`,
@@ -583,16 +591,16 @@ export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date()) 
   let offered = 0
   for (const next of nextInLine(waiting, room ?? waiting.length)) {
     if (!(await takeEventSeat(tx, event))) break
-    const manageToken = generateToken()
     const expiresAt = offerExpiry(now, event.offerHours)
     const { count } = await tx.registration.updateMany({
       where: { id: next.id, status: 'waitlisted' },
-      data: { status: 'offered', offerExpiresAt: expiresAt, manageTokenHash: hashToken(manageToken) },
+      data: { status: 'offered', offerExpiresAt: expiresAt },
     })
     if (count !== 1) {
       await releaseEventSeat(tx, eventId)
       continue
     }
+    const manageToken = await issueManageLink(tx, next.id)
     await enqueueEmail(tx, {
       to: next.email,
       toName: `${next.firstName} ${next.lastName}`,
@@ -612,10 +620,15 @@ export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date()) 
   return offered
 }
 
+/** The shape of a personal link's token (generateToken: base32, lower case). */
+export const isManageTokenShape = (token: string) => /^[a-z0-9]{16,64}$/.test(token)
+
+/** The registration a personal link opens: its first link or any later one not revoked. */
 export async function findRegistrationByManageToken(token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return null
-  return prisma.registration.findUnique({
-    where: { manageTokenHash: hashToken(token) },
+  if (!isManageTokenShape(token)) return null
+  const tokenHash = hashToken(token)
+  return prisma.registration.findFirst({
+    where: { OR: [{ manageTokenHash: tokenHash }, { links: { some: { tokenHash, revokedAt: null } } }] },
     include: {
       event: {
         include: {
@@ -723,9 +736,8 @@ export async function sendReminders(now = new Date()) {
         })
         if (count !== 1) return
         const reg = await tx.registration.findUniqueOrThrow({ where: { id: r.id }, include: { event: true } })
-        // A fresh manage token: the reminder carries a working personal link.
-        const manageToken = generateToken()
-        await tx.registration.update({ where: { id: r.id }, data: { manageTokenHash: hashToken(manageToken) } })
+        // The reminder carries a personal link of its own; the earlier ones keep working.
+        const manageToken = await issueManageLink(tx, r.id)
         await enqueueEmail(tx, {
           to: reg.email,
           toName: `${reg.firstName} ${reg.lastName}`,
