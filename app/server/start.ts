@@ -26,7 +26,14 @@ process.env.DATABASE_URL = env.DATABASE_URL
 // Several HTTP processes (node:cluster) share the port: this parent prepares the database and
 // the build once, then keeps the HTTP processes and the jobs process running.
 const httpChild = cluster.isWorker
+let releaseDatabase = async () => {}
 if (!httpChild) {
+  const { claimSqliteFile } = await import('./sqlite-owner.ts')
+  try {
+    releaseDatabase = await claimSqliteFile(env.DATABASE_URL)
+  } catch (error) {
+    fail((error as Error).message)
+  }
   if (env.MIGRATE_ON_START) {
     const { deployMigrations } = await import('./migrate.ts')
     try {
@@ -79,6 +86,7 @@ let stopping = false
 async function finish(code: number, closing: (Promise<unknown> | undefined)[]) {
   await Promise.all([...closing, worker?.stop(), scheduler?.stop()])
   await prisma.$disconnect()
+  await releaseDatabase().catch(() => {})
   logger.info('stopped')
   process.exit(code)
 }
