@@ -4,7 +4,15 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
-export type MailboxMessageInput = { messageId: string; to: string; subject: string; html: string; text: string }
+export type MailboxAttachmentInput = { filename: string; contentType: string; content: Buffer | string }
+export type MailboxMessageInput = {
+  messageId: string
+  to: string
+  subject: string
+  html: string
+  text: string
+  attachments?: MailboxAttachmentInput[]
+}
 
 /**
  * The mailbox exists only in embedded mode, i.e. when SMTP_URL is not set. NODE_ENV cannot be
@@ -24,6 +32,13 @@ export async function storeMailboxMessage(message: MailboxMessageInput, db: Tx =
       subject: message.subject,
       html: message.html,
       text: message.text,
+      attachments: {
+        create: (message.attachments ?? []).map((file) => ({
+          filename: file.filename,
+          contentType: file.contentType,
+          content: new Uint8Array(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content)),
+        })),
+      },
     },
   })
 }
@@ -40,8 +55,16 @@ export async function listMailboxMessages({ to, take = 200 }: { to?: string | nu
 }
 
 export async function getMailboxMessage(id: string) {
-  const message = await prisma.localMailboxMessage.findUnique({ where: { id } })
+  const message = await prisma.localMailboxMessage.findUnique({
+    where: { id },
+    include: { attachments: { select: { id: true, filename: true, contentType: true }, orderBy: { filename: 'asc' } } },
+  })
   return message ? { ...message, links: linksIn(message.html), lang: languageOf(message.html) } : null
+}
+
+/** One attachment of a mailbox message, with its bytes. */
+export async function getMailboxAttachment(messageId: string, attachmentId: string) {
+  return prisma.localMailboxAttachment.findFirst({ where: { id: attachmentId, messageId } })
 }
 
 /** The last message delivered to an address: what a test or a demo follows to sign in. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createDb, dbTarget, prisma } from '#app/db.server.ts'
 import { loader as mailboxMessageLoader } from '#app/routes/system/dev.mailbox.$id.tsx'
+import { loader as attachmentLoader } from '#app/routes/system/dev.mailbox.$id_.attachments.$attachmentId.ts'
 import { loader as mailboxLoader } from '#app/routes/system/dev.mailbox._index.tsx'
 import { resetEnvCache } from '#app/utils/env.server.ts'
 import { startSmtpSink, type SmtpSink } from '#tests/helpers/smtp-sink.ts'
@@ -235,6 +236,34 @@ describe('transports', () => {
     const stored = await latestMailboxMessageFor('files@example.org')
     expect(stored!.html).toContain(`src="data:image/png;base64,${png.toString('base64')}"`)
     expect(stored!.html).not.toContain('cid:')
+  })
+
+  test('the mailbox lists the attachments and serves each one as it was sent', async () => {
+    await createMailboxTransport().send({
+      ...mail,
+      messageId: '<attachments-2@essor.test>',
+      to: { address: 'files2@example.org', name: 'F' },
+    })
+    const stored = await latestMailboxMessageFor('files2@example.org')
+    const request = (path: string) => new Request(`http://localhost${path}`)
+    const shown = await mailboxMessageLoader({ request: request(`/dev/mailbox/${stored!.id}`), params: { id: stored!.id }, context: {} })
+    expect(shown.message.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['billet-qr.png', 'image/png'],
+      ['evenement.ics', 'text/calendar; charset=utf-8'],
+    ])
+    const ics = shown.message.attachments.find((a) => a.filename === 'evenement.ics')!
+    const path = `/dev/mailbox/${stored!.id}/attachments/${ics.id}`
+    const response = await attachmentLoader({ request: request(path), params: { id: stored!.id, attachmentId: ics.id }, context: {} })
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toContain('evenement.ics')
+    expect(await response.text()).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')
+    const png2 = shown.message.attachments.find((a) => a.filename === 'billet-qr.png')!
+    const image = await attachmentLoader({ request: request(path), params: { id: stored!.id, attachmentId: png2.id }, context: {} })
+    expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true)
+    // Another message's id with this attachment: not found.
+    await expect(
+      attachmentLoader({ request: request(path), params: { id: 'other', attachmentId: ics.id }, context: {} }),
+    ).rejects.toHaveProperty('status', 404)
   })
 })
 

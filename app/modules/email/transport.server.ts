@@ -94,7 +94,11 @@ export function createMailboxTransport(db: Tx = prisma): MailTransport {
     async send(mail, options) {
       await composer.sendMail(nodemailerMessage(mail, options?.signal))
       const html = inlineAttachedImages(mail.html, mail.attachments ?? [])
-      await storeMailboxMessage({ messageId: mail.messageId, to: mail.to.address, subject: mail.subject, html, text: mail.text }, db)
+      const attachments = (mail.attachments ?? []).map(({ filename, contentType, content }) => ({ filename, contentType, content }))
+      await storeMailboxMessage(
+        { messageId: mail.messageId, to: mail.to.address, subject: mail.subject, html, text: mail.text, attachments },
+        db,
+      )
     },
     close() {
       composer.close()
@@ -102,7 +106,7 @@ export function createMailboxTransport(db: Tx = prisma): MailTransport {
   }
 }
 
-/** The mailbox keeps no attachments, so inline images (`cid:`) become data: URLs its page can show. */
+/** The mailbox page shows the HTML in a frame: inline images (`cid:`) become data: URLs it can show. */
 function inlineAttachedImages(html: string, attachments: EmailAttachment[]) {
   return attachments.reduce((result, file) => {
     if (!file.cid || !file.contentType.startsWith('image/')) return result

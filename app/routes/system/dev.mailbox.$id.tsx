@@ -65,6 +65,24 @@ export default function MailboxMessage() {
         </section>
       )}
 
+      {message.attachments.length > 0 && (
+        <section aria-labelledby="message-attachments">
+          <h2 id="message-attachments" className="text-lg font-semibold">
+            {t('mailbox.message.attachments')}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {message.attachments.map((file) => (
+              <li key={file.id} className="break-all">
+                <a href={`/dev/mailbox/${message.id}/attachments/${file.id}`} className="link" download={file.filename}>
+                  {file.filename}
+                </a>{' '}
+                <span className="text-sm text-stone-600">({file.contentType})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="message-html">
         <h2 id="message-html" className="text-lg font-semibold">
           {t('mailbox.message.html')}
