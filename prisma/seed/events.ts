@@ -9,14 +9,17 @@ import type { Tx } from '#app/db.server.ts'
 import { searchTextOf } from '#app/modules/registrations/rules.ts'
 import { applicationOf, demoComments, type ApplicationFields } from './applications.ts'
 import type { Profile } from '#app/shared/profiles.ts'
+import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/shared/time.ts'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 const BATCH = 200
 
-/** A UTC instant from a wall-clock time in Paris (winter time, UTC+1, for every demo date). */
+/** A UTC instant from a wall-clock time in Paris, summer or winter time as on that day. */
 function paris(date: string, time: string) {
-  return new Date(`${date}T${time}:00+01:00`)
+  const instant = parseLocalDateTime(`${date}T${time}`, DEFAULT_TIME_ZONE)
+  if (!instant) throw new Error(`Not a date: ${date} ${time}`)
+  return instant
 }
 
 // ---------------------------------------------------------------------------------------------

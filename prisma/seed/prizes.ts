@@ -5,12 +5,15 @@
 // SIRETs are invented but valid (Luhn); every person is invented, emails use .example.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Tx } from '#app/db.server.ts'
+import { DEFAULT_TIME_ZONE, parseLocalDateTime } from '#app/shared/time.ts'
 
 const ORGANISATION = 'cress-occitanie'
 
-/** A UTC instant from a wall-clock time in Paris; `offset` is +02:00 in summer, +01:00 in winter. */
-function paris(date: string, time: string, offset: '+01:00' | '+02:00') {
-  return new Date(`${date}T${time}:00${offset}`)
+/** A UTC instant from a wall-clock time in Paris, summer or winter time as on that day. */
+function paris(date: string, time: string) {
+  const instant = parseLocalDateTime(`${date}T${time}`, DEFAULT_TIME_ZONE)
+  if (!instant) throw new Error(`Not a date: ${date} ${time}`)
+  return instant
 }
 
 function newId() {
@@ -676,7 +679,7 @@ export async function seedDemoPrizes(db: Tx): Promise<{ seeded: boolean; nominat
       eligibleDepartements: JSON.stringify(OCCITANIE),
     }
     const editionId = newId()
-    const closeAt = paris('2026-06-30', '23:59', '+02:00')
+    const closeAt = paris('2026-06-30', '23:59')
     await tx.prizeEdition.create({
       data: {
         ...common,
@@ -686,14 +689,14 @@ export async function seedDemoPrizes(db: Tx): Promise<{ seeded: boolean; nominat
         year: 2026,
         description: DESCRIPTION_2026,
         status: 'published',
-        submissionsOpenAt: paris('2026-05-10', '09:00', '+02:00'),
+        submissionsOpenAt: paris('2026-05-10', '09:00'),
         submissionsCloseAt: closeAt,
-        juryStartsAt: paris('2026-07-01', '09:00', '+02:00'),
-        juryEndsAt: paris('2026-09-30', '18:00', '+02:00'),
-        announcementAt: paris('2026-12-08', '18:00', '+01:00'),
+        juryStartsAt: paris('2026-07-01', '09:00'),
+        juryEndsAt: paris('2026-09-30', '18:00'),
+        announcementAt: paris('2026-12-08', '18:00'),
         publicVoteEnabled: true,
-        voteOpensAt: paris('2026-11-02', '09:00', '+01:00'),
-        voteClosesAt: paris('2026-12-05', '23:59', '+01:00'),
+        voteOpensAt: paris('2026-11-02', '09:00'),
+        voteClosesAt: paris('2026-12-05', '23:59'),
       },
     })
     const categoryIds = new Map<CategoryKey, string>()
@@ -724,9 +727,7 @@ export async function seedDemoPrizes(db: Tx): Promise<{ seeded: boolean; nominat
       const submitted = spec.status !== 'draft'
       const reviewed = ['eligible', 'ineligible', 'shortlisted'].includes(spec.status)
       const siret = spec.status === 'draft' && spec.draftStep === 1 ? null : demoSiret(spec.sirenStem)
-      const submittedAt = submitted
-        ? new Date(paris('2026-05-12', '10:00', '+02:00').getTime() + i * 2 * 24 * 3600_000 + i * 3_600_000)
-        : null
+      const submittedAt = submitted ? new Date(paris('2026-05-12', '10:00').getTime() + i * 2 * 24 * 3600_000 + i * 3_600_000) : null
       const email = emailOf(spec, i)
       return {
         id: newId(),
@@ -758,16 +759,16 @@ export async function seedDemoPrizes(db: Tx): Promise<{ seeded: boolean; nominat
         draftStep: submitted ? 5 : (spec.draftStep ?? 1),
         editTokenHash: unusableTokenHash(),
         submittedAt,
-        withdrawnAt: spec.status === 'withdrawn' ? paris('2026-06-20', '15:30', '+02:00') : null,
+        withdrawnAt: spec.status === 'withdrawn' ? paris('2026-06-20', '15:30') : null,
         eligibilityReason: spec.status === 'ineligible' ? (spec.reason ?? null) : null,
-        reviewedAt: reviewed ? paris('2026-07-08', '11:00', '+02:00') : null,
+        reviewedAt: reviewed ? paris('2026-07-08', '11:00') : null,
         reviewedBy: reviewed ? (reviewer?.userId ?? null) : null,
         searchText: [spec.structureName, spec.projectTitle, spec.town, siret ?? '', email]
           .join(' ')
           .toLowerCase()
           .replace(/\s+/g, ' ')
           .trim(),
-        createdAt: submittedAt ? new Date(submittedAt.getTime() - 3 * 24 * 3600_000) : paris('2026-06-25', '20:00', '+02:00'),
+        createdAt: submittedAt ? new Date(submittedAt.getTime() - 3 * 24 * 3600_000) : paris('2026-06-25', '20:00'),
       }
     })
     await tx.nomination.createMany({ data: rows })
@@ -783,14 +784,14 @@ export async function seedDemoPrizes(db: Tx): Promise<{ seeded: boolean; nominat
         year: 2027,
         description: DESCRIPTION_2026,
         status: 'draft',
-        submissionsOpenAt: paris('2027-05-10', '09:00', '+02:00'),
-        submissionsCloseAt: paris('2027-06-30', '23:59', '+02:00'),
-        juryStartsAt: paris('2027-07-01', '09:00', '+02:00'),
-        juryEndsAt: paris('2027-09-30', '18:00', '+02:00'),
-        announcementAt: paris('2027-11-08', '18:00', '+01:00'),
+        submissionsOpenAt: paris('2027-05-10', '09:00'),
+        submissionsCloseAt: paris('2027-06-30', '23:59'),
+        juryStartsAt: paris('2027-07-01', '09:00'),
+        juryEndsAt: paris('2027-09-30', '18:00'),
+        announcementAt: paris('2027-11-08', '18:00'),
         publicVoteEnabled: true,
-        voteOpensAt: paris('2027-11-02', '09:00', '+01:00'),
-        voteClosesAt: paris('2027-11-30', '23:59', '+01:00'),
+        voteOpensAt: paris('2027-11-02', '09:00'),
+        voteClosesAt: paris('2027-11-30', '23:59'),
         copiedFromId: editionId,
       },
     })

@@ -2,12 +2,24 @@
 // loading twice changes nothing, and no demo email reaches the outbox.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { formatTime } from '#app/shared/time.ts'
 import { seedDemoData } from '../../prisma/seed.ts'
 import { demoEvents, seedDemoEvents } from '../../prisma/seed/events.ts'
 
 const SEAT_HOLDING = ['confirmed', 'offered']
 
 describe('demo events', () => {
+  test('times are Paris wall-clock times, summer or winter: an October morning starts at 9:00', () => {
+    const blois = demoEvents.find((e) => e.slug === 'rencontre-ess-epci-blois-2026')!
+    // 15 October 2026 is summer time (UTC+2): 09:00 in Paris is 07:00 UTC.
+    expect(new Date(blois.startsAt).toISOString()).toBe('2026-10-15T07:00:00.000Z')
+    expect(formatTime('fr', blois.startsAt)).toBe('09:00')
+    for (const event of demoEvents) {
+      expect(new Date(event.startsAt).getUTCMinutes(), event.slug).toBe(0)
+      expect(Number(formatTime('fr', event.startsAt).slice(0, 2)), event.slug).toBeGreaterThanOrEqual(8)
+    }
+  })
+
   test('load once, with counters equal to the registrations and within every capacity', async () => {
     // seedDemoData may already load the events (once the lead wires it in); either way they are there after this.
     await seedDemoData(prisma)
