@@ -14,6 +14,7 @@ import { absoluteUrl } from '#app/utils/url.server.ts'
 import type { ApiAuth } from './events.server.ts'
 import { errorOf } from './http.server.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
+import { pageOf, pageQuery, pageRequest } from './pagination.server.ts'
 
 export function prizeNotFound() {
   return new AppError({
@@ -109,17 +110,20 @@ function nominationJson(n: ExportNomination, questions: { id: string }[]) {
   }
 }
 
-/** GET /api/v1/prizes/{slug}/nominations (?status=, ?category=<id>, ?q=): the organisation's edition only. */
+/** GET /api/v1/prizes/{slug}/nominations (?status=, ?category=<id>, ?q=, ?limit=, ?cursor=): the organisation's edition only, a page at a time. */
 export async function nominationsForApi(auth: ApiAuth, slug: string, params: URLSearchParams, locale: Locale) {
   const status = params.get('status')
   if (status && !isNominationStatus(status)) {
     throw errorOf(locale, 400, 'status', 'api.error.invalidParameter', { name: 'status' }, { code: 'invalid_parameter' })
   }
+  const page = pageRequest(params, locale)
   const edition = await organiserEdition(auth, slug)
-  const rows = await nominationsForExport(auth.organisation.id, edition.id, filtersFromSearchParams(params))
+  const rows = await nominationsForExport(auth.organisation.id, edition.id, filtersFromSearchParams(params), pageQuery(page))
+  const { items, page: next } = pageOf(rows, page)
   return {
     prize: { slug: edition.slug, title: edition.title, year: edition.year, status: edition.status },
     questions: edition.questions.map((q) => ({ id: q.id, label: q.label, type: q.type })),
-    nominations: rows.map((n) => nominationJson(n, edition.questions)),
+    nominations: items.map((n) => nominationJson(n, edition.questions)),
+    page: next,
   }
 }

@@ -22,6 +22,7 @@ import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { eventNotFound, findRegistrationEventId, optionalApiToken, registrationNotFound, type ApiAuth } from './events.server.ts'
 import { errorOf, json, jsonError, parseJsonBody, translateErrors } from './http.server.ts'
 import { registrationJson } from './serialize.server.ts'
+import { pageOf, pageQuery, pageRequest } from './pagination.server.ts'
 
 /** The rate-limit bucket of public registrations: the web form must use the same name, so both share one budget per IP. */
 export const REGISTRATION_RATE_LIMIT = 'registration'
@@ -163,15 +164,17 @@ export async function registerThroughApi(request: Request, slug: string, locale:
 // Applications (events that select their attendees) add `applied` and `refused`.
 const STATUS_FILTERS = [...REGISTRATION_STATUSES, 'applied', 'refused', CHECKED_IN_FILTER] as readonly string[]
 
-/** GET /api/v1/events/{slug}/registrations: every registration of the organisation's event. */
+/** GET /api/v1/events/{slug}/registrations: the organisation's event's registrations, a page at a time (?limit=, ?cursor=). */
 export async function listRegistrationsForApi(auth: ApiAuth, slug: string, params: URLSearchParams, locale: Locale) {
   const status = params.get('status')
   if (status && !STATUS_FILTERS.includes(status)) {
     throw errorOf(locale, 400, 'status', 'api.error.invalidParameter', { name: 'status' }, { code: 'invalid_parameter' })
   }
+  const page = pageRequest(params, locale)
   const event = await organiserEvent(auth, slug)
-  const rows = await registrationsForExport(event.id, { status, q: params.get('q') })
-  return { event: { slug: event.slug, capacity: event.capacity, ...event.counts }, registrations: rows.map(registrationJson) }
+  const rows = await registrationsForExport(event.id, { status, q: params.get('q') }, pageQuery(page))
+  const { items, page: next } = pageOf(rows, page)
+  return { event: { slug: event.slug, capacity: event.capacity, ...event.counts }, registrations: items.map(registrationJson), page: next }
 }
 
 export async function registrationForApi(auth: ApiAuth, id: string) {

@@ -9,6 +9,7 @@ import * as eventRoute from '#app/routes/api/api.v1.events.$slug.ts'
 import * as registrationsRoute from '#app/routes/api/api.v1.events.$slug.registrations.ts'
 import * as eventsRoute from '#app/routes/api/api.v1.events.ts'
 import * as registrationRoute from '#app/routes/api/api.v1.registrations.$id.ts'
+import { appOrigin } from '#app/utils/url.server.ts'
 
 const BASE = 'http://localhost/api/v1'
 const DAY = 24 * 60 * 60 * 1000
@@ -227,7 +228,8 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
     const first = await registerPublic(event.slug, person(), { ip: '203.0.113.1' })
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({ id: expect.any(String), status: 'confirmed', duplicate: false })
-    expect(first.body.manageUrl).toMatch(/^http:\/\/localhost\/r\/[a-z0-9]+$/)
+    // Built from APP_URL, else this server's own address: never from the request's Host.
+    expect(first.body.manageUrl).toMatch(new RegExp(`^${appOrigin()}/r/[a-z0-9]+$`))
     expect((await registerPublic(event.slug, person(), { ip: '203.0.113.2' })).body.status).toBe('confirmed')
     const third = await registerPublic(event.slug, person(), { ip: '203.0.113.3' })
     expect(third.status).toBe(201)
@@ -362,6 +364,43 @@ describe('organiser endpoints', () => {
       id: ids[0]!,
     })
     expect(twice.body).toMatchObject({ status: 'cancelled', cancelled: false, waitlistOffers: 0 })
+  })
+
+  test('the registrations list comes a page at a time, with a cursor that survives new rows', async () => {
+    const event = await createEvent(a.token, { title: 'Conférence paginée', capacity: 50 })
+    for (let i = 0; i < 5; i++) await registerPublic(event.slug, person(), { ip: `203.0.113.${120 + i}` })
+    const list = (query: string) =>
+      call(registrationsRoute.loader, req(`/events/${event.slug}/registrations${query}`, { token: a.token }), { slug: event.slug })
+
+    const all = await list('')
+    expect(all.body.registrations).toHaveLength(5)
+    expect(all.body.page).toEqual({ limit: 100, nextCursor: null })
+
+    const seen: string[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const page = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(page.status).toBe(200)
+      expect(page.body.registrations.length).toBeLessThanOrEqual(2)
+      seen.push(...page.body.registrations.map((r: Json) => r.id))
+      cursor = page.body.page.nextCursor
+      pages++
+      // A registration arriving between two pages does not shift the ones already read.
+      if (pages === 1) await registerPublic(event.slug, { ...person(), lastName: 'Zzz' }, { ip: '203.0.113.130' })
+    } while (cursor && pages < 10)
+    expect(pages).toBe(3)
+    expect(new Set(seen).size).toBe(6)
+    expect(seen.slice(0, 5)).toEqual(all.body.registrations.map((r: Json) => r.id))
+
+    for (const bad of ['?limit=0', '?limit=201', '?limit=deux']) {
+      const refused = await list(bad)
+      expect(refused.status, bad).toBe(400)
+      expect(refused.body.errors.limit).toHaveLength(1)
+    }
+    const badCursor = await list('?cursor=%E2%9C%93%3C%3E')
+    expect(badCursor.status).toBe(400)
+    expect(badCursor.body.errors.cursor).toHaveLength(1)
   })
 
   test('another organisation’s token gets 404, no token 401', async () => {

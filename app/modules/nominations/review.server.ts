@@ -254,11 +254,17 @@ export function unshortlist(organisationId: string, editionId: string, nominatio
 // ---- Export and API --------------------------------------------------------------------------
 
 /** Every field of the matching nominations, for the CSV/XLSX export and the API. */
-export async function nominationsForExport(organisationId: string, editionId: string, filters: NominationFilters = {}) {
+export async function nominationsForExport(
+  organisationId: string,
+  editionId: string,
+  filters: NominationFilters = {},
+  page: { take?: number; skip?: number; cursor?: { id: string } } = {},
+) {
   const rows = await prisma.nomination.findMany({
     where: whereOf(organisationId, editionId, filters),
     orderBy: [{ structureName: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     include: { category: { select: { id: true, name: true } }, _count: { select: { attachments: true } } },
+    ...page,
   })
   return rows.map(({ editTokenHash: _hidden, _count, ...n }) => ({ ...n, attachmentCount: _count.attachments }))
 }

@@ -140,12 +140,20 @@ export async function listRegistrations(eventId: string, filters: RegistrationFi
 
 export type ListedRegistration = Awaited<ReturnType<typeof listRegistrations>>['rows'][number]
 
-/** Every registration matching the filters, in list order, for the exports. */
-export function registrationsForExport(eventId: string, filters: RegistrationFilters = {}) {
+/**
+ * Every registration matching the filters, in list order, for the exports; `page` (Prisma's take,
+ * skip and cursor) reads one page of them, for the API.
+ */
+export function registrationsForExport(
+  eventId: string,
+  filters: RegistrationFilters = {},
+  page: { take?: number; skip?: number; cursor?: { id: string } } = {},
+) {
   return prisma.registration.findMany({
     where: whereFor(eventId, filters),
     include: listInclude,
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    ...page,
   })
 }
 
