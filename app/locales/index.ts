@@ -44,8 +44,10 @@ const domains = [
   payments,
   paymentsAdmin,
   paymentsCard,
+  waitlist,
 ] as const
 import { admission } from './admission.ts'
+import { waitlist } from './waitlist.ts'
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
   ? H['fr'] & Merge<R>

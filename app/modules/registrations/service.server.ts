@@ -590,34 +590,47 @@ export async function fillFreedSeats(tx: Tx, eventId: string, now = new Date()) 
   const waiting = await tx.registration.findMany({ where: { eventId, status: 'waitlisted' }, orderBy: WAITING_ORDER, take: room })
   let offered = 0
   for (const next of nextInLine(waiting, room ?? waiting.length)) {
-    if (!(await takeEventSeat(tx, event))) break
-    const expiresAt = offerExpiry(now, event.offerHours)
-    const { count } = await tx.registration.updateMany({
-      where: { id: next.id, status: 'waitlisted' },
-      data: { status: 'offered', offerExpiresAt: expiresAt },
-    })
-    if (count !== 1) {
-      await releaseEventSeat(tx, eventId)
-      continue
-    }
-    const manageToken = await issueManageLink(tx, next.id)
-    await enqueueEmail(tx, {
-      to: next.email,
-      toName: `${next.firstName} ${next.lastName}`,
-      locale: next.locale as Locale,
-      template: 'waitlist-offer',
-      props: {
-        event: eventEmailSummary(event),
-        firstName: next.firstName,
-        manageUrl: manageUrlFor(manageToken),
-        expiresAt: expiresAt.toISOString(),
-      },
-      organisationId: event.organisationId,
-      category: `event:${event.id}`,
-    })
-    offered++
+    const outcome = await offerSeat(tx, event, next, now)
+    if (outcome === 'full') break
+    if (outcome === 'offered') offered++
   }
   return offered
+}
+
+type OfferedEvent = NonNullable<Awaited<ReturnType<typeof prisma.event.findUnique>>>
+type WaitingPerson = { id: string; email: string; firstName: string; lastName: string; locale: string }
+
+/**
+ * One waiting person is offered a seat (held until the offer expires) and emailed a link to accept
+ * it: 'full' when no seat is free, 'gone' when they left the waiting list meanwhile.
+ */
+export async function offerSeat(tx: Tx, event: OfferedEvent, next: WaitingPerson, now: Date): Promise<'offered' | 'full' | 'gone'> {
+  if (!(await takeEventSeat(tx, event))) return 'full'
+  const expiresAt = offerExpiry(now, event.offerHours)
+  const { count } = await tx.registration.updateMany({
+    where: { id: next.id, status: 'waitlisted' },
+    data: { status: 'offered', offerExpiresAt: expiresAt },
+  })
+  if (count !== 1) {
+    await releaseEventSeat(tx, event.id)
+    return 'gone'
+  }
+  const manageToken = await issueManageLink(tx, next.id)
+  await enqueueEmail(tx, {
+    to: next.email,
+    toName: `${next.firstName} ${next.lastName}`,
+    locale: next.locale as Locale,
+    template: 'waitlist-offer',
+    props: {
+      event: eventEmailSummary(event),
+      firstName: next.firstName,
+      manageUrl: manageUrlFor(manageToken),
+      expiresAt: expiresAt.toISOString(),
+    },
+    organisationId: event.organisationId,
+    category: `event:${event.id}`,
+  })
+  return 'offered'
 }
 
 /** The shape of a personal link's token (generateToken: base32, lower case). */
