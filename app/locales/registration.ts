@@ -118,7 +118,6 @@ export const registration = defineMessages(
     'public.event.waitlistHelp':
       'L’événement est complet. Inscrivez-vous sur la liste d’attente : dès qu’une place se libère, elle est proposée par e-mail, dans l’ordre d’inscription, et reste réservée {hours} h.',
     'public.event.fullHelp': 'L’événement est complet et n’a pas de liste d’attente.',
-    'public.event.seatsLag': 'Le nombre de places affiché peut avoir quelques secondes de retard.',
     'public.event.about': 'Présentation',
     'public.event.programme': 'Programme',
     'public.event.room': 'Salle : {room}',
@@ -365,7 +364,6 @@ export const registration = defineMessages(
     'public.event.waitlistHelp':
       'The event is full. Join the waiting list: as soon as a seat frees up it is offered by email, in order of registration, and held for {hours} hours.',
     'public.event.fullHelp': 'The event is full and has no waiting list.',
-    'public.event.seatsLag': 'The number of places shown may be a few seconds behind.',
     'public.event.about': 'About',
     'public.event.programme': 'Programme',
     'public.event.room': 'Room: {room}',

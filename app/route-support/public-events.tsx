@@ -88,3 +88,9 @@ export function EventCard({
     </article>
   )
 }
+
+/** Venue, address and town, the town left out when the address already ends with it ("2 place Jean Jaurès, 41000 Blois"). */
+export function placeLines(event: { venueName: string | null; address: string | null; town: string | null }) {
+  const addressHasTown = Boolean(event.town && event.address?.toLocaleLowerCase('fr').includes(event.town.toLocaleLowerCase('fr')))
+  return [event.venueName, event.address, addressHasTown ? null : event.town].filter((line): line is string => Boolean(line))
+}

@@ -12,7 +12,7 @@ import {
 } from '#app/modules/events/public.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { AvailabilityBadge, kindKey, seatsKey } from '#app/route-support/public-events.tsx'
+import { AvailabilityBadge, kindKey, placeLines, seatsKey } from '#app/route-support/public-events.tsx'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest } from '#app/utils/i18n.ts'
 
@@ -72,7 +72,7 @@ export default function PublicEventPage() {
   const t = useT()
   const { event, availability } = useLoaderData<typeof loader>()
   const canRegister = !event.invitationOnly && (availability.state === 'open' || availability.state === 'waitlist')
-  const place = [event.venueName, event.address, event.town].filter(Boolean)
+  const place = placeLines(event)
   return (
     <article className="space-y-8" aria-labelledby="event-title">
       <header className="space-y-3">
@@ -195,7 +195,6 @@ export default function PublicEventPage() {
           </a>
         </p>
       )}
-      {!event.invitationOnly && availability.state !== 'closed' && <p className="text-sm text-stone-600">{t('public.event.seatsLag')}</p>}
     </article>
   )
 }
