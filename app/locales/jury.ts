@@ -128,6 +128,7 @@ export const jury = defineMessages(
     'jury.toast.reopened': 'Évaluations rouvertes.',
 
     'jury.error.invalid': 'Vérifiez le formulaire.',
+    'jury.error.joinIntent': 'Choisissez de rejoindre le jury ou de décliner l’invitation.',
     'jury.error.nameRequired': 'Indiquez le nom.',
     'jury.error.nameTooLong': 'Le nom est trop long.',
     'jury.error.email': 'Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.',
@@ -298,6 +299,7 @@ export const jury = defineMessages(
     'jury.toast.reopened': 'Scores reopened.',
 
     'jury.error.invalid': 'Check the form.',
+    'jury.error.joinIntent': 'Choose to join the jury or to decline the invitation.',
     'jury.error.nameRequired': 'Enter the name.',
     'jury.error.nameTooLong': 'The name is too long.',
     'jury.error.email': 'Enter a valid email address, e.g. name@example.org.',
