@@ -151,6 +151,7 @@ export const jury = defineMessages(
     'jury.error.noteTooLong': 'La précision est trop longue.',
     'jury.error.conflictExists': 'Un conflit est déjà déclaré pour cette candidature.',
     'jury.error.unknownIntent': 'Action inconnue.',
+    'jury.error.categoryRequired': 'Choisissez une catégorie du jury.',
 
     'email.jury.subject': 'Invitation au jury : {title}',
     'email.jury.heading': 'Rejoignez le jury de « {title} »',
@@ -322,6 +323,7 @@ export const jury = defineMessages(
     'jury.error.noteTooLong': 'The details are too long.',
     'jury.error.conflictExists': 'A conflict is already declared for this nomination.',
     'jury.error.unknownIntent': 'Unknown action.',
+    'jury.error.categoryRequired': 'Choose a jury category.',
 
     'email.jury.subject': 'Jury invitation: {title}',
     'email.jury.heading': 'Join the jury of “{title}”',
