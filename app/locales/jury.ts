@@ -128,6 +128,7 @@ export const jury = defineMessages(
     'jury.toast.reopened': 'Évaluations rouvertes.',
 
     'jury.error.invalid': 'Vérifiez le formulaire.',
+    'jury.error.joinIntent': 'Choisissez de rejoindre le jury ou de décliner l’invitation.',
     'jury.error.nameRequired': 'Indiquez le nom.',
     'jury.error.nameTooLong': 'Le nom est trop long.',
     'jury.error.email': 'Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.',
@@ -150,6 +151,7 @@ export const jury = defineMessages(
     'jury.error.noteTooLong': 'La précision est trop longue.',
     'jury.error.conflictExists': 'Un conflit est déjà déclaré pour cette candidature.',
     'jury.error.unknownIntent': 'Action inconnue.',
+    'jury.error.categoryRequired': 'Choisissez une catégorie du jury.',
 
     'email.jury.subject': 'Invitation au jury : {title}',
     'email.jury.heading': 'Rejoignez le jury de « {title} »',
@@ -298,6 +300,7 @@ export const jury = defineMessages(
     'jury.toast.reopened': 'Scores reopened.',
 
     'jury.error.invalid': 'Check the form.',
+    'jury.error.joinIntent': 'Choose to join the jury or to decline the invitation.',
     'jury.error.nameRequired': 'Enter the name.',
     'jury.error.nameTooLong': 'The name is too long.',
     'jury.error.email': 'Enter a valid email address, e.g. name@example.org.',
@@ -320,6 +323,7 @@ export const jury = defineMessages(
     'jury.error.noteTooLong': 'The details are too long.',
     'jury.error.conflictExists': 'A conflict is already declared for this nomination.',
     'jury.error.unknownIntent': 'Unknown action.',
+    'jury.error.categoryRequired': 'Choose a jury category.',
 
     'email.jury.subject': 'Jury invitation: {title}',
     'email.jury.heading': 'Join the jury of “{title}”',

@@ -103,14 +103,10 @@ export async function startCheckout(paymentId: string, request?: Request, now = 
   const payment = await loadCardPayment(paymentId)
   if (!payment) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
   const registration = payment.registration
-  if (
-    payment.method !== 'card' ||
-    payment.status !== 'pending' ||
-    registration.status !== 'pending_payment' ||
-    !registration.holdExpiresAt ||
-    registration.holdExpiresAt <= now
-  ) {
-    throw paymentClosed()
+  if (payment.method !== 'card' || payment.status !== 'pending' || registration.status !== 'pending_payment') throw paymentClosed()
+  // Pending still, but the seat's hold is over: it is about to be released.
+  if (!registration.holdExpiresAt || registration.holdExpiresAt <= now) {
+    throw new AppError({ status: 409, code: 'hold_over', messageKey: 'payments.page.holdOver' })
   }
 
   const previous = payment.stripeCheckoutSessionId

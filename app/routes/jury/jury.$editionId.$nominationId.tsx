@@ -3,6 +3,7 @@
 // With JavaScript every change is saved a moment later (autosave route, "Enregistré" announced);
 // without it the Save button posts the form. Alt+←/→ (or j/k outside text fields) go to the
 // previous/next nomination. A juror with a conflict on it never sees this page (403).
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Form,
@@ -18,6 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '#app/modules/jury/conflict-rules.ts'
 import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
+import { CRITERION_FIELD_PREFIX, DeclareConflictSchema, SaveScoreSchema, scoreValuesOf } from '#app/modules/jury/scoring-schema.ts'
 import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
 import {
   commentRequired,
@@ -33,9 +35,10 @@ import { answerText } from '#app/modules/registrations/export-format.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ErrorList, FormErrorSummary, SelectField, TextareaField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { formatDate, formatDateTime } from '#app/shared/time.ts'
-import { formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatMoney, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
 import { Detail } from '#app/ui/detail.tsx'
@@ -43,7 +46,6 @@ import { formatTime } from '#app/shared/time.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
-const CRITERION_FIELD_PREFIX = 'c_'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -58,15 +60,6 @@ export const headers = () => PRIVATE
 // must not keep the previous page's data under the new URL.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, currentUrl, nextUrl, defaultShouldRevalidate }) =>
   formAction?.endsWith('/autosave') && currentUrl.href === nextUrl.href ? false : defaultShouldRevalidate
-
-/** `c_<criterionId>` fields of a form → raw values by criterion id. */
-function scoreValuesFromForm(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith(CRITERION_FIELD_PREFIX) && typeof value === 'string') values[key.slice(CRITERION_FIELD_PREFIX.length)] = value
-  }
-  return values
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { juror } = await requireJuror(request, params.editionId)
@@ -113,36 +106,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
 }
 
-type ActionResult = { error?: string; fields?: Record<string, string[]>; conflictErrors?: Record<string, string[]> }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { juror } = await requireJuror(request, params.editionId)
   const nominationId = params.nominationId ?? ''
   await requireNominationAccess(juror, nominationId)
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
-  const tr = (error: { messageKey?: Parameters<typeof translate>[1]; params?: Parameters<typeof translate>[2]; code: string }) =>
-    error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-  try {
-    if (intent === 'save') {
-      await saveScore(juror.id, nominationId, scoreValuesFromForm(form), String(form.get('comment') ?? ''))
-      return redirectWithToast(request, `/jury/${juror.editionId}/${nominationId}`, { type: 'success', key: 'jury.toast.saved' })
-    }
-    if (intent === 'conflict') {
-      await declareConflict(juror, nominationId, { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'conflict') {
+    return submitForm(request, formData, DeclareConflictSchema, async ({ kind, note }) => {
+      await declareConflict(juror, nominationId, { kind, note })
       return redirectWithToast(request, '/jury', { type: 'success', key: 'jury.toast.conflictDeclared' })
-    }
-    return data<ActionResult>({ error: translate(locale, 'jury.error.unknownIntent') }, { status: 400, headers: PRIVATE })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    const fields = Object.fromEntries(
-      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]),
-    )
-    if (intent === 'conflict')
-      return data<ActionResult>({ error: tr(error), conflictErrors: fields }, { status: error.status, headers: PRIVATE })
-    return data<ActionResult>({ error: tr(error), fields }, { status: error.status, headers: PRIVATE })
+    })
   }
+  // The Save button of the page without JavaScript (intent=save); any other intent is refused by the schema.
+  return submitForm(request, formData, SaveScoreSchema, async (value) => {
+    await saveScore(juror.id, nominationId, scoreValuesOf(value), value.comment)
+    return redirectWithToast(request, `/jury/${juror.editionId}/${nominationId}`, { type: 'success', key: 'jury.toast.saved' })
+  })
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
@@ -303,8 +282,16 @@ export default function ScoringPage() {
 }
 
 function ScoringView({ d }: { d: LoaderData }) {
-  const actionData = useActionData<typeof action>() as ActionResult | undefined
+  const actionData = useActionData<FormReply>()
   const t = useT()
+  const tr = (e: string) => t(e as MessageKey)
+  // One reply for two forms: it goes to the form whose button was pressed.
+  const conflictReply = actionData?.result.initialValue?.intent === 'conflict'
+  const [scoreForm] = useZodForm(SaveScoreSchema, { id: 'score-form', lastResult: conflictReply ? null : actionData?.result })
+  const [conflictForm, conflictFields] = useZodForm(DeclareConflictSchema, {
+    id: 'conflict-form',
+    lastResult: conflictReply ? actionData?.result : null,
+  })
   const locale = useLocale()
   const busy = useNavigation().state === 'submitting'
   const base = `/jury/${d.edition.id}`
@@ -321,7 +308,20 @@ function ScoringView({ d }: { d: LoaderData }) {
   useNominationKeys(previous, next)
 
   const autosaved = fetcher.data
-  const serverFields = autosaved && !autosaved.ok ? (autosaved.fields ?? {}) : (actionData?.fields ?? {})
+  // The autosave's refusal when there is one, else the Save button's (Conform's reply).
+  const serverFields: Record<string, string[] | undefined> =
+    autosaved && !autosaved.ok
+      ? (autosaved.fields ?? {})
+      : Object.fromEntries(Object.entries(scoreForm.allErrors).map(([name, errors]) => [name, errors.map(tr)]))
+  const scoreSummary = [
+    ...summaryEntries(
+      scoreForm,
+      { ...Object.fromEntries(d.criteria.map((c) => [`criterion-${c.id}`, `criterion-${c.id}`])), comment: 'comment' },
+      tr,
+    ),
+    // Not a field of the page: the grid changed, or a tampered intent.
+    ...['form', 'intent'].flatMap((name) => (scoreForm.allErrors[name] ?? []).map((e) => ({ text: tr(e) }))),
+  ]
   let status = t('jury.autosave.help')
   if (fetcher.state !== 'idle' || pending) status = t('jury.autosave.saving')
   else if (autosaved?.ok)
@@ -389,9 +389,13 @@ function ScoringView({ d }: { d: LoaderData }) {
               if (target.type === 'radio') schedule(0)
               else schedule()
             }}
-            onSubmit={cancel}
+            {...getFormProps(scoreForm)}
+            onSubmit={(e) => {
+              cancel()
+              scoreForm.onSubmit(e)
+            }}
           >
-            <FormErrorSummary errors={actionData?.error ? [actionData.error] : undefined} />
+            <FormErrorSummary links={scoreSummary} />
             {d.criteria.map((c) => {
               const fieldErrors = serverFields[`criterion-${c.id}`]
               return (
@@ -408,9 +412,10 @@ function ScoringView({ d }: { d: LoaderData }) {
                     {c.rubric || t('jury.score.noRubric')}
                   </p>
                   <div className="flex flex-wrap gap-2">
-                    {steps.map((v) => (
+                    {steps.map((v, i) => (
                       <label key={v} className="relative">
                         <input
+                          id={i === 0 ? `criterion-${c.id}` : undefined}
                           type="radio"
                           name={`${CRITERION_FIELD_PREFIX}${c.id}`}
                           value={v}
@@ -458,23 +463,32 @@ function ScoringView({ d }: { d: LoaderData }) {
 
           <details className="card">
             <summary className="cursor-pointer font-semibold">{t('jury.conflict.declare')}</summary>
-            <Form method="post" className="mt-4 space-y-3">
+            <Form method="post" className="mt-4 space-y-3" {...getFormProps(conflictForm)}>
+              <FormErrorSummary
+                links={summaryEntries(conflictForm, { kind: 'conflict-kind', note: 'conflict-note' }, tr).concat(
+                  (conflictForm.allErrors.intent ?? []).map((e) => ({ text: tr(e) })),
+                )}
+              />
               <p className="text-sm text-stone-700">{t('jury.conflict.help')}</p>
               <SelectField
                 label={t('jury.conflict.kind')}
-                name="kind"
+                name={conflictFields.kind.name}
+                key={conflictFields.kind.key}
+                defaultValue={conflictFields.kind.initialValue}
                 id="conflict-kind"
                 required
                 options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
-                errors={actionData?.conflictErrors?.kind}
+                errors={conflictFields.kind.errors?.map(tr)}
               />
               <TextareaField
                 label={t('jury.conflict.note')}
-                name="note"
+                name={conflictFields.note.name}
+                key={conflictFields.note.key}
+                defaultValue={conflictFields.note.initialValue}
                 id="conflict-note"
                 maxLength={MAX_CONFLICT_NOTE_LENGTH}
                 rows={3}
-                errors={actionData?.conflictErrors?.note}
+                errors={conflictFields.note.errors?.map(tr)}
               />
               <button type="submit" name="intent" value="conflict" className="btn-danger" disabled={busy}>
                 {t('jury.conflict.submit')}

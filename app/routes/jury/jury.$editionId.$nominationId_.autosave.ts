@@ -3,14 +3,16 @@
 // saved and whether the evaluation is complete, or why it was refused (with per-field errors).
 // Each save carries the page's `revision` (strictly increasing): the beacon sent when the juror
 // leaves the page may overtake the autosave still in flight, and must not be overwritten by it.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
+import { ScoreFormSchema, scoreValuesOf } from '#app/modules/jury/scoring-schema.ts'
 import { saveScore } from '#app/modules/jury/scoring.server.ts'
-import { isAppError } from '#app/utils/errors.ts'
+import { AppError, isAppError } from '#app/utils/errors.ts'
+import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
-const PREFIX = 'c_'
 
 export type AutosaveResponse =
   | { ok: true; savedAt: string; complete: boolean; total: number | null; stale: boolean }
@@ -29,15 +31,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireNominationAccess(juror, nominationId)
   const locale = localeFromRequest(request)
   const form = await request.formData()
-  const values: Record<string, string> = {}
-  for (const [key, value] of form.entries())
-    if (key.startsWith(PREFIX) && typeof value === 'string') values[key.slice(PREFIX.length)] = value
   try {
+    // The page's form, parsed with the page's schema (its Save button's, without the intent).
+    const submission = parseWithZod(form, { schema: ScoreFormSchema })
+    if (submission.status !== 'success') {
+      const fields = Object.fromEntries(Object.entries(submission.error ?? {}).map(([name, keys]) => [name, keys ?? []]))
+      throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'jury.error.invalid', fields })
+    }
+    const { comment, revision } = submission.value
     // The page's revision (see saveScore): a save overtaken by a later one changes nothing.
-    const revision = Number(form.get('revision') ?? '')
-    const saved = await saveScore(juror.id, nominationId, values, String(form.get('comment') ?? ''), {
-      revision: Number.isFinite(revision) && revision > 0 ? revision : null,
-    })
+    const saved = await saveScore(juror.id, nominationId, scoreValuesOf(submission.value), comment, { revision: revision ?? null })
     return data<AutosaveResponse>(
       { ok: true, savedAt: saved.savedAt.toISOString(), complete: saved.complete, total: saved.total, stale: saved.stale },
       { headers: PRIVATE_HEADERS },
@@ -45,9 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
     const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-    const fields = Object.fromEntries(
-      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as never, error.params))]),
-    )
+    const { _form: _, ...fields } = error.fields ? appErrorToFieldErrors(locale, error) : {}
     return data<AutosaveResponse>({ ok: false, code: error.code, message, fields }, { status: error.status, headers: PRIVATE_HEADERS })
   }
 }

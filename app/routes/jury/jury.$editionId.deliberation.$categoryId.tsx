@@ -2,19 +2,22 @@
 // organisers recorded, and the button that validates them (they can then no longer change).
 // Only a signed-in user linked to a juror who chairs this category gets here; on a nomination
 // the chair is conflicted on, its scores and comments are hidden.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/modules/auth/session.server.ts'
 import { chairOf, validateCategory } from '#app/modules/jury/deliberation.server.ts'
 import { computeResults } from '#app/modules/jury/results.server.ts'
-import { attempt } from '#app/utils/route-forms.server.ts'
-import { allErrors, MethodNote, RankedTable } from '#app/modules/jury/ui.tsx'
+import { ValidateDecisionsSchema } from '#app/modules/jury/scoring-schema.ts'
+import { MethodNote, RankedTable } from '#app/modules/jury/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ErrorList } from '#app/ui/forms.tsx'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
 import { forbidden, notFound } from '#app/utils/http.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -54,15 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const editionId = params.editionId ?? ''
   const categoryId = params.categoryId ?? ''
   const { user } = await requireChair(request, editionId, categoryId)
-  const failed = await attempt(localeFromRequest(request), 'validate', categoryId, () => validateCategory(editionId, categoryId, user.id))
-  if (failed) return data(failed.failed, { status: failed.status })
-  return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'juryAdmin.chair.validatedToast' })
+  // The button sends nothing but the POST itself.
+  const formData = await request.formData().catch(() => new FormData())
+  return submitForm(request, formData, ValidateDecisionsSchema, async () => {
+    await validateCategory(editionId, categoryId, user.id)
+    return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'juryAdmin.chair.validatedToast' })
+  })
 }
 
 export default function ChairDeliberation() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
+  const [form] = useZodForm(ValidateDecisionsSchema, { id: 'validate-decisions', lastResult: actionData?.result })
+  const errors = Object.values(form.allErrors).flatMap((list) => list.map((e) => t(e as MessageKey)))
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -79,9 +87,9 @@ export default function ChairDeliberation() {
       {d.category.lockedAt ? (
         <p className="card font-semibold text-green-900">{t('juryAdmin.results.validated', { date: d.category.lockedAt })}</p>
       ) : (
-        <Form method="post" className="card space-y-2">
-          <ErrorList id="validate-error" errors={failed ? allErrors(failed.errors) : null} />
-          <button type="submit" className="btn-primary" aria-describedby={failed ? 'validate-error' : undefined}>
+        <Form method="post" className="card space-y-2" {...getFormProps(form)}>
+          <FormErrorSummary errors={errors} />
+          <button type="submit" className="btn-primary">
             {t('juryAdmin.chair.validate')}
           </button>
         </Form>

@@ -1,16 +1,19 @@
 // The juror's own page: for each prize edition they sit on, their categories, the nominations to
 // score with where they stand, the deadline, and submitting (or reopening) a category.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '#app/modules/auth/session.server.ts'
 import { requireJuror } from '#app/modules/jury/jurors.server.ts'
+import { JuryCategorySchema } from '#app/modules/jury/scoring-schema.ts'
 import { listJuryWork, reopenCategory, submitCategory } from '#app/modules/jury/scoring.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
 import { formatDateTime } from '#app/shared/time.ts'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -36,34 +39,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const { juror } = await requireJuror(request, String(form.get('editionId') ?? ''))
-  const categoryId = String(form.get('categoryId') ?? '')
-  const intent = String(form.get('intent') ?? '')
-  try {
+  await requireUser(request)
+  const formData = await request.formData()
+  return submitForm(request, formData, JuryCategorySchema, async ({ intent, editionId, categoryId }) => {
+    const { juror } = await requireJuror(request, editionId)
     if (intent === 'submit') await submitCategory(juror.id, categoryId)
-    else if (intent === 'reopen') await reopenCategory(juror.id, categoryId)
-    else return data({ error: translate(locale, 'jury.error.unknownIntent') }, { status: 400 })
+    else await reopenCategory(juror.id, categoryId)
     return redirectWithToast(request, '/jury', {
       type: 'success',
       key: intent === 'submit' ? 'jury.toast.submitted' : 'jury.toast.reopened',
     })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    return data({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code }, { status: error.status })
-  }
+  })
+}
+
+type Category = ReturnType<typeof useLoaderData<typeof loader>>['editions'][number]['categories'][number]
+
+/** Submit (or reopen) one category: its own form, the buttons' errors in the page's summary. */
+function CategoryForm({ editionId, category: c, busy }: { editionId: string; category: Category; busy: boolean }) {
+  const t = useT()
+  const [form] = useZodForm(JuryCategorySchema, { id: `category-form-${c.id}` })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="editionId" value={editionId} />
+      <input type="hidden" name="categoryId" value={c.id} />
+      {c.canSubmit ? (
+        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+          {t('jury.home.submit', { category: c.name })}
+        </button>
+      ) : (
+        <button type="submit" name="intent" value="reopen" className="btn-secondary" disabled={busy}>
+          {t('jury.home.reopen', { category: c.name })}
+        </button>
+      )}
+    </Form>
+  )
 }
 
 export default function JuryHome() {
   const t = useT()
   const { editions } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state !== 'idle'
+  // The forms are buttons only: every error of the reply (the service's, or a tampered field's) is the page's.
+  const errors = Object.values(actionData?.result.error ?? {}).flatMap((list) => (list ?? []).map((e) => t(e as MessageKey)))
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">{t('jury.home.title')}</h1>
-      <FormErrorSummary errors={actionData?.error ? [actionData.error] : undefined} />
+      <FormErrorSummary errors={errors} />
       {editions.length === 0 && <p className="card">{t('jury.home.none')}</p>}
       {editions.map((w) => (
         <section key={w.jurorId} aria-labelledby={`edition-${w.edition.id}`} className="space-y-4">
@@ -103,21 +125,7 @@ export default function JuryHome() {
                   ))}
                 </ol>
               )}
-              {(c.canSubmit || c.canReopen) && (
-                <Form method="post">
-                  <input type="hidden" name="editionId" value={w.edition.id} />
-                  <input type="hidden" name="categoryId" value={c.id} />
-                  {c.canSubmit ? (
-                    <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
-                      {t('jury.home.submit', { category: c.name })}
-                    </button>
-                  ) : (
-                    <button type="submit" name="intent" value="reopen" className="btn-secondary" disabled={busy}>
-                      {t('jury.home.reopen', { category: c.name })}
-                    </button>
-                  )}
-                </Form>
-              )}
+              {(c.canSubmit || c.canReopen) && <CategoryForm editionId={w.edition.id} category={c} busy={busy} />}
               {!c.submittedAt && !c.canSubmit && c.nominations.length > 0 && w.edition.state === 'open' && (
                 <p className="text-sm text-stone-700">{t('jury.home.submitHelp')}</p>
               )}

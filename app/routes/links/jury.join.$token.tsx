@@ -4,17 +4,21 @@
 // "je ne pourrai pas siéger" (POST, intent=decline) to a juror who has not joined; opening the page
 // counts as a click on the invitation campaign's recipient.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { sessionCookie } from '#app/modules/auth/session.server.ts'
 import { declinedInvitation } from '#app/modules/jury/invitation-campaign.server.ts'
+import { JoinAnswerSchema } from '#app/modules/jury/invitation-schema.ts'
 import { acceptInvitation, declineInvitation, getInvitation } from '#app/modules/jury/jurors.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin', 'X-Robots-Tag': 'noindex' }
 
@@ -51,31 +55,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = localeFromRequest(request)
   // The join button sends nothing but the POST itself; only the decline button names an intent.
-  const form = await request.formData().catch(() => new FormData())
-  try {
-    if (form.get('intent') === 'decline') {
-      await declineInvitation(params.token ?? '')
-      return redirect(`/jury/join/${params.token ?? ''}`, { headers: PRIVATE })
+  const formData = await request.formData().catch(() => new FormData())
+  const token = params.token ?? ''
+  return submitForm(request, formData, JoinAnswerSchema, async ({ intent }) => {
+    try {
+      if (intent === 'decline') {
+        await declineInvitation(token)
+        return redirect(`/jury/join/${token}`, { headers: PRIVATE })
+      }
+      const joined = await acceptInvitation(token, { userAgent: request.headers.get('user-agent') })
+      return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(request, joined.sessionToken, joined.expiresAt), ...PRIVATE } })
+    } catch (error) {
+      // An unknown link is the page's "not found"; any other refusal is the form's error.
+      if (isAppError(error) && error.status === 404) throw notFound()
+      throw error
     }
-    const joined = await acceptInvitation(params.token ?? '', { userAgent: request.headers.get('user-agent') })
-    return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(request, joined.sessionToken, joined.expiresAt), ...PRIVATE } })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    if (error.status === 404) throw notFound()
-    return data(
-      { error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code },
-      { status: error.status, headers: PRIVATE },
-    )
-  }
+  })
 }
 
 export default function JoinJury() {
   const t = useT()
   const { invitation: inv, declined } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
+  const [joinForm] = useZodForm(JoinAnswerSchema, { id: 'join-jury', lastResult: actionData?.result })
+  const [declineForm] = useZodForm(JoinAnswerSchema, { id: 'decline-jury' })
   if (!inv) {
     return (
       <div className="mx-auto max-w-xl space-y-6">
@@ -94,7 +99,7 @@ export default function JoinJury() {
         <h2 id="invitation-heading" className="text-xl font-semibold">
           {inv.editionTitle}
         </h2>
-        <FormErrorSummary errors={actionData?.error ? [actionData.error] : undefined} />
+        <FormErrorSummary errors={Object.values(joinForm.allErrors).flatMap((errors) => errors.map((e) => t(e as MessageKey)))} />
         <p>{t('jury.join.body', { name: inv.jurorName, title: inv.editionTitle })}</p>
         <div>
           <p className="font-medium">{t('jury.join.categories')}</p>
@@ -115,7 +120,7 @@ export default function JoinJury() {
           </p>
         )}
         {inv.valid ? (
-          <Form method="post">
+          <Form method="post" {...getFormProps(joinForm)}>
             <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
               {t('jury.join.submit')}
             </button>
@@ -135,7 +140,7 @@ export default function JoinJury() {
             {t('jury.join.decline')}
           </h2>
           <p>{t('jury.join.declineHelp')}</p>
-          <Form method="post">
+          <Form method="post" {...getFormProps(declineForm)}>
             <button type="submit" name="intent" value="decline" className="btn-secondary" disabled={busy}>
               {t('jury.join.decline')}
             </button>

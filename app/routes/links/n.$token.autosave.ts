@@ -1,7 +1,9 @@
 // Autosave of the nomination form (with JavaScript): the page posts the current step's fields a
 // moment after typing stops; the answer says when it was saved, which fields did not parse and
 // whether the structure is eligible so far.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs } from '@remix-run/node'
+import { NominationStepSchema } from '#app/modules/nominations/link-schema.ts'
 import { formDataToFields, stepOf } from '#app/modules/nominations/schema.ts'
 import { getNominationByToken, saveDraft } from '#app/modules/nominations/service.server.ts'
 import type { Eligibility } from '#app/modules/prizes/rules.ts'
@@ -31,8 +33,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 404, headers: PRIVATE_HEADERS },
     )
   const formData = await request.formData()
+  // The step's form, parsed with the page's schema; its fields are the edition's, checked by saveDraft.
+  const submission = parseWithZod(formData, { schema: NominationStepSchema })
+  if (submission.status !== 'success')
+    return data<AutosaveResponse>(
+      { ok: false, code: 'invalid_input', message: translate(locale, 'nomination.error.type') },
+      { status: 400, headers: PRIVATE_HEADERS },
+    )
   try {
-    const result = await saveDraft(token, formDataToFields(formData, view.context), stepOf(formData.get('step')))
+    const result = await saveDraft(token, formDataToFields(formData, view.context), stepOf(submission.value.step))
     return data<AutosaveResponse>(
       { ok: true, savedAt: result.savedAt.toISOString(), fieldErrors: result.fieldErrors, eligibility: result.eligibility },
       { headers: PRIVATE_HEADERS },

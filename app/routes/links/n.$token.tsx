@@ -12,9 +12,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { ATTACHMENT_LIMITS } from '#app/modules/nominations/attachments.ts'
+import {
+  NOMINATION_INTENTS,
+  NominationFormSchema,
+  UploadAttachmentSchema,
+  type NominationIntent,
+} from '#app/modules/nominations/link-schema.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import type { FormQuestion } from '#app/shared/questions.ts'
 import {
@@ -46,10 +53,12 @@ import {
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { formatDate, formatDateTime, formatTime } from '#app/shared/time.ts'
 import { formatMoney, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './n.$token.autosave.ts'
 
@@ -57,8 +66,11 @@ import type { AutosaveResponse } from './n.$token.autosave.ts'
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 1500
 
-type Intent = 'save' | 'upload' | 'removeAttachment' | 'submit' | 'withdraw'
-type ActionData = { intent: Intent; step: Step; submitted?: NominationFields; fieldErrors: Record<string, string[]>; formErrors: string[] }
+type Intent = NominationIntent
+/** Conform's reply; after a refusal, also the form it concerns, its step and what was sent (to refill the step). */
+type ActionData = FormReply & { intent?: Intent; step?: Step; submitted?: NominationFields }
+/** The reply as the page shows it: which form, which step, per-field codes and the form's messages. */
+type Refusal = { intent: Intent; step: Step; submitted?: NominationFields; fieldErrors: Record<string, string[]>; formErrors: string[] }
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -123,49 +135,73 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
   const back = `/n/${token}`
   const formData = await readForm(request)
-  const fail = (status: number, d: Omit<ActionData, 'fieldErrors' | 'formErrors'> & Partial<ActionData>) =>
-    data<ActionData>({ fieldErrors: {}, formErrors: [], ...d }, { status, headers: PRIVATE_HEADERS })
-  if (formData === 'tooLarge')
-    return fail(413, { intent: 'upload', step: 5, fieldErrors: { file: ['nomination.attachment.error.tooLarge'] } })
-
-  const intent = String(formData.get('intent') ?? '') as Intent
-  const step = stepOf(formData.get('step'))
-  try {
-    switch (intent) {
-      case 'save': {
-        const submitted = formDataToFields(formData, view.context)
-        const result = await saveDraft(token, submitted, step)
-        if (Object.keys(result.fieldErrors).length > 0) return fail(422, { intent, step, submitted, fieldErrors: result.fieldErrors })
-        const go = formData.get('go') === 'previous' ? Math.max(1, step - 1) : Math.min(LAST_STEP, step + 1)
-        return redirectWithToast(request, `${back}?step=${go}`, { type: 'success', key: 'nomination.toast.saved' })
-      }
-      case 'upload': {
-        const file = formData.get('file')
-        if (!file || typeof file === 'string' || file.size === 0)
-          return fail(400, { intent, step: 5, fieldErrors: { file: ['nomination.attachment.error.missing'] } })
-        await addAttachment(token, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
-        return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentAdded' })
-      }
-      case 'removeAttachment':
-        await removeAttachment(token, String(formData.get('attachmentId') ?? ''))
-        return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentRemoved' })
-      case 'submit':
-        await submitNomination(token, new Date())
-        return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.submitted' })
-      case 'withdraw':
-        await withdrawNomination(token)
-        return redirectWithToast(request, back, { type: 'success', key: 'nomination.toast.withdrawn' })
-      default:
-        return fail(400, { intent: 'save', step, formErrors: ['nomination.error.type'] })
+  const refuse = (status: number, result: SubmissionResult<string[]>, d: Omit<ActionData, 'result'>) =>
+    data<ActionData>({ result, ...d }, { status, headers: PRIVATE_HEADERS })
+  if (formData === 'tooLarge') {
+    // Nothing was read: the reply is written by hand.
+    const result: SubmissionResult<string[]> = {
+      status: 'error',
+      initialValue: { intent: 'upload' },
+      error: { file: ['nomination.attachment.error.tooLarge'] },
     }
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-    const fields = error.fields ?? {}
-    // Field errors of a refused submission point at other steps: the summary lists them all.
-    const formErrors = intent === 'upload' && fields.file ? [] : [message]
-    return fail(error.status, { intent, step: intent === 'save' ? step : 5, fieldErrors: fields, formErrors })
+    return refuse(413, result, { intent: 'upload', step: 5 })
   }
+
+  return submitForm(request, formData, NominationFormSchema, async (value, submission) => {
+    const intent = value.intent
+    const step = intent === 'save' ? stepOf(value.step) : LAST_STEP
+    try {
+      switch (intent) {
+        case 'save': {
+          // The step's fields are the edition's: saveDraft keeps what parses and says what did not.
+          const submitted = formDataToFields(formData, view.context)
+          const result = await saveDraft(token, submitted, step)
+          if (Object.keys(result.fieldErrors).length > 0)
+            return refuse(422, submission.reply({ fieldErrors: result.fieldErrors }), { intent, step, submitted })
+          const go = value.go === 'previous' ? Math.max(1, step - 1) : Math.min(LAST_STEP, step + 1)
+          return redirectWithToast(request, `${back}?step=${go}`, { type: 'success', key: 'nomination.toast.saved' })
+        }
+        case 'upload':
+          await addAttachment(token, { filename: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) })
+          return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentAdded' })
+        case 'removeAttachment':
+          await removeAttachment(token, value.attachmentId)
+          return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.attachmentRemoved' })
+        case 'submit':
+          await submitNomination(token, new Date())
+          return redirectWithToast(request, `${back}?step=5`, { type: 'success', key: 'nomination.toast.submitted' })
+        case 'withdraw':
+          await withdrawNomination(token)
+          return redirectWithToast(request, back, { type: 'success', key: 'nomination.toast.withdrawn' })
+      }
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error
+      // By hand (not replyWithAppError): the fields keep their codes, which the page translates with their parameters.
+      const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+      const fields = error.fields ?? {}
+      // Field errors of a refused submission point at other steps: the summary lists them all.
+      const formErrors = intent === 'upload' && fields.file ? [] : [message]
+      return refuse(error.status, submission.reply({ fieldErrors: fields, formErrors }), { intent, step })
+    }
+  })
+}
+
+const isIntent = (value: unknown): value is Intent => (NOMINATION_INTENTS as readonly unknown[]).includes(value)
+
+/** Conform's reply as the page shows it; a refused intent (a tampered button) goes with the step's form, as before. */
+function refusalOf(actionData: ActionData | undefined): Refusal | undefined {
+  if (!actionData) return undefined
+  const sent = actionData.result.initialValue ?? {}
+  const intent = actionData.intent ?? (isIntent(sent.intent) ? sent.intent : 'save')
+  const step = actionData.step ?? (intent === 'save' ? stepOf(sent.step) : LAST_STEP)
+  const fieldErrors: Record<string, string[]> = {}
+  const formErrors: string[] = []
+  for (const [name, errors] of Object.entries(actionData.result.error ?? {})) {
+    if (!errors?.length) continue
+    if (name === '' || name === 'intent') formErrors.push(...errors)
+    else fieldErrors[name] = errors
+  }
+  return { intent, step, submitted: actionData.submitted, fieldErrors, formErrors }
 }
 
 // ---- Page ------------------------------------------------------------------------------------
@@ -607,6 +643,8 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
   const t = useT()
   const busy = useNavigation().state === 'submitting'
   const full = d.attachments.length >= ATTACHMENT_LIMITS.maxFiles
+  // The browser checks a file is chosen (Conform's client validation); the server's refusal comes in `errors`.
+  const [upload, uploadFields] = useZodForm(UploadAttachmentSchema, { id: 'upload-attachment' })
   return (
     <section aria-labelledby="attachments-title" className="card space-y-3">
       <h2 id="attachments-title" className="text-xl font-semibold">
@@ -624,7 +662,7 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
               </a>
               <span className="text-sm text-stone-600">{Math.max(1, Math.round(a.size / 1024))} Ko</span>
               {d.editable && (
-                <Form method="post" action={`/n/${d.token}?step=5`}>
+                <ButtonForm id={`remove-attachment-${a.id}`} action={`/n/${d.token}?step=5`}>
                   <input type="hidden" name="intent" value="removeAttachment" />
                   <input type="hidden" name="attachmentId" value={a.id} />
                   <button
@@ -635,7 +673,7 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
                   >
                     {t('nomination.attachments.remove')}
                   </button>
-                </Form>
+                </ButtonForm>
               )}
             </li>
           ))}
@@ -645,15 +683,16 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
         (full ? (
           <p>{t('nomination.attachments.full')}</p>
         ) : (
-          <Form method="post" action={`/n/${d.token}?step=5`} encType="multipart/form-data" className="space-y-3">
+          <Form method="post" action={`/n/${d.token}?step=5`} encType="multipart/form-data" className="space-y-3" {...getFormProps(upload)}>
             <input type="hidden" name="intent" value="upload" />
             <TextField
               label={t('nomination.attachments.file')}
+              id={uploadFields.file.id}
               name="file"
               type="file"
               accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
               required
-              errors={errors.file?.map((e) => formErrorMessage(t, e))}
+              errors={(uploadFields.file.errors ?? errors.file)?.map((e) => formErrorMessage(t, e))}
             />
             <button type="submit" className="btn-secondary" disabled={busy}>
               {t('nomination.attachments.upload')}
@@ -661,6 +700,16 @@ function Attachments({ d, errors }: { d: LoaderData; errors: Errors }) {
           </Form>
         ))}
     </section>
+  )
+}
+
+/** A form of buttons only: Conform's props (its client validation) on a plain Remix form. */
+function ButtonForm({ id, action, children }: { id: string; action: string; children: React.ReactNode }) {
+  const [form] = useZodForm(NominationFormSchema, { id })
+  return (
+    <Form method="post" action={action} {...getFormProps(form)}>
+      {children}
+    </Form>
   )
 }
 
@@ -676,12 +725,12 @@ function Withdraw({ d }: { d: LoaderData }) {
         <>
           <p>{t('nomination.withdraw.confirmBody')}</p>
           <div className="flex flex-wrap items-center gap-4">
-            <Form method="post" action={`/n/${d.token}?step=5`}>
+            <ButtonForm id="withdraw-nomination" action={`/n/${d.token}?step=5`}>
               <input type="hidden" name="intent" value="withdraw" />
               <button type="submit" className="btn-danger" disabled={busy}>
                 {t('nomination.withdraw.confirm')}
               </button>
-            </Form>
+            </ButtonForm>
             <Link to={`/n/${d.token}?step=5`} className="btn-secondary" preventScrollReset>
               {t('nomination.withdraw.keep')}
             </Link>
@@ -756,12 +805,13 @@ function AutosaveStatus({ state, data }: { state: string; data: AutosaveResponse
   )
 }
 
-function StepForm({ d, actionData }: { d: LoaderData; actionData: ActionData | undefined }) {
+function StepForm({ d, actionData }: { d: LoaderData; actionData: Refusal | undefined }) {
   const t = useT()
   const busy = useNavigation().state === 'submitting'
   const formRef = useRef<HTMLFormElement>(null)
   const { fetcher, save, schedule, cancel } = useAutosave(d.token, formRef)
   const step = d.step
+  const [form] = useZodForm(NominationFormSchema, { id: `nomination-step-${step}` })
   const fromAction = actionData?.intent === 'save' && actionData.step === step ? actionData : undefined
   const values: NominationFields = fromAction?.submitted ? { ...d.fields, ...fromAction.submitted } : d.fields
   // The latest autosave's verdict replaces the errors of the fields on this page.
@@ -795,12 +845,15 @@ function StepForm({ d, actionData }: { d: LoaderData; actionData: ActionData | u
     <Form
       method="post"
       action={`/n/${d.token}?step=${step}`}
-      noValidate
       ref={formRef}
       onInput={schedule}
       onChange={schedule}
       onBlur={save}
-      onSubmit={cancel}
+      {...getFormProps(form)}
+      onSubmit={(e) => {
+        cancel()
+        form.onSubmit(e)
+      }}
       className="space-y-6"
       key={step}
     >
@@ -833,7 +886,7 @@ function StepForm({ d, actionData }: { d: LoaderData; actionData: ActionData | u
   )
 }
 
-function SubmitSection({ d, actionData }: { d: LoaderData; actionData: ActionData | undefined }) {
+function SubmitSection({ d, actionData }: { d: LoaderData; actionData: Refusal | undefined }) {
   const t = useT()
   const busy = useNavigation().state === 'submitting'
   return (
@@ -843,12 +896,12 @@ function SubmitSection({ d, actionData }: { d: LoaderData; actionData: ActionDat
       </h2>
       {actionData?.intent === 'submit' && <FormErrorSummary errors={actionData.formErrors} />}
       <p>{t('nomination.submit.help')}</p>
-      <Form method="post" action={`/n/${d.token}?step=5`}>
+      <ButtonForm id="submit-nomination" action={`/n/${d.token}?step=5`}>
         <input type="hidden" name="intent" value="submit" />
         <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
           {d.nomination.status === 'submitted' ? t('nomination.submit.resubmit') : t('nomination.submit.button')}
         </button>
-      </Form>
+      </ButtonForm>
     </section>
   )
 }
@@ -856,7 +909,7 @@ function SubmitSection({ d, actionData }: { d: LoaderData; actionData: ActionDat
 export default function NominationForm() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = refusalOf(useActionData<ActionData>())
   const status = d.nomination.status
   const onSummary = d.step === 5 || !d.editable
   const step5Errors = actionData && actionData.intent !== 'save' ? actionData.fieldErrors : {}

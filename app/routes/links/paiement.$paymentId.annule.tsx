@@ -2,17 +2,22 @@
 // until the hold ends; they can resume the card payment, pay by transfer when the event accepts
 // it, or give the seat back. The session id in the address is the proof of access.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
+import { CheckoutCancelledSchema } from '#app/modules/payments/checkout-schema.ts'
 import { formatEuros } from '#app/modules/payments/rules.ts'
 import { checkoutView, closeCheckout, startCheckout, switchToTransfer } from '#app/modules/payments/stripe.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
+import { AppError, isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { cachedDateTimeFormat } from '#app/shared/time.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { replyWithAppError, submitForm, type FormReply } from '#app/utils/submission.server.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin', 'X-Robots-Tag': 'noindex' }
 
@@ -52,33 +57,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const limit = await limitPublicForm(request, 'card-payment')
   if (!limit.allowed) throw new Response('Too many requests', { status: 429, headers: retryAfterHeaders(limit) })
   const view = await viewFor(request, params.paymentId)
-  const intent = (await request.formData()).get('intent')
+  const formData = await request.formData()
   const self = new URL(request.url)
-  try {
-    if (intent === 'retry' && view.state === 'held') return redirect(await startCheckout(view.payment.id, request))
-    if (intent === 'transfer' && view.state === 'held' && view.event.acceptsTransfer) {
-      await switchToTransfer(view.payment.id, request)
-      return redirect(`${self.pathname}${self.search}`)
+  const back = () => redirect(`${self.pathname}${self.search}`)
+  return submitForm(request, formData, CheckoutCancelledSchema, async ({ intent }, submission) => {
+    // The buttons are offered while the seat is held; a late click (paid, released) just shows the page again.
+    if (view.state !== 'held') return back()
+    try {
+      if (intent === 'retry') return redirect(await startCheckout(view.payment.id, request))
+      // The service refuses a transfer the event does not accept.
+      if (intent === 'transfer') await switchToTransfer(view.payment.id, request)
+      else await closeCheckout(view.payment.id, { reason: 'cancelled' })
+      return back()
+    } catch (error) {
+      if (isAppError(error)) throw error
+      logger.error({ err: error, paymentId: view.payment.id }, 'card payment action failed')
+      const stripeDown = new AppError({ status: 502, code: 'stripe_unavailable', messageKey: 'paymentsCard.error.stripe' })
+      return data<FormReply>({ result: replyWithAppError(submission, request, stripeDown) }, { status: 502, headers: PRIVATE })
     }
-    if (intent === 'release' && view.state === 'held') {
-      await closeCheckout(view.payment.id, { reason: 'cancelled' })
-      return redirect(`${self.pathname}${self.search}`)
-    }
-  } catch (error) {
-    if (isAppError(error))
-      return data({ error: error.messageKey ?? 'paymentsCard.error.notOpen' }, { status: error.status, headers: PRIVATE })
-    logger.error({ err: error, paymentId: view.payment.id }, 'card payment action failed')
-    return data({ error: 'paymentsCard.error.stripe' as MessageKey }, { status: 502, headers: PRIVATE })
-  }
-  return redirect(`${self.pathname}${self.search}`)
+  })
 }
 
 export default function CheckoutCancelled() {
   const t = useT()
   const locale = useLocale()
   const { state, payment, event, holdUntil, canRetry, canTransfer, self } = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
+  const [form] = useZodForm(CheckoutCancelledSchema, { id: 'checkout-cancelled', lastResult: actionData?.result })
+  const [transferForm] = useZodForm(CheckoutCancelledSchema, { id: 'checkout-transfer' })
+  const [releaseForm] = useZodForm(CheckoutCancelledSchema, { id: 'checkout-release' })
   const amount = formatEuros(payment.amountCents, locale)
   const heading: MessageKey =
     state === 'held'
@@ -109,11 +117,7 @@ export default function CheckoutCancelled() {
       <h1 className="text-3xl font-bold tracking-tight">{t(heading)}</h1>
       <section className="card space-y-3">
         <p className="font-semibold">{event.title}</p>
-        {failed && 'error' in failed && (
-          <p role="alert" className="font-semibold text-red-800">
-            {t(failed.error as MessageKey)}
-          </p>
-        )}
+        <FormErrorSummary errors={Object.values(form.allErrors).flatMap((errors) => errors.map((e) => t(e as MessageKey)))} />
         <p role="status" data-testid="payment-state" data-state={state}>
           {state === 'held' && holdUntil ? t('paymentsCard.cancel.held', { time: holdUntil }) : t(body, { amount })}
         </p>
@@ -123,7 +127,7 @@ export default function CheckoutCancelled() {
       {state === 'held' && (
         <section className="card space-y-4">
           {canRetry && (
-            <Form method="post" action={self}>
+            <Form method="post" action={self} {...getFormProps(form)}>
               <input type="hidden" name="intent" value="retry" />
               <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
                 {t('paymentsCard.cancel.retry')}
@@ -131,7 +135,7 @@ export default function CheckoutCancelled() {
             </Form>
           )}
           {canTransfer && (
-            <Form method="post" action={self} className="space-y-2">
+            <Form method="post" action={self} className="space-y-2" {...getFormProps(transferForm)}>
               <input type="hidden" name="intent" value="transfer" />
               <p id="transfer-help">{t('paymentsCard.cancel.transferHelp')}</p>
               <button type="submit" className="btn-secondary px-6 py-3 text-base" aria-describedby="transfer-help" disabled={busy}>
@@ -139,7 +143,7 @@ export default function CheckoutCancelled() {
               </button>
             </Form>
           )}
-          <Form method="post" action={self} className="space-y-2">
+          <Form method="post" action={self} className="space-y-2" {...getFormProps(releaseForm)}>
             <input type="hidden" name="intent" value="release" />
             <p id="release-help">{t('paymentsCard.cancel.releaseHelp')}</p>
             <button type="submit" className="btn-secondary px-6 py-3 text-base" aria-describedby="release-help" disabled={busy}>

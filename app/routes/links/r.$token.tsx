@@ -2,28 +2,32 @@
 // status and waiting-list position, the offer to confirm, the ticket and its QR code, the
 // calendar file, editing one's information and answers, changing workshops, cancelling.
 import { acceptOffer, cancelByAttendee, eraseRegistration } from '#app/composition/registrations.server.ts'
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import QRCode from 'qrcode'
 import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/events/public.server.ts'
 import { formDataToFields, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { ManageFormSchema, type ManageIntent } from '#app/modules/registrations/manage-schema.ts'
 import { getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
 import { changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/route-support/registration-form.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
+import { isAppError, type AppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { availableMethods, type PaymentMethod } from '#app/modules/payments/rules.ts'
 import { paymentSummaryFor } from '#app/modules/payments/service.server.ts'
 import { cardPaymentsAvailable } from '#app/modules/payments/stripe.server.ts'
 import { TextField } from '#app/ui/forms.tsx'
 
-const Intents = ['accept', 'workshops', 'edit', 'cancel', 'erase'] as const
-type Intent = (typeof Intents)[number]
-type ActionData = { intent: Intent; submitted: SubmittedFields } & FormErrors
+type Intent = ManageIntent
+/** Conform's reply; after a service's refusal, also the form it concerns and what was sent (to refill the shared fields). */
+type ActionData = FormReply & { intent?: Intent; submitted?: SubmittedFields }
 
 // The address holds the secret: never cached, never indexed, never sent as a referrer to another
 // site ('same-origin', not 'no-referrer': with no-referrer, browsers send "Origin: null" on the
@@ -109,64 +113,90 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!registration) throw notFound()
   const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '') as Intent
-  if (!Intents.includes(intent))
-    return data(
-      { intent: 'edit' as Intent, submitted: { answers: {}, workshops: [] }, fieldErrors: {}, formErrors: ['register.error.type'] },
-      { status: 400, headers: PRIVATE_HEADERS },
-    )
-  const view = await getManageView(token)
-  if (!view) throw notFound()
-  const submitted = formDataToFields(formData, view.formContext)
-  const back = `/r/${token}`
-  try {
-    switch (intent) {
-      case 'accept': {
-        const accepted = await acceptOffer(registration.id, submitted.workshops, {
-          manageToken: token,
-          request,
-          paymentMethod: String(formData.get('paymentMethod') ?? '') || null,
-          purchaseOrderNumber: String(formData.get('purchaseOrderNumber') ?? '') || null,
-          cardAvailable: cardPaymentsAvailable(),
-        })
-        if (accepted.payment)
-          return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
-        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
+  return submitForm(request, formData, ManageFormSchema, async (value, submission) => {
+    const view = await getManageView(token)
+    if (!view) throw notFound()
+    const submitted = formDataToFields(formData, view.formContext)
+    const back = `/r/${token}`
+    try {
+      switch (value.intent) {
+        case 'accept': {
+          const accepted = await acceptOffer(registration.id, submitted.workshops, {
+            manageToken: token,
+            request,
+            paymentMethod: value.paymentMethod || null,
+            purchaseOrderNumber: value.purchaseOrderNumber || null,
+            cardAvailable: cardPaymentsAvailable(),
+          })
+          if (accepted.payment)
+            return redirectWithToast(request, `${back}/paiement`, { type: 'success', key: 'payments.toast.offerAccepted' })
+          return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.accepted' })
+        }
+        case 'workshops':
+          await changeWorkshops(registration.id, submitted.workshops, { viaManageLink: true })
+          return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.workshops' })
+        case 'edit':
+          // The event's questions: the service checks the details and answers with the event's schema.
+          await updateAttendeeDetails(registration.id, submitted)
+          return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
+        case 'cancel':
+          // Refused once locked; a paid ticket is refunded per the event's terms (card: through Stripe now, else retried).
+          await cancelByAttendee(registration.id, { request })
+          return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
+        case 'erase':
+          await eraseRegistration(registration.id, { request })
+          return redirectWithToast(request, '/', { type: 'success', key: 'manage.toast.erased' })
       }
-      case 'workshops':
-        await changeWorkshops(registration.id, submitted.workshops, { viaManageLink: true })
-        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.workshops' })
-      case 'edit':
-        await updateAttendeeDetails(registration.id, submitted)
-        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
-      case 'cancel':
-        // Refused once locked; a paid ticket is refunded per the event's terms (card: through Stripe now, else retried).
-        await cancelByAttendee(registration.id, { request })
-        return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.cancelled' })
-      case 'erase':
-        await eraseRegistration(registration.id, { request })
-        return redirectWithToast(request, '/', { type: 'success', key: 'manage.toast.erased' })
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error
+      // By hand (not replyWithAppError): the shared fields translate their own codes ("register.error.tooLong?max=200").
+      const result = submission.reply(manageErrors(locale, error))
+      return data<ActionData>({ result, intent: value.intent, submitted }, { status: error.status, headers: PRIVATE_HEADERS })
     }
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    const fieldErrors: Record<string, string[]> = {}
-    const formErrors: string[] = []
-    if (error.code === 'invalid_input') {
-      // The edit's own validation: its messages are already per field.
-      for (const [name, messages] of Object.entries(error.fields ?? {})) {
-        if (name === '') formErrors.push(...messages)
-        else fieldErrors[name] = messages
-      }
-    } else {
-      const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-      for (const name of Object.keys(error.fields ?? {})) {
-        if (name === 'workshops' || name === '') formErrors.push(message)
-        else fieldErrors[name] = [message]
-      }
-      if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(message)
+  })
+}
+
+/** A service's refusal as the manage page's errors: per field, the workshops' and the rest for the whole form. */
+function manageErrors(locale: Locale, error: AppError) {
+  const fieldErrors: Record<string, string[]> = {}
+  const formErrors: string[] = []
+  if (error.code === 'invalid_input') {
+    // The edit's own validation: its messages are already per field.
+    for (const [name, messages] of Object.entries(error.fields ?? {})) {
+      if (name === '') formErrors.push(...messages)
+      else fieldErrors[name] = messages
     }
-    return data<ActionData>({ intent, submitted, fieldErrors, formErrors }, { status: error.status, headers: PRIVATE_HEADERS })
+  } else {
+    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
+    for (const name of Object.keys(error.fields ?? {})) {
+      if (name === 'workshops' || name === '') formErrors.push(message)
+      else fieldErrors[name] = [message]
+    }
+    if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(message)
   }
+  return { fieldErrors, formErrors }
+}
+
+/** Conform's reply as the shared fields' errors: its form errors (and a refused intent's) for the whole form. */
+function formErrorsOf(actionData: ActionData): FormErrors {
+  const fieldErrors: Record<string, string[]> = {}
+  const formErrors: string[] = []
+  for (const [name, errors] of Object.entries(actionData.result.error ?? {})) {
+    if (!errors?.length) continue
+    if (name === '' || name === 'intent') formErrors.push(...errors)
+    else fieldErrors[name] = errors
+  }
+  return { fieldErrors, formErrors }
+}
+
+/** A form of the page: Conform's props (its client validation) on a plain Remix form. */
+function ManageForm({ id, className, children }: { id: string; className?: string; children: React.ReactNode }) {
+  const [form] = useZodForm(ManageFormSchema, { id })
+  return (
+    <Form method="post" className={className} {...getFormProps(form)}>
+      {children}
+    </Form>
+  )
 }
 
 const STATUS_TONE: Record<string, string> = {
@@ -194,7 +224,12 @@ export default function ManageRegistration() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const { registration: r, event } = d
-  const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined)
+  // A refused intent (a tampered button) is shown with the edit form, as before.
+  const sentIntent = actionData ? (actionData.intent ?? 'edit') : undefined
+  const errorsFor = (intent: Intent) =>
+    actionData && sentIntent === intent
+      ? { ...formErrorsOf(actionData), submitted: actionData.submitted ?? { answers: {}, workshops: [] } }
+      : undefined
   const chosen = d.slots.flatMap((s) => s.workshops.filter((w) => w.chosen).map((w) => w.id))
   const editErrors = errorsFor('edit')
   const workshopErrors = errorsFor('workshops')
@@ -296,7 +331,7 @@ export default function ManageRegistration() {
             {t('manage.offer.title')}
           </h2>
           <p>{t('manage.offer.body', { deadline: r.offerDeadline })}</p>
-          <Form method="post" noValidate className="space-y-4">
+          <ManageForm id="manage-accept" className="space-y-4">
             <input type="hidden" name="intent" value="accept" />
             <ErrorSummary ctx={d.formContext} errors={acceptErrors} prefix="accept" />
             {/* A paid ticket is paid after accepting */}
@@ -311,7 +346,7 @@ export default function ManageRegistration() {
                   </label>
                 ))}
                 {acceptErrors?.fieldErrors.paymentMethod && (
-                  <p className="text-red-800">{acceptErrors.fieldErrors.paymentMethod.join(' ')}</p>
+                  <p className="text-red-800">{acceptErrors.fieldErrors.paymentMethod.map((e) => t(e as MessageKey)).join(' ')}</p>
                 )}
                 {d.offerMethods.includes('purchase_order') && (
                   <TextField
@@ -340,7 +375,7 @@ export default function ManageRegistration() {
             <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
               {t('manage.offer.submit')}
             </button>
-          </Form>
+          </ManageForm>
         </section>
       )}
 
@@ -437,7 +472,7 @@ export default function ManageRegistration() {
               {r.status === 'confirmed' && !d.locked && (
                 <details open={Boolean(workshopErrors)} className="rounded-md border border-stone-200 p-3">
                   <summary className="cursor-pointer font-semibold text-brand-700">{t('manage.workshops.change')}</summary>
-                  <Form method="post" noValidate className="mt-4 space-y-4">
+                  <ManageForm id="manage-workshops" className="mt-4 space-y-4">
                     <input type="hidden" name="intent" value="workshops" />
                     <ErrorSummary ctx={d.formContext} errors={workshopErrors} prefix="ws" />
                     <p className="text-stone-700">{t('register.workshops.help')}</p>
@@ -451,7 +486,7 @@ export default function ManageRegistration() {
                     <button type="submit" className="btn-primary" disabled={busy}>
                       {t('manage.workshops.save')}
                     </button>
-                  </Form>
+                  </ManageForm>
                 </details>
               )}
             </>
@@ -492,7 +527,7 @@ export default function ManageRegistration() {
         {!d.locked && (
           <details open={Boolean(editErrors)} className="rounded-md border border-stone-200 p-3">
             <summary className="cursor-pointer font-semibold text-brand-700">{t('manage.details.edit')}</summary>
-            <Form method="post" noValidate className="mt-4 space-y-6">
+            <ManageForm id="manage-edit" className="mt-4 space-y-6">
               <input type="hidden" name="intent" value="edit" />
               <ErrorSummary ctx={d.formContext} errors={editErrors} prefix="edit" />
               <p className="text-sm text-stone-700">{t('manage.details.emailFixed')}</p>
@@ -518,7 +553,7 @@ export default function ManageRegistration() {
               <button type="submit" className="btn-primary" disabled={busy}>
                 {t('manage.details.save')}
               </button>
-            </Form>
+            </ManageForm>
           </details>
         )}
       </section>
@@ -548,12 +583,12 @@ export default function ManageRegistration() {
                 </p>
               )}
               <div className="flex flex-wrap items-center gap-4">
-                <Form method="post">
+                <ManageForm id="manage-cancel">
                   <input type="hidden" name="intent" value="cancel" />
                   <button type="submit" className="btn-danger" disabled={busy}>
                     {t('manage.cancel.confirm')}
                   </button>
-                </Form>
+                </ManageForm>
                 <Link to={`/r/${d.token}`} className="btn-secondary" preventScrollReset>
                   {t('manage.cancel.keep')}
                 </Link>
@@ -578,12 +613,12 @@ export default function ManageRegistration() {
         <p>{t('manage.erase.intro')}</p>
         {d.confirmErase ? (
           <div className="flex flex-wrap items-center gap-4">
-            <Form method="post">
+            <ManageForm id="manage-erase">
               <input type="hidden" name="intent" value="erase" />
               <button type="submit" className="btn-danger" disabled={busy}>
                 {t('manage.erase.confirm')}
               </button>
-            </Form>
+            </ManageForm>
             <Link to={`/r/${d.token}`} className="btn-secondary" preventScrollReset>
               {t('manage.erase.keep')}
             </Link>

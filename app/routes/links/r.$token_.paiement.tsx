@@ -2,9 +2,11 @@
 // where the payment stands (seat held until HH:MM, paid, expired), the card button when Stripe is
 // configured and the hold is running, the bank-transfer or purchase-order instructions, and the
 // switch between methods the event accepts. Works without JavaScript (plain POST forms).
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatInstant } from '#app/modules/events/public.server.ts'
+import { PaymentPageSchema } from '#app/modules/payments/checkout-schema.ts'
 import { availableMethods, formatEuros, formatReceiptNumber, type PaymentMethod } from '#app/modules/payments/rules.ts'
 import {
   bankDetailsOf,
@@ -16,16 +18,16 @@ import {
 import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
 import { findRegistrationByManageToken, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { TextField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { useZodForm } from '#app/ui/use-zod-form.ts'
+import { AppError, isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { replyWithAppError, submitForm, type FormReply } from '#app/utils/submission.server.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
-
-type ActionData = { fieldErrors: Record<string, string[]>; formErrors: string[]; method?: string; purchaseOrderNumber?: string }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -104,64 +106,90 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
   const { registration, view } = await load(token)
   if (!view) throw redirect(`/r/${token}`)
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
+  const formData = await request.formData()
   const cardAvailable = cardPaymentsAvailable()
-  const method = String(form.get('paymentMethod') ?? '')
-  const purchaseOrderNumber = String(form.get('purchaseOrderNumber') ?? '')
-  try {
-    if (intent === 'card') {
-      let paymentId = view.id
-      if (view.method !== 'card') {
-        paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token) })).id
-      } else if (!(view.status === 'pending' && view.registration.holdExpiresAt && view.registration.holdExpiresAt > new Date())) {
-        return data<ActionData>(
-          { fieldErrors: {}, formErrors: [translate(locale, 'payments.page.holdOver')] },
-          { status: 409, headers: PRIVATE_HEADERS },
-        )
-      }
-      try {
-        return redirect(await startCheckout(paymentId, request), 303)
-      } catch (error) {
-        logger.warn({ err: error, paymentId }, 'checkout could not start')
-        return data<ActionData>(
-          { fieldErrors: {}, formErrors: [translate(locale, 'payments.page.cardFailed')] },
-          { status: 503, headers: PRIVATE_HEADERS },
-        )
-      }
-    }
-    if (intent === 'switch') {
-      await switchPaymentMethod(registration.id, { method, purchaseOrderNumber, cardAvailable, manageUrl: manageUrlFor(token) })
+  return submitForm(request, formData, PaymentPageSchema, async (value, submission) => {
+    if (value.intent === 'switch') {
+      await switchPaymentMethod(registration.id, {
+        method: value.paymentMethod,
+        purchaseOrderNumber: value.purchaseOrderNumber ?? '',
+        cardAvailable,
+        manageUrl: manageUrlFor(token),
+      })
       return redirect(`/r/${token}/paiement`, 303)
     }
-    return data<ActionData>(
-      { fieldErrors: {}, formErrors: [translate(locale, 'register.error.type')] },
-      { status: 400, headers: PRIVATE_HEADERS },
-    )
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-    const fields = Object.keys(error.fields ?? {})
-    return data<ActionData>(
-      {
-        fieldErrors: Object.fromEntries(fields.map((f) => [f, [message]])),
-        formErrors: fields.length ? [] : [message],
-        method,
-        purchaseOrderNumber,
-      },
-      { status: error.status, headers: PRIVATE_HEADERS },
-    )
-  }
+    let paymentId = view.id
+    if (view.method !== 'card') {
+      paymentId = (await switchPaymentMethod(registration.id, { method: 'card', cardAvailable, manageUrl: manageUrlFor(token) })).id
+    }
+    try {
+      // The service refuses a payment no longer pending, or whose hold is over (the form's error).
+      return redirect(await startCheckout(paymentId, request), 303)
+    } catch (error) {
+      if (isAppError(error) && error.status < 500) throw error
+      logger.warn({ err: error, paymentId }, 'checkout could not start')
+      const failed = new AppError({ status: 503, code: 'checkout_failed', messageKey: 'payments.page.cardFailed' })
+      return data<FormReply>({ result: replyWithAppError(submission, request, failed) }, { status: 503, headers: PRIVATE_HEADERS })
+    }
+  })
+}
+
+/** Pay by card: one button. */
+function CardForm({ amount, busy }: { amount: string; busy: boolean }) {
+  const t = useT()
+  const [form] = useZodForm(PaymentPageSchema, { id: 'pay-card' })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="card" />
+      <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
+        {t('payments.page.payByCard', { amount })}
+      </button>
+    </Form>
+  )
+}
+
+/** Switch to one method; a purchase order asks for its number. */
+function SwitchForm({ method, lastResult, busy }: { method: PaymentMethod; lastResult: SubmissionResult<string[]> | null; busy: boolean }) {
+  const t = useT()
+  const [form, fields] = useZodForm(PaymentPageSchema, { id: `pay-switch-${method}`, lastResult })
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="switch" />
+      <input type="hidden" name="paymentMethod" value={method} />
+      {method === 'purchase_order' && (
+        <TextField
+          id="pay-purchaseOrderNumber"
+          name="purchaseOrderNumber"
+          key={fields.purchaseOrderNumber.key}
+          label={t('payments.form.purchaseOrderNumber')}
+          help={t('payments.form.purchaseOrderHelp')}
+          maxLength={60}
+          required
+          defaultValue={fields.purchaseOrderNumber.initialValue ?? ''}
+          errors={fields.purchaseOrderNumber.errors?.map((e) => t(e as MessageKey))}
+        />
+      )}
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        {t(`payments.page.switchTo.${method}` as MessageKey)}
+      </button>
+    </Form>
+  )
 }
 
 export default function PaymentPage() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
   const p = d.payment
-  const errors = [...(actionData?.formErrors ?? []), ...Object.values(actionData?.fieldErrors ?? {}).flat()]
+  // Every form's errors in one summary at the top; the purchase order number's links to its field.
+  const summary = Object.entries(actionData?.result.error ?? {}).flatMap(([name, errors]) =>
+    (errors ?? []).map((e) => ({
+      text: t(e as MessageKey),
+      href: name === 'purchaseOrderNumber' ? '#pay-purchaseOrderNumber' : undefined,
+    })),
+  )
+  const sentMethod = actionData?.result.initialValue?.paymentMethod
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-2">
@@ -174,15 +202,7 @@ export default function PaymentPage() {
           {t('payments.page.welcome')}
         </p>
       )}
-      {errors.length > 0 && (
-        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          <ul className="list-disc pl-5">
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormErrorSummary links={summary} />
 
       <section aria-labelledby="amount-title" className="card space-y-3">
         <h2 id="amount-title" className="text-xl font-semibold">
@@ -240,12 +260,7 @@ export default function PaymentPage() {
             {t('payments.page.cardTitle')}
           </h2>
           <p>{t('payments.page.cardHelp')}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="card" />
-            <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
-              {t('payments.page.payByCard', { amount: p.amount })}
-            </button>
-          </Form>
+          <CardForm amount={p.amount} busy={busy} />
         </section>
       )}
 
@@ -283,25 +298,7 @@ export default function PaymentPage() {
             {t('payments.page.switchTitle')}
           </h2>
           {d.switchTo.map((m) => (
-            <Form key={m} method="post" noValidate className="space-y-3">
-              <input type="hidden" name="intent" value="switch" />
-              <input type="hidden" name="paymentMethod" value={m} />
-              {m === 'purchase_order' && (
-                <TextField
-                  id="pay-purchaseOrderNumber"
-                  name="purchaseOrderNumber"
-                  label={t('payments.form.purchaseOrderNumber')}
-                  help={t('payments.form.purchaseOrderHelp')}
-                  maxLength={60}
-                  required
-                  defaultValue={actionData?.purchaseOrderNumber ?? ''}
-                  errors={actionData?.method === m ? actionData.fieldErrors.purchaseOrderNumber : undefined}
-                />
-              )}
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {t(`payments.page.switchTo.${m}` as MessageKey)}
-              </button>
-            </Form>
+            <SwitchForm key={m} method={m} lastResult={actionData && sentMethod === m ? actionData.result : null} busy={busy} />
           ))}
         </section>
       )}
