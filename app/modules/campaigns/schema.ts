@@ -55,6 +55,45 @@ export const campaignInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
   })
 
+/**
+ * The "new campaign" form: its kind, what it is about and its name. The event goes with the kinds
+ * sent about an event, the edition with those about a prize edition; the other is dropped.
+ */
+export const newCampaignFormSchema = z
+  .object({
+    kind: z.enum(CAMPAIGN_KINDS, { error: 'campaigns.error.kindInvalid' }),
+    eventId: z.string().optional(),
+    editionId: z.string().optional(),
+    name: z
+      .string({ error: 'campaigns.error.nameRequired' })
+      .trim()
+      .min(1, { error: 'campaigns.error.nameRequired' })
+      .max(LIMITS.name, { error: 'campaigns.error.nameTooLong' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'event_invitation' && !v.eventId)
+      ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'campaigns.error.eventRequired' })
+    if ((v.kind === 'nomination_call' || v.kind === 'jury_invitation') && !v.editionId)
+      ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
+  })
+  .transform((v) => ({
+    kind: v.kind,
+    name: v.name,
+    eventId: v.kind === 'event_invitation' || v.kind === 'announcement' ? (v.eventId ?? null) : null,
+    editionId: v.kind === 'nomination_call' || v.kind === 'jury_invitation' ? (v.editionId ?? null) : null,
+  }))
+
+/** The organisation's sending rate: a whole number of emails per minute, or empty for the default (the service checks the bounds). */
+export const campaignRateFormSchema = z.object({
+  ratePerMinute: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: 'campaigns.rate.invalid' })
+    .transform(Number)
+    .optional()
+    .transform((v) => v ?? null),
+})
+
 export type CampaignInput = z.input<typeof campaignInputSchema>
 export type CampaignValues = z.output<typeof campaignInputSchema>
 
