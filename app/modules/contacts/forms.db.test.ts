@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { action as editAction } from '#app/routes/organisers/o.$org.contacts.$contactId.tsx'
 import { action as listAction } from '#app/routes/organisers/o.$org.contacts._index.tsx'
+import { action as suppressionsAction } from '#app/routes/organisers/o.$org.contacts.suppressions.tsx'
 import { makeEvent, makeMember, makeOrganisation } from '#tests/support/factories.ts'
 import { postForm, sessionCookieFor } from '#tests/support/form-action.ts'
 import { addAttendeesAsContacts } from '#app/composition/contacts.server.ts'
@@ -79,5 +80,19 @@ describe('editing a contact', () => {
     expect(answer.status).toBe(400)
     expect(answer.errors.email).toEqual(['contacts.error.emailInvalid'])
     expect(await prisma.contact.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: 'lea@example.org', firstName: 'Léa' })
+  })
+})
+
+describe('the suppression list', () => {
+  test('an address that is not one is refused on its field and nothing is added', async () => {
+    const answer = await postForm(
+      suppressionsAction,
+      `/o/${org.slug}/contacts/suppressions`,
+      { intent: 'add', email: 'nobody-at-all' },
+      { cookie, params: { org: org.slug } },
+    )
+    expect(answer.status).toBe(400)
+    expect(answer.errors.email).toEqual(['contacts.error.emailInvalid'])
+    expect(await prisma.suppression.count({ where: { organisationId: org.id } })).toBe(0)
   })
 })

@@ -216,6 +216,19 @@ export const contactIntentSchemas = {
   }),
 }
 
+/** The suppression list's forms: add an address by hand (the service checks it), or take one off. */
+export const suppressionIntentSchemas = {
+  add: z.object({
+    intent: z.literal('add').optional(),
+    email: z
+      .string({ error: ERR.emailRequired })
+      .trim()
+      .max(LIMITS.email, { error: ERR.emailInvalid })
+      .pipe(z.email({ error: ERR.emailInvalid })),
+  }),
+  remove: z.object({ intent: z.literal('remove'), email: z.string({ error: ERR.emailRequired }).max(LIMITS.email) }),
+}
+
 /** The contact page's delete button. */
 export const deleteContactSchema = z.object({ intent: z.literal('delete') })
 
