@@ -77,12 +77,16 @@ export const newCampaignFormSchema = z
     if ((v.kind === 'nomination_call' || v.kind === 'jury_invitation') && !v.editionId)
       ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
   })
-  .transform((v) => ({
+
+/** The new campaign form's values as the service's input (Conform's constraints need the schema without a transform). */
+export function newCampaignInput(v: z.output<typeof newCampaignFormSchema>): CampaignInput {
+  return {
     kind: v.kind,
     name: v.name,
     eventId: v.kind === 'event_invitation' || v.kind === 'announcement' ? (v.eventId ?? null) : null,
     editionId: v.kind === 'nomination_call' || v.kind === 'jury_invitation' ? (v.editionId ?? null) : null,
-  }))
+  }
+}
 
 /** The organisation's sending rate: a whole number of emails per minute, or empty for the default (the service checks the bounds). */
 export const campaignRateFormSchema = z.object({
@@ -139,10 +143,11 @@ export const campaignDraftFormSchema = z
     if (v.intent === 'schedule' && !parseLocalDateTime(v.scheduledAt ?? ''))
       ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'campaigns.error.dateInvalid' })
   })
-  .transform((v) => ({
-    intent: v.intent,
+
+/** The draft form's values: what the service saves (kind and target are the campaign's own) and the date to schedule. */
+export function draftCampaignInput(v: z.output<typeof campaignDraftFormSchema>) {
+  return {
     scheduledAt: v.intent === 'schedule' ? parseLocalDateTime(v.scheduledAt ?? '') : null,
-    /** What the service saves (kind and target are the campaign's own). */
     content: {
       name: v.name,
       subjectFr: v.subjectFr ?? '',
@@ -158,7 +163,8 @@ export const campaignDraftFormSchema = z
       },
       trackOpens: v.trackOpens === 'on' || v.trackOpens === 'true',
     },
-  }))
+  }
+}
 
 /** A campaign's buttons outside the draft form. */
 export const campaignButtonSchemas = {

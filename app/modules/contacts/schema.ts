@@ -229,6 +229,39 @@ export const suppressionIntentSchemas = {
   remove: z.object({ intent: z.literal('remove'), email: z.string({ error: ERR.emailRequired }).max(LIMITS.email) }),
 }
 
+/** The import's first step: a file (the size is checked while the upload is read). */
+export const importUploadFormSchema = z.object({
+  intent: z.literal('upload').optional(),
+  file: z.instanceof(File, { error: 'contacts.import.error.noFile' }).refine((f) => f.size > 0, { error: 'contacts.import.error.noFile' }),
+})
+
+/** The import's second step: the file carried back, the columns chosen, the options; preview again or import. */
+export const importMappingFormSchema = z.object({
+  intent: z.enum(['preview', 'import']),
+  carry: z.string({ error: 'contacts.import.error.lost' }),
+  filename: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').slice(0, 200)),
+  map: z.record(z.string(), z.string()).optional(),
+  tagsToAdd: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').slice(0, 1000)),
+  updateExisting: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
+})
+
+/** The mapping the second step's selects chose (`map.<field>` = a column's index). */
+export function mappingFromFields(map: Record<string, string> | undefined): ColumnMapping {
+  return mappingFromForm(
+    Object.fromEntries(Object.entries(map ?? {}).map(([field, index]) => [`map.${field}`, index])),
+    Number.MAX_SAFE_INTEGER,
+  )
+}
+
 /** The contact page's delete button. */
 export const deleteContactSchema = z.object({ intent: z.literal('delete') })
 

@@ -8,7 +8,13 @@ import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
 import { campaignTargets, pickableContacts } from '#app/route-support/campaigns.server.ts'
-import { campaignButtonSchemas, campaignDraftFormSchema, type CampaignInput, type CampaignKind } from '#app/modules/campaigns/schema.ts'
+import {
+  campaignButtonSchemas,
+  campaignDraftFormSchema,
+  draftCampaignInput,
+  type CampaignInput,
+  type CampaignKind,
+} from '#app/modules/campaigns/schema.ts'
 import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { sendCampaign } from '#app/composition/campaigns.server.ts'
@@ -124,7 +130,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'test':
     case 'send':
     case 'schedule':
-      return submitForm(request, formData, campaignDraftFormSchema, async (value) => {
+      return submitForm(request, formData, campaignDraftFormSchema, async (form) => {
+        const value = { intent: form.intent, ...draftCampaignInput(form) }
         // Saving first: "send" and "test" send what is on the screen.
         if (campaign.status === 'draft') {
           const input: CampaignInput = {

@@ -5,7 +5,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { campaignTargets } from '#app/route-support/campaigns.server.ts'
-import { CAMPAIGN_KINDS, newCampaignFormSchema } from '#app/modules/campaigns/schema.ts'
+import { CAMPAIGN_KINDS, newCampaignFormSchema, newCampaignInput } from '#app/modules/campaigns/schema.ts'
 import { createCampaign } from '#app/modules/campaigns/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'campaign.edit')
   return submitForm(request, await request.formData(), newCampaignFormSchema, async (value) => {
-    const campaign = await createCampaign(organisation.id, value, { actorUserId: user.id })
+    const campaign = await createCampaign(organisation.id, newCampaignInput(value), { actorUserId: user.id })
     return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${campaign.id}`, {
       type: 'success',
       key: 'campaigns.toast.created',
