@@ -1,6 +1,14 @@
 // Accessible form fields: a visible label, help text and errors linked with
 // aria-describedby, aria-invalid on error. Work with plain Remix forms or Conform.
-import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import {
+  useEffect,
+  useId,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react'
 import { useT } from '#app/ui/i18n.tsx'
 
 export type FieldErrors = string[] | undefined | null
@@ -155,6 +163,7 @@ export function CheckboxField({ label, help, errors, className, id, ...input }: 
 
 /** A group of radios or checkboxes in a fieldset with a legend. */
 export function ChoiceGroup({
+  id,
   legend,
   name,
   type,
@@ -172,8 +181,10 @@ export function ChoiceGroup({
   errors?: FieldErrors
   required?: boolean
   help?: ReactNode
+  /** The options' ids are `${id}-0`, `${id}-1`… (an error summary links to the first). */
+  id?: string
 }) {
-  const ids = useFieldIds()
+  const ids = useFieldIds(id)
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : [])
   return (
     <fieldset aria-describedby={describedBy(ids, help, errors)} aria-invalid={errors?.length ? true : undefined}>

@@ -66,7 +66,9 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   await page.getByLabel('La Recyclerie du Lauragais').check()
   await page.getByLabel('Adresse e-mail').fill('robot@yopmail.com')
   await page.getByRole('button', { name: 'Voter' }).click()
-  await expect(page.getByText('Les adresses e-mail jetables ne sont pas acceptées.')).toBeVisible()
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAccessibleDescription(/Les adresses e-mail jetables ne sont pas acceptées\./)
+  // …and the error summary links to it.
+  await expect(page.getByRole('alert').getByRole('link', { name: /Les adresses e-mail jetables/ })).toHaveAttribute('href', /^#/)
   expectNoSeriousViolations(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
 
   await page.getByLabel('La Recyclerie du Lauragais').check()
@@ -90,7 +92,7 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   await page.getByLabel('Épicerie Solidaire du Canal').check()
   await page.getByLabel('Adresse e-mail').fill(email.replace('@', '+bis@').toUpperCase())
   await page.getByRole('button', { name: 'Voter' }).click()
-  await expect(page.getByText('Vous avez déjà voté avec cette adresse e-mail.')).toBeVisible()
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAccessibleDescription(/Vous avez déjà voté avec cette adresse e-mail\./)
 
   await login(`organiser@${ORG}.example`)
   await page.goto(`/o/${ORG}/prizes/${edition.id}/votes`)

@@ -45,5 +45,19 @@ export const ApiTokenNameSchema = z.object({
  * (which translate() returns unchanged, not being a key).
  */
 export function translateErrors(t: Translate, errors: string[] | undefined) {
-  return errors?.map((e) => t(e as MessageKey, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }))
+  return errors?.map((e) => translateError(t, e))
 }
+
+/** One form error, as translateErrors does (for the error summary's entries). */
+export function translateError(t: Translate, error: string) {
+  return t(error as MessageKey, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })
+}
+
+/** The emailed link's confirmation button: the single-use token (an empty one is an invalid link). */
+export const SignInLinkTokenSchema = z.object({ token: z.string().default('') })
+
+/** Sign-out buttons carry no field: the form is read only to refuse anything but an empty or known intent. */
+export const SignOutSchema = z.object({ intent: z.literal('logout').optional() })
+
+/** "Sign out everywhere" on the account page. */
+export const SignOutEverywhereSchema = z.object({ intent: z.literal('signOutEverywhere') })

@@ -2,6 +2,7 @@
 // Messages are message keys (domain `campaigns`); unknown merge fields are refused here.
 import { z } from 'zod'
 import { normaliseDepartement } from '#app/shared/territories.ts'
+import { parseLocalDateTime } from '#app/shared/time.ts'
 import { audienceSchema, EMPTY_AUDIENCE } from '#app/modules/contacts/audience.ts'
 import { unknownMergeFields } from './merge-fields.ts'
 
@@ -55,6 +56,123 @@ export const campaignInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
   })
 
+/**
+ * The "new campaign" form: its kind, what it is about and its name. The event goes with the kinds
+ * sent about an event, the edition with those about a prize edition; the other is dropped.
+ */
+export const newCampaignFormSchema = z
+  .object({
+    kind: z.enum(CAMPAIGN_KINDS, { error: 'campaigns.error.kindInvalid' }),
+    eventId: z.string().optional(),
+    editionId: z.string().optional(),
+    name: z
+      .string({ error: 'campaigns.error.nameRequired' })
+      .trim()
+      .min(1, { error: 'campaigns.error.nameRequired' })
+      .max(LIMITS.name, { error: 'campaigns.error.nameTooLong' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'event_invitation' && !v.eventId)
+      ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'campaigns.error.eventRequired' })
+    if ((v.kind === 'nomination_call' || v.kind === 'jury_invitation') && !v.editionId)
+      ctx.addIssue({ code: 'custom', path: ['editionId'], message: 'campaigns.error.editionRequired' })
+  })
+
+/** The new campaign form's values as the service's input (Conform's constraints need the schema without a transform). */
+export function newCampaignInput(v: z.output<typeof newCampaignFormSchema>): CampaignInput {
+  return {
+    kind: v.kind,
+    name: v.name,
+    eventId: v.kind === 'event_invitation' || v.kind === 'announcement' ? (v.eventId ?? null) : null,
+    editionId: v.kind === 'nomination_call' || v.kind === 'jury_invitation' ? (v.editionId ?? null) : null,
+  }
+}
+
+/** The organisation's sending rate: a whole number of emails per minute, or empty for the default (the service checks the bounds). */
+export const campaignRateFormSchema = z.object({
+  ratePerMinute: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: 'campaigns.rate.invalid' })
+    .transform(Number)
+    .optional()
+    .transform((v) => v ?? null),
+})
+
+/** Repeated checkboxes: none, one or several values. */
+const checked = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+/** Comma-separated text, as a list. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+
+/**
+ * A draft campaign's form and its buttons (save, test, send now, schedule): the text the service
+ * checks (merge fields, lengths, what sending needs), the audience, and for "schedule" a date.
+ */
+export const campaignDraftFormSchema = z
+  .object({
+    intent: z.enum(['save', 'test', 'send', 'schedule']),
+    name: z.string({ error: 'campaigns.error.nameRequired' }),
+    subjectFr: z.string().optional(),
+    bodyFr: z.string().optional(),
+    subjectEn: z.string().optional(),
+    bodyEn: z.string().optional(),
+    trackOpens: z.string().optional(),
+    audience: z
+      .object({
+        tags: commaList,
+        departements: commaList,
+        profiles: checked,
+        attendeesOfEventIds: checked,
+        contactIds: checked,
+      })
+      .optional(),
+    scheduledAt: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === 'schedule' && !parseLocalDateTime(v.scheduledAt ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: 'campaigns.error.dateInvalid' })
+  })
+
+/** The draft form's values: what the service saves (kind and target are the campaign's own) and the date to schedule. */
+export function draftCampaignInput(v: z.output<typeof campaignDraftFormSchema>) {
+  return {
+    scheduledAt: v.intent === 'schedule' ? parseLocalDateTime(v.scheduledAt ?? '') : null,
+    content: {
+      name: v.name,
+      subjectFr: v.subjectFr ?? '',
+      bodyFr: v.bodyFr ?? '',
+      subjectEn: v.subjectEn ?? '',
+      bodyEn: v.bodyEn ?? '',
+      audience: {
+        tags: (v.audience?.tags ?? []).map((t) => t.toLowerCase()),
+        profiles: v.audience?.profiles ?? [],
+        departements: (v.audience?.departements ?? []).map(normaliseDepartement),
+        attendeesOfEventIds: v.audience?.attendeesOfEventIds ?? [],
+        contactIds: v.audience?.contactIds ?? [],
+      },
+      trackOpens: v.trackOpens === 'on' || v.trackOpens === 'true',
+    },
+  }
+}
+
+/** A campaign's buttons outside the draft form. */
+export const campaignButtonSchemas = {
+  unschedule: z.object({ intent: z.literal('unschedule') }),
+  delete: z.object({ intent: z.literal('delete') }),
+  remind: z.object({ intent: z.literal('remind') }),
+}
+
 export type CampaignInput = z.input<typeof campaignInputSchema>
 export type CampaignValues = z.output<typeof campaignInputSchema>
 
@@ -70,36 +188,4 @@ export function missingForSend(c: { subjectFr: string; bodyFr: string; subjectEn
 export function contentFor(c: { subjectFr: string; bodyFr: string; subjectEn: string; bodyEn: string }, locale: string) {
   if (locale === 'en' && c.subjectEn.trim() && c.bodyEn.trim()) return { subject: c.subjectEn, body: c.bodyEn }
   return { subject: c.subjectFr, body: c.bodyFr }
-}
-
-/** The form's fields (`audience.tags` as comma-separated text, `audience.contactIds` repeated). */
-export function campaignFormToInput(form: FormData): Record<string, unknown> {
-  const str = (k: string) => {
-    const v = form.get(k)
-    return typeof v === 'string' ? v : undefined
-  }
-  const list = (k: string) =>
-    form
-      .getAll(k)
-      .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
-      .map((v) => v.trim())
-      .filter(Boolean)
-  return {
-    kind: str('kind'),
-    eventId: str('eventId') || null,
-    editionId: str('editionId') || null,
-    name: str('name'),
-    subjectFr: str('subjectFr') ?? '',
-    bodyFr: str('bodyFr') ?? '',
-    subjectEn: str('subjectEn') ?? '',
-    bodyEn: str('bodyEn') ?? '',
-    audience: {
-      tags: list('audience.tags').map((t) => t.toLowerCase()),
-      profiles: list('audience.profiles'),
-      departements: list('audience.departements').map(normaliseDepartement),
-      attendeesOfEventIds: list('audience.attendeesOfEventIds'),
-      contactIds: list('audience.contactIds'),
-    },
-    trackOpens: form.get('trackOpens') === 'on' || form.get('trackOpens') === 'true',
-  }
 }

@@ -177,6 +177,94 @@ export const contactSchema = z.object({
     .refine((tags) => tags.length <= LIMITS.tags && tags.every((t) => t.length <= LIMITS.tag), { error: ERR.tagsInvalid }),
 })
 
+/**
+ * The contact form (add, edit): the fields as typed, checked with the rules of `contactSchema` (the
+ * browser shows the same errors the service would), and handed to the service unchanged.
+ */
+const contactFormFields = {
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  structure: z.string().optional(),
+  profile: z.string().optional(),
+  departement: z.string().optional(),
+  locale: z.string().optional(),
+  tags: z.string().optional(),
+}
+
+function checkContact(raw: Partial<Record<ContactField, string>>, ctx: z.RefinementCtx) {
+  // A missing email is reported by validateContact (emailRequired).
+  const result = validateContact(raw as RawContact)
+  if (!result.ok) for (const p of result.problems) ctx.addIssue({ code: 'custom', path: [p.field], message: p.key })
+}
+
+export const contactFormSchema = z.object(contactFormFields).superRefine(checkContact)
+
+/** The contacts list's buttons and forms other than the contact form, one schema per intent. */
+export const contactIntentSchemas = {
+  create: z.object({ ...contactFormFields, intent: z.literal('create') }).superRefine(checkContact),
+  delete: z.object({ intent: z.literal('delete'), contactId: z.string({ error: 'contacts.error.notFound' }) }),
+  addAttendees: z.object({
+    intent: z.literal('addAttendees'),
+    eventId: z.string({ error: 'contacts.add.eventRequired' }),
+    tag: z.string({ error: 'contacts.add.tagRequired' }).trim().min(1, { error: 'contacts.add.tagRequired' }),
+  }),
+  addNominees: z.object({
+    intent: z.literal('addNominees'),
+    editionId: z.string({ error: 'contacts.add.editionRequired' }),
+    tag: z.string({ error: 'contacts.add.tagRequired' }).trim().min(1, { error: 'contacts.add.tagRequired' }),
+  }),
+}
+
+/** The suppression list's forms: add an address by hand (the service checks it), or take one off. */
+export const suppressionIntentSchemas = {
+  add: z.object({
+    intent: z.literal('add').optional(),
+    email: z
+      .string({ error: ERR.emailRequired })
+      .trim()
+      .max(LIMITS.email, { error: ERR.emailInvalid })
+      .pipe(z.email({ error: ERR.emailInvalid })),
+  }),
+  remove: z.object({ intent: z.literal('remove'), email: z.string({ error: ERR.emailRequired }).max(LIMITS.email) }),
+}
+
+/** The import's first step: a file (the size is checked while the upload is read). */
+export const importUploadFormSchema = z.object({
+  intent: z.literal('upload').optional(),
+  file: z.instanceof(File, { error: 'contacts.import.error.noFile' }).refine((f) => f.size > 0, { error: 'contacts.import.error.noFile' }),
+})
+
+/** The import's second step: the file carried back, the columns chosen, the options; preview again or import. */
+export const importMappingFormSchema = z.object({
+  intent: z.enum(['preview', 'import']),
+  carry: z.string({ error: 'contacts.import.error.lost' }),
+  filename: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').slice(0, 200)),
+  map: z.record(z.string(), z.string()).optional(),
+  tagsToAdd: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').slice(0, 1000)),
+  updateExisting: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
+})
+
+/** The mapping the second step's selects chose (`map.<field>` = a column's index). */
+export function mappingFromFields(map: Record<string, string> | undefined): ColumnMapping {
+  return mappingFromForm(
+    Object.fromEntries(Object.entries(map ?? {}).map(([field, index]) => [`map.${field}`, index])),
+    Number.MAX_SAFE_INTEGER,
+  )
+}
+
+/** The contact page's delete button. */
+export const deleteContactSchema = z.object({ intent: z.literal('delete') })
+
 export type ContactInput = z.output<typeof contactSchema>
 export type RawContact = z.input<typeof contactSchema>
 

@@ -628,6 +628,14 @@ export async function addPeopleAsContacts(
   actor: Actor = {},
 ): Promise<AddPeopleResult> {
   const tags = normaliseTags(tag).slice(0, 1)
+  // The people added are found again by their tag: without one they would be lost in the list.
+  if (tags.length === 0)
+    throw new AppError({
+      status: 400,
+      code: 'tag_required',
+      messageKey: 'contacts.add.tagRequired',
+      fields: { tag: ['contacts.add.tagRequired'] },
+    })
   const seen = new Set<string>()
   const items: Incoming[] = []
   for (const [i, p] of people.entries()) {

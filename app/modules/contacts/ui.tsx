@@ -2,11 +2,17 @@
 import { PROFILES } from '#app/shared/profiles.ts'
 import { SelectField, TextField, type FieldErrors } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import type { MessageKey } from '#app/utils/i18n.ts'
 import { CONTACT_LOCALES, LIMITS } from './limits.ts'
 
-export type ContactFormValues = Partial<
-  Record<'email' | 'firstName' | 'lastName' | 'structure' | 'profile' | 'departement' | 'locale' | 'tags', string>
+/** What the form needs of each of Conform's fields (`useZodForm(contactFormSchema)`). */
+export type ContactFieldMeta = { id: string; name: string; key: string | undefined; initialValue?: unknown; errors?: string[] }
+export type ContactFormFields = Record<
+  'email' | 'firstName' | 'lastName' | 'structure' | 'profile' | 'departement' | 'locale' | 'tags',
+  ContactFieldMeta
 >
+
+const initial = (f: ContactFieldMeta) => (typeof f.initialValue === 'string' ? f.initialValue : undefined)
 
 export function TagChips({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null
@@ -21,89 +27,90 @@ export function TagChips({ tags }: { tags: readonly string[] }) {
   )
 }
 
-/** The fields of a contact; the caller renders the <Form> and the submit button. */
-export function ContactFields({
-  values,
-  errors,
-  idPrefix,
-}: {
-  values: ContactFormValues
-  errors: Record<string, FieldErrors>
-  idPrefix: string
-}) {
+/** The fields of a contact; the caller renders the <Form>, its error summary and the submit button. */
+export function ContactFields({ fields }: { fields: ContactFormFields }) {
   const t = useT()
+  const errors = (f: ContactFieldMeta): FieldErrors => f.errors?.map((e) => t(e as MessageKey))
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField
-        id={`${idPrefix}-email`}
-        name="email"
+        id={fields.email.id}
+        key={fields.email.key}
+        name={fields.email.name}
         type="email"
         label={t('contacts.field.email')}
         required
         maxLength={LIMITS.email}
         autoComplete="off"
-        defaultValue={values.email}
-        errors={errors.email}
+        defaultValue={initial(fields.email)}
+        errors={errors(fields.email)}
       />
       <TextField
-        id={`${idPrefix}-structure`}
-        name="structure"
+        id={fields.structure.id}
+        key={fields.structure.key}
+        name={fields.structure.name}
         label={t('contacts.field.structure')}
         maxLength={LIMITS.structure}
-        defaultValue={values.structure}
-        errors={errors.structure}
+        defaultValue={initial(fields.structure)}
+        errors={errors(fields.structure)}
       />
       <TextField
-        id={`${idPrefix}-firstName`}
-        name="firstName"
+        id={fields.firstName.id}
+        key={fields.firstName.key}
+        name={fields.firstName.name}
         label={t('contacts.field.firstName')}
         maxLength={LIMITS.name}
         autoComplete="off"
-        defaultValue={values.firstName}
-        errors={errors.firstName}
+        defaultValue={initial(fields.firstName)}
+        errors={errors(fields.firstName)}
       />
       <TextField
-        id={`${idPrefix}-lastName`}
-        name="lastName"
+        id={fields.lastName.id}
+        key={fields.lastName.key}
+        name={fields.lastName.name}
         label={t('contacts.field.lastName')}
         maxLength={LIMITS.name}
         autoComplete="off"
-        defaultValue={values.lastName}
-        errors={errors.lastName}
+        defaultValue={initial(fields.lastName)}
+        errors={errors(fields.lastName)}
       />
       <SelectField
-        id={`${idPrefix}-profile`}
-        name="profile"
+        id={fields.profile.id}
+        key={fields.profile.key}
+        name={fields.profile.name}
         label={t('contacts.field.profile')}
         placeholder={t('contacts.field.none')}
         options={PROFILES.map((p) => ({ value: p, label: t(`profile.${p}`) }))}
-        defaultValue={values.profile ?? ''}
-        errors={errors.profile}
+        defaultValue={initial(fields.profile) ?? ''}
+        errors={errors(fields.profile)}
       />
       <TextField
-        id={`${idPrefix}-departement`}
-        name="departement"
+        id={fields.departement.id}
+        key={fields.departement.key}
+        name={fields.departement.name}
         label={t('contacts.field.departement')}
         help={t('contacts.field.departementHelp')}
         maxLength={40}
-        defaultValue={values.departement}
-        errors={errors.departement}
+        defaultValue={initial(fields.departement)}
+        errors={errors(fields.departement)}
       />
       <SelectField
-        id={`${idPrefix}-locale`}
-        name="locale"
+        id={fields.locale.id}
+        key={fields.locale.key}
+        name={fields.locale.name}
         label={t('contacts.field.locale')}
         options={CONTACT_LOCALES.map((l) => ({ value: l, label: t(`contacts.locale.${l}`) }))}
-        defaultValue={values.locale ?? 'fr'}
-        errors={errors.locale}
+        defaultValue={initial(fields.locale) ?? 'fr'}
+        errors={errors(fields.locale)}
       />
       <TextField
-        id={`${idPrefix}-tags`}
-        name="tags"
+        id={fields.tags.id}
+        key={fields.tags.key}
+        name={fields.tags.name}
         label={t('contacts.field.tags')}
         help={t('contacts.field.tagsHelp')}
-        defaultValue={values.tags}
-        errors={errors.tags}
+        defaultValue={initial(fields.tags)}
+        errors={errors(fields.tags)}
       />
     </div>
   )

@@ -523,3 +523,12 @@ export function formDataToFields(formData: FormData, ctx: NominationContext): No
   }
   return fields
 }
+
+/** "Candidater": the email address that receives the private link to the form. */
+export const startNominationFormSchema = z.object({
+  email: z
+    .string({ error: 'nomination.error.email' })
+    .trim()
+    .max(254, { error: 'nomination.error.email' })
+    .pipe(z.email({ error: 'nomination.error.email' })),
+})

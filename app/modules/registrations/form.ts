@@ -392,7 +392,8 @@ export function toRegistrationInput(values: RegistrationValues, locale: Locale):
   }
 }
 
-// The ticket and payment fields (events with ticket types).
+// The ticket and payment fields (events with ticket types), as submitted; the payments module checks them
+// (app/modules/payments/registration-fields.ts).
 export type PaymentFields = { ticketTypeId: string; paymentMethod: string; purchaseOrderNumber: string }
 
 /** The raw ticket and payment fields of a form submission or an API body. */
@@ -402,25 +403,4 @@ export function paymentFieldsOf(source: FormData | Record<string, unknown>): Pay
     return typeof v === 'string' ? v.trim() : ''
   }
   return { ticketTypeId: get('ticketTypeId'), paymentMethod: get('paymentMethod'), purchaseOrderNumber: get('purchaseOrderNumber') }
-}
-
-/**
- * The errors the form can tell before registering (the quota itself is checked when the seat is
- * taken): a ticket among those offered, a payment method among those available for a paid one,
- * and the purchase-order number with a purchase order.
- */
-export function checkPaymentFields(
-  f: PaymentFields,
-  tickets: { id: string; priceCents: number; soldOut: boolean }[],
-  methods: readonly string[],
-): FieldErrors {
-  if (tickets.length === 0) return {}
-  const ticket = tickets.find((t) => t.id === f.ticketTypeId)
-  if (!ticket) return { ticketTypeId: [f.ticketTypeId ? 'payments.error.ticketInvalid' : 'payments.error.ticketRequired'] }
-  if (ticket.soldOut) return { ticketTypeId: ['payments.error.soldOut'] }
-  if (ticket.priceCents <= 0) return {}
-  if (!methods.includes(f.paymentMethod)) return { paymentMethod: ['payments.error.methodRequired'] }
-  if (f.paymentMethod === 'purchase_order' && !f.purchaseOrderNumber)
-    return { purchaseOrderNumber: ['payments.error.purchaseOrderRequired'] }
-  return {}
 }

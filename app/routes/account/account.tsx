@@ -1,11 +1,16 @@
 // The signed-in person's account: email, organisations and roles, sessions ("sign out
 // everywhere") and, for staff, an optional password.
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { setPassword } from '#app/modules/auth/login.server.ts'
-import { PASSWORD_MIN_LENGTH, SetPasswordSchema, translateErrors } from '#app/modules/auth/schema.ts'
+import {
+  PASSWORD_MIN_LENGTH,
+  SetPasswordSchema,
+  SignOutEverywhereSchema,
+  translateError,
+  translateErrors,
+} from '#app/modules/auth/schema.ts'
 import { blankSessionCookie, countActiveSessions, invalidateAllSessions, requireUser } from '#app/modules/auth/session.server.ts'
 import { membershipsOf } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
@@ -13,6 +18,8 @@ import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { translate, type MessageKey } from '#app/utils/i18n.ts'
 import { httpError } from '#app/utils/http.server.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -37,34 +44,41 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
 
   if (intent === 'signOutEverywhere') {
-    await invalidateAllSessions(auth.user.id)
-    return redirectWithToast(
-      request,
-      '/login',
-      { type: 'success', key: 'auth.toast.signedOutEverywhere' },
-      { headers: { 'Set-Cookie': blankSessionCookie(request) } },
-    )
+    return submitForm(request, formData, SignOutEverywhereSchema, async () => {
+      await invalidateAllSessions(auth.user.id)
+      return redirectWithToast(
+        request,
+        '/login',
+        { type: 'success', key: 'auth.toast.signedOutEverywhere' },
+        { headers: { 'Set-Cookie': blankSessionCookie(request) } },
+      )
+    })
   }
 
   if (intent === 'setPassword') {
-    const submission = parseWithZod(formData, { schema: SetPasswordSchema })
-    if (submission.status !== 'success') {
-      return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
-    }
-    const outcome = await setPassword(auth.user.id, submission.value.password, { keepSessionId: auth.sessionId })
-    if (!outcome.ok) {
-      const key: MessageKey =
-        outcome.reason === 'notStaff'
-          ? 'auth.error.notStaff'
-          : outcome.reason === 'tooLong'
-            ? 'auth.error.passwordTooLong'
-            : 'auth.error.passwordTooShort'
-      return data(
-        { result: submission.reply({ formErrors: [key], hideFields: ['password', 'confirmPassword'] }) },
-        { status: outcome.reason === 'notStaff' ? 403 : 400 },
-      )
-    }
-    return redirectWithToast(request, '/account', { type: 'success', key: 'auth.toast.passwordSaved' })
+    const hideFields = ['password', 'confirmPassword']
+    return submitForm(
+      request,
+      formData,
+      SetPasswordSchema,
+      async ({ password }, submission) => {
+        const outcome = await setPassword(auth.user.id, password, { keepSessionId: auth.sessionId })
+        if (!outcome.ok) {
+          const key: MessageKey =
+            outcome.reason === 'notStaff'
+              ? 'auth.error.notStaff'
+              : outcome.reason === 'tooLong'
+                ? 'auth.error.passwordTooLong'
+                : 'auth.error.passwordTooShort'
+          return data<FormReply>(
+            { result: submission.reply({ formErrors: [key], hideFields }) },
+            { status: outcome.reason === 'notStaff' ? 403 : 400 },
+          )
+        }
+        return redirectWithToast(request, '/account', { type: 'success', key: 'auth.toast.passwordSaved' })
+      },
+      { hideFields },
+    )
   }
 
   throw httpError(400, 'Unknown intent')
@@ -73,18 +87,15 @@ export async function action({ request }: ActionFunctionArgs) {
 function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const t = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'set-password',
-    lastResult,
-    constraint: getZodConstraint(SetPasswordSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-  })
+  const [form, fields] = useZodForm(SetPasswordSchema, { id: 'set-password', lastResult })
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="setPassword" />
-      <FormErrorSummary errors={translateErrors(t, form.errors)} />
+      <FormErrorSummary
+        links={summaryEntries(form, { password: fields.password.id, confirmPassword: fields.confirmPassword.id }, (e) =>
+          translateError(t, e),
+        )}
+      />
       <TextField
         label={t('auth.field.newPassword')}
         help={t('auth.field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
@@ -116,7 +127,7 @@ function PasswordForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
 export default function Account() {
   const t = useT()
   const { email, hasPassword, sessions, organisations } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const isStaff = organisations.length > 0
   return (
     <div className="mx-auto max-w-3xl space-y-8">

@@ -1,24 +1,30 @@
 // Sign-in: a link by email for everyone (same answer whether or not the address has an account),
 // or a password for staff who chose one.
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requestSignInLink, SIGN_IN_LINK_TTL_MINUTES, signInWithPassword } from '#app/modules/auth/login.server.ts'
 import { retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
-import { PasswordSignInSchema as PasswordSchema, SignInLinkSchema as LinkSchema, translateErrors } from '#app/modules/auth/schema.ts'
+import {
+  PasswordSignInSchema as PasswordSchema,
+  SignInLinkSchema as LinkSchema,
+  translateError,
+  translateErrors,
+} from '#app/modules/auth/schema.ts'
 import { getAuth, sessionCookie } from '#app/modules/auth/session.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { clientIp, safeRedirectPath } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { appOrigin } from '#app/utils/url.server.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
-type ActionData =
-  { form: 'link'; result: SubmissionResult<string[]>; sentTo?: string } | { form: 'password'; result: SubmissionResult<string[]> }
+/** Conform's reply; `form` says which form it is for when the service answered (a refused submission is a bare FormReply). */
+type ActionData = FormReply & { form?: 'link' | 'password'; sentTo?: string }
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'fr' | 'en' } | undefined
@@ -47,73 +53,69 @@ export async function action({ request }: ActionFunctionArgs) {
   const ip = clientIp(request)
 
   if (formData.get('intent') === 'password') {
-    const submission = parseWithZod(formData, { schema: PasswordSchema })
-    if (submission.status !== 'success') {
-      return data<ActionData>({ form: 'password', result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-    }
-    const outcome = await signInWithPassword({ ...submission.value, ip, userAgent: request.headers.get('user-agent') })
-    if (!outcome.ok) {
-      const rateLimited = outcome.reason === 'rateLimited'
-      const message = rateLimited
-        ? translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
-        : translate(locale, 'auth.error.invalidCredentials')
-      return data<ActionData>(
-        { form: 'password', result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
-        { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeaders(outcome) : undefined },
-      )
-    }
-    return redirectWithToast(
+    return submitForm(
       request,
-      safeRedirectPath(submission.value.redirectTo),
-      { type: 'success', key: 'auth.toast.signedIn' },
-      { headers: { 'Set-Cookie': sessionCookie(request, outcome.sessionToken, outcome.expiresAt) } },
+      formData,
+      PasswordSchema,
+      async (value, submission) => {
+        const outcome = await signInWithPassword({ ...value, ip, userAgent: request.headers.get('user-agent') })
+        if (!outcome.ok) {
+          const rateLimited = outcome.reason === 'rateLimited'
+          const message = rateLimited
+            ? translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
+            : translate(locale, 'auth.error.invalidCredentials')
+          return data<ActionData>(
+            { form: 'password', result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+            { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeaders(outcome) : undefined },
+          )
+        }
+        return redirectWithToast(
+          request,
+          safeRedirectPath(value.redirectTo),
+          { type: 'success', key: 'auth.toast.signedIn' },
+          { headers: { 'Set-Cookie': sessionCookie(request, outcome.sessionToken, outcome.expiresAt) } },
+        )
+      },
+      { hideFields: ['password'] },
     )
   }
 
-  const submission = parseWithZod(formData, { schema: LinkSchema })
-  if (submission.status !== 'success') {
-    return data<ActionData>({ form: 'link', result: submission.reply() }, { status: 400 })
-  }
-  const outcome = await requestSignInLink({
-    email: submission.value.email,
-    redirectTo: submission.value.redirectTo,
-    locale,
-    ip,
-    appOrigin: appOrigin(),
-  })
-  if (!outcome.ok) {
-    if (outcome.reason === 'invalidEmail') {
+  return submitForm(request, formData, LinkSchema, async (value, submission) => {
+    const outcome = await requestSignInLink({ email: value.email, redirectTo: value.redirectTo, locale, ip, appOrigin: appOrigin(request) })
+    if (!outcome.ok) {
+      if (outcome.reason === 'invalidEmail') {
+        return data<ActionData>(
+          { form: 'link', result: submission.reply({ fieldErrors: { email: ['auth.error.emailInvalid'] } }) },
+          { status: 400 },
+        )
+      }
+      const message = translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
       return data<ActionData>(
-        { form: 'link', result: submission.reply({ fieldErrors: { email: ['auth.error.emailInvalid'] } }) },
-        { status: 400 },
+        { form: 'link', result: submission.reply({ formErrors: [message] }) },
+        { status: 429, headers: retryAfterHeaders(outcome) },
       )
     }
-    const message = translate(locale, 'auth.error.rateLimited', { minutes: toMinutes(outcome.retryAfterSeconds) })
-    return data<ActionData>(
-      { form: 'link', result: submission.reply({ formErrors: [message] }) },
-      { status: 429, headers: retryAfterHeaders(outcome) },
-    )
-  }
-  return data<ActionData>({ form: 'link', result: submission.reply({ resetForm: true }), sentTo: normaliseEmail(submission.value.email) })
+    return data<ActionData>({ form: 'link', result: submission.reply({ resetForm: true }), sentTo: normaliseEmail(value.email) })
+  })
+}
+
+/** Which of the two forms the answer is for: named by the service's answers, else the refused submission's intent. */
+function answeredForm(actionData: ActionData | undefined): 'link' | 'password' | undefined {
+  if (!actionData) return undefined
+  if (actionData.form) return actionData.form
+  return actionData.result.initialValue?.intent === 'password' ? 'password' : 'link'
 }
 
 function LinkForm({ redirectTo, lastResult }: { redirectTo: string; lastResult?: SubmissionResult<string[]> }) {
   const t = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'login-link',
-    lastResult,
-    constraint: getZodConstraint(LinkSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LinkSchema }),
-  })
+  const [form, fields] = useZodForm(LinkSchema, { id: 'login-link', lastResult })
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'link'
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="link" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <FormErrorSummary errors={translateErrors(t, form.errors)} />
+      <FormErrorSummary links={summaryEntries(form, { email: fields.email.id }, (e) => translateError(t, e))} />
       <TextField
         label={t('auth.field.email')}
         id={fields.email.id}
@@ -135,20 +137,15 @@ function LinkForm({ redirectTo, lastResult }: { redirectTo: string; lastResult?:
 function PasswordForm({ redirectTo, lastResult }: { redirectTo: string; lastResult?: SubmissionResult<string[]> }) {
   const t = useT()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'login-password',
-    lastResult,
-    constraint: getZodConstraint(PasswordSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-  })
+  const [form, fields] = useZodForm(PasswordSchema, { id: 'login-password', lastResult })
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'password'
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <input type="hidden" name="intent" value="password" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <FormErrorSummary errors={translateErrors(t, form.errors)} />
+      <FormErrorSummary
+        links={summaryEntries(form, { email: fields.email.id, password: fields.password.id }, (e) => translateError(t, e))}
+      />
       <TextField
         label={t('auth.field.email')}
         id={fields.email.id}
@@ -181,8 +178,9 @@ export default function Login() {
   const t = useT()
   const { redirectTo, minutes } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
-  const sentTo = actionData?.form === 'link' ? actionData.sentTo : undefined
-  const passwordResult = actionData?.form === 'password' ? actionData.result : undefined
+  const answered = answeredForm(actionData)
+  const sentTo = answered === 'link' ? actionData?.sentTo : undefined
+  const passwordResult = answered === 'password' ? actionData?.result : undefined
   const again = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login'
   return (
     <div className="mx-auto max-w-xl space-y-8">
@@ -205,7 +203,7 @@ export default function Login() {
         ) : (
           <>
             <p className="text-stone-700">{t('auth.login.intro')}</p>
-            <LinkForm redirectTo={redirectTo} lastResult={actionData?.form === 'link' ? actionData.result : undefined} />
+            <LinkForm redirectTo={redirectTo} lastResult={answered === 'link' ? actionData?.result : undefined} />
           </>
         )}
       </section>

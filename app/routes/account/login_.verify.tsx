@@ -1,5 +1,6 @@
 // Target of the emailed sign-in link (/login/verify; the underscore keeps it out of login.tsx's layout). GET only shows a confirmation button: mail scanners that
 // prefetch links must not spend the single-use token. The POST spends it and opens the session.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import {
@@ -9,6 +10,7 @@ import {
   SignInLinkError,
   type SignInLinkState,
 } from '#app/modules/auth/login.server.ts'
+import { SignInLinkTokenSchema } from '#app/modules/auth/schema.ts'
 import { getAuth, invalidateSession, sessionCookie } from '#app/modules/auth/session.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -32,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get('token') ?? '')
+  const submission = parseWithZod(await request.formData(), { schema: SignInLinkTokenSchema })
+  const token = submission.status === 'success' ? submission.value.token : ''
   const previous = await getAuth(request)
   try {
     const signedIn = await consumeSignInLink(token, {

@@ -1,15 +1,22 @@
 // One campaign. As a draft: subject and body in French and English with merge fields, the audience
 // with its live count, the preview in both languages, a test to oneself, send now or schedule.
 // Once sent: the counts and each recipient's state (with the SMTP error), and the reminder.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { DOCUMENTED_FIELDS } from '#app/modules/campaigns/merge-fields.ts'
 import { campaignTargets, pickableContacts } from '#app/route-support/campaigns.server.ts'
-import { appErrorToFieldErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { campaignFormToInput, type CampaignInput } from '#app/modules/campaigns/schema.ts'
+import {
+  campaignButtonSchemas,
+  campaignDraftFormSchema,
+  draftCampaignInput,
+  type CampaignInput,
+  type CampaignKind,
+} from '#app/modules/campaigns/schema.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { sendCampaign } from '#app/composition/campaigns.server.ts'
 import {
   audienceSize,
@@ -27,10 +34,9 @@ import { PROFILES, profileLabelKey } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { isLocale, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
-import { parseLocalDateTime, formatDateTime } from '#app/shared/time.ts'
+import { formatDateTime } from '#app/shared/time.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -48,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaignTargets(organisation.id),
     editable ? pickableContacts(organisation.id) : Promise.resolve([]),
     editable ? audienceSize(organisation.id, campaign.audience) : Promise.resolve({ total: 0, suppressed: 0 }),
-    previewCampaign(organisation.id, campaign.id, undefined),
+    previewCampaign(organisation.id, campaign.id, undefined, request),
     campaign.status === 'draft' ? Promise.resolve(null) : campaignReport(organisation.id, campaign.id),
   ])
   return {
@@ -98,8 +104,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData = { errors: FieldErrorMap; values: Record<string, string> }
-
 /** The permission each intent of the action needs. */
 const INTENT_PERMISSIONS = {
   save: 'campaign.edit',
@@ -121,72 +125,102 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const here = `/o/${organisation.slug}/campaigns/${campaign.id}`
   const actor = { actorUserId: user.id }
-  try {
-    // Saving first: "send" and "test" send what is on the screen.
-    if (campaign.status === 'draft' && (intent === 'save' || intent === 'send' || intent === 'test' || intent === 'schedule')) {
-      const input = {
-        ...campaignFormToInput(formData),
-        kind: campaign.kind,
-        eventId: campaign.eventId,
-        editionId: campaign.editionId,
-      } as CampaignInput
-      await updateCampaign(organisation.id, campaign.id, input, actor)
-    }
-    switch (intent) {
-      case 'save':
-        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.saved' })
-      case 'test':
-        await sendTestEmail(organisation.id, campaign.id, {
-          email: user.email,
-          name: user.name ?? null,
-          locale: isLocale(user.locale) ? user.locale : locale,
-          userId: user.id,
-        })
-        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
-      case 'send':
-        await sendCampaign(campaign.id, new Date(), { request, actorUserId: user.id })
-        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.sent' })
-      case 'schedule': {
-        const at = parseLocalDateTime(String(formData.get('scheduledAt') ?? ''))
-        if (!at)
-          return data<ActionData>(
-            { errors: { scheduledAt: [translate(locale, 'campaigns.error.dateInvalid')] }, values: formValues(formData) },
-            { status: 422 },
-          )
-        await scheduleCampaign(organisation.id, campaign.id, at, actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.scheduled' })
-      }
-      case 'unschedule':
+  switch (intent) {
+    case 'save':
+    case 'test':
+    case 'send':
+    case 'schedule':
+      return submitForm(request, formData, campaignDraftFormSchema, async (form) => {
+        const value = { intent: form.intent, ...draftCampaignInput(form) }
+        // Saving first: "send" and "test" send what is on the screen.
+        if (campaign.status === 'draft') {
+          const input: CampaignInput = {
+            ...value.content,
+            kind: campaign.kind as CampaignKind,
+            eventId: campaign.eventId,
+            editionId: campaign.editionId,
+          }
+          await updateCampaign(organisation.id, campaign.id, input, actor)
+        }
+        switch (value.intent) {
+          case 'save':
+            return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.saved' })
+          case 'test':
+            await sendTestEmail(
+              organisation.id,
+              campaign.id,
+              { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id },
+              request,
+            )
+            return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
+          case 'send':
+            await sendCampaign(campaign.id, new Date(), { request, actorUserId: user.id })
+            return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.sent' })
+          case 'schedule':
+            await scheduleCampaign(organisation.id, campaign.id, value.scheduledAt!, actor)
+            return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.scheduled' })
+        }
+      })
+    case 'unschedule':
+      return submitForm(request, formData, campaignButtonSchemas.unschedule, async () => {
         await cancelSchedule(organisation.id, campaign.id, actor)
         return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.unscheduled' })
-      case 'delete':
+      })
+    case 'delete':
+      return submitForm(request, formData, campaignButtonSchemas.delete, async () => {
         await deleteCampaign(organisation.id, campaign.id, actor)
         return redirectWithToast(request, `/o/${organisation.slug}/campaigns`, { type: 'success', key: 'campaigns.toast.deleted' })
-      case 'remind': {
+      })
+    case 'remind':
+      return submitForm(request, formData, campaignButtonSchemas.remind, async () => {
         const reminder = await createReminder(campaign.id, { ...actor, organisationId: organisation.id })
         return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${reminder.id}`, {
           type: 'success',
           key: 'campaigns.toast.reminder',
         })
-      }
-      default:
-        throw new Response('Unknown intent', { status: 400 })
-    }
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    return data<ActionData>({ errors: appErrorToFieldErrors(locale, error), values: formValues(formData) }, { status: error.status })
+      })
+    default:
+      throw new Response('Unknown intent', { status: 400 })
   }
 }
+
+const DRAFT_INTENTS: unknown[] = ['save', 'test', 'send', 'schedule']
 
 const COUNT_KEYS = ['total', 'skipped', 'queued', 'sent', 'failed', 'bounced', 'clicked', 'registered', 'declined', 'unsubscribed'] as const
 
 export default function CampaignPage() {
   const t = useT()
   const { organisation, campaign, editable, targets, contacts, count, preview, report } = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const errors = actionData?.errors ?? {}
-  const v = actionData?.values
+  const draftAnswer = DRAFT_INTENTS.includes(actionData?.result.initialValue?.intent)
+  const [form, fields] = useZodForm(campaignDraftFormSchema, {
+    id: 'campaign',
+    lastResult: draftAnswer ? actionData?.result : undefined,
+    defaultValue: {
+      name: campaign.name,
+      subjectFr: campaign.subjectFr,
+      bodyFr: campaign.bodyFr,
+      subjectEn: campaign.subjectEn,
+      bodyEn: campaign.bodyEn,
+      trackOpens: campaign.trackOpens ? 'on' : undefined,
+      audience: {
+        tags: campaign.audience.tags.join(', '),
+        departements: campaign.audience.departements.join(', '),
+        profiles: campaign.audience.profiles,
+        attendeesOfEventIds: campaign.audience.attendeesOfEventIds,
+        contactIds: campaign.audience.contactIds,
+      },
+    },
+  })
+  const audience = fields.audience.getFieldset()
+  const message = (e: string) => t(e as MessageKey)
+  const err = (errors: string[] | undefined) => errors?.map(message)
+  const text = (f: { initialValue?: unknown }) => (typeof f.initialValue === 'string' ? f.initialValue : undefined)
+  const list = (f: { initialValue?: unknown }) =>
+    Array.isArray(f.initialValue) ? f.initialValue : typeof f.initialValue === 'string' ? [f.initialValue] : []
+  // The buttons outside the draft form answer with a form error only.
+  const buttonErrors = actionData && !draftAnswer ? (actionData.result.error?.[''] ?? undefined) : undefined
   // Jury invitations: "registered" means the juror joined the jury.
   const jury = campaign.kind === 'jury_invitation'
   const target =
@@ -209,50 +243,74 @@ export default function CampaignPage() {
         {campaign.scheduledAt && campaign.status === 'scheduled' && <p>{t('campaigns.scheduledFor', { date: campaign.scheduledAt })}</p>}
       </header>
 
-      <FormErrorSummary errors={errors._form} />
+      <FormErrorSummary errors={buttonErrors ? err(buttonErrors) : undefined} />
 
       {editable ? (
-        <Form method="post" className="space-y-6" noValidate>
+        <Form method="post" {...getFormProps(form)} className="space-y-6">
+          <FormErrorSummary
+            links={summaryEntries(
+              form,
+              {
+                name: fields.name.id,
+                subjectFr: fields.subjectFr.id,
+                bodyFr: fields.bodyFr.id,
+                subjectEn: fields.subjectEn.id,
+                bodyEn: fields.bodyEn.id,
+                scheduledAt: fields.scheduledAt.id,
+              },
+              message,
+            )}
+          />
           <section className="card space-y-4" aria-labelledby="content-title">
             <h2 id="content-title" className="text-xl font-semibold">
               {t('campaigns.preview.title')}
             </h2>
             <TextField
               label={t('campaigns.field.name')}
-              name="name"
+              id={fields.name.id}
+              key={fields.name.key}
+              name={fields.name.name}
               required
-              defaultValue={v?.name ?? campaign.name}
-              errors={errors.name}
+              defaultValue={text(fields.name)}
+              errors={err(fields.name.errors)}
               maxLength={200}
             />
             <TextField
               label={t('campaigns.field.subjectFr')}
-              name="subjectFr"
-              defaultValue={v?.subjectFr ?? campaign.subjectFr}
-              errors={errors.subjectFr}
+              id={fields.subjectFr.id}
+              key={fields.subjectFr.key}
+              name={fields.subjectFr.name}
+              defaultValue={text(fields.subjectFr)}
+              errors={err(fields.subjectFr.errors)}
               maxLength={200}
             />
             <TextareaField
               label={t('campaigns.field.bodyFr')}
-              name="bodyFr"
+              id={fields.bodyFr.id}
+              key={fields.bodyFr.key}
+              name={fields.bodyFr.name}
               rows={8}
-              defaultValue={v?.bodyFr ?? campaign.bodyFr}
-              errors={errors.bodyFr}
+              defaultValue={text(fields.bodyFr)}
+              errors={err(fields.bodyFr.errors)}
             />
             <TextField
               label={t('campaigns.field.subjectEn')}
               help={t('campaigns.field.enHelp')}
-              name="subjectEn"
-              defaultValue={v?.subjectEn ?? campaign.subjectEn}
-              errors={errors.subjectEn}
+              id={fields.subjectEn.id}
+              key={fields.subjectEn.key}
+              name={fields.subjectEn.name}
+              defaultValue={text(fields.subjectEn)}
+              errors={err(fields.subjectEn.errors)}
               maxLength={200}
             />
             <TextareaField
               label={t('campaigns.field.bodyEn')}
-              name="bodyEn"
+              id={fields.bodyEn.id}
+              key={fields.bodyEn.key}
+              name={fields.bodyEn.name}
               rows={8}
-              defaultValue={v?.bodyEn ?? campaign.bodyEn}
-              errors={errors.bodyEn}
+              defaultValue={text(fields.bodyEn)}
+              errors={err(fields.bodyEn.errors)}
             />
             <details className="text-sm">
               <summary className="cursor-pointer font-semibold">{t('campaigns.merge.title')}</summary>
@@ -265,7 +323,12 @@ export default function CampaignPage() {
                 ))}
               </ul>
             </details>
-            <CheckboxField label={t('campaigns.field.trackOpens')} name="trackOpens" defaultChecked={campaign.trackOpens} />
+            <CheckboxField
+              label={t('campaigns.field.trackOpens')}
+              key={fields.trackOpens.key}
+              name={fields.trackOpens.name}
+              defaultChecked={text(fields.trackOpens) === 'on'}
+            />
           </section>
 
           <fieldset className="card space-y-4">
@@ -273,13 +336,15 @@ export default function CampaignPage() {
             <p className="text-sm text-stone-700">{t('campaigns.audience.help')}</p>
             <TextField
               label={t('campaigns.audience.tags')}
-              name="audience.tags"
-              defaultValue={v?.['audience.tags'] ?? campaign.audience.tags.join(', ')}
+              key={audience.tags.key}
+              name={audience.tags.name}
+              defaultValue={text(audience.tags)}
             />
             <TextField
               label={t('campaigns.audience.departements')}
-              name="audience.departements"
-              defaultValue={v?.['audience.departements'] ?? campaign.audience.departements.join(', ')}
+              key={audience.departements.key}
+              name={audience.departements.name}
+              defaultValue={text(audience.departements)}
             />
             <fieldset>
               <legend className="label">{t('campaigns.audience.profiles')}</legend>
@@ -288,9 +353,9 @@ export default function CampaignPage() {
                   <CheckboxField
                     key={p}
                     label={t(profileLabelKey(p))}
-                    name="audience.profiles"
+                    name={audience.profiles.name}
                     value={p}
-                    defaultChecked={campaign.audience.profiles.includes(p)}
+                    defaultChecked={list(audience.profiles).includes(p)}
                   />
                 ))}
               </div>
@@ -304,9 +369,9 @@ export default function CampaignPage() {
                     <CheckboxField
                       key={e.id}
                       label={e.title}
-                      name="audience.attendeesOfEventIds"
+                      name={audience.attendeesOfEventIds.name}
                       value={e.id}
-                      defaultChecked={campaign.audience.attendeesOfEventIds.includes(e.id)}
+                      defaultChecked={list(audience.attendeesOfEventIds).includes(e.id)}
                     />
                   ))}
               </fieldset>
@@ -319,9 +384,9 @@ export default function CampaignPage() {
                     <CheckboxField
                       key={c.id}
                       label={c.label}
-                      name="audience.contactIds"
+                      name={audience.contactIds.name}
                       value={c.id}
-                      defaultChecked={campaign.audience.contactIds.includes(c.id)}
+                      defaultChecked={list(audience.contactIds).includes(c.id)}
                     />
                   ))}
                 </div>
@@ -347,9 +412,11 @@ export default function CampaignPage() {
             <TextField
               label={t('campaigns.field.scheduledAt')}
               type="datetime-local"
-              name="scheduledAt"
-              defaultValue={v?.scheduledAt}
-              errors={errors.scheduledAt}
+              id={fields.scheduledAt.id}
+              key={fields.scheduledAt.key}
+              name={fields.scheduledAt.name}
+              defaultValue={text(fields.scheduledAt)}
+              errors={err(fields.scheduledAt.errors)}
             />
             <button type="submit" name="intent" value="schedule" className="btn-secondary" disabled={busy}>
               {t('campaigns.schedule')}

@@ -1,5 +1,6 @@
 // The organisation's email campaigns: status, recipients, and the way to start one.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { listCampaigns } from '#app/modules/campaigns/service.server.ts'
@@ -7,7 +8,10 @@ import { getCampaignRate, MAX_CAMPAIGN_RATE_PER_MINUTE, setCampaignRate } from '
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { getEnv } from '#app/utils/env.server.ts'
-import { isAppError } from '#app/utils/errors.ts'
+import { campaignRateFormSchema } from '#app/modules/campaigns/schema.ts'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -38,60 +42,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The organisation's sending rate: how many campaign emails leave per minute (empty: the default). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'campaign.send')
-  const locale = localeFromRequest(request)
-  const raw = String((await request.formData()).get('ratePerMinute') ?? '').trim()
-  const rate = raw === '' ? null : /^\d+$/.test(raw) ? Number(raw) : NaN
-  try {
-    await setCampaignRate(organisation.id, rate, { actorUserId: user.id })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data(
-        { value: raw, error: translate(locale, 'campaigns.rate.invalid', { max: MAX_CAMPAIGN_RATE_PER_MINUTE }) },
-        { status: 422 },
-      )
-    }
-    throw error
-  }
-  return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'campaigns.rate.saved' })
+  return submitForm(request, await request.formData(), campaignRateFormSchema, async ({ ratePerMinute }) => {
+    await setCampaignRate(organisation.id, ratePerMinute, { actorUserId: user.id })
+    return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'campaigns.rate.saved' })
+  })
 }
 
 function SendingRate({ own, fallback, max }: { own: number | null; fallback: number; max: number }) {
   const t = useT()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(campaignRateFormSchema, {
+    id: 'sending-rate',
+    lastResult: actionData?.result,
+    defaultValue: { ratePerMinute: own === null ? '' : String(own) },
+  })
+  const translateError = (e: string) => t(e as MessageKey, { max })
+  const errors = fields.ratePerMinute.errors?.map(translateError)
   return (
     <section aria-labelledby="rate-title" className="card space-y-3">
       <h2 id="rate-title" className="text-xl font-semibold">
         {t('campaigns.rate.title')}
       </h2>
       <p className="text-sm text-stone-700">{t('campaigns.rate.help', { fallback })}</p>
-      <Form method="post" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="ratePerMinute" className="label">
-            {t('campaigns.rate.label')}
-          </label>
-          <input
-            id="ratePerMinute"
-            name="ratePerMinute"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={max}
-            className="input w-40"
-            defaultValue={result?.value ?? (own === null ? '' : String(own))}
-            placeholder={String(fallback)}
-            aria-invalid={result?.error ? true : undefined}
-            aria-describedby={result?.error ? 'ratePerMinute-error' : undefined}
-          />
-          {result?.error && (
-            <p id="ratePerMinute-error" className="field-error">
-              {result.error}
-            </p>
-          )}
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <FormErrorSummary links={summaryEntries(form, { ratePerMinute: 'ratePerMinute' }, translateError)} />
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="ratePerMinute" className="label">
+              {t('campaigns.rate.label')}
+            </label>
+            <input
+              id="ratePerMinute"
+              key={fields.ratePerMinute.key}
+              name={fields.ratePerMinute.name}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={max}
+              className="input w-40"
+              defaultValue={typeof fields.ratePerMinute.initialValue === 'string' ? fields.ratePerMinute.initialValue : undefined}
+              placeholder={String(fallback)}
+              aria-invalid={errors ? true : undefined}
+              aria-describedby={errors ? 'ratePerMinute-error' : undefined}
+            />
+            {errors && (
+              <p id="ratePerMinute-error" className="field-error">
+                {errors.join(' ')}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t('campaigns.rate.save')}
+          </button>
         </div>
-        <button type="submit" className="btn-secondary" disabled={busy}>
-          {t('campaigns.rate.save')}
-        </button>
       </Form>
     </section>
   )

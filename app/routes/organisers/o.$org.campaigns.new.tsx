@@ -1,18 +1,18 @@
 // Starting a campaign: its kind, what it is about (event or prize edition) and an internal name.
 // `?eventId=` or `?editionId=` come from the event and prize pages' "Inviter / Envoyer un appel".
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { campaignTargets } from '#app/route-support/campaigns.server.ts'
-import { appErrorToFieldErrors, type FieldErrorMap } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { CAMPAIGN_KINDS } from '#app/modules/campaigns/schema.ts'
+import { CAMPAIGN_KINDS, newCampaignFormSchema, newCampaignInput } from '#app/modules/campaigns/schema.ts'
 import { createCampaign } from '#app/modules/campaigns/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -37,41 +37,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'campaign.edit')
-  const locale = localeFromRequest(request)
-  const formData = await request.formData()
-  const str = (k: string) => (typeof formData.get(k) === 'string' ? (formData.get(k) as string) : '')
-  const kind = str('kind')
-  try {
-    const campaign = await createCampaign(
-      organisation.id,
-      {
-        kind: kind as never,
-        eventId: kind === 'event_invitation' || kind === 'announcement' ? str('eventId') || null : null,
-        editionId: kind === 'nomination_call' || kind === 'jury_invitation' ? str('editionId') || null : null,
-        name: str('name'),
-      },
-      { actorUserId: user.id },
-    )
+  return submitForm(request, await request.formData(), newCampaignFormSchema, async (value) => {
+    const campaign = await createCampaign(organisation.id, newCampaignInput(value), { actorUserId: user.id })
     return redirectWithToast(request, `/o/${organisation.slug}/campaigns/${campaign.id}`, {
       type: 'success',
       key: 'campaigns.toast.created',
     })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    return data<{ errors: FieldErrorMap; values: Record<string, string> }>(
-      { errors: appErrorToFieldErrors(locale, error), values: formValues(formData) },
-      { status: error.status },
-    )
-  }
+  })
 }
 
 export default function NewCampaign() {
   const t = useT()
   const { organisation, targets, defaults } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const values = { ...defaults, ...actionData?.values }
-  const errors = actionData?.errors ?? {}
+  const [form, fields] = useZodForm(newCampaignFormSchema, { id: 'new-campaign', lastResult: actionData?.result, defaultValue: defaults })
+  const err = (errors: string[] | undefined) => errors?.map((e) => t(e as MessageKey))
+  const initial = (v: unknown) => (typeof v === 'string' ? v : undefined)
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <p className="text-sm">
@@ -80,14 +62,22 @@ export default function NewCampaign() {
         </Link>
       </p>
       <h1 className="text-3xl font-bold tracking-tight">{t('campaigns.new')}</h1>
-      <Form method="post" className="card space-y-4" noValidate>
-        <FormErrorSummary errors={errors._form} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <FormErrorSummary
+          links={summaryEntries(
+            form,
+            { kind: fields.kind.id, eventId: fields.eventId.id, editionId: fields.editionId.id, name: fields.name.id },
+            (e) => t(e as MessageKey),
+          )}
+        />
         <SelectField
           label={t('campaigns.field.kind')}
-          name="kind"
+          id={fields.kind.id}
+          key={fields.kind.key}
+          name={fields.kind.name}
           required
-          defaultValue={values.kind}
-          errors={errors.kind}
+          defaultValue={initial(fields.kind.initialValue)}
+          errors={err(fields.kind.errors)}
           options={CAMPAIGN_KINDS.filter((k) => k !== 'jury_invitation').map((k) => ({
             value: k,
             label: t(`campaigns.kind.${k}` as MessageKey),
@@ -95,21 +85,34 @@ export default function NewCampaign() {
         />
         <SelectField
           label={t('campaigns.field.event')}
-          name="eventId"
-          defaultValue={values.eventId}
-          errors={errors.eventId}
+          id={fields.eventId.id}
+          key={fields.eventId.key}
+          name={fields.eventId.name}
+          defaultValue={initial(fields.eventId.initialValue)}
+          errors={err(fields.eventId.errors)}
           placeholder={t('campaigns.field.none')}
           options={targets.events.map((e) => ({ value: e.id, label: e.title }))}
         />
         <SelectField
           label={t('campaigns.field.edition')}
-          name="editionId"
-          defaultValue={values.editionId}
-          errors={errors.editionId}
+          id={fields.editionId.id}
+          key={fields.editionId.key}
+          name={fields.editionId.name}
+          defaultValue={initial(fields.editionId.initialValue)}
+          errors={err(fields.editionId.errors)}
           placeholder={t('campaigns.field.none')}
           options={targets.editions.map((e) => ({ value: e.id, label: e.title }))}
         />
-        <TextField label={t('campaigns.field.name')} name="name" required defaultValue={values.name} errors={errors.name} maxLength={200} />
+        <TextField
+          label={t('campaigns.field.name')}
+          id={fields.name.id}
+          key={fields.name.key}
+          name={fields.name.name}
+          required
+          defaultValue={initial(fields.name.initialValue)}
+          errors={err(fields.name.errors)}
+          maxLength={200}
+        />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t('campaigns.create')}
         </button>

@@ -1,12 +1,15 @@
 // Editing one contact (every change is in the audit trail), or deleting it.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { deleteContact, getContact, updateContact } from '#app/modules/contacts/service.server.ts'
 import { ContactFields } from '#app/modules/contacts/ui.tsx'
-import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
+import { CONTACT_FIELDS, contactFormSchema, deleteContactSchema } from '#app/modules/contacts/schema.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { httpError } from '#app/utils/http.server.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -50,30 +53,37 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'contact.view')
-  const locale = localeFromRequest(request)
-  const values = formValues(await request.formData())
-  requireCan(role, actionForIntent(INTENT_PERMISSIONS, values.intent) ?? 'contact.edit')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  requireCan(role, actionForIntent(INTENT_PERMISSIONS, typeof intent === 'string' ? intent : undefined) ?? 'contact.edit')
   const list = `/o/${organisation.slug}/contacts`
-  try {
-    if (values.intent === 'delete') {
-      await deleteContact(organisation.id, params.contactId ?? '', { actorUserId: user.id })
+  const contactId = params.contactId ?? ''
+  const actor = { actorUserId: user.id }
+  if (intent === 'delete') {
+    return submitForm(request, formData, deleteContactSchema, async () => {
+      await deleteContact(organisation.id, contactId, actor).catch(notFoundPage)
       return redirectWithToast(request, list, { type: 'success', key: 'contacts.toast.deleted' })
-    }
-    await updateContact(organisation.id, params.contactId ?? '', values, { actorUserId: user.id })
-    return redirectWithToast(request, list, { type: 'success', key: 'contacts.toast.updated' })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500 && error.status !== 404) {
-      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
-    }
-    throw error
+    })
   }
+  return submitForm(request, formData, contactFormSchema, async (value) => {
+    await updateContact(organisation.id, contactId, value, actor).catch(notFoundPage)
+    return redirectWithToast(request, list, { type: 'success', key: 'contacts.toast.updated' })
+  })
+}
+
+/** A contact deleted meanwhile is the "not found" page, not an error on the form. */
+function notFoundPage(error: unknown): never {
+  if (isAppError(error) && error.status === 404) throw httpError(404, 'Contact not found')
+  throw error
 }
 
 export default function EditContact() {
   const t = useT()
   const { organisation, contact } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(contactFormSchema, { id: 'edit-contact', lastResult: actionData?.result, defaultValue: contact })
+  const fieldIds = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, fields[f].id]))
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -91,9 +101,9 @@ export default function EditContact() {
           })}
         </p>
       </header>
-      <Form method="post" className="card space-y-4" noValidate>
-        <FormErrorSummary errors={result ? Object.values(result.errors).flat() : null} />
-        <ContactFields idPrefix="edit" values={result?.values ?? contact} errors={result?.errors ?? {}} />
+      <Form method="post" {...getFormProps(form)} className="card space-y-4">
+        <FormErrorSummary links={summaryEntries(form, fieldIds, (e) => t(e as MessageKey))} />
+        <ContactFields fields={fields} />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t('contacts.edit.submit')}
         </button>

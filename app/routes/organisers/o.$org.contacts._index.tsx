@@ -1,21 +1,23 @@
 // An organisation's contacts: search and filters, the list with tags, adding one by hand,
 // deleting, adding the attendees of an event or the nominees of a prize edition, and the links
 // to the import, the export and the suppression list.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { addAttendeesAsContacts, addNomineesAsContacts, contactSourceChoices } from '#app/composition/contacts.server.ts'
 import { contactFacets, createContact, deleteContact, listContacts, type ContactFilters } from '#app/modules/contacts/service.server.ts'
 import { ContactFields, TagChips } from '#app/modules/contacts/ui.tsx'
-import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
+import { CONTACT_FIELDS, contactIntentSchemas } from '#app/modules/contacts/schema.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { httpError } from '#app/utils/http.server.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { isProfile } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -49,8 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { intent: string; values: Record<string, string>; errors: Record<string, string[]> }
-
 /** The permission each intent of the action needs. */
 const INTENT_PERMISSIONS = {
   create: 'contact.edit',
@@ -61,54 +61,118 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'contact.view')
-  const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? ''
+  const intent = formData.get('intent')
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { actorUserId: user.id }
   const here = new URL(request.url)
   const back = `${here.pathname}${here.search}`
-  try {
-    if (intent === 'create') {
-      await createContact(organisation.id, values, actor)
-      return redirectWithToast(request, back, { type: 'success', key: 'contacts.toast.created' })
-    }
-    if (intent === 'delete') {
-      await deleteContact(organisation.id, values.contactId ?? '', actor)
-      return redirectWithToast(request, back, { type: 'success', key: 'contacts.toast.deleted' })
-    }
-    if (intent === 'addAttendees' || intent === 'addNominees') {
-      const tag = (values.tag ?? '').trim()
-      if (tag === '')
-        return data<ActionResult>({ intent, values, errors: { tag: [translate(locale, 'contacts.add.tagRequired')] } }, { status: 400 })
-      const result =
-        intent === 'addAttendees'
-          ? await addAttendeesAsContacts(organisation.id, values.eventId ?? '', tag, actor)
-          : await addNomineesAsContacts(organisation.id, values.editionId ?? '', tag, actor)
-      return redirectWithToast(request, back, {
-        type: 'success',
-        key: 'contacts.toast.added',
-        params: { created: result.created, tagged: result.tagged, found: result.found },
+  switch (intent) {
+    case 'create':
+      return submitForm(request, formData, contactIntentSchemas.create, async ({ intent: _, ...contact }) => {
+        await createContact(organisation.id, contact, actor)
+        return redirectWithToast(request, back, { type: 'success', key: 'contacts.toast.created' })
       })
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data<ActionResult>({ intent, values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
-    }
-    throw error
+    case 'delete':
+      return submitForm(request, formData, contactIntentSchemas.delete, async ({ contactId }) => {
+        await deleteContact(organisation.id, contactId, actor)
+        return redirectWithToast(request, back, { type: 'success', key: 'contacts.toast.deleted' })
+      })
+    case 'addAttendees':
+    case 'addNominees':
+      return submitForm(request, formData, contactIntentSchemas[intent], async (value) => {
+        const result =
+          value.intent === 'addAttendees'
+            ? await addAttendeesAsContacts(organisation.id, value.eventId, value.tag, actor)
+            : await addNomineesAsContacts(organisation.id, value.editionId, value.tag, actor)
+        return redirectWithToast(request, back, {
+          type: 'success',
+          key: 'contacts.toast.added',
+          params: { created: result.created, tagged: result.tagged, found: result.found },
+        })
+      })
   }
-  return data<ActionResult>({ intent, values, errors: { _form: [translate(locale, 'contacts.error.invalid')] } }, { status: 400 })
+  throw httpError(400, 'Unknown intent')
+}
+
+/** The intent of the form an answer is for (Conform's reply keeps the submitted values). */
+const answeredIntent = (reply: FormReply | undefined) => reply?.result.initialValue?.intent
+
+function CreateContactForm({ lastResult, busy }: { lastResult?: FormReply['result']; busy: boolean }) {
+  const t = useT()
+  const [form, fields] = useZodForm(contactIntentSchemas.create, { id: 'new-contact', lastResult })
+  const fieldIds = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, fields[f].id]))
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <FormErrorSummary links={summaryEntries(form, fieldIds, (e) => t(e as MessageKey))} />
+      <input type="hidden" name="intent" value="create" />
+      <ContactFields fields={fields} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {t('contacts.add.submit')}
+      </button>
+    </Form>
+  )
+}
+
+function AddPeopleForm({
+  intent,
+  lastResult,
+  busy,
+  choices,
+}: {
+  intent: 'addAttendees' | 'addNominees'
+  lastResult?: FormReply['result']
+  busy: boolean
+  choices: { value: string; label: string }[]
+}) {
+  const t = useT()
+  const attendees = intent === 'addAttendees'
+  const [form, fields] = useZodForm(contactIntentSchemas[intent], {
+    id: attendees ? 'attendees' : 'nominees',
+    lastResult,
+    defaultValue: { tag: t(attendees ? 'contacts.add.attendeeTag' : 'contacts.add.nomineeTag') },
+  })
+  const target = attendees
+    ? (fields as { eventId: (typeof fields)['tag'] }).eventId
+    : (fields as { editionId: (typeof fields)['tag'] }).editionId
+  const err = (errors: string[] | undefined) => errors?.map((e) => t(e as MessageKey))
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, { [target.name]: target.id, tag: fields.tag.id }, (e) => t(e as MessageKey))} />
+      <input type="hidden" name="intent" value={intent} />
+      <SelectField
+        id={attendees ? 'attendees-event' : 'nominees-edition'}
+        key={target.key}
+        name={target.name}
+        label={t(attendees ? 'contacts.add.event' : 'contacts.add.edition')}
+        options={choices}
+        defaultValue={typeof target.initialValue === 'string' ? target.initialValue : undefined}
+        errors={err(target.errors)}
+        required
+      />
+      <TextField
+        id={attendees ? 'attendees-tag' : 'nominees-tag'}
+        key={fields.tag.key}
+        name={fields.tag.name}
+        label={t('contacts.add.tag')}
+        defaultValue={fields.tag.initialValue}
+        errors={err(fields.tag.errors)}
+        required
+      />
+      <button type="submit" className="btn-secondary" disabled={busy || choices.length === 0}>
+        {t(attendees ? 'contacts.add.attendeesSubmit' : 'contacts.add.nomineesSubmit')}
+      </button>
+    </Form>
+  )
 }
 
 export default function ContactsList() {
   const t = useT()
   const { organisation, filters, list, facets, events, editions, query } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
+  const answered = answeredIntent(actionData)
   const busy = useNavigation().state === 'submitting'
   const base = `/o/${organisation.slug}/contacts`
-  const createResult = result?.intent === 'create' ? result : null
-  const allErrors = createResult ? Object.values(createResult.errors).flat() : []
   const pageLink = (page: number) => {
     const p = new URLSearchParams(query)
     p.set('page', String(page))
@@ -301,14 +365,7 @@ export default function ContactsList() {
         <h2 id="add-title" className="text-xl font-semibold">
           {t('contacts.add.title')}
         </h2>
-        <Form method="post" className="space-y-4" noValidate>
-          <FormErrorSummary errors={allErrors} />
-          <input type="hidden" name="intent" value="create" />
-          <ContactFields idPrefix="new" values={createResult?.values ?? {}} errors={createResult?.errors ?? {}} />
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {t('contacts.add.submit')}
-          </button>
-        </Form>
+        <CreateContactForm lastResult={answered === 'create' ? actionData?.result : undefined} busy={busy} />
       </section>
 
       <section aria-labelledby="people-title" className="card space-y-4">
@@ -317,48 +374,18 @@ export default function ContactsList() {
         </h2>
         <p className="text-stone-700">{t('contacts.add.peopleHelp')}</p>
         <div className="grid gap-6 md:grid-cols-2">
-          <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value="addAttendees" />
-            <SelectField
-              id="attendees-event"
-              name="eventId"
-              label={t('contacts.add.event')}
-              options={events.map((e) => ({ value: e.id, label: `${e.title} (${e.confirmed})` }))}
-              required
-            />
-            <TextField
-              id="attendees-tag"
-              name="tag"
-              label={t('contacts.add.tag')}
-              defaultValue={result?.intent === 'addAttendees' ? result.values.tag : t('contacts.add.attendeeTag')}
-              errors={result?.intent === 'addAttendees' ? result.errors.tag : undefined}
-              required
-            />
-            <button type="submit" className="btn-secondary" disabled={busy || events.length === 0}>
-              {t('contacts.add.attendeesSubmit')}
-            </button>
-          </Form>
-          <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value="addNominees" />
-            <SelectField
-              id="nominees-edition"
-              name="editionId"
-              label={t('contacts.add.edition')}
-              options={editions.map((e) => ({ value: e.id, label: `${e.title} (${e.nominations})` }))}
-              required
-            />
-            <TextField
-              id="nominees-tag"
-              name="tag"
-              label={t('contacts.add.tag')}
-              defaultValue={result?.intent === 'addNominees' ? result.values.tag : t('contacts.add.nomineeTag')}
-              errors={result?.intent === 'addNominees' ? result.errors.tag : undefined}
-              required
-            />
-            <button type="submit" className="btn-secondary" disabled={busy || editions.length === 0}>
-              {t('contacts.add.nomineesSubmit')}
-            </button>
-          </Form>
+          <AddPeopleForm
+            intent="addAttendees"
+            lastResult={answered === 'addAttendees' ? actionData?.result : undefined}
+            busy={busy}
+            choices={events.map((e) => ({ value: e.id, label: `${e.title} (${e.confirmed})` }))}
+          />
+          <AddPeopleForm
+            intent="addNominees"
+            lastResult={answered === 'addNominees' ? actionData?.result : undefined}
+            busy={busy}
+            choices={editions.map((e) => ({ value: e.id, label: `${e.title} (${e.nominations})` }))}
+          />
         </div>
       </section>
     </div>

@@ -3,6 +3,8 @@
 // rows, add tags, choose whether existing contacts are updated; 3. read the report: created,
 // updated, unchanged and every rejected row with its line, its content and the reason.
 // Between the steps the file travels back compressed in a hidden field (carry.server.ts).
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
   unstable_createMemoryUploadHandler,
@@ -16,10 +18,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { packUpload, unpackUpload } from '#app/modules/contacts/carry.server.ts'
 import { CONTACT_FIELDS, IMPORT_MAX_BYTES, PREVIEW_ROWS, type ContactField } from '#app/modules/contacts/limits.ts'
-import { mappingFromForm, tagsToAddFromForm } from '#app/modules/contacts/schema.ts'
+import {
+  importMappingFormSchema,
+  importUploadFormSchema,
+  mappingFromFields,
+  tagsToAddFromForm,
+  type ColumnMapping,
+} from '#app/modules/contacts/schema.ts'
 import { previewImport, reasonText, runImport, type RejectedRow } from '#app/modules/contacts/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ErrorList, TextField } from '#app/ui/forms.tsx'
+import { CheckboxField, ErrorList, FormErrorSummary, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
@@ -65,7 +75,8 @@ type ReportStep = {
   rejected: Rejected[]
   blankLines: number[]
 }
-type UploadStep = { step: 'upload'; error: string }
+/** The first step again, with Conform's reply (the file refused, or lost on the way back). */
+type UploadStep = FormReply & { step?: undefined }
 type Result = MappingStep | ReportStep | UploadStep
 
 const rejectedText = (locale: Locale, rows: RejectedRow[]): Rejected[] =>
@@ -86,47 +97,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'contact.import')
   const locale = localeFromRequest(request)
   const form = await readForm(request)
-  if (form === 'tooLarge')
-    return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB }) }, { status: 413 })
-  const intent = String(form.get('intent') ?? 'upload')
-  let bytes: Uint8Array
-  let filename: string
-  try {
-    if (intent === 'upload') {
-      const file = form.get('file')
-      if (!(file instanceof File) || file.size === 0)
-        return data<Result>({ step: 'upload', error: translate(locale, 'contacts.import.error.noFile') }, { status: 400 })
-      bytes = new Uint8Array(await file.arrayBuffer())
-      filename = file.name.slice(0, 200)
-    } else {
-      bytes = unpackUpload(String(form.get('carry') ?? ''))
-      filename = String(form.get('filename') ?? '').slice(0, 200)
-    }
-    const tagsToAdd = String(form.get('tagsToAdd') ?? '').slice(0, 1000)
-    const updateExisting = form.get('updateExisting') === 'on'
-    const chosen =
-      intent === 'upload'
-        ? undefined
-        : mappingFromForm(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')), Number.MAX_SAFE_INTEGER)
-    if (intent === 'import' && chosen && chosen.email !== null) {
-      const report = await runImport(
-        organisation.id,
-        bytes,
-        chosen,
-        { tagsToAdd: tagsToAddFromForm(tagsToAdd), updateExisting },
-        { actorUserId: user.id },
-      )
-      return data<Result>({
-        step: 'report',
-        filename,
-        rows: report.rows,
-        created: report.created,
-        updated: report.updated,
-        unchanged: report.unchanged,
-        rejected: rejectedText(locale, report.rejected),
-        blankLines: report.blankLines,
-      })
-    }
+  if (form === 'tooLarge') {
+    // The upload was not read: the reply names the file field, with nothing to keep.
+    const submission = parseWithZod(new FormData(), { schema: importUploadFormSchema })
+    const tooLarge = translate(locale, 'contacts.import.error.tooLarge', { max: MAX_MB })
+    return data<Result>({ result: submission.reply({ fieldErrors: { file: [tooLarge] } }) }, { status: 413 })
+  }
+
+  /** The second step: what the file holds under a mapping (guessed at first), and the options chosen. */
+  const mappingStep = async (
+    bytes: Uint8Array,
+    filename: string,
+    chosen: ColumnMapping | undefined,
+    options: { tagsToAdd: string; updateExisting: boolean },
+    status = 200,
+  ) => {
     const preview = await previewImport(organisation.id, bytes, chosen)
     const mapping = preview.mapping
     return data<Result>(
@@ -144,21 +129,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
         existing: preview.existing,
         rejected: rejectedText(locale, preview.rejected),
         blankLines: preview.blankLines,
-        tagsToAdd,
-        updateExisting,
+        tagsToAdd: options.tagsToAdd,
+        updateExisting: options.updateExisting,
         error: mapping.email === null ? translate(locale, 'contacts.import.error.emailColumn') : null,
       },
-      { status: intent === 'import' ? 400 : 200 },
+      { status },
     )
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data<Result>(
-        { step: 'upload', error: translate(locale, error.messageKey ?? 'contacts.error.invalid', error.params) },
-        { status: error.status },
-      )
-    }
-    throw error
   }
+
+  if ((form.get('intent') ?? 'upload') === 'upload') {
+    return submitForm(request, form, importUploadFormSchema, async ({ file }) =>
+      mappingStep(new Uint8Array(await file.arrayBuffer()), file.name.slice(0, 200), undefined, { tagsToAdd: '', updateExisting: false }),
+    )
+  }
+  return submitForm(request, form, importMappingFormSchema, async ({ intent, carry, filename, map, tagsToAdd, updateExisting }) => {
+    const bytes = unpackUpload(carry)
+    const chosen = mappingFromFields(map)
+    if (intent === 'import') {
+      try {
+        const report = await runImport(
+          organisation.id,
+          bytes,
+          chosen,
+          { tagsToAdd: tagsToAddFromForm(tagsToAdd), updateExisting },
+          { actorUserId: user.id },
+        )
+        return data<Result>({
+          step: 'report',
+          filename,
+          rows: report.rows,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          rejected: rejectedText(locale, report.rejected),
+          blankLines: report.blankLines,
+        })
+      } catch (error) {
+        // No address column chosen: the second step again, which says so.
+        if (!isAppError(error) || error.code !== 'import_no_email') throw error
+        return mappingStep(bytes, filename, chosen, { tagsToAdd, updateExisting }, 400)
+      }
+    }
+    return mappingStep(bytes, filename, chosen, { tagsToAdd, updateExisting })
+  })
 }
 
 const separatorLabel = (s: string): MessageKey =>
@@ -207,16 +220,20 @@ function RejectedTable({ rows, captionKey }: { rows: Rejected[]; captionKey: Mes
   )
 }
 
-function UploadForm({ error }: { error: string | null }) {
+function UploadForm({ lastResult }: { lastResult?: FormReply['result'] }) {
   const t = useT()
   const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(importUploadFormSchema, { id: 'import-upload', lastResult })
+  const message = (e: string) => t(e as MessageKey, { max: MAX_MB })
+  const errors = fields.file.errors?.map(message)
   return (
     <section aria-labelledby="upload-title" className="card space-y-4">
       <h2 id="upload-title" className="text-xl font-semibold">
         {t('contacts.import.step1')}
       </h2>
       <p className="text-stone-700">{t('contacts.import.uploadHelp', { max: MAX_MB })}</p>
-      <Form method="post" encType="multipart/form-data" className="space-y-4">
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-4">
+        <FormErrorSummary links={summaryEntries(form, { file: 'import-file' }, message)} />
         <input type="hidden" name="intent" value="upload" />
         <div>
           <label htmlFor="import-file" className="label">
@@ -224,15 +241,16 @@ function UploadForm({ error }: { error: string | null }) {
           </label>
           <input
             id="import-file"
-            name="file"
+            key={fields.file.key}
+            name={fields.file.name}
             type="file"
             accept=".csv,.txt,text/csv,text/plain"
             required
             className="block w-full text-sm"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'import-file-error' : undefined}
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={errors ? 'import-file-error' : undefined}
           />
-          <ErrorList id="import-file-error" errors={error ? [error] : null} />
+          <ErrorList id="import-file-error" errors={errors ?? null} />
         </div>
         <button type="submit" className="btn-primary" disabled={busy}>
           {t('contacts.import.uploadSubmit')}
@@ -412,7 +430,7 @@ function Report({ step, orgSlug }: { step: ReportStep; orgSlug: string }) {
 export default function ContactsImport() {
   const t = useT()
   const { organisation } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionData<Result>()
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -424,8 +442,8 @@ export default function ContactsImport() {
         <h1 className="text-3xl font-bold tracking-tight">{t('contacts.import.title')}</h1>
         <p className="text-stone-700">{t('contacts.import.intro')}</p>
       </header>
-      {!result || result.step === 'upload' ? (
-        <UploadForm error={result?.step === 'upload' ? result.error : null} />
+      {!result?.step ? (
+        <UploadForm lastResult={result?.result} />
       ) : result.step === 'mapping' ? (
         <MappingForm key={result.carry.slice(0, 32) + JSON.stringify(result.mapping)} step={result} />
       ) : (

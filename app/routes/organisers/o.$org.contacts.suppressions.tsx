@@ -1,14 +1,17 @@
 // The organisation's suppression list: addresses campaigns never write to again (unsubscribed,
 // bounced, complained, or added by hand), with the reason and the date; an organiser may add
 // one by hand or take one off the list.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { addSuppression, removeSuppression, suppressionPage } from '#app/modules/contacts/suppressions.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { TextField } from '#app/ui/forms.tsx'
+import { suppressionIntentSchemas } from '#app/modules/contacts/schema.ts'
+import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -35,33 +38,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'contact.suppression')
-  const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
-  const email = String(formData.get('email') ?? '').slice(0, 300)
   const here = new URL(request.url)
-  try {
-    if (intent === 'remove') {
-      await removeSuppression(organisation.id, email, { actorUserId: user.id })
+  const actor = { actorUserId: user.id }
+  if (formData.get('intent') === 'remove') {
+    return submitForm(request, formData, suppressionIntentSchemas.remove, async ({ email }) => {
+      await removeSuppression(organisation.id, email, actor)
       return redirectWithToast(request, `${here.pathname}${here.search}`, { type: 'success', key: 'contacts.suppressions.removed' })
-    }
-    const added = await addSuppression(organisation.id, email, { actorUserId: user.id })
+    })
+  }
+  return submitForm(request, formData, suppressionIntentSchemas.add, async ({ email }) => {
+    const added = await addSuppression(organisation.id, email, actor)
     return redirectWithToast(request, here.pathname, {
       type: 'success',
       key: added ? 'contacts.suppressions.added' : 'contacts.suppressions.already',
     })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data({ email, error: translate(locale, error.messageKey ?? 'contacts.error.emailInvalid') }, { status: error.status })
-    }
-    throw error
-  }
+  })
+}
+
+function AddSuppressionForm({ lastResult, busy }: { lastResult?: FormReply['result']; busy: boolean }) {
+  const t = useT()
+  const [form, fields] = useZodForm(suppressionIntentSchemas.add, { id: 'suppress', lastResult })
+  const message = (e: string) => t(e as MessageKey)
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, { email: 'suppress-email' }, message)} />
+      <div className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="intent" value="add" />
+        <TextField
+          id="suppress-email"
+          key={fields.email.key}
+          name={fields.email.name}
+          type="email"
+          label={t('contacts.field.email')}
+          required
+          defaultValue={fields.email.initialValue}
+          errors={fields.email.errors?.map(message)}
+          className="min-w-64 grow"
+        />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t('contacts.suppressions.addSubmit')}
+        </button>
+      </div>
+    </Form>
+  )
 }
 
 export default function Suppressions() {
   const t = useT()
   const { organisation, q, rows, total, page, pageCount } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
   return (
     <div className="space-y-6">
@@ -79,22 +105,10 @@ export default function Suppressions() {
         <h2 id="suppress-add" className="text-xl font-semibold">
           {t('contacts.suppressions.addTitle')}
         </h2>
-        <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <TextField
-            id="suppress-email"
-            name="email"
-            type="email"
-            label={t('contacts.field.email')}
-            required
-            defaultValue={result?.email}
-            errors={result ? [result.error] : null}
-            className="min-w-64 grow"
-          />
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {t('contacts.suppressions.addSubmit')}
-          </button>
-        </Form>
+        <AddSuppressionForm
+          lastResult={actionData?.result.initialValue?.intent === 'remove' ? undefined : actionData?.result}
+          busy={busy}
+        />
       </section>
 
       <section aria-labelledby="suppress-list" className="space-y-3">

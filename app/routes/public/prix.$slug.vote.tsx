@@ -1,11 +1,14 @@
 // The public "coup de cœur" vote: the shortlisted nominations, an email and one choice. The vote
 // counts once confirmed through the emailed link; results appear only after the vote closes.
 // Works without JavaScript; rate-limited per connection (the service also limits per network).
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { limitPublicForm, retryAfterHeaders } from '#app/modules/auth/rate-limit.server.ts'
 import { voteWindow } from '#app/modules/prizes/rules.ts'
 import { getPublicEdition } from '#app/modules/prizes/service.server.ts'
+import { voteFormSchema } from '#app/modules/votes/schema.ts'
 import { castVote, listShortlisted, tally } from '#app/modules/votes/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, FormErrorSummary, TextField } from '#app/ui/forms.tsx'
@@ -14,11 +17,11 @@ import { isAppError } from '#app/utils/errors.ts'
 import { clientIp, notFound } from '#app/utils/http.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
-type ActionData =
-  | { status: 'sent'; email: string }
-  | { status: 'invalid'; email: string; nominationId: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
+type ActionData = FormReply & { sentTo?: string }
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' }
 const EXCERPT_LENGTH = 280
@@ -58,40 +61,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const email = String(formData.get('email') ?? '').slice(0, 300)
-  const nominationId = String(formData.get('nominationId') ?? '').slice(0, 100)
-  const fail = (status: number, errors: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }, headers: HeadersInit = {}) =>
-    data<ActionData>(
-      { status: 'invalid', email, nominationId, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
-      { status, headers: { ...NO_STORE, ...headers } },
-    )
-
+  // The limit counts every attempt, refused ones too.
   const limit = await limitPublicForm(request, 'vote')
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
-    return fail(429, { formErrors: [translate(locale, 'votes.error.rateLimited', { minutes })] }, retryAfterHeaders(limit))
+    const submission = parseWithZod(formData, { schema: voteFormSchema })
+    return data<ActionData>(
+      { result: submission.reply({ formErrors: [translate(locale, 'votes.error.rateLimited', { minutes })] }) },
+      { status: 429, headers: { ...NO_STORE, ...retryAfterHeaders(limit) } },
+    )
   }
-  if (!nominationId) return fail(400, { fieldErrors: { nominationId: [translate(locale, 'votes.error.nomination')] } })
-  try {
-    await castVote(params.slug ?? '', nominationId, email, { ip: clientIp(request), locale, request })
-    return data<ActionData>({ status: 'sent', email: normaliseEmail(email) }, { headers: NO_STORE })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    if (error.status === 404) throw notFound()
-    if (error.fields) {
-      const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.map((key) => translate(locale, key as MessageKey, error.params))]))
-      return fail(error.status, { fieldErrors })
-    }
-    return fail(error.status, { formErrors: [error.messageKey ? translate(locale, error.messageKey, error.params) : error.code] })
-  }
+  const answer = await submitForm(request, formData, voteFormSchema, async ({ nominationId, email }, submission) => {
+    await castVote(params.slug ?? '', nominationId, email, { ip: clientIp(request), locale, request }).catch((error: unknown) => {
+      if (isAppError(error) && error.status === 404) throw notFound()
+      throw error
+    })
+    return data<ActionData>({ result: submission.reply({ resetForm: true }), sentTo: normaliseEmail(email) })
+  })
+  // The answer shows the address typed: for this browser only.
+  return data<ActionData>(answer.data, { status: answer.init?.status, headers: NO_STORE })
 }
 
 export default function PublicVote() {
   const t = useT()
   const { edition, window, nominations, results } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
-  const invalid = actionData?.status === 'invalid' ? actionData : undefined
+  const [form, fields] = useZodForm(voteFormSchema, { id: 'vote', lastResult: actionData?.result })
+  const message = (e: string) => t(e as MessageKey)
+  const firstChoiceId = `${fields.nominationId.id}-0`
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -106,25 +104,27 @@ export default function PublicVote() {
         </p>
       </header>
 
-      {actionData?.status === 'sent' ? (
+      {actionData?.sentTo ? (
         <section aria-labelledby="sent-title" className="card space-y-3" role="status">
           <h2 id="sent-title" className="text-xl font-semibold">
             {t('votes.page.sentTitle')}
           </h2>
-          <p>{t('votes.page.sentBody', { email: actionData.email })}</p>
+          <p>{t('votes.page.sentBody', { email: actionData.sentTo })}</p>
         </section>
       ) : window === 'open' && nominations.length > 0 ? (
         <section className="card space-y-4">
           <p>{t('votes.page.intro')}</p>
-          <Form method="post" noValidate className="space-y-5">
-            <FormErrorSummary errors={invalid?.formErrors} />
+          <Form method="post" {...getFormProps(form)} className="space-y-5">
+            <FormErrorSummary links={summaryEntries(form, { nominationId: firstChoiceId, email: fields.email.id }, message)} />
             <ChoiceGroup
+              id={fields.nominationId.id}
+              key={fields.nominationId.key}
               legend={t('votes.page.nominations')}
-              name="nominationId"
+              name={fields.nominationId.name}
               type="radio"
               required
-              defaultValue={invalid?.nominationId}
-              errors={invalid?.fieldErrors.nominationId}
+              defaultValue={fields.nominationId.initialValue}
+              errors={fields.nominationId.errors?.map(message)}
               options={nominations.map((n) => ({
                 value: n.id,
                 label: (
@@ -139,12 +139,14 @@ export default function PublicVote() {
             <TextField
               label={t('votes.page.email')}
               help={t('votes.page.emailHelp')}
-              name="email"
+              id={fields.email.id}
+              key={fields.email.key}
+              name={fields.email.name}
               type="email"
               autoComplete="email"
               required
-              defaultValue={invalid?.email ?? ''}
-              errors={invalid?.fieldErrors.email}
+              defaultValue={fields.email.initialValue}
+              errors={fields.email.errors?.map(message)}
             />
             <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
               {t('votes.page.submit')}

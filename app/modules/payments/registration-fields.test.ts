@@ -1,6 +1,7 @@
 // The ticket and payment fields of the registration form, checked before registering.
 import { describe, expect, test } from 'vitest'
-import { checkPaymentFields, paymentFieldsOf } from './form.ts'
+import { paymentFieldsOf } from '#app/modules/registrations/form.ts'
+import { checkPaymentFields } from './registration-fields.ts'
 
 const tickets = [
   { id: 'full', priceCents: 4500, soldOut: false },
