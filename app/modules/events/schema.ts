@@ -214,18 +214,19 @@ export function eventFormToInput(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   const timeZone = formString(r, 'timeZone') || DEFAULT_TIME_ZONE
+  // Empty text is null ("none"), never "": Conform's coercion would read "" as a missing field.
   return {
-    title: formString(r, 'title') ?? '',
+    title: formString(r, 'title') || undefined,
     kind: formString(r, 'kind') || undefined,
-    description: typeof r.description === 'string' ? r.description : '',
+    description: typeof r.description === 'string' && r.description ? r.description : null,
     startsAt: formLocalDateTime(r.startsAt, timeZone) ?? undefined,
     endsAt: formLocalDateTime(r.endsAt, timeZone) ?? undefined,
     timeZone,
-    venueName: formString(r, 'venueName') ?? null,
-    address: formString(r, 'address') ?? null,
-    town: formString(r, 'town') ?? null,
-    departement: formString(r, 'departement') ?? null,
-    onlineUrl: formString(r, 'onlineUrl') ?? null,
+    venueName: formString(r, 'venueName') || null,
+    address: formString(r, 'address') || null,
+    town: formString(r, 'town') || null,
+    departement: formString(r, 'departement') || null,
+    onlineUrl: formString(r, 'onlineUrl') || null,
     capacity: formInteger(r, 'capacity', null),
     waitlist: formCheckbox(r, 'waitlist'),
     requiresApplication: formCheckbox(r, 'requiresApplication'),
@@ -234,12 +235,12 @@ export function eventFormToInput(raw: unknown): unknown {
     registrationClosesAt: formLocalDateTime(r.registrationClosesAt, timeZone),
     visibility: formString(r, 'visibility') || undefined,
     reminderDaysBefore: formInteger(r, 'reminderDaysBefore', undefined),
-    contactEmail: formString(r, 'contactEmail') ?? null,
+    contactEmail: formString(r, 'contactEmail') || null,
   }
 }
 
 /** The organiser's event form (new and edit): datetime-local values in the chosen zone, Europe/Paris by default. */
-export const eventFormSchema = z.preprocess(eventFormToInput, eventInputSchema)
+export const eventFormSchema = z.preprocess((raw: Record<string, unknown>) => eventFormToInput(raw), eventInputSchema)
 
 // ---- Programme: time slots and workshops --------------------------------------------------
 

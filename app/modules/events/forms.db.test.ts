@@ -1,0 +1,83 @@
+// The organisers' event forms through their route actions (Conform + Zod): a bad submission comes back
+// as Conform's reply with field errors and status 400, nothing is saved; a good one redirects.
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { describe, expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import { createSession } from '#app/modules/auth/session.server.ts'
+import { makeEvent, makeMember, makeOrganisation } from '#tests/support/factories.ts'
+
+type Reply = { data: { result: { status?: string; error?: Record<string, string[] | null> } }; init: ResponseInit | null }
+
+async function poster(role: 'organiser' | 'admin' | 'checkin' = 'organiser') {
+  const org = await makeOrganisation()
+  const staff = await makeMember(org.id, role)
+  const { token } = await createSession(staff.id)
+  return {
+    org,
+    post: async (
+      route: { action: (args: ActionFunctionArgs) => Promise<unknown> },
+      path: string,
+      params: Record<string, string>,
+      fields: Record<string, string> | [string, string][],
+    ) =>
+      route.action({
+        request: new Request(`http://localhost/o/${org.slug}${path}`, {
+          method: 'POST',
+          headers: { cookie: `essor_session=${token}` },
+          body: new URLSearchParams(fields),
+        }),
+        params: { org: org.slug, ...params },
+        context: {},
+      }),
+  }
+}
+
+const goodEvent = {
+  title: 'Rencontre régionale',
+  kind: 'conference',
+  startsAt: '2031-03-12T09:00',
+  endsAt: '2031-03-12T17:00',
+  timeZone: 'Europe/Paris',
+  offerHours: '48',
+  reminderDaysBefore: '2',
+  visibility: 'public',
+  waitlist: 'on',
+}
+
+describe('the new event form', () => {
+  test('an end before the start and a bad capacity come back as field errors (400); a good form creates the event', async () => {
+    const { org, post } = await poster()
+    const route = await import('#app/routes/organisers/o.$org.events.new.tsx')
+    const bad = (await post(route, '/events/new', {}, { ...goodEvent, endsAt: '2031-03-12T08:00' })) as Reply
+    expect(bad.init?.status).toBe(400)
+    expect(bad.data.result.error?.endsAt).toEqual(['events.error.endBeforeStart'])
+    const badCapacity = (await post(route, '/events/new', {}, { ...goodEvent, capacity: 'beaucoup' })) as Reply
+    expect(badCapacity.init?.status).toBe(400)
+    expect(badCapacity.data.result.error?.capacity).toEqual(['events.error.capacityInvalid'])
+    expect(await prisma.event.count({ where: { organisationId: org.id } })).toBe(0)
+
+    const ok = (await post(route, '/events/new', {}, { ...goodEvent, venueName: '', capacity: '' })) as Response
+    expect(ok.status).toBe(302)
+    const created = await prisma.event.findFirstOrThrow({ where: { organisationId: org.id } })
+    expect(created).toMatchObject({ title: 'Rencontre régionale', capacity: null, venueName: null, description: '', status: 'draft' })
+    expect(ok.headers.get('location')).toContain(created.id)
+  })
+})
+
+describe('the edit event form', () => {
+  test('an empty title is refused (400) and the event is unchanged; an emptied field is cleared', async () => {
+    const { org, post } = await poster()
+    const event = await makeEvent(org.id, { title: 'Avant' })
+    await prisma.event.update({ where: { id: event.id }, data: { venueName: 'Salle des fêtes' } })
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId.edit.tsx')
+    const bad = (await post(route, `/events/${event.id}/edit`, { eventId: event.id }, { ...goodEvent, title: ' ' })) as Reply
+    expect(bad.init?.status).toBe(400)
+    expect(bad.data.result.error?.title).toEqual(['events.error.titleRequired'])
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe('Avant')
+
+    const ok = (await post(route, `/events/${event.id}/edit`, { eventId: event.id }, { ...goodEvent, venueName: '' })) as Response
+    expect(ok.status).toBe(302)
+    const saved = await prisma.event.findUniqueOrThrow({ where: { id: event.id } })
+    expect(saved).toMatchObject({ title: 'Rencontre régionale', venueName: null })
+  })
+})
