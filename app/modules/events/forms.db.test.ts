@@ -81,3 +81,19 @@ describe('the edit event form', () => {
     expect(saved).toMatchObject({ title: 'Rencontre régionale', venueName: null })
   })
 })
+
+describe('the dashboard’s lifecycle forms', () => {
+  test('a cancellation message over the limit is refused (400) and the event stays published; a short one cancels it', async () => {
+    const { org, post } = await poster()
+    const event = await makeEvent(org.id, { status: 'published' })
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId._index.tsx')
+    const bad = (await post(route, `/events/${event.id}`, { eventId: event.id }, { intent: 'cancel', message: 'x'.repeat(2001) })) as Reply
+    expect(bad.init?.status).toBe(400)
+    expect(bad.data.result.error?.message).toEqual(['events.error.tooLong'])
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe('published')
+
+    const ok = (await post(route, `/events/${event.id}`, { eventId: event.id }, { intent: 'cancel', message: 'Reporté.' })) as Response
+    expect(ok.status).toBe(302)
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe('cancelled')
+  })
+})

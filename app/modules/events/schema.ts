@@ -242,6 +242,24 @@ export function eventFormToInput(raw: unknown): unknown {
 /** The organiser's event form (new and edit): datetime-local values in the chosen zone, Europe/Paris by default. */
 export const eventFormSchema = z.preprocess((raw: Record<string, unknown>) => eventFormToInput(raw), eventInputSchema)
 
+// ---- Lifecycle: publish, cancel (with a message to the registrants), archive ----------------
+
+export const LIFECYCLE_MESSAGE_MAX = 2_000
+
+/** The dashboard's confirmation forms, one per intent. */
+export const lifecycleFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('publish') }),
+  z.object({
+    intent: z.literal('cancel'),
+    message: z
+      .string({ error: 'events.error.textInvalid' })
+      .trim()
+      .max(LIFECYCLE_MESSAGE_MAX, { error: 'events.error.tooLong' })
+      .optional(),
+  }),
+  z.object({ intent: z.literal('archive') }),
+])
+
 // ---- Programme: time slots and workshops --------------------------------------------------
 
 const slotFields = {
