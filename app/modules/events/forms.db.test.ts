@@ -97,3 +97,67 @@ describe('the dashboard’s lifecycle forms', () => {
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe('cancelled')
   })
 })
+
+describe('the programme forms', () => {
+  test('a slot ending before it starts and a workshop without a title are refused (400) for their own form; good ones are saved', async () => {
+    const { org, post } = await poster()
+    const event = await makeEvent(org.id, { startsAt: new Date('2031-03-12T08:00:00Z'), endsAt: new Date('2031-03-12T16:00:00Z') })
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId.programme.tsx')
+    const path = `/events/${event.id}/programme`
+    const params = { eventId: event.id }
+    type KeyedReply = Reply & { data: { formKey: string } }
+
+    const badSlot = (await post(route, path, params, {
+      intent: 'slot.create',
+      label: 'Matin',
+      startsAt: '2031-03-12T12:00',
+      endsAt: '2031-03-12T10:00',
+    })) as KeyedReply
+    expect(badSlot.init?.status).toBe(400)
+    expect(badSlot.data.formKey).toBe('slot-new')
+    expect(badSlot.data.result.error?.endsAt).toEqual(['events.error.endBeforeStart'])
+    expect(await prisma.timeSlot.count({ where: { eventId: event.id } })).toBe(0)
+
+    const okSlot = (await post(route, path, params, {
+      intent: 'slot.create',
+      label: 'Matin',
+      startsAt: '2031-03-12T09:00',
+      endsAt: '2031-03-12T12:00',
+    })) as Response
+    expect(okSlot.status).toBe(302)
+    const slot = await prisma.timeSlot.findFirstOrThrow({ where: { eventId: event.id } })
+
+    const badWorkshop = (await post(route, path, params, {
+      intent: 'workshop.create',
+      slotId: slot.id,
+      title: '',
+      capacity: '0',
+    })) as KeyedReply
+    expect(badWorkshop.init?.status).toBe(400)
+    expect(badWorkshop.data.formKey).toBe(`workshop-new-${slot.id}`)
+    expect(badWorkshop.data.result.error?.title).toEqual(['events.error.titleRequired'])
+    expect(badWorkshop.data.result.error?.capacity).toEqual(['events.error.capacityInvalid'])
+
+    const okWorkshop = (await post(route, path, params, {
+      intent: 'workshop.create',
+      slotId: slot.id,
+      title: 'Financer',
+      capacity: '20',
+    })) as Response
+    expect(okWorkshop.status).toBe(302)
+    const workshop = await prisma.workshop.findFirstOrThrow({ where: { slotId: slot.id } })
+    expect(workshop).toMatchObject({ title: 'Financer', capacity: 20, room: null, description: '' })
+
+    // A button with a made-up direction is refused rather than read as "down".
+    const badMove = (await post(route, path, params, {
+      intent: 'workshop.move',
+      workshopId: workshop.id,
+      direction: 'sideways',
+    })) as KeyedReply
+    expect(badMove.init?.status).toBe(400)
+    expect(badMove.data.formKey).toBe('page')
+    const deleted = (await post(route, path, params, { intent: 'workshop.delete', workshopId: workshop.id })) as Response
+    expect(deleted.status).toBe(302)
+    expect(await prisma.workshop.count({ where: { slotId: slot.id } })).toBe(0)
+  })
+})

@@ -279,8 +279,9 @@ export type SlotInput = z.input<typeof slotInputSchema>
 export type SlotValues = z.output<typeof slotInputSchema>
 
 /** The slot form: datetime-local values in the event's time zone. */
+export type SlotFormFields = { label?: string; startsAt?: string; endsAt?: string }
 export function slotFormSchema(timeZone: string) {
-  return z.preprocess((raw) => {
+  return z.preprocess((raw: SlotFormFields) => {
     if (!raw || typeof raw !== 'object') return raw
     const r = raw as FormRecord
     return {
@@ -305,7 +306,8 @@ export const workshopInputSchema = z.object({
 export type WorkshopInput = z.input<typeof workshopInputSchema>
 export type WorkshopValues = z.output<typeof workshopInputSchema>
 
-export const workshopFormSchema = z.preprocess((raw) => {
+export type WorkshopFormFields = { slotId?: string; title?: string; description?: string; room?: string; capacity?: string }
+export const workshopFormSchema = z.preprocess((raw: WorkshopFormFields) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   return {
@@ -316,6 +318,17 @@ export const workshopFormSchema = z.preprocess((raw) => {
     capacity: formInteger(r, 'capacity', null),
   }
 }, workshopInputSchema)
+
+/** The programme's one-button forms: delete a slot, delete or move a workshop. */
+export const programmeButtonSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('slot.delete'), slotId: z.string({ error: 'events.error.slotRequired' }) }),
+  z.object({ intent: z.literal('workshop.delete'), workshopId: z.string({ error: 'events.error.unknownAction' }) }),
+  z.object({
+    intent: z.literal('workshop.move'),
+    workshopId: z.string({ error: 'events.error.unknownAction' }),
+    direction: z.enum(['up', 'down'], { error: 'events.error.unknownAction' }),
+  }),
+])
 
 // ---- Registration questions ----------------------------------------------------------------
 
