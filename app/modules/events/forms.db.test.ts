@@ -161,3 +161,43 @@ describe('the programme forms', () => {
     expect(await prisma.workshop.count({ where: { slotId: slot.id } })).toBe(0)
   })
 })
+
+describe('the tickets page forms', () => {
+  test('a paid ticket without a price is refused (400) on its price field; card alone without Stripe is refused by the service (422)', async () => {
+    const { org, post } = await poster('admin')
+    const event = await makeEvent(org.id)
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId.tickets.tsx')
+    const path = `/events/${event.id}/tickets`
+    const params = { eventId: event.id }
+    type KeyedReply = Reply & { data: { formKey: string } }
+
+    const bad = (await post(route, path, params, { intent: 'ticket.create', kind: 'paid', name: 'Plein tarif', price: '' })) as KeyedReply
+    expect(bad.init?.status).toBe(400)
+    expect(bad.data.formKey).toBe('ticket-new')
+    expect(bad.data.result.error?.priceCents).toEqual(['paymentsAdmin.error.paidNeedsPrice'])
+    expect(await prisma.ticketType.count({ where: { eventId: event.id } })).toBe(0)
+    const ok = (await post(route, path, params, { intent: 'ticket.create', kind: 'paid', name: 'Plein tarif', price: '45,50' })) as Response
+    expect(ok.status).toBe(302)
+    expect(await prisma.ticketType.findFirstOrThrow({ where: { eventId: event.id } })).toMatchObject({ priceCents: 4550, nameEn: null })
+
+    const saved = { intent: 'settings.save', paymentHoldMinutes: '60', refundDeadline: '', refundFee: '' }
+    const cardOnly = (await post(route, path, params, { ...saved, methods: 'card' })) as KeyedReply
+    expect(cardOnly.init?.status).toBe(422)
+    expect(cardOnly.data.formKey).toBe('settings')
+    expect(Object.keys(cardOnly.data.result.error ?? {})).toEqual(['methods'])
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).paymentHoldMinutes).not.toBe(60)
+    const both = (await post(route, path, params, [
+      ['intent', 'settings.save'],
+      ['methods', 'card'],
+      ['methods', 'transfer'],
+      ['paymentHoldMinutes', '60'],
+    ])) as Response
+    expect(both.status).toBe(302)
+    expect(await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      acceptsCard: true,
+      acceptsTransfer: true,
+      acceptsPurchaseOrder: false,
+      paymentHoldMinutes: 60,
+    })
+  })
+})
