@@ -4,7 +4,8 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
-import { makeEvent, makeMember, makeOrganisation } from '#tests/support/factories.ts'
+import { register } from '#app/composition/registrations.server.ts'
+import { makeEvent, makeMember, makeOrganisation, person } from '#tests/support/factories.ts'
 
 type Reply = { data: { result: { status?: string; error?: Record<string, string[] | null> } }; init: ResponseInit | null }
 
@@ -199,5 +200,42 @@ describe('the tickets page forms', () => {
       acceptsPurchaseOrder: false,
       paymentHoldMinutes: 60,
     })
+  })
+})
+
+describe('one application’s review forms', () => {
+  test('a rating out of range, a too long comment and a missing decision are refused (400); a full event refuses an acceptance (409)', async () => {
+    const { org, post } = await poster()
+    const event = await makeEvent(org.id, { capacity: 1 })
+    await prisma.event.update({ where: { id: event.id }, data: { requiresApplication: true } })
+    const project = {
+      projectName: 'Recyclerie',
+      projectStage: 'creation',
+      projectDescription: 'Une recyclerie.',
+      projectTerritory: 'Narbonne (11)',
+      projectNeeds: null,
+    } as const
+    const [first, second] = [await register(event.id, { ...person(), project }), await register(event.id, { ...person(), project })]
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId.applications_.$registrationId.tsx')
+    const at = (id: string) => [`/events/${event.id}/applications/${id}`, { eventId: event.id, registrationId: id }] as const
+    const id = first.registration.id
+
+    const badRating = (await post(route, ...at(id), { intent: 'rate', rating: '9' })) as Reply
+    expect(badRating.init?.status).toBe(400)
+    expect(badRating.data.result.error?.rating).toEqual(['admission.error.rating'])
+    const badComment = (await post(route, ...at(id), { intent: 'comment', body: 'x'.repeat(2001) })) as Reply
+    expect(badComment.init?.status).toBe(400)
+    expect(badComment.data.result.error?.body).toEqual(['register.error.tooLong?max=2000'])
+    const noDecision = (await post(route, ...at(id), { intent: 'decide', message: 'Bravo' })) as Reply
+    expect(noDecision.init?.status).toBe(400)
+    expect(noDecision.data.result.error?.decision).toEqual(['admission.error.decision'])
+
+    expect(((await post(route, ...at(id), { intent: 'rate', rating: '4' })) as Response).status).toBe(302)
+    expect(((await post(route, ...at(id), { intent: 'decide', decision: 'accept' })) as Response).status).toBe(302)
+    const full = (await post(route, ...at(second.registration.id), { intent: 'decide', decision: 'accept' })) as Reply
+    expect(full.init?.status).toBe(409)
+    expect(full.data.result.error?.['']).toHaveLength(1)
+    expect(await prisma.registration.findUniqueOrThrow({ where: { id } })).toMatchObject({ rating: 4, status: 'confirmed' })
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: second.registration.id } })).status).toBe('applied')
   })
 })
