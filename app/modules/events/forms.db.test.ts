@@ -239,3 +239,32 @@ describe('one application’s review forms', () => {
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: second.registration.id } })).status).toBe('applied')
   })
 })
+
+describe('the applications list’s batch decision', () => {
+  test('nothing ticked is refused (400) on ids; ticked applications are decided and the summary comes back', async () => {
+    const { org, post } = await poster()
+    const event = await makeEvent(org.id, { capacity: 5 })
+    await prisma.event.update({ where: { id: event.id }, data: { requiresApplication: true } })
+    const project = {
+      projectName: 'Tiers-lieu',
+      projectStage: 'idea',
+      projectDescription: 'Un tiers-lieu.',
+      projectTerritory: 'Aude',
+      projectNeeds: null,
+    } as const
+    const a = await register(event.id, { ...person(), project })
+    const route = await import('#app/routes/organisers/o.$org.events.$eventId.applications.tsx')
+    const path = `/events/${event.id}/applications`
+    const params = { eventId: event.id }
+    const none = (await post(route, path, params, { decision: 'refuse' })) as Reply
+    expect(none.init?.status).toBe(400)
+    expect(none.data.result.error?.ids).toEqual(['admission.error.noneSelected'])
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: a.registration.id } })).status).toBe('applied')
+
+    const done = (await post(route, path, params, { ids: a.registration.id, decision: 'refuse' })) as {
+      data: { decided: { summary: Record<string, number> } }
+    }
+    expect(done.data.decided.summary.refused).toBe(1)
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: a.registration.id } })).status).toBe('refused')
+  })
+})
