@@ -126,3 +126,13 @@ export function commentSchema() {
       .max(COMMENT_MAX, { error: tooLong(COMMENT_MAX) }),
   )
 }
+
+// ---- The forms of one application's page (one schema per intent) -------------------------------
+
+export const rateFormSchema = z.object({ intent: z.literal('rate'), rating: ratingSchema() })
+export const commentFormSchema = z.object({ intent: z.literal('comment'), body: commentSchema() })
+export const decideFormSchema = z.object({
+  intent: z.literal('decide'),
+  decision: z.enum(DECISIONS, { error: 'admission.error.decision' }),
+  message: optionalMessage,
+})

@@ -18,6 +18,43 @@ export const EVENT_FORM_DEFAULTS: EventFormValues = {
   visibility: 'public',
 }
 
+/** The DOM id of each field of the form (for the error summary's links); the visibility radios have none. */
+export const EVENT_FIELD_IDS: Record<string, string> = Object.fromEntries(
+  [
+    'title',
+    'kind',
+    'description',
+    'startsAt',
+    'endsAt',
+    'timeZone',
+    'venueName',
+    'address',
+    'town',
+    'departement',
+    'onlineUrl',
+    'capacity',
+    'offerHours',
+    'waitlist',
+    'requiresApplication',
+    'registrationOpensAt',
+    'registrationClosesAt',
+    'reminderDaysBefore',
+    'contactEmail',
+  ].map((name) => [name, `event-${name}`]),
+)
+
+/** Conform's state of the form as the fields' values (strings) and translated errors. */
+export function eventFormState(
+  form: { initialValue: unknown; allErrors: Record<string, string[]> },
+  translate: (message: string) => string,
+): { values: EventFormValues; errors: EventFormErrors } {
+  const values: EventFormValues = {}
+  for (const [k, v] of Object.entries((form.initialValue ?? {}) as Record<string, unknown>)) if (typeof v === 'string') values[k] = v
+  const errors: EventFormErrors = {}
+  for (const [k, list] of Object.entries(form.allErrors)) if (k) errors[k] = list.map(translate)
+  return { values, errors }
+}
+
 function Fieldset({ legend, children, help }: { legend: string; help?: string; children: React.ReactNode }) {
   return (
     <fieldset className="card space-y-4">

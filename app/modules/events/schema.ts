@@ -214,18 +214,19 @@ export function eventFormToInput(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   const timeZone = formString(r, 'timeZone') || DEFAULT_TIME_ZONE
+  // Empty text is null ("none"), never "": Conform's coercion would read "" as a missing field.
   return {
-    title: formString(r, 'title') ?? '',
+    title: formString(r, 'title') || undefined,
     kind: formString(r, 'kind') || undefined,
-    description: typeof r.description === 'string' ? r.description : '',
+    description: typeof r.description === 'string' && r.description ? r.description : null,
     startsAt: formLocalDateTime(r.startsAt, timeZone) ?? undefined,
     endsAt: formLocalDateTime(r.endsAt, timeZone) ?? undefined,
     timeZone,
-    venueName: formString(r, 'venueName') ?? null,
-    address: formString(r, 'address') ?? null,
-    town: formString(r, 'town') ?? null,
-    departement: formString(r, 'departement') ?? null,
-    onlineUrl: formString(r, 'onlineUrl') ?? null,
+    venueName: formString(r, 'venueName') || null,
+    address: formString(r, 'address') || null,
+    town: formString(r, 'town') || null,
+    departement: formString(r, 'departement') || null,
+    onlineUrl: formString(r, 'onlineUrl') || null,
     capacity: formInteger(r, 'capacity', null),
     waitlist: formCheckbox(r, 'waitlist'),
     requiresApplication: formCheckbox(r, 'requiresApplication'),
@@ -234,12 +235,30 @@ export function eventFormToInput(raw: unknown): unknown {
     registrationClosesAt: formLocalDateTime(r.registrationClosesAt, timeZone),
     visibility: formString(r, 'visibility') || undefined,
     reminderDaysBefore: formInteger(r, 'reminderDaysBefore', undefined),
-    contactEmail: formString(r, 'contactEmail') ?? null,
+    contactEmail: formString(r, 'contactEmail') || null,
   }
 }
 
 /** The organiser's event form (new and edit): datetime-local values in the chosen zone, Europe/Paris by default. */
-export const eventFormSchema = z.preprocess(eventFormToInput, eventInputSchema)
+export const eventFormSchema = z.preprocess((raw: Record<string, unknown>) => eventFormToInput(raw), eventInputSchema)
+
+// ---- Lifecycle: publish, cancel (with a message to the registrants), archive ----------------
+
+export const LIFECYCLE_MESSAGE_MAX = 2_000
+
+/** The dashboard's confirmation forms, one per intent. */
+export const lifecycleFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('publish') }),
+  z.object({
+    intent: z.literal('cancel'),
+    message: z
+      .string({ error: 'events.error.textInvalid' })
+      .trim()
+      .max(LIFECYCLE_MESSAGE_MAX, { error: 'events.error.tooLong' })
+      .optional(),
+  }),
+  z.object({ intent: z.literal('archive') }),
+])
 
 // ---- Programme: time slots and workshops --------------------------------------------------
 
@@ -260,8 +279,9 @@ export type SlotInput = z.input<typeof slotInputSchema>
 export type SlotValues = z.output<typeof slotInputSchema>
 
 /** The slot form: datetime-local values in the event's time zone. */
+export type SlotFormFields = { label?: string; startsAt?: string; endsAt?: string }
 export function slotFormSchema(timeZone: string) {
-  return z.preprocess((raw) => {
+  return z.preprocess((raw: SlotFormFields) => {
     if (!raw || typeof raw !== 'object') return raw
     const r = raw as FormRecord
     return {
@@ -286,7 +306,8 @@ export const workshopInputSchema = z.object({
 export type WorkshopInput = z.input<typeof workshopInputSchema>
 export type WorkshopValues = z.output<typeof workshopInputSchema>
 
-export const workshopFormSchema = z.preprocess((raw) => {
+export type WorkshopFormFields = { slotId?: string; title?: string; description?: string; room?: string; capacity?: string }
+export const workshopFormSchema = z.preprocess((raw: WorkshopFormFields) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   return {
@@ -297,6 +318,17 @@ export const workshopFormSchema = z.preprocess((raw) => {
     capacity: formInteger(r, 'capacity', null),
   }
 }, workshopInputSchema)
+
+/** The programme's one-button forms: delete a slot, delete or move a workshop. */
+export const programmeButtonSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('slot.delete'), slotId: z.string({ error: 'events.error.slotRequired' }) }),
+  z.object({ intent: z.literal('workshop.delete'), workshopId: z.string({ error: 'events.error.unknownAction' }) }),
+  z.object({
+    intent: z.literal('workshop.move'),
+    workshopId: z.string({ error: 'events.error.unknownAction' }),
+    direction: z.enum(['up', 'down'], { error: 'events.error.unknownAction' }),
+  }),
+])
 
 // ---- Registration questions ----------------------------------------------------------------
 

@@ -117,8 +117,18 @@ function formDate(r: FormRecord, k: string, timeZone: string): unknown {
 }
 
 /** The ticket form: price in euros ("Gratuit" tickets ignore the price field), sale window in the event's zone. */
+export type TicketFormFields = {
+  kind?: string
+  name?: string
+  nameEn?: string
+  description?: string
+  price?: string
+  quota?: string
+  salesStartAt?: string
+  salesEndAt?: string
+}
 export function ticketFormSchema(timeZone: string) {
-  return z.preprocess((raw) => {
+  return z.preprocess((raw: TicketFormFields) => {
     if (!raw || typeof raw !== 'object') return raw
     const r = raw as FormRecord
     const kind = formString(r, 'kind')
@@ -164,14 +174,23 @@ export type PaymentSettingsValues = z.output<typeof paymentSettingsInputSchema>
 
 const checked = (r: FormRecord, k: string) => ['on', 'true', '1', 'yes'].includes(formString(r, k))
 
+export type PaymentSettingsFormFields = {
+  methods?: string | string[]
+  paymentHoldMinutes?: string
+  refundDeadline?: string
+  refundFee?: string
+}
+/** The settings form: the accepted methods are the ticked `methods` boxes (card, transfer, purchase_order). */
 export function paymentSettingsFormSchema(timeZone: string) {
-  return z.preprocess((raw) => {
+  return z.preprocess((raw: PaymentSettingsFormFields) => {
     if (!raw || typeof raw !== 'object') return raw
     const r = raw as FormRecord
+    const methods = Array.isArray(r.methods) ? r.methods : typeof r.methods === 'string' ? [r.methods] : []
+    const accepts = (method: string, field: string) => methods.includes(method) || checked(r, field)
     return {
-      acceptsCard: checked(r, 'acceptsCard'),
-      acceptsTransfer: checked(r, 'acceptsTransfer'),
-      acceptsPurchaseOrder: checked(r, 'acceptsPurchaseOrder'),
+      acceptsCard: accepts('card', 'acceptsCard'),
+      acceptsTransfer: accepts('transfer', 'acceptsTransfer'),
+      acceptsPurchaseOrder: accepts('purchase_order', 'acceptsPurchaseOrder'),
       paymentHoldMinutes: formInteger(r, 'paymentHoldMinutes') ?? 30,
       refundDeadline: formDate(r, 'refundDeadline', timeZone),
       refundFeeCents: formEuros(r, 'refundFee', 0),
@@ -180,3 +199,16 @@ export function paymentSettingsFormSchema(timeZone: string) {
 }
 
 export { fieldErrorsOf } from '#app/utils/validation.ts'
+
+/** The tickets page's one-button forms: delete, archive, restore and move a ticket type. */
+export const ticketButtonSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.enum(['ticket.delete', 'ticket.archive', 'ticket.restore']),
+    ticketId: z.string({ error: 'paymentsAdmin.error.unknownAction' }),
+  }),
+  z.object({
+    intent: z.literal('ticket.move'),
+    ticketId: z.string({ error: 'paymentsAdmin.error.unknownAction' }),
+    direction: z.enum(['up', 'down'], { error: 'paymentsAdmin.error.unknownAction' }),
+  }),
+])

@@ -8,9 +8,10 @@ import type { z } from 'zod'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { invalidatePublicEvent } from '#app/modules/events/public.server.ts'
-import { AppError, conflictError as conflict, notFoundError as notFound } from '#app/utils/errors.ts'
+import { AppError, conflictError as conflict, invalidInputError, notFoundError as notFound } from '#app/utils/errors.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
+import { cardPaymentsAvailable } from './stripe.server.ts'
 import { paymentSettingsInputSchema, ticketInputSchema, type PaymentSettingsInput, type TicketInput } from './ticket-schema.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
@@ -251,6 +252,10 @@ export async function getPaymentSettings(organisationId: string, eventId: string
  */
 export async function updatePaymentSettings(organisationId: string, eventId: string, input: PaymentSettingsInput, actor: Actor = {}) {
   const v = parseOrThrow(paymentSettingsInputSchema, input)
+  // Card alone on a server without Stripe keys would leave paid tickets with no way to pay.
+  if (v.acceptsCard && !v.acceptsTransfer && !v.acceptsPurchaseOrder && !cardPaymentsAvailable()) {
+    throw invalidInputError('paymentsAdmin.error.onlyUnavailableCard', { methods: ['paymentsAdmin.error.onlyUnavailableCard'] })
+  }
   return change(async (tx) => {
     const event = await editableEvent(tx, organisationId, eventId)
     const before = {

@@ -1,6 +1,7 @@
 // An event's dashboard for organisers: what, when, where, the counts, and the lifecycle actions
 // (publish, cancel, archive), each behind a confirmation step that works without JavaScript.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatEventDates, formatDateTime } from '#app/shared/time.ts'
 import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
@@ -9,11 +10,13 @@ import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
 import { cancelEvent } from '#app/composition/events.server.ts'
 import { archiveEvent, lifecycleBlock, publishEvent } from '#app/modules/events/service.server.ts'
-import { EventPageHeader, eventPath, kindLabelKey, Notice, visibilityLabelKey } from '#app/modules/events/ui.tsx'
+import { EventPageHeader, eventPath, kindLabelKey, visibilityLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { TextareaField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { LIFECYCLE_MESSAGE_MAX, lifecycleFormSchema } from '#app/modules/events/schema.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { Detail } from '#app/ui/detail.tsx'
@@ -79,21 +82,19 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'event.view')
-  const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()
   const intent = formData.get('intent')
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const here = eventPath(organisation.slug, event.id)
   const actor = { actorUserId: user.id, request }
-  try {
-    switch (intent) {
+  return submitForm(request, formData, lifecycleFormSchema, async (value) => {
+    switch (value.intent) {
       case 'publish':
         await publishEvent(organisation.id, event.id, actor)
         return redirectWithToast(request, here, { type: 'success', key: 'events.toast.published' })
       case 'cancel': {
-        const message = String(formData.get('message') ?? '')
-        const { registrationsCancelled } = await cancelEvent(organisation.id, event.id, message, actor)
+        const { registrationsCancelled } = await cancelEvent(organisation.id, event.id, value.message ?? '', actor)
         return redirectWithToast(request, here, {
           type: 'success',
           key: 'events.toast.cancelled',
@@ -103,15 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'archive':
         await archiveEvent(organisation.id, event.id, actor)
         return redirectWithToast(request, here, { type: 'success', key: 'events.toast.archived' })
-      default:
-        return data({ error: translate(locale, 'events.error.unknownAction') }, { status: 400 })
     }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data({ error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.message }, { status: error.status })
-    }
-    throw error
-  }
+  })
 }
 
 function Stat({ label, value }: { label: string; value: string | number }) {
@@ -123,25 +117,40 @@ function Stat({ label, value }: { label: string; value: string | number }) {
   )
 }
 
-function ConfirmPanel({ action, base, activeRegistrants }: { action: LifecycleAction; base: string; activeRegistrants: number }) {
+function ConfirmPanel({
+  action,
+  base,
+  activeRegistrants,
+  lastResult,
+}: {
+  action: LifecycleAction
+  base: string
+  activeRegistrants: number
+  lastResult?: FormReply['result']
+}) {
   const t = useT()
   const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(lifecycleFormSchema, { id: `confirm-${action}`, lastResult })
+  const message = fields.message
   return (
     <section aria-labelledby="confirm-title" className="card border-amber-700 space-y-4">
       <h2 id="confirm-title" className="text-xl font-semibold">
         {t(`events.confirm.${action}.title` as MessageKey)}
       </h2>
       <p>{t(`events.confirm.${action}.body` as MessageKey, { count: activeRegistrants })}</p>
-      <Form method="post" action={base} className="space-y-4">
+      <Form method="post" action={base} {...getFormProps(form)} className="space-y-4">
+        <FormErrorSummary links={summaryEntries(form, { message: 'cancel-message' }, (e) => t(e as MessageKey))} />
         <input type="hidden" name="intent" value={action} />
         {action === 'cancel' && (
           <TextareaField
             label={t('events.confirm.cancel.message')}
             help={t('events.confirm.cancel.messageHelp')}
-            name="message"
+            name={message.name}
+            key={message.key}
             id="cancel-message"
             rows={4}
-            maxLength={2000}
+            maxLength={LIFECYCLE_MESSAGE_MAX}
+            errors={message.errors?.map((e) => t(e as MessageKey))}
           />
         )}
         <div className="flex flex-wrap gap-3">
@@ -160,7 +169,10 @@ function ConfirmPanel({ action, base, activeRegistrants }: { action: LifecycleAc
 export default function EventDashboard() {
   const t = useT()
   const { organisation, event, confirm, blocks } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
+  // A refusal comes back to the page without ?confirm: its panel is shown again with the errors.
+  const failed = actionData?.result.initialValue?.intent
+  const shown = confirm ?? (isLifecycleAction(failed) ? failed : null)
   const base = eventPath(organisation.slug, event.id)
   const activeRegistrants = event.counts.confirmed + event.counts.waitlisted + event.counts.offered
   // A draft has nobody to tell: it is archived rather than cancelled.
@@ -169,8 +181,7 @@ export default function EventDashboard() {
     <div>
       <EventPageHeader orgSlug={organisation.slug} event={event} />
       <div className="space-y-6">
-        {actionData?.error && <Notice tone="error">{actionData.error}</Notice>}
-        {confirm && <ConfirmPanel action={confirm} base={base} activeRegistrants={activeRegistrants} />}
+        {shown && <ConfirmPanel action={shown} base={base} activeRegistrants={activeRegistrants} lastResult={actionData?.result} />}
 
         <section aria-labelledby="counts-title" className="space-y-3">
           <h2 id="counts-title" className="text-xl font-semibold">

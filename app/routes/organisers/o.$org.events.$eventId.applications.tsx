@@ -1,6 +1,7 @@
 // Organisers' list of an event's applications (YESS Académie): filters (a GET form), counts, free
 // seats, and one decision for the ticked applications — accept, refuse or waitlist — with a
 // personal message. Acceptances take the free seats in the list's order; the others are reported.
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { decisionSchema } from '#app/modules/admission/schema.ts'
@@ -12,9 +13,10 @@ import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
+import { CheckboxField, ChoiceGroup, FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -56,43 +58,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData =
-  | { ok: true; summary: Record<DecisionOutcome, number>; noSeat: string[]; decided: string[] }
-  | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] }
+type Decided = { summary: Record<DecisionOutcome, number>; noSeat: string[]; decided: string[] }
+type ActionData = FormReply & { decided?: Decided }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'application.decide')
   const event = await requireApplicationEvent(organisation.id, params.eventId)
   const formData = await request.formData()
-  const parsed = decisionSchema().safeParse({
-    ids: formData.getAll('ids').filter((v) => typeof v === 'string'),
-    decision: formData.get('decision') ?? undefined,
-    message: formData.get('message') ?? undefined,
-    waitlistRest: formData.get('waitlistRest') ?? undefined,
-  })
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message)
-    return data<ActionData>({ ok: false, fieldErrors, formErrors: [] }, { status: 422 })
-  }
-  try {
-    const { results, summary } = await decide(event.id, parsed.data.ids, parsed.data.decision, {
-      message: parsed.data.message,
-      waitlistRest: parsed.data.waitlistRest,
+  return submitForm(request, formData, decisionSchema(), async (value, submission) => {
+    const { results, summary } = await decide(event.id, value.ids, value.decision, {
+      message: value.message,
+      waitlistRest: value.waitlistRest,
       actorUserId: user.id,
       request,
     })
     const names = (o: DecisionOutcome) => results.filter((r) => r.outcome === o).map((r) => r.name ?? r.id)
-    return data<ActionData>({ ok: true, summary, noSeat: names('no_seat'), decided: names('already_decided') })
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    return data<ActionData>({ ok: false, fieldErrors: {}, formErrors: [error.messageKey ?? error.code] }, { status: error.status })
-  }
+    return data<ActionData>({
+      result: submission.reply(),
+      decided: { summary, noSeat: names('no_seat'), decided: names('already_decided') },
+    })
+  })
 }
 
 const OUTCOMES: DecisionOutcome[] = ['accepted', 'refused', 'waitlisted', 'no_seat', 'already_decided', 'not_found']
 
-function Result({ result }: { result: Extract<ActionData, { ok: true }> }) {
+function Result({ result }: { result: Decided }) {
   const t = useT()
   return (
     <section role="status" aria-labelledby="result-title" className="card space-y-2 border-l-4 border-l-brand-700">
@@ -118,8 +108,9 @@ export default function ApplicationsPage() {
   const d = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
-  const errors = actionData && !actionData.ok ? actionData : undefined
-  const err = (name: string) => errors?.fieldErrors[name]?.map((e) => formErrorMessage(t, e))
+  const tr = (e: string) => formErrorMessage(t, e)
+  const [form, fields] = useZodForm(decisionSchema(), { id: 'bulk-decision', lastResult: actionData?.result })
+  const err = (name: 'ids' | 'decision' | 'message') => fields[name].errors?.map(tr)
   const base = `/o/${d.org}/events/${d.event.id}/applications`
   return (
     <div className="space-y-6">
@@ -140,14 +131,7 @@ export default function ApplicationsPage() {
         ))}
       </dl>
 
-      {actionData?.ok && <Result result={actionData} />}
-      {errors && errors.formErrors.length > 0 && (
-        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          {errors.formErrors.map((e) => (
-            <p key={e}>{formErrorMessage(t, e)}</p>
-          ))}
-        </div>
-      )}
+      {actionData?.decided && <Result result={actionData.decided} />}
 
       <Form method="get" className="card grid gap-4 sm:grid-cols-5 sm:items-end" aria-labelledby="filter-title">
         <h2 id="filter-title" className="sr-only">
@@ -204,7 +188,12 @@ export default function ApplicationsPage() {
         </button>
       </Form>
 
-      <Form method="post" className="space-y-4">
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        {/* The ticked rows and the decision are groups of boxes without one id to link to. */}
+        <FormErrorSummary
+          errors={[...(err('ids') ?? []), ...(err('decision') ?? [])]}
+          links={summaryEntries(form, { message: 'bulk-message' }, tr)}
+        />
         <div className="overflow-x-auto rounded-md border border-stone-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t('admission.table.caption', { count: d.rows.length })}</caption>
@@ -287,7 +276,9 @@ export default function ApplicationsPage() {
           <p className="text-stone-700">{t('admission.bulk.help')}</p>
           <ChoiceGroup
             legend={t('admission.decision.label')}
-            name="decision"
+            name={fields.decision.name}
+            key={fields.decision.key}
+            defaultValue={fields.decision.defaultValue}
             type="radio"
             required
             errors={err('decision')}
@@ -295,7 +286,9 @@ export default function ApplicationsPage() {
           />
           <TextareaField
             id="bulk-message"
-            name="message"
+            name={fields.message.name}
+            key={fields.message.key}
+            defaultValue={fields.message.defaultValue}
             label={t('admission.decision.message')}
             rows={3}
             maxLength={2000}

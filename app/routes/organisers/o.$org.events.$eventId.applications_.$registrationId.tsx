@@ -1,9 +1,10 @@
 // One application, as organisers review it: the candidate and the project, the team's rating
 // (1–5), internal comments, and the decision with a personal message.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { canDecide, DECISIONS, RATING_MAX, type DecisionOutcome } from '#app/modules/admission/rules.ts'
-import { commentSchema, COMMENT_MAX, decisionSchema, DECISION_MESSAGE_MAX, ratingSchema } from '#app/modules/admission/schema.ts'
+import { commentFormSchema, COMMENT_MAX, decideFormSchema, DECISION_MESSAGE_MAX, rateFormSchema } from '#app/modules/admission/schema.ts'
 import {
   commentApplication,
   decide,
@@ -18,9 +19,11 @@ import { isEditable } from '#app/modules/events/service.server.ts'
 import { EventPageHeader } from '#app/modules/events/ui.tsx'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
+import { ChoiceGroup, FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
+import { conflictError } from '#app/utils/errors.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
@@ -65,9 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionData = { intent: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
-
-const OUTCOME_TOAST: Partial<Record<DecisionOutcome, MessageKey>> = {
+const OUTCOME_ERROR: Partial<Record<DecisionOutcome, MessageKey>> = {
   no_seat: 'admission.error.noSeat',
   already_decided: 'admission.error.alreadyDecided',
 }
@@ -88,67 +89,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
   const actor = { userId: user.id, organisationId: organisation.id }
-  const invalid = (name: string, messages: string[]) =>
-    data<ActionData>({ intent, fieldErrors: { [name]: messages }, formErrors: [] }, { status: 422 })
-  try {
-    if (intent === 'rate') {
-      const rating = ratingSchema().safeParse(formData.get('rating') ?? '')
-      if (!rating.success)
-        return invalid(
-          'rating',
-          rating.error.issues.map((i) => i.message),
-        )
-      await rateApplication(event.id, id, rating.data, actor)
-      return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.rated' })
-    }
-    if (intent === 'comment') {
-      const body = commentSchema().safeParse(formData.get('body') ?? '')
-      if (!body.success)
-        return invalid(
-          'body',
-          body.error.issues.map((i) => i.message),
-        )
-      await commentApplication(event.id, id, body.data, actor)
-      return redirectWithToast(request, `${here}#comments-title`, { type: 'success', key: 'admission.toast.commented' })
-    }
-    if (intent === 'decide') {
-      const parsed = decisionSchema().safeParse({
-        ids: [id],
-        decision: formData.get('decision') ?? undefined,
-        message: formData.get('message') ?? undefined,
-        waitlistRest: false,
+  switch (intent) {
+    case 'rate':
+      return submitForm(request, formData, rateFormSchema, async ({ rating }) => {
+        await rateApplication(event.id, id, rating, actor)
+        return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.rated' })
       })
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {}
-        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message)
-        return data<ActionData>({ intent, fieldErrors, formErrors: [] }, { status: 422 })
-      }
-      const { results } = await decide(event.id, [id], parsed.data.decision, {
-        message: parsed.data.message,
-        actorUserId: user.id,
-        request,
+    case 'comment':
+      return submitForm(request, formData, commentFormSchema, async ({ body }) => {
+        await commentApplication(event.id, id, body, actor)
+        return redirectWithToast(request, `${here}#comments-title`, { type: 'success', key: 'admission.toast.commented' })
       })
-      const outcome = results[0]?.outcome ?? 'not_found'
-      const problem = OUTCOME_TOAST[outcome]
-      if (problem) return data<ActionData>({ intent, fieldErrors: {}, formErrors: [problem] }, { status: 409 })
-      return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.decided' })
-    }
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    return data<ActionData>({ intent, fieldErrors: {}, formErrors: [error.messageKey ?? error.code] }, { status: error.status })
+    default:
+      return submitForm(request, formData, decideFormSchema, async ({ decision, message }) => {
+        const { results } = await decide(event.id, [id], decision, { message, actorUserId: user.id, request })
+        const outcome = results[0]?.outcome ?? 'not_found'
+        const problem = OUTCOME_ERROR[outcome]
+        if (problem) throw conflictError(outcome, problem)
+        return redirectWithToast(request, here, { type: 'success', key: 'admission.toast.decided' })
+      })
   }
-  return data<ActionData>({ intent, fieldErrors: {}, formErrors: ['register.error.type'] }, { status: 400 })
 }
 
 export default function ApplicationPage() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
   const a = d.application
-  const errorsOf = (intent: string, name: string) =>
-    actionData?.intent === intent ? actionData.fieldErrors[name]?.map((e) => formErrorMessage(t, e)) : undefined
-  const formErrors = actionData?.formErrors ?? []
+  const tr = (e: string) => formErrorMessage(t, e)
+  // Each form gets the reply to its own intent.
+  const replyTo = (intent: string) => (actionData?.result.initialValue?.intent === intent ? actionData.result : undefined)
+  const [rateForm, rateFields] = useZodForm(rateFormSchema, {
+    id: 'rate',
+    lastResult: replyTo('rate'),
+    defaultValue: { intent: 'rate', rating: a.rating === null ? '' : String(a.rating) },
+  })
+  const [commentForm, commentFields] = useZodForm(commentFormSchema, { id: 'comment', lastResult: replyTo('comment') })
+  const [decideForm, decideFields] = useZodForm(decideFormSchema, { id: 'decide', lastResult: replyTo('decide') })
   const stage = stageKey(a.projectStage)
   return (
     <div className="space-y-6">
@@ -158,13 +136,6 @@ export default function ApplicationPage() {
           {t('admission.detail.back')}
         </Link>
       </p>
-      {formErrors.length > 0 && (
-        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          {formErrors.map((e) => (
-            <p key={e}>{formErrorMessage(t, e)}</p>
-          ))}
-        </div>
-      )}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="candidate-title" className="card space-y-2">
@@ -218,14 +189,17 @@ export default function ApplicationPage() {
         <h2 id="rating-title" className="text-xl font-semibold">
           {t('admission.rating.legend')}
         </h2>
-        <Form method="post" className="space-y-3">
+        <Form method="post" {...getFormProps(rateForm)} className="space-y-3">
+          {/* The rating is a group of radios without one id to link to. */}
+          <FormErrorSummary errors={[...(rateForm.errors ?? []), ...(rateFields.rating.errors ?? [])].map(tr)} />
           <input type="hidden" name="intent" value="rate" />
           <ChoiceGroup
+            key={rateFields.rating.key}
             legend={t('admission.table.rating')}
-            name="rating"
+            name={rateFields.rating.name}
             type="radio"
-            defaultValue={a.rating === null ? '' : String(a.rating)}
-            errors={errorsOf('rate', 'rating')}
+            defaultValue={rateFields.rating.defaultValue ?? ''}
+            errors={rateFields.rating.errors?.map(tr)}
             options={[
               ...Array.from({ length: RATING_MAX }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })),
               { value: '', label: t('admission.rating.none') },
@@ -254,16 +228,19 @@ export default function ApplicationPage() {
             ))}
           </ul>
         )}
-        <Form method="post" className="space-y-3">
+        <Form method="post" {...getFormProps(commentForm)} className="space-y-3">
+          <FormErrorSummary links={summaryEntries(commentForm, { body: 'comment-body' }, tr)} />
           <input type="hidden" name="intent" value="comment" />
           <TextareaField
             id="comment-body"
-            name="body"
+            key={commentFields.body.key}
+            name={commentFields.body.name}
+            defaultValue={commentFields.body.defaultValue}
             label={t('admission.comments.label')}
             rows={3}
             maxLength={COMMENT_MAX}
             required
-            errors={errorsOf('comment', 'body')}
+            errors={commentFields.body.errors?.map(tr)}
           />
           <button type="submit" className="btn-secondary" disabled={busy}>
             {t('admission.comments.submit')}
@@ -278,23 +255,32 @@ export default function ApplicationPage() {
         {a.decidable.length === 0 ? (
           <p>{t('admission.decide.none')}</p>
         ) : (
-          <Form method="post" className="space-y-4">
+          <Form method="post" {...getFormProps(decideForm)} className="space-y-4">
+            {/* The decision is a group of radios without one id to link to. */}
+            <FormErrorSummary
+              errors={decideFields.decision.errors?.map(tr)}
+              links={summaryEntries(decideForm, { message: 'decision-message' }, tr)}
+            />
             <input type="hidden" name="intent" value="decide" />
             <ChoiceGroup
+              key={decideFields.decision.key}
               legend={t('admission.decision.label')}
-              name="decision"
+              name={decideFields.decision.name}
+              defaultValue={decideFields.decision.defaultValue}
               type="radio"
               required
-              errors={errorsOf('decide', 'decision')}
+              errors={decideFields.decision.errors?.map(tr)}
               options={a.decidable.map((dec) => ({ value: dec, label: t(`admission.decision.${dec}`) }))}
             />
             <TextareaField
               id="decision-message"
-              name="message"
+              key={decideFields.message.key}
+              name={decideFields.message.name}
+              defaultValue={decideFields.message.defaultValue}
               label={t('admission.decision.message')}
               rows={4}
               maxLength={DECISION_MESSAGE_MAX}
-              errors={errorsOf('decide', 'message')}
+              errors={decideFields.message.errors?.map(tr)}
             />
             <button type="submit" className="btn-primary" disabled={busy}>
               {t('admission.decision.submit')}

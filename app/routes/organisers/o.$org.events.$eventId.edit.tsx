@@ -1,22 +1,22 @@
 // Editing an event. When the date, the place or the online link changes and people are
 // registered, the organiser chooses whether to email them (with an optional message): ticked
 // beforehand, or asked in a second step before anything is saved.
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { EventFormFields } from '#app/modules/events/event-form.tsx'
+import { EVENT_FIELD_IDS, EventFormFields, eventFormState } from '#app/modules/events/event-form.tsx'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { eventFormSchema, eventToFormValues, fieldErrorsOf } from '#app/modules/events/schema.ts'
+import { eventFormSchema, eventToFormValues } from '#app/modules/events/schema.ts'
 import { previewEventUpdate, updateEvent } from '#app/composition/events.server.ts'
 import type { EventChange } from '#app/modules/events/service.server.ts'
-import { allMessages, EventPageHeader, eventPath, Notice } from '#app/modules/events/ui.tsx'
+import { EventPageHeader, eventPath, Notice } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -41,25 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Ask = { changes: EventChange[]; registrants: number }
 
+type ActionData = FormReply & { ask?: Ask }
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
-  const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()
-  const values = formValues(formData)
-  const parsed = eventFormSchema.safeParse(values)
-  if (!parsed.success) {
-    return data({ values, errors: translateErrors(locale, fieldErrorsOf(parsed.error)), ask: null as Ask | null }, { status: 400 })
-  }
-  // "yes" or "no" from the buttons of the second step, "yes" from the ticked box; absent: not decided yet.
-  const decision = formData.getAll('notify').map(String)
-  const notify = decision.includes('no') ? false : decision.includes('yes') ? true : undefined
-  const { published: _published, ...patch } = parsed.data
-  try {
+  return submitForm(request, formData, eventFormSchema, async (value, submission) => {
+    // "yes" or "no" from the buttons of the second step, "yes" from the ticked box; absent: not decided yet.
+    const decision = formData.getAll('notify').map(String)
+    const notify = decision.includes('no') ? false : decision.includes('yes') ? true : undefined
+    const { published: _published, ...patch } = value
     if (notify === undefined) {
       const preview = await previewEventUpdate(organisation.id, event.id, patch)
       if (preview.changes.length > 0 && preview.registrants > 0) {
-        return data({ values, errors: {} as Record<string, string[]>, ask: preview as Ask | null }, { status: 200 })
+        return data<ActionData>({ result: submission.reply(), ask: preview }, { status: 200 })
       }
     }
     const result = await updateEvent(organisation.id, event.id, patch, {
@@ -75,12 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? { type: 'success', key: 'events.toast.updatedNotified', params: { count: result.notified } }
         : { type: 'success', key: 'events.toast.updated' },
     )
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data({ values, errors: appErrorToFieldErrors(locale, error), ask: null as Ask | null }, { status: error.status })
-    }
-    throw error
-  }
+  })
 }
 
 function ChangeList({ changes }: { changes: EventChange[] }) {
@@ -91,16 +82,18 @@ function ChangeList({ changes }: { changes: EventChange[] }) {
 export default function EditEvent() {
   const t = useT()
   const { organisation, event, values, registrants } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
-  const errors = actionData?.errors ?? {}
+  const [form] = useZodForm(eventFormSchema, { id: 'event-form', lastResult: actionData?.result, defaultValue: values })
+  const translateError = (e: string) => t(e as MessageKey)
+  const state = eventFormState(form, translateError)
   const ask = actionData?.ask ?? null
   const base = eventPath(organisation.slug, event.id)
   return (
     <div>
       <EventPageHeader orgSlug={organisation.slug} event={event} heading={t('events.edit.title')} />
-      <Form method="post" noValidate className="space-y-6">
-        <FormErrorSummary errors={allMessages(errors)} />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormErrorSummary links={summaryEntries(form, EVENT_FIELD_IDS, translateError)} />
         {ask && (
           <Notice tone="warning">
             <p className="font-semibold">
@@ -114,7 +107,7 @@ export default function EditEvent() {
             </p>
           </Notice>
         )}
-        <EventFormFields values={actionData?.values ?? values} errors={errors} />
+        <EventFormFields values={state.values} errors={state.errors} />
 
         {registrants > 0 && (
           <fieldset className={`card space-y-4 ${ask ? 'border-2 border-amber-700' : ''}`}>
@@ -128,7 +121,7 @@ export default function EditEvent() {
                 name="notify"
                 value="yes"
                 id="notify"
-                defaultChecked={actionData?.values?.notify === 'yes'}
+                defaultChecked={state.values.notify === 'yes'}
               />
             )}
             <TextareaField
@@ -138,7 +131,7 @@ export default function EditEvent() {
               id="notifyMessage"
               rows={3}
               maxLength={2000}
-              defaultValue={actionData?.values?.notifyMessage ?? ''}
+              defaultValue={state.values.notifyMessage ?? ''}
             />
           </fieldset>
         )}

@@ -1,13 +1,12 @@
 // The programme: time slots, and in each slot the workshops (ateliers) with their own capacity.
 // Attendees choose at most one workshop per slot when registering.
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatLocalDateTime, formatSlotTimes } from '#app/shared/time.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { fieldErrorsOf, LIMITS, slotFormSchema, workshopFormSchema } from '#app/modules/events/schema.ts'
+import { LIMITS, programmeButtonSchema, slotFormSchema, workshopFormSchema } from '#app/modules/events/schema.ts'
 import {
   createSlot,
   createWorkshop,
@@ -20,10 +19,11 @@ import {
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -66,70 +66,86 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
+type Result = FormReply & { formKey: string }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
-  const locale = localeFromRequest(request)
-  const event = await loadOrganiserEvent(organisation.id, params.eventId)
-  const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? ''
-  const actor = { actorUserId: user.id, request }
-  const here = new URL(request.url).pathname
-  // Which form shows the errors; deleting and moving report at the top of the page.
-  const formKey =
-    intent === 'slot.create'
-      ? 'slot-new'
-      : intent === 'workshop.create'
-        ? `workshop-new-${values.slotId ?? ''}`
-        : intent === 'slot.update'
-          ? `slot-${values.slotId ?? ''}`
-          : intent === 'workshop.update'
-            ? `workshop-${values.workshopId ?? ''}`
-            : 'page'
-  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
-  const done = (key: Parameters<typeof translate>[1]) => redirectWithToast(request, here, { type: 'success', key })
-
-  try {
-    switch (intent) {
-      case 'slot.create':
-      case 'slot.update': {
-        const parsed = slotFormSchema(event.timeZone).safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'slot.create') await createSlot(organisation.id, event.id, parsed.data, actor)
-        else await updateSlot(organisation.id, event.id, values.slotId ?? '', parsed.data, actor)
-        return done(intent === 'slot.create' ? 'events.toast.slotCreated' : 'events.toast.slotUpdated')
-      }
-      case 'slot.delete':
-        await deleteSlot(organisation.id, event.id, values.slotId ?? '', actor)
-        return done('events.toast.slotDeleted')
-      case 'workshop.create':
-      case 'workshop.update': {
-        const parsed = workshopFormSchema.safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'workshop.create') await createWorkshop(organisation.id, event.id, parsed.data, actor)
-        else await updateWorkshop(organisation.id, event.id, values.workshopId ?? '', parsed.data, actor)
-        return done(intent === 'workshop.create' ? 'events.toast.workshopCreated' : 'events.toast.workshopUpdated')
-      }
-      case 'workshop.delete':
-        await deleteWorkshop(organisation.id, event.id, values.workshopId ?? '', actor)
-        return done('events.toast.workshopDeleted')
-      case 'workshop.move':
-        await moveWorkshop(organisation.id, event.id, values.workshopId ?? '', values.direction === 'up' ? 'up' : 'down', actor)
-        return done('events.toast.workshopMoved')
-      default:
-        return fail({ _form: [translate(locale, 'events.error.unknownAction')] }, 400)
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
-    throw error
+/** Which form shows the reply; deleting and moving report at the top of the page. */
+function formKeyOf(intent: string, slotId: string, workshopId: string) {
+  switch (intent) {
+    case 'slot.create':
+      return 'slot-new'
+    case 'workshop.create':
+      return `workshop-new-${slotId}`
+    case 'slot.update':
+      return `slot-${slotId}`
+    case 'workshop.update':
+      return `workshop-${workshopId}`
+    default:
+      return 'page'
   }
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
+  const event = await loadOrganiserEvent(organisation.id, params.eventId)
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const slotId = String(formData.get('slotId') ?? '')
+  const workshopId = String(formData.get('workshopId') ?? '')
+  const actor = { actorUserId: user.id, request }
+  const here = new URL(request.url).pathname
+  const formKey = formKeyOf(intent, slotId, workshopId)
+  const done = (key: Parameters<typeof translate>[1]) => redirectWithToast(request, here, { type: 'success', key })
+  // Conform's reply, marked with the form it belongs to.
+  const answer = async <R,>(reply: Promise<R>) => {
+    const r = await reply
+    return isFormReply(r) ? data<Result>({ ...r.data, formKey }, r.init ?? undefined) : r
+  }
+
+  switch (intent) {
+    case 'slot.create':
+    case 'slot.update':
+      return answer(
+        submitForm(request, formData, slotFormSchema(event.timeZone), async (value) => {
+          if (intent === 'slot.create') await createSlot(organisation.id, event.id, value, actor)
+          else await updateSlot(organisation.id, event.id, slotId, value, actor)
+          return done(intent === 'slot.create' ? 'events.toast.slotCreated' : 'events.toast.slotUpdated')
+        }),
+      )
+    case 'workshop.create':
+    case 'workshop.update':
+      return answer(
+        submitForm(request, formData, workshopFormSchema, async (value) => {
+          if (intent === 'workshop.create') await createWorkshop(organisation.id, event.id, value, actor)
+          else await updateWorkshop(organisation.id, event.id, workshopId, value, actor)
+          return done(intent === 'workshop.create' ? 'events.toast.workshopCreated' : 'events.toast.workshopUpdated')
+        }),
+      )
+    default:
+      return answer(
+        submitForm(request, formData, programmeButtonSchema, async (value) => {
+          switch (value.intent) {
+            case 'slot.delete':
+              await deleteSlot(organisation.id, event.id, value.slotId, actor)
+              return done('events.toast.slotDeleted')
+            case 'workshop.delete':
+              await deleteWorkshop(organisation.id, event.id, value.workshopId, actor)
+              return done('events.toast.workshopDeleted')
+            case 'workshop.move':
+              await moveWorkshop(organisation.id, event.id, value.workshopId, value.direction, actor)
+              return done('events.toast.workshopMoved')
+          }
+        }),
+      )
+  }
+}
+
+function isFormReply(r: unknown): r is { data: FormReply; init: ResponseInit | null } {
+  return typeof r === 'object' && r !== null && !(r instanceof Response) && 'data' in r && 'init' in r
+}
+
 function useResult(formKey: string) {
-  const result = useActionData<typeof action>()
-  return result && result.formKey === formKey ? result : null
+  const result = useActionData<Result>()
+  return result && result.formKey === formKey ? result.result : undefined
 }
 
 function SlotForm({
@@ -137,26 +153,35 @@ function SlotForm({
   intent,
   slot,
   defaults,
+  timeZone,
 }: {
   formKey: string
   intent: 'slot.create' | 'slot.update'
   slot?: { id: string; label: string; startsAt: string; endsAt: string }
   defaults: { startsAt: string; endsAt: string }
+  timeZone: string
 }) {
   const t = useT()
-  const result = useResult(formKey)
+  const lastResult = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    label: slot?.label ?? '',
-    startsAt: slot?.startsAt ?? defaults.startsAt,
-    endsAt: slot?.endsAt ?? defaults.endsAt,
-  }
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(slotFormSchema(timeZone), {
+    id: formKey,
+    lastResult,
+    defaultValue: {
+      label: slot?.label ?? '',
+      startsAt: slot?.startsAt ?? defaults.startsAt,
+      endsAt: slot?.endsAt ?? defaults.endsAt,
+    },
+  })
+  const tr = (e: string) => t(e as MessageKey)
+  const v = { label: fields.label.defaultValue, startsAt: fields.startsAt.defaultValue, endsAt: fields.endsAt.defaultValue }
+  const e = { label: fields.label.errors?.map(tr), startsAt: fields.startsAt.errors?.map(tr), endsAt: fields.endsAt.errors?.map(tr) }
+  const ids = { label: `${formKey}-label`, startsAt: `${formKey}-startsAt`, endsAt: `${formKey}-endsAt` }
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
       <input type="hidden" name="intent" value={intent} />
       {slot && <input type="hidden" name="slotId" value={slot.id} />}
-      <ErrorList errors={e._form} />
       <TextField
         label={t('events.programme.slotLabel')}
         name="label"
@@ -211,18 +236,27 @@ function WorkshopForm({
   workshop?: WorkshopRow
 }) {
   const t = useT()
-  const result = useResult(formKey)
+  const lastResult = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    title: workshop?.title ?? '',
-    room: workshop?.room ?? '',
-    capacity: workshop?.capacity == null ? '' : String(workshop.capacity),
-    description: workshop?.description ?? '',
-    slotId,
-  }
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(workshopFormSchema, {
+    id: formKey,
+    lastResult,
+    defaultValue: {
+      title: workshop?.title ?? '',
+      room: workshop?.room ?? '',
+      capacity: workshop?.capacity == null ? '' : String(workshop.capacity),
+      description: workshop?.description ?? '',
+      slotId,
+    },
+  })
+  const tr = (e: string) => t(e as MessageKey)
+  const names = ['slotId', 'title', 'room', 'capacity', 'description'] as const
+  const v = Object.fromEntries(names.map((n) => [n, fields[n].defaultValue ?? ''])) as Record<(typeof names)[number], string>
+  const e = Object.fromEntries(names.map((n) => [n, fields[n].errors?.map(tr)])) as Record<(typeof names)[number], string[] | undefined>
+  const ids = Object.fromEntries(names.map((n) => [n, `${formKey}-${n}`]))
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
       <input type="hidden" name="intent" value={intent} />
       {workshop && <input type="hidden" name="workshopId" value={workshop.id} />}
       {intent === 'workshop.create' ? (
@@ -237,7 +271,6 @@ function WorkshopForm({
           errors={e.slotId}
         />
       )}
-      <ErrorList errors={e._form} />
       <TextField
         label={t('events.programme.workshopTitle')}
         name="title"
@@ -291,22 +324,16 @@ function WorkshopForm({
 export default function Programme() {
   const t = useT()
   const { organisation, event, slots } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const result = useActionData<Result>()
   const slotOptions = slots.map((s) => ({ id: s.id, label: `${s.label} — ${s.times}` }))
-  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const pageErrors = result?.formKey === 'page' ? Object.values(result.result.error ?? {}).flatMap((m) => m ?? []) : []
   return (
     <div>
       <EventPageHeader orgSlug={organisation.slug} event={event} heading={t('events.programme.title')} />
       <div className="space-y-6">
         <p className="text-stone-700">{t('events.programme.intro')}</p>
         {!event.editable && <Notice tone="info">{t('events.error.readOnly')}</Notice>}
-        {pageError && (
-          <Notice tone="error">
-            {pageError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </Notice>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
         {slots.length === 0 && <p className="card">{t('events.programme.empty')}</p>}
 
         {slots.map((slot) => (
@@ -397,7 +424,7 @@ export default function Programme() {
                 <details key={`${slot.label}|${slot.startsAt}|${slot.endsAt}`} open={result?.formKey === `slot-${slot.id}`}>
                   <summary className="link cursor-pointer">{t('events.programme.editSlot', { slot: slot.label })}</summary>
                   <div className="mt-3 space-y-3">
-                    <SlotForm formKey={`slot-${slot.id}`} intent="slot.update" slot={slot} defaults={event} />
+                    <SlotForm formKey={`slot-${slot.id}`} intent="slot.update" slot={slot} defaults={event} timeZone={event.timeZone} />
                     {slot.workshops.every((w) => w.seatsTaken === 0) && (
                       <InlineActionForm
                         intent="slot.delete"
@@ -419,7 +446,7 @@ export default function Programme() {
             <h2 id="new-slot-title" className="text-xl font-semibold">
               {t('events.programme.newSlot')}
             </h2>
-            <SlotForm key={slots.length} formKey="slot-new" intent="slot.create" defaults={event} />
+            <SlotForm key={slots.length} formKey="slot-new" intent="slot.create" defaults={event} timeZone={event.timeZone} />
           </section>
         )}
       </div>

@@ -1,19 +1,18 @@
 // An event's ticket types (free, paid, reduced: price, quota, sale window, order, archive) and its
 // payment settings (accepted methods, card hold, refund deadline and fee), for organisers.
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { actionForIntent, can } from '#app/modules/auth/permissions.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
 import { EventPageHeader, Notice } from '#app/modules/events/ui.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
 import { cardAvailability } from '#app/modules/payments/card-availability.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
 import {
   centsToEuroInput,
-  fieldErrorsOf,
   paymentSettingsFormSchema,
+  ticketButtonSchema,
   TICKET_KINDS,
   TICKET_LIMITS,
   ticketFormSchema,
@@ -30,10 +29,11 @@ import {
 } from '#app/modules/payments/tickets.server.ts'
 import { getLegalDetails } from '#app/modules/organisations/legal.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ChoiceGroup, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { formatMoney, localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { formatMoney, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { formatLocalDateTime, formatDateTime } from '#app/shared/time.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
@@ -86,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { formKey: string; values: Record<string, string>; methods?: string[]; errors: Record<string, string[]> }
+type Result = FormReply & { formKey: string }
 
 /** The permission each intent of the action needs. */
 const INTENT_PERMISSIONS = {
@@ -99,16 +99,19 @@ const INTENT_PERMISSIONS = {
   'settings.save': 'payment.configure',
 } as const
 
+function isFormReply(r: unknown): r is { data: FormReply; init: ResponseInit | null } {
+  return typeof r === 'object' && r !== null && !(r instanceof Response) && 'data' in r && 'init' in r
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'ticket.manage')
-  const locale = localeFromRequest(request)
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? ''
+  const intent = String(formData.get('intent') ?? '')
   requireCan(role, actionForIntent(INTENT_PERMISSIONS, intent))
-  const ticketId = values.ticketId ?? ''
+  const ticketId = String(formData.get('ticketId') ?? '')
   const actor = { actorUserId: user.id }
+  // Which form shows the reply; the one-button forms report at the top of the page.
   const formKey =
     intent === 'ticket.create'
       ? 'ticket-new'
@@ -117,83 +120,90 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : intent === 'settings.save'
           ? 'settings'
           : 'page'
-  const fail = (errors: Record<string, string[]>, status: number, methods?: string[]) =>
-    data<Result>({ formKey, values, methods, errors }, { status })
   const done = (key: MessageKey) => redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key })
+  const answer = async <R,>(reply: Promise<R>) => {
+    const r = await reply
+    return isFormReply(r) ? data<Result>({ ...r.data, formKey }, r.init ?? undefined) : r
+  }
 
-  try {
-    switch (intent) {
-      case 'ticket.create':
-      case 'ticket.update': {
-        const parsed = ticketFormSchema(event.timeZone).safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'ticket.create') await createTicketType(organisation.id, event.id, parsed.data, actor)
-        else await updateTicketType(organisation.id, event.id, ticketId, parsed.data, actor)
-        return done(intent === 'ticket.create' ? 'paymentsAdmin.toast.ticketCreated' : 'paymentsAdmin.toast.ticketUpdated')
-      }
-      case 'ticket.delete':
-        await deleteTicketType(organisation.id, event.id, ticketId, actor)
-        return done('paymentsAdmin.toast.ticketDeleted')
-      case 'ticket.archive':
-      case 'ticket.restore':
-        await setTicketTypeArchived(organisation.id, event.id, ticketId, intent === 'ticket.archive', actor)
-        return done(intent === 'ticket.archive' ? 'paymentsAdmin.toast.ticketArchived' : 'paymentsAdmin.toast.ticketRestored')
-      case 'ticket.move':
-        await moveTicketType(organisation.id, event.id, ticketId, values.direction === 'up' ? 'up' : 'down', actor)
-        return done('paymentsAdmin.toast.ticketMoved')
-      case 'settings.save': {
-        const methods = formData.getAll('methods').map(String)
-        const on = (m: string) => (methods.includes(m) ? 'on' : '')
-        const parsed = paymentSettingsFormSchema(event.timeZone).safeParse({
-          ...values,
-          acceptsCard: on('card'),
-          acceptsTransfer: on('transfer'),
-          acceptsPurchaseOrder: on('purchase_order'),
-        })
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400, methods)
-        // Card alone on a server without Stripe keys would leave paid tickets with no way to pay.
-        if (!cardAvailability().available && !parsed.data.acceptsTransfer && !parsed.data.acceptsPurchaseOrder) {
-          return fail({ methods: [translate(locale, 'paymentsAdmin.error.onlyUnavailableCard')] }, 400, methods)
-        }
-        await updatePaymentSettings(organisation.id, event.id, parsed.data, actor)
-        return done('paymentsAdmin.toast.settingsSaved')
-      }
-      default:
-        return fail({ _form: [translate(locale, 'paymentsAdmin.error.unknownAction')] }, 400)
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
-    throw error
+  switch (intent) {
+    case 'ticket.create':
+    case 'ticket.update':
+      return answer(
+        submitForm(request, formData, ticketFormSchema(event.timeZone), async (value) => {
+          if (intent === 'ticket.create') await createTicketType(organisation.id, event.id, value, actor)
+          else await updateTicketType(organisation.id, event.id, ticketId, value, actor)
+          return done(intent === 'ticket.create' ? 'paymentsAdmin.toast.ticketCreated' : 'paymentsAdmin.toast.ticketUpdated')
+        }),
+      )
+    case 'settings.save':
+      return answer(
+        submitForm(request, formData, paymentSettingsFormSchema(event.timeZone), async (value) => {
+          await updatePaymentSettings(organisation.id, event.id, value, actor)
+          return done('paymentsAdmin.toast.settingsSaved')
+        }),
+      )
+    default:
+      return answer(
+        submitForm(request, formData, ticketButtonSchema, async (value) => {
+          switch (value.intent) {
+            case 'ticket.delete':
+              await deleteTicketType(organisation.id, event.id, value.ticketId, actor)
+              return done('paymentsAdmin.toast.ticketDeleted')
+            case 'ticket.archive':
+            case 'ticket.restore':
+              await setTicketTypeArchived(organisation.id, event.id, value.ticketId, value.intent === 'ticket.archive', actor)
+              return done(value.intent === 'ticket.archive' ? 'paymentsAdmin.toast.ticketArchived' : 'paymentsAdmin.toast.ticketRestored')
+            case 'ticket.move':
+              await moveTicketType(organisation.id, event.id, value.ticketId, value.direction, actor)
+              return done('paymentsAdmin.toast.ticketMoved')
+          }
+        }),
+      )
   }
 }
 
 function useResult(formKey: string) {
-  const result = useActionData<typeof action>()
-  return result && result.formKey === formKey ? result : null
+  const result = useActionData<Result>()
+  return result && result.formKey === formKey ? result.result : undefined
 }
 
 type TicketRow = ReturnType<typeof useLoaderData<typeof loader>>['tickets'][number]
 
 function TicketForm({ formKey, ticket }: { formKey: string; ticket?: TicketRow }) {
   const t = useT()
-  const result = useResult(formKey)
+  const lastResult = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    kind: ticket?.kind ?? 'paid',
-    name: ticket?.name ?? '',
-    nameEn: ticket?.nameEn ?? '',
-    description: ticket?.description ?? '',
-    price: ticket && ticket.priceCents > 0 ? centsToEuroInput(ticket.priceCents) : '',
-    quota: ticket?.quota == null ? '' : String(ticket.quota),
-    salesStartAt: ticket?.salesStartLocal ?? '',
-    salesEndAt: ticket?.salesEndLocal ?? '',
-  }
-  const e = result?.errors ?? {}
+  const { event } = useLoaderData<typeof loader>()
+  const [form, fields] = useZodForm(ticketFormSchema(event.timeZone), {
+    id: formKey,
+    lastResult,
+    defaultValue: {
+      kind: ticket?.kind ?? 'paid',
+      name: ticket?.name ?? '',
+      nameEn: ticket?.nameEn ?? '',
+      description: ticket?.description ?? '',
+      price: ticket && ticket.priceCents > 0 ? centsToEuroInput(ticket.priceCents) : '',
+      quota: ticket?.quota == null ? '' : String(ticket.quota),
+      salesStartAt: ticket?.salesStartLocal ?? '',
+      salesEndAt: ticket?.salesEndLocal ?? '',
+    },
+  })
+  const tr = (e: string) => t(e as MessageKey)
+  const names = ['kind', 'price', 'name', 'nameEn', 'description', 'quota', 'salesStartAt', 'salesEndAt'] as const
+  const v = Object.fromEntries(names.map((n) => [n, fields[n].defaultValue ?? ''])) as Record<(typeof names)[number], string>
+  // The service's names: the price is checked as priceCents.
+  const errorNames = ['kind', 'priceCents', 'name', 'nameEn', 'description', 'quota', 'salesStartAt', 'salesEndAt'] as const
+  const e = Object.fromEntries(errorNames.map((n) => [n, form.allErrors[n]?.map(tr)])) as Record<
+    (typeof errorNames)[number],
+    string[] | undefined
+  >
+  const ids = Object.fromEntries(errorNames.map((n) => [n, `${formKey}-${n === 'priceCents' ? 'price' : n}`]))
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
       <input type="hidden" name="intent" value={ticket ? 'ticket.update' : 'ticket.create'} />
       {ticket && <input type="hidden" name="ticketId" value={ticket.id} />}
-      <ErrorList errors={e._form} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label={t('paymentsAdmin.tickets.kind')}
@@ -295,21 +305,40 @@ function SalesWindow({ ticket, timeZone }: { ticket: TicketRow; timeZone: string
 
 function SettingsForm() {
   const t = useT()
-  const { settings, card } = useLoaderData<typeof loader>()
-  const result = useResult('settings')
+  const { settings, card, event } = useLoaderData<typeof loader>()
+  const lastResult = useResult('settings')
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? settings
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(paymentSettingsFormSchema(event.timeZone), { id: 'settings', lastResult, defaultValue: settings })
+  const tr = (m: string) => t(m as MessageKey)
+  const v = {
+    paymentHoldMinutes: fields.paymentHoldMinutes.defaultValue,
+    refundDeadline: fields.refundDeadline.defaultValue,
+    refundFee: fields.refundFee.defaultValue,
+  }
+  const errorNames = ['methods', 'paymentHoldMinutes', 'refundDeadline', 'refundFeeCents'] as const
+  const e = Object.fromEntries(errorNames.map((n) => [n, form.allErrors[n]?.map(tr)])) as Record<
+    (typeof errorNames)[number],
+    string[] | undefined
+  >
+  const methods = fields.methods.defaultOptions ?? (fields.methods.defaultValue ? [fields.methods.defaultValue] : [])
   return (
-    <Form method="post" noValidate className="space-y-4">
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      {/* The methods are a group of boxes without one id to link to. */}
+      <FormErrorSummary
+        errors={e.methods}
+        links={summaryEntries(
+          form,
+          { paymentHoldMinutes: 'settings-hold', refundDeadline: 'settings-refundDeadline', refundFeeCents: 'settings-refundFee' },
+          tr,
+        )}
+      />
       <input type="hidden" name="intent" value="settings.save" />
-      <ErrorList errors={e._form} />
       <ChoiceGroup
         legend={t('paymentsAdmin.settings.methods')}
         help={t('paymentsAdmin.settings.methodsHelp')}
         name="methods"
         type="checkbox"
-        defaultValue={result?.methods ?? settings.methods}
+        defaultValue={methods}
         errors={e.methods}
         options={[
           {
@@ -365,8 +394,8 @@ export default function Tickets() {
   const t = useT()
   const locale = useLocale()
   const { organisation, isAdmin, event, card, hasBankDetails, tickets } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const result = useActionData<Result>()
+  const pageErrors = result?.formKey === 'page' ? Object.values(result.result.error ?? {}).flatMap((m) => m ?? []) : []
   const active = tickets.filter((x) => !x.archived)
   return (
     <div>
@@ -374,13 +403,7 @@ export default function Tickets() {
       <div className="space-y-6">
         <p className="text-stone-700">{t('paymentsAdmin.tickets.intro')}</p>
         {!event.editable && <Notice tone="info">{t('events.error.readOnly')}</Notice>}
-        {pageError && (
-          <Notice tone="error">
-            {pageError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </Notice>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
 
         <section aria-labelledby="tickets-title" className="card space-y-4">
           <h2 id="tickets-title" className="text-xl font-semibold">

@@ -1,18 +1,18 @@
 // A new event, saved as a draft: the organiser adds the programme and the questions, then publishes.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { EVENT_FORM_DEFAULTS, EventFormFields } from '#app/modules/events/event-form.tsx'
+import { EVENT_FIELD_IDS, EVENT_FORM_DEFAULTS, EventFormFields, eventFormState } from '#app/modules/events/event-form.tsx'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { eventFormSchema, fieldErrorsOf } from '#app/modules/events/schema.ts'
+import { eventFormSchema } from '#app/modules/events/schema.ts'
 import { createEvent } from '#app/modules/events/service.server.ts'
-import { allMessages, eventPath } from '#app/modules/events/ui.tsx'
+import { eventPath } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -27,29 +27,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'event.create')
-  const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const values = formValues(formData)
-  const parsed = eventFormSchema.safeParse(values)
-  if (!parsed.success) {
-    return data({ values, errors: translateErrors(locale, fieldErrorsOf(parsed.error)) }, { status: 400 })
-  }
-  try {
-    const event = await createEvent(organisation.id, parsed.data, { actorUserId: user.id, request })
+  return submitForm(request, formData, eventFormSchema, async (value) => {
+    const event = await createEvent(organisation.id, value, { actorUserId: user.id, request })
     return redirectWithToast(request, eventPath(organisation.slug, event.id), { type: 'success', key: 'events.toast.created' })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500)
-      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
-    throw error
-  }
+  })
 }
 
 export default function NewEvent() {
   const t = useT()
   const { organisation } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const errors = actionData?.errors ?? {}
+  const [form] = useZodForm(eventFormSchema, { id: 'event-form', lastResult: actionData?.result, defaultValue: EVENT_FORM_DEFAULTS })
+  const translateError = (e: string) => t(e as MessageKey)
+  const { values, errors } = eventFormState(form, translateError)
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -62,9 +54,9 @@ export default function NewEvent() {
         <h1 className="text-3xl font-bold tracking-tight">{t('events.new.title')}</h1>
         <p className="text-stone-700">{t('events.new.intro')}</p>
       </header>
-      <Form method="post" noValidate className="space-y-6">
-        <FormErrorSummary errors={allMessages(errors)} />
-        <EventFormFields values={actionData?.values ?? EVENT_FORM_DEFAULTS} errors={errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormErrorSummary links={summaryEntries(form, EVENT_FIELD_IDS, translateError)} />
+        <EventFormFields values={values} errors={errors} />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('events.new.submit')}
