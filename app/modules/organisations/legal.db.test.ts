@@ -47,3 +47,26 @@ describe('organisation legal and bank details', () => {
     expect((await getLegalDetails(org.id)).siret).toBe('73282932000074')
   })
 })
+
+describe('the settings page', () => {
+  test('refuses an IBAN without its holder with a field error, and saves nothing', async () => {
+    const { createSession } = await import('#app/modules/auth/session.server.ts')
+    const route = await import('#app/routes/organisers/o.$org.settings.tsx')
+    const org = await makeOrganisation()
+    const admin = await makeMember(org.id, 'admin')
+    const { token } = await createSession(admin.id)
+    const body = new URLSearchParams({ legalName: 'CRESS', iban: 'FR76 3000 6000 0112 3456 7890 189', bankAccountHolder: '' })
+    const res = (await route.action({
+      request: new Request(`http://localhost/o/${org.slug}/settings`, {
+        method: 'POST',
+        headers: { cookie: `essor_session=${token}` },
+        body,
+      }),
+      params: { org: org.slug },
+      context: {},
+    })) as unknown as { data: { result: { error: Record<string, string[]> } }; init: ResponseInit }
+    expect(res.init.status).toBe(400)
+    expect(res.data.result.error.bankAccountHolder).toEqual(['paymentsAdmin.error.holderRequired'])
+    expect((await getLegalDetails(org.id)).iban).toBeNull()
+  })
+})

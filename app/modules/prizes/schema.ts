@@ -6,7 +6,7 @@
 // Error messages are i18n keys (`prizes.error.*`), translated where they are shown.
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
-import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
+import { findRegion, isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
 import { isLegalForm, stringList } from './rules.ts'
 
@@ -249,8 +249,26 @@ export function splitDepartements(text: string | null | undefined): string[] {
 }
 
 /**
+ * "31, 34" → ["31", "34"]; "Occitanie" → its thirteen départements. Items are separated by commas
+ * or semicolons (region names contain spaces); codes inside one item may also be separated by spaces.
+ */
+export function expandDepartements(text: string | null | undefined): string[] {
+  const out: string[] = []
+  for (const item of (text ?? '')
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const region = /\d/.test(item) ? null : findRegion(item)
+    if (region) out.push(...region.departements)
+    else out.push(...item.split(/\s+/).filter(Boolean))
+  }
+  return [...new Set(out)]
+}
+
+/**
  * The edition form → the input shape. `legalForms` arrives as repeated checkbox values, so the
- * route passes them as an array (FormData.getAll); everything else is the first value of its field.
+ * form data parser gives them as an array (or one string); a region's name among the départements
+ * stands for its départements.
  */
 export function editionFormToInput(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw
@@ -271,14 +289,20 @@ export function editionFormToInput(raw: unknown): unknown {
     minAgeYears: formInteger(r, 'minAgeYears', undefined),
     eligibleDepartements: Array.isArray(r.eligibleDepartements)
       ? r.eligibleDepartements
-      : splitDepartements(formString(r, 'eligibleDepartements')),
+      : expandDepartements(formString(r, 'eligibleDepartements')),
     publicVoteEnabled: formCheckbox(r, 'publicVoteEnabled'),
     voteOpensAt: formParisDateTime(r.voteOpensAt),
     voteClosesAt: formParisDateTime(r.voteClosesAt),
   }
 }
 
-export const editionFormSchema = z.preprocess(editionFormToInput, editionInputSchema)
+/** The edition form's fields as the browser sends them (Conform's field names). */
+export type EditionFormInput = { [K in keyof typeof editionFields]?: string | string[] }
+
+export const editionFormSchema = z.preprocess(editionFormToInput, editionInputSchema) as unknown as z.ZodType<
+  EditionValues,
+  EditionFormInput
+>
 
 export const categoryFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw

@@ -380,3 +380,39 @@ describe('copyEdition', () => {
     await expectAppError(copyEdition(orgA.id, source.id, { year: 1900 }), 422)
   })
 })
+
+describe('the new edition page', () => {
+  test('refuses a closing date before the opening with a field error, reads a region as its départements', async () => {
+    const { createSession } = await import('#app/modules/auth/session.server.ts')
+    const route = await import('#app/routes/organisers/o.$org.prizes.new.tsx')
+    const org = await makeOrganisation()
+    const organiser = await makeMember(org.id, 'organiser')
+    const { token } = await createSession(organiser.id)
+    const post = (fields: Record<string, string>) =>
+      route.action({
+        request: new Request(`http://localhost/o/${org.slug}/prizes/new`, {
+          method: 'POST',
+          headers: { cookie: `essor_session=${token}` },
+          body: new URLSearchParams(fields),
+        }),
+        params: { org: org.slug },
+        context: {},
+      })
+    const fields = {
+      title: 'Prix de l’innovation sociale',
+      year: '2027',
+      submissionsOpenAt: '2027-03-10T09:00',
+      submissionsCloseAt: '2027-02-10T09:00',
+      eligibleDepartements: 'Bretagne',
+    }
+    const bad = (await post(fields)) as unknown as { data: { result: { error: Record<string, string[]> } }; init: ResponseInit }
+    expect(bad.init.status).toBe(400)
+    expect(bad.data.result.error.submissionsCloseAt).toEqual(['prizes.error.closeBeforeOpen'])
+    expect(await prisma.prizeEdition.count({ where: { organisationId: org.id } })).toBe(0)
+
+    const res = (await post({ ...fields, submissionsCloseAt: '2027-04-10T09:00' })) as Response
+    expect(res.status).toBe(302)
+    const edition = await prisma.prizeEdition.findFirstOrThrow({ where: { organisationId: org.id } })
+    expect(JSON.stringify(edition.eligibleDepartements)).toContain('29')
+  })
+})

@@ -6,7 +6,27 @@ import { useT } from '#app/ui/i18n.tsx'
 import { LifecycleBadge, SectionPageHeader } from '#app/ui/section-header.tsx'
 import type { MessageKey } from '#app/utils/i18n.ts'
 import { editionStatusLabelKey, LEGAL_FORMS, legalFormLabelKey } from './rules.ts'
-import { PRIZE_LIMITS } from './schema.ts'
+import { PRIZE_LIMITS, type EditionFormInput } from './schema.ts'
+
+/** The edition form's field names, in the order the form shows them (the error summary's order). */
+export const EDITION_FIELD_NAMES = [
+  'title',
+  'year',
+  'description',
+  'rules',
+  'submissionsOpenAt',
+  'submissionsCloseAt',
+  'juryStartsAt',
+  'juryEndsAt',
+  'announcementAt',
+  'eligibleLegalForms',
+  'minAgeYears',
+  'eligibleDepartements',
+  'publicVoteEnabled',
+  'voteOpensAt',
+  'voteClosesAt',
+] as const satisfies readonly (keyof EditionFormInput)[]
+export type EditionFieldName = (typeof EDITION_FIELD_NAMES)[number]
 
 export function editionPath(orgSlug: string, editionId: string, section = '') {
   return `/o/${orgSlug}/prizes/${editionId}${section ? `/${section}` : ''}`
@@ -85,37 +105,39 @@ export function editionFormDefaults(now = new Date()): Record<string, string> {
 }
 
 /** The edition's fields: presentation, calendar (Paris time), eligibility, public vote. */
-export function EditionFormFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string[]> }) {
+/** One field of the edition form as Conform gives it (`useZodForm(editionFormSchema)`). */
+type EditionField = { id: string; name: string; key?: string; initialValue?: string | (string | undefined)[]; errors?: string[] }
+
+/** The edition form's fields (new and edit), from Conform's fields; errors are message keys. */
+export function EditionFormFields({ fields }: { fields: Record<EditionFieldName, EditionField> }) {
   const t = useT()
-  const v = (k: string) => values[k] ?? ''
-  const dateField = (name: string, label: MessageKey, required = false) => (
-    <TextField
-      type="datetime-local"
-      name={name}
-      id={`edition-${name}`}
-      label={t(label)}
-      defaultValue={v(name)}
-      required={required}
-      errors={errors[name]}
-    />
+  const f = (name: EditionFieldName) => ({
+    id: fields[name].id,
+    name: fields[name].name,
+    key: fields[name].key,
+    errors: fields[name].errors?.map((e) => t(e as MessageKey)),
+  })
+  const v = (name: EditionFieldName) => {
+    const value = fields[name].initialValue
+    return Array.isArray(value) ? value.join(',') : (value ?? '')
+  }
+  const dateField = (name: EditionFieldName, label: MessageKey, required = false) => (
+    <TextField type="datetime-local" {...f(name)} label={t(label)} defaultValue={v(name)} required={required} />
   )
   return (
     <>
       <fieldset className="card space-y-4">
         <legend className="px-1 text-lg font-semibold">{t('prizes.form.presentation')}</legend>
         <TextField
-          name="title"
-          id="edition-title"
+          {...f('title')}
           label={t('prize.field.title')}
           help={t('prize.field.titleHelp')}
           defaultValue={v('title')}
           required
           maxLength={PRIZE_LIMITS.title}
-          errors={errors.title}
         />
         <TextField
-          name="year"
-          id="edition-year"
+          {...f('year')}
           type="number"
           inputMode="numeric"
           min={PRIZE_LIMITS.yearMin}
@@ -123,26 +145,21 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
           label={t('prize.field.year')}
           defaultValue={v('year')}
           required
-          errors={errors.year}
           className="max-w-40"
         />
         <TextareaField
-          name="description"
-          id="edition-description"
+          {...f('description')}
           label={t('prize.field.description')}
           help={t('prize.field.descriptionHelp')}
           defaultValue={v('description')}
           rows={6}
-          errors={errors.description}
         />
         <TextareaField
-          name="rules"
-          id="edition-rules"
+          {...f('rules')}
           label={t('prize.field.rules')}
           help={t('prize.field.rulesHelp')}
           defaultValue={v('rules')}
           rows={10}
-          errors={errors.rules}
         />
       </fieldset>
 
@@ -160,18 +177,20 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
 
       <fieldset className="card space-y-4">
         <legend className="px-1 text-lg font-semibold">{t('prizes.form.eligibility')}</legend>
-        <ChoiceGroup
-          legend={t('prize.field.eligibleLegalForms')}
-          help={t('prize.field.eligibleLegalFormsHelp')}
-          name="eligibleLegalForms"
-          type="checkbox"
-          options={LEGAL_FORMS.map((f) => ({ value: f, label: t(legalFormLabelKey(f)) }))}
-          defaultValue={v('eligibleLegalForms').split(',').filter(Boolean)}
-          errors={errors.eligibleLegalForms}
-        />
+        {/* The error summary links to the group through this id. */}
+        <div id={fields.eligibleLegalForms.id} key={fields.eligibleLegalForms.key}>
+          <ChoiceGroup
+            legend={t('prize.field.eligibleLegalForms')}
+            help={t('prize.field.eligibleLegalFormsHelp')}
+            name={fields.eligibleLegalForms.name}
+            type="checkbox"
+            options={LEGAL_FORMS.map((form) => ({ value: form, label: t(legalFormLabelKey(form)) }))}
+            defaultValue={v('eligibleLegalForms').split(',').filter(Boolean)}
+            errors={f('eligibleLegalForms').errors}
+          />
+        </div>
         <TextField
-          name="minAgeYears"
-          id="edition-minAgeYears"
+          {...f('minAgeYears')}
           type="number"
           inputMode="numeric"
           min={0}
@@ -179,27 +198,22 @@ export function EditionFormFields({ values, errors }: { values: Record<string, s
           label={t('prize.field.minAgeYears')}
           help={t('prize.field.minAgeYearsHelp')}
           defaultValue={v('minAgeYears')}
-          errors={errors.minAgeYears}
           className="max-w-xs"
         />
         <TextField
-          name="eligibleDepartements"
-          id="edition-eligibleDepartements"
+          {...f('eligibleDepartements')}
           label={t('prize.field.eligibleDepartements')}
           help={t('prize.field.eligibleDepartementsHelp')}
           defaultValue={v('eligibleDepartements')}
-          errors={errors.eligibleDepartements}
         />
       </fieldset>
 
       <fieldset className="card space-y-4">
         <legend className="px-1 text-lg font-semibold">{t('prizes.form.publicVote')}</legend>
         <CheckboxField
-          name="publicVoteEnabled"
-          id="edition-publicVoteEnabled"
+          {...f('publicVoteEnabled')}
           label={t('prize.field.publicVoteEnabled')}
           defaultChecked={v('publicVoteEnabled') === 'on'}
-          errors={errors.publicVoteEnabled}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           {dateField('voteOpensAt', 'prize.field.voteOpensAt')}
@@ -232,4 +246,9 @@ export function AttachmentList({
       ))}
     </ul>
   )
+}
+
+/** The edition form's field ids by name, for the error summary's links. */
+export function editionFieldIds(fields: Record<EditionFieldName, { id: string }>) {
+  return Object.fromEntries(EDITION_FIELD_NAMES.map((name) => [name, fields[name].id]))
 }

@@ -1,17 +1,17 @@
 // A new prize edition, saved as a draft: the organiser adds its categories and scoring grid, then publishes.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { readEditionForm } from '#app/route-support/prizes.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { editionFormSchema, fieldErrorsOf } from '#app/modules/prizes/schema.ts'
+import { editionFormSchema } from '#app/modules/prizes/schema.ts'
 import { createEdition } from '#app/modules/prizes/service.server.ts'
-import { EditionFormFields, editionFormDefaults, editionPath } from '#app/modules/prizes/ui.tsx'
+import { EditionFormFields, editionFieldIds, editionFormDefaults, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -26,29 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
-  const locale = localeFromRequest(request)
-  const { values, input } = readEditionForm(await request.formData())
-  const parsed = editionFormSchema.safeParse(input)
-  if (!parsed.success) return data({ values, errors: translateErrors(locale, fieldErrorsOf(parsed.error)) }, { status: 400 })
-  try {
-    const edition = await createEdition(organisation.id, parsed.data, { actorUserId: user.id, request })
+  return submitForm(request, await request.formData(), editionFormSchema, async (value) => {
+    const edition = await createEdition(organisation.id, value, { actorUserId: user.id, request })
     return redirectWithToast(request, editionPath(organisation.slug, edition.id, 'categories'), {
       type: 'success',
       key: 'prizes.toast.created',
     })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500)
-      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
-    throw error
-  }
+  })
 }
 
 export default function NewEdition() {
   const t = useT()
   const { organisation, defaults } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const errors = actionData?.errors ?? {}
+  const [form, fields] = useZodForm(editionFormSchema, { id: 'edition', lastResult: actionData?.result, defaultValue: defaults })
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -61,9 +53,9 @@ export default function NewEdition() {
         <h1 className="text-3xl font-bold tracking-tight">{t('prizes.new.title')}</h1>
         <p className="text-stone-700">{t('prizes.new.intro')}</p>
       </header>
-      <Form method="post" noValidate className="space-y-6">
-        <FormErrorSummary errors={[...new Set(Object.values(errors).flat())]} />
-        <EditionFormFields values={actionData?.values ?? defaults} errors={errors} />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormErrorSummary links={summaryEntries(form, editionFieldIds(fields), (e) => t(e as MessageKey))} />
+        <EditionFormFields fields={fields} />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('prizes.new.submit')}

@@ -1,16 +1,16 @@
 // The organisation's legal and bank details (receipts, bank transfers): administrators only.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
-import { DEFAULT_VAT_MENTION, formatIban, LEGAL_LIMITS } from '#app/modules/organisations/legal.ts'
+import { DEFAULT_VAT_MENTION, formatIban, LEGAL_LIMITS, legalDetailsSchema } from '#app/modules/organisations/legal.ts'
 import { getLegalDetails, updateLegalDetails } from '#app/modules/organisations/legal.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
+import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -37,25 +37,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'settings.legal')
-  const locale = localeFromRequest(request)
-  const values = formValues(await request.formData())
-  try {
-    await updateLegalDetails(organisation.id, values, { actorUserId: user.id })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500)
-      return data({ values, errors: appErrorToFieldErrors(locale, error) }, { status: error.status })
-    throw error
-  }
-  return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'paymentsAdmin.toast.legalSaved' })
+  const formData = await request.formData()
+  // The schema checks the form; the service checks again (and is what the API and the seed call).
+  return submitForm(request, formData, legalDetailsSchema, async (value) => {
+    await updateLegalDetails(organisation.id, value, { actorUserId: user.id })
+    return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'paymentsAdmin.toast.legalSaved' })
+  })
 }
 
 export default function OrganisationSettings() {
   const t = useT()
   const loaded = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const actionData = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? loaded.values
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(legalDetailsSchema, {
+    id: 'legal-details',
+    lastResult: actionData?.result,
+    defaultValue: loaded.values,
+  })
+  const tr = (errors: string[] | undefined) => errors?.map((e) => t(e as MessageKey))
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-2">
@@ -68,77 +68,98 @@ export default function OrganisationSettings() {
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('paymentsAdmin.legal.title')}</h1>
         <p className="text-stone-700">{t('paymentsAdmin.legal.intro')}</p>
       </header>
-      <Form method="post" noValidate className="space-y-6">
-        <FormErrorSummary errors={result ? [...new Set(Object.values(e).flat())] : null} />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormErrorSummary
+          links={summaryEntries(
+            form,
+            {
+              legalName: fields.legalName.id,
+              address: fields.address.id,
+              siret: fields.siret.id,
+              vatMention: fields.vatMention.id,
+              bankAccountHolder: fields.bankAccountHolder.id,
+              iban: fields.iban.id,
+              bic: fields.bic.id,
+            },
+            (e) => t(e as MessageKey),
+          )}
+        />
         <fieldset className="card space-y-3">
           <legend className="text-xl font-semibold">{t('paymentsAdmin.legal.legalSection')}</legend>
           <TextField
             label={t('paymentsAdmin.legal.legalName')}
-            name="legalName"
-            id="legalName"
+            name={fields.legalName.name}
+            id={fields.legalName.id}
+            key={fields.legalName.key}
             autoComplete="organization"
-            defaultValue={v.legalName}
+            defaultValue={fields.legalName.initialValue}
             maxLength={LEGAL_LIMITS.legalName}
-            errors={e.legalName}
+            errors={tr(fields.legalName.errors)}
           />
           <TextareaField
             label={t('paymentsAdmin.legal.address')}
-            name="address"
-            id="address"
+            name={fields.address.name}
+            id={fields.address.id}
+            key={fields.address.key}
             autoComplete="street-address"
             rows={3}
-            defaultValue={v.address}
+            defaultValue={fields.address.initialValue}
             maxLength={LEGAL_LIMITS.address}
-            errors={e.address}
+            errors={tr(fields.address.errors)}
           />
           <TextField
             label={t('paymentsAdmin.legal.siret')}
-            name="siret"
-            id="siret"
+            name={fields.siret.name}
+            id={fields.siret.id}
+            key={fields.siret.key}
             inputMode="numeric"
             autoComplete="off"
-            defaultValue={v.siret}
+            defaultValue={fields.siret.initialValue}
             help={t('paymentsAdmin.legal.siretHelp')}
-            errors={e.siret}
+            errors={tr(fields.siret.errors)}
           />
           <TextField
             label={t('paymentsAdmin.legal.vatMention')}
-            name="vatMention"
-            id="vatMention"
-            defaultValue={v.vatMention}
+            name={fields.vatMention.name}
+            id={fields.vatMention.id}
+            key={fields.vatMention.key}
+            defaultValue={fields.vatMention.initialValue}
             maxLength={LEGAL_LIMITS.vatMention}
             help={t('paymentsAdmin.legal.vatMentionHelp', { default: DEFAULT_VAT_MENTION })}
-            errors={e.vatMention}
+            errors={tr(fields.vatMention.errors)}
           />
         </fieldset>
         <fieldset className="card space-y-3">
           <legend className="text-xl font-semibold">{t('paymentsAdmin.legal.bankSection')}</legend>
           <TextField
             label={t('paymentsAdmin.legal.holder')}
-            name="bankAccountHolder"
-            id="bankAccountHolder"
-            defaultValue={v.bankAccountHolder}
+            name={fields.bankAccountHolder.name}
+            id={fields.bankAccountHolder.id}
+            key={fields.bankAccountHolder.key}
+            defaultValue={fields.bankAccountHolder.initialValue}
             maxLength={LEGAL_LIMITS.accountHolder}
-            errors={e.bankAccountHolder}
+            errors={tr(fields.bankAccountHolder.errors)}
           />
           <TextField
             label={t('paymentsAdmin.legal.iban')}
-            name="iban"
-            id="iban"
+            name={fields.iban.name}
+            id={fields.iban.id}
+            key={fields.iban.key}
             autoComplete="off"
             spellCheck={false}
-            defaultValue={v.iban}
+            defaultValue={fields.iban.initialValue}
             help={t('paymentsAdmin.legal.ibanHelp')}
-            errors={e.iban}
+            errors={tr(fields.iban.errors)}
           />
           <TextField
             label={t('paymentsAdmin.legal.bic')}
-            name="bic"
-            id="bic"
+            name={fields.bic.name}
+            id={fields.bic.id}
+            key={fields.bic.key}
             autoComplete="off"
             spellCheck={false}
-            defaultValue={v.bic}
-            errors={e.bic}
+            defaultValue={fields.bic.initialValue}
+            errors={tr(fields.bic.errors)}
           />
         </fieldset>
         <button type="submit" className="btn-primary" disabled={busy}>
