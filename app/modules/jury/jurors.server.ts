@@ -10,8 +10,7 @@ import { listJuryPool } from '#app/modules/nominations/review.server.ts'
 import { ensureUser, findUserByEmail } from '#app/modules/organisations/service.server.ts'
 import { isValidEmail, normaliseEmail } from '#app/shared/email-address.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
-import { AppError } from '#app/utils/errors.ts'
-import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { AppError, forbiddenError, notFoundError } from '#app/utils/errors.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { reassignFromJuror } from './assignment.server.ts'
 import {
@@ -449,7 +448,7 @@ export async function requireJuror(request: Request, editionId: string | undefin
   const auth = await requireUser(request)
   let juror = editionId ? await findActiveJuror(auth.user.id, editionId) : null
   if (!juror && editionId && (await linkJurorRowsByEmail(auth.user)) > 0) juror = await findActiveJuror(auth.user.id, editionId)
-  if (!juror) throw forbidden()
+  if (!juror) throw forbiddenError()
   return { ...auth, juror }
 }
 
@@ -674,7 +673,7 @@ export function withNominationScope(jurorId: string, nominationId: string) {
  * statement, always read fresh (never cached): a removed seat or a new conflict applies at once.
  */
 export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
-  if (!nominationId) throw notFound()
+  if (!nominationId) throw notFoundError()
   const rows = await readRows(
     withNominationScope(juror.id, nominationId)
       .selectFrom('pool as p')
@@ -682,8 +681,8 @@ export async function requireNominationAccess(juror: { id: string }, nominationI
       .where('p.id', '=', nominationId),
   )
   const found = rows[0]
-  if (!found || !found.categoryId) throw notFound()
-  if (found.conflicted) throw forbidden()
+  if (!found || !found.categoryId) throw notFoundError()
+  if (found.conflicted) throw forbiddenError()
   return { nomination: { id: found.id, categoryId: found.categoryId } }
 }
 

@@ -27,7 +27,7 @@ export function filtersFromSearchParams(params: URLSearchParams): NominationFilt
   }
 }
 
-function notFound() {
+function nominationNotFound() {
   return new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'prizeReview.error.notFound' })
 }
 
@@ -111,7 +111,7 @@ export async function getNominationForReview(organisationId: string, editionId: 
       },
     },
   })
-  if (!n) throw notFound()
+  if (!n) throw nominationNotFound()
   const { editTokenHash: _hidden, ...rest } = n
   return { ...rest, answers: parseAnswers(n.answers) }
 }
@@ -150,7 +150,7 @@ async function loadForDecision(tx: Tx, organisationId: string, editionId: string
     where: { id: nominationId, editionId, edition: { organisationId } },
     include: { edition: { select: { id: true, title: true, organisationId: true } } },
   })
-  if (!n) throw notFound()
+  if (!n) throw nominationNotFound()
   return n
 }
 

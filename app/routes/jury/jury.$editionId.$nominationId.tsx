@@ -40,6 +40,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
 import { Detail } from '#app/ui/detail.tsx'
 import { formatTime } from '#app/shared/time.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
@@ -69,9 +70,9 @@ function scoreValuesFromForm(form: FormData): Record<string, string> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const locale = localeFromRequest(request)
-  const page = await getScoringPage(juror, params.nominationId ?? '')
+  const page = await orHttpError(getScoringPage(juror, params.nominationId ?? ''))
   const n = page.nomination
   const base = `/jury/${page.edition.id}/${n.id}`
   // Only what the page shows goes to the browser (the questions are in the answers' labels).
@@ -116,9 +117,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { error?: string; fields?: Record<string, string[]>; conflictErrors?: Record<string, string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const nominationId = params.nominationId ?? ''
-  await requireNominationAccess(juror, nominationId)
+  await orHttpError(requireNominationAccess(juror, nominationId))
   const locale = localeFromRequest(request)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')

@@ -8,6 +8,7 @@ import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.
 import { saveScore } from '#app/modules/jury/scoring.server.ts'
 import { isAppError } from '#app/utils/errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const PREFIX = 'c_'
@@ -24,9 +25,9 @@ export async function loader() {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const nominationId = params.nominationId ?? ''
-  await requireNominationAccess(juror, nominationId)
+  await orHttpError(requireNominationAccess(juror, nominationId))
   const locale = localeFromRequest(request)
   const form = await request.formData()
   const values: Record<string, string> = {}

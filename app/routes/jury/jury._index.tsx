@@ -12,6 +12,7 @@ import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const locale = localeFromRequest(request)
   const form = await request.formData()
-  const { juror } = await requireJuror(request, String(form.get('editionId') ?? ''))
+  const { juror } = await orHttpError(requireJuror(request, String(form.get('editionId') ?? '')))
   const categoryId = String(form.get('categoryId') ?? '')
   const intent = String(form.get('intent') ?? '')
   try {

@@ -16,6 +16,7 @@ import { CheckboxField, ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const filters = applicationFiltersFrom(new URL(request.url).searchParams)
   const list = await listApplications(event.id, filters)
   return {
@@ -62,7 +63,7 @@ type ActionData =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'application.decide')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const formData = await request.formData()
   const parsed = decisionSchema().safeParse({
     ids: formData.getAll('ids').filter((v) => typeof v === 'string'),

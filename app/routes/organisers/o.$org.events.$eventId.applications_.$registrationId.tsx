@@ -21,7 +21,7 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { notFound } from '#app/utils/http.server.ts'
+import { notFound, orHttpError } from '#app/utils/http.server.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const a = await getApplication(event.id, params.registrationId ?? '')
   if (!a) throw notFound()
   const locale = localeFromRequest(request)
@@ -81,7 +81,7 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const id = params.registrationId ?? ''
   const here = `/o/${organisation.slug}/events/${event.id}/applications/${id}`
   const formData = await request.formData()
