@@ -8,13 +8,8 @@ import { audit } from '#app/modules/audit/service.server.ts'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
 import { AppError, forbiddenError, isAppError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
-import {
-  assignedNominations,
-  linkJurorRowsByEmail,
-  requireNominationAccess,
-  withNominationScope,
-  type ActiveJuror,
-} from './jurors.server.ts'
+import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
+import { withNominationScope } from './scope.server.ts'
 import {
   checkScoreValues,
   isEvaluationComplete,
