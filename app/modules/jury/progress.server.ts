@@ -5,6 +5,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { setJurySettings, setScoringLockedAt } from '#app/modules/prizes/jury-state.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
@@ -193,11 +194,7 @@ export async function sendJuryReminders(now: Date = new Date()) {
 /** "Lock now" (scoringLockedAt = now) or "unlock" (null). */
 export async function setScoringLock(editionId: string, locked: boolean, actor: Actor, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({
-      where: { id: editionId, organisationId: actor.organisationId },
-      data: { scoringLockedAt: locked ? now : null },
-    })
-    if (count === 0) throw juryNotFound()
+    if (!(await setScoringLockedAt(tx, actor.organisationId, editionId, locked ? now : null))) throw juryNotFound()
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -220,8 +217,7 @@ export async function updateJurySettings(
     fields.juryReminderDaysBefore = ['juryAdmin.error.reminderDays']
   if (Object.keys(fields).length > 0) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.form', fields })
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId: actor.organisationId }, data: input })
-    if (count === 0) throw juryNotFound()
+    if (!(await setJurySettings(tx, actor.organisationId, editionId, input))) throw juryNotFound()
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
