@@ -29,7 +29,7 @@ import {
 } from '#app/modules/campaigns/personal.server.ts'
 import { contentFor } from '#app/modules/campaigns/schema.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
+import { renderMarkdown } from '#app/shared/markdown.server.ts'
 import { editionForJuryEmails } from '#app/modules/prizes/jury-state.server.ts'
 import { notFoundError } from '#app/utils/errors.ts'
 import { isLocale, translate, type Locale } from '#app/utils/i18n.ts'

@@ -3,7 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { formatEventDates, formatDateTime } from '#app/shared/time.ts'
-import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
+import { renderMarkdown } from '#app/shared/markdown.server.ts'
 import { requireCan, requirePermission } from '#app/modules/auth/session.server.ts'
 import { actionForIntent } from '#app/modules/auth/permissions.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
