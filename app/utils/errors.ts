@@ -41,6 +41,11 @@ export function notFoundError() {
   return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
 }
 
+/** Not allowed to see or change this record (a route answers 403, see `rethrowAsResponse`). */
+export function forbiddenError() {
+  return new AppError({ status: 403, code: 'forbidden', messageKey: 'error.403.title' })
+}
+
 /** A form's input refused: 422 with per-field message keys and the form's summary message. */
 export function invalidInputError(messageKey: MessageKey, fields: Record<string, string[]>) {
   return new AppError({ status: 422, code: 'invalid_input', messageKey, fields })

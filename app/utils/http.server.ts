@@ -1,5 +1,6 @@
 // Small HTTP helpers shared by routes and services.
 import { redirect } from '@remix-run/node'
+import { isAppError } from '#app/utils/errors.ts'
 
 /** A response with a status and a short JSON or text body, thrown to the error boundary. */
 export function httpError(status: number, message?: string): Response {
@@ -12,6 +13,28 @@ export function notFound(): Response {
 
 export function forbidden(): Response {
   return httpError(403, 'Forbidden')
+}
+
+/**
+ * The Response a route answers for a module's "no such record" or "not yours" (`notFoundError()`,
+ * `forbiddenError()`): the plain 404 or 403 that reaches the error boundary. Any other error, an
+ * AppError a form shows included, is not one: null.
+ */
+export function httpResponseOf(error: unknown): Response | null {
+  if (!isAppError(error)) return null
+  if (error.status === 404 && error.code === 'not_found') return notFound()
+  if (error.status === 403 && error.code === 'forbidden') return forbidden()
+  return null
+}
+
+/** In a route's catch: throws the 404/403 Response for a not-found or forbidden AppError, else rethrows the error as it is. */
+export function rethrowAsResponse(error: unknown): never {
+  throw httpResponseOf(error) ?? error
+}
+
+/** A module call from a loader or action: its not-found or forbidden AppError becomes the route's 404 or 403 page. */
+export function orHttpError<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch(rethrowAsResponse)
 }
 
 /** Only same-site relative paths are allowed as redirect targets. */

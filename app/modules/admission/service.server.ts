@@ -19,8 +19,7 @@ import {
   setApplicationRating,
   takeEventSeat,
 } from '#app/modules/registrations/service.server.ts'
-import { AppError } from '#app/utils/errors.ts'
-import { notFound as notFoundResponse } from '#app/utils/http.server.ts'
+import { AppError, notFoundError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { canDecide, isProjectStage, LISTED_STATUSES, outcomeOf, summarise, type Decision, type DecisionOutcome } from './rules.ts'
 
@@ -61,10 +60,10 @@ function whereFor(eventId: string, f: ApplicationFilters): Prisma.RegistrationWh
   return { eventId, AND: and }
 }
 
-/** The event when it belongs to the organisation; else a 404 response. */
+/** The event when it belongs to the organisation; else a not-found AppError. */
 export async function requireApplicationEvent(organisationId: string, eventId: string | undefined) {
   const event = eventId ? await prisma.event.findFirst({ where: { id: eventId, organisationId } }) : null
-  if (!event) throw notFoundResponse()
+  if (!event) throw notFoundError()
   return event
 }
 
@@ -128,10 +127,6 @@ export async function getApplication(eventId: string, registrationId: string) {
   }
 }
 
-function notFound() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
-
 /** Sets (or clears, with null) the organisers' rating of an application. */
 export async function rateApplication(
   eventId: string,
@@ -140,7 +135,7 @@ export async function rateApplication(
   actor: { userId: string; organisationId: string },
 ) {
   return prisma.$transaction(async (tx) => {
-    if (!(await setApplicationRating(tx, eventId, registrationId, rating, isApplication))) throw notFound()
+    if (!(await setApplicationRating(tx, eventId, registrationId, rating, isApplication))) throw notFoundError()
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -161,7 +156,7 @@ export async function commentApplication(
 ) {
   return prisma.$transaction(async (tx) => {
     const application = await tx.registration.findFirst({ where: { id: registrationId, eventId, ...isApplication }, select: { id: true } })
-    if (!application) throw notFound()
+    if (!application) throw notFoundError()
     const comment = await tx.applicationComment.create({ data: { registrationId, authorUserId: actor.userId, body } })
     await audit(tx, {
       organisationId: actor.organisationId,
@@ -198,7 +193,7 @@ export async function decide(eventId: string, registrationIds: string[], decisio
     // Decisions on one event wait for each other: reads below see the other batch's outcome.
     await tx.$executeRaw`UPDATE "Event" SET "seatsTaken" = "seatsTaken" WHERE "id" = ${eventId}`
     const event = await tx.event.findUnique({ where: { id: eventId } })
-    if (!event) throw notFound()
+    if (!event) throw notFoundError()
     if (event.status === 'cancelled')
       throw new AppError({ status: 409, code: 'event_cancelled', messageKey: 'admission.error.eventCancelled' })
     const out: DecisionResult[] = []

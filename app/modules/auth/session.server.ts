@@ -1,5 +1,8 @@
 // Sessions after Lucia's design (lucia-auth.com): a random token in the cookie, only its SHA-256
 // in the database, 30-day expiry renewed when less than 15 days remain.
+// The one module that throws Responses: the route guards here (requireUser, requirePermission,
+// requireCan…) are the first statement of routes and answer for them (redirect to sign-in, 404, 403).
+// Every other module throws AppError only.
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { redirect } from '@remix-run/node'

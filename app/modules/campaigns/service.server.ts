@@ -10,8 +10,8 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import { hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { suppress, suppressedAmong } from '#app/modules/email/suppression.server.ts'
-import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
-import { AppError } from '#app/utils/errors.ts'
+import { renderMarkdown } from '#app/shared/markdown.server.ts'
+import { AppError, notFoundError } from '#app/utils/errors.ts'
 import type { CampaignProps } from '#emails/campaign.tsx'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl, appOrigin } from '#app/utils/url.server.ts'
@@ -31,10 +31,6 @@ const TX = { maxWait: 30_000, timeout: 60_000 }
 const CHUNK = 1000
 
 export type CampaignActor = { actorUserId?: string | null }
-
-function notFound() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
 
 function validationError(fields: Record<string, string[]>, params?: Record<string, string>) {
   return new AppError({ status: 422, code: 'invalid_input', messageKey: 'campaigns.error.invalid', fields, params })
@@ -165,7 +161,7 @@ export async function scheduleCampaign(organisationId: string, campaignId: strin
     throw validationError({ scheduledAt: ['campaigns.error.dateInPast'] })
   await prisma.$transaction(async (tx) => {
     const c = await tx.campaign.findFirst({ where: { id: campaignId, organisationId } })
-    if (!c) throw notFound()
+    if (!c) throw notFoundError()
     const missing = missingForSend(c)
     if (missing.length > 0) throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
     const { count } = await tx.campaign.updateMany({
@@ -282,7 +278,7 @@ export type PreviewSample = { firstName: string; lastName: string; structure: st
 /** The email as one sample recipient would read it, in French and in English. */
 export async function previewCampaign(organisationId: string, campaignId: string, sample?: PreviewSample) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId } })
-  if (!c) throw notFound()
+  if (!c) throw notFoundError()
   const target = await targetOf(prisma, c)
   const render = renderer(c)
   const person = sample ?? (await sampleRecipient(c.organisationId, parseAudience(c.audience)))
@@ -324,7 +320,7 @@ export async function sendTestEmail(
   to: { email: string; name: string | null; locale: Locale; userId: string },
 ) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId } })
-  if (!c) throw notFound()
+  if (!c) throw notFoundError()
   const missing = missingForSend(c)
   if (missing.length > 0) throw validationError(Object.fromEntries(missing.map((m) => [m, ['campaigns.error.required']])))
   const target = await targetOf(prisma, c)
@@ -448,7 +444,7 @@ export async function sendCampaign(
     data: { status: 'sending' },
   })
   const c = await prisma.campaign.findUnique({ where: { id: campaignId } })
-  if (!c) throw notFound()
+  if (!c) throw notFoundError()
   if (c.status === 'sent') return { status: 'sent', queued: 0, skipped: 0, alreadySent: true }
   if (c.status !== 'sending') throw notEditable()
   const missing = missingForSend(c)
@@ -658,7 +654,7 @@ export async function createReminder(
   const parent = await prisma.campaign.findFirst({
     where: { id: campaignId, ...(opts.organisationId ? { organisationId: opts.organisationId } : {}) },
   })
-  if (!parent) throw notFound()
+  if (!parent) throw notFoundError()
   if (parent.status !== 'sent') throw notEditable()
   const prefix = (locale: 'fr' | 'en', subject: string) =>
     subject ? (locale === 'fr' ? `Rappel : ${subject}` : `Reminder: ${subject}`) : ''
@@ -722,7 +718,7 @@ export type CampaignCounts = Record<RecipientState | 'total' | 'clicked' | 'open
 /** Counts and the list of recipients, with each one's delivery state from its outbox row. */
 export async function campaignReport(organisationId: string, campaignId: string, opts: { take?: number } = {}) {
   const c = await prisma.campaign.findFirst({ where: { id: campaignId, organisationId }, select: { id: true } })
-  if (!c) throw notFound()
+  if (!c) throw notFoundError()
   const recipients = await prisma.campaignRecipient.findMany({ where: { campaignId }, orderBy: { email: 'asc' } })
   const messages = new Map<string, { status: string; lastError: string | null; bouncedAt: Date | null }>()
   const ids = recipients.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
@@ -857,7 +853,7 @@ export async function recordOpen(token: string, now: Date = new Date()) {
 export async function declineInvitation(token: string, opts: { now?: Date; undo?: boolean } = {}) {
   const r = await recipientByToken(token)
   // A juror declines on the join page, which also steps them down from the jury.
-  if (!r || r.campaign.kind === 'jury_invitation') throw notFound()
+  if (!r || r.campaign.kind === 'jury_invitation') throw notFoundError()
   if (opts.undo) {
     await prisma.campaignRecipient.updateMany({ where: { id: r.id }, data: { declinedAt: null } })
     return { declined: false }
@@ -872,7 +868,7 @@ export async function declineInvitation(token: string, opts: { now?: Date; undo?
 /** One-click unsubscribe: the address joins the organisation's suppression list. */
 export async function unsubscribe(token: string, now: Date = new Date()) {
   const r = await recipientByToken(token)
-  if (!r) throw notFound()
+  if (!r) throw notFoundError()
   await prisma.$transaction(async (tx) => {
     await suppress(tx, r.campaign.organisationId, r.email, 'unsubscribe', r.campaignId)
     const { count } = await tx.campaignRecipient.updateMany({ where: { id: r.id, unsubscribedAt: null }, data: { unsubscribedAt: now } })

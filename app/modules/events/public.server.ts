@@ -8,7 +8,7 @@
 import { prisma } from '#app/db.server.ts'
 import { registrationClosedReason, seatsLeft, type ClosedReason } from './availability.ts'
 import { DEFAULT_TIME_ZONE, parseLocalDateTime, cachedDateTimeFormat } from '#app/shared/time.ts'
-import { renderMarkdown } from './markdown.server.ts'
+import { renderMarkdown } from '#app/shared/markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'

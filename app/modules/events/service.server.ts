@@ -29,7 +29,7 @@ import {
 } from './schema.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
-import { randomSuffix, slugify } from './slug.ts'
+import { randomSuffix, slugify } from '#app/shared/slug.ts'
 import { parseQuestionOptions } from '#app/shared/questions.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }

@@ -14,14 +14,14 @@ type Actor = { organisationId: string; userId: string | null }
 export const ASSIGNMENT_MODES = ['all', 'balanced'] as const
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number]
 
-const notFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })
+const juryNotFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })
 
 async function categoryOf(db: Tx, editionId: string, categoryId: string) {
   const category = await db.prizeCategory.findFirst({
     where: { id: categoryId, editionId },
     select: { id: true, assignmentMode: true, jurorsPerNomination: true, maxPerJuror: true, edition: { select: { organisationId: true } } },
   })
-  if (!category) throw notFound()
+  if (!category) throw juryNotFound()
   return category
 }
 
@@ -143,7 +143,7 @@ export async function runAssignment(editionId: string, categoryId: string, actor
 export async function addAssignment(editionId: string, jurorId: string, nominationId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const nomination = await tx.nomination.findFirst({ where: { id: nominationId, editionId }, select: { id: true, categoryId: true } })
-    if (!nomination?.categoryId) throw notFound()
+    if (!nomination?.categoryId) throw juryNotFound()
     const member = await tx.juryMember.findFirst({
       where: { jurorId, categoryId: nomination.categoryId, juror: { editionId, removedAt: null } },
       select: { id: true },
@@ -194,7 +194,7 @@ export async function removeAssignment(editionId: string, assignmentId: string, 
       where: { id: assignmentId, juror: { editionId } },
       select: { id: true, jurorId: true, nominationId: true },
     })
-    if (!a) throw notFound()
+    if (!a) throw juryNotFound()
     const score = await tx.juryScore.findUnique({
       where: { jurorId_nominationId: { jurorId: a.jurorId, nominationId: a.nominationId } },
       select: { id: true },
@@ -223,7 +223,7 @@ export async function reassignFromJuror(tx: Tx, jurorId: string, actorUserId: st
     where: { id: jurorId },
     select: { editionId: true, edition: { select: { organisationId: true } } },
   })
-  if (!juror) throw notFound()
+  if (!juror) throw juryNotFound()
   const [assignments, complete] = await Promise.all([
     tx.juryAssignment.findMany({
       where: { jurorId },

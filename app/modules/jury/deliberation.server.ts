@@ -5,6 +5,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { lockCategoryDecisions, markResultsPublished } from '#app/modules/prizes/jury-state.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
@@ -96,11 +97,7 @@ export async function validateCategory(editionId: string, categoryId: string, us
     if (!category) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'juryAdmin.error.notFound' })
     const undecided = await tx.nomination.count({ where: { editionId, categoryId, status: { in: statuses }, decision: { is: null } } })
     if (undecided > 0) throw conflict('undecided', 'undecided')
-    const { count } = await tx.prizeCategory.updateMany({
-      where: { id: categoryId, decisionsLockedAt: null },
-      data: { decisionsLockedAt: now, decisionsLockedBy: userId },
-    })
-    if (count === 0) throw conflict('decisions_locked', 'locked')
+    if (!(await lockCategoryDecisions(tx, categoryId, userId, now))) throw conflict('decisions_locked', 'locked')
     await audit(tx, {
       organisationId: category.edition.organisationId,
       actorUserId: userId,
@@ -131,11 +128,7 @@ export async function publishResults(editionId: string, actor: Actor, now: Date 
   const pending = await unvalidatedCategories(editionId)
   if (pending.length > 0) throw conflict('not_validated', 'notValidated')
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({
-      where: { id: editionId, organisationId: actor.organisationId, resultsPublishedAt: null },
-      data: { resultsPublishedAt: now },
-    })
-    if (count === 0) return { already: true, emails: 0 }
+    if (!(await markResultsPublished(tx, actor.organisationId, editionId, now))) return { already: true, emails: 0 }
     const edition = await tx.prizeEdition.findUniqueOrThrow({
       where: { id: editionId },
       select: { title: true, slug: true, organisation: { select: { name: true } } },

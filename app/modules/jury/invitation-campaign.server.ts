@@ -14,10 +14,24 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { mergeHtml, mergeText, type MergeValues } from '#app/modules/campaigns/merge-fields.ts'
+import {
+  campaignIdOf,
+  declinedAddresses,
+  ensurePersonalCampaign,
+  findCampaign,
+  markCampaignSent,
+  markRecipientsAnswered,
+  recipientAddresses,
+  recipientByTokenHash,
+  recordLinkOpened,
+  recordPersonalRecipient,
+  unansweredRecipients,
+} from '#app/modules/campaigns/personal.server.ts'
 import { contentFor } from '#app/modules/campaigns/schema.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { renderMarkdown } from '#app/modules/events/markdown.server.ts'
-import { AppError } from '#app/utils/errors.ts'
+import { renderMarkdown } from '#app/shared/markdown.server.ts'
+import { editionForJuryEmails } from '#app/modules/prizes/jury-state.server.ts'
+import { notFoundError } from '#app/utils/errors.ts'
 import { isLocale, translate, type Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 
@@ -52,39 +66,16 @@ function defaultText(): CampaignText {
 }
 
 /** Finds or creates the edition's invitation campaign (status `sent`: it grows with each invitation). */
-export async function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: string | null, now: Date) {
-  const id = juryCampaignId(edition.id)
-  const existing = await tx.campaign.findUnique({ where: { id } })
-  if (existing) return existing
-  // An upsert (INSERT … ON CONFLICT on PostgreSQL): two first invitations at once make one campaign.
-  const campaign = await tx.campaign.upsert({
-    where: { id },
-    create: {
-      id,
-      organisationId: edition.organisationId,
-      kind: JURY_CAMPAIGN_KIND,
-      editionId: edition.id,
-      name: translate('fr', 'jury.campaign.name', { title: edition.title }),
-      ...defaultText(),
-      audience: '{}',
-      status: 'sent',
-      sentAt: now,
-      createdByUserId: actorUserId,
-      createdAt: now,
-    },
-    update: { organisationId: edition.organisationId },
-  })
-  if (campaign.createdAt.getTime() === now.getTime()) {
-    await audit(tx, {
-      organisationId: edition.organisationId,
-      actorUserId,
-      action: 'campaign.create',
-      entityType: 'Campaign',
-      entityId: id,
-      details: { kind: JURY_CAMPAIGN_KIND, editionId: edition.id },
-    })
+export function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: string | null, now: Date) {
+  const c = {
+    id: juryCampaignId(edition.id),
+    organisationId: edition.organisationId,
+    kind: JURY_CAMPAIGN_KIND,
+    editionId: edition.id,
+    name: translate('fr', 'jury.campaign.name', { title: edition.title }),
+    text: defaultText(),
   }
-  return campaign
+  return ensurePersonalCampaign(tx, c, actorUserId, now)
 }
 
 type Juror = { id: string; email: string; name: string; locale: string }
@@ -141,44 +132,30 @@ export async function writeJuryInvitation(
     organisationId: edition.organisationId,
     category: `jury:${edition.id}`,
   })
+  // Re-invited: the new email and link replace the old ones; a former "no" is withdrawn.
   const row = { tokenHash, emailMessageId: email.id, firstName, lastName: rest.join(' '), locale }
-  await tx.campaignRecipient.upsert({
-    where: { campaignId_email: { campaignId: campaign.id, email: juror.email } },
-    create: { campaignId: campaign.id, email: juror.email, ...row, createdAt: opts.now },
-    // Re-invited: the new email and link replace the old ones; a former "no" is withdrawn.
-    update: { ...row, declinedAt: null },
-  })
+  await recordPersonalRecipient(tx, campaign.id, juror.email, row, opts.now)
   return { token, joinUrl }
 }
 
 /** The join page was opened: the first click of the recipient that carries this link. */
 export async function recordJoinLinkOpened(token: string, now: Date = new Date()) {
   if (!token || token.length > 200) return
-  await prisma.campaignRecipient.updateMany({ where: { tokenHash: hashToken(token), clickedAt: null }, data: { clickedAt: now } })
+  await recordLinkOpened(hashToken(token), now)
 }
 
 /** The juror joined (by the link or by signing in): every invitation of the edition to that address counts as answered. */
 export async function markJurorJoined(tx: Tx, editionId: string, email: string, now: Date) {
-  await tx.campaignRecipient.updateMany({
-    where: { email, registeredAt: null, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
-    data: { registeredAt: now },
-  })
+  await markRecipientsAnswered(tx, { kind: JURY_CAMPAIGN_KIND, editionId }, email, 'registered', now)
 }
 
 export async function markJurorDeclined(tx: Tx, editionId: string, email: string, now: Date) {
-  await tx.campaignRecipient.updateMany({
-    where: { email, declinedAt: null, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
-    data: { declinedAt: now },
-  })
+  await markRecipientsAnswered(tx, { kind: JURY_CAMPAIGN_KIND, editionId }, email, 'declined', now)
 }
 
 /** Addresses that declined the edition's invitation (for the organisers' jury page). */
-export async function declinedEmails(editionId: string) {
-  const rows = await prisma.campaignRecipient.findMany({
-    where: { declinedAt: { not: null }, campaign: { kind: JURY_CAMPAIGN_KIND, editionId } },
-    select: { email: true },
-  })
-  return new Set(rows.map((r) => r.email))
+export function declinedEmails(editionId: string) {
+  return declinedAddresses({ kind: JURY_CAMPAIGN_KIND, editionId })
 }
 
 /**
@@ -188,35 +165,19 @@ export async function declinedEmails(editionId: string) {
  * Idempotent like sendCampaign: claimed by a conditional update, one recipient per address.
  */
 export async function sendJuryReminder(campaignId: string, now: Date, opts: { request?: Request; actorUserId?: string | null } = {}) {
-  const c = await prisma.campaign.findUnique({ where: { id: campaignId } })
-  if (!c || !c.parentId || !c.editionId) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-  const edition = await prisma.prizeEdition.findUnique({
-    where: { id: c.editionId },
-    select: {
-      id: true,
-      organisationId: true,
-      title: true,
-      juryStartsAt: true,
-      juryEndsAt: true,
-      categories: { select: { id: true, name: true }, orderBy: { position: 'asc' } },
-    },
-  })
+  const c = await findCampaign(campaignId)
+  if (!c || !c.parentId || !c.editionId) throw notFoundError()
+  const edition = await editionForJuryEmails(c.editionId)
   const org = await prisma.organisation.findUnique({ where: { id: c.organisationId }, select: { name: true } })
-  if (!edition) throw new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-  const parentRows = await prisma.campaignRecipient.findMany({
-    where: { campaignId: c.parentId, registeredAt: null, declinedAt: null, unsubscribedAt: null, skippedReason: null },
-    select: { email: true, emailMessageId: true },
-    orderBy: { email: 'asc' },
-  })
+  if (!edition) throw notFoundError()
+  const parentRows = await unansweredRecipients(c.parentId)
   const messageIds = parentRows.map((r) => r.emailMessageId).filter((id): id is string => id !== null)
   const bounced = new Set(
     (await prisma.emailMessage.findMany({ where: { id: { in: messageIds }, bouncedAt: { not: null } }, select: { id: true } })).map(
       (m) => m.id,
     ),
   )
-  const done = new Set(
-    (await prisma.campaignRecipient.findMany({ where: { campaignId: c.id }, select: { email: true } })).map((r) => r.email),
-  )
+  const done = await recipientAddresses(c.id)
   const emails = parentRows.filter((r) => !(r.emailMessageId && bounced.has(r.emailMessageId)) && !done.has(r.email)).map((r) => r.email)
   let queued = 0
   for (const email of emails) {
@@ -229,7 +190,7 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
     if (written) queued++
   }
   await prisma.$transaction(async (tx) => {
-    await tx.campaign.updateMany({ where: { id: c.id, status: 'sending' }, data: { status: 'sent', sentAt: now } })
+    await markCampaignSent(tx, c.id, now)
     await audit(tx, {
       organisationId: c.organisationId,
       actorUserId: opts.actorUserId,
@@ -245,17 +206,13 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
 /** For a link whose juror declined (the link no longer signs in): the edition's title, to confirm the answer; otherwise null. */
 export async function declinedInvitation(token: string) {
   if (!token || token.length > 200) return null
-  const r = await prisma.campaignRecipient.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { declinedAt: true, campaign: { select: { kind: true, editionId: true } } },
-  })
+  const r = await recipientByTokenHash(hashToken(token))
   if (!r?.declinedAt || r.campaign.kind !== JURY_CAMPAIGN_KIND || !r.campaign.editionId) return null
-  const edition = await prisma.prizeEdition.findUnique({ where: { id: r.campaign.editionId }, select: { title: true } })
+  const edition = await editionForJuryEmails(r.campaign.editionId)
   return edition ? { editionTitle: edition.title } : null
 }
 
 /** The edition's invitation campaign id, once a juror was invited (the organisers' link to its tracking page). */
-export async function juryCampaignOf(organisationId: string, editionId: string) {
-  const c = await prisma.campaign.findFirst({ where: { id: juryCampaignId(editionId), organisationId }, select: { id: true } })
-  return c?.id ?? null
+export function juryCampaignOf(organisationId: string, editionId: string) {
+  return campaignIdOf(organisationId, juryCampaignId(editionId))
 }

@@ -6,12 +6,10 @@ import { sql } from 'kysely'
 import { prisma, readRows, sqlBuilder, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { createSession, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
-import { listJuryPool } from '#app/modules/nominations/review.server.ts'
 import { ensureUser, findUserByEmail } from '#app/modules/organisations/service.server.ts'
 import { isValidEmail, normaliseEmail } from '#app/shared/email-address.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
-import { AppError } from '#app/utils/errors.ts'
-import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { AppError, forbiddenError, notFoundError } from '#app/utils/errors.ts'
 import { isLocale, type Locale } from '#app/utils/i18n.ts'
 import { reassignFromJuror } from './assignment.server.ts'
 import {
@@ -24,6 +22,7 @@ import {
   writeJuryInvitation,
 } from './invitation-campaign.server.ts'
 import { JUROR_LIMITS } from './juror-rules.ts'
+import { jurorScope, withNominationScope } from './scope.server.ts'
 import { isJoinLinkValid } from './scoring-rules.ts'
 
 export type Actor = { actorUserId?: string | null; request?: Request }
@@ -449,7 +448,7 @@ export async function requireJuror(request: Request, editionId: string | undefin
   const auth = await requireUser(request)
   let juror = editionId ? await findActiveJuror(auth.user.id, editionId) : null
   if (!juror && editionId && (await linkJurorRowsByEmail(auth.user)) > 0) juror = await findActiveJuror(auth.user.id, editionId)
-  if (!juror) throw forbidden()
+  if (!juror) throw forbiddenError()
   return { ...auth, juror }
 }
 
@@ -498,14 +497,6 @@ export async function headerDataOf(user: { id: string; email: string }) {
 
 // ---- What a juror scores ---------------------------------------------------------------------
 
-/**
- * Nomination statuses that go to the jury: shortlisted ones; when the edition has none shortlisted
- * yet, the eligible ones (the same rule as the organisers' `juryStatuses`).
- */
-async function juryPool(organisationId: string, editionId: string, categoryIds: readonly string[]) {
-  return listJuryPool(organisationId, editionId, categoryIds)
-}
-
 export type AssignedNomination = {
   id: string
   categoryId: string
@@ -515,157 +506,33 @@ export type AssignedNomination = {
 }
 
 /**
- * The nominations the juror must score, per category they sit in, in a stable order (structure
- * name). Their JuryAssignment rows for a category when there are any; otherwise, in a category in
- * mode `all`, every nomination of the category in the jury pool (see juryPool); in a balanced
- * category without assignments yet, none. Conflicted nominations are left out unless asked for.
+ * The nominations the juror must score, per category they sit in (by category position), in a
+ * stable order (structure name), in one statement: `jurorScope`, the rule of `inJuryScope`. Their
+ * assigned nominations in a category when there are any; otherwise, in a category in mode `all`,
+ * every nomination of the category in the jury pool; in a balanced category without assignments
+ * yet, none. Conflicted nominations are left out unless asked for (`canSeeNomination`).
  */
 export async function assignedNominations(
   jurorId: string,
-  opts: { categoryId?: string; includeConflicted?: boolean; edition?: { id: string; organisationId: string } } = {},
+  opts: { categoryId?: string; includeConflicted?: boolean } = {},
 ): Promise<AssignedNomination[]> {
-  const seats = { select: { categoryId: true, category: { select: { assignmentMode: true, position: true } } } } as const
-  // The caller may already hold the juror's edition (the guards' ActiveJuror): then only the seats are read.
-  const juror = opts.edition
-    ? { edition: opts.edition, memberships: await prisma.juryMember.findMany({ where: { jurorId }, ...seats }) }
-    : await prisma.juror.findUnique({
-        where: { id: jurorId },
-        select: { edition: { select: { id: true, organisationId: true } }, memberships: seats },
-      })
-  if (!juror) return []
-  const memberships = juror.memberships
-    .filter((m) => !opts.categoryId || m.categoryId === opts.categoryId)
-    .sort((a, b) => a.category.position - b.category.position)
-  if (memberships.length === 0) return []
-  const categoryIds = memberships.map((m) => m.categoryId)
-  const [pool, assignments, conflicts] = await Promise.all([
-    juryPool(juror.edition.organisationId, juror.edition.id, categoryIds),
-    prisma.juryAssignment.findMany({
-      where: { jurorId, categoryId: { in: categoryIds } },
-      select: { nominationId: true, categoryId: true },
-    }),
-    prisma.juryConflict.findMany({ where: { jurorId }, select: { nominationId: true } }),
-  ])
-  const conflicted = new Set(conflicts.map((c) => c.nominationId))
-  const out: AssignedNomination[] = []
-  for (const m of memberships) {
-    const assigned = new Set(assignments.filter((a) => a.categoryId === m.categoryId).map((a) => a.nominationId))
-    const inCategory = pool.nominations.filter((n) => n.categoryId === m.categoryId)
-    const chosen = assigned.size > 0 ? inCategory.filter((n) => assigned.has(n.id)) : m.category.assignmentMode === 'all' ? inCategory : []
-    for (const n of chosen) {
-      const isConflicted = conflicted.has(n.id)
-      if (isConflicted && !opts.includeConflicted) continue
-      out.push({
-        id: n.id,
-        categoryId: m.categoryId,
-        structureName: n.structureName,
-        projectTitle: n.projectTitle,
-        conflicted: isConflicted,
-      })
-    }
-  }
-  return out
-}
-
-/**
- * The juror's nominations in the category of one nomination, as SQL common table expressions, by
- * the same rule as assignedNominations: the nomination's category must be one of the juror's
- * seats; the jury pool of the edition (shortlisted, or eligible while none is shortlisted); the
- * juror's assignments in that category when there are any, else every pool nomination when the
- * category is in mode `all`. `pool` has one row per such nomination with `conflicted` (declared
- * conflict) and `complete` (the juror's score is complete); `seat` is the juror's seat there.
- */
-export function withNominationScope(jurorId: string, nominationId: string) {
-  const one = sql.lit(1).as('one')
-  return sqlBuilder
-    .with('me', (db) => db.selectFrom('Juror').select('editionId').where('id', '=', jurorId))
-    .with('target', (db) =>
-      db
-        .selectFrom('Nomination as n')
-        .select('n.categoryId')
-        .where('n.id', '=', nominationId)
-        .where('n.editionId', '=', (eb) => eb.selectFrom('me').select('editionId')),
-    )
-    .with('seat', (db) =>
-      db
-        .selectFrom('JuryMember as m')
-        .innerJoin('PrizeCategory as c', 'c.id', 'm.categoryId')
-        .select((eb) => [
-          'm.categoryId',
-          'm.submittedAt',
-          'c.assignmentMode',
-          eb
-            .exists(
-              eb
-                .selectFrom('JuryAssignment as a')
-                .select(one)
-                .where('a.jurorId', '=', jurorId)
-                .whereRef('a.categoryId', '=', 'm.categoryId'),
-            )
-            .as('hasAssignments'),
-        ])
-        .where('m.jurorId', '=', jurorId)
-        .where('m.categoryId', '=', (eb) => eb.selectFrom('target').select('categoryId')),
-    )
-    .with('pool', (db) =>
-      db
-        .selectFrom('Nomination as n')
-        .innerJoin('seat as s', 's.categoryId', 'n.categoryId')
-        .select((eb) => [
-          'n.id',
-          'n.structureName',
-          'n.createdAt',
-          eb
-            .exists(eb.selectFrom('JuryConflict as k').select(one).where('k.jurorId', '=', jurorId).whereRef('k.nominationId', '=', 'n.id'))
-            .as('conflicted'),
-          eb
-            .exists(
-              eb
-                .selectFrom('JuryScore as sc')
-                .select(one)
-                .where('sc.jurorId', '=', jurorId)
-                .whereRef('sc.nominationId', '=', 'n.id')
-                .where('sc.complete', '=', true),
-            )
-            .as('complete'),
-        ])
-        .where('n.editionId', '=', (eb) => eb.selectFrom('me').select('editionId'))
-        // The jury pool: shortlisted nominations, or eligible ones while none is shortlisted.
-        .where('n.status', '=', (eb) =>
-          eb
-            .case()
-            .when(
-              eb.exists(
-                eb
-                  .selectFrom('Nomination as x')
-                  .select(one)
-                  .where('x.editionId', '=', eb.selectFrom('me').select('editionId'))
-                  .where('x.status', '=', 'shortlisted'),
-              ),
-            )
-            .then('shortlisted')
-            .else('eligible')
-            .end(),
-        )
-        // Assigned to the juror when the category has assignments for them, else mode `all`.
-        .where((eb) =>
-          eb
-            .case()
-            .when(eb.ref('s.hasAssignments'))
-            .then(
-              eb.exists(
-                eb
-                  .selectFrom('JuryAssignment as a')
-                  .select(one)
-                  .where('a.jurorId', '=', jurorId)
-                  .whereRef('a.nominationId', '=', 'n.id')
-                  .whereRef('a.categoryId', '=', 's.categoryId'),
-              ),
-            )
-            .else(eb('s.assignmentMode', '=', 'all'))
-            .end(),
-        ),
-    )
+  let query = jurorScope(jurorId, { categoryId: opts.categoryId })
+    .selectFrom('pool as p')
+    .select(['p.id', 'p.categoryId', 'p.structureName', 'p.projectTitle', 'p.conflicted'])
+    .orderBy('p.categoryPosition')
+    .orderBy('p.categoryId')
+    .orderBy('p.structureName')
+    .orderBy('p.createdAt')
+    .orderBy('p.id')
+  if (!opts.includeConflicted) query = query.where((eb) => eb.not(eb.ref('p.conflicted')))
+  const rows = await readRows(query)
+  return rows.map((r) => ({
+    id: r.id,
+    categoryId: r.categoryId,
+    structureName: r.structureName,
+    projectTitle: r.projectTitle,
+    conflicted: Boolean(r.conflicted),
+  }))
 }
 
 /**
@@ -674,7 +541,7 @@ export function withNominationScope(jurorId: string, nominationId: string) {
  * statement, always read fresh (never cached): a removed seat or a new conflict applies at once.
  */
 export async function requireNominationAccess(juror: { id: string }, nominationId: string | undefined) {
-  if (!nominationId) throw notFound()
+  if (!nominationId) throw notFoundError()
   const rows = await readRows(
     withNominationScope(juror.id, nominationId)
       .selectFrom('pool as p')
@@ -682,8 +549,8 @@ export async function requireNominationAccess(juror: { id: string }, nominationI
       .where('p.id', '=', nominationId),
   )
   const found = rows[0]
-  if (!found || !found.categoryId) throw notFound()
-  if (found.conflicted) throw forbidden()
+  if (!found || !found.categoryId) throw notFoundError()
+  if (found.conflicted) throw forbiddenError()
   return { nomination: { id: found.id, categoryId: found.categoryId } }
 }
 

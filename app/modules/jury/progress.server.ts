@@ -5,6 +5,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
+import { setJurySettings, setScoringLockedAt } from '#app/modules/prizes/jury-state.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLocale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
@@ -15,7 +16,7 @@ type Actor = { organisationId: string; userId: string }
 /** When the period ends within this many days (or the reminder days, if larger), unfinished jurors show as late. */
 export const LATE_WITHIN_DAYS = 3
 
-const notFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })
+const juryNotFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })
 
 async function progressRows(db: Tx, editionId: string) {
   const [jurors, assignments, scores] = await Promise.all([
@@ -85,7 +86,7 @@ export async function juryProgress(editionId: string, now: Date = new Date()) {
       categories: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true } },
     },
   })
-  if (!edition) throw notFound()
+  if (!edition) throw juryNotFound()
   const rows = await progressRows(prisma, editionId)
   const within = Math.max(LATE_WITHIN_DAYS, edition.juryReminderDaysBefore)
   const jurors = rows.map((r) => ({ ...r, late: isLate(r, edition.juryEndsAt, now, within) }))
@@ -136,7 +137,7 @@ export async function remindJuror(editionId: string, jurorId: string, actor: Act
   return prisma.$transaction(async (tx) => {
     const rows = await progressRows(tx, editionId)
     const row = rows.find((r) => r.id === jurorId)
-    if (!row) throw notFound()
+    if (!row) throw juryNotFound()
     await enqueueReminder(tx, editionId, row, row)
     await tx.juror.update({ where: { id: jurorId }, data: { lastRemindedAt: now } })
     await audit(tx, {
@@ -193,11 +194,7 @@ export async function sendJuryReminders(now: Date = new Date()) {
 /** "Lock now" (scoringLockedAt = now) or "unlock" (null). */
 export async function setScoringLock(editionId: string, locked: boolean, actor: Actor, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({
-      where: { id: editionId, organisationId: actor.organisationId },
-      data: { scoringLockedAt: locked ? now : null },
-    })
-    if (count === 0) throw notFound()
+    if (!(await setScoringLockedAt(tx, actor.organisationId, editionId, locked ? now : null))) throw juryNotFound()
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
@@ -220,8 +217,7 @@ export async function updateJurySettings(
     fields.juryReminderDaysBefore = ['juryAdmin.error.reminderDays']
   if (Object.keys(fields).length > 0) throw new AppError({ status: 400, code: 'invalid_input', messageKey: 'juryAdmin.error.form', fields })
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId: actor.organisationId }, data: input })
-    if (count === 0) throw notFound()
+    if (!(await setJurySettings(tx, actor.organisationId, editionId, input))) throw juryNotFound()
     await audit(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import {
+  canSeeNomination,
   countTopScores,
+  inJuryScope,
   isLate,
   isScoringOpen,
   nominationStats,
@@ -10,6 +12,7 @@ import {
   populationSd,
   rankCategory,
   scoringState,
+  type JurorScopeFacts,
   type RankInput,
 } from './rules.ts'
 
@@ -193,5 +196,49 @@ describe('scoring window and lateness', () => {
     expect(isLate({ assigned: 4, scored: 2, submitted: false }, soon, now, 1)).toBe(false)
     expect(isLate({ assigned: 4, scored: 4, submitted: true }, soon, now, 3)).toBe(false)
     expect(isLate({ assigned: 4, scored: 4, submitted: false }, new Date('2026-10-01T00:00:00Z'), now, 0)).toBe(true)
+  })
+})
+
+describe('the nominations a juror sees and scores', () => {
+  const facts = (
+    over: { juror?: Partial<JurorScopeFacts['juror']>; nomination?: Partial<JurorScopeFacts['nomination']>; shortlisted?: boolean } = {},
+  ) => ({
+    juror: { editionId: 'e1', seats: [{ categoryId: 'c1', assignmentMode: 'all' }], assignments: [], conflicts: [], ...over.juror },
+    nomination: { id: 'n1', editionId: 'e1', categoryId: 'c1', status: 'shortlisted', ...over.nomination },
+    editionHasShortlisted: over.shortlisted ?? true,
+  })
+
+  test('pool mode (all): every nomination of the jury pool in a category the juror sits in', () => {
+    expect(canSeeNomination(facts())).toBe(true)
+    expect(canSeeNomination(facts({ juror: { seats: [{ categoryId: 'c2', assignmentMode: 'all' }] } }))).toBe(false)
+    expect(canSeeNomination(facts({ nomination: { categoryId: null } }))).toBe(false)
+    expect(canSeeNomination(facts({ nomination: { editionId: 'e2' } }))).toBe(false)
+  })
+
+  test('assigned mode: only the juror’s assignments in the category; a balanced category without any shows nothing', () => {
+    const balanced = [{ categoryId: 'c1', assignmentMode: 'balanced' }]
+    expect(canSeeNomination(facts({ juror: { seats: balanced } }))).toBe(false)
+    expect(canSeeNomination(facts({ juror: { seats: balanced, assignments: [{ nominationId: 'n1', categoryId: 'c1' }] } }))).toBe(true)
+    expect(canSeeNomination(facts({ juror: { seats: balanced, assignments: [{ nominationId: 'n2', categoryId: 'c1' }] } }))).toBe(false)
+    // Assignments win over mode `all` too: assigned others, not this one.
+    expect(canSeeNomination(facts({ juror: { assignments: [{ nominationId: 'n2', categoryId: 'c1' }] } }))).toBe(false)
+    // An assignment in another category does not count for this one.
+    expect(canSeeNomination(facts({ juror: { assignments: [{ nominationId: 'n2', categoryId: 'c2' }] } }))).toBe(true)
+  })
+
+  test('a declared conflict of interest hides it from scoring, not from the juror’s scope', () => {
+    const conflicted = facts({ juror: { conflicts: ['n1'] } })
+    expect(canSeeNomination(conflicted)).toBe(false)
+    expect(inJuryScope(conflicted)).toBe(true)
+    expect(canSeeNomination(facts({ juror: { conflicts: ['n2'] } }))).toBe(true)
+  })
+
+  test('withdrawn, ineligible, submitted or draft nominations never; eligible ones only while none is shortlisted', () => {
+    for (const status of ['withdrawn', 'ineligible', 'submitted', 'draft']) {
+      expect(canSeeNomination(facts({ nomination: { status } }))).toBe(false)
+      expect(canSeeNomination(facts({ nomination: { status }, shortlisted: false }))).toBe(false)
+    }
+    expect(canSeeNomination(facts({ nomination: { status: 'eligible' } }))).toBe(false)
+    expect(canSeeNomination(facts({ nomination: { status: 'eligible' }, shortlisted: false }))).toBe(true)
   })
 })

@@ -254,6 +254,45 @@ export function juryStatuses(hasShortlisted: boolean): string[] {
   return hasShortlisted ? ['shortlisted'] : ['eligible']
 }
 
+// ---- Which nominations a juror sees and scores -------------------------------------------------
+
+/** What decides whether a juror sees a nomination, as read from the database. */
+export type JurorScopeFacts = {
+  juror: {
+    editionId: string
+    /** The categories the juror sits in, with each category's assignment mode (`all` or `balanced`). */
+    seats: readonly { categoryId: string; assignmentMode: string }[]
+    /** The juror's JuryAssignment rows. */
+    assignments: readonly { nominationId: string; categoryId: string }[]
+    /** The nominations the juror declared a conflict of interest on. */
+    conflicts: readonly string[]
+  }
+  nomination: { id: string; editionId: string; categoryId: string | null; status: string }
+  /** Whether the nomination's edition has a shortlisted nomination (then only those go to the jury). */
+  editionHasShortlisted: boolean
+}
+
+/**
+ * The nomination is among the juror's nominations, conflict of interest aside: of their edition, in
+ * a category they sit in, in the jury pool (shortlisted, or eligible while none is shortlisted:
+ * `juryStatuses`), and assigned to them when the category has assignments for them, else in a
+ * category in mode `all`. `jurorScope` (scope.server.ts) is the same rule in SQL.
+ */
+export function inJuryScope({ juror, nomination, editionHasShortlisted }: JurorScopeFacts): boolean {
+  if (nomination.editionId !== juror.editionId || !nomination.categoryId) return false
+  const seat = juror.seats.find((s) => s.categoryId === nomination.categoryId)
+  if (!seat) return false
+  if (!juryStatuses(editionHasShortlisted).includes(nomination.status)) return false
+  const inSeat = juror.assignments.filter((a) => a.categoryId === seat.categoryId)
+  if (inSeat.length > 0) return inSeat.some((a) => a.nominationId === nomination.id)
+  return seat.assignmentMode === 'all'
+}
+
+/** The juror may see and score the nomination: in their scope and no conflict of interest declared on it. */
+export function canSeeNomination(facts: JurorScopeFacts): boolean {
+  return inJuryScope(facts) && !facts.juror.conflicts.includes(facts.nomination.id)
+}
+
 export type { ScoringWindow } from './scoring-rules.ts'
 export type ScoringState = ScoringPeriodState
 

@@ -4,6 +4,7 @@
 // cached; a save overtaken by a later revision (the beacon sent on leaving the page) changes nothing.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { AppError } from '#app/utils/errors.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import {
   createCriterion,
@@ -25,7 +26,7 @@ async function rejects(promise: Promise<unknown>) {
   }
   throw new Error('expected a rejection')
 }
-const statusOf = (thrown: unknown) => (thrown instanceof Response ? thrown.status : -1)
+const statusOf = (thrown: unknown) => (thrown instanceof AppError ? thrown.status : -1)
 
 async function fixture() {
   const fx = await makeJuryEdition()

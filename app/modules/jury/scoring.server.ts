@@ -7,15 +7,9 @@ import { prisma, readRows } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { getAttachmentForReview } from '#app/modules/nominations/review.server.ts'
 import { getCachedJuryGrid, getJuryGrid } from '#app/modules/prizes/service.server.ts'
-import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
-import { forbidden, notFound } from '#app/utils/http.server.ts'
-import {
-  assignedNominations,
-  linkJurorRowsByEmail,
-  requireNominationAccess,
-  withNominationScope,
-  type ActiveJuror,
-} from './jurors.server.ts'
+import { AppError, forbiddenError, isAppError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
+import { assignedNominations, linkJurorRowsByEmail, requireNominationAccess, type ActiveJuror } from './jurors.server.ts'
+import { withNominationScope } from './scope.server.ts'
 import {
   checkScoreValues,
   isEvaluationComplete,
@@ -40,14 +34,14 @@ async function loadJuror(jurorId: string) {
   return juror
 }
 
-/** Turns the guards' Response (404/403) into the service's typed error. */
+/** Turns the guard's not-found / forbidden errors into the scoring service's own ones. */
 async function access(jurorId: string, nominationId: string) {
   try {
     return await requireNominationAccess({ id: jurorId }, nominationId)
   } catch (error) {
-    if (error instanceof Response && error.status === 403)
+    if (isAppError(error) && error.code === 'forbidden')
       throw new AppError({ status: 403, code: 'conflicted', messageKey: 'jury.error.conflicted' })
-    if (error instanceof Response)
+    if (isAppError(error) && error.code === 'not_found')
       throw new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'jury.error.nominationNotFound' })
     throw error
   }
@@ -353,15 +347,15 @@ function attachmentsOf(nominationId: string) {
 }
 
 /**
- * Everything the scoring page of one nomination shows. Throws 404/403 Responses like the guard.
+ * Everything the scoring page of one nomination shows. Throws not-found / forbidden AppErrors like the guard.
  * The access, the seat, the period (from the juror's edition, read by requireJuror), the progress,
  * the score and the dossier are read fresh on every request; only the grid comes from a cache.
  */
 export async function getScoringPage(juror: ActiveJuror, nominationId: string, now = new Date()) {
   const row = await readPageRow(juror.id, nominationId)
   if (row.position === null || row.position === undefined || !row.categoryId) {
-    if (row.conflicted !== null && Boolean(row.conflicted)) throw forbidden()
-    throw notFound()
+    if (row.conflicted !== null && Boolean(row.conflicted)) throw forbiddenError()
+    throw notFoundError()
   }
   const [grid, attachments] = await Promise.all([
     getCachedJuryGrid(juror.edition.id, row.categoryId),
@@ -415,7 +409,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
 
 export type ScoringPage = Awaited<ReturnType<typeof getScoringPage>>
 
-/** An attachment of a nomination the juror may open (assigned, not conflicted); 404/403 Responses otherwise. */
+/** An attachment of a nomination the juror may open (assigned, not conflicted); not-found / forbidden AppErrors otherwise. */
 export async function getAttachmentForJuror(juror: ActiveJuror, nominationId: string, attachmentId: string) {
   await requireNominationAccess(juror, nominationId)
   return getAttachmentForReview(juror.edition.organisationId, juror.edition.id, nominationId, attachmentId)

@@ -1,7 +1,7 @@
 // Exports of an edition's nominations for spreadsheets, with the registrations' CSV and XLSX
 // writers (BOM, ";" separator, formula-injection safe; typed XLSX cells). No database access:
 // the caller loads the rows with nominationsForExport.
-import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
+import { tableToXlsx } from '#app/shared/xlsx.server.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { answerText, toCsv, type Cell, type ExportTable } from '#app/modules/registrations/export-format.ts'
 import { legalFormLabelKey, LEGAL_FORMS } from '#app/modules/prizes/rules.ts'

@@ -27,7 +27,7 @@ export function filtersFromSearchParams(params: URLSearchParams): NominationFilt
   }
 }
 
-function notFound() {
+function nominationNotFound() {
   return new AppError({ status: 404, code: 'nomination_not_found', messageKey: 'prizeReview.error.notFound' })
 }
 
@@ -81,24 +81,6 @@ export async function listNominations(organisationId: string, editionId: string,
 
 export type NominationListItem = Awaited<ReturnType<typeof listNominations>>['nominations'][number]
 
-/**
- * The jury's pool, narrow (for the jury's guards and navigation, read on every scoring page): the
- * edition's shortlisted nominations, or its eligible ones when none is shortlisted yet, limited to
- * the given categories, in the list order (structure name). Only what the jury pages need.
- */
-export async function listJuryPool(organisationId: string, editionId: string, categoryIds: readonly string[]) {
-  const base = { editionId, edition: { organisationId } }
-  const anyShortlisted = await prisma.nomination.findFirst({ where: { ...base, status: 'shortlisted' }, select: { id: true } })
-  const status = anyShortlisted ? ('shortlisted' as const) : ('eligible' as const)
-  if (categoryIds.length === 0) return { status, nominations: [] }
-  const nominations = await prisma.nomination.findMany({
-    where: { ...base, status, categoryId: { in: [...categoryIds] } },
-    orderBy: [{ structureName: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, categoryId: true, structureName: true, projectTitle: true },
-  })
-  return { status, nominations }
-}
-
 /** One nomination with everything submitted and its attachments' descriptions (not their bytes), or 404. */
 export async function getNominationForReview(organisationId: string, editionId: string, nominationId: string) {
   const n = await prisma.nomination.findFirst({
@@ -111,7 +93,7 @@ export async function getNominationForReview(organisationId: string, editionId: 
       },
     },
   })
-  if (!n) throw notFound()
+  if (!n) throw nominationNotFound()
   const { editTokenHash: _hidden, ...rest } = n
   return { ...rest, answers: parseAnswers(n.answers) }
 }
@@ -150,7 +132,7 @@ async function loadForDecision(tx: Tx, organisationId: string, editionId: string
     where: { id: nominationId, editionId, edition: { organisationId } },
     include: { edition: { select: { id: true, title: true, organisationId: true } } },
   })
-  if (!n) throw notFound()
+  if (!n) throw nominationNotFound()
   return n
 }
 

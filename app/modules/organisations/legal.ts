@@ -2,7 +2,7 @@
 // transfer): the checks of SIRET, IBAN and BIC, and the schema of the settings form.
 // Error messages are i18n keys (`paymentsAdmin.error.*`).
 import { z } from 'zod'
-import { isValidSiret, normaliseSiret } from '#app/utils/siret.ts'
+import { isValidSiret, normaliseSiret } from '#app/shared/siret.ts'
 
 export { isValidSiret, normaliseSiret }
 

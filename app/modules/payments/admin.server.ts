@@ -5,7 +5,7 @@
 // they can't be marked paid or cancelled here.
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { AppError } from '#app/utils/errors.ts'
+import { AppError, notFoundError } from '#app/utils/errors.ts'
 import { confirmPayment, releasePendingPayment, type ConfirmOutcome } from './service.server.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
@@ -13,10 +13,6 @@ const TX = { maxWait: 30_000, timeout: 30_000 }
 export const MANUAL_METHODS: readonly string[] = ['transfer', 'purchase_order']
 
 export type PaymentActor = { organisationId: string; userId: string; request?: Request }
-
-function notFound() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
-}
 
 function refused(code: string) {
   return new AppError({ status: 409, code, messageKey: `paymentsAdmin.error.${code}` as 'paymentsAdmin.error.notManual' })
@@ -27,7 +23,7 @@ async function ownedPayment(db: Tx, paymentId: string, actor: PaymentActor, even
   const payment = await db.payment.findFirst({
     where: { id: paymentId, organisationId: actor.organisationId, ...(eventId ? { registration: { eventId } } : {}) },
   })
-  if (!payment) throw notFound()
+  if (!payment) throw notFoundError()
   return payment
 }
 

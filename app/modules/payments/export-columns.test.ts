@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { exportRegistration } from '#tests/support/export-fixtures.ts'
 import { buildExportTable as buildTable, toCsv } from '#app/modules/registrations/export-format.ts'
-import { tableToXlsx } from '#app/modules/registrations/export.server.ts'
+import { tableToXlsx } from '#app/shared/xlsx.server.ts'
 import type { PaymentLike } from './admin-view.ts'
 import { paymentExportColumns } from './export-columns.ts'
 

@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { invalidatePublicEvent } from '#app/modules/events/public.server.ts'
-import { AppError, conflictError as conflict, invalidInputError, notFoundError as notFound } from '#app/utils/errors.ts'
+import { AppError, conflictError as conflict, invalidInputError, notFoundError } from '#app/utils/errors.ts'
 import { moveItem } from '#app/utils/reorder.ts'
 import { parseInput } from '#app/utils/validation.ts'
 import { cardPaymentsAvailable } from './stripe.server.ts'
@@ -29,9 +29,9 @@ async function change<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 async function ownedEvent(db: Tx, organisationId: string, eventId: string) {
-  if (!organisationId || !eventId) throw notFound()
+  if (!organisationId || !eventId) throw notFoundError()
   const event = await db.event.findFirst({ where: { organisationId, OR: [{ id: eventId }, { slug: eventId }] } })
-  if (!event) throw notFound()
+  if (!event) throw notFoundError()
   return event
 }
 
@@ -43,7 +43,7 @@ async function editableEvent(db: Tx, organisationId: string, eventId: string) {
 
 async function ownedTicket(db: Tx, eventId: string, ticketTypeId: string) {
   const ticket = await db.ticketType.findFirst({ where: { id: ticketTypeId, eventId } })
-  if (!ticket) throw notFound()
+  if (!ticket) throw notFoundError()
   return ticket
 }
 

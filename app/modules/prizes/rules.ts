@@ -7,8 +7,8 @@ import { normaliseDepartement } from '#app/shared/territories.ts'
 
 // ---- SIRET -----------------------------------------------------------------------------------
 
-// The checks live in app/utils/siret.ts (organisations' legal details use them too).
-export { isValidSiret, LA_POSTE_SIREN, normaliseSiret } from '#app/utils/siret.ts'
+// The checks live in app/shared/siret.ts (organisations' legal details use them too).
+export { isValidSiret, LA_POSTE_SIREN, normaliseSiret } from '#app/shared/siret.ts'
 
 // ---- Legal forms -----------------------------------------------------------------------------
 

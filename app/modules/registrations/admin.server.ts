@@ -3,8 +3,7 @@
 // the business of service.server.ts; this module only calls it.
 import { prisma, type Prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { AppError } from '#app/utils/errors.ts'
-import { notFound } from '#app/utils/http.server.ts'
+import { AppError, notFoundError } from '#app/utils/errors.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { CHECKED_IN_FILTER } from './export-format.ts'
 import { PROFILES } from '#app/shared/profiles.ts'
@@ -37,7 +36,7 @@ export function filtersFromSearchParams(params: URLSearchParams): RegistrationFi
   }
 }
 
-/** The event, with its programme and questions, when it belongs to the organisation; else a 404. */
+/** The event, with its programme and questions, when it belongs to the organisation; else a not-found AppError. */
 export async function requireOrganisationEvent(organisationId: string, eventId: string | undefined) {
   const event = eventId
     ? await prisma.event.findFirst({
@@ -50,7 +49,7 @@ export async function requireOrganisationEvent(organisationId: string, eventId: 
         },
       })
     : null
-  if (!event) throw notFound()
+  if (!event) throw notFoundError()
   return event
 }
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
-import { AppError, isUniqueViolation } from '#app/utils/errors.ts'
+import { AppError, isUniqueViolation, notFoundError } from '#app/utils/errors.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { directEligible, registerDirect, type DirectInput } from './direct.server.ts'
 import {
@@ -73,10 +73,6 @@ export type CancelResult = { cancelled: boolean; offered: number } & Record<stri
 
 export function lockedError() {
   return new AppError({ status: 409, code: 'registration_locked', messageKey: 'manage.error.locked' })
-}
-
-function notFound() {
-  return new AppError({ status: 404, code: 'not_found', messageKey: 'error.404.title' })
 }
 
 async function insertRegistration(tx: Tx, r: NewRegistration, now: Date) {
@@ -352,7 +348,7 @@ export function createRegistrations<I = unknown, O = unknown, A = unknown>(polic
     const result = await prisma
       .$transaction(async (tx): Promise<CancelResult> => {
         const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
-        if (!registration) throw notFound()
+        if (!registration) throw notFoundError()
         if (opts.viaManageLink && isLocked(registration, now)) throw lockedError()
         for (const policy of policies) await policy.beforeCancel?.(tx, registration, ctx)
         // An expiry must never cancel an offer the person accepted a moment ago.
@@ -520,7 +516,7 @@ async function audit(
 
 async function readEvent(tx: Tx, eventId: string, email: string) {
   const [row] = await tx.$queryRaw<EventForRegistration[]>(eventForRegistrationQuery(eventId, email))
-  if (!row) throw notFound()
+  if (!row) throw notFoundError()
   return row
 }
 

@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   return submitForm(request, formData, LinkSchema, async (value, submission) => {
-    const outcome = await requestSignInLink({ email: value.email, redirectTo: value.redirectTo, locale, ip, appOrigin: appOrigin(request) })
+    const outcome = await requestSignInLink({ email: value.email, redirectTo: value.redirectTo, locale, ip, appOrigin: appOrigin() })
     if (!outcome.ok) {
       if (outcome.reason === 'invalidEmail') {
         return data<ActionData>(

@@ -43,6 +43,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './jury.$editionId.$nominationId_.autosave.ts'
 import { Detail } from '#app/ui/detail.tsx'
 import { formatTime } from '#app/shared/time.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 const AUTOSAVE_DELAY_MS = 800
@@ -62,9 +63,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, current
   formAction?.endsWith('/autosave') && currentUrl.href === nextUrl.href ? false : defaultShouldRevalidate
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const locale = localeFromRequest(request)
-  const page = await getScoringPage(juror, params.nominationId ?? '')
+  const page = await orHttpError(getScoringPage(juror, params.nominationId ?? ''))
   const n = page.nomination
   const base = `/jury/${page.edition.id}/${n.id}`
   // Only what the page shows goes to the browser (the questions are in the answers' labels).
@@ -107,9 +108,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const nominationId = params.nominationId ?? ''
-  await requireNominationAccess(juror, nominationId)
+  await orHttpError(requireNominationAccess(juror, nominationId))
   const formData = await request.formData()
   if (formData.get('intent') === 'conflict') {
     return submitForm(request, formData, DeclareConflictSchema, async ({ kind, note }) => {

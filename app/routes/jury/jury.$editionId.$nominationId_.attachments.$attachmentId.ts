@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireJuror } from '#app/modules/jury/jurors.server.ts'
 import { getAttachmentForJuror } from '#app/modules/jury/scoring.server.ts'
-import { notFound } from '#app/utils/http.server.ts'
+import { notFound, orHttpError } from '#app/utils/http.server.ts'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(filename: string) {
@@ -15,8 +15,8 @@ function contentDisposition(filename: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
-  const file = await getAttachmentForJuror(juror, params.nominationId ?? '', params.attachmentId ?? '')
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
+  const file = await orHttpError(getAttachmentForJuror(juror, params.nominationId ?? '', params.attachmentId ?? ''))
   if (!file) throw notFound()
   return new Response(file.data, {
     headers: {

@@ -11,6 +11,7 @@ import { saveScore } from '#app/modules/jury/scoring.server.ts'
 import { AppError, isAppError } from '#app/utils/errors.ts'
 import { appErrorToFieldErrors } from '#app/utils/form-errors.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
 
@@ -26,9 +27,9 @@ export async function loader() {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { juror } = await requireJuror(request, params.editionId)
+  const { juror } = await orHttpError(requireJuror(request, params.editionId))
   const nominationId = params.nominationId ?? ''
-  await requireNominationAccess(juror, nominationId)
+  await orHttpError(requireNominationAccess(juror, nominationId))
   const locale = localeFromRequest(request)
   const form = await request.formData()
   try {

@@ -15,6 +15,7 @@ import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request)
   const formData = await request.formData()
   return submitForm(request, formData, JuryCategorySchema, async ({ intent, editionId, categoryId }) => {
-    const { juror } = await requireJuror(request, editionId)
+    const { juror } = await orHttpError(requireJuror(request, editionId))
     if (intent === 'submit') await submitCategory(juror.id, categoryId)
     else await reopenCategory(juror.id, categoryId)
     return redirectWithToast(request, '/jury', {

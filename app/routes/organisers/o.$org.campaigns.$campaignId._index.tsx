@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaignTargets(organisation.id),
     editable ? pickableContacts(organisation.id) : Promise.resolve([]),
     editable ? audienceSize(organisation.id, campaign.audience) : Promise.resolve({ total: 0, suppressed: 0 }),
-    previewCampaign(organisation.id, campaign.id, undefined, request),
+    previewCampaign(organisation.id, campaign.id, undefined),
     campaign.status === 'draft' ? Promise.resolve(null) : campaignReport(organisation.id, campaign.id),
   ])
   return {
@@ -150,7 +150,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
               organisation.id,
               campaign.id,
               { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id },
-              request,
             )
             return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
           case 'send':

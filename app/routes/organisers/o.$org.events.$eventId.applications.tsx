@@ -18,6 +18,7 @@ import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
 import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const filters = applicationFiltersFrom(new URL(request.url).searchParams)
   const list = await listApplications(event.id, filters)
   return {
@@ -63,7 +64,7 @@ type ActionData = FormReply & { decided?: Decided }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'application.decide')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const formData = await request.formData()
   return submitForm(request, formData, decisionSchema(), async (value, submission) => {
     const { results, summary } = await decide(event.id, value.ids, value.decision, {

@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const a = await getApplication(event.id, params.registrationId ?? '')
   if (!a) throw notFound()
   const locale = localeFromRequest(request)
@@ -82,7 +82,7 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'application.review')
-  const event = await requireApplicationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireApplicationEvent(organisation.id, params.eventId))
   const id = params.registrationId ?? ''
   const here = `/o/${organisation.slug}/events/${event.id}/applications/${id}`
   const formData = await request.formData()

@@ -12,7 +12,7 @@ import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { checkIn } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
-import { httpError } from '#app/utils/http.server.ts'
+import { httpError, orHttpError } from '#app/utils/http.server.ts'
 import { translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { formatTime } from '#app/shared/time.ts'
 
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, role } = await requirePermission(request, params.org, 'registration.checkin')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const q = new URL(request.url).searchParams.get('q')?.trim().slice(0, 100) ?? ''
   const [results, counter] = await Promise.all([q ? searchForCheckIn(event.id, q) : Promise.resolve([]), checkInCounter(event.id)])
   return {
@@ -64,7 +64,7 @@ function normaliseTicketCode(raw: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'registration.checkin')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const formData = await request.formData()
   if (formData.get('intent') !== 'checkin') throw httpError(400, 'Unknown intent')
   const registrationId = formData.get('registrationId')

@@ -41,7 +41,7 @@ import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
-import { httpError } from '#app/utils/http.server.ts'
+import { httpError, orHttpError } from '#app/utils/http.server.ts'
 import { formatMoney, isLocale, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { formatShortDateTime, formatTime } from '#app/shared/time.ts'
@@ -54,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'registration.view')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const filters = filtersFromSearchParams(new URL(request.url).searchParams)
   const ticketed = event.ticketTypes.length > 0
   const [list, summary] = await Promise.all([listRegistrations(event.id, filters), ticketed ? paymentsSummary(event.id) : null])
@@ -153,7 +153,7 @@ const INTENT_PERMISSIONS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user, role } = await requirePermission(request, params.org, 'registration.view')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const url = new URL(request.url)
   url.searchParams.delete('index')
   const back = url.pathname + url.search

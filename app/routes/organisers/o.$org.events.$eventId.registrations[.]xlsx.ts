@@ -11,10 +11,11 @@ import {
 import { exportRegistrationsXlsx } from '#app/composition/registrations.server.ts'
 import { attachmentHeaders } from '#app/modules/registrations/export.server.ts'
 import { exportLocale } from '#app/modules/registrations/export-format.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'registration.export')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const url = new URL(request.url)
   const filters = filtersFromSearchParams(url.searchParams)
   const registrations = await registrationsForExport(event.id, filters)

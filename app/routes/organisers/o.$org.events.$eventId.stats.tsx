@@ -10,6 +10,7 @@ import { isProfile } from '#app/shared/profiles.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { orHttpError } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, params.org, 'registration.view')
-  const event = await requireOrganisationEvent(organisation.id, params.eventId)
+  const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   return {
     org: organisation.slug,
     event: { id: event.id, title: event.title, status: event.status, editable: isEditable(event.status) },
