@@ -73,7 +73,9 @@ test('an organiser adds a paid ticket and chooses the payment methods', async ({
   await newTicket.getByLabel('Prix en euros').fill('quarante-cinq')
   await newTicket.getByLabel(/^Nombre de billets/).fill('100')
   await newTicket.getByRole('button', { name: 'Ajouter le billet' }).click()
-  await expect(page.getByText('Indiquez un prix en euros, par exemple 45 ou 12,50.')).toBeVisible()
+  // Once in the error summary (a link to the field), once next to the field (its description).
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Indiquez un prix en euros, par exemple 45 ou 12,50.' })).toBeVisible()
+  await expect(newTicket.getByLabel('Prix en euros')).toHaveAccessibleDescription(/Indiquez un prix en euros, par exemple 45 ou 12,50\./)
   await expect(newTicket.getByLabel('Prix en euros')).toHaveAttribute('aria-invalid', 'true')
   await expect(newTicket.getByLabel('Nom du billet')).toHaveValue('Plein tarif')
   expect(await prisma.ticketType.count({ where: { eventId: event.id } })).toBe(0)

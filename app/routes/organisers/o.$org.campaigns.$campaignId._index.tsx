@@ -146,11 +146,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           case 'save':
             return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.saved' })
           case 'test':
-            await sendTestEmail(
-              organisation.id,
-              campaign.id,
-              { email: user.email, name: user.name ?? null, locale: isLocale(user.locale) ? user.locale : locale, userId: user.id },
-            )
+            await sendTestEmail(organisation.id, campaign.id, {
+              email: user.email,
+              name: user.name ?? null,
+              locale: isLocale(user.locale) ? user.locale : locale,
+              userId: user.id,
+            })
             return redirectWithToast(request, here, { type: 'success', key: 'campaigns.toast.tested' })
           case 'send':
             await sendCampaign(campaign.id, new Date(), { request, actorUserId: user.id })
