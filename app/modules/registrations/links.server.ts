@@ -5,10 +5,8 @@
 // the registration's own address (never to an address typed on that page).
 import { prisma } from '#app/db.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
-import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
 import { AppError, notFoundError } from '#app/utils/errors.ts'
-import type { Locale } from '#app/utils/i18n.ts'
-import { eventEmailSummary, isManageTokenShape, issueManageLink, manageUrlFor } from './service.server.ts'
+import { emailManageLink, isManageTokenShape, issueManageLink, manageUrlFor, openedByToken } from './service.server.ts'
 
 /** A replaced link re-sends the current one at most this often. */
 export const RESEND_INTERVAL_MS = 5 * 60 * 1000
@@ -25,28 +23,6 @@ export async function manageLinkState(token: string): Promise<ManageLinkState> {
   return link.revokedAt ? { state: 'replaced', registrationId: link.registrationId } : { state: 'valid' }
 }
 
-async function emailLink(
-  registration: { id: string; email: string; firstName: string; lastName: string; locale: string; status: string },
-  event: Parameters<typeof eventEmailSummary>[0] & { id: string; organisationId: string },
-  manageToken: string,
-  tx: Parameters<typeof enqueueEmail>[0],
-) {
-  await enqueueEmail(tx, {
-    to: registration.email,
-    toName: `${registration.firstName} ${registration.lastName}`,
-    locale: registration.locale as Locale,
-    template: 'registration-link',
-    props: {
-      event: eventEmailSummary(event),
-      firstName: registration.firstName,
-      manageUrl: manageUrlFor(manageToken),
-      status: registration.status,
-    },
-    organisationId: event.organisationId,
-    category: `event:${event.id}`,
-  })
-}
-
 /**
  * The person asks for a new link: it becomes the only one (every earlier link is revoked, kept so
  * that opening it says it was replaced) and is emailed to the registration's address.
@@ -58,7 +34,7 @@ export async function rotateManageLink(token: string, now = new Date()) {
     await tx.registrationLink.updateMany({ where: { registrationId: registration.id, revokedAt: null }, data: { revokedAt: now } })
     await tx.registrationLink.create({ data: { tokenHash: registration.manageTokenHash, registrationId: registration.id, revokedAt: now } })
     await tx.registration.update({ where: { id: registration.id }, data: { manageTokenHash: hashToken(manageToken) } })
-    await emailLink(registration, registration.event, manageToken, tx)
+    await emailManageLink(tx, registration, registration.event, manageUrlFor(manageToken))
   })
   return { email: registration.email }
 }
@@ -78,7 +54,7 @@ export async function resendCurrentLink(replacedToken: string, now = new Date())
   if (!recent) {
     await prisma.$transaction(async (tx) => {
       const manageToken = await issueManageLink(tx, registration.id)
-      await emailLink(registration, registration.event, manageToken, tx)
+      await emailManageLink(tx, registration, registration.event, manageUrlFor(manageToken))
     })
   }
   return { sentTo: maskEmail(registration.email), sent: !recent }
@@ -86,11 +62,7 @@ export async function resendCurrentLink(replacedToken: string, now = new Date())
 
 async function findOpenRegistration(token: string) {
   if (!isManageTokenShape(token)) throw notFoundError()
-  const tokenHash = hashToken(token)
-  const registration = await prisma.registration.findFirst({
-    where: { OR: [{ manageTokenHash: tokenHash }, { links: { some: { tokenHash, revokedAt: null } } }] },
-    include: { event: true },
-  })
+  const registration = await prisma.registration.findFirst({ where: openedByToken(token), include: { event: true } })
   if (!registration) throw notFoundError()
   if (registration.email.endsWith('@invalid')) throw new AppError({ status: 410, code: 'erased', messageKey: 'error.404.title' })
   return registration

@@ -202,11 +202,7 @@ export async function issueManageLink(db: Tx, registrationId: string) {
 /** Whether this token opens that registration (its first link or a later one not revoked). */
 export async function opensRegistration(db: Tx, registrationId: string, manageToken: string | undefined | null) {
   if (!manageToken) return false
-  const tokenHash = hashToken(manageToken)
-  const registration = await db.registration.findUnique({ where: { id: registrationId }, select: { manageTokenHash: true } })
-  if (registration?.manageTokenHash === tokenHash) return true
-  const link = await db.registrationLink.findUnique({ where: { tokenHash } })
-  return link?.registrationId === registrationId && link.revokedAt === null
+  return (await db.registration.count({ where: { id: registrationId, ...openedByToken(manageToken) } })) === 1
 }
 
 /** An application's status and decision (admission), conditional on the status read. */
@@ -532,16 +528,26 @@ async function resendLinkIfRegistered(tx: Tx, event: EventForRegistration, email
   const existing = event.existingId ? await tx.registration.findUnique({ where: { id: event.existingId } }) : null
   if (!existing || existing.status === 'cancelled') return { outcome: 'new' as const, existing }
   await tx.registrationLink.create({ data: { tokenHash: hashToken(manageToken), registrationId: existing.id } })
+  await emailManageLink(tx, { ...existing, email }, event, manageUrl)
+  return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
+}
+
+/** The "here is your personal link" email (a duplicate registration, a new or re-sent link). */
+export async function emailManageLink(
+  tx: Tx,
+  registration: { email: string; firstName: string; lastName: string; locale: string; status: string },
+  event: Parameters<typeof eventEmailSummary>[0] & { id: string; organisationId: string },
+  manageUrl: string,
+) {
   await enqueueEmail(tx, {
-    to: email,
-    toName: `${existing.firstName} ${existing.lastName}`,
-    locale: existing.locale as Locale,
+    to: registration.email,
+    toName: `${registration.firstName} ${registration.lastName}`,
+    locale: registration.locale as Locale,
     template: 'registration-link',
-    props: { event: eventEmailSummary(event), firstName: existing.firstName, manageUrl, status: existing.status },
+    props: { event: eventEmailSummary(event), firstName: registration.firstName, manageUrl, status: registration.status },
     organisationId: event.organisationId,
     category: `event:${event.id}`,
   })
-  return { outcome: 'duplicate' as const, registration: existing, manageToken, manageUrl }
 }
 
 /** The row: a new one, or the email's earlier cancelled registration reused. */
@@ -633,11 +639,16 @@ export async function offerSeat(tx: Tx, event: OfferedEvent, next: WaitingPerson
 export const isManageTokenShape = (token: string) => /^[a-z0-9]{16,64}$/.test(token)
 
 /** The registration a personal link opens: its first link or any later one not revoked. */
+/** The registrations a token opens: its first link, or a later one not revoked. */
+export function openedByToken(token: string): Prisma.RegistrationWhereInput {
+  const tokenHash = hashToken(token)
+  return { OR: [{ manageTokenHash: tokenHash }, { links: { some: { tokenHash, revokedAt: null } } }] }
+}
+
 export async function findRegistrationByManageToken(token: string) {
   if (!isManageTokenShape(token)) return null
-  const tokenHash = hashToken(token)
   return prisma.registration.findFirst({
-    where: { OR: [{ manageTokenHash: tokenHash }, { links: { some: { tokenHash, revokedAt: null } } }] },
+    where: openedByToken(token),
     include: {
       event: {
         include: {
