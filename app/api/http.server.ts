@@ -3,10 +3,9 @@
 // Routes wrap their work in `handleApi`, which turns whatever is thrown (AppError, Zod errors,
 // the JSON 401/403 of requireApiToken, plain Responses) into that shape; never a 500 for bad input.
 import { ZodError, type z } from 'zod'
-import { messages } from '#app/locales/index.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import { isAppError, type AppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, translator, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
+import { isMessageKey, localeFromRequest, translate, translator, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
 export type ApiErrors = Record<string, string[]>
@@ -28,9 +27,6 @@ export function jsonError(status: number, errors: ApiErrors, opts: { code?: stri
   return json(opts.code ? { errors, code: opts.code } : { errors }, { status, headers: opts.headers })
 }
 
-export function isMessageKey(value: string): value is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages.fr, value)
-}
 
 /**
  * A message key (optionally with parameters, "key?max=80", as the registration form writes them)

@@ -9,8 +9,9 @@ function LanguageSwitch() {
   const locale = useLocale()
   const location = useLocation()
   const other = locale === 'fr' ? 'en' : 'fr'
+  // A whole new page: the browser holds only the current language's catalogue (see #catalogues).
   return (
-    <Form method="post" action="/set-language" className="inline">
+    <Form method="post" action="/set-language" className="inline" reloadDocument>
       <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button

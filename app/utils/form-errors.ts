@@ -1,14 +1,12 @@
 // Validation and business-rule errors as translated field errors for the organisers' forms:
 // message keys become text in the request's language; anything else (a rule's code such as
 // "below_taken") becomes the error's own message, or stays as it is when there is none.
-import { messages } from '#app/locales/index.ts'
 import type { AppError } from '#app/utils/errors.ts'
-import { translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
+import { isMessageKey, translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
 
 export type FieldErrorMap = Record<string, string[]>
 
-/** A message key of the catalogue ("events.error.x", "paymentsAdmin.error.y"). */
-const isKey = (text: string): text is MessageKey => Object.prototype.hasOwnProperty.call(messages.fr, text)
+const isKey = isMessageKey
 
 /** Message keys → text; anything that is not a key (a code such as "below_taken") is replaced by `fallback`. */
 export function translateErrors(

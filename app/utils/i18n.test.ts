@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { messages } from '#app/locales/index.ts'
+import { catalogues } from '#app/locales/catalogues.ts'
 import { formatMoney, localeFromRequest, translate } from './i18n.ts'
 
 describe('i18n', () => {
   test('every French message has an English one and vice versa', () => {
-    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.fr).sort())
-    for (const [key, value] of Object.entries(messages.en)) expect(value, key).not.toBe('')
+    expect(Object.keys(catalogues.en!).sort()).toEqual(Object.keys(catalogues.fr!).sort())
+    for (const [key, value] of Object.entries(catalogues.en!)) expect(value, key).not.toBe('')
   })
   test('interpolates parameters', () => {
     expect(translate('fr', 'error.reference', { id: 'abc' })).toBe('Référence : abc')

@@ -1,19 +1,25 @@
-// The one i18n layer: French by default, English second. Messages live in app/locales/<domain>.ts,
-// each defining both languages with the same keys (checked by the type of defineMessages).
-import { messages } from '#app/locales/index.ts'
+// The one i18n layer: French by default, English second. Messages live in app/locales/fr/<domain>.ts
+// and app/locales/en/<domain>.ts (the English file must have exactly the French keys: its type says so).
+// The server holds both catalogues; the browser only the page's language (see #catalogues).
+import { catalogues } from '#catalogues'
+import type { Locale, MessageKey } from '#app/locales/types.ts'
 
-export const LOCALES = ['fr', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+export type { Locale, MessageKey }
+export const LOCALES = ['fr', 'en'] as const satisfies readonly Locale[]
 export const DEFAULT_LOCALE: Locale = 'fr'
-export type MessageKey = keyof typeof messages.fr
 export type MessageParams = Record<string, string | number>
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
+/** Whether `text` is a key of the catalogue ("events.error.x"), as opposed to a code or plain text. */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.values(catalogues).some((catalogue) => Object.prototype.hasOwnProperty.call(catalogue, text))
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template: string = messages[locale][key] ?? messages.fr[key] ?? key
+  const template: string = catalogues[locale]?.[key] ?? catalogues.fr?.[key] ?? key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])))
 }

@@ -1,0 +1,28 @@
+import type { checkin as fr } from '../fr/checkin.ts'
+
+// Check-in at the door (émargement), used by staff on a phone.
+export const checkin: Record<keyof typeof fr, string> = {
+  'checkin.title': 'Check-in',
+  'checkin.counter': '{checkedIn} person(s) checked in out of {confirmed} confirmed registration(s)',
+  'checkin.result.ok': '{name} is checked in ({time}).',
+  'checkin.result.already': '{name} is already checked in, at {time}.',
+  'checkin.result.notConfirmed': '{name} cannot be checked in: registration “{status}”.',
+  'checkin.result.notFound': 'No ticket with this code for this event. Check the code or search the person by name.',
+  'checkin.search.title': 'Find a person',
+  'checkin.search.label': 'Name, organisation or email',
+  'checkin.search.submit': 'Search',
+  'checkin.search.none': 'Nobody matches “{q}”.',
+  'checkin.search.results': '{count} result(s)',
+  'checkin.search.button': 'Check in',
+  'checkin.search.buttonFor': 'Check in {name}',
+  'checkin.search.alreadyAt': 'Checked in at {time}',
+  'checkin.scan.title': 'Ticket',
+  'checkin.scan.start': 'Scan a QR code',
+  'checkin.scan.stop': 'Stop the camera',
+  'checkin.scan.preview': 'Camera picture',
+  'checkin.scan.unsupported': 'This browser cannot read QR codes: type the ticket code.',
+  'checkin.scan.cameraError': 'The camera is not available. Allow it in the browser or type the ticket code.',
+  'checkin.code.label': 'Ticket code',
+  'checkin.code.help': 'The 10 characters printed under the QR code.',
+  'checkin.code.submit': 'Check in this ticket',
+}

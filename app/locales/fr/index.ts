@@ -1,0 +1,51 @@
+// The French catalogue (the default language): every domain's messages, merged. Add a domain file here
+// and in ../en/index.ts when you create one.
+import { admission } from './admission.ts'
+import { api } from './api.ts'
+import { attendees } from './attendees.ts'
+import { auth } from './auth.ts'
+import { campaigns } from './campaigns.ts'
+import { checkin } from './checkin.ts'
+import { common } from './common.ts'
+import { contacts } from './contacts.ts'
+import { email } from './email.ts'
+import { events } from './events.ts'
+import { jury } from './jury.ts'
+import { juryAdmin } from './juryAdmin.ts'
+import { mailbox } from './mailbox.ts'
+import { nominations } from './nominations.ts'
+import { pages } from './pages.ts'
+import { payments } from './payments.ts'
+import { paymentsAdmin } from './paymentsAdmin.ts'
+import { paymentsCard } from './paymentsCard.ts'
+import { prizeReview } from './prize-review.ts'
+import { prizes } from './prizes.ts'
+import { registration } from './registration.ts'
+import { votes } from './votes.ts'
+import { waitlist } from './waitlist.ts'
+
+export const messages = {
+  ...admission,
+  ...api,
+  ...attendees,
+  ...auth,
+  ...campaigns,
+  ...checkin,
+  ...common,
+  ...contacts,
+  ...email,
+  ...events,
+  ...jury,
+  ...juryAdmin,
+  ...mailbox,
+  ...nominations,
+  ...pages,
+  ...payments,
+  ...paymentsAdmin,
+  ...paymentsCard,
+  ...prizeReview,
+  ...prizes,
+  ...registration,
+  ...votes,
+  ...waitlist,
+}
