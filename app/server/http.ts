@@ -7,7 +7,7 @@ import express from 'express'
 import { randomUUID } from 'node:crypto'
 import type { Env } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
-import { publicPageCache } from '#app/utils/public-page-cache.server.ts'
+import { publicPageCache, unlessPublicPageHit } from '#app/utils/public-page-cache.server.ts'
 import { requestContext } from '#app/utils/request-context.server.ts'
 import { originCheck } from './origin-check.ts'
 
@@ -42,7 +42,8 @@ export function createHttpApp(env: Env, build: ServerBuild | (() => Promise<Serv
   }
   const origin = originCheck(env.APP_URL)
 
-  app.use(compression())
+  // A kept public page carries its own compressed copies (made once per render, not per visitor).
+  app.use(unlessPublicPageHit(compression()))
   // Fingerprinted assets are immutable; the rest of public/ is cached briefly. Every file there has
   // an extension: page paths (no dot in their last segment) skip the file-system look-up.
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))

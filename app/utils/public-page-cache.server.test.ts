@@ -1,11 +1,13 @@
 // The anonymous public-page cache (public-page-cache.server.ts) in front of a stand-in renderer
-// that counts its renders, through a real socket and the compression middleware of http.ts.
+// that counts its renders, through a real socket and the compression middleware as http.ts mounts it.
 import compression from 'compression'
 import express from 'express'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { forgetPublicPages, publicPageCache } from './public-page-cache.server.ts'
+import { request as httpRequest } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { forgetPublicPages, publicPageCache, unlessPublicPageHit } from './public-page-cache.server.ts'
 
 let server: Server
 let base = ''
@@ -17,7 +19,7 @@ let setCookie = false
 beforeAll(async () => {
   process.env.PUBLIC_CACHE_TTL_MS = '60000'
   const app = express()
-  app.use(compression())
+  app.use(unlessPublicPageHit(compression()))
   app.get('/e/:slug', publicPageCache)
   app.all('*', async (req, res) => {
     renders++
@@ -67,6 +69,38 @@ describe('public page cache', () => {
     expect(second.headers.get('vary')).toContain('Accept-Language')
     expect(await second.text()).toBe(firstBody)
     expect(firstBody).toMatch(/^<p>fr render \d+ é+<\/p>$/)
+  })
+
+  test('a kept page is sent in the encoding each visitor accepts, from its own copies, with its length', async () => {
+    const plain = await (await get('/e/encodings')).text()
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const url = new URL('/e/encodings', base)
+        const req = httpRequest(url, { headers: { 'Accept-Language': 'fr-FR', 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const before = renders
+    const br = await raw('gzip, deflate, br')
+    const gzip = await raw('gzip')
+    const identity = await raw('identity')
+    expect(renders - before).toBe(0)
+    expect(br.headers['x-essor-page-cache']).toBe('hit')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(plain)
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.body).toString('utf8')).toBe(plain)
+    expect(identity.headers['content-encoding']).toBeUndefined()
+    expect(identity.body.toString('utf8')).toBe(plain)
+    for (const answer of [br, gzip, identity]) {
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length)
+      expect(answer.headers['vary']).toMatch(/Accept-Encoding/i)
+    }
+    expect(br.body.length).toBeLessThan(identity.body.length)
   })
 
   test('visitors arriving during the render wait for it instead of rendering again', async () => {

@@ -5,31 +5,38 @@
 // toast cookie, no query string, a 200 answer marked `public` by the loader and setting no cookie.
 // The key holds the host and the language, the only other inputs of such a page.
 //
-// The store lives on globalThis: the HTTP layer (app/server/http.ts) and the server build (where
-// invalidatePublicEvent runs after an organiser's change) load this file as two module copies.
-import type { NextFunction, Request, Response } from 'express'
-import { createCache, type Cache } from '#app/shared/cache.ts'
+// A kept page also keeps its gzip and Brotli copies, made the first time a visitor asks for each:
+// a hit is answered before the compression middleware (see `unlessPublicPageHit`), so compressing
+// costs once per render instead of once per visitor.
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { createCache } from '#app/shared/cache.ts'
 import { localeFromRequest } from './i18n.ts'
 
-export type CachedPage = { status: number; headers: [string, string][]; body: Buffer }
-// Each page is kept with the TTL read when it was rendered (PUBLIC_CACHE_TTL_MS may change in tests).
-type Store = { pages: Cache<CachedPage>; pending: Map<string, Promise<CachedPage | null>> }
+export type CachedPage = {
+  status: number
+  headers: [string, string][]
+  body: Buffer
+  /** Compressed copies, made on first demand. */
+  encoded: { gzip?: Buffer; br?: Buffer }
+}
 
-const STORE_KEY = Symbol.for('essor.public-page-cache')
 const MAX_ENTRIES = 500
 /** Headers of Remix's answer replayed on a hit; the per-request ones are set again by http.ts. */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary']
 const PERSONAL_COOKIE = /(?:^|;\s*)(essor_session|essor_toast)=/
+/** The pages kept: an event's public page, /e/{slug}. */
+const PAGE_PATH = /^\/e\/[^/.]+\/?$/
+/** Where a hit found before compression waits for `publicPageCache` (res.locals). */
+const HIT = 'essorPublicPageHit'
 
-function store(): Store {
-  const g = globalThis as { [STORE_KEY]?: Store }
-  g[STORE_KEY] ??= { pages: createCache<CachedPage>({ ttlMs: 3000, max: MAX_ENTRIES }), pending: new Map() }
-  return g[STORE_KEY]
-}
+// Each page is kept with the TTL read when it was rendered (PUBLIC_CACHE_TTL_MS may change in tests).
+const pages = createCache<CachedPage>({ ttlMs: 3000, max: MAX_ENTRIES })
+const pending = new Map<string, Promise<CachedPage | null>>()
 
 /** Forget every kept page (after an organiser's change: visible at once in this process). */
 export function forgetPublicPages() {
-  store().pages.clear()
+  pages.clear()
 }
 
 function ttlMs() {
@@ -39,7 +46,7 @@ function ttlMs() {
 
 /** The cache key of an anonymous, cacheable page request, or null when it must be rendered for this visitor. */
 export function publicPageKey(req: Request): string | null {
-  if (req.method !== 'GET') return null
+  if (req.method !== 'GET' || !PAGE_PATH.test(req.path)) return null
   const queryAt = req.originalUrl.indexOf('?')
   if (queryAt !== -1) return null
   // Single fetch's data requests (/e/x.data) are not pages.
@@ -49,10 +56,45 @@ export function publicPageKey(req: Request): string | null {
   return `${req.hostname}\n${locale}\n${req.path}`
 }
 
-function send(res: Response, page: CachedPage) {
+/** The copy of `page` in the encoding the visitor prefers (made now if it is the first to ask). */
+function encodedFor(req: Request, page: CachedPage): { encoding: 'br' | 'gzip' | null; body: Buffer } {
+  // Brotli whenever the visitor accepts it (browsers list it after gzip at the same weight), as compression does.
+  const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : null
+  if (encoding === 'br') {
+    page.encoded.br ??= brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+    return { encoding, body: page.encoded.br }
+  }
+  if (encoding === 'gzip') {
+    page.encoded.gzip ??= gzipSync(page.body)
+    return { encoding, body: page.encoded.gzip }
+  }
+  return { encoding: null, body: page.body }
+}
+
+/** A kept page, whole. Before the compression middleware, it sends its own compressed copy. */
+function send(req: Request, res: Response, page: CachedPage) {
   for (const [name, value] of page.headers) res.setHeader(name, value)
   res.setHeader('X-Essor-Page-Cache', 'hit')
-  res.status(page.status).end(page.body)
+  if (res.locals[HIT] !== page) return res.status(page.status).end(page.body)
+  const { encoding, body } = encodedFor(req, page)
+  res.vary('Accept-Encoding')
+  if (encoding) res.setHeader('Content-Encoding', encoding)
+  res.setHeader('Content-Length', body.length)
+  res.status(page.status).end(body)
+}
+
+/**
+ * Runs `middleware` (the compression middleware) for every request but a kept public page's, which
+ * is answered by `publicPageCache` later in the chain with its own compressed copy.
+ */
+export function unlessPublicPageHit(middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const key = ttlMs() > 0 ? publicPageKey(req) : null
+    const hit = key ? pages.get(key) : undefined
+    if (!hit) return middleware(req, res, next)
+    res.locals[HIT] = hit
+    next()
+  }
 }
 
 /**
@@ -60,16 +102,17 @@ function send(res: Response, page: CachedPage) {
  * or lets Remix render it and keeps what it wrote when it qualifies.
  */
 export function publicPageCache(req: Request, res: Response, next: NextFunction) {
+  const found = res.locals[HIT] as CachedPage | undefined
+  if (found) return send(req, res, found)
   const ttl = ttlMs()
   const key = ttl > 0 ? publicPageKey(req) : null
   if (!key) return next()
-  const { pages, pending } = store()
   const hit = pages.get(key)
-  if (hit) return send(res, hit)
+  if (hit) return send(req, res, hit)
   const inFlight = pending.get(key)
   if (inFlight) {
     inFlight.then(
-      (page) => (page && !res.headersSent ? send(res, page) : next()),
+      (page) => (page && !res.headersSent ? send(req, res, page) : next()),
       () => next(),
     )
     return
@@ -110,7 +153,7 @@ export function publicPageCache(req: Request, res: Response, next: NextFunction)
       const value = res.getHeader(name)
       if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)])
     }
-    done({ status: 200, headers, body: Buffer.concat(chunks) })
+    done({ status: 200, headers, body: Buffer.concat(chunks), encoded: {} })
   })
   res.on('close', () => {
     if (!res.writableFinished) done(null)
