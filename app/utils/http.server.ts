@@ -43,10 +43,6 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to
 }
 
-export function isLocalHost(hostname: string) {
-  return hostname === 'localhost' || hostname === '::1' || hostname === '[::1]' || hostname.startsWith('127.')
-}
-
 /** The client IP; X-Forwarded-For is trusted only when TRUST_PROXY is on. */
 export function clientIp(request: Request): string {
   const trustProxy = ['on', 'true', '1'].includes(process.env.TRUST_PROXY ?? '')

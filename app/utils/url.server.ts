@@ -10,3 +10,8 @@ export function appOrigin(): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, appOrigin()).toString()
 }
+
+/** Cookies are `Secure` when the app is served over HTTPS, as APP_URL says (never from the request's Host). */
+export function secureCookies(): boolean {
+  return appOrigin().startsWith('https:')
+}

@@ -9,7 +9,8 @@ import { redirect } from '@remix-run/node'
 import { prisma, readRows, sqlBuilder, type Tx } from '#app/db.server.ts'
 import { findMembership, findOrganisationBySlug, isRole, type Role } from '#app/modules/organisations/service.server.ts'
 import { can, type Action } from './permissions.ts'
-import { forbidden, isLocalHost, notFound } from '#app/utils/http.server.ts'
+import { forbidden, notFound } from '#app/utils/http.server.ts'
+import { secureCookies } from '#app/utils/url.server.ts'
 import { currentRequestContext } from '#app/utils/request-context.server.ts'
 import { randomBytesPooled } from '#app/utils/random.server.ts'
 
@@ -108,32 +109,28 @@ function discardQueuedSessionCookies() {
   }
 }
 
-function secureCookie(request: Request) {
-  return !isLocalHost(new URL(request.url).hostname)
-}
-
-function buildSessionCookie(request: Request, token: string, expiresAt: Date) {
+function buildSessionCookie(token: string, expiresAt: Date) {
   const parts = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`]
-  if (secureCookie(request)) parts.push('Secure')
+  if (secureCookies()) parts.push('Secure')
   return parts.join('; ')
 }
 
-function buildBlankSessionCookie(request: Request) {
+function buildBlankSessionCookie() {
   const parts = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0']
-  if (secureCookie(request)) parts.push('Secure')
+  if (secureCookies()) parts.push('Secure')
   return parts.join('; ')
 }
 
 /** Set-Cookie value for a response that signs in; it replaces any cookie getAuth() queued for this request. */
-export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+export function sessionCookie(token: string, expiresAt: Date) {
   discardQueuedSessionCookies()
-  return buildSessionCookie(request, token, expiresAt)
+  return buildSessionCookie(token, expiresAt)
 }
 
 /** Set-Cookie value for a response that signs out; it replaces any cookie getAuth() queued for this request. */
-export function blankSessionCookie(request: Request) {
+export function blankSessionCookie() {
   discardQueuedSessionCookies()
-  return buildBlankSessionCookie(request)
+  return buildBlankSessionCookie()
 }
 
 const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-z0-9]+)`)
@@ -154,8 +151,8 @@ export function getAuth(request: Request): Promise<Auth | null> {
   const pending = (async () => {
     const auth = token ? await validateSessionToken(token) : null
     if (ctx) {
-      if (auth?.renewed && token) ctx.setCookies.push(buildSessionCookie(request, token, auth.expiresAt))
-      if (token && !auth) ctx.setCookies.push(buildBlankSessionCookie(request))
+      if (auth?.renewed && token) ctx.setCookies.push(buildSessionCookie(token, auth.expiresAt))
+      if (token && !auth) ctx.setCookies.push(buildBlankSessionCookie())
     }
     return auth
   })()

@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
         request,
         '/login',
         { type: 'success', key: 'auth.toast.signedOutEverywhere' },
-        { headers: { 'Set-Cookie': blankSessionCookie(request) } },
+        { headers: { 'Set-Cookie': blankSessionCookie() } },
       )
     })
   }

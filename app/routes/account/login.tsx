@@ -73,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
           request,
           safeRedirectPath(value.redirectTo),
           { type: 'success', key: 'auth.toast.signedIn' },
-          { headers: { 'Set-Cookie': sessionCookie(request, outcome.sessionToken, outcome.expiresAt) } },
+          { headers: { 'Set-Cookie': sessionCookie(outcome.sessionToken, outcome.expiresAt) } },
         )
       },
       { hideFields: ['password'] },

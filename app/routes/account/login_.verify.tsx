@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       request,
       safeRedirectPath(signedIn.redirectTo),
       { type: 'success', key: 'auth.toast.signedIn' },
-      { headers: { 'Set-Cookie': sessionCookie(request, signedIn.sessionToken, signedIn.expiresAt) } },
+      { headers: { 'Set-Cookie': sessionCookie(signedIn.sessionToken, signedIn.expiresAt) } },
     )
   } catch (error) {
     if (error instanceof SignInLinkError) return data({ state: error.reason }, { status: STATUS[error.reason] })

@@ -15,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
     request,
     '/',
     { type: 'success', key: 'auth.toast.signedOut' },
-    { headers: { 'Set-Cookie': blankSessionCookie(request) } },
+    { headers: { 'Set-Cookie': blankSessionCookie() } },
   )
 }
 

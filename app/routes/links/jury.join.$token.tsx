@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(`/jury/join/${token}`, { headers: PRIVATE })
       }
       const joined = await acceptInvitation(token, { userAgent: request.headers.get('user-agent') })
-      return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(request, joined.sessionToken, joined.expiresAt), ...PRIVATE } })
+      return redirect('/jury', { headers: { 'Set-Cookie': sessionCookie(joined.sessionToken, joined.expiresAt), ...PRIVATE } })
     } catch (error) {
       // An unknown link is the page's "not found"; any other refusal is the form's error.
       if (isAppError(error) && error.status === 404) throw notFound()
