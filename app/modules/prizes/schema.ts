@@ -343,7 +343,14 @@ export const prizeQuestionFormSchema = z.preprocess((raw) => {
 export const copyFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
   return { year: formInteger(raw as FormRecord, 'year', undefined) }
-}, copyInputSchema)
+}, copyInputSchema) as unknown as z.ZodType<z.output<typeof copyInputSchema>, { year?: string }>
+
+/** The edition page's one-button forms: publish and archive (after its confirmation). */
+export const editionButtonSchema = z.discriminatedUnion(
+  'intent',
+  [z.object({ intent: z.literal('publish') }), z.object({ intent: z.literal('archive') })],
+  { error: 'prizes.error.unknownAction' },
+)
 
 // ---- Errors and form values ------------------------------------------------------------------
 
