@@ -50,12 +50,12 @@ describe('the jury page forms', () => {
       { schema: inviteJurorFormSchema },
     )
     expect(r.status).toBe('error')
-    expect(r.error).toMatchObject({ name: ['jury.error.nameRequired'], categoryIds: ['jury.error.categories'] })
+    expect(r.status === 'error' && r.error).toMatchObject({ name: ['jury.error.nameRequired'], categoryIds: ['jury.error.categories'] })
   })
 
   test('seats need a juror and at least one category', () => {
     const r = parseWithZod(form([['intent', 'seats']]), { schema: jurorSeatsFormSchema })
-    expect(r.error).toMatchObject({ jurorId: ['jury.error.jurorRequired'], categoryIds: ['jury.error.categories'] })
+    expect(r.status === 'error' && r.error).toMatchObject({ jurorId: ['jury.error.jurorRequired'], categoryIds: ['jury.error.categories'] })
   })
 
   test('a conflict needs a juror, a nomination and a known kind', () => {
@@ -66,7 +66,7 @@ describe('the jury page forms', () => {
       ]),
       { schema: recordConflictFormSchema },
     )
-    expect(r.error).toMatchObject({
+    expect(r.status === 'error' && r.error).toMatchObject({
       jurorId: ['jury.error.jurorRequired'],
       nominationId: ['jury.error.nominationRequired'],
       kind: ['jury.error.conflictKind'],
