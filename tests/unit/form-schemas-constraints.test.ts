@@ -12,6 +12,8 @@ import {
   importUploadFormSchema,
   suppressionIntentSchemas,
 } from '#app/modules/contacts/schema.ts'
+import { inviteJurorFormSchema, jurorSeatsFormSchema, recordConflictFormSchema } from '#app/modules/jury/admin-schema.ts'
+import { categoryFormSchema, copyFormSchema, criterionFormSchema } from '#app/modules/prizes/schema.ts'
 import { startNominationFormSchema } from '#app/modules/nominations/schema.ts'
 import { voteFormSchema } from '#app/modules/votes/schema.ts'
 
@@ -31,6 +33,12 @@ const schemas = {
   importMappingFormSchema,
   startNominationFormSchema,
   voteFormSchema,
+  copyFormSchema,
+  categoryFormSchema,
+  criterionFormSchema,
+  inviteJurorFormSchema,
+  jurorSeatsFormSchema,
+  recordConflictFormSchema,
 }
 
 describe('form schemas give Conform their constraints', () => {
@@ -41,5 +49,7 @@ describe('form schemas give Conform their constraints', () => {
   test('the required fields are marked so for the browser', () => {
     expect(getZodConstraint(newCampaignFormSchema)).toMatchObject({ kind: { required: true }, name: { required: true } })
     expect(getZodConstraint(voteFormSchema)).toMatchObject({ nominationId: { required: true }, email: { required: true } })
+    expect(getZodConstraint(inviteJurorFormSchema)).toMatchObject({ name: { required: true }, email: { required: true } })
+    expect(getZodConstraint(categoryFormSchema)).toMatchObject({ name: { required: true } })
   })
 })

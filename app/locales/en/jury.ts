@@ -150,6 +150,8 @@ export const jury: Record<keyof typeof fr, string> = {
   'jury.error.conflictExists': 'A conflict is already declared for this nomination.',
   'jury.error.unknownIntent': 'Unknown action.',
   'jury.error.categoryRequired': 'Choose a jury category.',
+  'jury.error.jurorRequired': 'Choose the juror.',
+  'jury.error.nominationRequired': 'Choose the nomination.',
 
   'email.jury.subject': 'Jury invitation: {title}',
   'email.jury.heading': 'Join the jury of “{title}”',

@@ -149,6 +149,8 @@ export const jury = {
   'jury.error.conflictExists': 'Un conflit est déjà déclaré pour cette candidature.',
   'jury.error.unknownIntent': 'Action inconnue.',
   'jury.error.categoryRequired': 'Choisissez une catégorie du jury.',
+  'jury.error.jurorRequired': 'Choisissez le membre du jury.',
+  'jury.error.nominationRequired': 'Choisissez la candidature.',
 
   'email.jury.subject': 'Invitation au jury : {title}',
   'email.jury.heading': 'Rejoignez le jury de « {title} »',

@@ -6,12 +6,13 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { ASSIGNMENT_MODES } from './assignment-schema.ts'
 import { juryStatusesOf } from './results.server.ts'
 import { pairKey, planBalancedAssignment } from './rules.ts'
 
 type Actor = { organisationId: string; userId: string | null }
 
-export const ASSIGNMENT_MODES = ['all', 'balanced'] as const
+export { ASSIGNMENT_MODES }
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number]
 
 const juryNotFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })

@@ -314,7 +314,10 @@ export const categoryFormSchema = z.preprocess((raw) => {
     scaleMin: formInteger(r, 'scaleMin', undefined),
     scaleMax: formInteger(r, 'scaleMax', undefined),
   }
-}, categoryInputSchema)
+}, categoryInputSchema) as unknown as z.ZodType<
+  CategoryValues,
+  { name?: string; description?: string; awards?: string; scaleMin?: string; scaleMax?: string }
+>
 
 export const criterionFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
@@ -324,7 +327,7 @@ export const criterionFormSchema = z.preprocess((raw) => {
     rubric: typeof r.rubric === 'string' ? r.rubric : '',
     weight: formInteger(r, 'weight', undefined),
   }
-}, criterionInputSchema)
+}, criterionInputSchema) as unknown as z.ZodType<CriterionValues, { name?: string; rubric?: string; weight?: string }>
 
 /** The question form: choices are typed one per line. */
 export const prizeQuestionFormSchema = z.preprocess((raw) => {
@@ -343,7 +346,24 @@ export const prizeQuestionFormSchema = z.preprocess((raw) => {
 export const copyFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object') return raw
   return { year: formInteger(raw as FormRecord, 'year', undefined) }
-}, copyInputSchema)
+}, copyInputSchema) as unknown as z.ZodType<z.output<typeof copyInputSchema>, { year?: string }>
+
+/** The edition page's one-button forms: publish and archive (after its confirmation). */
+export const editionButtonSchema = z.discriminatedUnion(
+  'intent',
+  [z.object({ intent: z.literal('publish') }), z.object({ intent: z.literal('archive') })],
+  { error: 'prizes.error.unknownAction' },
+)
+
+/** The categories page's one-button forms: delete a category or a criterion. */
+export const categoryButtonSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('category.delete'), categoryId: z.string({ error: 'prizes.error.unknownAction' }) }),
+    z.object({ intent: z.literal('criterion.delete'), criterionId: z.string({ error: 'prizes.error.unknownAction' }) }),
+  ],
+  { error: 'prizes.error.unknownAction' },
+)
 
 // ---- Errors and form values ------------------------------------------------------------------
 

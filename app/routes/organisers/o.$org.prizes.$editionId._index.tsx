@@ -1,19 +1,21 @@
 // An edition's summary for organisers: calendar, eligibility, categories, and the lifecycle
 // actions (publish, archive, copy to another year). Archiving asks for confirmation first
 // (a page state, so it works without JavaScript).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
+import { answerFor, loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
 import { legalFormLabelKey, submissionWindow } from '#app/modules/prizes/rules.ts'
-import { copyFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
+import { copyFormSchema, editionButtonSchema, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import { archiveEdition, copyEdition, publishBlock, publishEdition } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ErrorList, TextField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -66,60 +68,77 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { error?: string; copyErrors?: Record<string, string[]>; copyYear?: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
-  const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const formData = await request.formData()
-  const intent = formData.get('intent')
   const here = editionPath(organisation.slug, edition.id)
   const actor = { actorUserId: user.id, request }
-  try {
-    switch (intent) {
-      case 'publish':
-        await publishEdition(organisation.id, edition.id, actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'prizes.toast.published' })
-      case 'archive':
-        await archiveEdition(organisation.id, edition.id, actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'prizes.toast.archived' })
-      case 'copy': {
-        const copyYear = String(formData.get('year') ?? '')
-        const parsed = copyFormSchema.safeParse({ year: copyYear })
-        if (!parsed.success)
-          return data<ActionResult>({ copyErrors: translateErrors(locale, fieldErrorsOf(parsed.error)), copyYear }, { status: 400 })
-        try {
-          const copy = await copyEdition(organisation.id, edition.id, parsed.data, actor)
-          return redirectWithToast(request, editionPath(organisation.slug, copy.id), {
-            type: 'success',
-            key: 'prizes.toast.copied',
-            params: { year: copy.year },
-          })
-        } catch (error) {
-          if (isAppError(error) && error.status === 422)
-            return data<ActionResult>({ copyErrors: appErrorToFieldErrors(locale, error), copyYear }, { status: 422 })
-          throw error
-        }
-      }
-      default:
-        return data<ActionResult>({ error: translate(locale, 'prizes.error.unknownAction') }, { status: 400 })
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      return data<ActionResult>(
-        { error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.message },
-        { status: error.status },
-      )
-    }
-    throw error
+  if (formData.get('intent') === 'copy') {
+    return answerFor(
+      'copy',
+      submitForm(request, formData, copyFormSchema, async (value) => {
+        const copy = await copyEdition(organisation.id, edition.id, value, actor)
+        return redirectWithToast(request, editionPath(organisation.slug, copy.id), {
+          type: 'success',
+          key: 'prizes.toast.copied',
+          params: { year: copy.year },
+        })
+      }),
+    )
   }
+  return answerFor(
+    'page',
+    submitForm(request, formData, editionButtonSchema, async (value) => {
+      if (value.intent === 'publish') await publishEdition(organisation.id, edition.id, actor)
+      else await archiveEdition(organisation.id, edition.id, actor)
+      return redirectWithToast(request, here, {
+        type: 'success',
+        key: value.intent === 'publish' ? 'prizes.toast.published' : 'prizes.toast.archived',
+      })
+    }),
+  )
+}
+
+function CopyForm({ year }: { year: number }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(copyFormSchema, {
+    id: 'copy',
+    lastResult: useFormResult('copy'),
+    defaultValue: { year: String(year + 1) },
+  })
+  const tr = (e: string) => t(e as MessageKey)
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, { year: 'copy-year' }, tr)} />
+      <input type="hidden" name="intent" value="copy" />
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField
+          name="year"
+          id="copy-year"
+          type="number"
+          inputMode="numeric"
+          min={PRIZE_LIMITS.yearMin}
+          max={PRIZE_LIMITS.yearMax}
+          label={t('prize.field.year')}
+          defaultValue={String(fields.year.defaultValue ?? '')}
+          required
+          errors={fields.year.errors?.map(tr)}
+          className="max-w-40"
+        />
+        <button type="submit" className="btn-secondary" disabled={busy}>
+          {t('prizes.copy.submit')}
+        </button>
+      </div>
+    </Form>
+  )
 }
 
 export default function EditionSummary() {
   const t = useT()
   const { organisation, edition, confirmArchive, publishBlock: block } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const pageErrors = useFormErrors('page')
   const busy = useNavigation().state === 'submitting'
   const base = editionPath(organisation.slug, edition.id)
   const c = edition.calendar
@@ -127,11 +146,7 @@ export default function EditionSummary() {
     <div>
       <EditionPageHeader orgSlug={organisation.slug} edition={edition} />
       <div className="space-y-6">
-        {actionData?.error && (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {actionData.error}
-          </div>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
 
         {confirmArchive && (
           <section aria-labelledby="confirm-title" className="card space-y-4 border-amber-700">
@@ -263,26 +278,7 @@ export default function EditionSummary() {
             {t('prizes.copy.title')}
           </h2>
           <p>{t('prizes.copy.intro')}</p>
-          <Form method="post" noValidate className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="intent" value="copy" />
-            <ErrorList errors={actionData?.copyErrors?._form} />
-            <TextField
-              name="year"
-              id="copy-year"
-              type="number"
-              inputMode="numeric"
-              min={PRIZE_LIMITS.yearMin}
-              max={PRIZE_LIMITS.yearMax}
-              label={t('prize.field.year')}
-              defaultValue={actionData?.copyYear ?? String(edition.year + 1)}
-              required
-              errors={actionData?.copyErrors?.year}
-              className="max-w-40"
-            />
-            <button type="submit" className="btn-secondary" disabled={busy}>
-              {t('prizes.copy.submit')}
-            </button>
-          </Form>
+          <CopyForm year={edition.year} />
         </section>
       </div>
     </div>

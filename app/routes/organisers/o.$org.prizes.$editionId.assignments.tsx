@@ -1,8 +1,9 @@
 // Who scores what: per category the mode (all or balanced with k jurors per nomination and an
 // optional maximum per juror), running the assignment, the jurors' loads, and adding or
 // removing one juror on one nomination by hand. Conflicted jurors are never offered.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
 import {
   addAssignment,
   assignmentOverview,
@@ -10,15 +11,17 @@ import {
   runAssignment,
   updateAssignmentSettings,
 } from '#app/modules/jury/assignment.server.ts'
-import { allErrors } from '#app/modules/jury/ui.tsx'
+import { assignmentButtonSchema, assignmentSettingsFormSchema } from '#app/modules/jury/assignment-schema.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
-import { attempt, intOrNull } from '#app/utils/route-forms.server.ts'
+import { answerFor, loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ChoiceGroup, ErrorList, TextField } from '#app/ui/forms.tsx'
+import { ChoiceGroup, ErrorList, FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -40,62 +43,117 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
   const actor = { organisationId: organisation.id, userId: user.id }
   const here = new URL(request.url).pathname
-  const categoryId = String(form.get('categoryId') ?? '')
-  if (intent === 'run') {
-    let ran = { created: 0, removed: 0, short: [] as unknown[] }
-    const failed = await attempt(locale, intent, categoryId, async () => {
-      ran = await runAssignment(edition.id, categoryId, actor)
-    })
-    if (failed) return data(failed.failed, { status: failed.status })
-    if (ran.short.length > 0)
-      return redirectWithToast(request, here, { type: 'info', key: 'juryAdmin.assign.short', params: { count: ran.short.length } })
-    return redirectWithToast(request, here, {
-      type: 'success',
-      key: 'juryAdmin.assign.ran',
-      params: { created: ran.created, removed: ran.removed },
-    })
-  }
-  if (intent === 'add') {
-    const nominationId = String(form.get('nominationId') ?? '')
-    const failed = await attempt(locale, intent, nominationId, () =>
-      addAssignment(edition.id, String(form.get('jurorId') ?? ''), nominationId, actor),
+  if (intent === 'add' || intent === 'remove') {
+    return answerFor(
+      `nomination-${String(formData.get('nominationId') ?? '')}`,
+      submitForm(request, formData, assignmentButtonSchema, async (value) => {
+        if (value.intent === 'add') await addAssignment(edition.id, value.jurorId, value.nominationId, actor)
+        else await removeAssignment(edition.id, value.assignmentId, actor)
+        return redirectWithToast(request, here, {
+          type: 'success',
+          key: value.intent === 'add' ? 'juryAdmin.assign.added' : 'juryAdmin.assign.removed',
+        })
+      }),
     )
-    if (failed) return data(failed.failed, { status: failed.status })
-    return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.added' })
   }
-  if (intent === 'remove') {
-    const assignmentId = String(form.get('assignmentId') ?? '')
-    const failed = await attempt(locale, intent, String(form.get('nominationId') ?? ''), () =>
-      removeAssignment(edition.id, assignmentId, actor),
-    )
-    if (failed) return data(failed.failed, { status: failed.status })
-    return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.removed' })
-  }
-  const failed = await attempt(locale, 'settings', categoryId, () =>
-    updateAssignmentSettings(
-      edition.id,
-      categoryId,
-      {
-        mode: String(form.get('mode') ?? ''),
-        jurorsPerNomination: intOrNull(form.get('jurorsPerNomination')),
-        maxPerJuror: intOrNull(form.get('maxPerJuror')),
-      },
-      actor,
-    ),
+  return answerFor(
+    `category-${String(formData.get('categoryId') ?? '')}`,
+    submitForm(request, formData, assignmentSettingsFormSchema, async (value) => {
+      if (value.intent === 'settings') {
+        await updateAssignmentSettings(edition.id, value.categoryId, { ...value, mode: value.mode ?? '' }, actor)
+        return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.saved' })
+      }
+      const ran = await runAssignment(edition.id, value.categoryId, actor)
+      if (ran.short.length > 0)
+        return redirectWithToast(request, here, { type: 'info', key: 'juryAdmin.assign.short', params: { count: ran.short.length } })
+      return redirectWithToast(request, here, {
+        type: 'success',
+        key: 'juryAdmin.assign.ran',
+        params: { created: ran.created, removed: ran.removed },
+      })
+    }),
   )
-  if (failed) return data(failed.failed, { status: failed.status })
-  return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.assign.saved' })
+}
+
+type CategoryRow = ReturnType<typeof useLoaderData<typeof loader>>['categories'][number]
+
+function SettingsForm({ category: c }: { category: CategoryRow }) {
+  const t = useT()
+  const formKey = `category-${c.id}`
+  const [form, fields] = useZodForm(assignmentSettingsFormSchema, {
+    id: formKey,
+    lastResult: useFormResult(formKey),
+    defaultValue: {
+      mode: c.mode as 'all' | 'balanced',
+      jurorsPerNomination: c.jurorsPerNomination == null ? '' : String(c.jurorsPerNomination),
+      maxPerJuror: c.maxPerJuror == null ? '' : String(c.maxPerJuror),
+    },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const ids = { mode: `mode-${c.id}-0`, jurorsPerNomination: `k-${c.id}`, maxPerJuror: `max-${c.id}` }
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
+      <input type="hidden" name="categoryId" value={c.id} />
+      <ChoiceGroup
+        id={`mode-${c.id}`}
+        legend={t('juryAdmin.assign.mode')}
+        name="mode"
+        type="radio"
+        options={[
+          { value: 'all', label: t('juryAdmin.assign.mode.all') },
+          { value: 'balanced', label: t('juryAdmin.assign.mode.balanced') },
+        ]}
+        defaultValue={fields.mode.defaultValue ? [fields.mode.defaultValue] : []}
+        errors={fields.mode.errors?.map(tr)}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          name="jurorsPerNomination"
+          id={`k-${c.id}`}
+          type="number"
+          min={1}
+          inputMode="numeric"
+          label={t('juryAdmin.assign.k')}
+          defaultValue={fields.jurorsPerNomination.defaultValue ?? ''}
+          errors={fields.jurorsPerNomination.errors?.map(tr)}
+        />
+        <TextField
+          name="maxPerJuror"
+          id={`max-${c.id}`}
+          type="number"
+          min={1}
+          inputMode="numeric"
+          label={t('juryAdmin.assign.max')}
+          defaultValue={fields.maxPerJuror.defaultValue ?? ''}
+          errors={fields.maxPerJuror.errors?.map(tr)}
+        />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="settings" className="btn-secondary">
+          {t('juryAdmin.assign.save')}
+        </button>
+        <button type="submit" name="intent" value="run" className="btn-primary">
+          {t('juryAdmin.assign.run')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+function NominationErrors({ nominationId }: { nominationId: string }) {
+  const t = useT()
+  const errors = useFormErrors(`nomination-${nominationId}`)
+  return <ErrorList errors={errors.length ? errors.map((m) => t(m as MessageKey)) : null} />
 }
 
 export default function EditionAssignments() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>()
   const statuses = d.statuses.includes('shortlisted') ? t('juryAdmin.assign.status.shortlisted') : t('juryAdmin.assign.status.eligible')
   return (
     <div>
@@ -103,57 +161,12 @@ export default function EditionAssignments() {
       <div className="space-y-10">
         <p>{t('juryAdmin.assign.intro', { statuses })}</p>
         {d.categories.map((c) => {
-          const errs = failed && failed.id === c.id ? failed.errors : {}
           return (
             <section key={c.id} aria-labelledby={`cat-${c.id}`} className="space-y-4">
               <h2 id={`cat-${c.id}`} className="text-xl font-semibold">
                 {c.name}
               </h2>
-              <Form method="post" className="card space-y-3">
-                <input type="hidden" name="categoryId" value={c.id} />
-                <ErrorList errors={errs._form} />
-                <ChoiceGroup
-                  legend={t('juryAdmin.assign.mode')}
-                  name="mode"
-                  type="radio"
-                  options={[
-                    { value: 'all', label: t('juryAdmin.assign.mode.all') },
-                    { value: 'balanced', label: t('juryAdmin.assign.mode.balanced') },
-                  ]}
-                  defaultValue={[c.mode]}
-                  errors={errs.mode}
-                />
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <TextField
-                    name="jurorsPerNomination"
-                    id={`k-${c.id}`}
-                    type="number"
-                    min={1}
-                    inputMode="numeric"
-                    label={t('juryAdmin.assign.k')}
-                    defaultValue={c.jurorsPerNomination ?? ''}
-                    errors={errs.jurorsPerNomination}
-                  />
-                  <TextField
-                    name="maxPerJuror"
-                    id={`max-${c.id}`}
-                    type="number"
-                    min={1}
-                    inputMode="numeric"
-                    label={t('juryAdmin.assign.max')}
-                    defaultValue={c.maxPerJuror ?? ''}
-                    errors={errs.maxPerJuror}
-                  />
-                </div>
-                <div className="flex flex-wrap gap-3">
-                  <button type="submit" name="intent" value="settings" className="btn-secondary">
-                    {t('juryAdmin.assign.save')}
-                  </button>
-                  <button type="submit" name="intent" value="run" className="btn-primary">
-                    {t('juryAdmin.assign.run')}
-                  </button>
-                </div>
-              </Form>
+              <SettingsForm category={c} />
               <h3 className="font-semibold">{t('juryAdmin.assign.loads')}</h3>
               {c.jurors.length === 0 ? (
                 <p>{t('juryAdmin.assign.noJurors')}</p>
@@ -194,7 +207,7 @@ export default function EditionAssignments() {
                                 {t('juryAdmin.assign.conflicted', { names: n.conflicted.join(', ') })}
                               </span>
                             )}
-                            <ErrorList errors={failed && failed.id === n.id ? allErrors(failed.errors) : null} />
+                            <NominationErrors nominationId={n.id} />
                           </th>
                           <td className="py-2 pr-3">
                             <ul className="space-y-1">

@@ -1,12 +1,12 @@
 // An edition's categories (description, number of winners, scoring scale) and, for each, the
 // scoring grid the jury will use: criteria with their weight and scoring guidance.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
-import { appErrorToFieldErrors, translateErrors } from '#app/utils/form-errors.ts'
-import { formValues } from '#app/utils/route-forms.server.ts'
-import { categoryFormSchema, criterionFormSchema, fieldErrorsOf, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
+import { answerFor, loadOrganiserEdition, type KeyedFormReply } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
+import { categoryButtonSchema, categoryFormSchema, criterionFormSchema, PRIZE_LIMITS } from '#app/modules/prizes/schema.ts'
 import {
   createCategory,
   createCriterion,
@@ -17,11 +17,12 @@ import {
 } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ErrorList, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
-import { isAppError } from '#app/utils/errors.ts'
-import { localeFromRequest, translate, type MessageKey } from '#app/utils/i18n.ts'
+import { translate, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -47,86 +48,94 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { formKey: string; values: Record<string, string>; errors: Record<string, string[]> }
+/** Which form shows the reply; deleting reports at the top of the page. */
+function formKeyOf(formData: FormData) {
+  const field = (name: string) => String(formData.get(name) ?? '')
+  switch (field('intent')) {
+    case 'category.create':
+      return 'category-new'
+    case 'category.update':
+      return `category-${field('categoryId')}`
+    case 'criterion.create':
+      return `criterion-new-${field('categoryId')}`
+    case 'criterion.update':
+      return `criterion-${field('criterionId')}`
+    default:
+      return 'page'
+  }
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
-  const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const values = formValues(await request.formData())
-  const intent = values.intent ?? ''
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const categoryId = String(formData.get('categoryId') ?? '')
+  const criterionId = String(formData.get('criterionId') ?? '')
   const actor = { actorUserId: user.id, request }
   const here = new URL(request.url).pathname
-  const formKey =
-    intent === 'category.create'
-      ? 'category-new'
-      : intent === 'category.update'
-        ? `category-${values.categoryId ?? ''}`
-        : intent === 'criterion.create'
-          ? `criterion-new-${values.categoryId ?? ''}`
-          : intent === 'criterion.update'
-            ? `criterion-${values.criterionId ?? ''}`
-            : 'page'
-  const fail = (errors: Record<string, string[]>, status: number) => data<Result>({ formKey, values, errors }, { status })
   const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
-  try {
-    switch (intent) {
-      case 'category.create':
-      case 'category.update': {
-        const parsed = categoryFormSchema.safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'category.create') await createCategory(organisation.id, edition.id, parsed.data, actor)
-        else await updateCategory(organisation.id, edition.id, values.categoryId ?? '', parsed.data, actor)
-        return done(intent === 'category.create' ? 'prizes.toast.categoryCreated' : 'prizes.toast.categoryUpdated')
-      }
-      case 'category.delete':
-        await deleteCategory(organisation.id, edition.id, values.categoryId ?? '', actor)
-        return done('prizes.toast.categoryDeleted')
-      case 'criterion.create':
-      case 'criterion.update': {
-        const parsed = criterionFormSchema.safeParse(values)
-        if (!parsed.success) return fail(translateErrors(locale, fieldErrorsOf(parsed.error)), 400)
-        if (intent === 'criterion.create') await createCriterion(organisation.id, edition.id, values.categoryId ?? '', parsed.data, actor)
-        else await updateCriterion(organisation.id, edition.id, values.criterionId ?? '', parsed.data, actor)
-        return done(intent === 'criterion.create' ? 'prizes.toast.criterionCreated' : 'prizes.toast.criterionUpdated')
-      }
-      case 'criterion.delete':
-        await deleteCriterion(organisation.id, edition.id, values.criterionId ?? '', actor)
-        return done('prizes.toast.criterionDeleted')
-      default:
-        return fail({ _form: [translate(locale, 'prizes.error.unknownAction')] }, 400)
-    }
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(appErrorToFieldErrors(locale, error), error.status)
-    throw error
+  const answer = <R,>(reply: Promise<R>) => answerFor(formKeyOf(formData), reply)
+  switch (intent) {
+    case 'category.create':
+    case 'category.update':
+      return answer(
+        submitForm(request, formData, categoryFormSchema, async (value) => {
+          if (intent === 'category.create') await createCategory(organisation.id, edition.id, value, actor)
+          else await updateCategory(organisation.id, edition.id, categoryId, value, actor)
+          return done(intent === 'category.create' ? 'prizes.toast.categoryCreated' : 'prizes.toast.categoryUpdated')
+        }),
+      )
+    case 'criterion.create':
+    case 'criterion.update':
+      return answer(
+        submitForm(request, formData, criterionFormSchema, async (value) => {
+          if (intent === 'criterion.create') await createCriterion(organisation.id, edition.id, categoryId, value, actor)
+          else await updateCriterion(organisation.id, edition.id, criterionId, value, actor)
+          return done(intent === 'criterion.create' ? 'prizes.toast.criterionCreated' : 'prizes.toast.criterionUpdated')
+        }),
+      )
+    default:
+      return answer(
+        submitForm(request, formData, categoryButtonSchema, async (value) => {
+          if (value.intent === 'category.delete') {
+            await deleteCategory(organisation.id, edition.id, value.categoryId, actor)
+            return done('prizes.toast.categoryDeleted')
+          }
+          await deleteCriterion(organisation.id, edition.id, value.criterionId, actor)
+          return done('prizes.toast.criterionDeleted')
+        }),
+      )
   }
 }
 
 type CategoryRow = { id: string; name: string; description: string; awards: number; scaleMin: number; scaleMax: number }
 type CriterionRow = { id: string; name: string; rubric: string; weight: number }
 
-function useResult(formKey: string) {
-  const all = useActionData<typeof action>()
-  return all?.formKey === formKey ? all : null
-}
-
 function CategoryForm({ formKey, category }: { formKey: string; category?: CategoryRow }) {
   const t = useT()
-  const result = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    name: category?.name ?? '',
-    description: category?.description ?? '',
-    awards: String(category?.awards ?? 1),
-    scaleMin: String(category?.scaleMin ?? 0),
-    scaleMax: String(category?.scaleMax ?? 5),
-  }
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(categoryFormSchema, {
+    id: formKey,
+    lastResult: useFormResult(formKey),
+    defaultValue: {
+      name: category?.name ?? '',
+      description: category?.description ?? '',
+      awards: String(category?.awards ?? 1),
+      scaleMin: String(category?.scaleMin ?? 0),
+      scaleMax: String(category?.scaleMax ?? 5),
+    },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const names = ['name', 'description', 'awards', 'scaleMin', 'scaleMax'] as const
+  const v = Object.fromEntries(names.map((n) => [n, fields[n].defaultValue ?? ''])) as Record<(typeof names)[number], string>
+  const e = Object.fromEntries(names.map((n) => [n, fields[n].errors?.map(tr)])) as Record<(typeof names)[number], string[] | undefined>
+  const ids = Object.fromEntries(names.map((n) => [n, `${formKey}-${n}`]))
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
       <input type="hidden" name="intent" value={category ? 'category.update' : 'category.create'} />
       {category && <input type="hidden" name="categoryId" value={category.id} />}
-      <ErrorList errors={e._form} />
       <TextField
         label={t('prize.category.name')}
         name="name"
@@ -191,16 +200,23 @@ function CategoryForm({ formKey, category }: { formKey: string; category?: Categ
 
 function CriterionForm({ formKey, categoryId, criterion }: { formKey: string; categoryId: string; criterion?: CriterionRow }) {
   const t = useT()
-  const result = useResult(formKey)
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? { name: criterion?.name ?? '', rubric: criterion?.rubric ?? '', weight: String(criterion?.weight ?? 1) }
-  const e = result?.errors ?? {}
+  const [form, fields] = useZodForm(criterionFormSchema, {
+    id: formKey,
+    lastResult: useFormResult(formKey),
+    defaultValue: { name: criterion?.name ?? '', rubric: criterion?.rubric ?? '', weight: String(criterion?.weight ?? 1) },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const names = ['name', 'rubric', 'weight'] as const
+  const v = Object.fromEntries(names.map((n) => [n, fields[n].defaultValue ?? ''])) as Record<(typeof names)[number], string>
+  const e = Object.fromEntries(names.map((n) => [n, fields[n].errors?.map(tr)])) as Record<(typeof names)[number], string[] | undefined>
+  const ids = Object.fromEntries(names.map((n) => [n, `${formKey}-${n}`]))
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
       <input type="hidden" name="intent" value={criterion ? 'criterion.update' : 'criterion.create'} />
       <input type="hidden" name="categoryId" value={categoryId} />
       {criterion && <input type="hidden" name="criterionId" value={criterion.id} />}
-      <ErrorList errors={e._form} />
       <TextField
         label={t('prize.criterion.name')}
         name="name"
@@ -242,8 +258,8 @@ function CriterionForm({ formKey, categoryId, criterion }: { formKey: string; ca
 export default function Categories() {
   const t = useT()
   const { organisation, edition, categories } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const result = useActionData<KeyedFormReply>()
+  const pageErrors = useFormErrors('page')
   const totalWeight = (c: { criteria: CriterionRow[] }) => c.criteria.reduce((n, k) => n + k.weight, 0)
   return (
     <div>
@@ -251,13 +267,7 @@ export default function Categories() {
       <div className="space-y-6">
         <p className="text-stone-700">{t('prizes.categories.intro')}</p>
         {!edition.editable && <p className="card">{t('prizes.error.readOnly')}</p>}
-        {pageError && (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {pageError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </div>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
 
         {categories.length === 0 ? (
           <p className="card">{t('prizes.categories.empty')}</p>

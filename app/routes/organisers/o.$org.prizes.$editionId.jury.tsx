@@ -1,7 +1,8 @@
 // The organisers' jury page of an edition: invite jurors (an emailed personal link), see who joined,
 // resend a link, change seats and chairs, remove a juror who drops out; conflicts of interest
 // (declared or recorded here) and the likely ones to ask about.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH, warningReasonLabelKey } from '#app/modules/jury/conflict-rules.ts'
 import { likelyConflicts, listConflicts, recordConflict } from '#app/modules/jury/conflicts.server.ts'
@@ -11,12 +12,15 @@ import { juryCampaignOf } from '#app/modules/jury/invitation-campaign.server.ts'
 import { inviteJuror, listJurors, removeJuror, resendInvitation, updateJurorSeats } from '#app/modules/jury/jurors.server.ts'
 import { listNominations } from '#app/modules/nominations/review.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { answerFor, loadOrganiserEdition, type KeyedFormReply } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
+import { inviteJurorFormSchema, jurorButtonSchema, jurorSeatsFormSchema, recordConflictFormSchema } from '#app/modules/jury/admin-schema.ts'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -65,96 +69,261 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = {
-  intent: string
-  jurorId?: string
-  error?: string
-  fields: Record<string, string[]>
-  values?: Record<string, string | string[]>
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
-  const jurorId = String(form.get('jurorId') ?? '')
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
   const actor = { actorUserId: user.id, request }
   const here = new URL(request.url).pathname
-  const strings = (name: string) => form.getAll(name).map(String)
-  try {
-    switch (intent) {
-      case 'invite': {
-        const result = await inviteJuror(
-          organisation.id,
-          edition.id,
-          {
-            name: String(form.get('name') ?? ''),
-            email: String(form.get('email') ?? ''),
-            organisationName: String(form.get('organisationName') ?? ''),
-            locale: String(form.get('locale') ?? 'fr'),
-            categoryIds: strings('categoryIds'),
-            chairCategoryIds: strings('chairCategoryIds'),
-          },
-          actor,
-        )
-        return redirectWithToast(request, here, { type: 'success', key: result.reinvited ? 'jury.toast.reinvited' : 'jury.toast.invited' })
-      }
-      case 'resend':
-        await resendInvitation(organisation.id, edition.id, jurorId, actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.resent' })
-      case 'seats':
-        await updateJurorSeats(organisation.id, edition.id, jurorId, strings('categoryIds'), strings('chairCategoryIds'), actor)
-        return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.seats' })
-      case 'remove':
-        await removeJuror(organisation.id, edition.id, jurorId, actor, (tx, id) => reassignFromJuror(tx, id, actor.actorUserId ?? null))
-        return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.removed' })
-      case 'conflict':
-        await recordConflict(
-          organisation.id,
-          edition.id,
-          jurorId,
-          String(form.get('nominationId') ?? ''),
-          { kind: String(form.get('kind') ?? ''), note: String(form.get('note') ?? '') },
-          actor,
-        )
-        return redirectWithToast(request, here, { type: 'success', key: 'jury.toast.conflictRecorded' })
-      default:
-        return data<ActionResult>({ intent, error: translate(locale, 'jury.error.unknownIntent'), fields: {} }, { status: 400 })
-    }
-  } catch (error) {
-    if (!isAppError(error) || error.status >= 500) throw error
-    const fields = Object.fromEntries(
-      Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => translate(locale, key as MessageKey, error.params))]),
-    )
-    const values = Object.fromEntries(
-      ['name', 'email', 'organisationName', 'locale', 'note', 'kind', 'nominationId', 'jurorId'].map((k) => [k, String(form.get(k) ?? '')]),
-    )
-    return data<ActionResult>(
-      {
-        intent,
-        jurorId,
-        error: error.messageKey ? translate(locale, error.messageKey, error.params) : error.code,
-        fields,
-        values: { ...values, categoryIds: strings('categoryIds'), chairCategoryIds: strings('chairCategoryIds') },
-      },
-      { status: error.status },
-    )
+  const done = (key: MessageKey) => redirectWithToast(request, here, { type: 'success', key })
+  switch (intent) {
+    case 'invite':
+      return answerFor(
+        'invite',
+        submitForm(request, formData, inviteJurorFormSchema, async (value) => {
+          const result = await inviteJuror(organisation.id, edition.id, value, actor)
+          return done(result.reinvited ? 'jury.toast.reinvited' : 'jury.toast.invited')
+        }),
+      )
+    case 'seats':
+      return answerFor(
+        `seats-${String(formData.get('jurorId') ?? '')}`,
+        submitForm(request, formData, jurorSeatsFormSchema, async (value) => {
+          await updateJurorSeats(organisation.id, edition.id, value.jurorId, value.categoryIds, value.chairCategoryIds, actor)
+          return done('jury.toast.seats')
+        }),
+      )
+    case 'conflict':
+      return answerFor(
+        'conflict',
+        submitForm(request, formData, recordConflictFormSchema, async (value) => {
+          await recordConflict(organisation.id, edition.id, value.jurorId, value.nominationId, value, actor)
+          return done('jury.toast.conflictRecorded')
+        }),
+      )
+    default:
+      return answerFor(
+        'page',
+        submitForm(request, formData, jurorButtonSchema, async (value) => {
+          if (value.intent === 'resend') {
+            await resendInvitation(organisation.id, edition.id, value.jurorId, actor)
+            return done('jury.toast.resent')
+          }
+          await removeJuror(organisation.id, edition.id, value.jurorId, actor, (tx, id) =>
+            reassignFromJuror(tx, id, actor.actorUserId ?? null),
+          )
+          return done('jury.toast.removed')
+        }),
+      )
   }
+}
+
+type CategoryOption = { value: string; label: string }
+
+function InviteForm({ categoryOptions }: { categoryOptions: CategoryOption[] }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(inviteJurorFormSchema, {
+    id: 'invite',
+    lastResult: useFormResult('invite'),
+    defaultValue: { locale: 'fr' },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const ids = {
+    name: 'juror-name',
+    email: 'juror-email',
+    organisationName: 'juror-organisation',
+    categoryIds: 'juror-categories-0',
+    chairCategoryIds: 'juror-chairs-0',
+  }
+  const list = (f: { defaultOptions?: string[]; defaultValue?: string }) => f.defaultOptions ?? (f.defaultValue ? [f.defaultValue] : [])
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
+      <input type="hidden" name="intent" value="invite" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label={t('jury.admin.name')}
+          name="name"
+          id="juror-name"
+          required
+          maxLength={JUROR_LIMITS.name}
+          defaultValue={fields.name.defaultValue ?? ''}
+          errors={fields.name.errors?.map(tr)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('jury.admin.email')}
+          name="email"
+          id="juror-email"
+          type="email"
+          required
+          defaultValue={fields.email.defaultValue ?? ''}
+          errors={fields.email.errors?.map(tr)}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('jury.admin.organisation')}
+          help={t('jury.admin.organisationHelp')}
+          name="organisationName"
+          id="juror-organisation"
+          maxLength={JUROR_LIMITS.organisationName}
+          defaultValue={fields.organisationName.defaultValue ?? ''}
+          errors={fields.organisationName.errors?.map(tr)}
+        />
+        <SelectField
+          label={t('jury.admin.language')}
+          name="locale"
+          id="juror-locale"
+          defaultValue={fields.locale.defaultValue || 'fr'}
+          options={[
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+      </div>
+      <ChoiceGroup
+        id="juror-categories"
+        legend={t('jury.admin.categories')}
+        name="categoryIds"
+        type="checkbox"
+        required
+        options={categoryOptions}
+        defaultValue={list(fields.categoryIds)}
+        errors={fields.categoryIds.errors?.map(tr)}
+      />
+      <ChoiceGroup
+        id="juror-chairs"
+        legend={t('jury.admin.chairOf')}
+        help={t('jury.admin.chairHelp')}
+        name="chairCategoryIds"
+        type="checkbox"
+        options={categoryOptions}
+        defaultValue={list(fields.chairCategoryIds)}
+        errors={fields.chairCategoryIds.errors?.map(tr)}
+      />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {t('jury.admin.inviteSubmit')}
+      </button>
+    </Form>
+  )
+}
+
+function SeatsForm({
+  juror,
+  categoryOptions,
+}: {
+  juror: { id: string; seats: { categoryId: string; isChair: boolean }[] }
+  categoryOptions: CategoryOption[]
+}) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const formKey = `seats-${juror.id}`
+  const [form, fields] = useZodForm(jurorSeatsFormSchema, {
+    id: formKey,
+    lastResult: useFormResult(formKey),
+    defaultValue: {
+      categoryIds: juror.seats.map((s) => s.categoryId),
+      chairCategoryIds: juror.seats.filter((s) => s.isChair).map((s) => s.categoryId),
+    },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const ids = { categoryIds: `${formKey}-categories-0`, chairCategoryIds: `${formKey}-chairs-0` }
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-2 space-y-3">
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
+      <input type="hidden" name="intent" value="seats" />
+      <input type="hidden" name="jurorId" value={juror.id} />
+      <ChoiceGroup
+        id={`${formKey}-categories`}
+        legend={t('jury.admin.categories')}
+        name="categoryIds"
+        type="checkbox"
+        options={categoryOptions}
+        defaultValue={juror.seats.map((s) => s.categoryId)}
+        errors={fields.categoryIds.errors?.map(tr)}
+      />
+      <ChoiceGroup
+        id={`${formKey}-chairs`}
+        legend={t('jury.admin.chairOf')}
+        name="chairCategoryIds"
+        type="checkbox"
+        options={categoryOptions}
+        defaultValue={juror.seats.filter((s) => s.isChair).map((s) => s.categoryId)}
+        errors={fields.chairCategoryIds.errors?.map(tr)}
+      />
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        {t('jury.admin.saveSeats')}
+      </button>
+    </Form>
+  )
+}
+
+function ConflictForm({ jurors, nominations }: { jurors: { id: string; name: string }[]; nominations: { id: string; label: string }[] }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(recordConflictFormSchema, { id: 'conflict', lastResult: useFormResult('conflict') })
+  const tr = (m: string) => t(m as MessageKey)
+  const ids = { jurorId: 'conflict-juror', nominationId: 'conflict-nomination', kind: 'conflict-kind', note: 'conflict-note' }
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-4">
+      <h3 className="text-lg font-semibold">{t('jury.admin.recordConflict')}</h3>
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
+      <input type="hidden" name="intent" value="conflict" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t('jury.admin.col.juror')}
+          name="jurorId"
+          id="conflict-juror"
+          required
+          placeholder=""
+          defaultValue={fields.jurorId.defaultValue ?? ''}
+          options={jurors.map((j) => ({ value: j.id, label: j.name }))}
+          errors={fields.jurorId.errors?.map(tr)}
+        />
+        <SelectField
+          label={t('jury.admin.col.nomination')}
+          name="nominationId"
+          id="conflict-nomination"
+          required
+          placeholder=""
+          defaultValue={fields.nominationId.defaultValue ?? ''}
+          options={nominations.map((n) => ({ value: n.id, label: n.label }))}
+          errors={fields.nominationId.errors?.map(tr)}
+        />
+        <SelectField
+          label={t('jury.conflict.kind')}
+          name="kind"
+          id="conflict-kind"
+          required
+          defaultValue={fields.kind.defaultValue ?? ''}
+          options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
+          errors={fields.kind.errors?.map(tr)}
+        />
+      </div>
+      <TextareaField
+        label={t('jury.conflict.note')}
+        name="note"
+        id="conflict-note"
+        maxLength={MAX_CONFLICT_NOTE_LENGTH}
+        rows={2}
+        defaultValue={fields.note.defaultValue ?? ''}
+        errors={fields.note.errors?.map(tr)}
+      />
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        {t('jury.admin.recordSubmit')}
+      </button>
+    </Form>
+  )
 }
 
 export default function EditionJury() {
   const t = useT()
   const { organisation, edition, categories, trackingUrl, jurors, conflicts, warnings, nominations } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
+  const result = useActionData<KeyedFormReply>()
+  const pageErrors = useFormErrors('page')
   const busy = useNavigation().state === 'submitting'
-  const inviteResult = result?.intent === 'invite' ? result : undefined
-  const conflictResult = result?.intent === 'conflict' ? result : undefined
-  const v = (k: string) => {
-    const value = inviteResult?.values?.[k]
-    return typeof value === 'string' ? value : ''
-  }
   const categoryOptions = categories.map((c) => ({ value: c.id, label: c.name }))
   const activeJurors = jurors.filter((j) => !j.removedAt)
 
@@ -169,11 +338,7 @@ export default function EditionJury() {
               : t('jury.join.deadline', { ends: edition.juryEndsAt })}
           </p>
         )}
-        {result?.error && result.intent !== 'invite' && result.intent !== 'conflict' && (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {result.error}
-          </div>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
 
         <section aria-labelledby="jurors-title" className="space-y-4">
           <h2 id="jurors-title" className="text-xl font-semibold">
@@ -261,35 +426,12 @@ export default function EditionJury() {
                                 </button>
                               </Form>
                             </div>
-                            <details>
+                            <details open={result?.formKey === `seats-${j.id}`}>
                               <summary className="link cursor-pointer">
                                 {t('jury.admin.changeSeats')}
                                 <span className="sr-only"> — {j.name}</span>
                               </summary>
-                              <Form method="post" className="mt-2 space-y-3">
-                                <input type="hidden" name="jurorId" value={j.id} />
-                                <ChoiceGroup
-                                  legend={t('jury.admin.categories')}
-                                  name="categoryIds"
-                                  type="checkbox"
-                                  options={categoryOptions}
-                                  defaultValue={j.seats.map((s) => s.categoryId)}
-                                  errors={result?.intent === 'seats' && result.jurorId === j.id ? result.fields.categoryIds : undefined}
-                                />
-                                <ChoiceGroup
-                                  legend={t('jury.admin.chairOf')}
-                                  name="chairCategoryIds"
-                                  type="checkbox"
-                                  options={categoryOptions}
-                                  defaultValue={j.seats.filter((s) => s.isChair).map((s) => s.categoryId)}
-                                  errors={
-                                    result?.intent === 'seats' && result.jurorId === j.id ? result.fields.chairCategoryIds : undefined
-                                  }
-                                />
-                                <button type="submit" name="intent" value="seats" className="btn-secondary" disabled={busy}>
-                                  {t('jury.admin.saveSeats')}
-                                </button>
-                              </Form>
+                              <SeatsForm juror={j} categoryOptions={categoryOptions} />
                             </details>
                           </>
                         )}
@@ -307,71 +449,8 @@ export default function EditionJury() {
             {t('jury.admin.invite')}
           </h2>
           <p className="text-sm text-stone-700">{t('jury.admin.inviteHelp')}</p>
-          <Form method="post" className="space-y-4">
-            <FormErrorSummary errors={inviteResult?.error ? [inviteResult.error] : undefined} />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                label={t('jury.admin.name')}
-                name="name"
-                id="juror-name"
-                required
-                maxLength={JUROR_LIMITS.name}
-                defaultValue={v('name')}
-                errors={inviteResult?.fields.name}
-                autoComplete="off"
-              />
-              <TextField
-                label={t('jury.admin.email')}
-                name="email"
-                id="juror-email"
-                type="email"
-                required
-                defaultValue={v('email')}
-                errors={inviteResult?.fields.email}
-                autoComplete="off"
-              />
-              <TextField
-                label={t('jury.admin.organisation')}
-                help={t('jury.admin.organisationHelp')}
-                name="organisationName"
-                id="juror-organisation"
-                maxLength={JUROR_LIMITS.organisationName}
-                defaultValue={v('organisationName')}
-                errors={inviteResult?.fields.organisationName}
-              />
-              <SelectField
-                label={t('jury.admin.language')}
-                name="locale"
-                id="juror-locale"
-                defaultValue={v('locale') || 'fr'}
-                options={[
-                  { value: 'fr', label: 'Français' },
-                  { value: 'en', label: 'English' },
-                ]}
-              />
-            </div>
-            <ChoiceGroup
-              legend={t('jury.admin.categories')}
-              name="categoryIds"
-              type="checkbox"
-              required
-              options={categoryOptions}
-              defaultValue={inviteResult?.values?.categoryIds as string[] | undefined}
-              errors={inviteResult?.fields.categoryIds}
-            />
-            <ChoiceGroup
-              legend={t('jury.admin.chairOf')}
-              help={t('jury.admin.chairHelp')}
-              name="chairCategoryIds"
-              type="checkbox"
-              options={categoryOptions}
-              defaultValue={inviteResult?.values?.chairCategoryIds as string[] | undefined}
-              errors={inviteResult?.fields.chairCategoryIds}
-            />
-            <button type="submit" name="intent" value="invite" className="btn-primary" disabled={busy}>
-              {t('jury.admin.inviteSubmit')}
-            </button>
-          </Form>
+          {/* Keyed by the count so that, once someone is invited, the form comes back empty. */}
+          <InviteForm key={jurors.length} categoryOptions={categoryOptions} />
         </section>
 
         <section aria-labelledby="warnings-title" className="space-y-3">
@@ -439,50 +518,7 @@ export default function EditionJury() {
             </div>
           )}
           {activeJurors.length > 0 && nominations.length > 0 && (
-            <Form method="post" className="card space-y-4">
-              <h3 className="text-lg font-semibold">{t('jury.admin.recordConflict')}</h3>
-              <FormErrorSummary errors={conflictResult?.error ? [conflictResult.error] : undefined} />
-              <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField
-                  label={t('jury.admin.col.juror')}
-                  name="jurorId"
-                  id="conflict-juror"
-                  required
-                  placeholder=""
-                  defaultValue={conflictResult?.jurorId ?? ''}
-                  options={activeJurors.map((j) => ({ value: j.id, label: j.name }))}
-                  errors={conflictResult?.fields.jurorId}
-                />
-                <SelectField
-                  label={t('jury.admin.col.nomination')}
-                  name="nominationId"
-                  id="conflict-nomination"
-                  required
-                  placeholder=""
-                  options={nominations.map((n) => ({ value: n.id, label: n.label }))}
-                  errors={conflictResult?.fields.nominationId}
-                />
-                <SelectField
-                  label={t('jury.conflict.kind')}
-                  name="kind"
-                  id="conflict-kind"
-                  required
-                  options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(conflictKindLabelKey(k)) }))}
-                  errors={conflictResult?.fields.kind}
-                />
-              </div>
-              <TextareaField
-                label={t('jury.conflict.note')}
-                name="note"
-                id="conflict-note"
-                maxLength={MAX_CONFLICT_NOTE_LENGTH}
-                rows={2}
-                errors={conflictResult?.fields.note}
-              />
-              <button type="submit" name="intent" value="conflict" className="btn-secondary" disabled={busy}>
-                {t('jury.admin.recordSubmit')}
-              </button>
-            </Form>
+            <ConflictForm key={conflicts.length} jurors={activeJurors} nominations={nominations} />
           )}
         </section>
       </div>
