@@ -20,7 +20,7 @@ test('a rule error names its fields with keys (params filled in) or codes (its o
     params: { sold: 3 },
     fields: { quota: ['paymentsAdmin.error.quotaBelowSold'] },
   })
-  expect(appErrorToFieldErrors('en', quota)).toEqual({ quota: ['3 ticket(s) are already taken: the number of tickets cannot be lower.'] })
+  expect(appErrorToFieldErrors('en', quota)).toEqual({ quota: ['3 tickets are already taken: the number of tickets cannot be lower.'] })
   const coded = new AppError({
     status: 422,
     code: 'ticket_required',

@@ -30,7 +30,7 @@ export const attendees = {
   'attendees.filters.checkedIn': 'Émargées',
   'attendees.filters.submit': 'Filtrer',
   'attendees.filters.reset': 'Réinitialiser',
-  'attendees.results': '{count} inscription(s)',
+  'attendees.results': '{count, plural, one {# inscription} other {# inscriptions}}',
   'attendees.empty': 'Aucune inscription ne correspond à ces critères.',
   'attendees.export.csv': 'Exporter en CSV',
   'attendees.export.xlsx': 'Exporter en Excel (XLSX)',

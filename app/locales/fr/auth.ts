@@ -24,7 +24,7 @@ export const auth = {
   'auth.error.emailInvalid': 'Indiquez une adresse email valide, par exemple nom@exemple.fr.',
   'auth.error.passwordRequired': 'Indiquez votre mot de passe.',
   'auth.error.invalidCredentials': 'Adresse email ou mot de passe incorrect.',
-  'auth.error.rateLimited': 'Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).',
+  'auth.error.rateLimited': 'Trop de tentatives de connexion. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'auth.error.passwordTooShort': 'Le mot de passe doit compter au moins {min} caractères.',
   'auth.error.passwordTooLong': 'Le mot de passe doit compter au plus {max} caractères.',
   'auth.error.passwordMismatch': 'Les deux mots de passe ne sont pas identiques.',

@@ -1,7 +1,8 @@
 // Check-in at the door (émargement), used by staff on a phone.
 export const checkin = {
   'checkin.title': 'Émargement',
-  'checkin.counter': '{checkedIn} personne(s) émargée(s) sur {confirmed} inscription(s) confirmée(s)',
+  'checkin.counter':
+    '{checkedIn, plural, one {# personne émargée} other {# personnes émargées}} sur {confirmed, plural, one {# inscription confirmée} other {# inscriptions confirmées}}',
   'checkin.result.ok': '{name} est émargé·e ({time}).',
   'checkin.result.already': '{name} est déjà émargé·e, à {time}.',
   'checkin.result.notConfirmed': '{name} ne peut pas être émargé·e : inscription « {status} ».',
@@ -10,7 +11,7 @@ export const checkin = {
   'checkin.search.label': 'Nom, structure ou e-mail',
   'checkin.search.submit': 'Rechercher',
   'checkin.search.none': 'Personne ne correspond à « {q} ».',
-  'checkin.search.results': '{count} résultat(s)',
+  'checkin.search.results': '{count, plural, one {# résultat} other {# résultats}}',
   'checkin.search.button': 'Émarger',
   'checkin.search.buttonFor': 'Émarger {name}',
   'checkin.search.alreadyAt': 'Émargé·e à {time}',

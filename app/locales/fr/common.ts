@@ -29,5 +29,5 @@ export const common = {
   'error.reference': 'Référence : {id}',
   'toast.close': 'Fermer le message',
   'form.required': 'obligatoire',
-  'form.errorSummary': 'Le formulaire contient {count} erreur(s)',
+  'form.errorSummary': 'Le formulaire contient {count, plural, one {# erreur} other {# erreurs}}',
 }

@@ -105,14 +105,15 @@ export const events = {
   'events.edit.submit': 'Enregistrer les modifications',
   'events.edit.notifyLegend': 'Prévenir les inscrits',
   'events.edit.notifyHelp':
-    '{count} personne(s) inscrite(s) ou en liste d’attente. Si vous changez la date, le lieu ou le lien en ligne, vous pouvez les prévenir par e-mail.',
+    '{count, plural, one {# personne inscrite} other {# personnes inscrites}} ou en liste d’attente. Si vous changez la date, le lieu ou le lien en ligne, vous pouvez les prévenir par e-mail.',
   'events.edit.notifyLabel': 'Prévenir les inscrits si la date, le lieu ou le lien change',
   'events.edit.notifyMessage': 'Message à joindre (facultatif)',
   'events.edit.notifyMessageHelp': 'Par exemple la raison du changement. Il figurera dans l’e-mail.',
   'events.edit.askTitle': 'Vous avez modifié :',
-  'events.edit.askBody': 'Rien n’est encore enregistré. Voulez-vous prévenir les {count} personne(s) inscrite(s) ?',
+  'events.edit.askBody':
+    'Rien n’est encore enregistré. Voulez-vous prévenir {count, plural, one {la personne inscrite} other {les # personnes inscrites}} ?',
   'events.edit.askJump': 'Choisir en bas du formulaire',
-  'events.edit.saveAndNotify': 'Enregistrer et prévenir {count} personne(s)',
+  'events.edit.saveAndNotify': 'Enregistrer et prévenir {count, plural, one {# personne} other {# personnes}}',
   'events.edit.saveWithoutNotify': 'Enregistrer sans prévenir',
   'events.edit.change.date': 'la date ou l’horaire',
   'events.edit.change.venue': 'le lieu',
@@ -133,13 +134,14 @@ export const events = {
   'events.dashboard.windowDefault': 'De la publication à la fin de l’événement',
   'events.dashboard.waitlistOn': 'Oui ; une place libérée est à confirmer sous {hours} h',
   'events.dashboard.waitlistOff': 'Non : une fois complet, les inscriptions sont refusées',
-  'events.dashboard.reminder': '{days} jour(s) avant',
+  'events.dashboard.reminder': '{days, plural, one {# jour} other {# jours}} avant',
   'events.dashboard.noReminder': 'Pas de rappel',
   'events.dashboard.publicPage': 'Page publique',
   'events.dashboard.publicPageDraft': 'Visible par le public une fois l’événement publié.',
   'events.dashboard.setup': 'Préparer l’inscription',
-  'events.dashboard.programmeCount': '{slots} créneau(x), {workshops} atelier(s)',
-  'events.dashboard.questionCount': '{count} question(s)',
+  'events.dashboard.programmeCount':
+    '{slots, plural, one {# créneau} other {# créneaux}}, {workshops, plural, one {# atelier} other {# ateliers}}',
+  'events.dashboard.questionCount': '{count, plural, one {# question} other {# questions}}',
   'events.dashboard.lifecycle': 'Publication',
   'events.dashboard.archivedNote': 'Cet événement est archivé : il n’apparaît plus dans les listes publiques et ne peut plus être modifié.',
   'events.dashboard.cancelledNote': 'Cet événement est annulé : ses inscrits ont été prévenus. Vous pouvez l’archiver.',
@@ -156,7 +158,7 @@ export const events = {
   'events.confirm.publish.submit': 'Oui, publier',
   'events.confirm.cancel.title': 'Annuler l’événement ?',
   'events.confirm.cancel.body':
-    'Les {count} inscription(s) en cours seront annulées et chaque personne recevra un e-mail. Cette action est définitive.',
+    '{count, plural, =0 {Aucune inscription en cours.} one {L’inscription en cours sera annulée et la personne recevra un e-mail.} other {Les # inscriptions en cours seront annulées et chaque personne recevra un e-mail.}} Cette action est définitive.',
   'events.confirm.cancel.message': 'Message aux inscrits (facultatif)',
   'events.confirm.cancel.messageHelp': 'Par exemple la raison de l’annulation ou un report prévu. Il figurera dans l’e-mail.',
   'events.confirm.cancel.submit': 'Oui, annuler l’événement',
@@ -190,18 +192,19 @@ export const events = {
   'events.programme.workshopTitle': 'Titre de l’atelier',
   'events.programme.workshopRoom': 'Salle',
   'events.programme.workshopCapacity': 'Nombre de places',
-  'events.programme.workshopCapacityFloor': '{taken} place(s) déjà prise(s) : la capacité ne peut pas descendre en dessous.',
+  'events.programme.workshopCapacityFloor':
+    '{taken, plural, one {# place déjà prise} other {# places déjà prises}} : la capacité ne peut pas descendre en dessous.',
   'events.programme.workshopDescription': 'Présentation',
   'events.programme.room': 'Salle {room}',
   'events.programme.seats': '{taken} / {capacity} places prises',
-  'events.programme.seatsUnlimited': '{taken} participant(s), places illimitées',
+  'events.programme.seatsUnlimited': '{taken, plural, one {# participant} other {# participants}}, places illimitées',
 
   'events.questions.title': 'Questions d’inscription',
   'events.questions.intro':
     'Ces questions s’ajoutent au formulaire d’inscription (nom, e-mail, structure, profil sont toujours demandés). Ne demandez que ce qui est utile à l’organisation.',
   'events.questions.empty': 'Aucune question supplémentaire.',
   'events.questions.answersKept':
-    '{count} inscription(s) déjà reçue(s) : les réponses données restent enregistrées si vous modifiez une question.',
+    '{count, plural, one {# inscription déjà reçue} other {# inscriptions déjà reçues}} : les réponses données restent enregistrées si vous modifiez une question.',
   'events.questions.new': 'Ajouter une question',
   'events.questions.add': 'Ajouter la question',
   'events.questions.label': 'Question',
@@ -221,9 +224,10 @@ export const events = {
 
   'events.toast.created': 'Brouillon créé. Ajoutez le programme et les questions, puis publiez.',
   'events.toast.updated': 'Modifications enregistrées.',
-  'events.toast.updatedNotified': 'Modifications enregistrées. {count} personne(s) prévenue(s) par e-mail.',
+  'events.toast.updatedNotified':
+    'Modifications enregistrées. {count, plural, one {# personne prévenue} other {# personnes prévenues}} par e-mail.',
   'events.toast.published': 'Événement publié.',
-  'events.toast.cancelled': 'Événement annulé. {count} personne(s) prévenue(s) par e-mail.',
+  'events.toast.cancelled': 'Événement annulé. {count, plural, one {# personne prévenue} other {# personnes prévenues}} par e-mail.',
   'events.toast.archived': 'Événement archivé.',
   'events.toast.slotCreated': 'Créneau ajouté.',
   'events.toast.slotUpdated': 'Créneau modifié.',
@@ -270,10 +274,13 @@ export const events = {
   'events.error.labelRequired': 'Indiquez un intitulé.',
   'events.error.slotRequired': 'Choisissez un créneau de cet événement.',
   'events.error.slotOutsideEvent': 'Le créneau doit se situer pendant l’événement.',
-  'events.error.slotHasAttendees': 'Impossible de supprimer ce créneau : {count} participant(s) ont choisi un de ses ateliers.',
-  'events.error.workshopHasAttendees': 'Impossible de supprimer cet atelier : {count} participant(s) l’ont choisi.',
+  'events.error.slotHasAttendees':
+    'Impossible de supprimer ce créneau : {count, plural, one {# participant a choisi} other {# participants ont choisi}} un de ses ateliers.',
+  'events.error.workshopHasAttendees':
+    'Impossible de supprimer cet atelier : {count, plural, one {# participant l’a choisi} other {# participants l’ont choisi}}.',
   'events.error.workshopMoveWithAttendees': 'Cet atelier a déjà des participants : il ne peut pas changer de créneau.',
-  'events.error.workshopCapacityBelowTaken': 'La capacité ne peut pas être inférieure aux {taken} place(s) déjà prise(s).',
+  'events.error.workshopCapacityBelowTaken':
+    'La capacité ne peut pas être inférieure {taken, plural, one {à la # place déjà prise} other {aux # places déjà prises}}.',
   'events.error.questionTypeInvalid': 'Choisissez un type de réponse.',
   'events.error.optionsRequired': 'Indiquez au moins deux choix, un par ligne.',
   'events.error.optionsInvalid': 'Liste de choix invalide.',

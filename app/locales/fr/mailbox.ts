@@ -5,7 +5,7 @@ export const mailbox = {
   'mailbox.filter.label': 'Destinataire',
   'mailbox.filter.submit': 'Filtrer',
   'mailbox.filter.clear': 'Tout afficher',
-  'mailbox.caption': '{count} message(s), du plus récent au plus ancien',
+  'mailbox.caption': '{count, plural, one {# message} other {# messages}}, du plus récent au plus ancien',
   'mailbox.empty': 'Aucun message.',
   'mailbox.column.to': 'Destinataire',
   'mailbox.column.subject': 'Objet',

@@ -5,7 +5,7 @@ export const payments = {
   'payments.form.ticket': 'Billet',
   'payments.form.free': 'gratuit',
   'payments.form.soldOut': 'Épuisé',
-  'payments.form.left': '{count} place(s) restante(s) à ce tarif',
+  'payments.form.left': '{count, plural, one {# place restante} other {# places restantes}} à ce tarif',
   'payments.form.method': 'Moyen de paiement',
   'payments.form.methodHelp': 'Pour les billets payants uniquement. Votre place est réservée dès l’inscription.',
   'payments.form.noMethod': 'Aucun moyen de paiement n’est disponible pour le moment : contactez l’équipe organisatrice.',

@@ -41,7 +41,8 @@ export const paymentsAdmin = {
   'paymentsAdmin.tickets.deleteNamed': 'Supprimer « {name} »',
   'paymentsAdmin.tickets.moveUp': 'Monter « {name} »',
   'paymentsAdmin.tickets.moveDown': 'Descendre « {name} »',
-  'paymentsAdmin.tickets.heldNote': '{count} inscription(s) avec ce billet : il ne peut plus être supprimé, seulement archivé.',
+  'paymentsAdmin.tickets.heldNote':
+    '{count, plural, one {# inscription} other {# inscriptions}} avec ce billet : il ne peut plus être supprimé, seulement archivé.',
 
   'paymentsAdmin.settings.title': 'Paiement',
   'paymentsAdmin.settings.methods': 'Moyens de paiement acceptés',
@@ -143,7 +144,7 @@ export const paymentsAdmin = {
   'paymentsAdmin.summary.refunded': 'Remboursé',
   'paymentsAdmin.summary.toRefund': 'À rembourser',
   'paymentsAdmin.summary.net': 'Net',
-  'paymentsAdmin.summary.count': '{count} paiement(s)',
+  'paymentsAdmin.summary.count': '{count, plural, one {# paiement} other {# paiements}}',
   'paymentsAdmin.export.ticket': 'Billet',
   'paymentsAdmin.export.amount': 'Montant',
   'paymentsAdmin.export.payment': 'Paiement',
@@ -163,7 +164,8 @@ export const paymentsAdmin = {
   'paymentsAdmin.error.freeHasPrice': 'Un billet gratuit n’a pas de prix.',
   'paymentsAdmin.error.paidNeedsPrice': 'Un billet payant ou à tarif réduit a un prix supérieur à 0 €.',
   'paymentsAdmin.error.quotaInvalid': 'Indiquez un nombre entier de billets, 1 au moins.',
-  'paymentsAdmin.error.quotaBelowSold': '{sold} billet(s) sont déjà pris : le nombre de billets ne peut pas être inférieur.',
+  'paymentsAdmin.error.quotaBelowSold':
+    '{sold, plural, one {# billet est déjà pris} other {# billets sont déjà pris}} : le nombre de billets ne peut pas être inférieur.',
   'paymentsAdmin.error.salesEndBeforeStart': 'La fin des ventes doit suivre leur début.',
   'paymentsAdmin.error.ticketHeld': 'Des inscriptions ({count}) ont ce billet : archivez-le plutôt.',
   'paymentsAdmin.error.booleanInvalid': 'Valeur invalide.',

@@ -15,7 +15,7 @@ export const prizeReview = {
   'prizeReview.list.reset': 'Effacer les filtres',
   'prizeReview.list.counts': 'Nombre de candidatures par statut',
   'prizeReview.list.empty': 'Aucune candidature ne correspond à ces critères.',
-  'prizeReview.list.result': '{count} candidature(s)',
+  'prizeReview.list.result': '{count, plural, one {# candidature} other {# candidatures}}',
   'prizeReview.list.export': 'Exporter',
   'prizeReview.list.exportCsv': 'CSV',
   'prizeReview.list.exportXlsx': 'Excel (XLSX)',
