@@ -34,5 +34,5 @@ test('a rule error names its fields with keys (params filled in) or codes (its o
       'fr',
       new AppError({ status: 409, code: 'x', messageKey: 'paymentsAdmin.error.ticketHeld', params: { count: 2 } }),
     ),
-  ).toEqual({ _form: ['Des inscriptions (2) ont ce billet : archivez-le plutôt.'] })
+  ).toEqual({ _form: ['Des inscriptions (2) ont ce billet : archivez-le plutôt.'] })
 })

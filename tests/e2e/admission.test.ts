@@ -137,7 +137,7 @@ test('bulk acceptance beyond the free seats accepts in order and reports the oth
   const result = page.getByTestId('decision-result')
   await expect(result).toContainText('2 acceptées')
   await expect(result).toContainText('1 sans place libre')
-  await expect(page.getByText('Plus de place pour : Chloé Test')).toBeVisible()
+  await expect(page.getByText('Plus de place pour : Chloé Test')).toBeVisible()
   await expect(page.getByTestId('seats-left')).toHaveText('0 place libre sur 2')
 })
 

@@ -16,7 +16,7 @@ describe('sign-in-link email', () => {
     expect(email.html).toContain(`href="${url.replace('&', '&amp;')}"`)
     expect(email.html).not.toContain('Sign in')
     expect(email.text).toContain('Ce lien est valable 15 minutes.')
-    expect(email.text).toContain("Si vous n'avez pas demandé à vous connecter, ignorez ce message")
+    expect(email.text).toContain('Si vous n’avez pas demandé à vous connecter, ignorez ce message')
     expect(email.text).toContain(url)
     expect(email.text).toContain('Message envoyé par Essor.')
     expect(email.text).not.toContain('<')
