@@ -1,7 +1,7 @@
 // Pieces shared by the event and registration emails: the event block and the action button.
 import { Button, Heading, Img, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
-import { formatDateTime } from '#app/shared/time.ts'
+import { formatEventWhen } from '#app/shared/time.ts'
 import { translate, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
 import { colors, EmailLayout, heading, paragraph } from './layout.tsx'
 
@@ -15,8 +15,9 @@ export type EventSummary = {
   onlineUrl: string | null
 }
 
+/** The event's dates as its public page shows them ("jeudi 4 février 2027, 9 h – 17 h 30"). */
 export function eventWhen(locale: Locale, event: EventSummary) {
-  return `${formatDateTime(locale, event.startsAt, event.timeZone)} – ${formatDateTime(locale, event.endsAt, event.timeZone)}`
+  return formatEventWhen(locale, event.startsAt, event.endsAt, event.timeZone)
 }
 
 export function EventBlock({ locale, event }: { locale: Locale; event: EventSummary }) {

@@ -69,7 +69,7 @@ export function NominationSubmitted(p: NominationSubmittedProps & { locale: Loca
             <Text key={label} style={row}>
               <strong>
                 {t(label)}
-                {p.locale === 'fr' ? ' :' : ':'}
+                {p.locale === 'fr' ? '\u202f:' : ':'}
               </strong>{' '}
               {value}
             </Text>

@@ -13,7 +13,7 @@ export function kindKey(kind: string): MessageKey {
 export function seatsKey(seatsLeft: number | null): { key: MessageKey; params?: MessageParams } {
   if (seatsLeft === null) return { key: 'public.seats.unlimited' }
   if (seatsLeft === 0) return { key: 'public.seats.full' }
-  return seatsLeft === 1 ? { key: 'public.seats.leftOne' } : { key: 'public.seats.leftMany', params: { count: seatsLeft } }
+  return { key: 'public.seats.left', params: { count: seatsLeft } }
 }
 
 export function availabilityKey(a: Availability): { key: MessageKey; params?: MessageParams } {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
+  formatEventWhen,
   formatExportDate,
   formatLocalDateTime,
   formatShortDateTime,
@@ -105,5 +106,16 @@ describe('dates for spreadsheets and tables', () => {
     expect(formatTime('fr', at)).toBe('12:05')
     expect(formatTime('en', at, 'Indian/Reunion')).toBe('14:05')
     expect(formatShortDateTime('fr', at)).toBe('01/07/2026 12:05')
+  })
+})
+
+describe('formatEventWhen', () => {
+  const oneSpace = (text: string) => text.replace(/[\s\u202f\u2009]+/g, ' ')
+  test('one day: the date once and French hours; several days: both dates', () => {
+    expect(oneSpace(formatEventWhen('fr', '2027-02-04T08:00:00Z', '2027-02-04T16:30:00Z'))).toBe('jeudi 4 février 2027, 9 h – 17 h 30')
+    expect(oneSpace(formatEventWhen('fr', '2027-02-04T08:00:00Z', '2027-02-05T16:00:00Z'))).toBe(
+      'jeudi 4 février 2027 à 9 h – vendredi 5 février 2027 à 17 h',
+    )
+    expect(oneSpace(formatEventWhen('en', '2027-02-04T08:00:00Z', '2027-02-04T16:30:00Z'))).toBe('Thursday, 4 February 2027, 09:00–17:30')
   })
 })

@@ -164,6 +164,28 @@ export function formatEventDates(locale: Locale, startsAt: Date | string, endsAt
   return timeZone === DEFAULT_TIME_ZONE ? range : `${range} (${timeZone})`
 }
 
+/** An event's dates as its public page and its emails show them: "jeudi 4 février 2027, 9 h – 17 h 30"
+ * on one day, both dates over several, in the event's zone. French hours read "9 h 30", not "09:30". */
+export function formatEventWhen(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone = DEFAULT_TIME_ZONE) {
+  const format = cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone })
+  if (locale !== 'fr') return format.formatRange(new Date(startsAt), new Date(endsAt))
+  return frenchHours(format.formatRangeToParts(new Date(startsAt), new Date(endsAt)))
+}
+
+/** "09:00" → "9 h", "17:30" → "17 h 30" (no-break spaces), the rest as Intl wrote it. */
+function frenchHours(parts: { type: string; value: string }[]) {
+  let out = ''
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    const minute = parts[i + 2]
+    if (part.type === 'hour' && parts[i + 1]?.type === 'literal' && minute?.type === 'minute') {
+      out += `${Number(part.value)}\u00a0h${minute.value === '00' ? '' : `\u00a0${minute.value}`}`
+      i += 2
+    } else out += part.value
+  }
+  return out
+}
+
 /** Day and times of a programme slot: "samedi 29 novembre, 09:30 – 11:00". */
 export function formatSlotTimes(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone = DEFAULT_TIME_ZONE) {
   const format = cachedDateTimeFormat(intlLocale(locale), {

@@ -20,7 +20,7 @@ test('a rule error names its fields with keys (params filled in) or codes (its o
     params: { sold: 3 },
     fields: { quota: ['paymentsAdmin.error.quotaBelowSold'] },
   })
-  expect(appErrorToFieldErrors('en', quota)).toEqual({ quota: ['3 ticket(s) are already taken: the number of tickets cannot be lower.'] })
+  expect(appErrorToFieldErrors('en', quota)).toEqual({ quota: ['3 tickets are already taken: the number of tickets cannot be lower.'] })
   const coded = new AppError({
     status: 422,
     code: 'ticket_required',
@@ -34,5 +34,5 @@ test('a rule error names its fields with keys (params filled in) or codes (its o
       'fr',
       new AppError({ status: 409, code: 'x', messageKey: 'paymentsAdmin.error.ticketHeld', params: { count: 2 } }),
     ),
-  ).toEqual({ _form: ['Des inscriptions (2) ont ce billet : archivez-le plutôt.'] })
+  ).toEqual({ _form: ['Des inscriptions (2) ont ce billet : archivez-le plutôt.'] })
 })

@@ -8,7 +8,7 @@ describe('i18n', () => {
     for (const [key, value] of Object.entries(catalogues.en!)) expect(value, key).not.toBe('')
   })
   test('interpolates parameters', () => {
-    expect(translate('fr', 'error.reference', { id: 'abc' })).toBe('Référence : abc')
+    expect(translate('fr', 'error.reference', { id: 'abc' })).toBe('Référence\u202f: abc')
     expect(translate('en', 'error.reference', { id: 'abc' })).toBe('Reference: abc')
   })
   test('French by default, the lang cookie wins over Accept-Language', () => {

@@ -89,7 +89,7 @@ test('apply → the organiser accepts with a message → the candidate gets the 
   // The organiser reviews and accepts, with a personal message.
   await login(s.organiserEmail)
   await page.goto(`/o/${s.org}/events/${s.eventId}/applications`)
-  await expect(page.getByTestId('seats-left')).toHaveText('2 place(s) libre(s) sur 2')
+  await expect(page.getByTestId('seats-left')).toHaveText('2 places libres sur 2')
   await page.getByRole('link', { name: 'Léa Fabre' }).click()
   await expect(page.getByRole('heading', { name: /La Recyclerie du Narbonnais/ })).toBeVisible()
   await page.getByRole('group', { name: 'Décision' }).getByRole('radio', { name: 'Accepter' }).check()
@@ -98,7 +98,7 @@ test('apply → the organiser accepts with a message → the candidate gets the 
   await page.getByRole('button', { name: 'Appliquer la décision' }).click()
   await expect(page.getByTestId('application-status')).toHaveText('Acceptée')
   await page.goto(`/o/${s.org}/events/${s.eventId}/applications`)
-  await expect(page.getByTestId('seats-left')).toHaveText('1 place(s) libre(s) sur 2')
+  await expect(page.getByTestId('seats-left')).toHaveText('1 place libre sur 2')
 
   // The candidate's confirmation carries the message and the ticket.
   const link = await readMailbox(page, email, { subject: 'Inscription confirmée' })
@@ -135,10 +135,10 @@ test('bulk acceptance beyond the free seats accepts in order and reports the oth
   await page.getByRole('group', { name: 'Décision' }).getByRole('radio', { name: 'Accepter' }).check()
   await page.getByRole('button', { name: 'Appliquer la décision' }).click()
   const result = page.getByTestId('decision-result')
-  await expect(result).toContainText('2 acceptée(s)')
+  await expect(result).toContainText('2 acceptées')
   await expect(result).toContainText('1 sans place libre')
-  await expect(page.getByText('Plus de place pour : Chloé Test')).toBeVisible()
-  await expect(page.getByTestId('seats-left')).toHaveText('0 place(s) libre(s) sur 2')
+  await expect(page.getByText('Plus de place pour : Chloé Test')).toBeVisible()
+  await expect(page.getByTestId('seats-left')).toHaveText('0 place libre sur 2')
 })
 
 test('another organisation’s organiser cannot open the applications of this session', async ({ page, login }) => {

@@ -70,7 +70,7 @@ test('send an invitation, register through the personal link, decline and unsubs
   await page.getByRole('textbox', { name: /^Message \(français/ }).fill('Bonjour {{prenom}} de {{structure}},\n\nInscrivez-vous : {{lien}}')
   for (const p of people) await page.getByRole('checkbox', { name: new RegExp(p.email) }).check()
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
-  await expect(page.getByTestId('audience-count')).toContainText('3 destinataire(s)')
+  await expect(page.getByTestId('audience-count')).toContainText('3 destinataires')
   await expect(page.getByRole('article', { name: 'En français' })).toContainText(/Bonjour \S+ de /)
   expectNoSeriousViolations(await new AxeBuilder({ page }).analyze())
 

@@ -125,7 +125,7 @@ test('remind a late juror, decide, validate, publish, nominees told, public resu
   await page.goto(`${base}/results`)
   await expect(page.getByRole('button', { name: 'Enregistrer la décision' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Publier les résultats' }).click()
-  await expect(page.getByText('Résultats publiés : les candidats sont prévenus par e-mail.')).toBeVisible()
+  await expect(page.getByText('Résultats publiés : les candidats sont prévenus par e-mail.')).toBeVisible()
   const laureateMail = await readMailbox(page, nominations[0]!.contactEmail, { subject: /Félicitations/ })
   expect(new URL(laureateMail).pathname).toBe(`/prix/${edition.slug}/resultats`)
   await readMailbox(page, nominations[1]!.contactEmail, { subject: /A jury mention/ })

@@ -69,7 +69,7 @@ test('an organiser reviews nominations: ineligible with an emailed reason, then 
   await expect(page.getByRole('textbox', { name: /^Motif/ })).toBeFocused()
   await page.getByRole('textbox', { name: /^Motif/ }).fill('Siège hors de la région : la structure relève d’une autre CRESS.')
   await page.getByRole('button', { name: 'Déclarer inéligible' }).click()
-  await expect(page.getByText('Candidature déclarée inéligible ; le contact est prévenu par e-mail.')).toBeVisible()
+  await expect(page.getByText('Candidature déclarée inéligible ; le contact est prévenu par e-mail.')).toBeVisible()
   await expect(page.getByText('Siège hors de la région : la structure relève d’une autre CRESS.')).toBeVisible()
   await expect(async () => {
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(drop.contactEmail)}`)

@@ -33,7 +33,7 @@ test('paid ticket by card: Checkout, back on Essor with the registration confirm
   await page.getByRole('button', { name: 'Payer' }).click()
 
   await expect(page).toHaveURL(/\/paiement\/[^/]+\/retour\?session_id=cs_test_/)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement reçu : inscription confirmée')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement reçu : inscription confirmée')
   await expect(page.getByTestId('payment-state')).toHaveAttribute('data-state', 'paid')
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
   expect(axe.violations).toEqual([])

@@ -63,7 +63,7 @@ test('an organiser adds a paid ticket and chooses the payment methods', async ({
   await page.goto(`/o/${ORG}/events/${event.id}`)
   await page.getByRole('navigation', { name: 'Sections de l’événement' }).getByRole('link', { name: 'Billets et paiement' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Billets et paiement' })).toBeVisible()
-  await expect(page.getByText('Aucun billet : l’inscription à cet événement est gratuite.')).toBeVisible()
+  await expect(page.getByText('Aucun billet : l’inscription à cet événement est gratuite.')).toBeVisible()
   await expectNoA11yViolation(page)
 
   // A price that is not an amount: the form says so next to the field and keeps the input.
@@ -130,7 +130,7 @@ test('an administrator fills in the legal and bank details; an organiser may not
   await page.getByLabel('BIC').fill('AGRIFRPP')
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByLabel('SIRET')).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByText('Ce SIRET n’est pas valide (clé de contrôle incorrecte) : vérifiez les chiffres.').first()).toBeVisible()
+  await expect(page.getByText('Ce SIRET n’est pas valide (clé de contrôle incorrecte) : vérifiez les chiffres.').first()).toBeVisible()
   await expectNoA11yViolation(page)
 
   await page.getByLabel('SIRET').fill('732 829 320 00074')
@@ -178,7 +178,7 @@ test('an organiser marks a bank transfer paid: registration confirmed, receipt n
   await expect(page.getByRole('heading', { level: 2, name: 'Paiements' })).toBeVisible()
   // The list is a table on a desktop screen (cards on a phone): only the visible copy counts.
   await expect(page.getByText('Virement — En attente').filter({ visible: true })).toBeVisible()
-  await expect(page.getByText(`Référence : ${reference}`).filter({ visible: true })).toBeVisible()
+  await expect(page.getByText(`Référence\u202f: ${reference}`).filter({ visible: true })).toBeVisible()
   await expectNoA11yViolation(page)
 
   await page.getByText('Marquer payé', { exact: true }).filter({ visible: true }).click()
@@ -186,7 +186,7 @@ test('an organiser marks a bank transfer paid: registration confirmed, receipt n
     .getByRole('button', { name: /^Marquer payé : Léa Moreau/ })
     .filter({ visible: true })
     .click()
-  await expect(page.getByText('Paiement enregistré : inscription confirmée, reçu envoyé.')).toBeVisible()
+  await expect(page.getByText('Paiement enregistré : inscription confirmée, reçu envoyé.')).toBeVisible()
   await expect(page.getByText('Virement — Payé').filter({ visible: true })).toBeVisible()
   const payment = await prisma.payment.findUniqueOrThrow({ where: { id: result.payment!.id }, include: { registration: true } })
   expect(payment.status).toBe('paid')

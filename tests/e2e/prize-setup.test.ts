@@ -38,12 +38,12 @@ test('an organiser adds, reorders, edits and deletes nomination questions, and a
     await expect(newQuestion.getByLabel('Intitulé')).toHaveValue('')
   }
   const headings = page.getByRole('main').getByRole('heading', { level: 2, name: /^Question \d/ })
-  await expect(headings).toHaveText(['Question 1 : Combien de bénévoles ?', 'Question 2 : Votre territoire d’action'])
+  await expect(headings).toHaveText(['Question 1 : Combien de bénévoles ?', 'Question 2 : Votre territoire d’action'])
 
   // The second moves up.
-  await page.getByRole('button', { name: 'Monter « Votre territoire d’action »' }).click()
+  await page.getByRole('button', { name: 'Monter « Votre territoire d’action »' }).click()
   await expect(page.getByText('Ordre des questions modifié.')).toBeVisible()
-  await expect(headings).toHaveText(['Question 1 : Votre territoire d’action', 'Question 2 : Combien de bénévoles ?'])
+  await expect(headings).toHaveText(['Question 1 : Votre territoire d’action', 'Question 2 : Combien de bénévoles ?'])
 
   // Edit one in place: a required short text.
   const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Combien de bénévoles ?' }) })
@@ -57,9 +57,9 @@ test('an organiser adds, reorders, edits and deletes nomination questions, and a
   ).toContainText('obligatoire')
 
   // Delete the first.
-  await page.getByRole('button', { name: 'Supprimer la question « Votre territoire d’action »' }).click()
+  await page.getByRole('button', { name: 'Supprimer la question « Votre territoire d’action »' }).click()
   await expect(page.getByText('Question supprimée.')).toBeVisible()
-  await expect(headings).toHaveText(['Question 1 : Combien de bénévoles actifs ?'])
+  await expect(headings).toHaveText(['Question 1 : Combien de bénévoles actifs ?'])
   const stored = await prisma.prizeQuestion.findMany({ where: { editionId: edition.id }, select: { label: true, required: true } })
   expect(stored).toEqual([{ label: 'Combien de bénévoles actifs ?', required: true }])
 

@@ -115,7 +115,7 @@ test.describe('without JavaScript', () => {
 
     const summary = page.getByRole('alert')
     await expect(summary).toContainText('Le formulaire contient')
-    await expect(summary).toContainText('Adresse e-mail : Saisissez une adresse e-mail valide')
+    await expect(summary).toContainText('Adresse e-mail : Saisissez une adresse e-mail valide')
     const lastName = page.getByRole('textbox', { name: /^Nom \*/ })
     await expect(lastName).toHaveAttribute('aria-invalid', 'true')
     await expect(lastName).toHaveAccessibleDescription('Ce champ est obligatoire.')
@@ -129,7 +129,7 @@ test.describe('without JavaScript', () => {
     await fillForm(page, { firstName: 'Camille', email: newEmail('camille') })
     await page.getByRole('button', { name: 'Valider mon inscription' }).click()
     await expect(page).toHaveURL(/\/r\/[a-z0-9]+\?welcome=1$/)
-    await expect(page.getByText('C’est fait : votre inscription est confirmée')).toBeVisible()
+    await expect(page.getByText('C’est fait : votre inscription est confirmée')).toBeVisible()
     await expect(page.getByTestId('registration-status')).toHaveText('Inscription confirmée')
     await expect(page.getByTestId('ticket-code')).toHaveText(/^[A-Z0-9]{10}$/)
     await expect(page.getByRole('img', { name: /QR code du billet/ })).toBeVisible()

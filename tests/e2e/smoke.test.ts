@@ -25,8 +25,8 @@ test('a signed-in organiser sees their organisations on the home page', async ({
 test('a staff member signs in with the link emailed to the local mailbox', async ({ page }) => {
   const email = 'admin@cress-pays-de-la-loire.example'
   await page.goto('/login')
-  const byLink = page.getByRole('region', { name: 'Par un lien envoyé par email' })
-  await byLink.getByLabel('Adresse email').fill(email)
+  const byLink = page.getByRole('region', { name: 'Par un lien envoyé par e-mail' })
+  await byLink.getByLabel('Adresse e-mail').fill(email)
   await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
   await expect(page.getByText('Vérifiez votre boîte de réception')).toBeVisible()
 

@@ -84,7 +84,7 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   const prisma = await e2eDb()
   expect(await prisma.publicVote.count({ where: { editionId: edition.id, confirmedAt: { not: null } } })).toBe(0)
   await page.getByRole('button', { name: 'Confirmer mon vote' }).click()
-  await expect(page.getByText('Votre vote pour « La Recyclerie du Lauragais » est confirmé.')).toBeVisible()
+  await expect(page.getByText('Votre vote pour « La Recyclerie du Lauragais » est confirmé.')).toBeVisible()
   expect(await prisma.publicVote.count({ where: { editionId: edition.id, confirmedAt: { not: null } } })).toBe(1)
 
   // Voting again with a variant of the same address is refused.
@@ -97,13 +97,13 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   await login(`organiser@${ORG}.example`)
   await page.goto(`/o/${ORG}/prizes/${edition.id}/votes`)
   await expect(page.getByRole('heading', { level: 1, name: 'Vote du public' })).toBeVisible()
-  await expect(page.getByText('Total : 1 voix')).toBeVisible()
+  await expect(page.getByText('Total : 1 voix')).toBeVisible()
   await expect(page.getByRole('cell', { name: 'confirmé' })).toBeVisible()
   await page.getByRole('button', { name: 'Annuler ce vote' }).click()
   await expect(page.getByText('Indiquez le motif de l’annulation.')).toBeVisible()
   await page.getByLabel('Motif de l’annulation').fill('Adresses en série')
   await page.getByRole('button', { name: 'Annuler ce vote' }).click()
-  await expect(page.getByText('Total : 0 voix')).toBeVisible()
+  await expect(page.getByText('Total : 0 voix')).toBeVisible()
   await expect(page.getByText('Adresses en série')).toBeVisible()
 })
 

@@ -18,7 +18,7 @@ describe('refund-result email', () => {
       { event, firstName: 'Camille', outcome: 'succeeded', refundCents: 4000, feeCents: 500, reference: 'ESS-7K3F9Q2M' },
       'fr',
     )
-    expect(email.subject).toBe('Remboursement effectué : Conférence régionale')
+    expect(email.subject).toBe('Remboursement effectué : Conférence régionale')
     expect(email.text).toMatch(/remboursé 40,00\s€/)
     expect(email.text).toMatch(/frais d’annulation de 5,00\s€/)
     expect(email.text).toContain('ESS-7K3F9Q2M')

@@ -32,7 +32,7 @@ export const attendees: Record<keyof typeof fr, string> = {
   'attendees.filters.checkedIn': 'Checked in',
   'attendees.filters.submit': 'Filter',
   'attendees.filters.reset': 'Reset',
-  'attendees.results': '{count} registration(s)',
+  'attendees.results': '{count, plural, one {# registration} other {# registrations}}',
   'attendees.empty': 'No registration matches these criteria.',
   'attendees.export.csv': 'Export as CSV',
   'attendees.export.xlsx': 'Export as Excel (XLSX)',

@@ -25,7 +25,7 @@ export const auth: Record<keyof typeof fr, string> = {
   'auth.error.emailInvalid': 'Enter a valid email address, such as name@example.org.',
   'auth.error.passwordRequired': 'Enter your password.',
   'auth.error.invalidCredentials': 'Wrong email address or password.',
-  'auth.error.rateLimited': 'Too many sign-in attempts. Try again in {minutes} minute(s).',
+  'auth.error.rateLimited': 'Too many sign-in attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'auth.error.passwordTooShort': 'The password must have at least {min} characters.',
   'auth.error.passwordTooLong': 'The password must have at most {max} characters.',
   'auth.error.passwordMismatch': 'The two passwords are not the same.',

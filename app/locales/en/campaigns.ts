@@ -48,7 +48,8 @@ export const campaigns: Record<keyof typeof fr, string> = {
   'campaigns.audience.departements': 'Départements (comma-separated codes)',
   'campaigns.audience.attendees': 'Attendees of a past event',
   'campaigns.audience.contacts': 'Hand-picked contacts',
-  'campaigns.audience.count': '{count} recipient(s) match today, {suppressed} of them unsubscribed and left out.',
+  'campaigns.audience.count':
+    '{count, plural, one {# recipient matches} other {# recipients match}} today, {suppressed} of them unsubscribed and left out.',
   'campaigns.merge.title': 'Merge fields',
   'campaigns.merge.help': 'Write them between double braces; they are replaced for each recipient.',
   'campaigns.merge.firstName': 'first name',
@@ -65,7 +66,7 @@ export const campaigns: Record<keyof typeof fr, string> = {
   'campaigns.preview.subject': 'Subject: {subject}',
   'campaigns.test': 'Send me a test',
   'campaigns.sendNow': 'Send now',
-  'campaigns.sendConfirm': 'Send to {count} recipient(s) now?',
+  'campaigns.sendConfirm': 'Send to {count, plural, one {# recipient} other {# recipients}} now?',
   'campaigns.schedule': 'Schedule',
   'campaigns.unschedule': 'Cancel schedule',
   'campaigns.scheduledFor': 'Scheduled for {date}.',

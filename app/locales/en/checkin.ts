@@ -3,7 +3,8 @@ import type { checkin as fr } from '../fr/checkin.ts'
 // Check-in at the door (émargement), used by staff on a phone.
 export const checkin: Record<keyof typeof fr, string> = {
   'checkin.title': 'Check-in',
-  'checkin.counter': '{checkedIn} person(s) checked in out of {confirmed} confirmed registration(s)',
+  'checkin.counter':
+    '{checkedIn, plural, one {# person} other {# people}} checked in out of {confirmed, plural, one {# confirmed registration} other {# confirmed registrations}}',
   'checkin.result.ok': '{name} is checked in ({time}).',
   'checkin.result.already': '{name} is already checked in, at {time}.',
   'checkin.result.notConfirmed': '{name} cannot be checked in: registration “{status}”.',
@@ -12,7 +13,7 @@ export const checkin: Record<keyof typeof fr, string> = {
   'checkin.search.label': 'Name, organisation or email',
   'checkin.search.submit': 'Search',
   'checkin.search.none': 'Nobody matches “{q}”.',
-  'checkin.search.results': '{count} result(s)',
+  'checkin.search.results': '{count, plural, one {# result} other {# results}}',
   'checkin.search.button': 'Check in',
   'checkin.search.buttonFor': 'Check in {name}',
   'checkin.search.alreadyAt': 'Checked in at {time}',

@@ -31,5 +31,5 @@ export const common: Record<keyof typeof fr, string> = {
   'error.reference': 'Reference: {id}',
   'toast.close': 'Close the message',
   'form.required': 'required',
-  'form.errorSummary': 'The form has {count} error(s)',
+  'form.errorSummary': 'The form has {count, plural, one {# error} other {# errors}}',
 }

@@ -7,7 +7,7 @@ export const mailbox: Record<keyof typeof fr, string> = {
   'mailbox.filter.label': 'Recipient',
   'mailbox.filter.submit': 'Filter',
   'mailbox.filter.clear': 'Show all',
-  'mailbox.caption': '{count} message(s), newest first',
+  'mailbox.caption': '{count, plural, one {# message} other {# messages}}, newest first',
   'mailbox.empty': 'No messages.',
   'mailbox.column.to': 'Recipient',
   'mailbox.column.subject': 'Subject',

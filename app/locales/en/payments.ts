@@ -7,7 +7,7 @@ export const payments: Record<keyof typeof fr, string> = {
   'payments.form.ticket': 'Ticket',
   'payments.form.free': 'free',
   'payments.form.soldOut': 'Sold out',
-  'payments.form.left': '{count} place(s) left at this price',
+  'payments.form.left': '{count, plural, one {# place} other {# places}} left at this price',
   'payments.form.method': 'Payment method',
   'payments.form.methodHelp': 'For paid tickets only. Your seat is reserved as soon as you register.',
   'payments.form.noMethod': 'No payment method is available at the moment: please contact the organisers.',

@@ -43,7 +43,8 @@ export const paymentsAdmin: Record<keyof typeof fr, string> = {
   'paymentsAdmin.tickets.deleteNamed': 'Delete “{name}”',
   'paymentsAdmin.tickets.moveUp': 'Move “{name}” up',
   'paymentsAdmin.tickets.moveDown': 'Move “{name}” down',
-  'paymentsAdmin.tickets.heldNote': '{count} registration(s) hold this ticket: it can no longer be deleted, only archived.',
+  'paymentsAdmin.tickets.heldNote':
+    '{count, plural, one {# registration holds} other {# registrations hold}} this ticket: it can no longer be deleted, only archived.',
 
   'paymentsAdmin.settings.title': 'Payment',
   'paymentsAdmin.settings.methods': 'Accepted payment methods',
@@ -141,7 +142,7 @@ export const paymentsAdmin: Record<keyof typeof fr, string> = {
   'paymentsAdmin.summary.refunded': 'Refunded',
   'paymentsAdmin.summary.toRefund': 'To refund',
   'paymentsAdmin.summary.net': 'Net',
-  'paymentsAdmin.summary.count': '{count} payment(s)',
+  'paymentsAdmin.summary.count': '{count, plural, one {# payment} other {# payments}}',
   'paymentsAdmin.export.ticket': 'Ticket',
   'paymentsAdmin.export.amount': 'Amount',
   'paymentsAdmin.export.payment': 'Payment',
@@ -160,7 +161,8 @@ export const paymentsAdmin: Record<keyof typeof fr, string> = {
   'paymentsAdmin.error.freeHasPrice': 'A free ticket has no price.',
   'paymentsAdmin.error.paidNeedsPrice': 'A paid or reduced ticket costs more than €0.',
   'paymentsAdmin.error.quotaInvalid': 'Give a whole number of tickets, at least 1.',
-  'paymentsAdmin.error.quotaBelowSold': '{sold} ticket(s) are already taken: the number of tickets cannot be lower.',
+  'paymentsAdmin.error.quotaBelowSold':
+    '{sold, plural, one {# ticket is} other {# tickets are}} already taken: the number of tickets cannot be lower.',
   'paymentsAdmin.error.salesEndBeforeStart': 'Sales must end after they start.',
   'paymentsAdmin.error.ticketHeld': 'Registrations ({count}) hold this ticket: archive it instead.',
   'paymentsAdmin.error.booleanInvalid': 'Invalid value.',

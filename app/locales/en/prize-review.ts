@@ -17,7 +17,7 @@ export const prizeReview: Record<keyof typeof fr, string> = {
   'prizeReview.list.reset': 'Clear filters',
   'prizeReview.list.counts': 'Nominations per status',
   'prizeReview.list.empty': 'No nomination matches these criteria.',
-  'prizeReview.list.result': '{count} nomination(s)',
+  'prizeReview.list.result': '{count, plural, one {# nomination} other {# nominations}}',
   'prizeReview.list.export': 'Export',
   'prizeReview.list.exportCsv': 'CSV',
   'prizeReview.list.exportXlsx': 'Excel (XLSX)',

@@ -1,11 +1,11 @@
 export const mailbox = {
   'mailbox.title': 'Boîte de réception locale',
   'mailbox.intro':
-    "Aucun serveur SMTP n'est configuré : les messages sont livrés ici au lieu d'être envoyés. Cette page n'existe pas quand SMTP_URL est défini.",
+    'Aucun serveur SMTP n’est configuré : les messages sont livrés ici au lieu d’être envoyés. Cette page n’existe pas quand SMTP_URL est défini.',
   'mailbox.filter.label': 'Destinataire',
   'mailbox.filter.submit': 'Filtrer',
   'mailbox.filter.clear': 'Tout afficher',
-  'mailbox.caption': '{count} message(s), du plus récent au plus ancien',
+  'mailbox.caption': '{count, plural, one {# message} other {# messages}}, du plus récent au plus ancien',
   'mailbox.empty': 'Aucun message.',
   'mailbox.column.to': 'Destinataire',
   'mailbox.column.subject': 'Objet',
@@ -17,6 +17,6 @@ export const mailbox = {
   'mailbox.message.links': 'Liens du message',
   'mailbox.message.attachments': 'Pièces jointes',
   'mailbox.message.html': 'Version HTML',
-  'mailbox.message.frameTitle': 'Aperçu du message « {subject} »',
+  'mailbox.message.frameTitle': 'Aperçu du message « {subject} »',
   'mailbox.message.text': 'Version texte',
 }

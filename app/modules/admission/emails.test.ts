@@ -16,7 +16,7 @@ const base = { event, firstName: 'Léa', manageUrl: 'https://essor.example/r/abc
 describe('application emails', () => {
   test('received, in French and in English', async () => {
     const fr = await renderEmail('application-received', base, 'fr')
-    expect(fr.subject).toBe('Candidature reçue : YESS Académie – 4e édition, Narbonne')
+    expect(fr.subject).toBe('Candidature reçue : YESS Académie – 4e édition, Narbonne')
     expect(fr.text).toContain('La Recyclerie')
     const en = await renderEmail('application-received', base, 'en')
     expect(en.subject).toBe('Application received: YESS Académie – 4e édition, Narbonne')

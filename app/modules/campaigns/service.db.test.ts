@@ -285,7 +285,7 @@ describe('reminders', () => {
     const reminder = await createReminder(campaign.id)
     const row = await prisma.campaign.findUniqueOrThrow({ where: { id: reminder.id } })
     expect(row.parentId).toBe(campaign.id)
-    expect(row.subjectFr).toMatch(/^Rappel : /)
+    expect(row.subjectFr).toMatch(/^Rappel\u202f: /)
     await sendCampaign(reminder.id)
     expect((await emailsOf(reminder.id)).map((e) => e.toAddress).sort()).toEqual([silent1!.toAddress, silent2!.toAddress].sort())
   })

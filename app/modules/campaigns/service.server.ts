@@ -657,7 +657,7 @@ export async function createReminder(
   if (!parent) throw notFoundError()
   if (parent.status !== 'sent') throw notEditable()
   const prefix = (locale: 'fr' | 'en', subject: string) =>
-    subject ? (locale === 'fr' ? `Rappel : ${subject}` : `Reminder: ${subject}`) : ''
+    subject ? (locale === 'fr' ? `Rappel\u202f: ${subject}` : `Reminder: ${subject}`) : ''
   return createCampaign(
     parent.organisationId,
     {

@@ -566,8 +566,8 @@ export function reasonText(locale: Locale, reason: RejectReason): string {
   const field = reason.field ? translate(locale, `contacts.field.${reason.field}` as MessageKey) : null
   const message = translate(locale, reason.key as MessageKey, { ...reason.params, value: reason.value ?? '' })
   if (!field || reason.key === 'contacts.import.reason.duplicate') return message
-  const value = reason.value?.trim() ? (locale === 'fr' ? ` « ${reason.value.trim()} »` : ` “${reason.value.trim()}”`) : ''
-  return `${field}${locale === 'fr' ? ' :' : ':'} ${message}${value}`
+  const value = reason.value?.trim() ? (locale === 'fr' ? ` «\u202f${reason.value.trim()}\u202f»` : ` “${reason.value.trim()}”`) : ''
+  return `${field}${locale === 'fr' ? '\u202f:' : ':'} ${message}${value}`
 }
 
 // ---- Attendees and nominees -------------------------------------------------------------------

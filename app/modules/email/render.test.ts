@@ -16,7 +16,7 @@ describe('sign-in-link email', () => {
     expect(email.html).toContain(`href="${url.replace('&', '&amp;')}"`)
     expect(email.html).not.toContain('Sign in')
     expect(email.text).toContain('Ce lien est valable 15 minutes.')
-    expect(email.text).toContain("Si vous n'avez pas demandé à vous connecter, ignorez ce message")
+    expect(email.text).toContain('Si vous n’avez pas demandé à vous connecter, ignorez ce message')
     expect(email.text).toContain(url)
     expect(email.text).toContain('Message envoyé par Essor.')
     expect(email.text).not.toContain('<')
@@ -48,5 +48,33 @@ describe('sign-in-link email', () => {
     const element = createElement(templates['sign-in-link'].component, { ...props, locale: 'fr' as const })
     const email = await renderEmail('sign-in-link', props, 'fr')
     expect(email.text).toBe(await render(element, { plainText: true }))
+  })
+})
+
+describe('event dates in emails', () => {
+  const event = {
+    slug: 'rencontres',
+    title: 'Rencontres de l’ESS',
+    startsAt: '2027-02-04T08:00:00.000Z',
+    endsAt: '2027-02-04T16:30:00.000Z',
+    timeZone: 'Europe/Paris',
+    venue: 'Hôtel de Région',
+    onlineUrl: null,
+  }
+  const ticket = {
+    event,
+    firstName: 'Camille',
+    manageUrl: 'https://essor.example/r/abc',
+    ticketCode: 'ESS-7K3F9Q2M',
+    registrationId: 'reg1',
+  }
+  const oneSpace = (text: string) => text.replace(/[\s\u202f\u2009]+/g, ' ')
+
+  test('a one-day event reads as on its public page: the day once, then the hours', async () => {
+    const fr = await renderEmail('registration-confirmed', ticket, 'fr')
+    expect(oneSpace(fr.text)).toContain('jeudi 4 février 2027, 9 h – 17 h 30')
+    expect(oneSpace(fr.text)).not.toMatch(/2027.*2027/)
+    const en = await renderEmail('registration-confirmed', ticket, 'en')
+    expect(oneSpace(en.text)).toContain('Thursday, 4 February 2027, 09:00–17:30')
   })
 })

@@ -365,11 +365,8 @@ function intlLocale(locale: Locale) {
   return locale === 'fr' ? 'fr-FR' : 'en-GB'
 }
 
-/** "samedi 29 novembre 2025, 09:00 – 17:00" or a range over several days, in the event's zone. */
-export function formatEventWhen(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {
-  const f = cachedDateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone })
-  return f.formatRange(startsAt, endsAt)
-}
+/** The event's dates, the same on its page and in its emails (app/shared/time.ts). */
+export { formatEventWhen } from '#app/shared/time.ts'
 
 /** "29–30 nov. 2025" for cards. */
 export function formatEventDays(locale: Locale, startsAt: Date, endsAt: Date, timeZone = DEFAULT_TIME_ZONE) {

@@ -71,8 +71,8 @@ describe('jury invitations as a campaign', () => {
     const mail = await prisma.emailMessage.findUniqueOrThrow({ where: { id: recipients[0]!.emailMessageId! } })
     expect(mail).toMatchObject({ template: 'jury-invitation', toAddress: 'ana@example.org', category: `jury:${fx.edition.id}` })
     const rendered = await renderStoredEmail(mail)
-    expect(rendered.subject).toBe('Invitation au jury : Prix de l’ESS 2026')
-    for (const text of ['Bonjour Ana,', `Votre lien personnel : ${ana.joinUrl}`, 'Utilité sociale', 'Je ne pourrai pas siéger'])
+    expect(rendered.subject).toBe('Invitation au jury : Prix de l’ESS 2026')
+    for (const text of ['Bonjour Ana,', `Votre lien personnel\u202f: ${ana.joinUrl}`, 'Utilité sociale', 'Je ne pourrai pas siéger'])
       expect(rendered.text).toContain(text)
     const benMail = await renderStoredEmail(await prisma.emailMessage.findUniqueOrThrow({ where: { id: recipients[1]!.emailMessageId! } }))
     expect(benMail.subject).toBe('Jury invitation: Prix de l’ESS 2026')
@@ -133,7 +133,7 @@ describe('jury invitations as a campaign', () => {
     const reminderMail = await renderStoredEmail(
       await prisma.emailMessage.findUniqueOrThrow({ where: { id: reminded[0]!.emailMessageId! } }),
     )
-    expect(reminderMail.subject).toBe('Rappel : Invitation au jury : Prix de l’ESS 2026')
+    expect(reminderMail.subject).toBe('Rappel : Invitation au jury : Prix de l’ESS 2026')
     const freshUrl = /https?:\/\/\S+\/jury\/join\/[a-z0-9]+/.exec(reminderMail.text)?.[0]
     expect(freshUrl).toBeDefined()
     expect(freshUrl).not.toBe(cleo.joinUrl)

@@ -188,7 +188,9 @@ export function RankedTable({
                       <span className="font-semibold">{t(decisionLabelKey(r.decision?.decision))}</span>
                       {r.decision?.rank ? (
                         <span className="block">
-                          {t('juryAdmin.results.finalRank')} : {r.decision.rank}
+                          {t('juryAdmin.results.finalRank')}
+                          {t('attendees.details.separator')}
+                          {r.decision.rank}
                         </span>
                       ) : null}
                       {r.decision?.rationale && <span className="block whitespace-pre-line text-stone-700">{r.decision.rationale}</span>}

@@ -25,7 +25,7 @@ describe('payment emails', () => {
       bank: { holder: 'CRESS Occitanie', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPPXXX' },
     }
     const fr = await renderEmail('payment-instructions', props, 'fr')
-    expect(fr.subject).toBe('Paiement de votre inscription : Conférence ESS')
+    expect(fr.subject).toBe('Paiement de votre inscription : Conférence ESS')
     expect(fr.text).toContain('ESS-7K3F9Q2M')
     expect(fr.text).toContain('FR7630006000011234567890189')
     expect(fr.text).toContain('45,00')
@@ -55,7 +55,7 @@ describe('payment emails', () => {
     expect(confirmed.text).toContain('reçu n° 000007')
     expect(confirmed.html).toContain('https://essor.example/r/abc/recu')
     const released = await renderEmail('payment-released', { event, firstName: 'Camille', reason: 'expired' as const }, 'fr')
-    expect(released.subject).toBe('Réservation expirée : Conférence ESS')
+    expect(released.subject).toBe('Réservation expirée : Conférence ESS')
     expect(released.text).toContain('Le paiement n’a pas été reçu à temps')
   })
 })

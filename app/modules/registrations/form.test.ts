@@ -182,7 +182,7 @@ describe('form submission', () => {
 
   test('error keys with parameters are translated', () => {
     const t = translator('fr')
-    expect(formErrorMessage(t, 'register.error.tooLong?max=100')).toBe('Ce texte est trop long : 100 caractères au maximum.')
+    expect(formErrorMessage(t, 'register.error.tooLong?max=100')).toBe('Ce texte est trop long : 100 caractères au maximum.')
     expect(formErrorMessage(translator('en'), 'register.error.required')).toBe('This field is required.')
     expect(formErrorMessage(t, 'Déjà traduit')).toBe('Déjà traduit')
   })

@@ -73,7 +73,7 @@ describe('castVote', () => {
     expect(mail.organisationId).toBe(edition.organisationId)
     expect(cast.confirmUrl).toContain(`/vote/${cast.token}`)
     const rendered = await renderStoredEmail(mail)
-    expect(rendered.subject).toBe('Confirmez votre vote : Prix de l’ESS 2026')
+    expect(rendered.subject).toBe('Confirmez votre vote : Prix de l’ESS 2026')
     for (const text of ['Recyclerie', cast.confirmUrl]) expect(rendered.text).toContain(text)
   })
 

@@ -170,7 +170,9 @@ export default function ApplicationPage() {
 
         <section aria-labelledby="project-title" className="card space-y-2">
           <h2 id="project-title" className="text-xl font-semibold">
-            {t('admission.detail.project')} : {a.projectName}
+            {t('admission.detail.project')}
+            {t('attendees.details.separator')}
+            {a.projectName}
           </h2>
           <p>
             {stage && <strong>{t(stage)}</strong>} · {a.projectTerritory}

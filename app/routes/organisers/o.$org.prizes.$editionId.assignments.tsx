@@ -174,7 +174,9 @@ export default function EditionAssignments() {
                 <ul className="flex flex-wrap gap-x-6 gap-y-1">
                   {c.jurors.map((j) => (
                     <li key={j.id}>
-                      {j.name} : {t('juryAdmin.assign.count', { count: j.load })}
+                      {j.name}
+                      {t('attendees.details.separator')}
+                      {t('juryAdmin.assign.count', { count: j.load })}
                     </li>
                   ))}
                 </ul>
