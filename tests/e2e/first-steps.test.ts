@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Page, Response } from '@playwright/test'
 import { DEMO_PASSWORD } from '../../prisma/seed.ts'
-import { e2eDb, expect, organisationWithOrganiser, test } from './fixtures.ts'
+import { e2eDb, expect, organisationWithOrganiser, readMailbox, test } from './fixtures.ts'
 
 const DAY = 24 * 3600_000
 
@@ -51,6 +51,26 @@ test.describe('after signing in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Choisir une organisation' })).toBeVisible()
     await page.getByRole('main').getByRole('link', { name: 'Région Occitanie' }).click()
     await expect(page).toHaveURL('/o/region-occitanie')
+  })
+
+  test('through the emailed link: staff land on their dashboard, anyone else on the home page', async ({ page, context }) => {
+    const signInByLink = async (email: string) => {
+      await page.goto('/login')
+      const byLink = page.getByRole('region', { name: 'Par un lien envoyé par email' })
+      await byLink.getByLabel('Adresse email').fill(email)
+      await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
+      await expect(page.getByText('Vérifiez votre boîte de réception')).toBeVisible()
+      await page.goto(await readMailbox(page, email))
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      await page.waitForURL((url) => url.pathname !== '/login/verify')
+    }
+    await signInByLink('organiser@cress-pays-de-la-loire.example')
+    await expect(page).toHaveURL('/o/cress-pays-de-la-loire')
+
+    await context.clearCookies()
+    await signInByLink(`visiteur-${randomBytes(3).toString('hex')}@example.org`)
+    await expect(page).toHaveURL('/')
+    await expect(page.getByRole('region', { name: 'Prochains événements' })).toBeVisible()
   })
 
   test('the page the sign-in was asked from wins, but never another site', async ({ page, context }) => {
