@@ -105,6 +105,9 @@ export function Layout({ children, toast }: { children: React.ReactNode; toast: 
             <Link to="/e" className="underline">
               {t('nav.events')}
             </Link>
+            <Link to="/prix" className="underline">
+              {t('nav.prizes')}
+            </Link>
             {user ? (
               <>
                 <OrganisationSwitcher organisations={root?.organisations ?? []} />

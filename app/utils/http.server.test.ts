@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { AppError, conflictError, forbiddenError, invalidInputError, notFoundError } from '#app/utils/errors.ts'
-import { httpResponseOf, orHttpError, rethrowAsResponse } from '#app/utils/http.server.ts'
+import { httpResponseOf, orHttpError, rethrowAsResponse, safeRedirectPath } from '#app/utils/http.server.ts'
 
 async function thrownBy(promise: Promise<unknown>) {
   try {
@@ -40,5 +40,31 @@ describe('a module’s AppError as the route’s Response', () => {
     expect(await thrownBy(orHttpError(Promise.reject(other)))).toBe(other)
     const alreadyResponse = new Response(null, { status: 302 })
     expect(await thrownBy(orHttpError(Promise.reject(alreadyResponse)))).toBe(alreadyResponse)
+  })
+})
+
+describe('safeRedirectPath', () => {
+  test('keeps a path of this site, with its query and fragment', () => {
+    expect(safeRedirectPath('/o/cress-occitanie/events?page=2#list')).toBe('/o/cress-occitanie/events?page=2#list')
+    expect(safeRedirectPath('/')).toBe('/')
+  })
+
+  test.each([
+    'https://evil.example/',
+    '//evil.example',
+    '/\\evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '\\\\evil.example',
+    'javascript:alert(1)',
+    'o/relative',
+    '',
+  ])('refuses %j and answers the fallback', (to) => {
+    expect(safeRedirectPath(to, '/fallback')).toBe('/fallback')
+  })
+
+  test('refuses a missing or non-text value', () => {
+    expect(safeRedirectPath(null)).toBe('/')
+    expect(safeRedirectPath(undefined, '')).toBe('')
   })
 })

@@ -37,9 +37,22 @@ export function orHttpError<T>(promise: Promise<T>): Promise<T> {
   return promise.catch(rethrowAsResponse)
 }
 
-/** Only same-site relative paths are allowed as redirect targets. */
+const REDIRECT_BASE = 'http://essor.invalid'
+
+/**
+ * Only same-site paths are allowed as redirect targets. Browsers drop tabs and newlines from a
+ * URL and read a backslash as a slash, so a tab between two slashes would leave the site: control characters and
+ * backslashes are refused, and the path must resolve on this origin.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback
+  try {
+    if (new URL(to, REDIRECT_BASE).origin !== REDIRECT_BASE) return fallback
+  } catch {
+    return fallback
+  }
   return to
 }
 

@@ -10,6 +10,7 @@ import { common } from './common.ts'
 import { contacts } from './contacts.ts'
 import { email } from './email.ts'
 import { events } from './events.ts'
+import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { mailbox } from './mailbox.ts'
@@ -35,6 +36,7 @@ export const messages: Record<keyof typeof fr, string> = {
   ...contacts,
   ...email,
   ...events,
+  ...home,
   ...jury,
   ...juryAdmin,
   ...mailbox,

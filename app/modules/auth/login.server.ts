@@ -87,7 +87,7 @@ export async function checkSignInLink(token: string, now = new Date()): Promise<
 export async function consumeSignInLink(
   token: string,
   opts: { userAgent?: string | null; locale?: Locale; now?: Date } = {},
-): Promise<{ sessionToken: string; expiresAt: Date; redirectTo: string | null; userId: string; created: boolean }> {
+): Promise<{ sessionToken: string; expiresAt: Date; redirectTo: string | null; userId: string; email: string; created: boolean }> {
   try {
     return await spendSignInLink(token, opts)
   } catch (error) {
@@ -128,7 +128,7 @@ function spendSignInLink(token: string, opts: { userAgent?: string | null; local
     }
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } })
     const { token: sessionToken, session } = await createSession(user.id, { userAgent: opts.userAgent }, tx)
-    return { sessionToken, expiresAt: session.expiresAt, redirectTo: link.redirectTo, userId: user.id, created }
+    return { sessionToken, expiresAt: session.expiresAt, redirectTo: link.redirectTo, userId: user.id, email: link.email, created }
   })
 }
 
@@ -139,7 +139,9 @@ export async function signInWithPassword(input: {
   ip: string
   userAgent?: string | null
 }): Promise<
-  { ok: true; sessionToken: string; expiresAt: Date; userId: string } | RateLimited | { ok: false; reason: 'invalidCredentials' }
+  | { ok: true; sessionToken: string; expiresAt: Date; userId: string; email: string }
+  | RateLimited
+  | { ok: false; reason: 'invalidCredentials' }
 > {
   const email = normaliseEmail(input.email)
   const attempt = { email, ip: input.ip }
@@ -167,7 +169,7 @@ export async function signInWithPassword(input: {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) } })
     return createSession(user.id, { userAgent: input.userAgent }, tx)
   })
-  return { ok: true, sessionToken: token, expiresAt: session.expiresAt, userId: user.id }
+  return { ok: true, sessionToken: token, expiresAt: session.expiresAt, userId: user.id, email }
 }
 
 /**

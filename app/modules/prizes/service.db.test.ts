@@ -17,6 +17,7 @@ import {
   getEditionForOrganiser,
   getPublicEdition,
   listEditions,
+  listOpenEditions,
   listPublicEditions,
   publishEdition,
   updateCategory,
@@ -414,5 +415,40 @@ describe('the new edition page', () => {
     expect(res.status).toBe(302)
     const edition = await prisma.prizeEdition.findFirstOrThrow({ where: { organisationId: org.id } })
     expect(JSON.stringify(edition.eligibleDepartements)).toContain('29')
+  })
+})
+
+describe('listOpenEditions', () => {
+  test('lists the published editions whose call has not closed, the soonest to close first', async () => {
+    const later2031 = {
+      year: 2031,
+      juryStartsAt: paris('2031-06-01T09:00'),
+      juryEndsAt: paris('2031-07-01T18:00'),
+      announcementAt: paris('2031-09-01T18:00'),
+    }
+    const publish = async (title: string, opens: string, closes: string) => {
+      const e = await createEdition(
+        orgB.id,
+        editionInput({ title, ...later2031, submissionsOpenAt: paris(opens), submissionsCloseAt: paris(closes) }),
+      )
+      await createCategory(orgB.id, e.id, { name: 'Catégorie', description: '', awards: 1 })
+      await publishEdition(orgB.id, e.id)
+      return e.slug
+    }
+    const later = await publish('Prix à venir 2031', '2031-04-01T09:00', '2031-05-01T18:00')
+    const open = await publish('Prix ouvert 2031', '2031-01-01T09:00', '2031-03-01T18:00')
+    const closed = await publish('Prix clos 2031', '2030-10-01T09:00', '2030-12-01T18:00')
+    const draft = (
+      await createEdition(
+        orgB.id,
+        editionInput({ title: 'Prix brouillon 2031', ...later2031, submissionsCloseAt: paris('2031-02-15T18:00') }),
+      )
+    ).slug
+    const mine = new Set([later, open, closed, draft])
+
+    const listed = await listOpenEditions({ limit: 50, now: paris('2031-02-01T12:00') })
+    expect(listed.map((e) => e.slug).filter((slug) => mine.has(slug))).toEqual([open, later])
+    expect(listed.find((e) => e.slug === open)?.organisation.name).toBe('CRESS Bretagne')
+    expect(await listOpenEditions({ limit: 1, now: paris('2031-03-15T12:00') })).toHaveLength(1)
   })
 })

@@ -812,6 +812,25 @@ export async function listPublicEditions() {
 export type PublicEditionListItem = Awaited<ReturnType<typeof listPublicEditions>>[number]
 
 /**
+ * The published editions still taking nominations or about to (their call has not closed), the
+ * soonest to close first: what the home page offers.
+ */
+export async function listOpenEditions({ limit, now = new Date() }: { limit: number; now?: Date }) {
+  return prisma.prizeEdition.findMany({
+    where: { status: 'published', submissionsCloseAt: { gt: now } },
+    orderBy: [{ submissionsCloseAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: {
+      slug: true,
+      title: true,
+      submissionsOpenAt: true,
+      submissionsCloseAt: true,
+      organisation: { select: { name: true, slug: true } },
+    },
+  })
+}
+
+/**
  * A published edition for its public page and the nomination form (description and rules as
  * safe HTML, eligibility rules, categories, extra questions), or null.
  */

@@ -12,6 +12,7 @@ import {
   translateErrors,
 } from '#app/modules/auth/schema.ts'
 import { getAuth, sessionCookie } from '#app/modules/auth/session.server.ts'
+import { afterSignInPath } from '#app/route-support/sign-in.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -39,7 +40,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '')
-  if (await getAuth(request)) throw redirect(redirectTo || '/')
+  const auth = await getAuth(request)
+  if (auth) throw redirect(await afterSignInPath(auth.user, redirectTo))
   return { redirectTo, minutes: SIGN_IN_LINK_TTL_MINUTES }
 }
 
@@ -71,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
         }
         return redirectWithToast(
           request,
-          safeRedirectPath(value.redirectTo),
+          await afterSignInPath({ id: outcome.userId, email: outcome.email }, value.redirectTo),
           { type: 'success', key: 'auth.toast.signedIn' },
           { headers: { 'Set-Cookie': sessionCookie(outcome.sessionToken, outcome.expiresAt) } },
         )

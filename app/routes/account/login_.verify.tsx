@@ -12,9 +12,9 @@ import {
 } from '#app/modules/auth/login.server.ts'
 import { SignInLinkTokenSchema } from '#app/modules/auth/schema.ts'
 import { getAuth, invalidateSession, sessionCookie } from '#app/modules/auth/session.server.ts'
+import { afterSignInPath } from '#app/route-support/sign-in.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { safeRedirectPath } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (previous) await invalidateSession(previous.sessionId)
     return redirectWithToast(
       request,
-      safeRedirectPath(signedIn.redirectTo),
+      await afterSignInPath({ id: signedIn.userId, email: signedIn.email }, signedIn.redirectTo),
       { type: 'success', key: 'auth.toast.signedIn' },
       { headers: { 'Set-Cookie': sessionCookie(signedIn.sessionToken, signedIn.expiresAt) } },
     )

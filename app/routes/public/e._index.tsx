@@ -2,6 +2,7 @@
 // GET form (works without JavaScript; the address can be shared).
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import {
   EVENT_KINDS,
   listPublicEvents,
@@ -66,9 +67,20 @@ function pageHref(filters: { region: string; kind: string; from: string; to: str
   return s ? `/e?${s}` : '/e'
 }
 
+/** Tailwind's `lg`, where the filters stand beside the list. */
+const WIDE_SCREEN = '(min-width: 64rem)'
+
 export default function PublicEvents() {
   const t = useT()
   const { filters, errors, regions, kinds, events, page, hasMore } = useLoaderData<typeof loader>()
+  const active = [filters.region, filters.kind, filters.from, filters.to, filters.past].filter(Boolean).length
+  const invalid = Boolean(errors.from || errors.to)
+  // Closed on a phone unless a date is wrong; opened once the page knows the screen is wide. After
+  // each search it is set again, so on a phone the new results show first.
+  const filtersPanel = useRef<HTMLDetailsElement>(null)
+  useEffect(() => {
+    if (filtersPanel.current) filtersPanel.current.open = invalid || window.matchMedia(WIDE_SCREEN).matches
+  }, [invalid, filters.region, filters.kind, filters.from, filters.to, filters.past])
   return (
     <div className="space-y-8">
       <header>
@@ -76,56 +88,62 @@ export default function PublicEvents() {
         <p className="mt-3 max-w-3xl text-lg text-stone-700">{t('public.list.intro')}</p>
       </header>
 
-      <section aria-labelledby="filters-title" className="card">
-        <h2 id="filters-title" className="text-lg font-semibold">
-          {t('public.list.filters')}
-        </h2>
-        <Form method="get" action="/e" className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField
-            id="filter-region"
-            name="region"
-            label={t('public.filter.region')}
-            defaultValue={filters.region}
-            placeholder={t('public.filter.allRegions')}
-            options={regions}
-          />
-          <SelectField
-            id="filter-kind"
-            name="kind"
-            label={t('public.filter.kind')}
-            defaultValue={filters.kind}
-            placeholder={t('public.filter.allKinds')}
-            options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
-          />
-          <TextField
-            id="filter-from"
-            name="from"
-            type="date"
-            label={t('public.filter.from')}
-            help={t('public.filter.dateHelp')}
-            defaultValue={filters.from}
-            errors={errors.from?.map((e) => t(e))}
-          />
-          <TextField
-            id="filter-to"
-            name="to"
-            type="date"
-            label={t('public.filter.to')}
-            help={t('public.filter.dateHelp')}
-            defaultValue={filters.to}
-            errors={errors.to?.map((e) => t(e))}
-          />
-          <CheckboxField id="filter-past" name="past" label={t('public.filter.past')} defaultChecked={filters.past} className="sm:col-span-2" />
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:justify-end">
-            <button type="submit" className="btn-primary">
-              {t('public.filter.submit')}
-            </button>
-            <Link to="/e" className="link">
-              {t('public.filter.reset')}
-            </Link>
-          </div>
-        </Form>
-      </section>
+      {/* On a phone the events come first and the filters wait behind one disclosure (native, so it
+          works without JavaScript and announces its state); on a wide screen they open beside the list. */}
+      <div className="space-y-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:items-start lg:gap-8 lg:space-y-0">
+        <section aria-labelledby="filters-title" className="card">
+          <details ref={filtersPanel} open={invalid}>
+            <summary id="filters-title" className="cursor-pointer py-1 text-lg font-semibold">
+              {t('public.filters.toggle')}
+              {active > 0 && <span className="ml-2 text-sm font-normal text-stone-700">({t('public.filters.active', { count: active })})</span>}
+            </summary>
+            <Form method="get" action="/e" aria-label={t('public.list.filters')} className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
+              <SelectField
+                id="filter-region"
+                name="region"
+                label={t('public.filter.region')}
+                defaultValue={filters.region}
+                placeholder={t('public.filter.allRegions')}
+                options={regions}
+              />
+              <SelectField
+                id="filter-kind"
+                name="kind"
+                label={t('public.filter.kind')}
+                defaultValue={filters.kind}
+                placeholder={t('public.filter.allKinds')}
+                options={kinds.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+              />
+              <TextField
+                id="filter-from"
+                name="from"
+                type="date"
+                label={t('public.filter.from')}
+                help={t('public.filter.dateHelp')}
+                defaultValue={filters.from}
+                errors={errors.from?.map((e) => t(e))}
+              />
+              <TextField
+                id="filter-to"
+                name="to"
+                type="date"
+                label={t('public.filter.to')}
+                help={t('public.filter.dateHelp')}
+                defaultValue={filters.to}
+                errors={errors.to?.map((e) => t(e))}
+              />
+              <CheckboxField id="filter-past" name="past" label={t('public.filter.past')} defaultChecked={filters.past} className="sm:col-span-2 lg:col-span-1" />
+              <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-1">
+                <button type="submit" className="btn-primary">
+                  {t('public.filter.submit')}
+                </button>
+                <Link to="/e" className="link">
+                  {t('public.filter.reset')}
+                </Link>
+              </div>
+            </Form>
+          </details>
+        </section>
 
       <section aria-labelledby="results-title">
         <h2 id="results-title" className="sr-only">
@@ -140,7 +158,7 @@ export default function PublicEvents() {
             <p className="mb-3 text-sm text-stone-700" role="status">
               {t('public.list.count', { count: events.length })}
             </p>
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <ul className="grid gap-4 sm:grid-cols-2">
               {events.map((e) => (
                 <li key={e.slug}>
                   <EventCard event={e} />
@@ -166,6 +184,7 @@ export default function PublicEvents() {
           </nav>
         )}
       </section>
+      </div>
     </div>
   )
 }
