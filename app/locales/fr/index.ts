@@ -12,6 +12,7 @@ import { email } from './email.ts'
 import { events } from './events.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
+import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
 import { pages } from './pages.ts'
@@ -37,6 +38,7 @@ export const messages = {
   ...events,
   ...jury,
   ...juryAdmin,
+  ...links,
   ...mailbox,
   ...nominations,
   ...pages,
