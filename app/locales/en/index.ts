@@ -13,6 +13,7 @@ import { events } from './events.ts'
 import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
+import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
 import { pages } from './pages.ts'
@@ -39,6 +40,7 @@ export const messages: Record<keyof typeof fr, string> = {
   ...home,
   ...jury,
   ...juryAdmin,
+  ...links,
   ...mailbox,
   ...nominations,
   ...pages,

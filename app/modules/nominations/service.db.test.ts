@@ -116,15 +116,43 @@ describe('starting a nomination', () => {
     expect(started.editUrl).toMatch(new RegExp(`/n/${started.token}$`))
   })
 
-  test('asking again resumes the same nomination with a new link; the old one stops working', async () => {
+  test('asking again resumes the same nomination with one more link; every emailed link keeps working', async () => {
     const { edition } = await makeEdition()
-    const first = await startNomination(edition.slug, { email: 'resume@example.org', locale: 'fr', now: DURING })
+    const email = 'resume@example.org'
+    const first = await startNomination(edition.slug, { email, locale: 'fr', now: DURING })
     await saveDraft(first.token, { structureName: 'Recyclerie' }, 1, DURING)
-    const again = await startNomination(edition.slug, { email: 'RESUME@example.org', locale: 'fr', now: DURING })
+    const again = await startNomination(edition.slug, { email: 'RESUME@example.org', locale: 'en', now: DURING })
     expect(again).toMatchObject({ nominationId: first.nominationId, resumed: true })
-    expect(await getNominationByToken(first.token)).toBeNull()
-    expect((await getNominationByToken(again.token))?.values.structureName).toBe('Recyclerie')
-    expect(await prisma.emailMessage.count({ where: { template: 'nomination-link', toAddress: 'resume@example.org' } })).toBe(2)
+    expect(again.token).not.toBe(first.token)
+
+    // The links as the person received them, oldest first.
+    const sent = await prisma.emailMessage.findMany({
+      where: { template: 'nomination-link', toAddress: email },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })
+    expect(sent).toHaveLength(2)
+    const [firstLink, laterLink] = await Promise.all(
+      sent.map(async (m) => /\/n\/([a-z0-9]+)/.exec((await renderStoredEmail(m)).text)?.[1] ?? ''),
+    )
+    expect(firstLink).toBe(first.token)
+    expect(laterLink).toBe(again.token)
+    for (const token of [firstLink!, laterLink!]) {
+      const view = await getNominationByToken(token, DURING)
+      expect(view?.nomination.id).toBe(first.nominationId)
+      expect(view?.values.structureName).toBe('Recyclerie')
+    }
+    // Still one nomination, its first link's hash unchanged; the re-sent link is stored as a hash too.
+    const row = await prisma.nomination.findUniqueOrThrow({ where: { id: first.nominationId }, include: { links: true } })
+    expect(row).toMatchObject({ editTokenHash: hashToken(first.token), locale: 'en' })
+    expect(row.links.map((l) => l.tokenHash)).toEqual([hashToken(again.token)])
+    expect(await prisma.nomination.count({ where: { contactEmail: email } })).toBe(1)
+
+    // Both edit it: a draft saved through the later link, a file added through the first and read through the later one.
+    await saveDraft(laterLink!, { projectTitle: 'Réparer plutôt que jeter' }, 2, DURING)
+    const file = await addAttachment(firstLink!, { filename: 'statuts.pdf', bytes: pdf() }, DURING)
+    expect((await getNominationByToken(firstLink!, DURING))?.values.projectTitle).toBe('Réparer plutôt que jeter')
+    expect((await getAttachment(laterLink!, file.id))?.filename).toBe('statuts.pdf')
+    expect(await getNominationByToken('abcdefghijklmnopqrstuvwxyz234567', DURING)).toBeNull()
   })
 
   test('is refused outside the window, for an unknown edition and for a bad email', async () => {

@@ -1,10 +1,11 @@
 // Nominations by structures, without an account: the person gives an email, receives a private
 // link (only its SHA-256 is stored) and fills in a multi-step form that saves itself as a draft.
 // Submitting checks everything again (fields, SIRET, eligibility, the deadline) and emails a
-// summary; the nomination stays editable through the same link until the deadline.
+// summary; the nomination stays editable through the same link until the deadline. Asking for
+// the link again emails a link of its own (NominationLink) and every earlier one keeps working.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { prisma, type Tx } from '#app/db.server.ts'
+import { prisma, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/email/outbox.server.ts'
@@ -63,10 +64,16 @@ const editionSelect = {
 
 const attachmentSelect = { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true } as const
 
+/** The nomination an edit link opens: its first link (editTokenHash) or one emailed later. */
+function openedByToken(token: string): Prisma.NominationWhereInput {
+  const tokenHash = hashToken(token)
+  return { OR: [{ editTokenHash: tokenHash }, { links: { some: { tokenHash } } }] }
+}
+
 async function findByToken(token: string, db: Tx = prisma) {
   if (!token) return null
-  return db.nomination.findUnique({
-    where: { editTokenHash: hashToken(token) },
+  return db.nomination.findFirst({
+    where: openedByToken(token),
     include: { edition: { select: editionSelect }, attachments: { select: attachmentSelect, orderBy: { createdAt: 'asc' } } },
   })
 }
@@ -179,8 +186,9 @@ export type StartResult = { nominationId: string; token: string; editUrl: string
 
 /**
  * Starts (or resumes) a nomination for this email and emails the edit link. One nomination per
- * address and edition: asking again sends a fresh link to the same nomination (the old link
- * stops working), which is how a person who lost the email gets back in.
+ * address and edition: asking again sends one more link to the same nomination, which is how a
+ * person who lost the email gets back in; the earlier links keep working (only hashes are stored,
+ * so each email carries a token of its own).
  */
 const nominationStartSelect = { id: true, edition: { select: { organisationId: true } } } as const
 
@@ -218,7 +226,7 @@ export async function startNomination(
     const nomination = existing
       ? await tx.nomination.update({
           where: { id: existing.id },
-          data: { editTokenHash: hashToken(token), locale: input.locale },
+          data: { locale: input.locale, links: { create: { tokenHash: hashToken(token) } } },
           select: nominationStartSelect,
         })
       : await tx.nomination.create({
@@ -366,7 +374,7 @@ export async function getAttachment(
 ): Promise<{ filename: string; contentType: AttachmentType; data: Uint8Array<ArrayBuffer> } | null> {
   if (!token) return null
   const row = await prisma.nominationAttachment.findFirst({
-    where: { id: attachmentId, nomination: { editTokenHash: hashToken(token) } },
+    where: { id: attachmentId, nomination: openedByToken(token) },
     select: { filename: true, contentType: true, data: true },
   })
   return row ? { filename: row.filename, contentType: row.contentType as AttachmentType, data: new Uint8Array(row.data) } : null

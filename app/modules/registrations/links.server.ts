@@ -23,6 +23,18 @@ export async function manageLinkState(token: string): Promise<ManageLinkState> {
   return link.revokedAt ? { state: 'replaced', registrationId: link.registrationId } : { state: 'valid' }
 }
 
+/** What the page of a replaced link shows: where the current link goes (masked) and for which event; null otherwise. */
+export async function replacedLinkView(token: string) {
+  const state = await manageLinkState(token)
+  if (state.state !== 'replaced') return null
+  const registration = await prisma.registration.findUnique({
+    where: { id: state.registrationId },
+    select: { email: true, event: { select: { title: true } } },
+  })
+  if (!registration || registration.email.endsWith('@invalid')) return null
+  return { sentTo: maskEmail(registration.email), eventTitle: registration.event.title }
+}
+
 /**
  * The person asks for a new link: it becomes the only one (every earlier link is revoked, kept so
  * that opening it says it was replaced) and is emailed to the registration's address.
@@ -36,7 +48,7 @@ export async function rotateManageLink(token: string, now = new Date()) {
     await tx.registration.update({ where: { id: registration.id }, data: { manageTokenHash: hashToken(manageToken) } })
     await emailManageLink(tx, registration, registration.event, manageUrlFor(manageToken))
   })
-  return { email: registration.email }
+  return { sentTo: maskEmail(registration.email) }
 }
 
 /**

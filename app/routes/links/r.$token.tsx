@@ -1,9 +1,10 @@
 // The personal manage page behind the link in every registration email (no account needed):
 // status and waiting-list position, the offer to confirm, the ticket and its QR code, the
-// calendar file, editing one's information and answers, changing workshops, cancelling.
+// calendar file, editing one's information and answers, changing workshops, a new personal link,
+// cancelling. A link revoked by a new one lands on the replaced-link page (r.$token_.remplace.tsx).
 import { acceptOffer, cancelByAttendee, eraseRegistration } from '#app/composition/registrations.server.ts'
 import { getFormProps } from '@conform-to/react'
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import QRCode from 'qrcode'
 import { formatEventWhen, formatInstant, formatTimeRange } from '#app/modules/events/public.server.ts'
@@ -11,6 +12,7 @@ import { formDataToFields, type SubmittedFields } from '#app/modules/registratio
 import { ManageFormSchema, type ManageIntent } from '#app/modules/registrations/manage-schema.ts'
 import { getManageView, updateAttendeeDetails } from '#app/modules/registrations/self-service.server.ts'
 import { changeWorkshops, findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
+import { manageLinkState, rotateManageLink } from '#app/modules/registrations/links.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { ErrorSummary, RegistrationFields, WorkshopFields, type FormErrors } from '#app/route-support/registration-form.tsx'
@@ -40,9 +42,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${title} — ${data.event.title}` : title }, { name: 'robots', content: 'noindex, nofollow' }]
 }
 
+/** A token that opens nothing: the replaced-link page for a link revoked by a newer one, else a 404. */
+async function missingLink(token: string) {
+  return (await manageLinkState(token)).state === 'replaced' ? redirect(`/r/${token}/remplace`, { headers: PRIVATE_HEADERS }) : notFound()
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getManageView(params.token ?? '')
-  if (!view) throw notFound()
+  if (!view) throw await missingLink(params.token ?? '')
   const locale = localeFromRequest(request)
   const url = new URL(request.url)
   const { registration: r, event } = view
@@ -110,7 +117,7 @@ export const headers: HeadersFunction = () => PRIVATE_HEADERS
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
   const registration = await findRegistrationByManageToken(token)
-  if (!registration) throw notFound()
+  if (!registration) throw await missingLink(token)
   const locale = localeFromRequest(request)
   const formData = await request.formData()
   return submitForm(request, formData, ManageFormSchema, async (value, submission) => {
@@ -139,6 +146,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           // The event's questions: the service checks the details and answers with the event's schema.
           await updateAttendeeDetails(registration.id, submitted)
           return redirectWithToast(request, back, { type: 'success', key: 'manage.toast.saved' })
+        case 'newLink': {
+          // This page's own address stops working: it now shows the replaced-link page.
+          const { sentTo } = await rotateManageLink(token)
+          return redirectWithToast(request, `${back}/remplace`, { type: 'success', key: 'links.toast.rotated', params: { sentTo } })
+        }
         case 'cancel':
           // Refused once locked; a paid ticket is refunded per the event's terms (card: through Stripe now, else retried).
           await cancelByAttendee(registration.id, { request })
@@ -235,6 +247,7 @@ export default function ManageRegistration() {
   const workshopErrors = errorsFor('workshops')
   const acceptErrors = errorsFor('accept')
   const cancelErrors = errorsFor('cancel')
+  const newLinkErrors = errorsFor('newLink')
   const none = <span className="text-stone-600">{t('manage.details.none')}</span>
 
   return (
@@ -605,6 +618,20 @@ export default function ManageRegistration() {
           )}
         </section>
       )}
+
+      <section id="new-link" aria-labelledby="new-link-title" className="card space-y-3">
+        <h2 id="new-link-title" className="text-xl font-semibold">
+          {t('links.newLink.title')}
+        </h2>
+        <p>{t('links.newLink.intro')}</p>
+        {newLinkErrors && <ErrorSummary ctx={d.formContext} errors={newLinkErrors} />}
+        <ManageForm id="manage-new-link">
+          <input type="hidden" name="intent" value="newLink" />
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {t('links.newLink.submit')}
+          </button>
+        </ManageForm>
+      </section>
 
       <section id="erase" aria-labelledby="erase-title" className="card space-y-3">
         <h2 id="erase-title" className="text-xl font-semibold">

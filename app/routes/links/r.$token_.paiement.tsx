@@ -16,6 +16,7 @@ import {
   switchPaymentMethod,
 } from '#app/modules/payments/service.server.ts'
 import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
+import { manageLinkState } from '#app/modules/registrations/links.server.ts'
 import { findRegistrationByManageToken, manageUrlFor } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { FormErrorSummary, TextField } from '#app/ui/forms.tsx'
@@ -39,7 +40,8 @@ export type PaymentState = 'held' | 'awaiting' | 'hold_over' | 'paid' | 'release
 
 async function load(token: string) {
   const registration = await findRegistrationByManageToken(token)
-  if (!registration) throw notFound()
+  // A link revoked by a newer one: the replaced-link page says so.
+  if (!registration) throw (await manageLinkState(token)).state === 'replaced' ? redirect(`/r/${token}/remplace`) : notFound()
   const current = await currentPaymentOf(registration.id)
   const view = current ? await getPaymentView(current.id) : null
   return { registration, view }

@@ -2,11 +2,12 @@
 // details (name, address, SIRET, VAT mention), the receipt number (gapless per organisation),
 // date, payer, event, ticket, amount, method, reference, and refunds. Printable: the print
 // style leaves only the receipt, and "Enregistrer en PDF" is the browser's print to PDF.
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventWhen } from '#app/modules/events/public.server.ts'
 import { formatEuros, formatReceiptNumber } from '#app/modules/payments/rules.ts'
 import { DEFAULT_VAT_MENTION, receiptOf } from '#app/modules/payments/service.server.ts'
+import { manageLinkState } from '#app/modules/registrations/links.server.ts'
 import { findRegistrationByManageToken } from '#app/modules/registrations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -23,8 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const registration = await findRegistrationByManageToken(params.token ?? '')
-  if (!registration) throw notFound()
+  const token = params.token ?? ''
+  const registration = await findRegistrationByManageToken(token)
+  // A link revoked by a newer one: the replaced-link page says so.
+  if (!registration) throw (await manageLinkState(token)).state === 'replaced' ? redirect(`/r/${token}/remplace`) : notFound()
   // The latest paid payment of this registration (a receipt exists only once paid).
   const view = await receiptOf(registration.id)
   if (!view || view.receiptNumber === null || !view.paidAt) throw notFound()
@@ -33,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ticket = view.registration.ticketType
   return data(
     {
-      token: params.token!,
+      token,
       number: formatReceiptNumber(view.receiptNumber),
       date: formatDate(locale, view.paidAt, ev.timeZone),
       organisation: {
