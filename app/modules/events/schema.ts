@@ -362,7 +362,13 @@ export const questionFormSchema = z.preprocess((raw: QuestionFormFields) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
   // Blank lines are left out here: Conform reads an empty string as a missing one.
-  const options = typeof r.options === 'string' ? r.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean) : []
+  const options =
+    typeof r.options === 'string'
+      ? r.options
+          .split(/\r?\n/)
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : []
   return {
     label: formString(r, 'label') ?? '',
     help: formString(r, 'help') ?? null,
