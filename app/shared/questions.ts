@@ -15,6 +15,9 @@ export type FormQuestion = { id: string; label: string; help: string | null; typ
 
 /** One answer: text, the choices ticked, or a checkbox. */
 export type AnswerValue = string | string[] | boolean
+
+/** The fields of the form that adds or edits a question, as submitted (choices one per line). */
+export type QuestionFormFields = { label?: string; help?: string; type?: string; required?: string; options?: string }
 export type Answers = Record<string, AnswerValue>
 
 function parseJson(json: string | null | undefined): unknown {

@@ -1,10 +1,21 @@
 // Organiser-defined questions (of an event's registration form or a prize's nomination form):
 // the list with its move, delete and edit controls, and the form that adds or edits one. Each
 // domain passes its own labels, limits and question types.
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { CheckboxField, ErrorList, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import type { z } from 'zod'
+import { formErrorMessage } from '#app/shared/form-message.ts'
+import type { QuestionFormFields } from '#app/shared/questions.ts'
+import { CheckboxField, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { useT } from '#app/ui/i18n.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
+
+type FormSchema = z.ZodType<unknown, QuestionFormFields>
+
+/** The question form's fields, in the order they are shown (and listed in the error summary). */
+const FIELDS = ['label', 'help', 'type', 'options', 'required'] as const
 
 export type QuestionRow = { id: string; label: string; help: string; type: string; required: boolean; options: string[] }
 
@@ -23,67 +34,101 @@ export type QuestionFormLabels = {
 export function QuestionForm({
   formKey,
   question,
-  result,
+  schema,
+  lastResult,
   labels,
   limits,
   types,
 }: {
   formKey: string
   question?: QuestionRow
-  /** The action's answer for this form, when it refused the submission. */
-  result?: { values?: Record<string, string>; errors?: Record<string, string[] | undefined> } | null
+  /** The question form's Zod schema (the one the action parses with). */
+  schema: FormSchema
+  /** Conform's reply of the action for this form, when it refused the submission. */
+  lastResult?: SubmissionResult<string[]> | null
   labels: QuestionFormLabels
   limits: { shortText: number; help: number }
   types: { value: string; label: string }[]
 }) {
+  const t = useT()
   const busy = useNavigation().state === 'submitting'
-  const v = result?.values ?? {
-    label: question?.label ?? '',
-    help: question?.help ?? '',
-    type: question?.type ?? 'short_text',
-    required: question?.required ? 'on' : '',
-    options: question?.options.join('\n') ?? '',
-  }
-  const e = result?.errors ?? {}
+  // Conform's useForm as useZodForm does, with the browser's constraints given here: the
+  // question schemas end with an object-level transform, which getZodConstraint cannot read.
+  const [form, fields] = useForm<QuestionFormFields, unknown, string[]>({
+    id: formKey,
+    lastResult,
+    defaultValue: {
+      label: question?.label ?? '',
+      help: question?.help ?? '',
+      type: question?.type ?? 'short_text',
+      required: question?.required ? 'on' : '',
+      options: question?.options.join('\n') ?? '',
+    },
+    constraint: { label: { required: true, maxLength: limits.shortText }, help: { maxLength: limits.help }, type: { required: true } },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const tr = (m: string) => formErrorMessage(t, m)
+  const value = (name: (typeof FIELDS)[number]) => fields[name].defaultValue ?? ''
+  // An error on one line of the choices ("options[2]") shows on the choices' field.
+  const errorsOf = (name: string) =>
+    Object.entries(form.allErrors)
+      .filter(([key]) => key === name || key.startsWith(`${name}[`))
+      .flatMap(([, messages]) => messages.map(tr))
+  const errors = Object.fromEntries(FIELDS.map((name) => [name, errorsOf(name)]))
+  const links = [
+    ...(form.errors ?? []).map((text) => ({ text: tr(text) })),
+    ...FIELDS.flatMap((name) => errors[name]!.map((text) => ({ text, href: `#${formKey}-${name}` }))),
+  ]
+  const e = (name: (typeof FIELDS)[number]) => (errors[name]!.length ? errors[name] : undefined)
   return (
-    <Form method="post" noValidate className="space-y-3">
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <FormErrorSummary links={links} />
       <input type="hidden" name="intent" value={question ? 'question.update' : 'question.create'} />
       {question && <input type="hidden" name="questionId" value={question.id} />}
-      <ErrorList errors={e._form} />
       <TextField
         label={labels.label}
         name="label"
         id={`${formKey}-label`}
-        defaultValue={v.label}
+        defaultValue={value('label')}
         required
         maxLength={limits.shortText}
-        errors={e.label}
+        errors={e('label')}
       />
       <TextField
         label={labels.help}
         name="help"
         id={`${formKey}-help`}
-        defaultValue={v.help}
+        defaultValue={value('help')}
         maxLength={limits.help}
         help={labels.helpHelp}
-        errors={e.help}
+        errors={e('help')}
       />
-      <SelectField label={labels.type} name="type" id={`${formKey}-type`} defaultValue={v.type} required options={types} errors={e.type} />
+      <SelectField
+        label={labels.type}
+        name="type"
+        id={`${formKey}-type`}
+        defaultValue={value('type')}
+        required
+        options={types}
+        errors={e('type')}
+      />
       <TextareaField
         label={labels.options}
         name="options"
         id={`${formKey}-options`}
-        defaultValue={v.options}
+        defaultValue={value('options')}
         rows={4}
         help={labels.optionsHelp}
-        errors={e.options}
+        errors={e('options')}
       />
       <CheckboxField
         label={labels.required}
         name="required"
         id={`${formKey}-required`}
-        defaultChecked={v.required === 'on'}
-        errors={e.required}
+        defaultChecked={value('required') === 'on'}
+        errors={e('required')}
       />
       <button type="submit" className="btn-primary" disabled={busy}>
         {question ? labels.save : labels.add}

@@ -29,6 +29,22 @@ test('an organiser adds, reorders, edits and deletes nomination questions, and a
   await page.goto(`/o/${org.slug}/prizes/${edition.id}/questions`)
   await expect(page.getByText('Aucune question complémentaire.')).toBeVisible()
   const newQuestion = page.getByRole('region', { name: 'Ajouter une question' })
+  // A choice question with a single choice is refused: the summary links to the choices, which
+  // show the same message, and what was typed stays.
+  await newQuestion.getByLabel('Intitulé').fill('Votre région')
+  await newQuestion.getByLabel('Type de réponse').selectOption({ label: 'Choix unique' })
+  await newQuestion.getByLabel('Choix proposés').fill('Bretagne')
+  await newQuestion.getByRole('button', { name: 'Ajouter une question' }).click()
+  const summary = newQuestion.getByRole('alert')
+  await expect(summary.getByRole('link', { name: 'Indiquez au moins deux choix, un par ligne.' })).toHaveAttribute(
+    'href',
+    '#question-new-options',
+  )
+  await expect(newQuestion.getByLabel('Choix proposés')).toHaveAccessibleDescription(/Indiquez au moins deux choix, un par ligne\./)
+  await expect(newQuestion.getByLabel('Intitulé')).toHaveValue('Votre région')
+  await expect(newQuestion.getByLabel('Choix proposés')).toHaveValue('Bretagne')
+  await newQuestion.getByLabel('Type de réponse').selectOption({ label: 'Texte court' })
+  await newQuestion.getByLabel('Choix proposés').fill('')
   for (const label of ['Combien de bénévoles ?', 'Votre territoire d’action']) {
     await newQuestion.getByLabel('Intitulé').fill(label)
     await newQuestion.getByRole('button', { name: 'Ajouter une question' }).click()

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, isValidTimeZone, parseLocalDateTime } from '#app/shared/time.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
-import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
+import { CHOICE_QUESTION_TYPES, QUESTION_TYPES, type QuestionFormFields } from '#app/shared/questions.ts'
 import { normaliseEmail } from '#app/shared/email-address.ts'
 
 export const EVENT_KINDS = ['conference', 'yess_academie', 'training', 'other'] as const
@@ -358,10 +358,17 @@ export type QuestionInput = z.input<typeof questionInputSchema>
 export type QuestionValues = z.output<typeof questionInputSchema>
 
 /** The question form: choices are typed one per line. */
-export const questionFormSchema = z.preprocess((raw) => {
+export const questionFormSchema = z.preprocess((raw: QuestionFormFields) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
-  const options = typeof r.options === 'string' ? r.options.split(/\r?\n/).map((o) => o.trim()) : []
+  // Blank lines are left out here: Conform reads an empty string as a missing one.
+  const options =
+    typeof r.options === 'string'
+      ? r.options
+          .split(/\r?\n/)
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : []
   return {
     label: formString(r, 'label') ?? '',
     help: formString(r, 'help') ?? null,

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, formatLocalDateTime, parseLocalDateTime } from '#app/shared/time.ts'
 import { findRegion, isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
-import { CHOICE_QUESTION_TYPES, QUESTION_TYPES } from '#app/shared/questions.ts'
+import { CHOICE_QUESTION_TYPES, QUESTION_TYPES, type QuestionFormFields } from '#app/shared/questions.ts'
 import { isLegalForm, stringList } from './rules.ts'
 
 export const PRIZE_LIMITS = {
@@ -330,10 +330,11 @@ export const criterionFormSchema = z.preprocess((raw) => {
 }, criterionInputSchema) as unknown as z.ZodType<CriterionValues, { name?: string; rubric?: string; weight?: string }>
 
 /** The question form: choices are typed one per line. */
-export const prizeQuestionFormSchema = z.preprocess((raw) => {
+export const prizeQuestionFormSchema = z.preprocess((raw: QuestionFormFields) => {
   if (!raw || typeof raw !== 'object') return raw
   const r = raw as FormRecord
-  const options = typeof r.options === 'string' ? r.options.split(/\r?\n/) : []
+  // Blank lines are left out here: Conform reads an empty string as a missing one.
+  const options = typeof r.options === 'string' ? r.options.split(/\r?\n/).filter((o) => o.trim() !== '') : []
   return {
     label: formString(r, 'label') ?? '',
     help: formString(r, 'help') ?? null,

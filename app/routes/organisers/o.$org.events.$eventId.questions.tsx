@@ -3,13 +3,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
-import { formValues, questionsAction } from '#app/utils/route-forms.server.ts'
+import { questionsAction, type QuestionsReply } from '#app/route-support/questions.server.ts'
 import { LIMITS, questionFormSchema } from '#app/modules/events/schema.ts'
 import { QUESTION_TYPES } from '#app/shared/questions.ts'
 import { createQuestion, deleteQuestion, moveQuestion, updateQuestion } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, Notice, questionTypeLabelKey } from '#app/modules/events/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { formErrorMessage } from '#app/shared/form-message.ts'
 import { QuestionForm as SharedQuestionForm, QuestionList, type QuestionRow } from '#app/ui/question-form.tsx'
 import { translate } from '#app/utils/i18n.ts'
 
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'event.edit')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const actor = { actorUserId: user.id, request }
-  return questionsAction(request, formValues(await request.formData()), {
+  return questionsAction(request, await request.formData(), {
     schema: questionFormSchema,
     create: (input) => createQuestion(organisation.id, event.id, input, actor),
     update: (id, input) => updateQuestion(organisation.id, event.id, id, input, actor),
@@ -58,12 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
   const t = useT()
-  const all = useActionData<typeof action>()
+  const reply = useActionData<QuestionsReply>()
   return (
     <SharedQuestionForm
       formKey={formKey}
       question={question}
-      result={all?.formKey === formKey ? all : null}
+      schema={questionFormSchema}
+      lastResult={reply?.formKey === formKey ? reply.result : null}
       limits={LIMITS}
       types={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
       labels={{
@@ -84,8 +87,12 @@ function QuestionForm({ formKey, question }: { formKey: string; question?: Quest
 export default function Questions() {
   const t = useT()
   const { organisation, event, questions, registrations } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const result = useActionData<QuestionsReply>()
+  // The one-button forms (move, delete) report at the top of the page.
+  const pageErrors =
+    result?.formKey === 'page'
+      ? Object.values(result.result.error ?? {}).flatMap((m) => (m ?? []).map((text) => formErrorMessage(t, text)))
+      : []
   return (
     <div>
       <EventPageHeader orgSlug={organisation.slug} event={event} heading={t('events.questions.title')} />
@@ -93,13 +100,7 @@ export default function Questions() {
         <p className="text-stone-700">{t('events.questions.intro')}</p>
         {registrations > 0 && event.editable && <Notice tone="info">{t('events.questions.answersKept', { count: registrations })}</Notice>}
         {!event.editable && <Notice tone="info">{t('events.error.readOnly')}</Notice>}
-        {pageError && (
-          <Notice tone="error">
-            {pageError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </Notice>
-        )}
+        <FormErrorSummary errors={pageErrors} />
 
         <QuestionList
           questions={questions}

@@ -3,13 +3,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
-import { formValues, questionsAction } from '#app/utils/route-forms.server.ts'
+import { questionsAction, type QuestionsReply } from '#app/route-support/questions.server.ts'
 import { PRIZE_LIMITS, prizeQuestionFormSchema } from '#app/modules/prizes/schema.ts'
 import { QUESTION_TYPES } from '#app/shared/questions.ts'
 import { createPrizeQuestion, deletePrizeQuestion, movePrizeQuestion, updatePrizeQuestion } from '#app/modules/prizes/service.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
+import { FormErrorSummary } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { formErrorMessage } from '#app/shared/form-message.ts'
 import { QuestionForm as SharedQuestionForm, QuestionList, type QuestionRow } from '#app/ui/question-form.tsx'
 import { translate, type MessageKey } from '#app/utils/i18n.ts'
 
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'prize.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const actor = { actorUserId: user.id, request }
-  return questionsAction(request, formValues(await request.formData()), {
+  return questionsAction(request, await request.formData(), {
     schema: prizeQuestionFormSchema,
     create: (input) => createPrizeQuestion(organisation.id, edition.id, input, actor),
     update: (id, input) => updatePrizeQuestion(organisation.id, edition.id, id, input, actor),
@@ -59,12 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function QuestionForm({ formKey, question }: { formKey: string; question?: QuestionRow }) {
   const t = useT()
-  const all = useActionData<typeof action>()
+  const reply = useActionData<QuestionsReply>()
   return (
     <SharedQuestionForm
       formKey={formKey}
       question={question}
-      result={all?.formKey === formKey ? all : null}
+      schema={prizeQuestionFormSchema}
+      lastResult={reply?.formKey === formKey ? reply.result : null}
       limits={PRIZE_LIMITS}
       types={QUESTION_TYPES.map((type) => ({ value: type, label: t(questionTypeLabelKey(type)) }))}
       labels={{
@@ -84,21 +87,19 @@ function QuestionForm({ formKey, question }: { formKey: string; question?: Quest
 export default function PrizeQuestions() {
   const t = useT()
   const { organisation, edition, questions } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const pageError = result?.formKey === 'page' ? result.errors._form : null
+  const result = useActionData<QuestionsReply>()
+  // The one-button forms (move, delete) report at the top of the page.
+  const pageErrors =
+    result?.formKey === 'page'
+      ? Object.values(result.result.error ?? {}).flatMap((m) => (m ?? []).map((text) => formErrorMessage(t, text)))
+      : []
   return (
     <div>
       <EditionPageHeader orgSlug={organisation.slug} edition={edition} heading={t('prizes.questions.title')} />
       <div className="space-y-6">
         <p className="text-stone-700">{t('prizes.questions.intro')}</p>
         {!edition.editable && <p className="card">{t('prizes.error.readOnly')}</p>}
-        {pageError && (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {pageError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </div>
-        )}
+        <FormErrorSummary errors={pageErrors} />
         <QuestionList
           questions={questions}
           editable={edition.editable}
