@@ -111,8 +111,9 @@ function OfferSeat({ person, event }: { person: Person; event: LoaderData['event
   // A native disclosure: the confirmation step works without JavaScript.
   return (
     <details className="w-full">
-      <summary className="btn-secondary cursor-pointer px-3 py-1" aria-label={t('waitlist.offer.label', { name: person.name })}>
-        {t('waitlist.offer')}
+      <summary className="btn-secondary cursor-pointer px-3 py-1">
+        <span aria-hidden="true">{t('waitlist.offer')}</span>
+        <span className="sr-only">{t('waitlist.offer.label', { name: person.name })}</span>
       </summary>
       <Form method="post" className="mt-2 space-y-2 rounded-md border-l-4 border-amber-700 bg-amber-50 px-3 py-2">
         <p id={noteId} className="text-sm text-amber-950">
