@@ -24,6 +24,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'registration.add': /*              */ [true, true, false],
   'registration.move': /*             */ [true, true, false],
   'registration.cancel': /*           */ [true, true, false],
+  'waitlist.manage': /*               */ [true, true, false],
   'registration.checkin': /*          */ [true, true, true],
   'application.review': /*            */ [true, true, false],
   'application.decide': /*            */ [true, true, false],

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'registration.add',
   'registration.move',
   'registration.cancel',
+  'waitlist.manage',
   'registration.checkin',
   'application.review',
   'application.decide',

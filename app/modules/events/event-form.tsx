@@ -65,7 +65,16 @@ function Fieldset({ legend, children, help }: { legend: string; help?: string; c
   )
 }
 
-export function EventFormFields({ values, errors }: { values: EventFormValues; errors: EventFormErrors }) {
+/** `capacityNote`: what the edit page says under the capacity field (the waiting list's offers). */
+export function EventFormFields({
+  values,
+  errors,
+  capacityNote,
+}: {
+  values: EventFormValues
+  errors: EventFormErrors
+  capacityNote?: React.ReactNode
+}) {
   const t = useT()
   const v = (k: string) => values[k] ?? ''
   const timeZones =
@@ -202,6 +211,7 @@ export function EventFormFields({ values, errors }: { values: EventFormValues; e
             help={t('events.form.capacityHelp')}
             errors={errors.capacity}
           />
+          {capacityNote && <div className="sm:col-span-2">{capacityNote}</div>}
           <TextField
             label={t('event.field.offerHours')}
             name="offerHours"

@@ -26,6 +26,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'questions', key: 'events.nav.questions' },
   { section: 'tickets', key: 'paymentsAdmin.nav.tickets' },
   { section: 'registrations', key: 'events.nav.registrations' },
+  { section: 'waiting-list', key: 'waitlist.nav' },
   { section: 'checkin', key: 'events.nav.checkin' },
 ]
 
@@ -37,7 +38,8 @@ export function EventPageHeader({
   children,
 }: {
   orgSlug: string
-  event: { id: string; title: string; status: string; editable: boolean }
+  /** `waiting`: how many people wait, shown on the waiting list's link when the page knows it. */
+  event: { id: string; title: string; status: string; editable: boolean; waiting?: number }
   heading?: string
   children?: ReactNode
 }) {
@@ -51,7 +53,7 @@ export function EventPageHeader({
       navLabel={t('events.nav.label')}
       sections={SECTIONS.filter((s) => event.editable || s.section !== 'edit').map((s) => ({
         to: eventPath(orgSlug, event.id, s.section),
-        label: t(s.key),
+        label: s.section === 'waiting-list' && event.waiting !== undefined ? t('waitlist.nav.count', { count: event.waiting }) : t(s.key),
       }))}
     >
       {children}

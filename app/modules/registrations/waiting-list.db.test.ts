@@ -31,7 +31,9 @@ describe('the waiting list', () => {
 
   test('the third person in the queue is offered a seat now; the capacity grows by one and says so', async () => {
     const { event, queue, actor } = await fullEventWithQueue(3)
-    const result = await offerSeatNow(event.id, queue[2]!, actor)
+    await expect(offerSeatNow(event.id, queue[2]!, actor)).rejects.toMatchObject({ status: 409, code: 'capacity_raise_unconfirmed' })
+    expect(await prisma.registration.count({ where: { eventId: event.id, status: 'offered' } })).toBe(0)
+    const result = await offerSeatNow(event.id, queue[2]!, actor, { raiseCapacity: true })
     expect(result.capacityRaisedTo).toBe(2)
     const third = await prisma.registration.findUniqueOrThrow({ where: { id: queue[2]! } })
     expect(third.status).toBe('offered')
@@ -39,18 +41,21 @@ describe('the waiting list', () => {
     const after = await prisma.event.findUniqueOrThrow({ where: { id: event.id } })
     expect({ capacity: after.capacity, seatsTaken: after.seatsTaken }).toEqual({ capacity: 2, seatsTaken: 2 })
     expect((await waitingQueue(event.id)).map((r) => r.id)).toEqual(queue.slice(0, 2))
-    await expect(offerSeatNow(event.id, queue[2]!, actor)).rejects.toMatchObject({ status: 409, code: 'not_waitlisted' })
+    await expect(offerSeatNow(event.id, queue[2]!, actor, { raiseCapacity: true })).rejects.toMatchObject({
+      status: 409,
+      code: 'not_waitlisted',
+    })
     expect(await prisma.auditLog.count({ where: { action: 'registration.offerNow', entityId: queue[2]! } })).toBe(1)
   })
 
   test('moving up swaps places; to the top puts them first; the next free seat follows the new order', async () => {
     const { event, queue, actor } = await fullEventWithQueue(4)
-    expect(await moveInWaitingList(event.id, queue[2]!, 'up', actor)).toEqual({ position: 2 })
+    expect(await moveInWaitingList(event.id, queue[2]!, 'up', actor)).toMatchObject({ position: 2, moved: true })
     expect((await waitingQueue(event.id)).map((r) => r.id)).toEqual([queue[0], queue[2], queue[1], queue[3]])
-    expect(await moveInWaitingList(event.id, queue[3]!, 'top', actor)).toEqual({ position: 1 })
+    expect(await moveInWaitingList(event.id, queue[3]!, 'top', actor)).toMatchObject({ position: 1, moved: true })
     const order = [queue[3], queue[0], queue[2], queue[1]]
     expect((await waitingQueue(event.id)).map((r) => r.id)).toEqual(order)
-    expect(await moveInWaitingList(event.id, queue[3]!, 'up', actor)).toEqual({ position: 1 })
+    expect(await moveInWaitingList(event.id, queue[3]!, 'up', actor)).toMatchObject({ position: 1, moved: false })
 
     expect(await capacityChangePreview(event.id, 3)).toEqual({ offers: 2 })
     expect(await setEventCapacity(event.id, 3)).toBe(2)

@@ -4,7 +4,7 @@
 import { prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { AppError, notFoundError } from '#app/utils/errors.ts'
-import { WAITING_ORDER } from './rules.ts'
+import { offersToMake, WAITING_ORDER } from './rules.ts'
 import { offerSeat } from './service.server.ts'
 
 const TX = { maxWait: 30_000, timeout: 30_000 }
@@ -16,9 +16,25 @@ export async function waitingQueue(eventId: string) {
   const rows = await prisma.registration.findMany({
     where: { eventId, status: 'waitlisted' },
     orderBy: WAITING_ORDER,
-    select: { id: true, firstName: true, lastName: true, email: true, organisationName: true, waitlistedAt: true, createdAt: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      organisationName: true,
+      waitlistedAt: true,
+      createdAt: true,
+      workshops: { select: { workshop: { select: { title: true, position: true } } } },
+    },
   })
-  return rows.map((row, index) => ({ ...row, position: index + 1 }))
+  return rows.map(({ workshops, ...row }, index) => ({
+    ...row,
+    position: index + 1,
+    workshops: workshops
+      .map((w) => w.workshop)
+      .sort((a, b) => a.position - b.position)
+      .map((w) => w.title),
+  }))
 }
 
 async function waitingPerson(tx: Tx, eventId: string, registrationId: string) {
@@ -32,14 +48,28 @@ async function waitingPerson(tx: Tx, eventId: string, registrationId: string) {
 
 /**
  * Offers a seat to this person now, whatever their place. When no seat is free the capacity grows
- * by one for them (the organisers' decision, audited) and the answer says so.
+ * by one for them, only when the organiser agreed to it (`raiseCapacity`, audited), and the answer
+ * says so; without that agreement a full event refuses.
  */
-export async function offerSeatNow(eventId: string, registrationId: string, actor: Actor, now = new Date()) {
+export async function offerSeatNow(
+  eventId: string,
+  registrationId: string,
+  actor: Actor,
+  { raiseCapacity = false, now = new Date() }: { raiseCapacity?: boolean; now?: Date } = {},
+) {
   return prisma.$transaction(async (tx) => {
     const person = await waitingPerson(tx, eventId, registrationId)
     let event = await tx.event.findUniqueOrThrow({ where: { id: eventId } })
     let capacityRaisedTo: number | null = null
     if (event.capacity !== null && event.seatsTaken >= event.capacity) {
+      if (!raiseCapacity) {
+        throw new AppError({
+          status: 409,
+          code: 'capacity_raise_unconfirmed',
+          messageKey: 'waitlist.error.raiseUnconfirmed',
+          params: { capacity: event.capacity + 1 },
+        })
+      }
       event = await tx.event.update({ where: { id: eventId }, data: { capacity: { increment: 1 } } })
       capacityRaisedTo = event.capacity
     }
@@ -57,7 +87,7 @@ export async function offerSeatNow(eventId: string, registrationId: string, acto
   }, TX)
 }
 
-/** Moves a waiting person one place up, or to the top; answers their new place. */
+/** Moves a waiting person one place up, or to the top; answers their name and new place. */
 export async function moveInWaitingList(eventId: string, registrationId: string, to: 'up' | 'top', actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const person = await waitingPerson(tx, eventId, registrationId)
@@ -66,8 +96,9 @@ export async function moveInWaitingList(eventId: string, registrationId: string,
       orderBy: WAITING_ORDER,
       select: { id: true, waitlistedAt: true },
     })
+    const name = `${person.firstName} ${person.lastName}`
     const index = queue.findIndex((r) => r.id === person.id)
-    if (index <= 0) return { position: 1 }
+    if (index <= 0) return { name, position: 1, moved: false }
     const position = to === 'top' ? 1 : index
     const order = queue.filter((r) => r.id !== person.id)
     order.splice(position - 1, 0, queue[index]!)
@@ -90,15 +121,27 @@ export async function moveInWaitingList(eventId: string, registrationId: string,
       entityId: registrationId,
       details: { from: index + 1, to: position },
     })
-    return { position }
+    return { name, position, moved: true }
   }, TX)
+}
+
+/**
+ * What a capacity change can do to the waiting list, for the edit form to say it beforehand:
+ * seats go to waiting people only on a published event whose list is on (as fillFreedSeats).
+ */
+export async function waitingListState(eventId: string) {
+  const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId } })
+  const waiting = await prisma.registration.count({ where: { eventId, status: 'waitlisted' } })
+  return {
+    capacity: event.capacity,
+    seatsTaken: event.seatsTaken,
+    waiting,
+    offersOnRaise: event.status === 'published' && event.waitlistEnabled,
+  }
 }
 
 /** What saving this capacity will do: how many waiting people get an offer (in their order). */
 export async function capacityChangePreview(eventId: string, capacity: number | null) {
-  const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId } })
-  if (event.status !== 'published' || !event.waitlistEnabled) return { offers: 0 }
-  const waiting = await prisma.registration.count({ where: { eventId, status: 'waitlisted' } })
-  const room = capacity === null ? waiting : Math.max(0, capacity - event.seatsTaken)
-  return { offers: Math.min(waiting, room) }
+  const state = await waitingListState(eventId)
+  return { offers: state.offersOnRaise ? offersToMake(capacity, state.seatsTaken, state.waiting) : 0 }
 }

@@ -1,9 +1,12 @@
 // Editing an event. When the date, the place or the online link changes and people are
 // registered, the organiser chooses whether to email them (with an optional message): ticked
-// beforehand, or asked in a second step before anything is saved.
+// beforehand, or asked in a second step before anything is saved. A capacity that offers seats to
+// the waiting list says how many beforehand (next to the field, live with JavaScript; else in the
+// second step) and the saved page says how many offers went out.
 import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { EVENT_FIELD_IDS, EventFormFields, eventFormState } from '#app/modules/events/event-form.tsx'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { loadOrganiserEvent } from '#app/route-support/events.server.ts'
@@ -11,6 +14,8 @@ import { eventFormSchema, eventToFormValues } from '#app/modules/events/schema.t
 import { previewEventUpdate, updateEvent } from '#app/composition/events.server.ts'
 import type { EventChange } from '#app/modules/events/service.server.ts'
 import { EventPageHeader, eventPath, Notice } from '#app/modules/events/ui.tsx'
+import { offersToMake } from '#app/modules/registrations/rules.ts'
+import { capacityChangePreview, waitingListState } from '#app/modules/registrations/waiting-list.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { CheckboxField, FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
@@ -36,10 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { id: event.id, title: event.title, status: event.status, editable: event.editable },
     values: eventToFormValues(event),
     registrants: event.counts.confirmed + event.counts.offered + event.counts.waitlisted,
+    waitlist: await waitingListState(event.id),
   }
 }
 
-type Ask = { changes: EventChange[]; registrants: number }
+/** The second step: whom to notify of the changes, and how many waiting people the new capacity offers a seat to. */
+type Ask = { changes: EventChange[]; registrants: number; offers: number }
 
 type ActionData = FormReply & { ask?: Ask }
 
@@ -52,10 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const decision = formData.getAll('notify').map(String)
     const notify = decision.includes('no') ? false : decision.includes('yes') ? true : undefined
     const { published: _published, ...patch } = value
-    if (notify === undefined) {
+    // Offers to the waiting list go out only once the organiser has seen how many: the form sends
+    // back the count it showed (offersSeen); when it differs, or without it, the second step says it.
+    const offers =
+      patch.capacity !== undefined && patch.capacity !== event.capacity ? (await capacityChangePreview(event.id, patch.capacity)).offers : 0
+    const offersSeen = offers === 0 || formData.get('offersSeen') === String(offers)
+    if (notify === undefined || !offersSeen) {
       const preview = await previewEventUpdate(organisation.id, event.id, patch)
-      if (preview.changes.length > 0 && preview.registrants > 0) {
-        return data<ActionData>({ result: submission.reply(), ask: preview }, { status: 200 })
+      const askNotify = notify === undefined && preview.changes.length > 0 && preview.registrants > 0
+      if (askNotify || !offersSeen) {
+        const ask = askNotify ? { ...preview, offers: offersSeen ? 0 : offers } : { changes: [], registrants: 0, offers }
+        return data<ActionData>({ result: submission.reply(), ask }, { status: 200 })
       }
     }
     const result = await updateEvent(organisation.id, event.id, patch, {
@@ -67,11 +81,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(
       request,
       eventPath(organisation.slug, event.id),
-      result.notified > 0
-        ? { type: 'success', key: 'events.toast.updatedNotified', params: { count: result.notified } }
-        : { type: 'success', key: 'events.toast.updated' },
+      result.waitlistOffers > 0
+        ? result.notified > 0
+          ? {
+              type: 'success',
+              key: 'waitlist.toast.updatedNotifiedOffers',
+              params: { notified: result.notified, count: result.waitlistOffers },
+            }
+          : { type: 'success', key: 'waitlist.toast.updatedOffers', params: { count: result.waitlistOffers } }
+        : result.notified > 0
+          ? { type: 'success', key: 'events.toast.updatedNotified', params: { count: result.notified } }
+          : { type: 'success', key: 'events.toast.updated' },
     )
   })
+}
+
+type WaitlistState = ReturnType<typeof useLoaderData<typeof loader>>['waitlist']
+
+/** The capacity typed in the form as the service reads it: empty is no limit; anything else not a capacity gives no hint. */
+function capacityOf(text: string): number | null | undefined {
+  if (!text.trim()) return null
+  return /^\d+$/.test(text.trim()) && Number(text) >= 1 ? Number(text) : undefined
+}
+
+/**
+ * Next to the capacity field: how many people wait, and, once the organiser types a new capacity
+ * (with JavaScript), how many of them it offers a seat to; that count goes back with the form as
+ * offersSeen. Without JavaScript the second step of the action says it instead.
+ */
+function CapacityNote({ waitlist, typed, asked }: { waitlist: WaitlistState; typed: string | null; asked: number }) {
+  const t = useT()
+  if (!waitlist.offersOnRaise || waitlist.waiting === 0) return null
+  const capacity = typed === null ? waitlist.capacity : capacityOf(typed)
+  const changed = capacity !== undefined && capacity !== waitlist.capacity
+  const offers = changed ? offersToMake(capacity, waitlist.seatsTaken, waitlist.waiting) : 0
+  return (
+    <div id="event-capacity-waitlist" className="space-y-1 text-sm text-stone-800">
+      <p>{t('waitlist.capacity.waiting', { count: waitlist.waiting })}</p>
+      <p aria-live="polite" className="font-semibold">
+        {changed && (offers > 0 ? t('waitlist.capacity.offers', { count: offers }) : t('waitlist.capacity.noOffers'))}
+      </p>
+      {(changed || asked > 0) && <input type="hidden" name="offersSeen" value={changed ? offers : asked} />}
+    </div>
+  )
 }
 
 function ChangeList({ changes }: { changes: EventChange[] }) {
@@ -81,20 +133,42 @@ function ChangeList({ changes }: { changes: EventChange[] }) {
 
 export default function EditEvent() {
   const t = useT()
-  const { organisation, event, values, registrants } = useLoaderData<typeof loader>()
+  const { organisation, event, values, registrants, waitlist } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const [form] = useZodForm(eventFormSchema, { id: 'event-form', lastResult: actionData?.result, defaultValue: values })
   const translateError = (e: string) => t(e as MessageKey)
   const state = eventFormState(form, translateError)
   const ask = actionData?.ask ?? null
+  const askNotify = ask !== null && ask.changes.length > 0
+  // The capacity as typed, once the organiser changes it (null until then, and without JavaScript).
+  const [typedCapacity, setTypedCapacity] = useState<string | null>(null)
   const base = eventPath(organisation.slug, event.id)
   return (
     <div>
       <EventPageHeader orgSlug={organisation.slug} event={event} heading={t('events.edit.title')} />
-      <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="space-y-6"
+        onInput={(e) => {
+          const input = e.target as HTMLInputElement
+          if (input.name === 'capacity') setTypedCapacity(input.value)
+        }}
+      >
         <FormErrorSummary links={summaryEntries(form, EVENT_FIELD_IDS, translateError)} />
-        {ask && (
+        {ask && ask.offers > 0 && (
+          <Notice tone="warning">
+            <p className="font-semibold">{t('waitlist.capacity.askTitle')}</p>
+            <p>
+              {t('waitlist.capacity.askBody', { count: ask.offers })}{' '}
+              <a href="#event-capacity" className="link">
+                {t('event.field.capacity')}
+              </a>
+            </p>
+          </Notice>
+        )}
+        {askNotify && (
           <Notice tone="warning">
             <p className="font-semibold">
               {t('events.edit.askTitle')} <ChangeList changes={ask.changes} />.
@@ -107,15 +181,19 @@ export default function EditEvent() {
             </p>
           </Notice>
         )}
-        <EventFormFields values={state.values} errors={state.errors} />
+        <EventFormFields
+          values={state.values}
+          errors={state.errors}
+          capacityNote={<CapacityNote waitlist={waitlist} typed={typedCapacity} asked={ask?.offers ?? 0} />}
+        />
 
         {registrants > 0 && (
-          <fieldset className={`card space-y-4 ${ask ? 'border-2 border-amber-700' : ''}`}>
+          <fieldset className={`card space-y-4 ${askNotify ? 'border-2 border-amber-700' : ''}`}>
             <legend id="notify-title" className="px-1 text-lg font-semibold">
               {t('events.edit.notifyLegend')}
             </legend>
             <p className="text-sm text-stone-700">{t('events.edit.notifyHelp', { count: registrants })}</p>
-            {!ask && (
+            {!askNotify && (
               <CheckboxField
                 label={t('events.edit.notifyLabel')}
                 name="notify"
@@ -137,7 +215,7 @@ export default function EditEvent() {
         )}
 
         <div className="flex flex-wrap gap-3">
-          {ask ? (
+          {askNotify ? (
             <>
               <button type="submit" name="notify" value="yes" className="btn-primary" disabled={busy}>
                 {t('events.edit.saveAndNotify', { count: ask.registrants })}
@@ -148,7 +226,7 @@ export default function EditEvent() {
             </>
           ) : (
             <button type="submit" className="btn-primary" disabled={busy}>
-              {t('events.edit.submit')}
+              {ask && ask.offers > 0 ? t('waitlist.capacity.save') : t('events.edit.submit')}
             </button>
           )}
           <Link to={base} className="btn-secondary">

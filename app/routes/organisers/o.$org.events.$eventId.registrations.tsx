@@ -1016,6 +1016,14 @@ export default function EventRegistrations() {
             </a>
           </p>
         </div>
+        {/* This list is sorted by name: the queue in its order, with places, is its own page. */}
+        {loaderData.filters.status === 'waitlisted' && (
+          <p>
+            <Link to={`${base}/waiting-list`} className="link font-semibold">
+              {t('waitlist.inOrder')}
+            </Link>
+          </p>
+        )}
         {loaderData.rows.length === 0 ? (
           <p className="card text-stone-700">{t('attendees.empty')}</p>
         ) : (
