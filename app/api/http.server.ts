@@ -5,7 +5,15 @@
 import { ZodError, type z } from 'zod'
 import { formErrorMessage } from '#app/shared/form-message.ts'
 import { isAppError, type AppError } from '#app/utils/errors.ts'
-import { isMessageKey, localeFromRequest, translate, translator, type Locale, type MessageKey, type MessageParams } from '#app/utils/i18n.ts'
+import {
+  isMessageKey,
+  localeFromRequest,
+  translate,
+  translator,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '#app/utils/i18n.ts'
 import { logger } from '#app/utils/logger.server.ts'
 
 export type ApiErrors = Record<string, string[]>
@@ -26,7 +34,6 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
 export function jsonError(status: number, errors: ApiErrors, opts: { code?: string; headers?: HeadersInit } = {}): Response {
   return json(opts.code ? { errors, code: opts.code } : { errors }, { status, headers: opts.headers })
 }
-
 
 /**
  * A message key (optionally with parameters, "key?max=80", as the registration form writes them)
