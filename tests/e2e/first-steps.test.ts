@@ -11,7 +11,7 @@ async function signInWithPassword(page: Page, email: string, path = '/login') {
   await page.goto(path)
   const byPassword = page.getByRole('region', { name: 'Avec un mot de passe (membres des équipes)' })
   await byPassword.locator('summary').click()
-  await byPassword.getByLabel('Adresse email').fill(email)
+  await byPassword.getByLabel('Adresse e-mail').fill(email)
   await byPassword.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
   await byPassword.getByRole('button', { name: 'Se connecter avec le mot de passe' }).click()
   await page.waitForURL((url) => url.pathname !== '/login')
@@ -56,8 +56,8 @@ test.describe('after signing in', () => {
   test('through the emailed link: staff land on their dashboard, anyone else on the home page', async ({ page, context }) => {
     const signInByLink = async (email: string) => {
       await page.goto('/login')
-      const byLink = page.getByRole('region', { name: 'Par un lien envoyé par email' })
-      await byLink.getByLabel('Adresse email').fill(email)
+      const byLink = page.getByRole('region', { name: 'Par un lien envoyé par e-mail' })
+      await byLink.getByLabel('Adresse e-mail').fill(email)
       await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
       await expect(page.getByText('Vérifiez votre boîte de réception')).toBeVisible()
       await page.goto(await readMailbox(page, email))
@@ -88,16 +88,16 @@ test.describe('after signing in', () => {
 
 test('after a refused submit, focus is on the error summary, which links to the field', async ({ page }) => {
   await page.goto('/login')
-  const byLink = page.getByRole('region', { name: 'Par un lien envoyé par email' })
+  const byLink = page.getByRole('region', { name: 'Par un lien envoyé par e-mail' })
   await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
   const summary = byLink.getByRole('alert')
   await expect(summary).toBeVisible()
   await expect(summary).toBeFocused()
-  const fieldId = await byLink.getByLabel('Adresse email').getAttribute('id')
+  const fieldId = await byLink.getByLabel('Adresse e-mail').getAttribute('id')
   expect(fieldId).toBeTruthy()
   await expect(summary.getByRole('link')).toHaveAttribute('href', `#${fieldId}`)
   await summary.getByRole('link').click()
-  await expect(byLink.getByLabel('Adresse email')).toBeFocused()
+  await expect(byLink.getByLabel('Adresse e-mail')).toBeFocused()
 })
 
 type Script = { url: string; body: string; transferred: number }

@@ -34,7 +34,7 @@ test('the demo organiser opens the assignments, the scoring dashboard and the ju
   await expect(page.getByRole('heading', { level: 1, name: /Répartition des candidatures/ })).toBeVisible()
   const social = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Utilité sociale' }) })
   await expect(social.getByRole('row', { name: new RegExp(DEMO_CONFLICT.structureName) })).toBeVisible()
-  await expect(social.getByText(new RegExp(`${late.name} : \\d+ candidature`))).toBeVisible()
+  await expect(social.getByText(new RegExp(`${late.name}\\s*:\\s*\\d+ candidature`))).toBeVisible()
   await expectNoViolations(page)
 
   // Scoring dashboard: the juror who has not started is flagged late.
