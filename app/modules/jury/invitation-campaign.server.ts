@@ -143,10 +143,13 @@ export async function writeJuryInvitation(
   return { token, joinUrl }
 }
 
-/** The join page was opened: the first click of the recipient that carries this link. */
-export async function recordJoinLinkOpened(token: string, now: Date = new Date()) {
+/**
+ * The join page was opened: the first click of the recipient that carries this link, or, for an
+ * earlier link a re-send replaced on the invitation campaign's recipient, of that recipient.
+ */
+export async function recordJoinLinkOpened(token: string, juror: { editionId: string; email: string }, now: Date = new Date()) {
   if (!token || token.length > 200) return
-  await recordLinkOpened(hashToken(token), now)
+  await recordLinkOpened(hashToken(token), now, { campaignId: juryCampaignId(juror.editionId), email: juror.email })
 }
 
 /** The juror joined (by the link or by signing in): every invitation of the edition to that address counts as answered. */

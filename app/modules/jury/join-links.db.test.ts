@@ -89,6 +89,20 @@ describe('jury join links', () => {
     expect(await prisma.auditLog.count({ where: { action: 'juror.join', entityId: first.jurorId } })).toBe(1)
   })
 
+  test('opening the first email’s link after a re-send counts as the invitation’s click', async () => {
+    const fx = await makeJuryEdition({ jurors: 0 })
+    const cat = fx.categories[0]!.category.id
+    const first = await inviteJuror(fx.org.id, fx.edition.id, { name: 'Hugo', email: 'hugo@example.org', categoryIds: [cat] })
+    await resendInvitation(fx.org.id, fx.edition.id, first.jurorId)
+    const recipient = () =>
+      prisma.campaignRecipient.findUniqueOrThrow({
+        where: { campaignId_email: { campaignId: first.campaignId, email: 'hugo@example.org' } },
+      })
+    expect((await recipient()).clickedAt).toBeNull()
+    await openJoinPage(tokenOf(first.joinUrl))
+    expect((await recipient()).clickedAt).not.toBeNull()
+  })
+
   test('removing a juror revokes every link; inviting the address again gives a new one and the old ones stay dead', async () => {
     const fx = await makeJuryEdition({ jurors: 0 })
     const cat = fx.categories[0]!.category.id

@@ -275,7 +275,7 @@ async function jurorByToken(db: Tx, token: string) {
 export async function getInvitation(token: string, now = new Date(), opts: { recordClick?: boolean } = {}) {
   const juror = await jurorByToken(prisma, token)
   if (!juror || juror.removedAt) return null
-  if (opts.recordClick) await recordJoinLinkOpened(token, now)
+  if (opts.recordClick) await recordJoinLinkOpened(token, { editionId: juror.edition.id, email: juror.email }, now)
   return {
     jurorName: juror.name,
     email: juror.email,
