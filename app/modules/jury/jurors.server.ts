@@ -196,7 +196,7 @@ export async function updateJurorSeats(
 
 /**
  * A juror who drops out: marked removed (history, scores and conflicts are kept for the report but
- * they take no part from then on), their link stops working, and their chairs are vacated.
+ * they take no part from then on), every link they were emailed stops working, and their chairs are vacated.
  * Redistributing their assigned nominations (balanced mode) is the organisers' assignment service's
  * job: `onRemoved` is where the route passes `reassignFromJuror` once that service exists.
  */
@@ -340,7 +340,7 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
 /**
  * "Je ne pourrai pas siéger" (POST from the join page): a juror who has not joined steps down. They
  * are marked removed like a juror the organisers remove (seats kept for history, chairs vacated,
- * assigned nominations redistributed), their link stops working, and the invitation campaign
+ * assigned nominations redistributed), every link they were emailed stops working, and the invitation campaign
  * counts them as declined. Inviting the address again undoes it.
  */
 export async function declineInvitation(token: string, opts: { now?: Date } = {}) {
