@@ -66,6 +66,12 @@ test('jury invitations: the campaign page tracks sent, clicked, joined and decli
   await page.goto(yesLink)
   await page.getByRole('button', { name: 'Rejoindre le jury' }).click()
   await expect(page).toHaveURL(/\/jury$/)
+  // The same email opened again (signed out) leads back to the jury space, not a 404.
+  await context.clearCookies()
+  await page.goto(yesLink)
+  await expect(page.getByRole('status')).toContainText('Vous avez déjà rejoint ce jury')
+  await page.getByRole('button', { name: 'Accéder à mon espace jury' }).click()
+  await expect(page).toHaveURL(/\/jury$/)
 
   // The organiser's tracking page.
   await context.clearCookies()

@@ -198,3 +198,71 @@ describe('asking for a new link, then opening an old one', () => {
     expect((await mailbox(p.email)).filter((m) => m.template === 'registration-link')).toHaveLength(0)
   })
 })
+
+describe('asking for new links again and again', () => {
+  test('a registration gets at most NEW_LINK_LIMIT new links per hour; the next ask says so and sends nothing', async () => {
+    const { NEW_LINK_LIMIT } = await import('#app/modules/registrations/links.server.ts')
+    const manage = await import('#app/routes/links/r.$token.tsx')
+    const org = await makeOrganisation()
+    const event = await makeEvent(org.id, { capacity: 10 })
+    const p = person({ email: `dominique.${Date.now()}@exemple.org` })
+    await register(event.id, p)
+    let token = await linkIn((await mailbox(p.email))[0]!)
+    const linkEmails = async () => (await mailbox(p.email)).filter((m) => m.template === 'registration-link')
+
+    // Each time from the newest link (the holder of the current link is the one who can ask).
+    for (let i = 1; i <= NEW_LINK_LIMIT.limit; i++) {
+      const rotated = await postForm(manage.action, `/r/${token}`, { intent: 'newLink' }, { params: { token } })
+      expect(rotated.status).toBe(302)
+      const sent = await linkEmails()
+      expect(sent).toHaveLength(i)
+      token = await linkIn(sent.at(-1)!)
+    }
+    const refused = await postForm(manage.action, `/r/${token}`, { intent: 'newLink' }, { params: { token } })
+    expect(refused.status).toBe(429)
+    expect(JSON.stringify(refused.body)).toContain('Vous avez déjà demandé plusieurs nouveaux liens ces derniers temps\u202f:')
+    expect(await linkEmails()).toHaveLength(NEW_LINK_LIMIT.limit)
+    // The link it was asked from still opens the page: nothing was rotated.
+    expect(await openPage(token)).toMatchObject({ email: p.email })
+
+    // Another registration is not held back by this one's count.
+    const q = person({ email: `eli.${Date.now()}@exemple.org` })
+    await register(event.id, q)
+    const other = await linkIn((await mailbox(q.email))[0]!)
+    expect((await postForm(manage.action, `/r/${other}`, { intent: 'newLink' }, { params: { token: other } })).status).toBe(302)
+  })
+})
+
+describe('the calendar file of a replaced link', () => {
+  test('answers 410 Gone (the link was replaced on purpose); the current link serves the file; an unknown one is a 404', async () => {
+    const manage = await import('#app/routes/links/r.$token.tsx')
+    const ics = await import('#app/routes/links/r.$token.ics.ts')
+    const calendar = async (token: string) => {
+      try {
+        return (await ics.loader({ request: new Request(`http://localhost/r/${token}.ics`), params: { token }, context: {} })) as Response
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown
+        throw thrown
+      }
+    }
+    const org = await makeOrganisation()
+    const event = await makeEvent(org.id, { capacity: 10, title: 'Rencontres de l’ESS' })
+    const p = person({ email: `fanny.${Date.now()}@exemple.org` })
+    await register(event.id, p)
+    const old = await linkIn((await mailbox(p.email))[0]!)
+    const before = await calendar(old)
+    expect(before.status).toBe(200)
+    expect(await before.text()).toContain('BEGIN:VCALENDAR')
+
+    await postForm(manage.action, `/r/${old}`, { intent: 'newLink' }, { params: { token: old } })
+    const current = await linkIn((await mailbox(p.email)).filter((m) => m.template === 'registration-link')[0]!)
+    const gone = await calendar(old)
+    expect(gone.status).toBe(410)
+    expect(await gone.text()).not.toContain('BEGIN:VCALENDAR')
+    const served = await calendar(current)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toContain('text/calendar')
+    expect(await served.text()).toContain(current)
+    expect((await calendar('abcdefghijklmnopqrstuvwxyz234567')).status).toBe(404)
+  })
+})

@@ -94,7 +94,7 @@ export const jury: Record<keyof typeof fr, string> = {
   'jury.admin.saveSeats': 'Save categories',
   'jury.admin.invite': 'Invite a jury member',
   'jury.admin.inviteHelp':
-    'They receive an email in their language with a personal link to join the jury. Inviting an address again sends a new link.',
+    'They receive an email in their language with a personal link to join the jury. Inviting an address again sends a new link; the links already sent keep working.',
   'jury.admin.name': 'Name',
   'jury.admin.email': 'Email address',
   'jury.admin.organisation': 'Their organisation',
@@ -171,6 +171,8 @@ export const jury: Record<keyof typeof fr, string> = {
   'jury.join.declineHelp': 'Can’t be part of the jury? Say so in one click: the organisers are told.',
   'jury.join.declined': 'Noted: you will not sit on this jury. Thank you for answering.',
   'jury.error.alreadyJoined': 'You have already joined the jury: to step down, write to the organisers.',
+  'jury.join.joined': 'You have already joined this jury: this link signs you in to your juror space.',
+  'jury.join.openSpace': 'Go to my juror space',
   'jury.admin.declined': 'Declined the invitation',
   'jury.admin.tracking': 'Invitation tracking (sent, clicks, answers)',
   'email.jury.private': 'This link is personal: it signs you in to your juror space until the jury period ends. Do not forward it.',

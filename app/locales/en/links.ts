@@ -6,6 +6,8 @@ export const links: Record<keyof typeof fr, string> = {
   'links.newLink.intro':
     'Did you forward one of our emails or show this page to someone? Get a new link: it will be emailed to you, and every earlier link, those in your older emails included, will stop working.',
   'links.newLink.submit': 'Get a new link',
+  'links.error.tooManyNewLinks':
+    'You have already asked for several new links recently: look in your inbox (and your spam folder), or try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'links.toast.rotated': 'A new link has been sent to {sentTo}. The old links no longer work.',
   'links.replaced.pageTitle': 'Link replaced',
   'links.replaced.title': 'This link has been replaced',

@@ -93,7 +93,7 @@ export const jury = {
   'jury.admin.saveSeats': 'Enregistrer les catégories',
   'jury.admin.invite': 'Inviter un membre du jury',
   'jury.admin.inviteHelp':
-    'La personne reçoit un e-mail dans sa langue avec un lien personnel pour rejoindre le jury. Inviter à nouveau une adresse déjà invitée renvoie un nouveau lien.',
+    'La personne reçoit un e-mail dans sa langue avec un lien personnel pour rejoindre le jury. Inviter à nouveau une adresse déjà invitée renvoie un nouveau lien, et les liens déjà envoyés restent valables.',
   'jury.admin.name': 'Nom',
   'jury.admin.email': 'Adresse e-mail',
   'jury.admin.organisation': 'Sa structure',
@@ -170,6 +170,8 @@ export const jury = {
   'jury.join.declineHelp': 'Vous ne pouvez pas faire partie du jury ? Dites-le en un clic : les organisateurs sont prévenus.',
   'jury.join.declined': 'C’est noté : vous ne siégerez pas dans ce jury. Merci de nous avoir répondu.',
   'jury.error.alreadyJoined': 'Vous avez déjà rejoint le jury : pour vous retirer, écrivez aux organisateurs.',
+  'jury.join.joined': 'Vous avez déjà rejoint ce jury : ce lien vous connecte à votre espace de juré·e.',
+  'jury.join.openSpace': 'Accéder à mon espace jury',
   'jury.admin.declined': 'A décliné l’invitation',
   'jury.admin.tracking': 'Suivi des invitations (envois, clics, réponses)',
   'email.jury.private':

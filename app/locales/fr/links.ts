@@ -4,6 +4,8 @@ export const links = {
   'links.newLink.intro':
     'Vous avez transféré un de nos e-mails ou montré cette page à quelqu’un ? Demandez un nouveau lien : il vous sera envoyé par e-mail, et tous les liens précédents, ceux de vos anciens e-mails compris, ne fonctionneront plus.',
   'links.newLink.submit': 'Recevoir un nouveau lien',
+  'links.error.tooManyNewLinks':
+    'Vous avez déjà demandé plusieurs nouveaux liens ces derniers temps : regardez dans votre boîte de réception (et les courriers indésirables), ou réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'links.toast.rotated': 'Un nouveau lien vous a été envoyé à {sentTo}. Les anciens liens ne fonctionnent plus.',
   'links.replaced.pageTitle': 'Lien remplacé',
   'links.replaced.title': 'Ce lien a été remplacé',

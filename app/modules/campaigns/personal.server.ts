@@ -60,9 +60,15 @@ export async function recordPersonalRecipient(tx: Tx, campaignId: string, email:
   })
 }
 
-/** The first click of the recipient whose link carries this token hash. */
-export async function recordLinkOpened(tokenHash: string, now: Date) {
-  await prisma.campaignRecipient.updateMany({ where: { tokenHash, clickedAt: null }, data: { clickedAt: now } })
+/**
+ * The first click of the recipient whose link carries this token hash; for a link that a later
+ * email of the same campaign replaced on the recipient (a re-send), the recipient of `earlier`.
+ */
+export async function recordLinkOpened(tokenHash: string, now: Date, earlier?: { campaignId: string; email: string }) {
+  const carrying = await prisma.campaignRecipient.findUnique({ where: { tokenHash }, select: { id: true } })
+  if (!carrying && !earlier) return
+  const where = carrying ? { id: carrying.id } : { campaignId: earlier!.campaignId, email: earlier!.email }
+  await prisma.campaignRecipient.updateMany({ where: { ...where, clickedAt: null }, data: { clickedAt: now } })
 }
 
 type CampaignsOf = { kind: string; editionId: string }

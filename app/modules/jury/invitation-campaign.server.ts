@@ -5,7 +5,8 @@
 // time the email was written. The campaign page then tracks each juror: sent / failed / bounced
 // (the outbox row), clicked (the join page was opened), joined (counted as "registered"),
 // declined ("je ne pourrai pas siéger"). A reminder is an ordinary reminder campaign: sending it
-// writes each non-responder a fresh join link (the previous one stops working, as with "resend").
+// writes each non-responder a fresh join link, as "resend" does. Every earlier link keeps working
+// (JurorInviteLink): people open the first email they kept, not the newest one.
 //
 // The emails keep the transactional category `jury:<editionId>`: a handful of personal requests
 // are not held behind a large campaign by the organisation's throttle, and the suppression list
@@ -81,7 +82,8 @@ export function ensureJuryCampaign(tx: Tx, edition: Edition, actorUserId: string
 type Juror = { id: string; email: string; name: string; locale: string }
 
 /**
- * Gives the juror a fresh join link (the previous one stops working), writes the invitation email
+ * Gives the juror a fresh join link (the previous one is kept as a JurorInviteLink and keeps
+ * working: a hash cannot be emailed again, so each email carries a link of its own), writes the invitation email
  * with the campaign's text merged, and records it as the campaign's recipient for this juror.
  */
 export async function writeJuryInvitation(
@@ -93,6 +95,9 @@ export async function writeJuryInvitation(
 ) {
   const token = generateToken()
   const tokenHash = hashToken(token)
+  const before = await tx.juror.findUnique({ where: { id: juror.id }, select: { inviteTokenHash: true, invitedAt: true } })
+  if (before?.inviteTokenHash)
+    await tx.jurorInviteLink.create({ data: { tokenHash: before.inviteTokenHash, jurorId: juror.id, createdAt: before.invitedAt } })
   await tx.juror.update({ where: { id: juror.id }, data: { inviteTokenHash: tokenHash, invitedAt: opts.now } })
   const seats = await tx.juryMember.findMany({ where: { jurorId: juror.id }, select: { categoryId: true, isChair: true } })
   const names = new Map(edition.categories.map((c) => [c.id, c.name]))
@@ -132,16 +137,19 @@ export async function writeJuryInvitation(
     organisationId: edition.organisationId,
     category: `jury:${edition.id}`,
   })
-  // Re-invited: the new email and link replace the old ones; a former "no" is withdrawn.
+  // Re-invited: the recipient tracks the new email and link (the old link still opens the page); a former "no" is withdrawn.
   const row = { tokenHash, emailMessageId: email.id, firstName, lastName: rest.join(' '), locale }
   await recordPersonalRecipient(tx, campaign.id, juror.email, row, opts.now)
   return { token, joinUrl }
 }
 
-/** The join page was opened: the first click of the recipient that carries this link. */
-export async function recordJoinLinkOpened(token: string, now: Date = new Date()) {
+/**
+ * The join page was opened: the first click of the recipient that carries this link, or, for an
+ * earlier link a re-send replaced on the invitation campaign's recipient, of that recipient.
+ */
+export async function recordJoinLinkOpened(token: string, juror: { editionId: string; email: string }, now: Date = new Date()) {
   if (!token || token.length > 200) return
-  await recordLinkOpened(hashToken(token), now)
+  await recordLinkOpened(hashToken(token), now, { campaignId: juryCampaignId(juror.editionId), email: juror.email })
 }
 
 /** The juror joined (by the link or by signing in): every invitation of the edition to that address counts as answered. */
@@ -203,13 +211,47 @@ export async function sendJuryReminder(campaignId: string, now: Date, opts: { re
   return { status: 'sent' as const, queued, skipped: 0, alreadySent: false }
 }
 
+/**
+ * The juror's links stop working (removed, or declined): the current one joins the earlier ones,
+ * all revoked; they are kept so that a declined juror's link still confirms the answer. Inviting
+ * the address again writes a new link; the revoked ones stay revoked.
+ */
+export async function revokeJoinLinks(tx: Tx, juror: { id: string; inviteTokenHash: string | null; invitedAt: Date }, now: Date) {
+  await tx.jurorInviteLink.updateMany({ where: { jurorId: juror.id, revokedAt: null }, data: { revokedAt: now } })
+  if (juror.inviteTokenHash)
+    await tx.jurorInviteLink.create({
+      data: { tokenHash: juror.inviteTokenHash, jurorId: juror.id, createdAt: juror.invitedAt, revokedAt: now },
+    })
+  await tx.juror.update({ where: { id: juror.id }, data: { inviteTokenHash: null } })
+}
+
+/** The juror a join link was emailed to: their current link, or an earlier one not revoked. */
+export async function jurorIdByJoinToken(db: Tx, token: string) {
+  if (!token || token.length > 200) return null
+  const tokenHash = hashToken(token)
+  const current = await db.juror.findUnique({ where: { inviteTokenHash: tokenHash }, select: { id: true } })
+  if (current) return current.id
+  const earlier = await db.jurorInviteLink.findUnique({ where: { tokenHash }, select: { jurorId: true, revokedAt: true } })
+  return earlier && !earlier.revokedAt ? earlier.jurorId : null
+}
+
 /** For a link whose juror declined (the link no longer signs in): the edition's title, to confirm the answer; otherwise null. */
 export async function declinedInvitation(token: string) {
   if (!token || token.length > 200) return null
-  const r = await recipientByTokenHash(hashToken(token))
-  if (!r?.declinedAt || r.campaign.kind !== JURY_CAMPAIGN_KIND || !r.campaign.editionId) return null
-  const edition = await editionForJuryEmails(r.campaign.editionId)
-  return edition ? { editionTitle: edition.title } : null
+  const tokenHash = hashToken(token)
+  const r = await recipientByTokenHash(tokenHash)
+  if (r?.declinedAt && r.campaign.kind === JURY_CAMPAIGN_KIND && r.campaign.editionId) {
+    const edition = await editionForJuryEmails(r.campaign.editionId)
+    return edition ? { editionTitle: edition.title } : null
+  }
+  // An earlier link of that juror (the recipient now carries a later one).
+  const link = await prisma.jurorInviteLink.findUnique({
+    where: { tokenHash },
+    select: { juror: { select: { email: true, removedAt: true, editionId: true, edition: { select: { title: true } } } } },
+  })
+  if (!link?.juror.removedAt) return null
+  const declined = await declinedEmails(link.juror.editionId)
+  return declined.has(link.juror.email) ? { editionTitle: link.juror.edition.title } : null
 }
 
 /** The edition's invitation campaign id, once a juror was invited (the organisers' link to its tracking page). */

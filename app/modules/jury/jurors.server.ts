@@ -5,7 +5,7 @@
 import { sql } from 'kysely'
 import { prisma, readRows, sqlBuilder, type Prisma, type Tx } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
-import { createSession, hashToken, requireUser } from '#app/modules/auth/session.server.ts'
+import { createSession, requireUser } from '#app/modules/auth/session.server.ts'
 import { ensureUser, findUserByEmail } from '#app/modules/organisations/service.server.ts'
 import { isValidEmail, normaliseEmail } from '#app/shared/email-address.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
@@ -18,7 +18,9 @@ import {
   joinUrlFor,
   markJurorDeclined,
   markJurorJoined,
+  jurorIdByJoinToken,
   recordJoinLinkOpened,
+  revokeJoinLinks,
   writeJuryInvitation,
 } from './invitation-campaign.server.ts'
 import { JUROR_LIMITS } from './juror-rules.ts'
@@ -108,7 +110,8 @@ async function sendInvitation(
 
 /**
  * Invites a juror (or re-invites: the same address in the same edition updates the juror, seats
- * them again if they had been removed, and emails a fresh link — the old one stops working).
+ * them again if they had been removed, and emails a fresh link — earlier ones keep working, except
+ * those revoked when the juror was removed or declined).
  */
 export async function inviteJuror(organisationId: string, editionId: string, input: JurorInput, actor: Actor = {}) {
   const edition = await getEditionForOrganiser(organisationId, editionId)
@@ -142,7 +145,7 @@ async function findEditionJuror(tx: Tx, editionId: string, jurorId: string) {
   return juror
 }
 
-/** A fresh link for a juror who lost theirs; the previous link stops working. */
+/** A new email for a juror who lost theirs, with a link of its own; the earlier links keep working. */
 export async function resendInvitation(organisationId: string, editionId: string, jurorId: string, actor: Actor = {}) {
   const edition = await getEditionForOrganiser(organisationId, editionId)
   return prisma.$transaction(async (tx) => {
@@ -193,7 +196,7 @@ export async function updateJurorSeats(
 
 /**
  * A juror who drops out: marked removed (history, scores and conflicts are kept for the report but
- * they take no part from then on), their link stops working, and their chairs are vacated.
+ * they take no part from then on), every link they were emailed stops working, and their chairs are vacated.
  * Redistributing their assigned nominations (balanced mode) is the organisers' assignment service's
  * job: `onRemoved` is where the route passes `reassignFromJuror` once that service exists.
  */
@@ -208,7 +211,9 @@ export async function removeJuror(
   return prisma.$transaction(async (tx) => {
     const juror = await findEditionJuror(tx, edition.id, jurorId)
     if (juror.removedAt) return { alreadyRemoved: true }
-    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: new Date(), inviteTokenHash: null } })
+    const now = new Date()
+    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: now } })
+    await revokeJoinLinks(tx, juror, now)
     await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
     await onRemoved?.(tx, juror.id)
     await audit(tx, {
@@ -253,10 +258,12 @@ export async function listJurors(organisationId: string, editionId: string) {
 
 // ---- Joining ----------------------------------------------------------------------------------
 
+/** The juror of any join link emailed to them and not revoked (the current one or an earlier one). */
 async function jurorByToken(db: Tx, token: string) {
-  if (!token) return null
+  const id = await jurorIdByJoinToken(db, token)
+  if (!id) return null
   return db.juror.findUnique({
-    where: { inviteTokenHash: hashToken(token) },
+    where: { id },
     include: {
       edition: { select: { id: true, title: true, organisationId: true, juryStartsAt: true, juryEndsAt: true } },
       memberships: { select: { isChair: true, category: { select: { id: true, name: true, position: true } } } },
@@ -264,11 +271,11 @@ async function jurorByToken(db: Tx, token: string) {
   })
 }
 
-/** What the invitation page shows, or null when the link is unknown, replaced, or its juror removed. */
+/** What the invitation page shows, or null when the link is unknown, or revoked with its juror's removal. */
 export async function getInvitation(token: string, now = new Date(), opts: { recordClick?: boolean } = {}) {
   const juror = await jurorByToken(prisma, token)
   if (!juror || juror.removedAt) return null
-  if (opts.recordClick) await recordJoinLinkOpened(token, now)
+  if (opts.recordClick) await recordJoinLinkOpened(token, { editionId: juror.edition.id, email: juror.email }, now)
   return {
     jurorName: juror.name,
     email: juror.email,
@@ -333,7 +340,7 @@ export async function acceptInvitation(token: string, opts: { userAgent?: string
 /**
  * "Je ne pourrai pas siéger" (POST from the join page): a juror who has not joined steps down. They
  * are marked removed like a juror the organisers remove (seats kept for history, chairs vacated,
- * assigned nominations redistributed), their link stops working, and the invitation campaign
+ * assigned nominations redistributed), every link they were emailed stops working, and the invitation campaign
  * counts them as declined. Inviting the address again undoes it.
  */
 export async function declineInvitation(token: string, opts: { now?: Date } = {}) {
@@ -342,7 +349,8 @@ export async function declineInvitation(token: string, opts: { now?: Date } = {}
     const juror = await jurorByToken(tx, token)
     if (!juror || juror.removedAt) throw new AppError({ status: 404, code: 'invitation_not_found', messageKey: 'jury.join.unknown' })
     if (juror.joinedAt) throw new AppError({ status: 409, code: 'already_joined', messageKey: 'jury.error.alreadyJoined' })
-    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: now, inviteTokenHash: null } })
+    await tx.juror.update({ where: { id: juror.id }, data: { removedAt: now } })
+    await revokeJoinLinks(tx, juror, now)
     await tx.juryMember.updateMany({ where: { jurorId: juror.id }, data: { isChair: false } })
     await reassignFromJuror(tx, juror.id, null)
     await markJurorDeclined(tx, juror.edition.id, juror.email, now)

@@ -4,12 +4,16 @@
 // every earlier link is revoked, and opening one says so and offers to send the current link to
 // the registration's own address (never to an address typed on that page).
 import { prisma } from '#app/db.server.ts'
+import { hit } from '#app/modules/auth/rate-limit.server.ts'
 import { generateToken, hashToken } from '#app/modules/auth/session.server.ts'
 import { AppError, notFoundError } from '#app/utils/errors.ts'
 import { emailManageLink, isManageTokenShape, issueManageLink, manageUrlFor, openedByToken } from './service.server.ts'
 
 /** A replaced link re-sends the current one at most this often. */
 export const RESEND_INTERVAL_MS = 5 * 60 * 1000
+
+/** "Recevoir un nouveau lien": each one emails the registration's address, so at most this many per window. */
+export const NEW_LINK_LIMIT = { limit: 3, windowSeconds: 60 * 60 }
 
 export type ManageLinkState = { state: 'valid' } | { state: 'replaced'; registrationId: string } | { state: 'unknown' }
 
@@ -37,10 +41,20 @@ export async function replacedLinkView(token: string) {
 
 /**
  * The person asks for a new link: it becomes the only one (every earlier link is revoked, kept so
- * that opening it says it was replaced) and is emailed to the registration's address.
+ * that opening it says it was replaced) and is emailed to the registration's address. At most
+ * NEW_LINK_LIMIT per registration: a 429 with the minutes to wait.
  */
 export async function rotateManageLink(token: string, now = new Date()) {
   const registration = await findOpenRegistration(token)
+  // Counted per registration (not per IP): whoever holds the current link cannot flood its address.
+  const limit = await hit(`links:rotate:${registration.id}`, NEW_LINK_LIMIT, { now: Math.floor(now.getTime() / 1000) })
+  if (!limit.allowed)
+    throw new AppError({
+      status: 429,
+      code: 'too_many_new_links',
+      messageKey: 'links.error.tooManyNewLinks',
+      params: { minutes: Math.ceil(limit.retryAfterSeconds / 60) },
+    })
   const manageToken = generateToken()
   await prisma.$transaction(async (tx) => {
     await tx.registrationLink.updateMany({ where: { registrationId: registration.id, revokedAt: null }, data: { revokedAt: now } })

@@ -1,6 +1,8 @@
 // Joining a prize jury from the emailed link. GET only shows the invitation and a button; POST
 // links the juror to their account and signs them in, so a mail scanner opening the link spends
-// nothing. The link keeps signing the juror in until the jury period ends. The page also offers
+// nothing. Every link emailed to the juror (invitation, re-send, reminder) keeps working while
+// they are on the jury: before they join it joins, afterwards it signs them in to their jury space,
+// until the jury period ends (then it offers the sign-in page). The page also offers
 // "je ne pourrai pas siéger" (POST, intent=decline) to a juror who has not joined; opening the page
 // counts as a click on the invitation campaign's recipient.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -120,11 +122,14 @@ export default function JoinJury() {
           </p>
         )}
         {inv.valid ? (
-          <Form method="post" {...getFormProps(joinForm)}>
-            <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
-              {t('jury.join.submit')}
-            </button>
-          </Form>
+          <>
+            {inv.joined && <p role="status">{t('jury.join.joined')}</p>}
+            <Form method="post" {...getFormProps(joinForm)}>
+              <button type="submit" className="btn-primary px-6 py-3 text-base" disabled={busy}>
+                {t(inv.joined ? 'jury.join.openSpace' : 'jury.join.submit')}
+              </button>
+            </Form>
+          </>
         ) : (
           <p role="status">
             {t('jury.join.expired')}{' '}
