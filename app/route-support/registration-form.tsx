@@ -165,35 +165,31 @@ function QuestionField({
           errors={errors}
         />
       ) : (
-        <div>
-          <ChoiceGroup
-            id={id}
-            legend={q.label}
-            help={help}
-            name={name}
-            type="radio"
-            required={q.required}
-            defaultValue={typeof value === 'string' ? value : undefined}
-            options={q.options.map((o) => ({ value: o, label: o }))}
-            errors={errors}
-          />
-        </div>
+        <ChoiceGroup
+          id={id}
+          legend={q.label}
+          help={help}
+          name={name}
+          type="radio"
+          required={q.required}
+          defaultValue={typeof value === 'string' ? value : undefined}
+          options={q.options.map((o) => ({ value: o, label: o }))}
+          errors={errors}
+        />
       )
     case 'multiple_choice':
       return (
-        <div>
-          <ChoiceGroup
-            id={id}
-            legend={q.label}
-            help={help}
-            name={name}
-            type="checkbox"
-            required={q.required}
-            defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []}
-            options={q.options.map((o) => ({ value: o, label: o }))}
-            errors={errors}
-          />
-        </div>
+        <ChoiceGroup
+          id={id}
+          legend={q.label}
+          help={help}
+          name={name}
+          type="checkbox"
+          required={q.required}
+          defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []}
+          options={q.options.map((o) => ({ value: o, label: o }))}
+          errors={errors}
+        />
       )
     case 'checkbox':
       return (
@@ -233,31 +229,30 @@ export function WorkshopFields({
       {slots.map((slot) => {
         const current = slot.workshops.find((w) => chosen.includes(w.id))?.id ?? ''
         return (
-          <div key={slot.id}>
-            <ChoiceGroup
-              id={fieldId(prefix, `workshop.${slot.id}`)}
-              legend={`${slot.label} — ${slot.when}`}
-              name={`workshop.${slot.id}`}
-              type="radio"
-              defaultValue={current}
-              errors={errors[`workshop.${slot.id}`]?.map((e) => formErrorMessage(t, e))}
-              options={[
-                { value: '', label: t('register.workshops.none') },
-                ...slot.workshops.map((w) => {
-                  // The seat someone already holds stays theirs to keep.
-                  const full = w.seatsLeft === 0 && !(keepChosen && chosen.includes(w.id))
-                  const seats = seatsKey(w.seatsLeft)
-                  const hint = [
-                    full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null,
-                    w.room ? t('public.event.room', { room: w.room }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                  return { value: w.id, label: w.title, disabled: full, hint: hint || undefined }
-                }),
-              ]}
-            />
-          </div>
+          <ChoiceGroup
+            key={slot.id}
+            id={fieldId(prefix, `workshop.${slot.id}`)}
+            legend={`${slot.label} — ${slot.when}`}
+            name={`workshop.${slot.id}`}
+            type="radio"
+            defaultValue={current}
+            errors={errors[`workshop.${slot.id}`]?.map((e) => formErrorMessage(t, e))}
+            options={[
+              { value: '', label: t('register.workshops.none') },
+              ...slot.workshops.map((w) => {
+                // The seat someone already holds stays theirs to keep.
+                const full = w.seatsLeft === 0 && !(keepChosen && chosen.includes(w.id))
+                const seats = seatsKey(w.seatsLeft)
+                const hint = [
+                  full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null,
+                  w.room ? t('public.event.room', { room: w.room }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+                return { value: w.id, label: w.title, disabled: full, hint: hint || undefined }
+              }),
+            ]}
+          />
         )
       })}
     </div>
@@ -479,52 +474,48 @@ export function PaymentFields({
   return (
     <fieldset className="space-y-4">
       <legend className="text-xl font-semibold">{t('payments.form.section')}</legend>
-      <div>
-        <ChoiceGroup
-          id={fieldId(prefix, 'ticketTypeId')}
-          legend={t('payments.form.ticket')}
-          name="ticketTypeId"
-          type="radio"
-          required
-          defaultValue={defaults.ticketTypeId || single}
-          errors={e('ticketTypeId')}
-          options={tickets.map((x) => ({
-            value: x.id,
-            disabled: x.soldOut,
-            label: (
-              <>
-                <span className="font-semibold">{x.name}</span> —{' '}
-                {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
-              </>
-            ),
-            hint:
-              [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null]
-                .filter(Boolean)
-                .join(' · ') || undefined,
-          }))}
-        />
-      </div>
+      <ChoiceGroup
+        id={fieldId(prefix, 'ticketTypeId')}
+        legend={t('payments.form.ticket')}
+        name="ticketTypeId"
+        type="radio"
+        required
+        defaultValue={defaults.ticketTypeId || single}
+        errors={e('ticketTypeId')}
+        options={tickets.map((x) => ({
+          value: x.id,
+          disabled: x.soldOut,
+          label: (
+            <>
+              <span className="font-semibold">{x.name}</span> —{' '}
+              {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
+            </>
+          ),
+          hint:
+            [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null]
+              .filter(Boolean)
+              .join(' · ') || undefined,
+        }))}
+      />
       {anyPaid &&
         (methods.length === 0 ? (
           <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('payments.form.noMethod')}</p>
         ) : (
           <>
-            <div>
-              <ChoiceGroup
-                id={fieldId(prefix, 'paymentMethod')}
-                legend={t('payments.form.method')}
-                help={t('payments.form.methodHelp')}
-                name="paymentMethod"
-                type="radio"
-                defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
-                errors={e('paymentMethod')}
-                options={methods.map((m) => ({
-                  value: m,
-                  label: t(`payments.method.${m}` as MessageKey),
-                  hint: t(`payments.method.${m}.hint` as MessageKey),
-                }))}
-              />
-            </div>
+            <ChoiceGroup
+              id={fieldId(prefix, 'paymentMethod')}
+              legend={t('payments.form.method')}
+              help={t('payments.form.methodHelp')}
+              name="paymentMethod"
+              type="radio"
+              defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
+              errors={e('paymentMethod')}
+              options={methods.map((m) => ({
+                value: m,
+                label: t(`payments.method.${m}` as MessageKey),
+                hint: t(`payments.method.${m}.hint` as MessageKey),
+              }))}
+            />
             {methods.includes('purchase_order') && (
               <TextField
                 id={fieldId(prefix, 'purchaseOrderNumber')}
