@@ -7,7 +7,7 @@ import { formErrorMessage } from '#app/shared/form-message.ts'
 import type { FormContext, SubmittedFields } from '#app/modules/registrations/form.ts'
 import { LIMITS } from '#app/modules/registrations/form.ts'
 import { PROFILES } from '#app/shared/profiles.ts'
-import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { seatsKey } from '#app/route-support/public-events.tsx'
 import type { MessageKey, Translate } from '#app/utils/i18n.ts'
@@ -19,7 +19,8 @@ export type FormDefaults = Partial<Omit<SubmittedFields, 'answers' | 'workshops'
   workshops?: string[]
 }
 
-const fieldId = (prefix: string, name: string) => `${prefix}-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
+/** The id of a field of the registration form (the error summary links to it). */
+export const fieldId = (prefix: string, name: string) => `${prefix}-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
 
 function fieldLabel(t: Translate, ctx: FormContext, name: string): string | null {
   const fixed: Record<string, MessageKey> = {
@@ -68,45 +69,44 @@ function fieldRank(ctx: FormContext, name: string) {
   return 400
 }
 
-/** Every error in the form's order: form-level ones first, then "Field: message" linked to its field. */
-export function ErrorSummary({ ctx, errors, prefix = 'reg' }: { ctx: FormContext; errors: FormErrors | undefined; prefix?: string }) {
+/** Fields shown as a group of radios or checkboxes: their summary link goes to the first option. */
+function isChoiceGroup(ctx: FormContext, name: string) {
+  if (name === 'ticketTypeId' || name === 'paymentMethod' || name.startsWith('workshop.')) return true
+  const q = name.startsWith('answers.') ? ctx.questions.find((x) => x.id === name.slice(8)) : undefined
+  return q?.type === 'multiple_choice' || (q?.type === 'single_choice' && q.options.length <= 6)
+}
+
+/**
+ * Every error in the form's order as the shared error summary (it takes focus when it appears):
+ * form-level ones first, then "Field: message" linked to its field.
+ */
+export function ErrorSummary({
+  ctx,
+  errors,
+  prefix = 'reg',
+  isGroup = (name) => isChoiceGroup(ctx, name),
+}: {
+  ctx: FormContext
+  errors: FormErrors | undefined
+  prefix?: string
+  /** Whether a field is a group of radios or checkboxes (the link goes to its first option). */
+  isGroup?: (name: string) => boolean
+}) {
   const t = useT()
   if (!errors) return null
-  const items: { key: string; text: string; href?: string }[] = errors.formErrors.map((e, i) => ({
-    key: `form-${i}`,
-    text: formErrorMessage(t, e),
-  }))
   const names = Object.keys(errors.fieldErrors).sort((a, b) => fieldRank(ctx, a) - fieldRank(ctx, b))
-  for (const name of names) {
+  const links = names.flatMap((name) => {
     const label = fieldLabel(t, ctx, name)
-    for (const [i, m] of (errors.fieldErrors[name] ?? []).entries()) {
+    return (errors.fieldErrors[name] ?? []).map((m) => {
       const message = formErrorMessage(t, m)
-      items.push({
-        key: `${name}-${i}`,
+      return {
         text: label ? t('register.error.summaryItem', { label, message }) : message,
-        href: name === 'workshops' ? undefined : `#${fieldId(prefix, name)}`,
-      })
-    }
-  }
-  if (items.length === 0) return null
-  return (
-    <div role="alert" className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-      <p className="font-semibold">{t('form.errorSummary', { count: items.length })}</p>
-      <ul className="mt-1 list-disc pl-5">
-        {items.map((item) => (
-          <li key={item.key}>
-            {item.href ? (
-              <a href={item.href} className="underline">
-                {item.text}
-              </a>
-            ) : (
-              item.text
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  )
+        // The whole list of workshops has no single field.
+        href: name === 'workshops' ? undefined : `#${fieldId(prefix, name)}${isGroup(name) ? '-0' : ''}`,
+      }
+    })
+  })
+  return <FormErrorSummary errors={errors.formErrors.map((e) => formErrorMessage(t, e))} links={links} />
 }
 
 function QuestionField({
@@ -165,33 +165,31 @@ function QuestionField({
           errors={errors}
         />
       ) : (
-        <div id={id}>
-          <ChoiceGroup
-            legend={q.label}
-            help={help}
-            name={name}
-            type="radio"
-            required={q.required}
-            defaultValue={typeof value === 'string' ? value : undefined}
-            options={q.options.map((o) => ({ value: o, label: o }))}
-            errors={errors}
-          />
-        </div>
+        <ChoiceGroup
+          id={id}
+          legend={q.label}
+          help={help}
+          name={name}
+          type="radio"
+          required={q.required}
+          defaultValue={typeof value === 'string' ? value : undefined}
+          options={q.options.map((o) => ({ value: o, label: o }))}
+          errors={errors}
+        />
       )
     case 'multiple_choice':
       return (
-        <div id={id}>
-          <ChoiceGroup
-            legend={q.label}
-            help={help}
-            name={name}
-            type="checkbox"
-            required={q.required}
-            defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []}
-            options={q.options.map((o) => ({ value: o, label: o }))}
-            errors={errors}
-          />
-        </div>
+        <ChoiceGroup
+          id={id}
+          legend={q.label}
+          help={help}
+          name={name}
+          type="checkbox"
+          required={q.required}
+          defaultValue={Array.isArray(value) ? value : typeof value === 'string' ? [value] : []}
+          options={q.options.map((o) => ({ value: o, label: o }))}
+          errors={errors}
+        />
       )
     case 'checkbox':
       return (
@@ -231,30 +229,30 @@ export function WorkshopFields({
       {slots.map((slot) => {
         const current = slot.workshops.find((w) => chosen.includes(w.id))?.id ?? ''
         return (
-          <div key={slot.id} id={fieldId(prefix, `workshop.${slot.id}`)}>
-            <ChoiceGroup
-              legend={`${slot.label} — ${slot.when}`}
-              name={`workshop.${slot.id}`}
-              type="radio"
-              defaultValue={current}
-              errors={errors[`workshop.${slot.id}`]?.map((e) => formErrorMessage(t, e))}
-              options={[
-                { value: '', label: t('register.workshops.none') },
-                ...slot.workshops.map((w) => {
-                  // The seat someone already holds stays theirs to keep.
-                  const full = w.seatsLeft === 0 && !(keepChosen && chosen.includes(w.id))
-                  const seats = seatsKey(w.seatsLeft)
-                  const hint = [
-                    full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null,
-                    w.room ? t('public.event.room', { room: w.room }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                  return { value: w.id, label: w.title, disabled: full, hint: hint || undefined }
-                }),
-              ]}
-            />
-          </div>
+          <ChoiceGroup
+            key={slot.id}
+            id={fieldId(prefix, `workshop.${slot.id}`)}
+            legend={`${slot.label} — ${slot.when}`}
+            name={`workshop.${slot.id}`}
+            type="radio"
+            defaultValue={current}
+            errors={errors[`workshop.${slot.id}`]?.map((e) => formErrorMessage(t, e))}
+            options={[
+              { value: '', label: t('register.workshops.none') },
+              ...slot.workshops.map((w) => {
+                // The seat someone already holds stays theirs to keep.
+                const full = w.seatsLeft === 0 && !(keepChosen && chosen.includes(w.id))
+                const seats = seatsKey(w.seatsLeft)
+                const hint = [
+                  full ? t('register.workshops.full') : w.seatsLeft !== null ? t(seats.key, seats.params) : null,
+                  w.room ? t('public.event.room', { room: w.room }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+                return { value: w.id, label: w.title, disabled: full, hint: hint || undefined }
+              }),
+            ]}
+          />
         )
       })}
     </div>
@@ -476,50 +474,48 @@ export function PaymentFields({
   return (
     <fieldset className="space-y-4">
       <legend className="text-xl font-semibold">{t('payments.form.section')}</legend>
-      <div id={fieldId(prefix, 'ticketTypeId')}>
-        <ChoiceGroup
-          legend={t('payments.form.ticket')}
-          name="ticketTypeId"
-          type="radio"
-          required
-          defaultValue={defaults.ticketTypeId || single}
-          errors={e('ticketTypeId')}
-          options={tickets.map((x) => ({
-            value: x.id,
-            disabled: x.soldOut,
-            label: (
-              <>
-                <span className="font-semibold">{x.name}</span> —{' '}
-                {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
-              </>
-            ),
-            hint:
-              [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null]
-                .filter(Boolean)
-                .join(' · ') || undefined,
-          }))}
-        />
-      </div>
+      <ChoiceGroup
+        id={fieldId(prefix, 'ticketTypeId')}
+        legend={t('payments.form.ticket')}
+        name="ticketTypeId"
+        type="radio"
+        required
+        defaultValue={defaults.ticketTypeId || single}
+        errors={e('ticketTypeId')}
+        options={tickets.map((x) => ({
+          value: x.id,
+          disabled: x.soldOut,
+          label: (
+            <>
+              <span className="font-semibold">{x.name}</span> —{' '}
+              {x.priceCents > 0 ? formatEuros(x.priceCents, locale) : t('payments.form.free')}
+            </>
+          ),
+          hint:
+            [x.description, x.soldOut ? t('payments.form.soldOut') : x.left !== null ? t('payments.form.left', { count: x.left }) : null]
+              .filter(Boolean)
+              .join(' · ') || undefined,
+        }))}
+      />
       {anyPaid &&
         (methods.length === 0 ? (
           <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('payments.form.noMethod')}</p>
         ) : (
           <>
-            <div id={fieldId(prefix, 'paymentMethod')}>
-              <ChoiceGroup
-                legend={t('payments.form.method')}
-                help={t('payments.form.methodHelp')}
-                name="paymentMethod"
-                type="radio"
-                defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
-                errors={e('paymentMethod')}
-                options={methods.map((m) => ({
-                  value: m,
-                  label: t(`payments.method.${m}` as MessageKey),
-                  hint: t(`payments.method.${m}.hint` as MessageKey),
-                }))}
-              />
-            </div>
+            <ChoiceGroup
+              id={fieldId(prefix, 'paymentMethod')}
+              legend={t('payments.form.method')}
+              help={t('payments.form.methodHelp')}
+              name="paymentMethod"
+              type="radio"
+              defaultValue={defaults.paymentMethod || (methods.length === 1 ? methods[0] : undefined)}
+              errors={e('paymentMethod')}
+              options={methods.map((m) => ({
+                value: m,
+                label: t(`payments.method.${m}` as MessageKey),
+                hint: t(`payments.method.${m}.hint` as MessageKey),
+              }))}
+            />
             {methods.includes('purchase_order') && (
               <TextField
                 id={fieldId(prefix, 'purchaseOrderNumber')}

@@ -176,6 +176,46 @@ test('registers with JavaScript, with a workshop, and changes workshop from the 
   expect(seats.map((s) => s.seatsTaken)).toEqual([0, 1])
 })
 
+test('with JavaScript, a failed submit shows the error summary with focus; its links lead to each field and nothing typed is lost', async ({
+  page,
+}) => {
+  const event = await createEvent()
+  await page.goto(`/e/${event.slug}/register`)
+  // A bad e-mail address, and the organisers' required question left unanswered.
+  await page.getByRole('textbox', { name: /^Prénom/ }).fill('Camille')
+  await page.getByRole('textbox', { name: /^Nom \*/ }).fill('Martin')
+  await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill('pas-une-adresse')
+  await page.getByRole('textbox', { name: /^Nom de votre structure/ }).fill('SCOP Les Ateliers')
+  await page.getByRole('combobox', { name: /^Type de structure/ }).selectOption('cooperative')
+  await page.getByRole('textbox', { name: /^Besoins d’accessibilité/ }).fill('Boucle magnétique')
+  await page.getByRole('checkbox', { name: /J’accepte que ces informations/ }).check()
+  await page.getByRole('button', { name: 'Valider mon inscription' }).click()
+
+  const summary = page.getByRole('alert')
+  await expect(summary).toContainText('Le formulaire contient')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveCount(2)
+  await summary.getByRole('link', { name: 'Adresse e-mail : Saisissez une adresse e-mail valide' }).click()
+  await expect(page.getByRole('textbox', { name: /^Adresse e-mail/ })).toBeFocused()
+  await summary.getByRole('link', { name: new RegExp(`^${LUNCH.replace('?', '\\?')} : Ce champ est obligatoire`) }).click()
+  await expect(page.getByRole('group', { name: LUNCH }).getByRole('radio', { name: 'Oui' })).toBeFocused()
+  await expect(page.getByRole('group', { name: LUNCH })).toContainText('Ce champ est obligatoire.')
+  // Nothing typed is lost, and nothing was sent: still on the form.
+  await expect(page).toHaveURL(new RegExp(`/e/${event.slug}/register(#[^?]*)?$`))
+  await expect(page.getByRole('textbox', { name: /^Prénom/ })).toHaveValue('Camille')
+  await expect(page.getByRole('textbox', { name: /^Adresse e-mail/ })).toHaveValue('pas-une-adresse')
+  await expect(page.getByRole('textbox', { name: /^Besoins d’accessibilité/ })).toHaveValue('Boucle magnétique')
+  await expect(page.getByRole('combobox', { name: /^Type de structure/ })).toHaveValue('cooperative')
+  await expect(page.getByRole('checkbox', { name: /J’accepte que ces informations/ })).toBeChecked()
+
+  // Corrected, the same form registers.
+  await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(newEmail('camille'))
+  await page.getByRole('group', { name: LUNCH }).getByRole('radio', { name: 'Non' }).check()
+  await expect(summary).toBeHidden()
+  await page.getByRole('button', { name: 'Valider mon inscription' }).click()
+  await expect(page).toHaveURL(/\/r\/[a-z0-9]+\?welcome=1$/)
+})
+
 test('joins the waiting list when the event is full and sees the position', async ({ page }) => {
   const event = await createEvent({ capacity: 1 })
   await registerThroughForm(page, event, { firstName: 'Alex', email: newEmail('alex') })

@@ -28,19 +28,17 @@ import {
 import { parseAnswers } from '#app/shared/questions.ts'
 import { answerText, CHECKED_IN_FILTER } from '#app/modules/registrations/export-format.ts'
 import { formErrorMessage } from '#app/shared/form-message.ts'
-import {
-  formContextOf,
-  parseRegistrationFormData,
-  toRegistrationInput,
-  type FormContext,
-  type SubmittedFields,
-} from '#app/modules/registrations/form.ts'
+import { formContextOf, toRegistrationInput, type FormContext } from '#app/modules/registrations/form.ts'
 import { PROFILES, isProfile } from '#app/shared/profiles.ts'
 import { holdsSeat, REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ChoiceGroup, FormErrorSummary, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
+import { CheckboxField, ChoiceGroup, SelectField, TextareaField, TextField } from '#app/ui/forms.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
+import { replyWithAppError, type FormReply } from '#app/utils/submission.server.ts'
+import { registrationSubmission, submittedFromPayload } from '#app/route-support/registration-submission.ts'
+import { ErrorSummary, fieldId } from '#app/route-support/registration-form.tsx'
+import { getFormProps, useForm } from '@conform-to/react'
 import { httpError, orHttpError } from '#app/utils/http.server.ts'
 import { formatMoney, isLocale, localeFromRequest, translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -126,21 +124,7 @@ function paymentRow(p: PaymentLike | null) {
   }
 }
 
-type AddErrors = {
-  intent: 'add'
-  fieldErrors: Record<string, string[]>
-  formErrors: string[]
-  submitted: SubmittedFields
-  locale: string
-  ignoreCapacity: boolean
-}
-
-/** An AppError as this module's error encoding: "key?param=value" (see formErrorMessage). */
-function encodeError(key: string, params?: Record<string, string | number>) {
-  return params && Object.keys(params).length > 0
-    ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
-    : key
-}
+type AddReply = { intent: 'add' } & FormReply
 
 const INTENT_PERMISSIONS = {
   cancel: 'registration.cancel',
@@ -229,17 +213,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === 'add') {
-    const ctx = formContextOf(event)
-    const parsed = parseRegistrationFormData(formData, ctx)
+    const submission = registrationSubmission(formData, formContextOf(event))
     const personLocale = formData.get('personLocale')
     const locale: Locale = isLocale(personLocale) ? personLocale : localeFromRequest(request)
-    const ignoreCapacity = formData.get('ignoreCapacity') === 'on'
-    const failed = (fieldErrors: Record<string, string[]>, formErrors: string[], status: number) =>
-      data<AddErrors>({ intent: 'add', fieldErrors, formErrors, submitted: parsed.submitted, locale, ignoreCapacity }, { status })
-    if (!parsed.success) return failed(parsed.fieldErrors, parsed.formErrors, 400)
+    const failed = (status: number, result: FormReply['result']) => data<AddReply>({ intent: 'add', result }, { status })
+    if (submission.status !== 'success') return failed(400, submission.reply())
     try {
-      const result = await addByHand(event.id, toRegistrationInput(parsed.value, locale), { actorUserId: user.id, request, ignoreCapacity })
-      const name = `${parsed.value.firstName} ${parsed.value.lastName}`
+      const values = submission.value.registration
+      const ignoreCapacity = formData.get('ignoreCapacity') === 'on'
+      const result = await addByHand(event.id, toRegistrationInput(values, locale), { actorUserId: user.id, request, ignoreCapacity })
+      const name = `${values.firstName} ${values.lastName}`
       const key: MessageKey =
         result.outcome === 'confirmed'
           ? 'attendees.toast.added'
@@ -250,10 +233,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
               : 'attendees.toast.duplicate'
       return redirectWithToast(request, back, { type: result.outcome === 'duplicate' ? 'info' : 'success', key, params: { name } })
     } catch (error) {
-      if (!isAppError(error)) throw error
-      const message = encodeError(error.messageKey ?? 'error.500.title', error.params)
-      const fieldErrors = Object.fromEntries(Object.keys(error.fields ?? {}).map((field) => [field, [message]]))
-      return failed(fieldErrors, [message], error.status)
+      if (!isAppError(error) || error.status >= 500) throw error
+      return failed(error.status, replyWithAppError(submission, request, error))
     }
   }
 
@@ -795,30 +776,48 @@ function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   )
 }
 
-function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors | undefined }) {
+// Field ids "add-<name>", which the error summary links to.
+const ADD = 'add'
+
+function AddPersonForm({ form: ctx, lastResult }: { form: FormContext; lastResult: FormReply['result'] | undefined }) {
   const t = useT()
   const locale = useLocale()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
-  const fe = (name: string) => errors?.fieldErrors[name]?.map((e) => formErrorMessage(t, e))
-  const v = errors?.submitted
-  const all = errors ? [...errors.formErrors, ...Object.values(errors.fieldErrors).flat()] : []
-  const summary = [...new Set(all)].map((e) => formErrorMessage(t, e))
+  // The same rules as the public form, checked in the browser too (first on blur, then on input).
+  const [form] = useForm<Record<string, unknown>, unknown, string[]>({
+    id: 'add-person',
+    lastResult,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => registrationSubmission(formData, ctx),
+  })
+  const fieldErrors = Object.fromEntries(Object.entries(form.allErrors).filter(([name]) => name !== ''))
+  const fe = (name: string) => fieldErrors[name]?.map((e) => formErrorMessage(t, e))
+  const id = (name: string) => fieldId(ADD, name)
+  // What was typed comes back after a failed submission.
+  const payload = lastResult?.initialValue
+  const v = payload ? submittedFromPayload(payload, ctx) : undefined
+  const isGroup = (name: string) => {
+    const q = name.startsWith('answers.') ? ctx.questions.find((x) => `answers.${x.id}` === name) : undefined
+    return q?.type === 'single_choice' || q?.type === 'multiple_choice'
+  }
   return (
     <section aria-labelledby="add-person-title" className="card">
-      <details open={Boolean(errors)}>
+      <details open={Boolean(lastResult)}>
         <summary className="cursor-pointer">
           <h2 id="add-person-title" className="inline text-xl font-semibold">
             {t('attendees.add.title')}
           </h2>
         </summary>
         <p className="mt-2 text-sm text-stone-700">{t('attendees.add.intro')}</p>
-        <Form method="post" className="mt-4 space-y-4">
+        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
           <input type="hidden" name="intent" value="add" />
-          <FormErrorSummary errors={summary} />
+          <ErrorSummary ctx={ctx} errors={{ fieldErrors, formErrors: form.errors ?? [] }} prefix={ADD} isGroup={isGroup} />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               label={t('attendees.field.firstName')}
+              id={id('firstName')}
               name="firstName"
               required
               autoComplete="off"
@@ -827,6 +826,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <TextField
               label={t('attendees.field.lastName')}
+              id={id('lastName')}
               name="lastName"
               required
               autoComplete="off"
@@ -835,6 +835,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <TextField
               label={t('attendees.field.email')}
+              id={id('email')}
               name="email"
               type="email"
               required
@@ -844,6 +845,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <TextField
               label={t('attendees.field.phone')}
+              id={id('phone')}
               name="phone"
               type="tel"
               autoComplete="off"
@@ -852,6 +854,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <TextField
               label={t('attendees.field.organisation')}
+              id={id('organisation')}
               name="organisation"
               required
               defaultValue={v?.organisation}
@@ -859,6 +862,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <SelectField
               label={t('attendees.field.organisationType')}
+              id={id('organisationType')}
               name="organisationType"
               required
               defaultValue={v?.organisationType ?? ''}
@@ -868,35 +872,39 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             />
             <TextareaField
               label={t('attendees.field.accessibility')}
+              id={id('accessibilityNeeds')}
               name="accessibilityNeeds"
               defaultValue={v?.accessibilityNeeds}
               errors={fe('accessibilityNeeds')}
             />
             <TextareaField
               label={t('attendees.field.dietary')}
+              id={id('dietaryNeeds')}
               name="dietaryNeeds"
               defaultValue={v?.dietaryNeeds}
               errors={fe('dietaryNeeds')}
             />
           </div>
-          {form.slots.map((s) => (
+          {ctx.slots.map((s) => (
             <SelectField
               key={s.id}
+              id={id(`workshop.${s.id}`)}
               label={t('attendees.add.workshop', { slot: s.label })}
               name={`workshop.${s.id}`}
               defaultValue={s.workshops.find((w) => v?.workshops.includes(w.id))?.id ?? ''}
               placeholder={t('attendees.move.none')}
               options={s.workshops.map((w) => ({ value: w.id, label: w.title }))}
-              errors={fe(`workshop.${s.id}`) ?? (s === form.slots[0] ? fe('workshops') : undefined)}
+              errors={fe(`workshop.${s.id}`) ?? (s === ctx.slots[0] ? fe('workshops') : undefined)}
             />
           ))}
-          {form.questions.map((q) => {
+          {ctx.questions.map((q) => {
             const name = `answers.${q.id}`
             const value = v?.answers[q.id]
             if (q.type === 'long_text') {
               return (
                 <TextareaField
                   key={q.id}
+                  id={id(name)}
                   label={q.label}
                   help={q.help ?? undefined}
                   name={name}
@@ -910,6 +918,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
               return (
                 <ChoiceGroup
                   key={q.id}
+                  id={id(name)}
                   legend={q.label}
                   help={q.help ?? undefined}
                   name={name}
@@ -925,6 +934,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
               return (
                 <CheckboxField
                   key={q.id}
+                  id={id(name)}
                   label={q.label}
                   help={q.help ?? undefined}
                   name={name}
@@ -937,6 +947,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
             return (
               <TextField
                 key={q.id}
+                id={id(name)}
                 label={q.label}
                 help={q.help ?? undefined}
                 name={name}
@@ -949,7 +960,7 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
           <SelectField
             label={t('attendees.add.locale')}
             name="personLocale"
-            defaultValue={errors?.locale ?? locale}
+            defaultValue={typeof payload?.personLocale === 'string' ? payload.personLocale : locale}
             options={[
               { value: 'fr', label: 'Français' },
               { value: 'en', label: 'English' },
@@ -958,10 +969,17 @@ function AddPersonForm({ form, errors }: { form: FormContext; errors: AddErrors 
           <CheckboxField
             label={t('attendees.add.ignoreCapacity')}
             name="ignoreCapacity"
-            defaultChecked={errors?.ignoreCapacity}
+            defaultChecked={payload?.ignoreCapacity === 'on'}
             help={t('attendees.add.ignoreCapacityHelp')}
           />
-          <CheckboxField label={t('attendees.add.consent')} name="consent" required defaultChecked={v?.consent} errors={fe('consent')} />
+          <CheckboxField
+            id={id('consent')}
+            label={t('attendees.add.consent')}
+            name="consent"
+            required
+            defaultChecked={v?.consent}
+            errors={fe('consent')}
+          />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('attendees.add.submit')}
           </button>
@@ -1035,7 +1053,10 @@ export default function EventRegistrations() {
         <Pagination page={loaderData.page} pageCount={loaderData.pageCount} />
       </section>
 
-      <AddPersonForm form={loaderData.form} errors={actionData && 'intent' in actionData ? (actionData as AddErrors) : undefined} />
+      <AddPersonForm
+        form={loaderData.form}
+        lastResult={actionData && 'intent' in actionData ? (actionData as AddReply).result : undefined}
+      />
     </div>
   )
 }

@@ -6,12 +6,12 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { retryAfterHeaders, limitPublicForm } from '#app/modules/auth/rate-limit.server.ts'
 import { availabilityOf, formatEventWhen, formatTimeRange, getPublicEvent, publicCacheHeaders, workshopSeatsLeft, type PublicEvent } from '#app/modules/events/public.server.ts'
-import { formContextOf, parseRegistrationFormData, paymentFieldsOf, toRegistrationInput, type PaymentFields as SubmittedPayment, type SubmittedFields } from '#app/modules/registrations/form.ts'
+import { formContextOf, paymentFieldsOf, toRegistrationInput, type SubmittedFields } from '#app/modules/registrations/form.ts'
 import { paymentMethodsFor, ticketChoicesFor } from '#app/modules/payments/service.server.ts'
 import { cardPaymentsAvailable, startCheckout } from '#app/modules/payments/stripe.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { invitationForEvent } from '#app/modules/campaigns/service.server.ts'
-import { parseProject, projectFieldsOf, type SubmittedProject } from '#app/modules/admission/schema.ts'
+import { PROJECT_FIELDS } from '#app/modules/admission/schema.ts'
 import { ProjectFields } from '#app/modules/admission/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
@@ -19,10 +19,15 @@ import { AvailabilityBadge } from '#app/route-support/public-events.tsx'
 import { checkPaymentFields } from '#app/modules/payments/registration-fields.ts'
 import { ConsentField, ErrorSummary, PaymentFields, RegistrationFields, WorkshopFields, type FormErrors } from '#app/route-support/registration-form.tsx'
 import { isAppError } from '#app/utils/errors.ts'
+import { replyWithAppError, type FormReply } from '#app/utils/submission.server.ts'
+import { payloadText, registrationSubmission, submittedFromPayload } from '#app/route-support/registration-submission.ts'
+import { getFormProps, useForm } from '@conform-to/react'
 import { notFound } from '#app/utils/http.server.ts'
 import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
 
-type ActionData = ({ status: 'invalid'; submitted: SubmittedFields; project?: SubmittedProject; payment?: SubmittedPayment } & FormErrors) | { status: 'duplicate' }
+const PAYMENT_FIELDS = ['ticketTypeId', 'paymentMethod', 'purchaseOrderNumber'] as const
+
+type ActionData = ({ status: 'invalid' } & FormReply) | { status: 'duplicate' }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -79,14 +84,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await getPublicEvent(params.slug ?? '')
   if (!event) throw notFound()
   const locale = localeFromRequest(request)
-  const ctx = formContextOf(event)
   const formData = await request.formData()
-  const parsed = parseRegistrationFormData(formData, ctx)
-  // Admission: an event that selects its attendees asks for the project too.
-  const project = event.requiresApplication ? parseProject(projectFieldsOf(formData)) : null
-  const projectErrors = project && !project.success ? project.fieldErrors : {}
+  const submission = registrationSubmission(formData, formContextOf(event), { withProject: event.requiresApplication })
   // What someone typed is never stored by a shared cache.
   const noStore = { 'Cache-Control': 'private, no-store' }
+  const fail = (status: number, result: FormReply['result'], extraHeaders: HeadersInit = {}) =>
+    data<ActionData>({ status: 'invalid', result }, { status, headers: { ...noStore, ...extraHeaders } })
+
+  // The invitation token travels in the form (and in the URL without JavaScript)
+  const invitationField = formData.get('invitation')
+  const invitationToken = (typeof invitationField === 'string' && invitationField) || new URL(request.url).searchParams.get('invitation') || null
+  if (event.visibility === 'invitation' && !invitationToken) return fail(403, submission.reply({ formErrors: ['register.error.invitationOnly'] }))
+  const limit = await limitPublicForm(request, 'registration')
+  if (!limit.allowed) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
+    return fail(429, submission.reply({ formErrors: [translate(locale, 'register.rateLimited', { minutes })] }), retryAfterHeaders(limit))
+  }
   // Ticket and method checked with the other fields when the event has tickets.
   const payment = paymentFieldsOf(formData)
   const cardAvailable = cardPaymentsAvailable()
@@ -94,29 +107,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     formData.get('payments') === '1' || payment.ticketTypeId
       ? checkPaymentFields(payment, await ticketChoicesFor(event.id, new Date(), locale), await paymentMethodsFor(event.id, cardAvailable))
       : {}
-  const fail = (status: number, errors: Partial<FormErrors>, extraHeaders: HeadersInit = {}) =>
-    data<ActionData>(
-      { status: 'invalid', submitted: parsed.submitted, project: projectFieldsOf(formData), payment, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [] },
-      { status, headers: { ...noStore, ...extraHeaders } },
-    )
-
-  // The invitation token travels in the form (and in the URL without JavaScript)
-  const invitationField = formData.get('invitation')
-  const invitationToken = (typeof invitationField === 'string' && invitationField) || new URL(request.url).searchParams.get('invitation') || null
-  if (event.visibility === 'invitation' && !invitationToken) return fail(403, { formErrors: ['register.error.invitationOnly'] })
-  const limit = await limitPublicForm(request, 'registration')
-  if (!limit.allowed) {
-    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60))
-    return fail(429, { formErrors: [translate(locale, 'register.rateLimited', { minutes })] }, retryAfterHeaders(limit))
-  }
-  if (!parsed.success || (project && !project.success) || Object.keys(paymentErrors).length > 0) {
-    return fail(422, { fieldErrors: { ...(parsed.success ? {} : parsed.fieldErrors), ...projectErrors, ...paymentErrors }, formErrors: parsed.success ? [] : parsed.formErrors })
-  }
+  if (submission.status !== 'success' || Object.keys(paymentErrors).length > 0) return fail(422, submission.reply({ fieldErrors: paymentErrors }))
 
   try {
     const input = {
-      ...toRegistrationInput(parsed.value, locale),
-      project: project?.success ? project.value : null,
+      ...toRegistrationInput(submission.value.registration, locale),
+      project: submission.value.project,
       ticketTypeId: payment.ticketTypeId || null,
       paymentMethod: payment.paymentMethod || null,
       purchaseOrderNumber: payment.purchaseOrderNumber || null,
@@ -144,16 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/r/${result.manageToken}?welcome=1`)
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error
-    const message = error.messageKey ? translate(locale, error.messageKey, error.params) : error.code
-    const fieldErrors: Record<string, string[]> = {}
-    const formErrors: string[] = []
-    for (const name of Object.keys(error.fields ?? {})) {
-      // The whole list of workshops has no single field: reported at the top.
-      if (name === 'workshops' || name === '') formErrors.push(message)
-      else fieldErrors[name] = [message]
-    }
-    if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(message)
-    return fail(error.status, { fieldErrors, formErrors })
+    return fail(error.status, replyWithAppError(submission, request, error))
   }
 }
 
@@ -165,7 +152,20 @@ export default function RegisterPage() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const invalid = actionData?.status === 'invalid' ? actionData : undefined
-  const submitted: Partial<SubmittedFields> = invalid?.submitted ?? invitation?.prefill ?? {}
+  // Checked in the browser with the server's rules (first on blur, then on input); the server's
+  // answer (its business errors, payment fields) comes back as Conform's reply.
+  const [form] = useForm<Record<string, unknown>, unknown, string[]>({
+    id: 'register',
+    lastResult: invalid?.result,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => registrationSubmission(formData, formContext, { withProject: event.requiresApplication }),
+  })
+  const fieldErrors = Object.fromEntries(Object.entries(form.allErrors).filter(([name]) => name !== ''))
+  const errors: FormErrors = { fieldErrors, formErrors: form.errors ?? [] }
+  // What was typed comes back after a failed submission (without JavaScript the page is new).
+  const payload = invalid?.result.initialValue
+  const submitted: Partial<SubmittedFields> = payload ? submittedFromPayload(payload, formContext) : (invitation?.prefill ?? {})
   const invited = invitation?.state === 'valid'
   const waitlist = availability.state === 'waitlist'
   const open = availability.state === 'open' || waitlist
@@ -205,8 +205,8 @@ export default function RegisterPage() {
           <p>{availability.state === 'full' ? t('public.event.fullHelp') : t('registration.error.closed')}</p>
         </section>
       ) : (
-        <Form method="post" noValidate className="card space-y-8" aria-describedby="register-intro">
-          <ErrorSummary ctx={formContext} errors={invalid} />
+        <Form method="post" {...getFormProps(form)} className="card space-y-8" aria-describedby="register-intro">
+          <ErrorSummary ctx={formContext} errors={errors} />
           <p id="register-intro" className="text-stone-700">
             {t('register.intro')}
           </p>
@@ -217,22 +217,22 @@ export default function RegisterPage() {
             </p>
           )}
           {waitlist && !event.requiresApplication && <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">{t('register.waitlistNotice')}</p>}
-          <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={invalid?.fieldErrors ?? {}} />
-          {event.requiresApplication && <ProjectFields defaults={invalid?.project ?? {}} errors={invalid?.fieldErrors ?? {}} />}
+          <RegistrationFields mode="form" ctx={formContext} defaults={submitted} errors={fieldErrors} />
+          {event.requiresApplication && <ProjectFields defaults={payloadText(payload, PROJECT_FIELDS)} errors={fieldErrors} />}
           {tickets.length > 0 && !event.requiresApplication && (
             <>
               <input type="hidden" name="payments" value="1" />
-              <PaymentFields tickets={tickets} methods={methods} defaults={invalid?.payment ?? {}} errors={invalid?.fieldErrors ?? {}} locale={locale} />
+              <PaymentFields tickets={tickets} methods={methods} defaults={payloadText(payload, PAYMENT_FIELDS)} errors={fieldErrors} locale={locale} />
             </>
           )}
           {!waitlist && !event.requiresApplication && slots.some((s) => s.workshops.length > 0) && (
             <fieldset className="space-y-4">
               <legend className="text-xl font-semibold">{t('register.section.workshops')}</legend>
               <p className="text-stone-700">{t('register.workshops.help')}</p>
-              <WorkshopFields slots={slots.filter((s) => s.workshops.length > 0)} chosen={submitted.workshops ?? []} errors={invalid?.fieldErrors ?? {}} />
+              <WorkshopFields slots={slots.filter((s) => s.workshops.length > 0)} chosen={submitted.workshops ?? []} errors={fieldErrors} />
             </fieldset>
           )}
-          <ConsentField organisation={event.organisation} title={event.title} checked={submitted.consent === true} errors={invalid?.fieldErrors.consent} />
+          <ConsentField organisation={event.organisation} title={event.title} checked={submitted.consent === true} errors={fieldErrors.consent} />
           <button type="submit" className="btn-primary w-full px-6 py-3 text-base sm:w-auto" disabled={busy}>
             {event.requiresApplication ? t('admission.form.submit') : waitlist ? t('register.submitWaitlist') : t('register.submit')}
           </button>
