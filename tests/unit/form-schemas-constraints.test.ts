@@ -21,7 +21,7 @@ import {
 } from '#app/modules/jury/admin-schema.ts'
 import { categoryFormSchema, copyFormSchema, criterionFormSchema } from '#app/modules/prizes/schema.ts'
 import { startNominationFormSchema } from '#app/modules/nominations/schema.ts'
-import { voteFormSchema } from '#app/modules/votes/schema.ts'
+import { voidVoteFormSchema, voteFormSchema } from '#app/modules/votes/schema.ts'
 
 const schemas = {
   SignInLinkSchema,
@@ -39,6 +39,7 @@ const schemas = {
   importMappingFormSchema,
   startNominationFormSchema,
   voteFormSchema,
+  voidVoteFormSchema,
   copyFormSchema,
   categoryFormSchema,
   criterionFormSchema,
