@@ -20,7 +20,7 @@ import {
   recordConflictFormSchema,
 } from '#app/modules/jury/admin-schema.ts'
 import { categoryFormSchema, copyFormSchema, criterionFormSchema } from '#app/modules/prizes/schema.ts'
-import { startNominationFormSchema } from '#app/modules/nominations/schema.ts'
+import { declareIneligibleFormSchema, startNominationFormSchema } from '#app/modules/nominations/schema.ts'
 import { voidVoteFormSchema, voteFormSchema } from '#app/modules/votes/schema.ts'
 
 const schemas = {
@@ -38,6 +38,7 @@ const schemas = {
   importUploadFormSchema,
   importMappingFormSchema,
   startNominationFormSchema,
+  declareIneligibleFormSchema,
   voteFormSchema,
   voidVoteFormSchema,
   copyFormSchema,
