@@ -66,7 +66,10 @@ test('an organiser reviews nominations: ineligible with an emailed reason, then 
   // Declare one ineligible: the reason is required, then emailed to the contact.
   await page.getByRole('link', { name: 'Association Hors Région' }).click()
   await page.getByRole('button', { name: 'Déclarer inéligible' }).click()
-  await expect(page.getByRole('textbox', { name: /^Motif/ })).toBeFocused()
+  // The error summary says so with a link to the field, and the field itself describes the error.
+  const reasonRequired = 'Indiquez le motif d’inéligibilité\u202f: il sera envoyé au contact.'
+  await expect(page.getByRole('alert').getByRole('link', { name: reasonRequired })).toHaveAttribute('href', '#ineligible-reason')
+  await expect(page.getByRole('textbox', { name: /^Motif/ })).toHaveAccessibleDescription(reasonRequired)
   await page.getByRole('textbox', { name: /^Motif/ }).fill('Siège hors de la région : la structure relève d’une autre CRESS.')
   await page.getByRole('button', { name: 'Déclarer inéligible' }).click()
   await expect(page.getByText('Candidature déclarée inéligible ; le contact est prévenu par e-mail.')).toBeVisible()

@@ -100,7 +100,12 @@ test('a person votes, confirms through the emailed link, and the organiser sees 
   await expect(page.getByText('Total : 1 voix')).toBeVisible()
   await expect(page.getByRole('cell', { name: 'confirmé' })).toBeVisible()
   await page.getByRole('button', { name: 'Annuler ce vote' }).click()
-  await expect(page.getByText('Indiquez le motif de l’annulation.')).toBeVisible()
+  // A reason is required: said in the error summary (a link to the field) and next to the field.
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Indiquez le motif de l’annulation.' })).toHaveAttribute(
+    'href',
+    /^#reason-/,
+  )
+  await expect(page.getByLabel('Motif de l’annulation')).toHaveAccessibleDescription('Indiquez le motif de l’annulation.')
   await page.getByLabel('Motif de l’annulation').fill('Adresses en série')
   await page.getByRole('button', { name: 'Annuler ce vote' }).click()
   await expect(page.getByText('Total : 0 voix')).toBeVisible()

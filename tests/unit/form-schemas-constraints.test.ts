@@ -12,10 +12,16 @@ import {
   importUploadFormSchema,
   suppressionIntentSchemas,
 } from '#app/modules/contacts/schema.ts'
-import { inviteJurorFormSchema, jurorSeatsFormSchema, recordConflictFormSchema } from '#app/modules/jury/admin-schema.ts'
+import {
+  decisionFormSchema,
+  inviteJurorFormSchema,
+  jurorSeatsFormSchema,
+  jurySettingsFormSchema,
+  recordConflictFormSchema,
+} from '#app/modules/jury/admin-schema.ts'
 import { categoryFormSchema, copyFormSchema, criterionFormSchema } from '#app/modules/prizes/schema.ts'
-import { startNominationFormSchema } from '#app/modules/nominations/schema.ts'
-import { voteFormSchema } from '#app/modules/votes/schema.ts'
+import { declareIneligibleFormSchema, startNominationFormSchema } from '#app/modules/nominations/schema.ts'
+import { voidVoteFormSchema, voteFormSchema } from '#app/modules/votes/schema.ts'
 
 const schemas = {
   SignInLinkSchema,
@@ -32,13 +38,17 @@ const schemas = {
   importUploadFormSchema,
   importMappingFormSchema,
   startNominationFormSchema,
+  declareIneligibleFormSchema,
   voteFormSchema,
+  voidVoteFormSchema,
   copyFormSchema,
   categoryFormSchema,
   criterionFormSchema,
   inviteJurorFormSchema,
   jurorSeatsFormSchema,
   recordConflictFormSchema,
+  jurySettingsFormSchema,
+  decisionFormSchema,
 }
 
 describe('form schemas give Conform their constraints', () => {
@@ -51,5 +61,10 @@ describe('form schemas give Conform their constraints', () => {
     expect(getZodConstraint(voteFormSchema)).toMatchObject({ nominationId: { required: true }, email: { required: true } })
     expect(getZodConstraint(inviteJurorFormSchema)).toMatchObject({ name: { required: true }, email: { required: true } })
     expect(getZodConstraint(categoryFormSchema)).toMatchObject({ name: { required: true } })
+    expect(getZodConstraint(jurySettingsFormSchema)).toMatchObject({
+      tieBreak: { required: true },
+      juryReminderDaysBefore: { required: false },
+    })
+    expect(getZodConstraint(decisionFormSchema)).toMatchObject({ decision: { required: true }, rank: { required: false } })
   })
 })

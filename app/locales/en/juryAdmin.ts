@@ -159,6 +159,7 @@ export const juryAdmin: Record<keyof typeof fr, string> = {
   'juryAdmin.error.tieBreak': 'Choose a tie-break rule.',
   'juryAdmin.error.reminderDays': 'Give a number of days between 0 and 30.',
   'juryAdmin.error.decision': 'Choose a decision.',
+  'juryAdmin.error.rank': 'Enter a rank of 1 or more, or leave it empty.',
   'juryAdmin.error.rationaleLong': 'The rationale is too long (2,000 characters at most).',
   'juryAdmin.error.locked': 'This category’s decisions are validated: they can no longer change.',
   'juryAdmin.error.undecided': 'Every nomination of the category needs a decision before validation.',

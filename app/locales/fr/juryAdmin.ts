@@ -159,6 +159,7 @@ export const juryAdmin = {
   'juryAdmin.error.tieBreak': 'Choisissez une règle de départage.',
   'juryAdmin.error.reminderDays': 'Indiquez un nombre de jours entre 0 et 30.',
   'juryAdmin.error.decision': 'Choisissez une décision.',
+  'juryAdmin.error.rank': 'Indiquez un rang de 1 ou plus, ou laissez vide.',
   'juryAdmin.error.rationaleLong': 'La motivation est trop longue (2 000 caractères au plus).',
   'juryAdmin.error.locked': 'Les décisions de cette catégorie sont validées : elles ne peuvent plus changer.',
   'juryAdmin.error.undecided': 'Chaque candidature de la catégorie doit avoir une décision avant la validation.',

@@ -1,6 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, test } from 'vitest'
-import { inviteJurorFormSchema, jurorButtonSchema, jurorSeatsFormSchema, recordConflictFormSchema } from './admin-schema.ts'
+import {
+  decisionFormSchema,
+  inviteJurorFormSchema,
+  jurorButtonSchema,
+  jurorSeatsFormSchema,
+  jurySettingsFormSchema,
+  recordConflictFormSchema,
+  scoringButtonSchema,
+} from './admin-schema.ts'
 
 const form = (entries: [string, string][]) => {
   const fd = new FormData()
@@ -92,5 +100,95 @@ describe('the jury page forms', () => {
         { schema: jurorButtonSchema },
       ).status,
     ).toBe('error')
+  })
+})
+
+describe('the scoring and results forms', () => {
+  test('the jury settings read the checkbox, and an empty reminder count is 0', () => {
+    const on = parseWithZod(
+      form([
+        ['intent', 'settings'],
+        ['normaliseScores', 'on'],
+        ['tieBreak', 'chair'],
+        ['juryReminderDaysBefore', '3'],
+      ]),
+      { schema: jurySettingsFormSchema },
+    )
+    expect(on.status === 'success' && on.value).toEqual({
+      intent: 'settings',
+      normaliseScores: true,
+      tieBreak: 'chair',
+      juryReminderDaysBefore: 3,
+    })
+    const off = parseWithZod(
+      form([
+        ['intent', 'settings'],
+        ['tieBreak', 'public_vote'],
+        ['juryReminderDaysBefore', ''],
+      ]),
+      { schema: jurySettingsFormSchema },
+    )
+    expect(off.status === 'success' && off.value).toMatchObject({ normaliseScores: false, juryReminderDaysBefore: 0 })
+  })
+
+  test('the jury settings refuse an unknown tie-break and a reminder count outside 0–30', () => {
+    const bad = parseWithZod(
+      form([
+        ['intent', 'settings'],
+        ['tieBreak', 'coin'],
+        ['juryReminderDaysBefore', '31'],
+      ]),
+      { schema: jurySettingsFormSchema },
+    )
+    expect(bad.status).toBe('error')
+    expect(bad.status === 'error' && bad.error).toMatchObject({
+      tieBreak: ['juryAdmin.error.tieBreak'],
+      juryReminderDaysBefore: ['juryAdmin.error.reminderDays'],
+    })
+  })
+
+  test('the scoring buttons: a reminder names its juror; an unknown intent is refused', () => {
+    const remind = parseWithZod(
+      form([
+        ['intent', 'remind'],
+        ['jurorId', 'j1'],
+        ['name', 'Ana'],
+      ]),
+      { schema: scoringButtonSchema },
+    )
+    expect(remind.status === 'success' && remind.value).toEqual({ intent: 'remind', jurorId: 'j1', name: 'Ana' })
+    expect(parseWithZod(form([['intent', 'lock']]), { schema: scoringButtonSchema }).status).toBe('success')
+    const unknown = parseWithZod(form([['intent', 'explode']]), { schema: scoringButtonSchema })
+    expect(unknown.status === 'error' && unknown.error).toMatchObject({ intent: ['jury.error.unknownIntent'] })
+  })
+
+  test('a decision: an empty rank is none, the rationale is trimmed; no decision or rank 0 are refused', () => {
+    const ok = parseWithZod(
+      form([
+        ['intent', 'decision'],
+        ['nominationId', 'n1'],
+        ['decision', 'laureate'],
+        ['rank', ''],
+        ['rationale', '  Un projet solide  '],
+      ]),
+      { schema: decisionFormSchema },
+    )
+    expect(ok.status === 'success' && ok.value).toEqual({
+      intent: 'decision',
+      nominationId: 'n1',
+      decision: 'laureate',
+      rank: null,
+      rationale: 'Un projet solide',
+    })
+    const bad = parseWithZod(
+      form([
+        ['intent', 'decision'],
+        ['nominationId', 'n1'],
+        ['decision', ''],
+        ['rank', '0'],
+      ]),
+      { schema: decisionFormSchema },
+    )
+    expect(bad.status === 'error' && bad.error).toMatchObject({ decision: ['juryAdmin.error.decision'], rank: ['juryAdmin.error.rank'] })
   })
 })

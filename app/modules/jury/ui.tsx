@@ -1,11 +1,9 @@
 // The ranked table of a category, shared by the organisers' results page, the chair's
 // deliberation page and the printable report: scores, SD and disagreement flags, jurors' scores
 // and comments, conflicts, decisions (with a form on the organisers' page while not validated).
-import { Form } from '@remix-run/react'
-import { ErrorList } from '#app/ui/forms.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import type { MessageKey } from '#app/utils/i18n.ts'
-import { DECISIONS, RATIONALE_MAX } from './rules.ts'
+import type { ReactNode } from 'react'
 
 export type ResultRowView = {
   nominationId: string
@@ -24,9 +22,6 @@ export type ResultRowView = {
   hidden: boolean
 }
 
-/** Every message of an action's field errors, in one list. */
-export const allErrors = (errors: Record<string, string[]>) => Object.values(errors).flat()
-
 export const fmt = (v: number | null, digits = 2) => (v === null ? '—' : v.toFixed(digits))
 
 export function decisionLabelKey(decision: string | null | undefined): MessageKey {
@@ -40,15 +35,14 @@ export function RankedTable({
   normalise,
   showVotes,
   showDetails = true,
-  decisionForm = false,
-  errors,
+  decisionForm,
 }: {
   rows: ResultRowView[]
   normalise: boolean
   showVotes: boolean
   showDetails?: boolean
-  decisionForm?: boolean
-  errors?: { nominationId: string; messages: string[] } | null
+  /** The decision form of a row (organisers, before the category is validated), none otherwise. */
+  decisionForm?: (row: ResultRowView) => ReactNode
 }) {
   const t = useT()
   return (
@@ -88,7 +82,6 @@ export function RankedTable({
         </thead>
         <tbody>
           {rows.map((r) => {
-            const rowErrors = errors?.nominationId === r.nominationId ? errors.messages : null
             return (
               <tr key={r.nominationId} className="border-b border-stone-200 align-top" data-testid={`result-${r.nominationId}`}>
                 <td className="py-2 pr-3 text-lg font-semibold">{r.rank ?? '—'}</td>
@@ -135,54 +128,7 @@ export function RankedTable({
                 {showVotes && <td className="py-2 pr-3 text-right">{r.votes}</td>}
                 <td className="py-2">
                   {decisionForm ? (
-                    <Form method="post" className="space-y-2" aria-label={`${t('juryAdmin.results.decision')} : ${r.structureName}`}>
-                      <input type="hidden" name="intent" value="decision" />
-                      <input type="hidden" name="nominationId" value={r.nominationId} />
-                      <label className="label" htmlFor={`decision-${r.nominationId}`}>
-                        {t('juryAdmin.results.decision')}
-                      </label>
-                      <select
-                        id={`decision-${r.nominationId}`}
-                        name="decision"
-                        className="input"
-                        defaultValue={r.decision?.decision ?? ''}
-                        required
-                      >
-                        <option value="">{t('juryAdmin.results.decision.none')}</option>
-                        {DECISIONS.map((d) => (
-                          <option key={d} value={d}>
-                            {t(decisionLabelKey(d))}
-                          </option>
-                        ))}
-                      </select>
-                      <label className="label" htmlFor={`rank-${r.nominationId}`}>
-                        {t('juryAdmin.results.finalRank')}
-                      </label>
-                      <input
-                        id={`rank-${r.nominationId}`}
-                        name="rank"
-                        type="number"
-                        min={1}
-                        inputMode="numeric"
-                        className="input max-w-24"
-                        defaultValue={r.decision?.rank ?? r.rank ?? ''}
-                      />
-                      <label className="label" htmlFor={`rationale-${r.nominationId}`}>
-                        {t('juryAdmin.results.rationale')}
-                      </label>
-                      <textarea
-                        id={`rationale-${r.nominationId}`}
-                        name="rationale"
-                        className="input min-h-16"
-                        maxLength={RATIONALE_MAX}
-                        defaultValue={r.decision?.rationale ?? ''}
-                        aria-describedby={rowErrors ? `decision-error-${r.nominationId}` : undefined}
-                      />
-                      <ErrorList id={`decision-error-${r.nominationId}`} errors={rowErrors} />
-                      <button type="submit" className="btn-secondary">
-                        {t('juryAdmin.results.save')}
-                      </button>
-                    </Form>
+                    decisionForm(r)
                   ) : (
                     <>
                       <span className="font-semibold">{t(decisionLabelKey(r.decision?.decision))}</span>

@@ -7,6 +7,7 @@ import { isQuestionType, parseQuestionOptions, type AnswerValue, type FormQuesti
 import { isLegalForm, isValidSiret, normaliseSiret, type LegalForm } from '#app/modules/prizes/rules.ts'
 import { isDepartement, normaliseDepartement } from '#app/shared/territories.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
+import { MAX_REASON_LENGTH } from './statuses.ts'
 
 export const NOMINATION_LIMITS = {
   structureName: 200,
@@ -531,4 +532,25 @@ export const startNominationFormSchema = z.object({
     .trim()
     .max(254, { error: 'nomination.error.email' })
     .pipe(z.email({ error: 'nomination.error.email' })),
+})
+
+/** The review page's one-button forms: confirm eligible, shortlist, take off the shortlist. */
+export const reviewButtonSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('confirmEligible') }),
+    z.object({ intent: z.literal('shortlist') }),
+    z.object({ intent: z.literal('unshortlist') }),
+  ],
+  { error: 'prizeReview.error.unknownIntent' },
+)
+
+/** Declaring a nomination ineligible: the reason, emailed to the contact (the service checks it again). */
+export const declareIneligibleFormSchema = z.object({
+  intent: z.literal('declareIneligible'),
+  reason: z
+    .string({ error: 'prizeReview.error.reasonRequired' })
+    .trim()
+    .min(1, { error: 'prizeReview.error.reasonRequired' })
+    .max(MAX_REASON_LENGTH, { error: 'prizeReview.error.reasonTooLong' }),
 })

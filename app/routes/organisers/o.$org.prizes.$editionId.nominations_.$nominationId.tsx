@@ -2,8 +2,9 @@
 // One nomination for the edition's organisers: everything submitted, the attachments (downloaded
 // through a staff-only route), the automatic check against the edition's rules, and the review:
 // confirm eligible, declare ineligible with a reason (emailed to the contact), shortlist.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { MAX_REASON_LENGTH, nominationStatusLabelKey } from '#app/modules/nominations/statuses.ts'
 import {
   canDecide,
@@ -14,16 +15,20 @@ import {
   unshortlist,
 } from '#app/modules/nominations/review.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { answerFor, loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
+import { declareIneligibleFormSchema, reviewButtonSchema } from '#app/modules/nominations/schema.ts'
 import { eligibilityOf, LEGAL_FORMS, legalFormLabelKey, reasonLabelKey } from '#app/modules/prizes/rules.ts'
 import { AttachmentList, EditionPageHeader, editionPath } from '#app/modules/prizes/ui.tsx'
 import { answerText } from '#app/modules/registrations/export-format.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { TextareaField } from '#app/ui/forms.tsx'
+import { FormErrorSummary, TextareaField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { isAppError } from '#app/utils/errors.ts'
 import { formatDate, formatDateTime } from '#app/shared/time.ts'
-import { formatMoney, localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { formatMoney, localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { notFound } from '#app/utils/http.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { Detail } from '#app/ui/detail.tsx'
@@ -92,48 +97,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { error?: string; reasonErrors?: string[]; reason?: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'nomination.review')
-  const locale = localeFromRequest(request)
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
   const nominationId = params.nominationId ?? ''
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
-  const reason = String(formData.get('reason') ?? '')
   const here = editionPath(organisation.slug, edition.id, `nominations/${nominationId}`)
   const actor = { actorUserId: user.id }
-  try {
-    switch (intent) {
-      case 'confirmEligible':
-        await confirmEligible(organisation.id, edition.id, nominationId, actor)
-        break
-      case 'declareIneligible':
+  const done = (intent: string) => redirectWithToast(request, here, { type: 'success', key: `prizeReview.toast.${intent}` as MessageKey })
+  if (formData.get('intent') === 'declareIneligible') {
+    return answerFor(
+      'declare',
+      submitForm(request, formData, declareIneligibleFormSchema, async ({ reason }) => {
         await declareIneligible(organisation.id, edition.id, nominationId, reason, actor)
-        break
-      case 'shortlist':
-        await shortlist(organisation.id, edition.id, nominationId, actor)
-        break
-      case 'unshortlist':
-        await unshortlist(organisation.id, edition.id, nominationId, actor)
-        break
-      default:
-        return data<ActionResult>({ error: translate(locale, 'prizeReview.error.unknownIntent') }, { status: 400 })
-    }
-    return redirectWithToast(request, here, { type: 'success', key: `prizeReview.toast.${intent}` })
-  } catch (error) {
-    if (!isAppError(error)) throw error
-    if (error.status === 404) throw notFound()
-    const message = error.messageKey ? translate(locale, error.messageKey) : error.message
-    if (error.fields?.reason) return data<ActionResult>({ reasonErrors: [message], reason }, { status: error.status })
-    return data<ActionResult>({ error: message }, { status: error.status })
+        return done('declareIneligible')
+      }),
+    )
   }
+  return answerFor(
+    'page',
+    submitForm(request, formData, reviewButtonSchema, async ({ intent }) => {
+      const decide = { confirmEligible, shortlist, unshortlist }[intent]
+      await decide(organisation.id, edition.id, nominationId, actor)
+      return done(intent)
+    }),
+  )
+}
+
+/** Declaring the nomination ineligible, with the reason emailed to its contact. */
+function DeclareIneligibleForm() {
+  const t = useT()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useZodForm(declareIneligibleFormSchema, { id: 'declare', lastResult: useFormResult('declare') })
+  const tr = (m: string) => t(m as MessageKey)
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-stone-200 pt-4">
+      <FormErrorSummary links={summaryEntries(form, { reason: 'ineligible-reason' }, tr)} />
+      <input type="hidden" name="intent" value="declareIneligible" />
+      <TextareaField
+        label={t('prizeReview.action.reasonLabel')}
+        name="reason"
+        id="ineligible-reason"
+        required
+        maxLength={MAX_REASON_LENGTH}
+        defaultValue={fields.reason.defaultValue ?? ''}
+        errors={fields.reason.errors?.map(tr)}
+      />
+      <button type="submit" className="btn-danger" disabled={busy}>
+        {t('prizeReview.action.declareIneligible')}
+      </button>
+    </Form>
+  )
 }
 
 export default function NominationPage() {
   const { org, edition, nomination: n, rules, can } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as ActionResult | undefined
+  const pageErrors = useFormErrors('page')
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
   const t = useT()
@@ -150,11 +169,7 @@ export default function NominationPage() {
       </EditionPageHeader>
 
       <div className="space-y-6">
-        {actionData?.error && (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {actionData.error}
-          </div>
-        )}
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
 
         <section aria-labelledby="review-title" className="card space-y-4">
           <h2 id="review-title" className="text-xl font-semibold">
@@ -189,42 +204,31 @@ export default function NominationPage() {
             <div className="flex flex-wrap gap-3">
               {can.confirmEligible && (
                 <Form method="post">
-                  <button type="submit" name="intent" value="confirmEligible" className="btn-primary" disabled={busy}>
+                  <input type="hidden" name="intent" value="confirmEligible" />
+                  <button type="submit" className="btn-primary" disabled={busy}>
                     {t('prizeReview.action.confirmEligible')}
                   </button>
                 </Form>
               )}
               {can.shortlist && (
                 <Form method="post">
-                  <button type="submit" name="intent" value="shortlist" className="btn-primary" disabled={busy}>
+                  <input type="hidden" name="intent" value="shortlist" />
+                  <button type="submit" className="btn-primary" disabled={busy}>
                     {t('prizeReview.action.shortlist')}
                   </button>
                 </Form>
               )}
               {can.unshortlist && (
                 <Form method="post">
-                  <button type="submit" name="intent" value="unshortlist" className="btn-secondary" disabled={busy}>
+                  <input type="hidden" name="intent" value="unshortlist" />
+                  <button type="submit" className="btn-secondary" disabled={busy}>
                     {t('prizeReview.action.unshortlist')}
                   </button>
                 </Form>
               )}
             </div>
           )}
-          {can.declareIneligible && (
-            <Form method="post" className="space-y-3 border-t border-stone-200 pt-4">
-              <TextareaField
-                label={t('prizeReview.action.reasonLabel')}
-                name="reason"
-                required
-                maxLength={MAX_REASON_LENGTH}
-                defaultValue={actionData?.reason ?? ''}
-                errors={actionData?.reasonErrors}
-              />
-              <button type="submit" name="intent" value="declareIneligible" className="btn-danger" disabled={busy}>
-                {t('prizeReview.action.declareIneligible')}
-              </button>
-            </Form>
-          )}
+          {can.declareIneligible && <DeclareIneligibleForm />}
         </section>
 
         <section aria-labelledby="structure-title" className="card space-y-4">

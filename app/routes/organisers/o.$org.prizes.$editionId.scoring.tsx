@@ -1,20 +1,23 @@
 // The organisers' jury dashboard: progress per juror and per category, late jurors highlighted,
 // a one-click reminder, locking and unlocking scoring, and the edition's jury settings
 // (normalisation, tie-break, automatic reminder days).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { juryProgress, remindJuror, setScoringLock, updateJurySettings } from '#app/modules/jury/progress.server.ts'
-import { allErrors } from '#app/modules/jury/ui.tsx'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
-import { attempt, intOrNull } from '#app/utils/route-forms.server.ts'
-import { TIE_BREAKS } from '#app/modules/jury/rules.ts'
+import { jurySettingsFormSchema, scoringButtonSchema } from '#app/modules/jury/admin-schema.ts'
+import { answerFor, loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { useFormErrors, useFormResult } from '#app/route-support/prize-forms.tsx'
+import { TIE_BREAKS, type TieBreak } from '#app/modules/jury/rules.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { CheckboxField, ErrorList, SelectField, TextField } from '#app/ui/forms.tsx'
+import { CheckboxField, FormErrorSummary, SelectField, TextField } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import { formatDateTime } from '#app/shared/time.ts'
-import { localeFromRequest, translate, type Locale } from '#app/utils/i18n.ts'
+import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
@@ -59,54 +62,103 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'jury.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const locale = localeFromRequest(request)
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
+  const formData = await request.formData()
   const actor = { organisationId: organisation.id, userId: user.id }
   const here = new URL(request.url).pathname
-  if (intent === 'remind') {
-    const jurorId = String(form.get('jurorId') ?? '')
-    const failed = await attempt(locale, intent, jurorId, () => remindJuror(edition.id, jurorId, actor))
-    if (failed) return data(failed.failed, { status: failed.status })
-    return redirectWithToast(request, here, {
-      type: 'success',
-      key: 'juryAdmin.scoring.reminded',
-      params: { name: String(form.get('name') ?? '') },
-    })
+  if (formData.get('intent') === 'settings') {
+    return answerFor(
+      'settings',
+      submitForm(request, formData, jurySettingsFormSchema, async ({ intent: _, ...settings }) => {
+        await updateJurySettings(edition.id, settings, actor)
+        return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.settings.saved' })
+      }),
+    )
   }
-  if (intent === 'lock' || intent === 'unlock') {
-    await setScoringLock(edition.id, intent === 'lock', actor)
-    return redirectWithToast(request, here, {
-      type: 'success',
-      key: intent === 'lock' ? 'juryAdmin.scoring.locked' : 'juryAdmin.scoring.unlocked',
-    })
-  }
-  const days = intOrNull(form.get('juryReminderDaysBefore'))
-  const failed = await attempt(locale, 'settings', edition.id, () =>
-    updateJurySettings(
-      edition.id,
-      {
-        normaliseScores: form.get('normaliseScores') === 'on',
-        tieBreak: String(form.get('tieBreak') ?? ''),
-        juryReminderDaysBefore: days ?? 0,
-      },
-      actor,
-    ),
+  return answerFor(
+    'page',
+    submitForm(request, formData, scoringButtonSchema, async (value) => {
+      if (value.intent === 'remind') {
+        await remindJuror(edition.id, value.jurorId, actor)
+        return redirectWithToast(request, here, {
+          type: 'success',
+          key: 'juryAdmin.scoring.reminded',
+          params: { name: value.name ?? '' },
+        })
+      }
+      await setScoringLock(edition.id, value.intent === 'lock', actor)
+      return redirectWithToast(request, here, {
+        type: 'success',
+        key: value.intent === 'lock' ? 'juryAdmin.scoring.locked' : 'juryAdmin.scoring.unlocked',
+      })
+    }),
   )
-  if (failed) return data(failed.failed, { status: failed.status })
-  return redirectWithToast(request, here, { type: 'success', key: 'juryAdmin.settings.saved' })
+}
+
+function JurySettingsForm({ settings }: { settings: { normaliseScores: boolean; tieBreak: string; juryReminderDaysBefore: number } }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const [form, fields] = useZodForm(jurySettingsFormSchema, {
+    id: 'settings',
+    lastResult: useFormResult('settings'),
+    defaultValue: {
+      normaliseScores: settings.normaliseScores,
+      tieBreak: settings.tieBreak as TieBreak,
+      juryReminderDaysBefore: settings.juryReminderDaysBefore,
+    },
+  })
+  const tr = (m: string) => t(m as MessageKey)
+  const ids = { tieBreak: 'tieBreak', juryReminderDaysBefore: 'juryReminderDaysBefore' }
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="settings-title" className="card max-w-2xl space-y-4">
+      <h2 id="settings-title" className="text-lg font-semibold">
+        {t('juryAdmin.settings.title')}
+      </h2>
+      <FormErrorSummary links={summaryEntries(form, ids, tr)} />
+      <input type="hidden" name="intent" value="settings" />
+      <CheckboxField
+        name="normaliseScores"
+        id="normaliseScores"
+        label={t('juryAdmin.settings.normalise')}
+        defaultChecked={fields.normaliseScores.defaultValue === 'on'}
+      />
+      <SelectField
+        name="tieBreak"
+        id="tieBreak"
+        label={t('juryAdmin.settings.tieBreak')}
+        defaultValue={fields.tieBreak.defaultValue ?? settings.tieBreak}
+        options={TIE_BREAKS.map((v) => ({ value: v, label: t(`juryAdmin.settings.tieBreak.${v}`) }))}
+        errors={fields.tieBreak.errors?.map(tr)}
+      />
+      <TextField
+        name="juryReminderDaysBefore"
+        id="juryReminderDaysBefore"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={30}
+        label={t('juryAdmin.settings.reminderDays')}
+        defaultValue={fields.juryReminderDaysBefore.defaultValue ?? ''}
+        errors={fields.juryReminderDaysBefore.errors?.map(tr)}
+        className="max-w-xs"
+      />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {t('juryAdmin.settings.save')}
+      </button>
+    </Form>
+  )
 }
 
 export default function EditionScoring() {
   const t = useT()
   const d = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>()
+  const pageErrors = useFormErrors('page')
+  const busy = useNavigation().state === 'submitting'
   const yesNo = (v: boolean) => (v ? t('juryAdmin.scoring.yes') : t('juryAdmin.scoring.no'))
-  const settingsErrors = failed?.intent === 'settings' ? failed.errors : {}
   return (
     <div>
       <EditionPageHeader orgSlug={d.organisation.slug} edition={d.edition} heading={t('juryAdmin.scoring.title')} />
       <div className="space-y-10">
+        <FormErrorSummary errors={pageErrors.map((m) => t(m as MessageKey))} />
         <section aria-labelledby="state-title" className="card space-y-3">
           <h2 id="state-title" className="text-lg font-semibold">
             {t(`juryAdmin.scoring.state.${d.state}`)}
@@ -114,7 +166,7 @@ export default function EditionScoring() {
           {d.endsAt && <p>{t('juryAdmin.scoring.endsAt', { date: d.endsAt })}</p>}
           <Form method="post">
             <input type="hidden" name="intent" value={d.locked ? 'unlock' : 'lock'} />
-            <button type="submit" className={d.locked ? 'btn-secondary' : 'btn-danger'}>
+            <button type="submit" className={d.locked ? 'btn-secondary' : 'btn-danger'} disabled={busy}>
               {d.locked ? t('juryAdmin.scoring.unlock') : t('juryAdmin.scoring.lock')}
             </button>
           </Form>
@@ -195,10 +247,14 @@ export default function EditionScoring() {
                           <input type="hidden" name="intent" value="remind" />
                           <input type="hidden" name="jurorId" value={j.id} />
                           <input type="hidden" name="name" value={j.name} />
-                          <button type="submit" className="btn-secondary" aria-label={t('juryAdmin.scoring.remindLabel', { name: j.name })}>
+                          <button
+                            type="submit"
+                            className="btn-secondary"
+                            disabled={busy}
+                            aria-label={t('juryAdmin.scoring.remindLabel', { name: j.name })}
+                          >
                             {t('juryAdmin.scoring.remind')}
                           </button>
-                          <ErrorList errors={failed?.intent === 'remind' && failed.id === j.id ? allErrors(failed.errors) : null} />
                         </Form>
                       </td>
                     </tr>
@@ -247,44 +303,7 @@ export default function EditionScoring() {
           </table>
         </section>
 
-        <section aria-labelledby="settings-title">
-          <Form method="post" className="card max-w-2xl space-y-4">
-            <h2 id="settings-title" className="text-lg font-semibold">
-              {t('juryAdmin.settings.title')}
-            </h2>
-            <input type="hidden" name="intent" value="settings" />
-            <ErrorList errors={settingsErrors._form} />
-            <CheckboxField
-              name="normaliseScores"
-              id="normaliseScores"
-              label={t('juryAdmin.settings.normalise')}
-              defaultChecked={d.settings.normaliseScores}
-            />
-            <SelectField
-              name="tieBreak"
-              id="tieBreak"
-              label={t('juryAdmin.settings.tieBreak')}
-              defaultValue={d.settings.tieBreak}
-              options={TIE_BREAKS.map((v) => ({ value: v, label: t(`juryAdmin.settings.tieBreak.${v}`) }))}
-              errors={settingsErrors.tieBreak}
-            />
-            <TextField
-              name="juryReminderDaysBefore"
-              id="juryReminderDaysBefore"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={30}
-              label={t('juryAdmin.settings.reminderDays')}
-              defaultValue={String(d.settings.juryReminderDaysBefore)}
-              errors={settingsErrors.juryReminderDaysBefore}
-              className="max-w-xs"
-            />
-            <button type="submit" className="btn-primary">
-              {t('juryAdmin.settings.save')}
-            </button>
-          </Form>
-        </section>
+        <JurySettingsForm settings={d.settings} />
       </div>
     </div>
   )

@@ -1,17 +1,21 @@
 // The organisers' view of the public vote: the tally (always visible to them), the log of every
 // vote with hashed address and network to spot fraud, and voiding a vote with a reason.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { voteWindow } from '#app/modules/prizes/rules.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { answerFor, loadOrganiserEdition } from '#app/route-support/prizes.server.ts'
+import { useFormResult } from '#app/route-support/prize-forms.tsx'
+import { voidVoteFormSchema } from '#app/modules/votes/schema.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
 import { VOID_REASON_MAX } from '#app/modules/votes/rules.ts'
 import { tally, voidVote, voteAudit } from '#app/modules/votes/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
-import { ErrorList } from '#app/ui/forms.tsx'
+import { ErrorList, FormErrorSummary } from '#app/ui/forms.tsx'
+import { summaryEntries, useZodForm } from '#app/ui/use-zod-form.ts'
+import { submitForm } from '#app/utils/submission.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { isAppError } from '#app/utils/errors.ts'
 import { formatDateTime } from '#app/shared/time.ts'
 import { localeFromRequest, translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
@@ -43,32 +47,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { voteId: string; reason: string; errors: string[] }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'vote.manage')
   const edition = await loadOrganiserEdition(organisation.id, params.editionId)
-  const locale = localeFromRequest(request)
   const formData = await request.formData()
-  const voteId = String(formData.get('voteId') ?? '')
-  const reason = String(formData.get('reason') ?? '').slice(0, VOID_REASON_MAX + 1)
-  try {
-    await voidVote(voteId, reason, { organisationId: organisation.id, editionId: edition.id, actorUserId: user.id })
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      const errors = (error.fields?.reason ?? [error.messageKey ?? error.code]).map((k) => translate(locale, k as MessageKey, error.params))
-      return data<Result>({ voteId, reason, errors }, { status: error.status })
-    }
-    throw error
-  }
-  return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'votes.admin.voided' })
+  return answerFor(
+    `void-${String(formData.get('voteId') ?? '')}`,
+    submitForm(request, formData, voidVoteFormSchema, async ({ voteId, reason }) => {
+      await voidVote(voteId, reason, { organisationId: organisation.id, editionId: edition.id, actorUserId: user.id })
+      return redirectWithToast(request, new URL(request.url).pathname, { type: 'success', key: 'votes.admin.voided' })
+    }),
+  )
+}
+
+/** Voiding one vote of the log, with its reason: its own form, so its errors show in its row. */
+function VoidVoteForm({ voteId }: { voteId: string }) {
+  const t = useT()
+  const busy = useNavigation().state === 'submitting'
+  const formKey = `void-${voteId}`
+  const [form, fields] = useZodForm(voidVoteFormSchema, { id: formKey, lastResult: useFormResult(formKey) })
+  const tr = (m: string) => t(m as MessageKey)
+  const inputId = `reason-${voteId}`
+  const errors = fields.reason.errors?.map(tr)
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-2">
+      <FormErrorSummary links={summaryEntries(form, { reason: inputId }, tr)} />
+      <div className="flex flex-wrap items-start gap-2">
+        <input type="hidden" name="voteId" value={voteId} />
+        <div>
+          <label htmlFor={inputId} className="sr-only">
+            {t('votes.admin.reason')}
+          </label>
+          <input
+            id={inputId}
+            name="reason"
+            className="input"
+            placeholder={t('votes.admin.reason')}
+            maxLength={VOID_REASON_MAX}
+            required
+            defaultValue={fields.reason.defaultValue ?? ''}
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? `${inputId}-error` : undefined}
+          />
+          <ErrorList id={`${inputId}-error`} errors={errors} />
+        </div>
+        <button type="submit" className="btn-danger" disabled={busy}>
+          {t('votes.admin.void')}
+        </button>
+      </div>
+    </Form>
+  )
 }
 
 export default function EditionVotes() {
   const t = useT()
   const { organisation, edition, results, log } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
-  const busy = useNavigation().state === 'submitting'
 
   return (
     <div>
@@ -157,7 +190,6 @@ export default function EditionVotes() {
                 </thead>
                 <tbody>
                   {log.map((v) => {
-                    const failed = result?.voteId === v.id ? result : null
                     return (
                       <tr key={v.id} className="border-b border-stone-200 align-top">
                         <td className="py-2 pr-3 whitespace-nowrap">{v.createdAt}</td>
@@ -170,33 +202,7 @@ export default function EditionVotes() {
                           {t(`votes.admin.status.${v.status}` as MessageKey)}
                           {v.voidReason && <span className="block text-stone-700">{v.voidReason}</span>}
                         </td>
-                        <td className="py-2">
-                          {v.status !== 'voided' && (
-                            <Form method="post" noValidate className="flex flex-wrap items-start gap-2">
-                              <input type="hidden" name="voteId" value={v.id} />
-                              <div>
-                                <label htmlFor={`reason-${v.id}`} className="sr-only">
-                                  {t('votes.admin.reason')}
-                                </label>
-                                <input
-                                  id={`reason-${v.id}`}
-                                  name="reason"
-                                  className="input"
-                                  placeholder={t('votes.admin.reason')}
-                                  maxLength={VOID_REASON_MAX}
-                                  required
-                                  defaultValue={failed?.reason ?? ''}
-                                  aria-invalid={failed ? true : undefined}
-                                  aria-describedby={failed ? `reason-${v.id}-error` : undefined}
-                                />
-                                <ErrorList id={`reason-${v.id}-error`} errors={failed?.errors} />
-                              </div>
-                              <button type="submit" className="btn-danger" disabled={busy}>
-                                {t('votes.admin.void')}
-                              </button>
-                            </Form>
-                          )}
-                        </td>
+                        <td className="py-2">{v.status !== 'voided' && <VoidVoteForm voteId={v.id} />}</td>
                       </tr>
                     )
                   })}
