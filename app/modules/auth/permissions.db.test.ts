@@ -130,12 +130,7 @@ const INTENTS: [Action, string, string, Record<string, string>][] = [
     '/events/:eventId/registrations',
     { intent: 'move', registrationId: 'none' },
   ],
-  [
-    'waitlist.manage',
-    'o.$org.events.$eventId.waiting-list.tsx',
-    '/events/:eventId/waiting-list',
-    { intent: 'up', registrationId: 'none' },
-  ],
+  ['waitlist.manage', 'o.$org.events.$eventId.waiting-list.tsx', '/events/:eventId/waiting-list', { intent: 'up', registrationId: 'none' }],
   ['event.publish', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'publish' }],
   ['event.cancel', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'cancel', message: 'Annulé' }],
   ['prize.publishResults', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results', { intent: 'publish' }],
