@@ -2,6 +2,7 @@
 // (works without JavaScript), or scan the QR code with the camera where the browser offers the
 // BarcodeDetector API. A ticket is checked in once: the service's conditional update lets exactly
 // one of several simultaneous staff succeed; the others see the time of the first check-in.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
@@ -10,6 +11,7 @@ import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { checkInCounter, requireOrganisationEvent, searchForCheckIn } from '#app/modules/registrations/admin.server.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/registrations/rules.ts'
 import { checkIn } from '#app/modules/registrations/service.server.ts'
+import { checkInSchema, checkInTarget, normaliseTicketCode } from '#app/modules/registrations/checkin-schema.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { httpError, orHttpError } from '#app/utils/http.server.ts'
@@ -54,27 +56,13 @@ export type CheckInReply = {
   at?: string | null
 }
 
-/** What a QR code or a typed code may carry around the 10 characters: spaces, dashes, lower case. */
-function normaliseTicketCode(raw: string) {
-  return raw
-    .replace(/[\s-]+/g, '')
-    .toUpperCase()
-    .slice(0, 64)
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, params.org, 'registration.checkin')
   const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const formData = await request.formData()
   if (formData.get('intent') !== 'checkin') throw httpError(400, 'Unknown intent')
-  const registrationId = formData.get('registrationId')
-  const ticketCode = formData.get('ticketCode')
-  const by =
-    typeof registrationId === 'string' && registrationId
-      ? { registrationId }
-      : typeof ticketCode === 'string' && normaliseTicketCode(ticketCode)
-        ? { ticketCode: normaliseTicketCode(ticketCode) }
-        : null
+  const submission = parseWithZod(formData, { schema: checkInSchema })
+  const by = submission.status === 'success' ? checkInTarget(submission.value) : null
   const nonce = Date.now()
   if (!by) return data<CheckInReply>({ nonce, ok: false, reason: 'not_found' }, { status: 400 })
   const result = await checkIn(event.id, by, user.id)
