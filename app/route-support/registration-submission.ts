@@ -7,6 +7,7 @@ import { parseProject, projectFieldsOf } from '#app/modules/admission/schema.ts'
 import type { ProjectInput } from '#app/modules/admission/schema.ts'
 import {
   parseRegistrationFormData,
+  TEXT_FIELDS,
   type FormContext,
   type RegistrationValues,
   type SubmittedFields,
@@ -42,17 +43,7 @@ export function submittedFromPayload(payload: Record<string, unknown> | null | u
   const p = payload ?? {}
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
   const fields: SubmittedFields = { answers: {}, workshops: [] }
-  for (const name of [
-    'firstName',
-    'lastName',
-    'email',
-    'organisation',
-    'organisationType',
-    'departement',
-    'phone',
-    'accessibilityNeeds',
-    'dietaryNeeds',
-  ] as const) {
+  for (const name of TEXT_FIELDS) {
     const v = text(p[name])
     if (v !== undefined) fields[name] = v
   }

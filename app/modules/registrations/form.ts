@@ -306,7 +306,8 @@ export type SubmittedFields = {
   workshops: string[]
 }
 
-const TEXT_FIELDS = [
+/** The registration form's plain text fields, in form order. */
+export const TEXT_FIELDS = [
   'firstName',
   'lastName',
   'email',

@@ -3,12 +3,13 @@
 // land after signing in.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/modules/auth/session.server.ts'
 import { membershipsOf, SLUG_PATTERN } from '#app/modules/organisations/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { useT } from '#app/ui/i18n.tsx'
-import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
+import { OrganisationCards } from '#app/ui/organisation-cards.tsx'
+import { translate, type Locale } from '#app/utils/i18n.ts'
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -34,16 +35,7 @@ export default function OrganisationChooser() {
         {t('chooser.title')}
       </h1>
       <p className="text-stone-700">{t('chooser.intro')}</p>
-      <ul className="grid gap-3 sm:grid-cols-2">
-        {organisations.map((o) => (
-          <li key={o.slug} className="card">
-            <Link to={`/o/${o.slug}`} className="link font-semibold">
-              {o.name}
-            </Link>
-            <p className="text-sm text-stone-600">{t(`home.role.${o.role}` as MessageKey)}</p>
-          </li>
-        ))}
-      </ul>
+      <OrganisationCards organisations={organisations} className="grid gap-3 sm:grid-cols-2" />
     </section>
   )
 }

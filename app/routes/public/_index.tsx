@@ -10,7 +10,8 @@ import { EventCard } from '#app/route-support/public-events.tsx'
 import { useRootData } from '#app/root.tsx'
 import { formatDateTime } from '#app/shared/time.ts'
 import { useT } from '#app/ui/i18n.tsx'
-import { localeFromRequest, type MessageKey } from '#app/utils/i18n.ts'
+import { OrganisationCards } from '#app/ui/organisation-cards.tsx'
+import { localeFromRequest } from '#app/utils/i18n.ts'
 
 /** How many events and prizes the home page shows before its "all" links. */
 const FEATURED = 3
@@ -55,16 +56,7 @@ export default function Home() {
           <h2 id="mine-title" className="text-xl font-semibold">
             {t('home.yourOrganisations')}
           </h2>
-          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-            {mine.map((o) => (
-              <li key={o.slug} className="card">
-                <Link to={`/o/${o.slug}`} className="link font-semibold">
-                  {o.name}
-                </Link>
-                <p className="text-sm text-stone-600">{t(`home.role.${o.role}` as MessageKey)}</p>
-              </li>
-            ))}
-          </ul>
+          <OrganisationCards organisations={mine} className="mt-3 grid gap-3 sm:grid-cols-2" />
         </section>
       )}
       <section aria-labelledby="upcoming-title">
