@@ -278,11 +278,12 @@ describe('the registrations page', () => {
     }
 
     const bad = (await post({ ...fields, email: 'not-an-email' })) as unknown as {
-      data: { fieldErrors: Record<string, string[]> }
+      data: { intent: string; result: { error?: Record<string, string[] | null> } }
       init: ResponseInit
     }
     expect(bad.init.status).toBe(400)
-    expect(bad.data.fieldErrors.email).toEqual(['register.error.email'])
+    expect(bad.data.intent).toBe('add')
+    expect(bad.data.result.error?.email).toEqual(['register.error.email'])
     expect(await prisma.registration.count({ where: { eventId: event.id } })).toBe(0)
 
     const ok = (await post(fields)) as Response
