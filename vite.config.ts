@@ -2,6 +2,7 @@ import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig, type Plugin } from 'vite'
 import remixConfig from './remix.config.js'
+import { checkinServiceWorker } from './app/sw/build-plugin.ts'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -35,7 +36,7 @@ export default defineConfig({
   server: { port: 3000 },
   build: { target: 'es2022' },
   ssr: { noExternal: [] },
-  plugins: [tailwindcss(), !isTest && remix(remixConfig), !isTest && serverEntry()],
+  plugins: [tailwindcss(), !isTest && remix(remixConfig), !isTest && serverEntry(), !isTest && checkinServiceWorker()],
   test: {
     projects: [
       {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkInSyncSchema, mergeCheckins, type CheckInClaim } from './checkin-sync.ts'
+import { checkInSyncSchema, mergeCheckins, searchDoorList, type CheckInClaim } from './checkin-sync.ts'
 
 const at = (hhmm: string) => new Date(`2026-12-07T${hhmm}:00Z`)
 const receivedAt = at('12:00')
@@ -87,5 +87,18 @@ describe('the sync request', () => {
     const parsed = checkInSyncSchema.parse({ deviceId: 'device-123', checkins: [{ localId: 'l1', registrationId: 'r1', at: '2026-12-07T10:00:00+01:00' }] })
     expect(parsed.checkins[0]!.at).toEqual(at('09:00'))
     expect(checkInSyncSchema.safeParse({ deviceId: 'x', checkins: [] }).success).toBe(false)
+  })
+})
+
+describe('searchDoorList', () => {
+  const list = [
+    { id: '1', firstName: 'Jérôme', lastName: 'Bénard', organisationName: 'Scop du Tarn', ticketCode: 'AB12CD34EF', checkedInAt: null },
+    { id: '2', firstName: 'Jérémie', lastName: 'Bénard', organisationName: 'Atelier', ticketCode: 'ZZ12CD34EF', checkedInAt: null },
+  ]
+  test('every word matches, accents aside; one letter lists nobody', () => {
+    expect(searchDoorList(list, 'jerome benard').map((a) => a.id)).toEqual(['1'])
+    expect(searchDoorList(list, 'BENARD').map((a) => a.id)).toEqual(['1', '2'])
+    expect(searchDoorList(list, 'tarn').map((a) => a.id)).toEqual(['1'])
+    expect(searchDoorList(list, 'b')).toEqual([])
   })
 })

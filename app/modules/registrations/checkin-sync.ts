@@ -98,3 +98,31 @@ export const checkInSyncSchema = z.object({
     .max(500),
 })
 export type CheckInSyncInput = z.infer<typeof checkInSyncSchema>
+
+/** An attendee as a door device keeps it (the JSON list of the check-in page). */
+export type DoorAttendee = {
+  id: string
+  firstName: string
+  lastName: string
+  organisationName: string
+  ticketCode: string
+  checkedInAt: string | null
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+
+/** The search of the check-in page, run on the device's list: every word must match, accents aside. */
+export function searchDoorList<T extends DoorAttendee>(attendees: readonly T[], q: string, limit = 25): T[] {
+  const terms = fold(q).split(/\s+/).filter(Boolean)
+  if (terms.join('').length < 2) return []
+  return attendees
+    .filter((a) => {
+      const text = fold(`${a.firstName} ${a.lastName} ${a.organisationName} ${a.ticketCode}`)
+      return terms.every((t) => text.includes(t))
+    })
+    .slice(0, limit)
+}
