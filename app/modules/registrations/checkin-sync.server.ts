@@ -34,8 +34,7 @@ export type SyncedCheckIn = {
 }
 
 type Applied =
-  | { kind: 'not_found' }
-  | { kind: 'merged'; outcome: ClaimOutcome; stored: Date | null; person: { firstName: string; lastName: string } }
+  { kind: 'not_found' } | { kind: 'merged'; outcome: ClaimOutcome; stored: Date | null; person: { firstName: string; lastName: string } }
 
 class ChangedMeanwhile extends Error {}
 
@@ -126,7 +125,9 @@ export async function syncOfflineCheckIns(
     applied.push({ localId: c.localId, registrationId: c.registrationId, result })
   }
   const staffIds = applied.flatMap(({ result }) =>
-    result.kind === 'merged' && result.outcome.kind === 'conflict' ? [result.outcome.kept.staffUserId, result.outcome.later.staffUserId] : [],
+    result.kind === 'merged' && result.outcome.kind === 'conflict'
+      ? [result.outcome.kept.staffUserId, result.outcome.later.staffUserId]
+      : [],
   )
   const names = await userDisplayNames(staffIds.filter((id): id is string => Boolean(id)))
   const holder = (h: CheckInHolder): SyncedHolder => ({

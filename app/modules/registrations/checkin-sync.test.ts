@@ -84,7 +84,10 @@ describe('mergeCheckins', () => {
 
 describe('the sync request', () => {
   test('reads ISO times with an offset; refuses a short device id', () => {
-    const parsed = checkInSyncSchema.parse({ deviceId: 'device-123', checkins: [{ localId: 'l1', registrationId: 'r1', at: '2026-12-07T10:00:00+01:00' }] })
+    const parsed = checkInSyncSchema.parse({
+      deviceId: 'device-123',
+      checkins: [{ localId: 'l1', registrationId: 'r1', at: '2026-12-07T10:00:00+01:00' }],
+    })
     expect(parsed.checkins[0]!.at).toEqual(at('09:00'))
     expect(checkInSyncSchema.safeParse({ deviceId: 'x', checkins: [] }).success).toBe(false)
   })

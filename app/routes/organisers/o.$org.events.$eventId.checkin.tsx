@@ -2,6 +2,8 @@
 // (works without JavaScript), or scan the QR code with the camera where the browser offers the
 // BarcodeDetector API. A ticket is checked in once: the service's conditional update lets exactly
 // one of several simultaneous staff succeed; the others see the time of the first check-in.
+// With JavaScript the page also works offline once opened (app/route-support/checkin-offline.ts):
+// searches and check-ins run on the list kept on the device and are sent when the network is back.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
@@ -17,6 +19,8 @@ import { useLocale, useT } from '#app/ui/i18n.tsx'
 import { httpError, orHttpError } from '#app/utils/http.server.ts'
 import { translate, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { formatTime } from '#app/shared/time.ts'
+import { useOfflineCheckIn, type LocalCheckInReply, type OfflineCheckIn } from '#app/route-support/checkin-offline.ts'
+import type { DoorAttendee } from '#app/modules/registrations/checkin-sync.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
@@ -102,7 +106,9 @@ function statusText(t: Translate, status: string) {
   return (REGISTRATION_STATUSES as readonly string[]).includes(status) ? t(`attendees.status.${status}` as MessageKey) : status
 }
 
-function ResultMessage({ reply, timeZone }: { reply: CheckInReply | undefined; timeZone: string }) {
+type AnyReply = CheckInReply | LocalCheckInReply
+
+function ResultMessage({ reply, timeZone }: { reply: AnyReply | undefined; timeZone: string }) {
   const t = useT()
   const time = useTimeFormat(timeZone)
   const success = reply?.ok ? reply : undefined
@@ -110,7 +116,7 @@ function ResultMessage({ reply, timeZone }: { reply: CheckInReply | undefined; t
   let failureText = ''
   if (failure?.reason === 'already')
     failureText = t('checkin.result.already', { name: failure.name ?? '', time: failure.at ? time(failure.at) : '—' })
-  else if (failure?.reason === 'not_confirmed')
+  else if (failure?.reason === 'not_confirmed' && 'status' in failure)
     failureText = t('checkin.result.notConfirmed', { name: failure.name ?? '', status: statusText(t, failure.status ?? '') })
   else if (failure) failureText = t('checkin.result.notFound')
   // Both live regions stay in the page so screen readers announce each new message.
@@ -123,7 +129,10 @@ function ResultMessage({ reply, timeZone }: { reply: CheckInReply | undefined; t
             className="rounded-md border-l-8 border-brand-700 bg-brand-50 px-4 py-4 text-lg font-semibold text-brand-800"
           >
             <span aria-hidden="true">✓ </span>
-            {t('checkin.result.ok', { name: success.name ?? '', time: success.at ? time(success.at) : '' })}
+            {t('offline' in success ? 'checkin.result.savedOffline' : 'checkin.result.ok', {
+              name: success.name ?? '',
+              time: success.at ? time(success.at) : '',
+            })}
             {success.organisationName && <span className="block text-base font-normal">{success.organisationName}</span>}
           </p>
         )}
@@ -248,34 +257,129 @@ function QrScanner({ onCode }: { onCode: (code: string) => void }) {
 const SAME_CODE_PAUSE_MS = 15_000
 
 /** Keeps the counter fresh while several staff check people in at once. */
-function useLiveRefresh(intervalMs = 10_000) {
+function useLiveRefresh(enabled: boolean, intervalMs = 10_000) {
   const { revalidate, state } = useRevalidator()
   const navigation = useNavigation()
   const busy = state !== 'idle' || navigation.state !== 'idle'
   useEffect(() => {
-    if (busy) return
+    // Offline, a revalidation would fail and replace the page with an error.
+    if (busy || !enabled) return
     const id = window.setInterval(() => {
       if (document.visibilityState === 'visible') revalidate()
     }, intervalMs)
     return () => window.clearInterval(id)
-  }, [busy, revalidate, intervalMs])
+  }, [busy, enabled, revalidate, intervalMs])
 }
+
+/** Online or offline, and how many check-ins this device still has to send: always on screen. */
+function NetworkStatus({ offline, timeZone }: { offline: OfflineCheckIn; timeZone: string }) {
+  const t = useT()
+  const time = useTimeFormat(timeZone)
+  if (!offline.ready) return null
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="checkin-network"
+      className={`rounded-md border-l-8 px-4 py-3 ${offline.online ? 'border-brand-700 bg-brand-50' : 'border-amber-600 bg-amber-50'}`}
+    >
+      <p className="font-semibold" data-testid="checkin-network-state">
+        {offline.online ? t('checkin.network.online') : t('checkin.network.offline')}
+      </p>
+      <p data-testid="checkin-pending">
+        {t('checkin.network.pending', { count: offline.pending })}
+        {offline.syncing && ` — ${t('checkin.network.syncing')}`}
+      </p>
+      {offline.listSavedAt && <p className="text-sm text-stone-700">{t('checkin.network.listAt', { time: time(offline.listSavedAt) })}</p>}
+    </div>
+  )
+}
+
+/** What the last sync could not simply record: two check-ins of one person, or a seat gone. */
+function SyncReports({ offline, timeZone }: { offline: OfflineCheckIn; timeZone: string }) {
+  const t = useT()
+  const time = useTimeFormat(timeZone)
+  const who = (h: { by: string | null; deviceId: string | null }, mine: boolean) => {
+    const where = h.deviceId === null ? t('checkin.sync.online') : mine ? t('checkin.sync.thisDevice') : t('checkin.sync.otherDevice')
+    return h.by ? `${h.by}, ${where}` : where
+  }
+  return (
+    <div aria-live="polite" data-testid="checkin-sync-reports">
+      {offline.reports.length > 0 && (
+        <section aria-labelledby="checkin-sync-title" className="card space-y-2 border-l-8 border-amber-600">
+          <h2 id="checkin-sync-title" className="text-lg font-semibold">
+            {t('checkin.sync.title')}
+          </h2>
+          <ul className="list-disc space-y-1 pl-5">
+            {offline.reports.map((r) => (
+              <li key={r.localId}>
+                {r.outcome === 'conflict' && r.conflict
+                  ? t('checkin.sync.conflict', {
+                      name: r.name ?? '',
+                      keptTime: time(r.conflict.kept.at),
+                      kept: who(r.conflict.kept, r.conflict.claimKept),
+                      laterTime: time(r.conflict.later.at),
+                      later: who(r.conflict.later, !r.conflict.claimKept),
+                    })
+                  : r.outcome === 'not_confirmed'
+                    ? t('checkin.sync.notConfirmed', { name: r.name ?? '', status: statusText(t, r.status ?? '') })
+                    : t('checkin.sync.notFound')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}
+
+type Result = { id: string; name: string; organisationName: string; status: string; checkedInAt: string | null }
+const fromDoorList = (a: DoorAttendee): Result => ({
+  id: a.id,
+  name: `${a.firstName} ${a.lastName}`,
+  organisationName: a.organisationName,
+  status: 'confirmed',
+  checkedInAt: a.checkedInAt,
+})
 
 export default function CheckIn() {
   const t = useT()
-  const { org, canManage, event, q, counter, results } = useLoaderData<typeof loader>()
+  const { org, canManage, event, q, counter: serverCounter, results: serverResults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const scanFetcher = useFetcher<typeof action>()
   const time = useTimeFormat(event.timeZone)
-  useLiveRefresh()
+  const base = `/o/${org}/events/${event.id}`
+  const offline = useOfflineCheckIn(event.id, `${base}/checkin`)
+  const offlineMode = offline.ready && !offline.online
+  useLiveRefresh(offline.online)
 
-  // Whichever answer came last, from a form or from the scanner.
-  const latest = [actionData, scanFetcher.data].filter((r): r is CheckInReply => Boolean(r)).sort((a, b) => b.nonce - a.nonce)[0]
+  // Offline, the search and the check-ins run on the device's list.
+  const [localReply, setLocalReply] = useState<LocalCheckInReply>()
+  const [localSearch, setLocalSearch] = useState<{ q: string; results: Result[] } | null>(null)
+  const runLocalSearch = async (query: string) => setLocalSearch({ q: query, results: (await offline.search(query)).map(fromDoorList) })
+  const checkInLocally = async (by: { registrationId: string } | { ticketCode: string }) => {
+    setLocalReply(await offline.checkIn(by))
+    if (localSearch) await runLocalSearch(localSearch.q)
+  }
+  const shown = offlineMode && localSearch ? localSearch : { q, results: serverResults }
+  const counter = offlineMode && offline.counter ? offline.counter : serverCounter
+
+  // An online check-in also reaches the device's list, for the next time the network drops.
+  const refreshList = offline.refresh
+  const lastOnline = actionData?.nonce ?? scanFetcher.data?.nonce
+  useEffect(() => {
+    if (lastOnline) refreshList()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer
+  }, [lastOnline])
+
+  // Whichever answer came last, from a form, the scanner or the device's list.
+  const latest = [actionData, scanFetcher.data, localReply].filter((r): r is AnyReply => Boolean(r)).sort((a, b) => b.nonce - a.nonce)[0]
 
   const lastScan = useRef<{ code: string; at: number } | null>(null)
   const submitScan = scanFetcher.submit
   const scanState = scanFetcher.state
+  const offlineCheckIn = offline.checkIn
   const onCode = useCallback(
     (raw: string) => {
       const code = normaliseTicketCode(raw)
@@ -285,13 +389,20 @@ export default function CheckIn() {
       if (scanState !== 'idle' || (lastScan.current?.code === code && now - lastScan.current.at < SAME_CODE_PAUSE_MS)) return
       lastScan.current = { code, at: now }
       if ('vibrate' in navigator) navigator.vibrate(60)
-      void submitScan({ intent: 'checkin', ticketCode: code }, { method: 'post' })
+      if (offlineMode) void offlineCheckIn({ ticketCode: code }).then(setLocalReply)
+      else void submitScan({ intent: 'checkin', ticketCode: code }, { method: 'post' })
     },
-    [scanState, submitScan],
+    [scanState, submitScan, offlineMode, offlineCheckIn],
   )
 
+  /** Offline, a form's submission is handled on the device instead of going to the server. */
+  const offlineSubmit = (handle: (form: FormData) => Promise<void>) => (e: React.FormEvent<HTMLFormElement>) => {
+    if (!offlineMode) return
+    e.preventDefault()
+    void handle(new FormData(e.currentTarget))
+  }
+
   const busyId = navigation.state !== 'idle' ? navigation.formData?.get('registrationId') : null
-  const base = `/o/${org}/events/${event.id}`
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <header className="space-y-1">
@@ -306,6 +417,8 @@ export default function CheckIn() {
         )}
       </header>
 
+      <NetworkStatus offline={offline} timeZone={event.timeZone} />
+
       <p className="card text-center" data-testid="checkin-counter">
         <span className="block text-4xl font-bold tabular-nums">
           {counter.checkedIn} / {counter.confirmed}
@@ -314,12 +427,18 @@ export default function CheckIn() {
       </p>
 
       <ResultMessage reply={latest} timeZone={event.timeZone} />
+      <SyncReports offline={offline} timeZone={event.timeZone} />
 
       <section aria-labelledby="checkin-search-title" className="card space-y-4">
         <h2 id="checkin-search-title" className="text-xl font-semibold">
           {t('checkin.search.title')}
         </h2>
-        <Form method="get" role="search" className="space-y-3">
+        <Form
+          method="get"
+          role="search"
+          className="space-y-3"
+          onSubmit={offlineSubmit(async (form) => runLocalSearch(String(form.get('q') ?? '').trim()))}
+        >
           <label htmlFor="checkin-q" className="label text-base">
             {t('checkin.search.label')}
           </label>
@@ -336,10 +455,10 @@ export default function CheckIn() {
             {t('checkin.search.submit')}
           </button>
         </Form>
-        {q && results.length === 0 && <p className="text-stone-700">{t('checkin.search.none', { q })}</p>}
-        {results.length > 0 && (
-          <ul className="divide-y divide-stone-200" aria-label={t('checkin.search.results', { count: results.length })}>
-            {results.map((r) => (
+        {shown.q && shown.results.length === 0 && <p className="text-stone-700">{t('checkin.search.none', { q: shown.q })}</p>}
+        {shown.results.length > 0 && (
+          <ul className="divide-y divide-stone-200" aria-label={t('checkin.search.results', { count: shown.results.length })}>
+            {shown.results.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-0">
                   <p className="text-lg font-semibold">{r.name}</p>
@@ -350,7 +469,7 @@ export default function CheckIn() {
                 ) : r.checkedInAt ? (
                   <p className="text-sm font-semibold text-brand-800">{t('checkin.search.alreadyAt', { time: time(r.checkedInAt) })}</p>
                 ) : (
-                  <Form method="post">
+                  <Form method="post" onSubmit={offlineSubmit(async () => checkInLocally({ registrationId: r.id }))}>
                     <input type="hidden" name="intent" value="checkin" />
                     <input type="hidden" name="registrationId" value={r.id} />
                     <button
@@ -374,7 +493,12 @@ export default function CheckIn() {
           {t('checkin.scan.title')}
         </h2>
         <QrScanner onCode={onCode} />
-        <Form method="post" className="space-y-3" key={actionData?.nonce}>
+        <Form
+          method="post"
+          className="space-y-3"
+          key={latest?.nonce}
+          onSubmit={offlineSubmit(async (form) => checkInLocally({ ticketCode: String(form.get('ticketCode') ?? '') }))}
+        >
           <input type="hidden" name="intent" value="checkin" />
           <label htmlFor="checkin-code" className="label text-base">
             {t('checkin.code.label')}

@@ -1,7 +1,7 @@
 // The door device's side of offline check-in (docs/decisions/0013-offline-checkin.md). GET: the
 // confirmed attendees it keeps in IndexedDB. POST (JSON, Origin-checked like every non-GET): the
 // check-ins it queued offline; the answer says, per check-in, what the merge made of it.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { requireOrganisationEvent } from '#app/modules/registrations/admin.server.ts'
 import { checkInSyncSchema } from '#app/modules/registrations/checkin-sync.ts'
@@ -23,7 +23,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const body: unknown = await request.json().catch(() => null)
   const parsed = checkInSyncSchema.safeParse(body)
-  if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, { status: 400 })
+  if (!parsed.success)
+    return Response.json(
+      { errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+      { status: 400, headers: PRIVATE },
+    )
   const results = await syncOfflineCheckIns(event.id, user.id, parsed.data)
   return Response.json({ results }, { headers: PRIVATE })
 }
