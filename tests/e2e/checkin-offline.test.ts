@@ -135,3 +135,19 @@ test('offline: a person is checked in by name and another by code, then the queu
   await expect(page.getByTestId('checkin-counter')).toContainText('2 / 2')
   await expect(page.getByText(/Émargé·e à/)).toBeVisible()
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the page works as before: search, check in, no offline status', async ({ page, login }) => {
+    const { event, first, prisma } = await eventWithTwoRegistrants()
+    await login(`checkin@${ORG}.example`)
+    await page.goto(`/o/${ORG}/events/${event.id}/checkin`)
+    await expect(page.getByTestId('checkin-network')).toHaveCount(0)
+    await page.getByLabel('Nom, structure ou e-mail').fill('maelle roussel')
+    await page.getByRole('button', { name: 'Rechercher' }).click()
+    await page.getByRole('button', { name: `Émarger ${first.firstName} ${first.lastName}` }).click()
+    await expect(page.getByRole('status').filter({ hasText: first.lastName })).toContainText('est émargé·e')
+    expect((await prisma.registration.findUniqueOrThrow({ where: { id: first.id } })).checkedInAt).not.toBeNull()
+  })
+})
