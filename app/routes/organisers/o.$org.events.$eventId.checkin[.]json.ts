@@ -18,8 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST') throw httpError(405)
   const { organisation, user } = await requirePermission(request, params.org, 'registration.checkin')
+  if (request.method !== 'POST') throw httpError(405)
   const event = await orHttpError(requireOrganisationEvent(organisation.id, params.eventId))
   const body: unknown = await request.json().catch(() => null)
   const parsed = checkInSyncSchema.safeParse(body)
