@@ -7,7 +7,10 @@ import { halfDaysOf } from '#app/modules/attendance/rules.ts'
 export const DEMO_ATTENDANCE_EVENT = 'yess-academie-narbonne-2026'
 
 export async function seedDemoAttendance(tx: Tx): Promise<{ sessions: number; signatures: number }> {
-  const event = await tx.event.findUnique({ where: { slug: DEMO_ATTENDANCE_EVENT }, select: { id: true, startsAt: true, endsAt: true, timeZone: true } })
+  const event = await tx.event.findUnique({
+    where: { slug: DEMO_ATTENDANCE_EVENT },
+    select: { id: true, startsAt: true, endsAt: true, timeZone: true },
+  })
   if (!event || (await tx.attendanceSession.count({ where: { eventId: event.id } })) > 0) return { sessions: 0, signatures: 0 }
   const trainees = await tx.registration.findMany({
     where: { eventId: event.id, status: 'confirmed' },

@@ -52,8 +52,21 @@ describe('GET /api/v1/events/{slug}/attendance', () => {
       leftAt: null,
       actor: { userId: user.id },
     })
-    await signAsTrainee({ sessionId: session.id, registrationId: alice.id, signature: { method: 'typed', name: 'Alice Martin', confirmed: true }, ip: null, via: 'self', now: signedAt })
-    await signAsTrainer({ organisationId: organisation.id, eventId: event.id, sessionId: session.id, trainerName: 'Claire Formatrice', signature: { method: 'typed', name: 'Claire', confirmed: true } })
+    await signAsTrainee({
+      sessionId: session.id,
+      registrationId: alice.id,
+      signature: { method: 'typed', name: 'Alice Martin', confirmed: true },
+      ip: null,
+      via: 'self',
+      now: signedAt,
+    })
+    await signAsTrainer({
+      organisationId: organisation.id,
+      eventId: event.id,
+      sessionId: session.id,
+      trainerName: 'Claire Formatrice',
+      signature: { method: 'typed', name: 'Claire', confirmed: true },
+    })
 
     const { status, body } = await get(event.slug, token)
     expect(status).toBe(200)
@@ -67,7 +80,15 @@ describe('GET /api/v1/events/{slug}/attendance', () => {
     })
     expect(body.sessions[0].closedAt).not.toBeNull()
     expect(body.sessions[0].signatures).toEqual([
-      expect.objectContaining({ registrationId: alice.id, lastName: 'Martin', signed: true, signedAt: signedAt.toISOString(), method: 'typed', arrivedAt: signedAt.toISOString(), leftAt: null }),
+      expect.objectContaining({
+        registrationId: alice.id,
+        lastName: 'Martin',
+        signed: true,
+        signedAt: signedAt.toISOString(),
+        method: 'typed',
+        arrivedAt: signedAt.toISOString(),
+        leftAt: null,
+      }),
     ])
     expect(JSON.stringify(body)).not.toContain('Alice Martin')
   })

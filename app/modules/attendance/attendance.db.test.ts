@@ -28,11 +28,27 @@ const during = new Date('2027-03-10T08:10:00Z')
 describe('sign-in sheets', () => {
   test('a trainee signs once, with time and IP; a second signature is refused', async () => {
     const { session, alice } = await training()
-    await signAsTrainee({ sessionId: session.id, registrationId: alice, signature: { method: 'drawn', data: PNG }, ip: '203.0.113.7', via: 'self', now: during })
-    const line = await prisma.attendanceSignature.findUniqueOrThrow({ where: { sessionId_registrationId: { sessionId: session.id, registrationId: alice } } })
+    await signAsTrainee({
+      sessionId: session.id,
+      registrationId: alice,
+      signature: { method: 'drawn', data: PNG },
+      ip: '203.0.113.7',
+      via: 'self',
+      now: during,
+    })
+    const line = await prisma.attendanceSignature.findUniqueOrThrow({
+      where: { sessionId_registrationId: { sessionId: session.id, registrationId: alice } },
+    })
     expect(line).toMatchObject({ method: 'drawn', ip: '203.0.113.7', recordedBy: 'self', signedAt: during })
     await expect(
-      signAsTrainee({ sessionId: session.id, registrationId: alice, signature: typed('Alice Martin'), ip: null, via: 'tablet', now: during }),
+      signAsTrainee({
+        sessionId: session.id,
+        registrationId: alice,
+        signature: typed('Alice Martin'),
+        ip: null,
+        via: 'tablet',
+        now: during,
+      }),
     ).rejects.toMatchObject({ status: 409, code: 'already_signed' })
     expect(await prisma.attendanceSignature.count({ where: { sessionId: session.id } })).toBe(1)
   })
@@ -40,20 +56,54 @@ describe('sign-in sheets', () => {
   test('a typed signature needs the tick; signing from the link outside the session is refused', async () => {
     const { session, alice } = await training()
     await expect(
-      signAsTrainee({ sessionId: session.id, registrationId: alice, signature: { method: 'typed', name: 'Alice', confirmed: false }, ip: null, via: 'self', now: during }),
+      signAsTrainee({
+        sessionId: session.id,
+        registrationId: alice,
+        signature: { method: 'typed', name: 'Alice', confirmed: false },
+        ip: null,
+        via: 'self',
+        now: during,
+      }),
     ).rejects.toMatchObject({ status: 422 })
     await expect(
-      signAsTrainee({ sessionId: session.id, registrationId: alice, signature: typed('Alice'), ip: null, via: 'self', now: new Date('2027-03-12T08:00:00Z') }),
+      signAsTrainee({
+        sessionId: session.id,
+        registrationId: alice,
+        signature: typed('Alice'),
+        ip: null,
+        via: 'self',
+        now: new Date('2027-03-12T08:00:00Z'),
+      }),
     ).rejects.toMatchObject({ code: 'sheet_not_open' })
     expect(await prisma.attendanceSignature.count({ where: { sessionId: session.id } })).toBe(0)
   })
 
   test('the trainer’s signature closes the sheet: a trainee is then refused; reopening is audited', async () => {
     const { org, event, session, alice, bruno } = await training()
-    await signAsTrainee({ sessionId: session.id, registrationId: alice, signature: typed('Alice Martin'), ip: null, via: 'tablet', now: during })
-    await signAsTrainer({ organisationId: org.id, eventId: event.id, sessionId: session.id, trainerName: 'Claire Formatrice', signature: typed('Claire Formatrice') })
+    await signAsTrainee({
+      sessionId: session.id,
+      registrationId: alice,
+      signature: typed('Alice Martin'),
+      ip: null,
+      via: 'tablet',
+      now: during,
+    })
+    await signAsTrainer({
+      organisationId: org.id,
+      eventId: event.id,
+      sessionId: session.id,
+      trainerName: 'Claire Formatrice',
+      signature: typed('Claire Formatrice'),
+    })
     await expect(
-      signAsTrainee({ sessionId: session.id, registrationId: bruno, signature: typed('Bruno Garcia'), ip: null, via: 'tablet', now: during }),
+      signAsTrainee({
+        sessionId: session.id,
+        registrationId: bruno,
+        signature: typed('Bruno Garcia'),
+        ip: null,
+        via: 'tablet',
+        now: during,
+      }),
     ).rejects.toMatchObject({ status: 409, code: 'sheet_closed' })
     await expect(
       signAsTrainer({ organisationId: org.id, eventId: event.id, sessionId: session.id, trainerName: 'X', signature: typed('X') }),
@@ -67,13 +117,33 @@ describe('sign-in sheets', () => {
     const entries = await prisma.auditLog.findMany({ where: { entityId: session.id, action: 'attendance.reopen' } })
     expect(entries).toHaveLength(1)
     expect(entries[0]!.actorUserId).toBe(organiser.id)
-    await signAsTrainee({ sessionId: session.id, registrationId: bruno, signature: typed('Bruno Garcia'), ip: null, via: 'tablet', now: during })
+    await signAsTrainee({
+      sessionId: session.id,
+      registrationId: bruno,
+      signature: typed('Bruno Garcia'),
+      ip: null,
+      via: 'tablet',
+      now: during,
+    })
   })
 
   test('the sheet PDF names the trainees, the trainer and the absent', async () => {
     const { org, event, session, alice } = await training()
-    await signAsTrainee({ sessionId: session.id, registrationId: alice, signature: { method: 'drawn', data: PNG }, ip: null, via: 'self', now: during })
-    await signAsTrainer({ organisationId: org.id, eventId: event.id, sessionId: session.id, trainerName: 'Claire Formatrice', signature: { method: 'drawn', data: PNG } })
+    await signAsTrainee({
+      sessionId: session.id,
+      registrationId: alice,
+      signature: { method: 'drawn', data: PNG },
+      ip: null,
+      via: 'self',
+      now: during,
+    })
+    await signAsTrainer({
+      organisationId: org.id,
+      eventId: event.id,
+      sessionId: session.id,
+      trainerName: 'Claire Formatrice',
+      signature: { method: 'drawn', data: PNG },
+    })
     const { text } = await pdfText(await sheetsPdf(org.id, event.id, [session.id], 'fr'))
     expect(text).toContain('Feuille d’émargement')
     expect(text).toContain('MARTIN Alice')

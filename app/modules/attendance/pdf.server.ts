@@ -21,7 +21,10 @@ function drawSignature(doc: PdfDocument, method: string | null, data: string | n
       // A damaged image prints as the mention below rather than failing the whole sheet.
     }
   }
-  doc.font('italic').fontSize(7).text(method === 'typed' ? t('attendance.pdf.typed', { name: data ?? '' }) : '', x, y + 3, { width: w })
+  doc
+    .font('italic')
+    .fontSize(7)
+    .text(method === 'typed' ? t('attendance.pdf.typed', { name: data ?? '' }) : '', x, y + 3, { width: w })
   doc.font('body')
 }
 
@@ -29,15 +32,28 @@ async function drawSheet(doc: PdfDocument, organisationId: string, eventId: stri
   const t: T = (k, p) => translate(locale, k, p)
   const event = await prisma.event.findFirst({
     where: { id: eventId, organisationId },
-    select: { title: true, timeZone: true, venueName: true, town: true, organisation: { select: { name: true, legalName: true, siret: true } } },
+    select: {
+      title: true,
+      timeZone: true,
+      venueName: true,
+      town: true,
+      organisation: { select: { name: true, legalName: true, siret: true } },
+    },
   })
   if (!event) throw notFoundError()
   const { session, rows } = await sheetOf(organisationId, eventId, sessionId)
   const tz = event.timeZone
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
-  doc.font('bold').fontSize(10).text(event.organisation.legalName || event.organisation.name, left, doc.page.margins.top)
-  if (event.organisation.siret) doc.font('body').fontSize(8).text(t('attendance.pdf.siret', { siret: event.organisation.siret }))
+  doc
+    .font('bold')
+    .fontSize(10)
+    .text(event.organisation.legalName || event.organisation.name, left, doc.page.margins.top)
+  if (event.organisation.siret)
+    doc
+      .font('body')
+      .fontSize(8)
+      .text(t('attendance.pdf.siret', { siret: event.organisation.siret }))
   doc.moveDown(0.5).font('bold').fontSize(15).text(t('attendance.pdf.title'))
   doc.font('body').fontSize(10).text(event.title)
   doc.text(
@@ -67,7 +83,10 @@ async function drawSheet(doc: PdfDocument, organisationId: string, eventId: stri
       doc.text(t(c.key), x + 2, y + 2, { width: c.w * width - 4 })
       x += c.w * width
     }
-    doc.moveTo(left, y + 14).lineTo(left + width, y + 14).stroke()
+    doc
+      .moveTo(left, y + 14)
+      .lineTo(left + width, y + 14)
+      .stroke()
     doc.y = y + 16
     doc.font('body')
   }
@@ -80,14 +99,23 @@ async function drawSheet(doc: PdfDocument, organisationId: string, eventId: stri
     const y = doc.y
     let x = left
     const cell = (text: string, w: number, font: 'body' | 'bold' = 'body') => {
-      doc.font(font).fontSize(8).text(text, x + 2, y + 3, { width: w * width - 4, height: ROW - 4, ellipsis: true })
+      doc
+        .font(font)
+        .fontSize(8)
+        .text(text, x + 2, y + 3, { width: w * width - 4, height: ROW - 4, ellipsis: true })
       x += w * width
     }
     cell(`${r.lastName.toLocaleUpperCase(locale)} ${r.firstName}`, cols[0].w)
     cell(r.organisationName, cols[1].w)
     cell(r.signedAt ? formatTime(locale, r.signedAt, tz) : '', cols[2].w)
     if (r.signedAt) drawSignature(doc, r.method, r.data, x + 2, y, cols[3].w * width - 4, t)
-    else doc.font('bold').fontSize(9).fillColor('#b91c1c').text(t('attendance.pdf.absent'), x + 2, y + 3, { width: cols[3].w * width - 4 }).fillColor('black')
+    else
+      doc
+        .font('bold')
+        .fontSize(9)
+        .fillColor('#b91c1c')
+        .text(t('attendance.pdf.absent'), x + 2, y + 3, { width: cols[3].w * width - 4 })
+        .fillColor('black')
     x += cols[3].w * width
     const lateEarly = [
       r.arrivedAt ? t('attendance.pdf.arrived', { time: formatTime(locale, r.arrivedAt, tz) }) : null,
@@ -96,17 +124,29 @@ async function drawSheet(doc: PdfDocument, organisationId: string, eventId: stri
       .filter(Boolean)
       .join('\n')
     cell(lateEarly, cols[4].w)
-    doc.moveTo(left, y + ROW).lineTo(left + width, y + ROW).lineWidth(0.3).stroke().lineWidth(1)
+    doc
+      .moveTo(left, y + ROW)
+      .lineTo(left + width, y + ROW)
+      .lineWidth(0.3)
+      .stroke()
+      .lineWidth(1)
     doc.y = y + ROW
     doc.x = left
   }
   if (rows.length === 0) doc.font('italic').fontSize(9).text(t('attendance.pdf.nobody'), left)
   const signed = rows.filter((r) => r.signedAt).length
-  doc.moveDown(0.8).font('body').fontSize(9).text(t('attendance.pdf.count', { signed, total: rows.length }), left)
+  doc
+    .moveDown(0.8)
+    .font('body')
+    .fontSize(9)
+    .text(t('attendance.pdf.count', { signed, total: rows.length }), left)
   doc.moveDown(0.8).font('bold').fontSize(10).text(t('attendance.pdf.trainer'), left)
   const trainer = trainerSignatureOf(session.trainerSignature)
   if (session.trainerName && trainer && session.signedAt) {
-    doc.font('body').fontSize(9).text(t('attendance.pdf.trainerSigned', { name: session.trainerName, time: formatTime(locale, session.signedAt, tz) }), left)
+    doc
+      .font('body')
+      .fontSize(9)
+      .text(t('attendance.pdf.trainerSigned', { name: session.trainerName, time: formatTime(locale, session.signedAt, tz) }), left)
     const y = doc.y
     drawSignature(doc, trainer.method, trainer.data, left, y, 70 * MM, t)
     doc.y = y + ROW
@@ -119,9 +159,13 @@ async function drawSheet(doc: PdfDocument, organisationId: string, eventId: stri
 export async function sheetsPdf(organisationId: string, eventId: string, sessionIds: string[] | null, locale: Locale): Promise<Buffer> {
   const ids =
     sessionIds ??
-    (await prisma.attendanceSession.findMany({ where: { eventId, event: { organisationId } }, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { id: true } })).map(
-      (s) => s.id,
-    )
+    (
+      await prisma.attendanceSession.findMany({
+        where: { eventId, event: { organisationId } },
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+        select: { id: true },
+      })
+    ).map((s) => s.id)
   if (ids.length === 0) throw notFoundError()
   const doc = createPdf({ title: translate(locale, 'attendance.pdf.title'), lang: locale, noFirstPage: true })
   for (const id of ids) {

@@ -4,7 +4,11 @@ import { halfDaysOf, hoursAttended, isDrawnSignature, isOpenForSigning, missingS
 const at = (iso: string) => new Date(iso)
 const morning = { id: 's1', startsAt: at('2026-03-10T08:00:00Z'), endsAt: at('2026-03-10T11:30:00Z'), closedAt: null }
 const afternoon = { id: 's2', startsAt: at('2026-03-10T13:00:00Z'), endsAt: at('2026-03-10T16:30:00Z'), closedAt: null }
-const line = (sessionId: string, registrationId: string, extra: Partial<{ signedAt: Date | null; arrivedAt: Date; leftAt: Date }> = {}) => ({
+const line = (
+  sessionId: string,
+  registrationId: string,
+  extra: Partial<{ signedAt: Date | null; arrivedAt: Date; leftAt: Date }> = {},
+) => ({
   sessionId,
   registrationId,
   signedAt: at('2026-03-10T08:05:00Z'),
@@ -20,11 +24,17 @@ describe('hoursAttended', () => {
     expect(m.get('b')).toBe(210)
   })
   test('takes off a late arrival and an early departure', () => {
-    const m = hoursAttended([morning, afternoon], [line('s1', 'a', { arrivedAt: at('2026-03-10T08:45:00Z') }), line('s2', 'a', { leftAt: at('2026-03-10T15:30:00Z') })])
+    const m = hoursAttended(
+      [morning, afternoon],
+      [line('s1', 'a', { arrivedAt: at('2026-03-10T08:45:00Z') }), line('s2', 'a', { leftAt: at('2026-03-10T15:30:00Z') })],
+    )
     expect(m.get('a')).toBe(210 - 45 + 210 - 60)
   })
   test('an unsigned line counts nothing, times outside the session are clamped', () => {
-    const m = hoursAttended([morning], [line('s1', 'a', { signedAt: null }), line('s1', 'b', { arrivedAt: at('2026-03-10T07:00:00Z'), leftAt: at('2026-03-10T20:00:00Z') })])
+    const m = hoursAttended(
+      [morning],
+      [line('s1', 'a', { signedAt: null }), line('s1', 'b', { arrivedAt: at('2026-03-10T07:00:00Z'), leftAt: at('2026-03-10T20:00:00Z') })],
+    )
     expect(m.has('a')).toBe(false)
     expect(m.get('b')).toBe(210)
   })

@@ -72,7 +72,11 @@ export function isOpenForSigning(session: SessionTimes, now: Date): boolean {
 }
 
 /** The confirmed registrations with no signature on the session. */
-export function missingSignatures<R extends { id: string }>(session: { id: string }, registrations: readonly R[], lines: readonly SignatureLine[]): R[] {
+export function missingSignatures<R extends { id: string }>(
+  session: { id: string },
+  registrations: readonly R[],
+  lines: readonly SignatureLine[],
+): R[] {
   const signed = new Set(lines.filter((l) => l.sessionId === session.id && l.signedAt).map((l) => l.registrationId))
   return registrations.filter((r) => !signed.has(r.id))
 }

@@ -244,7 +244,8 @@ export async function signAsTrainer(opts: {
   const now = opts.now ?? new Date()
   const session = await requireSession(opts.organisationId, opts.eventId, opts.sessionId)
   const trainerName = opts.trainerName.trim()
-  if (!trainerName || trainerName.length > 200) throw invalidInputError('attendance.error.signature', { trainerName: ['attendance.error.trainerName'] })
+  if (!trainerName || trainerName.length > 200)
+    throw invalidInputError('attendance.error.signature', { trainerName: ['attendance.error.trainerName'] })
   const { method, data } = signatureData(opts.signature)
   const closed = await prisma.attendanceSession.updateMany({
     where: { id: session.id, closedAt: null },
@@ -277,7 +278,8 @@ export function trainerSignatureOf(stored: string | null): { method: SignatureMe
   if (!stored) return null
   try {
     const parsed = JSON.parse(stored) as { method?: unknown; data?: unknown }
-    if ((parsed.method === 'drawn' || parsed.method === 'typed') && typeof parsed.data === 'string') return { method: parsed.method, data: parsed.data }
+    if ((parsed.method === 'drawn' || parsed.method === 'typed') && typeof parsed.data === 'string')
+      return { method: parsed.method, data: parsed.data }
   } catch {
     // An unreadable value shows as "not signed" rather than breaking the sheet.
   }
@@ -288,7 +290,11 @@ export function trainerSignatureOf(stored: string | null): { method: SignatureMe
  * For a trainee's personal link: the sessions of today (in the event's zone) and any open now,
  * each with whether they may sign it and whether they already did.
  */
-export async function sessionsForTrainee(registration: { id: string; eventId: string; status: string }, timeZone: string, now = new Date()) {
+export async function sessionsForTrainee(
+  registration: { id: string; eventId: string; status: string },
+  timeZone: string,
+  now = new Date(),
+) {
   if (registration.status !== 'confirmed') return []
   const sessions = await prisma.attendanceSession.findMany({
     where: { eventId: registration.eventId },

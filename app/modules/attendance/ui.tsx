@@ -1,6 +1,6 @@
 // The signature field of the sign-in sheets: without JavaScript, the typed name with a tick; with
 // it, a choice between drawing (signature_pad on a canvas, sent as a PNG data URL) and typing.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useT } from '#app/ui/i18n.tsx'
 
 function DrawnSignature({ name, labelId }: { name: string; labelId: string }) {
@@ -52,13 +52,19 @@ function DrawnSignature({ name, labelId }: { name: string; labelId: string }) {
   )
 }
 
+const noSubscription = () => () => {}
+
 /** The fields `method`, `signature`, `name`, `confirmed` of a signature form (see schema.ts). */
 export function SignatureFields({ defaultName = '', nameLabel }: { defaultName?: string; nameLabel?: string }) {
   const t = useT()
   const id = useId()
-  const [hydrated, setHydrated] = useState(false)
+  // The drawn signature needs JavaScript; without it the form offers the typed name only.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const [method, setMethod] = useState<'drawn' | 'typed'>('typed')
-  useEffect(() => setHydrated(true), [])
   return (
     <div className="space-y-3">
       {hydrated ? (

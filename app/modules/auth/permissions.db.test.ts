@@ -137,7 +137,12 @@ const INTENTS: [Action, string, string, Record<string, string>][] = [
   ['prize.publishResults', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results', { intent: 'publish' }],
   ['attendance.manage', 'o.$org.events.$eventId.attendance.tsx', '/events/:eventId/attendance', { intent: 'delete', sessionId: 'none' }],
   // No session id in the sample's params: past the check, the sheet answers 404.
-  ['attendance.sign', 'o.$org.events.$eventId.attendance_.$sessionId.tsx', '/events/:eventId/attendance/none', { intent: 'sign', registrationId: 'none' }],
+  [
+    'attendance.sign',
+    'o.$org.events.$eventId.attendance_.$sessionId.tsx',
+    '/events/:eventId/attendance/none',
+    { intent: 'sign', registrationId: 'none' },
+  ],
 ]
 
 const ROLES: Role[] = ['admin', 'organiser', 'checkin']

@@ -38,7 +38,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       token,
       name: `${registration.firstName} ${registration.lastName}`,
       event: { title: registration.event.title, timeZone: registration.event.timeZone },
-      sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), signedAt: s.signedAt?.toISOString() ?? null })),
+      sessions: sessions.map((s) => ({
+        ...s,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        signedAt: s.signedAt?.toISOString() ?? null,
+      })),
     },
     { headers: PRIVATE_HEADERS },
   )

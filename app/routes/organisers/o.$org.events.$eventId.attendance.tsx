@@ -31,8 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: organisation.slug,
     canManage: can(role, 'attendance.manage'),
-    event: { id: event.id, title: event.title, status: event.status, editable: event.editable, timeZone: event.timeZone, byDefault: sheetsByDefault(event.kind) },
-    sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), closedAt: s.closedAt?.toISOString() ?? null })),
+    event: {
+      id: event.id,
+      title: event.title,
+      status: event.status,
+      editable: event.editable,
+      timeZone: event.timeZone,
+      byDefault: sheetsByDefault(event.kind),
+    },
+    sessions: sessions.map((s) => ({
+      ...s,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      closedAt: s.closedAt?.toISOString() ?? null,
+    })),
   }
 }
 
@@ -102,7 +114,11 @@ export default function AttendanceSessions() {
                 <div className="min-w-0 space-y-1">
                   <h3 className="font-semibold">{s.label}</h3>
                   <p className="text-sm text-stone-700">
-                    {t('attendance.when', { date: formatDate(locale, s.startsAt, tz), from: formatTime(locale, s.startsAt, tz), to: formatTime(locale, s.endsAt, tz) })}
+                    {t('attendance.when', {
+                      date: formatDate(locale, s.startsAt, tz),
+                      from: formatTime(locale, s.startsAt, tz),
+                      to: formatTime(locale, s.endsAt, tz),
+                    })}
                   </p>
                   <p className={s.missing > 0 ? 'font-semibold text-red-800' : 'font-semibold text-green-800'}>
                     {t('attendance.counts', { signed: s.signed, missing: s.missing })}
@@ -110,7 +126,11 @@ export default function AttendanceSessions() {
                   <p className="text-sm">{s.closedAt ? t('attendance.closed', { name: s.trainerName ?? '' }) : t('attendance.open')}</p>
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <Link to={`${eventPath(org, event.id, 'attendance')}/${s.id}`} className="btn-primary px-3 py-1" aria-label={t('attendance.openSheet.label', { label: s.label })}>
+                  <Link
+                    to={`${eventPath(org, event.id, 'attendance')}/${s.id}`}
+                    className="btn-primary px-3 py-1"
+                    aria-label={t('attendance.openSheet.label', { label: s.label })}
+                  >
                     {t('attendance.openSheet')}
                   </Link>
                   <a
@@ -121,7 +141,13 @@ export default function AttendanceSessions() {
                     {t('attendance.pdfOne')}
                   </a>
                   {canManage && s.signed === 0 && !s.closedAt && (
-                    <InlineActionForm intent="delete" fields={{ sessionId: s.id }} label={t('attendance.delete')} accessibleLabel={t('attendance.delete.label', { label: s.label })} danger />
+                    <InlineActionForm
+                      intent="delete"
+                      fields={{ sessionId: s.id }}
+                      label={t('attendance.delete')}
+                      accessibleLabel={t('attendance.delete.label', { label: s.label })}
+                      danger
+                    />
                   )}
                 </div>
               </li>

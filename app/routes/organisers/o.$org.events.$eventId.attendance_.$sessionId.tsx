@@ -90,7 +90,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           via: 'tablet',
           actor: { userId: user.id },
         })
-        return redirectWithToast(request, back, { type: 'success', key: 'attendance.toast.signed', params: { name: nameOf(value.registrationId) } })
+        return redirectWithToast(request, back, {
+          type: 'success',
+          key: 'attendance.toast.signed',
+          params: { name: nameOf(value.registrationId) },
+        })
       case 'times':
         await recordTimes({
           ...ids,
@@ -99,7 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           leftAt: timeOf('leftAt', value.leftAt),
           actor: { userId: user.id },
         })
-        return redirectWithToast(request, back, { type: 'success', key: 'attendance.toast.times', params: { name: nameOf(value.registrationId) } })
+        return redirectWithToast(request, back, {
+          type: 'success',
+          key: 'attendance.toast.times',
+          params: { name: nameOf(value.registrationId) },
+        })
       case 'trainer':
         await signAsTrainer({ ...ids, trainerName: value.trainerName, signature: signatureInputOf(value) })
         return redirectWithToast(request, back, { type: 'success', key: 'attendance.toast.closed' })
@@ -116,7 +124,8 @@ function TraineeRow({ row, closed, timeZone }: { row: Row; closed: boolean; time
   const t = useT()
   const locale = useLocale()
   const hm = (iso: string | null) => (iso ? formatTime(locale, iso, timeZone) : '')
-  const inputTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso)) : '')
+  const inputTime = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso)) : ''
   const nameId = `trainee-${row.id}`
   return (
     <li className="card space-y-3" aria-labelledby={nameId} data-testid="sheet-row">
@@ -153,7 +162,11 @@ function TraineeRow({ row, closed, timeZone }: { row: Row; closed: boolean; time
       {!closed && (
         <details>
           <summary className="cursor-pointer text-sm underline">{t('attendance.sheet.times')}</summary>
-          <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" aria-label={t('attendance.sheet.times.label', { name: row.name })}>
+          <Form
+            method="post"
+            className="mt-2 flex flex-wrap items-end gap-3"
+            aria-label={t('attendance.sheet.times.label', { name: row.name })}
+          >
             <input type="hidden" name="intent" value="times" />
             <input type="hidden" name="registrationId" value={row.id} />
             <div className="space-y-1">
@@ -195,7 +208,11 @@ export default function AttendanceSheet() {
         </Link>
       </p>
       <p className="text-stone-700">
-        {t('attendance.when', { date: formatDate(locale, session.startsAt, tz), from: formatTime(locale, session.startsAt, tz), to: formatTime(locale, session.endsAt, tz) })}
+        {t('attendance.when', {
+          date: formatDate(locale, session.startsAt, tz),
+          from: formatTime(locale, session.startsAt, tz),
+          to: formatTime(locale, session.endsAt, tz),
+        })}
       </p>
       {problems.length > 0 && (
         <Notice tone="error">
@@ -220,7 +237,9 @@ export default function AttendanceSheet() {
         </h2>
         {closed ? (
           <>
-            <p data-testid="trainer-signed">{t('attendance.trainer.signed', { name: session.trainerName ?? '', date: formatDateTime(locale, session.closedAt!, tz) })}</p>
+            <p data-testid="trainer-signed">
+              {t('attendance.trainer.signed', { name: session.trainerName ?? '', date: formatDateTime(locale, session.closedAt!, tz) })}
+            </p>
             {canManage && (
               <Form method="post" className="space-y-1">
                 <input type="hidden" name="intent" value="reopen" />
