@@ -12,6 +12,7 @@ import { seedDemoContacts } from './seed/contacts.ts'
 import { seedDemoJury } from './seed/jury.ts'
 import { seedDemoCampaigns } from './seed/campaigns.ts'
 import { seedDemoPayments } from './seed/payments.ts'
+import { seedDemoAttendance } from './seed/attendance.ts'
 
 /** Password of every demo staff account (sign-in by email link works too). */
 export const DEMO_PASSWORD = 'essor-demo-2026'
@@ -127,6 +128,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await seedDemoJury(tx)
       await seedDemoCampaigns(tx)
       await seedDemoPayments(tx)
+      await seedDemoAttendance(tx)
       return { seeded: true }
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -2,6 +2,7 @@
 import type { messages as fr } from '../fr/index.ts'
 import { admission } from './admission.ts'
 import { api } from './api.ts'
+import { attendance } from './attendance.ts'
 import { attendees } from './attendees.ts'
 import { auth } from './auth.ts'
 import { campaigns } from './campaigns.ts'
@@ -28,6 +29,7 @@ import { waitlist } from './waitlist.ts'
 
 export const messages: Record<keyof typeof fr, string> = {
   ...admission,
+  ...attendance,
   ...api,
   ...attendees,
   ...auth,

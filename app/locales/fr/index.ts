@@ -2,6 +2,7 @@
 // and in ../en/index.ts when you create one.
 import { admission } from './admission.ts'
 import { api } from './api.ts'
+import { attendance } from './attendance.ts'
 import { attendees } from './attendees.ts'
 import { auth } from './auth.ts'
 import { campaigns } from './campaigns.ts'
@@ -28,6 +29,7 @@ import { waitlist } from './waitlist.ts'
 
 export const messages = {
   ...admission,
+  ...attendance,
   ...api,
   ...attendees,
   ...auth,

@@ -89,6 +89,7 @@ const PAGES: [Action, string, string][] = [
   ['vote.manage', 'o.$org.prizes.$editionId.votes.tsx', '/prizes/:editionId/votes'],
   ['prize.results', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results'],
   ['prize.results', 'o.$org.prizes.$editionId.report.tsx', '/prizes/:editionId/report'],
+  ['attendance.view', 'o.$org.events.$eventId.attendance.tsx', '/events/:eventId/attendance'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.
@@ -134,6 +135,14 @@ const INTENTS: [Action, string, string, Record<string, string>][] = [
   ['event.publish', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'publish' }],
   ['event.cancel', 'o.$org.events.$eventId._index.tsx', '/events/:spareEventId', { intent: 'cancel', message: 'Annulé' }],
   ['prize.publishResults', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results', { intent: 'publish' }],
+  ['attendance.manage', 'o.$org.events.$eventId.attendance.tsx', '/events/:eventId/attendance', { intent: 'delete', sessionId: 'none' }],
+  // No session id in the sample's params: past the check, the sheet answers 404.
+  [
+    'attendance.sign',
+    'o.$org.events.$eventId.attendance_.$sessionId.tsx',
+    '/events/:eventId/attendance/none',
+    { intent: 'sign', registrationId: 'none' },
+  ],
 ]
 
 const ROLES: Role[] = ['admin', 'organiser', 'checkin']

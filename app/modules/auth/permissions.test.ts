@@ -45,6 +45,9 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'vote.manage': /*                   */ [true, true, false],
   'prize.results': /*                 */ [true, true, false],
   'prize.publishResults': /*          */ [true, true, false],
+  'attendance.view': /*               */ [true, true, false],
+  'attendance.manage': /*             */ [true, true, false],
+  'attendance.sign': /*               */ [true, true, true],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

@@ -44,6 +44,9 @@ export const ACTIONS = [
   'vote.manage',
   'prize.results',
   'prize.publishResults',
+  'attendance.view',
+  'attendance.manage',
+  'attendance.sign',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -53,8 +56,9 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
   // Everything but the organisation's legal and bank details (invoices, bank transfers).
   organiser: ACTIONS.filter((action) => action !== 'settings.legal'),
-  // The welcome desk: the dashboard (published events only) and the check-in page.
-  checkin: ['organisation.view', 'registration.checkin'],
+  // The welcome desk: the dashboard (published events only) and the check-in page. It may also run
+  // a session's tablet sheet (trainees and the trainer sign), not define, reopen or export sheets.
+  checkin: ['organisation.view', 'registration.checkin', 'attendance.sign'],
 }
 
 const GRANTED = new Map<Role, ReadonlySet<Action>>((Object.keys(PERMISSIONS) as Role[]).map((role) => [role, new Set(PERMISSIONS[role])]))
