@@ -5,6 +5,7 @@ import { api } from './api.ts'
 import { attendees } from './attendees.ts'
 import { auth } from './auth.ts'
 import { campaigns } from './campaigns.ts'
+import { certificates } from './certificates.ts'
 import { checkin } from './checkin.ts'
 import { common } from './common.ts'
 import { contacts } from './contacts.ts'
@@ -32,6 +33,7 @@ export const messages = {
   ...attendees,
   ...auth,
   ...campaigns,
+  ...certificates,
   ...checkin,
   ...common,
   ...contacts,
