@@ -21,9 +21,11 @@ export const certificates = {
   'certificates.previewEn': 'Aperçu PDF (anglais)',
   'certificates.send.title': 'Envoi',
   'certificates.send.none': 'Personne n’a encore été enregistré comme présent : les certificats ne vont qu’aux participants présents.',
-  'certificates.send.button': '{count, plural, one {Envoyer le certificat à # participant} other {Envoyer les certificats à # participants}}',
+  'certificates.send.button':
+    '{count, plural, one {Envoyer le certificat à # participant} other {Envoyer les certificats à # participants}}',
   'certificates.send.allSent': 'Tous les participants présents ont reçu leur certificat.',
-  'certificates.send.resendAll': '{count, plural, one {Renvoyer à tout le monde (# personne)} other {Renvoyer à tout le monde (# personnes)}}',
+  'certificates.send.resendAll':
+    '{count, plural, one {Renvoyer à tout le monde (# personne)} other {Renvoyer à tout le monde (# personnes)}}',
   'certificates.send.notEnded': 'L’événement n’est pas encore terminé : les heures peuvent encore changer.',
   'certificates.downloadAll': 'Télécharger tous les certificats (un PDF)',
   'certificates.list': 'Participants présents',

@@ -5,7 +5,9 @@
 import { prisma } from '#app/db.server.ts'
 import { plannedMinutes } from './certificate-rules.ts'
 
-export async function attendanceOf(eventId: string): Promise<Map<string /* registrationId */, { minutes: number; source: 'sheets' | 'checkin' }>> {
+export async function attendanceOf(
+  eventId: string,
+): Promise<Map<string /* registrationId */, { minutes: number; source: 'sheets' | 'checkin' }>> {
   const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { startsAt: true, endsAt: true, timeZone: true } })
   const minutes = plannedMinutes(event.startsAt, event.endsAt, event.timeZone)
   const rows = await prisma.registration.findMany({

@@ -34,7 +34,10 @@ function drawCertificate(doc: PdfDocument, c: CertificateDocument) {
   if (c.organisation.siret) doc.text(t('certificates.pdf.siret', { siret: c.organisation.siret }), { width })
   doc.moveDown(3)
   doc.font('bold').fontSize(20).text(c.title, { width, align: 'center' })
-  doc.font('body').fontSize(9).text(t('certificates.pdf.reference', { reference: c.reference }), { width, align: 'center' })
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(t('certificates.pdf.reference', { reference: c.reference }), { width, align: 'center' })
   doc.moveDown(2)
   doc.font('body').fontSize(11).text(c.body, { width, align: 'justify', lineGap: 3 })
   doc.moveDown(1.5)

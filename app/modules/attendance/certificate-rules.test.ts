@@ -26,9 +26,12 @@ const values: MergeValues = {
 
 describe('merge fields', () => {
   test('each known field is replaced, spaces inside the braces allowed, repeated fields every time', () => {
-    expect(renderMergeFields('{{prenom}} {{ nom }} — {{evenement}} ({{heures}}/{{heures_prevues}}), {{organisation}}, {{lieu}}, {{dates}}, {{prenom}}', values)).toBe(
-      'Hélène Castan — YESS Académie (7 h/14 h), CRESS Occitanie, Toulouse, 4 février 2027, Hélène',
-    )
+    expect(
+      renderMergeFields(
+        '{{prenom}} {{ nom }} — {{evenement}} ({{heures}}/{{heures_prevues}}), {{organisation}}, {{lieu}}, {{dates}}, {{prenom}}',
+        values,
+      ),
+    ).toBe('Hélène Castan — YESS Académie (7 h/14 h), CRESS Occitanie, Toulouse, 4 février 2027, Hélène')
   })
 
   test('a text without fields is kept as written', () => {

@@ -107,6 +107,10 @@ export function certificateReference(eventSlug: string, number: number): string 
 }
 
 /** Who gets a certificate on a send: everyone who attended, less those already sent unless it is a re-send to all. */
-export function recipientsOf<T extends { registrationId: string }>(attendees: T[], alreadySent: ReadonlySet<string>, resendAll: boolean): T[] {
+export function recipientsOf<T extends { registrationId: string }>(
+  attendees: T[],
+  alreadySent: ReadonlySet<string>,
+  resendAll: boolean,
+): T[] {
   return resendAll ? attendees : attendees.filter((a) => !alreadySent.has(a.registrationId))
 }

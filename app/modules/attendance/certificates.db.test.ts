@@ -131,7 +131,14 @@ describe('sending certificates', () => {
 
 describe('the wording', () => {
   test('an unknown merge field is refused, naming it; the saved wording is what the certificate says', async () => {
-    const input = { title: null, body: 'Bravo {{prenom}} de {{ville}}', titleEn: null, bodyEn: null, signatoryName: null, signatoryRole: null }
+    const input = {
+      title: null,
+      body: 'Bravo {{prenom}} de {{ville}}',
+      titleEn: null,
+      bodyEn: null,
+      signatoryName: null,
+      signatoryRole: null,
+    }
     const error = await saveCertificateTemplate(eventId, input).catch((e: unknown) => e)
     expect(isAppError(error) && error.code).toBe('unknown_merge_field')
     expect(isAppError(error) && error.fields).toEqual({ body: ['certificates.error.unknownField'] })
@@ -161,7 +168,11 @@ describe('the wording', () => {
 describe('the personal link', () => {
   const open = (token: string) =>
     certificateLinkLoader({ request: new Request(`http://localhost/r/${token}/certificat`), params: { token }, context: {} })
-  const status = (p: Promise<unknown>) => p.then((r) => (r as Response).status, (thrown: unknown) => (thrown as Response).status)
+  const status = (p: Promise<unknown>) =>
+    p.then(
+      (r) => (r as Response).status,
+      (thrown: unknown) => (thrown as Response).status,
+    )
 
   test('serves the attendee their own PDF; 404 for the registered who did not come, and for the cancelled', async () => {
     const response = await open(people.helene.token)

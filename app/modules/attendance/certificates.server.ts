@@ -88,7 +88,13 @@ type CertificateEvent = Awaited<ReturnType<typeof eventForCertificates>>
 type Person = { firstName: string; lastName: string; organisationName: string | null; locale: Locale }
 
 /** Everything printed on one person's certificate, in their language. */
-export function certificateDocument(event: CertificateEvent, person: Person, minutes: number, reference: string, issuedAt: Date): CertificateDocument {
+export function certificateDocument(
+  event: CertificateEvent,
+  person: Person,
+  minutes: number,
+  reference: string,
+  issuedAt: Date,
+): CertificateDocument {
   const locale = person.locale
   const kind = certificateKindOf(event.kind)
   const organisation = event.legal.legalName || event.organisation.name
@@ -189,7 +195,10 @@ export async function sendCertificates(eventId: string, opts: { resendAll?: bool
     await prisma.$transaction(
       async (tx) => {
         const existing = new Map(
-          (await tx.certificateIssue.findMany({ where: { registrationId: { in: batch.map((b) => b.registrationId) } } })).map((i) => [i.registrationId, i]),
+          (await tx.certificateIssue.findMany({ where: { registrationId: { in: batch.map((b) => b.registrationId) } } })).map((i) => [
+            i.registrationId,
+            i,
+          ]),
         )
         let last = (await tx.certificateIssue.aggregate({ where: { eventId }, _max: { number: true } }))._max.number ?? 0
         for (const { registrationId, minutes } of batch) {
@@ -210,10 +219,11 @@ export async function sendCertificates(eventId: string, opts: { resendAll?: bool
             organisationId: event.organisationId,
             category: `certificate:${eventId}`,
           })
-          if (before)
-            await tx.certificateIssue.update({ where: { id: before.id }, data: { minutes, sentAt: now, sentEmailId: email.id } })
+          if (before) await tx.certificateIssue.update({ where: { id: before.id }, data: { minutes, sentAt: now, sentEmailId: email.id } })
           else
-            await tx.certificateIssue.create({ data: { eventId, registrationId, number, minutes, issuedAt, sentAt: now, sentEmailId: email.id } })
+            await tx.certificateIssue.create({
+              data: { eventId, registrationId, number, minutes, issuedAt, sentAt: now, sentEmailId: email.id },
+            })
           count++
         }
       },
@@ -237,7 +247,9 @@ export async function certificatesOf(eventId: string, registrationIds?: string[]
   })
   const issueOf = new Map(issues.map((i) => [i.registrationId, i]))
   // An issued certificate stays available even if the attendance it stated was later corrected.
-  const ids = (registrationIds ?? [...new Set([...attendance.keys(), ...issueOf.keys()])]).filter((id) => attendance.has(id) || issueOf.has(id))
+  const ids = (registrationIds ?? [...new Set([...attendance.keys(), ...issueOf.keys()])]).filter(
+    (id) => attendance.has(id) || issueOf.has(id),
+  )
   const people = await prisma.registration.findMany({
     where: { id: { in: ids }, eventId },
     select: { id: true, firstName: true, lastName: true, organisationName: true, locale: true },

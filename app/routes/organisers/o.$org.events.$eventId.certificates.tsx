@@ -74,7 +74,11 @@ function WordingForm({ data }: { data: LoaderData }) {
   const t = useT()
   const reply = useActionData<FormReply>()
   const busy = useNavigation().state === 'submitting'
-  const [form, fields] = useZodForm(certificateTemplateSchema, { id: 'certificate-wording', lastResult: reply?.result, defaultValue: data.template })
+  const [form, fields] = useZodForm(certificateTemplateSchema, {
+    id: 'certificate-wording',
+    lastResult: reply?.result,
+    defaultValue: data.template,
+  })
   const err = (errors: string[] | undefined) => errors?.map((e) => t(e as MessageKey))
   const initial = (v: unknown) => (typeof v === 'string' ? v : undefined)
   const pdf = `${eventPath(data.org, data.event.id, 'certificates.pdf')}`
