@@ -2,7 +2,7 @@
 // database with a finished training of N attendees (500 by default), all checked in. The
 // certificates are queued with the attendance service's one action (issue rows and outbox rows in
 // batched transactions), then every queued message is rendered as the email worker does — HTML,
-// text and the PDF attachment drawn from the stored props — `concurrency` at a time (8), the bytes
+// text and the PDF attachment drawn from the stored props — `concurrency` at a time (4), the bytes
 // dropped as soon as counted, so memory stays bounded whatever N. Measures the queue and render
 // times and the peak RSS of this process (sampled every 25 ms and after each batch).
 // Targets (issue 15): 500 certificates rendered and queued in < 30 s, peak RSS < 400 MB.
@@ -14,7 +14,7 @@ import { cleanup, freePort, freshDatabase, log, onCleanup, root, round, serverEn
 
 export async function certificatesBench(db: DbKind, flags: Record<string, string>) {
   const attendees = Number(flags.attendees ?? 500)
-  const concurrency = Number(flags.concurrency ?? 8)
+  const concurrency = Number(flags.concurrency ?? 4)
   const database = await freshDatabase(db, 'certificates')
   onCleanup(database.drop)
   const env = serverEnv(database.url, await freePort())
