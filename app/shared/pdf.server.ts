@@ -17,6 +17,19 @@ export type PdfDocument = PDFKit.PDFDocument
 
 const fontPaths = Object.fromEntries(Object.entries(FONTS).map(([name, file]) => [name, require.resolve(file)])) as Record<PdfFont, string>
 
+// Each font is parsed once per process and shared by every document (pdfkit takes a fontkit font
+// as a source; each document still makes its own subset): parsing DejaVu's layout tables anew for
+// every document cost most of a certificate's rendering time (tests/bench/certificates.ts).
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { openSync: (path: string) => unknown }
+let parsedFonts: Record<PdfFont, unknown> | null = null
+function fonts() {
+  parsedFonts ??= Object.fromEntries(Object.entries(fontPaths).map(([name, path]) => [name, fontkit.openSync(path)])) as Record<
+    PdfFont,
+    unknown
+  >
+  return parsedFonts
+}
+
 /** A4 in PDF points (1/72 inch). */
 export const A4 = { width: 595.28, height: 841.89 } as const
 
@@ -44,7 +57,7 @@ export function createPdf(options: PdfOptions): PdfDocument {
     margin,
     autoFirstPage: !options.noFirstPage,
     // The default font would load Helvetica's metrics; ours is set straight away.
-    font: fontPaths.body,
+    font: fonts().body as string,
     lang: options.lang,
     displayTitle: true,
     pdfVersion: '1.7',
@@ -56,7 +69,7 @@ export function createPdf(options: PdfOptions): PdfDocument {
       Producer: 'Essor (pdfkit)',
     },
   })
-  for (const [name, path] of Object.entries(fontPaths)) doc.registerFont(name, path)
+  for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, font as string)
   doc.font('body')
   return doc
 }

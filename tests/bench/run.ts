@@ -12,6 +12,7 @@ const benches: Record<string, Bench> = {
   campaign: async (db, flags) => (await import('./campaign.ts')).campaignBench(db, flags),
   jury: async (db, flags) => (await import('./jury.ts')).juryBench(db, flags),
   'contacts-import': async (db, flags) => (await import('./contacts-import.ts')).contactsImportBench(db, flags),
+  certificates: async (db, flags) => (await import('./certificates.ts')).certificatesBench(db, flags),
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--')

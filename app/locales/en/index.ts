@@ -6,6 +6,7 @@ import { attendance } from './attendance.ts'
 import { attendees } from './attendees.ts'
 import { auth } from './auth.ts'
 import { campaigns } from './campaigns.ts'
+import { certificates } from './certificates.ts'
 import { checkin } from './checkin.ts'
 import { common } from './common.ts'
 import { contacts } from './contacts.ts'
@@ -34,6 +35,7 @@ export const messages: Record<keyof typeof fr, string> = {
   ...attendees,
   ...auth,
   ...campaigns,
+  ...certificates,
   ...checkin,
   ...common,
   ...contacts,

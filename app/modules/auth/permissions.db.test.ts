@@ -90,6 +90,7 @@ const PAGES: [Action, string, string][] = [
   ['prize.results', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results'],
   ['prize.results', 'o.$org.prizes.$editionId.report.tsx', '/prizes/:editionId/report'],
   ['attendance.view', 'o.$org.events.$eventId.attendance.tsx', '/events/:eventId/attendance'],
+  ['certificate.manage', 'o.$org.events.$eventId.certificates.tsx', '/events/:eventId/certificates'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

@@ -48,6 +48,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'attendance.view': /*               */ [true, true, false],
   'attendance.manage': /*             */ [true, true, false],
   'attendance.sign': /*               */ [true, true, true],
+  'certificate.manage': /*            */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

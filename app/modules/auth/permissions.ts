@@ -47,6 +47,7 @@ export const ACTIONS = [
   'attendance.view',
   'attendance.manage',
   'attendance.sign',
+  'certificate.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

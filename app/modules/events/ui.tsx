@@ -29,6 +29,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'waiting-list', key: 'waitlist.nav' },
   { section: 'checkin', key: 'events.nav.checkin' },
   { section: 'attendance', key: 'attendance.nav' },
+  { section: 'certificates', key: 'certificates.nav' },
 ]
 
 /** Title of an event page (the one h1), its status and the links to its sections. */

@@ -2,6 +2,7 @@
 // status and waiting-list position, the offer to confirm, the ticket and its QR code, the
 // calendar file, editing one's information and answers, changing workshops, a new personal link,
 // cancelling. A link revoked by a new one lands on the replaced-link page (r.$token_.remplace.tsx).
+import { certificateAvailableFor } from '#app/modules/attendance/certificates.server.ts'
 import { acceptOffer, cancelByAttendee, eraseRegistration } from '#app/composition/registrations.server.ts'
 import { getFormProps } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -95,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       position: view.position,
       pay,
+      certificate: await certificateAvailableFor(r.id),
       offerMethods,
       locked: view.locked,
       offerOpen: view.offerOpen,
@@ -311,6 +313,13 @@ export default function ManageRegistration() {
           </>
         )}
         {d.locked && r.status !== 'cancelled' && <p>{t('manage.locked')}</p>}
+        {d.certificate && (
+          <p>
+            <a href={`/r/${d.token}/certificat`} className="link font-semibold" data-testid="manage-certificate">
+              {t('certificates.manage.link')}
+            </a>
+          </p>
+        )}
         {d.pay?.ticket && (
           <p data-testid="manage-ticket">
             {t('payments.form.ticket')} : <strong>{d.pay.ticket.name}</strong>
