@@ -32,6 +32,7 @@ import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
 import { RefundResult, refundResultSubject, type RefundResultProps } from './refund-result.tsx'
 import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
 import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
+import { SurveyInvitation, surveyInvitationSubject, type SurveyInvitationProps } from './survey-invitation.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -74,6 +75,7 @@ export const templates = {
   'refund-result': { component: RefundResult, subject: refundResultSubject } as Template<RefundResultProps>,
   'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
   'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
+  'survey-invitation': { component: SurveyInvitation, subject: surveyInvitationSubject } as Template<SurveyInvitationProps>,
 }
 
 export type TemplateName = keyof typeof templates
