@@ -28,6 +28,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'registrations', key: 'events.nav.registrations' },
   { section: 'waiting-list', key: 'waitlist.nav' },
   { section: 'checkin', key: 'events.nav.checkin' },
+  { section: 'surveys', key: 'surveys.nav' },
 ]
 
 /** Title of an event page (the one h1), its status and the links to its sections. */

@@ -41,3 +41,29 @@ export const surveySettingsSchema = z.object({
     .optional()
     .default(''),
 })
+
+type AnswerQuestion = { id: string; kind: 'rating' | 'single' | 'multiple' | 'text' }
+
+/** The answer form of one survey: a field `q-<id>` per question, all optional. */
+export function answerSchema(questions: AnswerQuestion[]) {
+  const shape: Record<string, z.ZodType> = {}
+  for (const q of questions) {
+    const name = `q-${q.id}`
+    if (q.kind === 'rating') shape[name] = z.coerce.number().int().min(1).max(5).optional()
+    else if (q.kind === 'single') shape[name] = z.coerce.number().int().min(0).optional()
+    else if (q.kind === 'multiple') shape[name] = z.array(z.coerce.number().int().min(0)).optional()
+    else shape[name] = z.string().trim().max(5000).optional()
+  }
+  return z.object(shape)
+}
+
+/** The parsed form as the service's answers. */
+export function answersFromForm(questions: AnswerQuestion[], value: Record<string, unknown>) {
+  return questions.map((q) => {
+    const v = value[`q-${q.id}`]
+    if (q.kind === 'rating') return { questionId: q.id, rating: typeof v === 'number' ? v : undefined }
+    if (q.kind === 'single') return { questionId: q.id, choices: typeof v === 'number' ? [v] : [] }
+    if (q.kind === 'multiple') return { questionId: q.id, choices: Array.isArray(v) ? (v as number[]) : [] }
+    return { questionId: q.id, text: typeof v === 'string' ? v : undefined }
+  })
+}
