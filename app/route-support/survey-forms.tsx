@@ -18,9 +18,21 @@ export function QuestionFields({ fields }: { fields: { kind: Field; labelFr: Fie
         errors={errs(fields.kind)}
         options={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`surveys.kind.${kind}`) }))}
       />
-      <TextField id={fields.labelFr.id} name={fields.labelFr.name} label={t('surveys.question.labelFr')} required errors={errs(fields.labelFr)} />
+      <TextField
+        id={fields.labelFr.id}
+        name={fields.labelFr.name}
+        label={t('surveys.question.labelFr')}
+        required
+        errors={errs(fields.labelFr)}
+      />
       <TextField id={fields.labelEn.id} name={fields.labelEn.name} label={t('surveys.question.labelEn')} errors={errs(fields.labelEn)} />
-      <TextareaField id={fields.options.id} name={fields.options.name} label={t('surveys.question.options')} rows={3} errors={errs(fields.options)} />
+      <TextareaField
+        id={fields.options.id}
+        name={fields.options.name}
+        label={t('surveys.question.options')}
+        rows={3}
+        errors={errs(fields.options)}
+      />
     </>
   )
 }
@@ -62,9 +74,32 @@ export function SurveySettingsFields({
           { value: 'no', label: t('surveys.survey.anonymousNo') },
         ]}
       />
-      <TextField type="datetime-local" id={fields.opensAt.id} name={fields.opensAt.name} label={t('surveys.survey.opensAt')} defaultValue={initial(fields.opensAt)} required errors={errs(fields.opensAt)} />
-      <TextField type="datetime-local" id={fields.closesAt.id} name={fields.closesAt.name} label={t('surveys.survey.closesAt')} defaultValue={initial(fields.closesAt)} required errors={errs(fields.closesAt)} />
-      <TextField id={fields.reminderDays.id} name={fields.reminderDays.name} label={t('surveys.survey.reminderDays')} defaultValue={initial(fields.reminderDays)} inputMode="numeric" errors={errs(fields.reminderDays)} />
+      <TextField
+        type="datetime-local"
+        id={fields.opensAt.id}
+        name={fields.opensAt.name}
+        label={t('surveys.survey.opensAt')}
+        defaultValue={initial(fields.opensAt)}
+        required
+        errors={errs(fields.opensAt)}
+      />
+      <TextField
+        type="datetime-local"
+        id={fields.closesAt.id}
+        name={fields.closesAt.name}
+        label={t('surveys.survey.closesAt')}
+        defaultValue={initial(fields.closesAt)}
+        required
+        errors={errs(fields.closesAt)}
+      />
+      <TextField
+        id={fields.reminderDays.id}
+        name={fields.reminderDays.name}
+        label={t('surveys.survey.reminderDays')}
+        defaultValue={initial(fields.reminderDays)}
+        inputMode="numeric"
+        errors={errs(fields.reminderDays)}
+      />
     </>
   )
 }

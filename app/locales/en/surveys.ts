@@ -58,7 +58,8 @@ export const surveys: Record<keyof typeof fr, string> = {
   'surveys.toast.questionMoved': 'Order changed.',
   'surveys.toast.questionRemoved': 'Question removed.',
   'surveys.send.title': 'Sending',
-  'surveys.send.attendees': '{count, plural, =0 {Nobody has attended yet.} one {# attendee will receive the survey.} other {# attendees will receive the survey.}}',
+  'surveys.send.attendees':
+    '{count, plural, =0 {Nobody has attended yet.} one {# attendee will receive the survey.} other {# attendees will receive the survey.}}',
   'surveys.send.submit': 'Send to attendees',
   'surveys.send.again': 'Send to attendees not yet invited',
   'surveys.toast.sent': '{count, plural, =0 {Nobody new to invite.} one {# invitation sent.} other {# invitations sent.}}',

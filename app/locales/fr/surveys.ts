@@ -57,7 +57,8 @@ export const surveys = {
   'surveys.toast.questionMoved': 'Ordre modifié.',
   'surveys.toast.questionRemoved': 'Question retirée.',
   'surveys.send.title': 'Envoi',
-  'surveys.send.attendees': '{count, plural, =0 {Personne n’a encore été pointé présent.} one {# personne présente recevra le questionnaire.} other {# personnes présentes recevront le questionnaire.}}',
+  'surveys.send.attendees':
+    '{count, plural, =0 {Personne n’a encore été pointé présent.} one {# personne présente recevra le questionnaire.} other {# personnes présentes recevront le questionnaire.}}',
   'surveys.send.submit': 'Envoyer aux présents',
   'surveys.send.again': 'Envoyer aux présents pas encore invités',
   'surveys.toast.sent': '{count, plural, =0 {Personne de plus à inviter.} one {# invitation envoyée.} other {# invitations envoyées.}}',

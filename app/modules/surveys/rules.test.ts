@@ -44,7 +44,14 @@ describe('isSurveyReminderDue', () => {
 describe('surveyResults', () => {
   const questions = [
     { id: 'r', kind: 'rating' as const, options: [] },
-    { id: 'm', kind: 'multiple' as const, options: [{ fr: 'Accueil', en: 'Welcome' }, { fr: 'Contenu', en: 'Content' }] },
+    {
+      id: 'm',
+      kind: 'multiple' as const,
+      options: [
+        { fr: 'Accueil', en: 'Welcome' },
+        { fr: 'Contenu', en: 'Content' },
+      ],
+    },
     { id: 't', kind: 'text' as const, options: [] },
   ]
   const a = (questionId: string, over: { rating?: number; choices?: number[]; text?: string }) => ({
@@ -55,7 +62,11 @@ describe('surveyResults', () => {
   })
 
   test('ratings: counts and percentages of 1 to 5, and the mean', () => {
-    const [rating] = surveyResults(questions, [a('r', { rating: 5 }), a('r', { rating: 4 }), a('r', { rating: 5 }), a('r', { rating: 2 })], (o) => o.fr)
+    const [rating] = surveyResults(
+      questions,
+      [a('r', { rating: 5 }), a('r', { rating: 4 }), a('r', { rating: 5 }), a('r', { rating: 2 })],
+      (o) => o.fr,
+    )
     expect(rating!.answered).toBe(4)
     expect(rating!.mean).toBe(4)
     expect(rating!.distribution.map((d) => [d.label, d.count, d.percent])).toEqual([

@@ -28,7 +28,10 @@ async function surveyWithAttendees(opts: { anonymous: boolean }) {
     people.push(registration)
   }
   // Registration happens before the event; the survey after it.
-  await prisma.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() - 2 * DAY + 3 * 3600_000) } })
+  await prisma.event.update({
+    where: { id: event.id },
+    data: { startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() - 2 * DAY + 3 * 3600_000) },
+  })
   // Two of the three came (checked in); the third registered but never showed up.
   await prisma.registration.updateMany({ where: { id: { in: [people[0]!.id, people[1]!.id] } }, data: { checkedInAt: new Date() } })
   const survey = await createSurvey(event.id, {
@@ -38,7 +41,12 @@ async function surveyWithAttendees(opts: { anonymous: boolean }) {
     closesAt: new Date(Date.now() + 30 * DAY),
     reminderDays: [3, 7],
   })
-  const rating = await createBankQuestion(org.id, { kind: 'rating', labelFr: 'Satisfaction globale', labelEn: 'Overall satisfaction', options: [] })
+  const rating = await createBankQuestion(org.id, {
+    kind: 'rating',
+    labelFr: 'Satisfaction globale',
+    labelEn: 'Overall satisfaction',
+    options: [],
+  })
   await addSurveyQuestion(org.id, event.id, survey.id, { bankQuestionId: rating.id })
   await addSurveyQuestion(org.id, event.id, survey.id, {
     kind: 'multiple',
@@ -50,7 +58,13 @@ async function surveyWithAttendees(opts: { anonymous: boolean }) {
     ],
     saveToBank: false,
   })
-  await addSurveyQuestion(org.id, event.id, survey.id, { kind: 'text', labelFr: 'Commentaire', labelEn: 'Comment', options: [], saveToBank: false })
+  await addSurveyQuestion(org.id, event.id, survey.id, {
+    kind: 'text',
+    labelFr: 'Commentaire',
+    labelEn: 'Comment',
+    options: [],
+    saveToBank: false,
+  })
   const questions = await prisma.surveyQuestion.findMany({ where: { surveyId: survey.id }, orderBy: { position: 'asc' } })
   return { org, event, survey, people, questions }
 }

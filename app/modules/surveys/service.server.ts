@@ -60,7 +60,12 @@ export type SurveySettings = { kind: SurveyKind; anonymous: boolean; opensAt: Da
 
 function checkDates(s: SurveySettings) {
   if (s.closesAt <= s.opensAt)
-    throw new AppError({ status: 400, code: 'invalid', messageKey: 'surveys.error.closesBeforeOpens', fields: { closesAt: ['surveys.error.closesBeforeOpens'] } })
+    throw new AppError({
+      status: 400,
+      code: 'invalid',
+      messageKey: 'surveys.error.closesBeforeOpens',
+      fields: { closesAt: ['surveys.error.closesBeforeOpens'] },
+    })
 }
 
 export async function createSurvey(eventId: string, settings: SurveySettings) {
@@ -146,7 +151,13 @@ export async function addSurveyQuestion(
     if ('bankQuestionId' in from) {
       const bank = await tx.surveyBankQuestion.findFirst({ where: { id: from.bankQuestionId, organisationId } })
       if (!bank) throw notFoundError()
-      question = { kind: bank.kind as QuestionKind, labelFr: bank.labelFr, labelEn: bank.labelEn, options: parseOptions(bank.options), bankQuestionId: bank.id }
+      question = {
+        kind: bank.kind as QuestionKind,
+        labelFr: bank.labelFr,
+        labelEn: bank.labelEn,
+        options: parseOptions(bank.options),
+        bankQuestionId: bank.id,
+      }
     } else {
       const { saveToBank, ...input } = from
       const bank = saveToBank
@@ -244,7 +255,14 @@ export async function sendSurvey(eventId: string, surveyId: string, now = new Da
 export async function sendSurveyReminders(now = new Date()) {
   const surveys = await prisma.survey.findMany({
     where: { sentAt: { not: null }, closesAt: { gt: now } },
-    select: { id: true, kind: true, anonymous: true, closesAt: true, reminderDays: true, event: { select: { title: true, organisationId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      anonymous: true,
+      closesAt: true,
+      reminderDays: true,
+      event: { select: { title: true, organisationId: true } },
+    },
   })
   let sent = 0
   for (const survey of surveys) {
@@ -298,7 +316,11 @@ export async function surveyPage(token: string, now = new Date()) {
   const invitation = await invitationByToken(token)
   if (!invitation) throw notFoundError()
   const { survey } = invitation
-  const questions: SurveyPageQuestion[] = survey.questions.map((q) => ({ ...q, kind: q.kind as QuestionKind, options: parseOptions(q.options) }))
+  const questions: SurveyPageQuestion[] = survey.questions.map((q) => ({
+    ...q,
+    kind: q.kind as QuestionKind,
+    options: parseOptions(q.options),
+  }))
   const state = now < survey.opensAt ? 'notOpen' : now >= survey.closesAt ? 'closed' : 'open'
   let previous: Record<string, { rating: number | null; choices: number[]; text: string | null }> = {}
   if (!survey.anonymous && invitation.answeredAt) {
@@ -306,7 +328,9 @@ export async function surveyPage(token: string, now = new Date()) {
       where: { surveyId_registrationId: { surveyId: survey.id, registrationId: invitation.registrationId } },
       include: { answers: true },
     })
-    previous = Object.fromEntries((response?.answers ?? []).map((a) => [a.questionId, { rating: a.rating, choices: parseChoices(a.choices), text: a.text }]))
+    previous = Object.fromEntries(
+      (response?.answers ?? []).map((a) => [a.questionId, { rating: a.rating, choices: parseChoices(a.choices), text: a.text }]),
+    )
   }
   return {
     eventTitle: survey.event.title,
@@ -331,7 +355,8 @@ export async function submitSurveyResponse(token: string, answers: SubmittedAnsw
   const invitation = await invitationByToken(token)
   if (!invitation) throw notFoundError()
   const { survey } = invitation
-  if (now < survey.opensAt || now >= survey.closesAt) throw new AppError({ status: 409, code: 'survey_closed', messageKey: 'surveys.error.closed' })
+  if (now < survey.opensAt || now >= survey.closesAt)
+    throw new AppError({ status: 409, code: 'survey_closed', messageKey: 'surveys.error.closed' })
   const questions = new Map(survey.questions.map((q) => [q.id, { kind: q.kind as QuestionKind, options: parseOptions(q.options) }]))
   const rows = answers.flatMap((answer) => {
     const question = questions.get(answer.questionId)
@@ -361,7 +386,13 @@ export async function submitSurveyResponse(token: string, answers: SubmittedAnsw
       await tx.surveyResponse.update({ where: { id: existing.id }, data: { submittedOn: now, answers: { create: rows } } })
     } else {
       await tx.surveyResponse.create({
-        data: { id: randomUUID(), surveyId: survey.id, registrationId: invitation.registrationId, submittedOn: now, answers: { create: rows } },
+        data: {
+          id: randomUUID(),
+          surveyId: survey.id,
+          registrationId: invitation.registrationId,
+          submittedOn: now,
+          answers: { create: rows },
+        },
       })
     }
     await tx.surveyInvitation.update({ where: { id: invitation.id }, data: { answeredAt: invitation.answeredAt ?? now } })
@@ -376,7 +407,10 @@ export async function surveyResultsOf(eventId: string, surveyId: string, locale:
   const [invited, answered, answers] = await Promise.all([
     prisma.surveyInvitation.count({ where: { surveyId } }),
     prisma.surveyInvitation.count({ where: { surveyId, answeredAt: { not: null } } }),
-    prisma.surveyAnswer.findMany({ where: { response: { surveyId } }, select: { questionId: true, rating: true, choices: true, text: true } }),
+    prisma.surveyAnswer.findMany({
+      where: { response: { surveyId } },
+      select: { questionId: true, rating: true, choices: true, text: true },
+    }),
   ])
   const parsed: AnswerForResults[] = answers.map((a) => ({ ...a, choices: parseChoices(a.choices) }))
   const label = (o: { fr: string; en: string }) => (locale === 'en' && o.en ? o.en : o.fr)
@@ -393,7 +427,10 @@ export async function surveyResultsOf(eventId: string, surveyId: string, locale:
 export type SurveyResults = Awaited<ReturnType<typeof surveyResultsOf>>
 
 /** The results as rows for CSV/XLSX: one row per option or rating value, then one per free text. */
-export function resultRows(results: SurveyResults, headers: { question: string; answer: string; count: string; percent: string; mean: string }) {
+export function resultRows(
+  results: SurveyResults,
+  headers: { question: string; answer: string; count: string; percent: string; mean: string },
+) {
   const rows: (string | number)[][] = [[headers.question, headers.answer, headers.count, headers.percent, headers.mean]]
   for (const q of results.questions) {
     const title = `${q.position}. ${q.label}`

@@ -87,7 +87,16 @@ export default function SurveyAnswerPage() {
               const legend = `${index + 1}. ${label(q)}`
               if (q.kind === 'text')
                 return (
-                  <TextareaField key={q.id} id={name} name={name} label={legend} rows={4} maxLength={5000} defaultValue={previous?.text ?? ''} errors={errors} />
+                  <TextareaField
+                    key={q.id}
+                    id={name}
+                    name={name}
+                    label={legend}
+                    rows={4}
+                    maxLength={5000}
+                    defaultValue={previous?.text ?? ''}
+                    errors={errors}
+                  />
                 )
               if (q.kind === 'rating')
                 return (

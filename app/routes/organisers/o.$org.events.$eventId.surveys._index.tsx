@@ -35,16 +35,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       opensAt: formatLocalDateTime(event.endsAt, event.timeZone),
       closesAt: formatLocalDateTime(new Date(event.endsAt.getTime() + 14 * 86_400_000), event.timeZone),
     },
-    surveys: surveys.map((s) => ({ ...s, opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString(), sentAt: s.sentAt?.toISOString() ?? null })),
+    surveys: surveys.map((s) => ({
+      ...s,
+      opensAt: s.opensAt.toISOString(),
+      closesAt: s.closesAt.toISOString(),
+      sentAt: s.sentAt?.toISOString() ?? null,
+    })),
   }
 }
 
 /** The settings form's value as the service's settings, dates read in the event's time zone. */
-export function settingsFrom(value: { kind: 'hot' | 'cold'; anonymous: boolean; opensAt: string; closesAt: string; reminderDays: string }, timeZone: string) {
+export function settingsFrom(
+  value: { kind: 'hot' | 'cold'; anonymous: boolean; opensAt: string; closesAt: string; reminderDays: string },
+  timeZone: string,
+) {
   const opensAt = parseLocalDateTime(value.opensAt, timeZone)
   const closesAt = parseLocalDateTime(value.closesAt, timeZone)
   if (!opensAt || !closesAt)
-    throw new AppError({ status: 400, code: 'invalid', messageKey: 'surveys.error.closesBeforeOpens', fields: { closesAt: ['surveys.error.closesBeforeOpens'] } })
+    throw new AppError({
+      status: 400,
+      code: 'invalid',
+      messageKey: 'surveys.error.closesBeforeOpens',
+      fields: { closesAt: ['surveys.error.closesBeforeOpens'] },
+    })
   return { kind: value.kind, anonymous: value.anonymous, opensAt, closesAt, reminderDays: parseReminderDays(value.reminderDays) }
 }
 
@@ -53,7 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   return submitForm(request, await request.formData(), surveySettingsSchema, async (value) => {
     const survey = await createSurvey(event.id, settingsFrom(value, event.timeZone))
-    return redirectWithToast(request, eventPath(organisation.slug, event.id, `surveys/${survey.id}`), { type: 'success', key: 'surveys.toast.created' })
+    return redirectWithToast(request, eventPath(organisation.slug, event.id, `surveys/${survey.id}`), {
+      type: 'success',
+      key: 'surveys.toast.created',
+    })
   })
 }
 
@@ -88,8 +104,10 @@ export default function EventSurveys() {
                 })}
               </Link>
               <p className="text-sm text-stone-700">
-                {s.sentAt ? t('surveys.list.sent', { date: formatShortDateTime(locale, s.sentAt, event.timeZone) }) : t('surveys.list.draft')} ·{' '}
-                {t('surveys.list.summary', { questions: s.questions, answered: s.answered, invited: s.invited })}
+                {s.sentAt
+                  ? t('surveys.list.sent', { date: formatShortDateTime(locale, s.sentAt, event.timeZone) })
+                  : t('surveys.list.draft')}{' '}
+                · {t('surveys.list.summary', { questions: s.questions, answered: s.answered, invited: s.invited })}
               </p>
             </li>
           ))}

@@ -61,10 +61,17 @@ export default function QuestionBank() {
             <li key={q.id} className="card flex flex-wrap items-center justify-between gap-2">
               <span>
                 <strong>{q.labelFr}</strong>
-                {q.labelEn && <span lang="en"> · {q.labelEn}</span>} <span className="text-sm text-stone-600">({t(`surveys.kind.${q.kind}`)})</span>
+                {q.labelEn && <span lang="en"> · {q.labelEn}</span>}{' '}
+                <span className="text-sm text-stone-600">({t(`surveys.kind.${q.kind}`)})</span>
                 {q.options.length > 0 && <span className="block text-sm text-stone-700">{q.options.map((o) => o.fr).join(' · ')}</span>}
               </span>
-              <InlineActionForm intent="delete" fields={{ questionId: q.id }} label={t('surveys.delete')} accessibleLabel={`${t('surveys.delete')} : ${q.labelFr}`} danger />
+              <InlineActionForm
+                intent="delete"
+                fields={{ questionId: q.id }}
+                label={t('surveys.delete')}
+                accessibleLabel={`${t('surveys.delete')} : ${q.labelFr}`}
+                danger
+              />
             </li>
           ))}
         </ul>
