@@ -24,7 +24,7 @@ module.exports = {
       severity: 'error',
       comment: 'events, prizes and contacts are catalogue data: registrations and everything above use them.',
       from: { path: '^app/modules/(events|prizes|contacts)/' },
-      to: { path: '^app/modules/(registrations|admission|payments|jury|votes|nominations|campaigns|attendance)/' },
+      to: { path: '^app/modules/(registrations|admission|payments|jury|votes|nominations|campaigns|attendance|surveys)/' },
     },
     {
       name: 'registrations-not-policies',

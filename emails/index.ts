@@ -33,6 +33,7 @@ import { RefundResult, refundResultSubject, type RefundResultProps } from './ref
 import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
 import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
 import { Certificate, certificateAttachments, certificateSubject, type CertificateProps } from './certificate.tsx'
+import { SurveyInvitation, surveyInvitationSubject, type SurveyInvitationProps } from './survey-invitation.tsx'
 
 export type Template<P> = {
   component: ComponentType<P & { locale: Locale }>
@@ -76,6 +77,7 @@ export const templates = {
   'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
   'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
   certificate: { component: Certificate, subject: certificateSubject, attachments: certificateAttachments } as Template<CertificateProps>,
+  'survey-invitation': { component: SurveyInvitation, subject: surveyInvitationSubject } as Template<SurveyInvitationProps>,
 }
 
 export type TemplateName = keyof typeof templates

@@ -7,6 +7,7 @@ import { sendReminders } from '#app/modules/registrations/service.server.ts'
 import { sendJuryReminders } from '#app/modules/jury/progress.server.ts'
 import { sendDueCampaigns } from '#app/composition/campaigns.server.ts'
 import { expireDueHolds, retryRefunds } from '#app/modules/payments/stripe.server.ts'
+import { sendSurveyReminders } from '#app/modules/surveys/service.server.ts'
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<number> }
 
@@ -18,6 +19,7 @@ export const DEFAULT_JOBS: ScheduledJob[] = [
   // Card holds end to the minute the attendee was shown; checked every 30 seconds.
   { name: 'expire-card-holds', everyMs: 30_000, run: () => expireDueHolds() },
   { name: 'retry-card-refunds', everyMs: 60_000, run: () => retryRefunds() },
+  { name: 'survey-reminders', everyMs: 30 * 60_000, run: () => sendSurveyReminders() },
 ]
 
 export function createScheduler(logger: Logger, jobs: ScheduledJob[] = DEFAULT_JOBS) {

@@ -26,6 +26,7 @@ import { prizeReview } from './prize-review.ts'
 import { prizes } from './prizes.ts'
 import { registration } from './registration.ts'
 import { votes } from './votes.ts'
+import { surveys } from './surveys.ts'
 import { waitlist } from './waitlist.ts'
 
 export const messages: Record<keyof typeof fr, string> = {
@@ -55,5 +56,6 @@ export const messages: Record<keyof typeof fr, string> = {
   ...prizes,
   ...registration,
   ...votes,
+  ...surveys,
   ...waitlist,
 }

@@ -91,6 +91,8 @@ const PAGES: [Action, string, string][] = [
   ['prize.results', 'o.$org.prizes.$editionId.report.tsx', '/prizes/:editionId/report'],
   ['attendance.view', 'o.$org.events.$eventId.attendance.tsx', '/events/:eventId/attendance'],
   ['certificate.manage', 'o.$org.events.$eventId.certificates.tsx', '/events/:eventId/certificates'],
+  ['survey.manage', 'o.$org.surveys.questions.tsx', '/surveys/questions'],
+  ['survey.manage', 'o.$org.events.$eventId.surveys._index.tsx', '/events/:eventId/surveys'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

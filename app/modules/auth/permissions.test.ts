@@ -49,6 +49,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'attendance.manage': /*             */ [true, true, false],
   'attendance.sign': /*               */ [true, true, true],
   'certificate.manage': /*            */ [true, true, false],
+  'survey.manage': /*                 */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

@@ -48,6 +48,7 @@ export const ACTIONS = [
   'attendance.manage',
   'attendance.sign',
   'certificate.manage',
+  'survey.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

@@ -30,6 +30,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'checkin', key: 'events.nav.checkin' },
   { section: 'attendance', key: 'attendance.nav' },
   { section: 'certificates', key: 'certificates.nav' },
+  { section: 'surveys', key: 'surveys.nav' },
 ]
 
 /** Title of an event page (the one h1), its status and the links to its sections. */
