@@ -13,6 +13,7 @@ import { events } from './events.ts'
 import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
+import { juryRounds } from './juryRounds.ts'
 import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
@@ -52,4 +53,5 @@ export const messages = {
   ...registration,
   ...votes,
   ...waitlist,
+  ...juryRounds,
 }
