@@ -8,9 +8,7 @@ export const PROMOTION_REASONS = ['top', 'threshold', 'manual'] as const
 export type PromotionReason = (typeof PROMOTION_REASONS)[number]
 
 export type PromotionRule =
-  | { kind: 'top'; perCategory: number }
-  | { kind: 'threshold'; minScore: number }
-  | { kind: 'manual'; nominationIds: readonly string[] }
+  { kind: 'top'; perCategory: number } | { kind: 'threshold'; minScore: number } | { kind: 'manual'; nominationIds: readonly string[] }
 
 export type PromotionCandidate = { nominationId: string; categoryId: string; rank: number | null; score: number | null }
 

@@ -10,7 +10,11 @@ const optionalDate = z.preprocess(
 
 export const newRoundFormSchema = z.object({
   intent: z.literal('create'),
-  name: z.string({ error: 'juryRounds.error.name' }).trim().min(1, { error: 'juryRounds.error.name' }).max(120, { error: 'juryRounds.error.name' }),
+  name: z
+    .string({ error: 'juryRounds.error.name' })
+    .trim()
+    .min(1, { error: 'juryRounds.error.name' })
+    .max(120, { error: 'juryRounds.error.name' }),
   opensAt: optionalDate.optional().default(null),
   closesAt: optionalDate.optional().default(null),
   assignmentMode: z.enum(['all', 'balanced']).optional().nullable().default(null),
@@ -35,9 +39,15 @@ export const promotionFormSchema = z.object({
 })
 
 /** The rule a promotion form (or the preview's query string) names, or null when it is incomplete. */
-export function promotionRule(value: { kind: string; perCategory?: number; minScore?: number; nominationIds?: string[] }): PromotionRule | null {
+export function promotionRule(value: {
+  kind: string
+  perCategory?: number
+  minScore?: number
+  nominationIds?: string[]
+}): PromotionRule | null {
   if (value.kind === 'top') return value.perCategory ? { kind: 'top', perCategory: value.perCategory } : null
-  if (value.kind === 'threshold') return value.minScore !== undefined && Number.isFinite(value.minScore) ? { kind: 'threshold', minScore: value.minScore } : null
+  if (value.kind === 'threshold')
+    return value.minScore !== undefined && Number.isFinite(value.minScore) ? { kind: 'threshold', minScore: value.minScore } : null
   if (value.kind === 'manual') return { kind: 'manual', nominationIds: value.nominationIds ?? [] }
   return null
 }
@@ -48,6 +58,11 @@ export function promotionRuleFromSearch(params: URLSearchParams): { to: string; 
   const kind = params.get('kind')
   if (!to || !kind) return null
   const num = (name: string) => (params.get(name) === null || params.get(name) === '' ? undefined : Number(params.get(name)))
-  const rule = promotionRule({ kind, perCategory: num('perCategory'), minScore: num('minScore'), nominationIds: params.getAll('nominationIds') })
+  const rule = promotionRule({
+    kind,
+    perCategory: num('perCategory'),
+    minScore: num('minScore'),
+    nominationIds: params.getAll('nominationIds'),
+  })
   return rule ? { to, rule } : null
 }

@@ -10,7 +10,15 @@ import { auditEntriesFor } from '#app/modules/audit/service.server.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 import { findActiveJuror } from './jurors.server.ts'
 import { computeResults } from './results.server.ts'
-import { createRound, ensureFirstRound, previewPromotion, promote, recordTieFinal, roundResults, seatJurorInRound } from './rounds.server.ts'
+import {
+  createRound,
+  ensureFirstRound,
+  previewPromotion,
+  promote,
+  recordTieFinal,
+  roundResults,
+  seatJurorInRound,
+} from './rounds.server.ts'
 import { getScoringPage, saveScore } from './scoring.server.ts'
 
 /** Four jurors, four nominations; jurors 1–3 score in round 1 (n1 > n2 = n3 > n4), juror 4 is for the final. */
@@ -55,9 +63,13 @@ describe('promotion between rounds', () => {
 
   test('by threshold and by hand', async () => {
     const { f, n1, n4, actor, final } = await twoRounds()
-    expect((await previewPromotion(f.edition.id, final.id, { kind: 'threshold', minScore: 4.5 })).selected.map((s) => s.nominationId)).toEqual([n1])
+    expect(
+      (await previewPromotion(f.edition.id, final.id, { kind: 'threshold', minScore: 4.5 })).selected.map((s) => s.nominationId),
+    ).toEqual([n1])
     await promote(f.edition.id, final.id, { kind: 'manual', nominationIds: [n4] }, actor)
-    expect((await prisma.juryRoundEntry.findMany({ where: { roundId: final.id } })).map((e) => [e.nominationId, e.reason])).toEqual([[n4, 'manual']])
+    expect((await prisma.juryRoundEntry.findMany({ where: { roundId: final.id } })).map((e) => [e.nominationId, e.reason])).toEqual([
+      [n4, 'manual'],
+    ])
   })
 
   test('nothing is promoted into the first round', async () => {
@@ -115,7 +127,11 @@ describe('results per round', () => {
     await recordTieFinal(f.edition.id, first, categoryId, 2, actor)
     const after = await roundResults(f.edition.id, first)
     expect(after.ties[categoryId]![0]!.final).toBe(true)
-    expect(after.categories[0]!.rows.filter((r) => r.rank === 2).map((r) => r.nominationId).sort()).toEqual([n2, n3].sort())
+    expect(
+      after.categories[0]!.rows.filter((r) => r.rank === 2)
+        .map((r) => r.nominationId)
+        .sort(),
+    ).toEqual([n2, n3].sort())
     expect((await auditEntriesFor('JuryRound', first)).map((l) => l.action)).toContain('juryRound.tieFinal')
   })
 })
@@ -127,7 +143,9 @@ describe('the rounds migration', () => {
     const [c1, c2] = criteria.map((c) => c.id) as [string, string]
     for (const [i, { juror }] of f.jurors.entries())
       for (const [k, n] of nominations.entries()) {
-        await prisma.juryScore.create({ data: { jurorId: juror.id, nominationId: n.id, complete: true, values: JSON.stringify({ [c1]: i + k, [c2]: 5 - k }) } })
+        await prisma.juryScore.create({
+          data: { jurorId: juror.id, nominationId: n.id, complete: true, values: JSON.stringify({ [c1]: i + k, [c2]: 5 - k }) },
+        })
         await prisma.juryAssignment.create({ data: { jurorId: juror.id, nominationId: n.id, categoryId: f.categories[0]!.category.id } })
       }
     const before = await computeResults(f.edition.id)
@@ -135,7 +153,11 @@ describe('the rounds migration', () => {
     const dialect = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgresql' : 'sqlite'
     const dir = dialect === 'postgresql' ? 'prisma/postgresql/migrations' : 'prisma/migrations'
     const sqlText = readFileSync(path.join(process.cwd(), dir, '20261207171912_jury_rounds', 'migration.sql'), 'utf8')
-    const statements = sqlText.split('-- Data:')[1]!.split(';').map((s) => s.replace(/^.*\n/, '').trim()).filter(Boolean)
+    const statements = sqlText
+      .split('-- Data:')[1]!
+      .split(';')
+      .map((s) => s.replace(/^.*\n/, '').trim())
+      .filter(Boolean)
     expect(statements).toHaveLength(4)
     // The step runs on this edition only: the test database holds other tests' editions.
     const [insert, ...updates] = statements

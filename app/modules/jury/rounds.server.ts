@@ -178,7 +178,15 @@ export type PromotionPreview = {
   from: { id: string; position: number; name: string }
   to: { id: string; position: number; name: string }
   /** What the rule selects, per category in ranking order; `already`: promoted before. */
-  selected: { nominationId: string; categoryId: string; categoryName: string; structureName: string; score: number | null; rank: number | null; already: boolean }[]
+  selected: {
+    nominationId: string
+    categoryId: string
+    categoryName: string
+    structureName: string
+    score: number | null
+    rank: number | null
+    already: boolean
+  }[]
 }
 
 /** What the rule would promote into `toRoundId` from the round before it, without writing anything. */
@@ -195,9 +203,7 @@ export async function previewPromotion(editionId: string, toRoundId: string, rul
     prisma.juryRoundEntry.findMany({ where: { roundId: to.id }, select: { nominationId: true } }),
   ])
   const already = new Set(existing.map((e) => e.nominationId))
-  const candidates = results.categories.flatMap((c) =>
-    c.rows.map((r) => ({ ...r, categoryId: c.id, categoryName: c.name })),
-  )
+  const candidates = results.categories.flatMap((c) => c.rows.map((r) => ({ ...r, categoryId: c.id, categoryName: c.name })))
   const picked = new Set(selectForPromotion(candidates, rule))
   return {
     from,
@@ -224,7 +230,13 @@ export async function promote(editionId: string, toRoundId: string, rule: Promot
   await prisma.$transaction(async (tx) => {
     if (fresh.length > 0)
       await tx.juryRoundEntry.createMany({
-        data: fresh.map((s) => ({ roundId: toRoundId, nominationId: s.nominationId, reason: rule.kind, promotedById: actor.userId, promotedAt })),
+        data: fresh.map((s) => ({
+          roundId: toRoundId,
+          nominationId: s.nominationId,
+          reason: rule.kind,
+          promotedById: actor.userId,
+          promotedAt,
+        })),
       })
     await audit(tx, {
       organisationId: actor.organisationId,

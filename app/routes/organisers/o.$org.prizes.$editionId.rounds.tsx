@@ -13,7 +13,14 @@ import {
   roundResults,
   seatJurorInRound,
 } from '#app/modules/jury/rounds.server.ts'
-import { newRoundFormSchema, promotionFormSchema, promotionRule, promotionRuleFromSearch, seatRoundFormSchema, tieFinalFormSchema } from '#app/modules/jury/round-schema.ts'
+import {
+  newRoundFormSchema,
+  promotionFormSchema,
+  promotionRule,
+  promotionRuleFromSearch,
+  seatRoundFormSchema,
+  tieFinalFormSchema,
+} from '#app/modules/jury/round-schema.ts'
 import { MethodNote } from '#app/modules/jury/ui.tsx'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { EditionPageHeader } from '#app/modules/prizes/ui.tsx'
@@ -146,7 +153,11 @@ export default function JuryRounds() {
             )}
             <p className="text-sm">
               {t('juryRounds.jurorsOf', {
-                names: d.jurors.filter((j) => j.roundId === round.id).map((j) => j.name).join(', ') || t('juryRounds.noJuror'),
+                names:
+                  d.jurors
+                    .filter((j) => j.roundId === round.id)
+                    .map((j) => j.name)
+                    .join(', ') || t('juryRounds.noJuror'),
               })}
             </p>
             {round.categories.map((c) => (
@@ -171,9 +182,7 @@ export default function JuryRounds() {
                         const tie = c.ties.find((x) => x.nominationIds.includes(row.nominationId))
                         return (
                           <tr key={row.nominationId}>
-                            <td>
-                              {row.place === null ? '—' : tie ? t('juryRounds.placeExAequo', { place: row.place }) : row.place}
-                            </td>
+                            <td>{row.place === null ? '—' : tie ? t('juryRounds.placeExAequo', { place: row.place }) : row.place}</td>
                             <td>{row.rank ?? '—'}</td>
                             <th scope="row">{row.structureName}</th>
                             <td>{fmtScore(row.score)}</td>
@@ -222,12 +231,26 @@ export default function JuryRounds() {
                     <input type="radio" name="kind" value="top" defaultChecked />
                     {t('juryRounds.rule.top')}
                   </label>
-                  <TextField name="perCategory" id={`perCategory-${round.id}`} type="number" min={1} label={t('juryRounds.perCategory')} className="max-w-24" />
+                  <TextField
+                    name="perCategory"
+                    id={`perCategory-${round.id}`}
+                    type="number"
+                    min={1}
+                    label={t('juryRounds.perCategory')}
+                    className="max-w-24"
+                  />
                   <label className="flex items-center gap-2">
                     <input type="radio" name="kind" value="threshold" />
                     {t('juryRounds.rule.threshold')}
                   </label>
-                  <TextField name="minScore" id={`minScore-${round.id}`} type="number" step="0.01" label={t('juryRounds.minScore')} className="max-w-24" />
+                  <TextField
+                    name="minScore"
+                    id={`minScore-${round.id}`}
+                    type="number"
+                    step="0.01"
+                    label={t('juryRounds.minScore')}
+                    className="max-w-24"
+                  />
                   <label className="flex items-center gap-2">
                     <input type="radio" name="kind" value="manual" />
                     {t('juryRounds.rule.manual')}
