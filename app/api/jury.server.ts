@@ -5,6 +5,7 @@ import { prizeNotFound } from '#app/api/prizes.server.ts'
 import { getEditionForOrganiser } from '#app/modules/prizes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { computeResults } from '#app/modules/jury/results.server.ts'
+import { listRounds, roundResults } from '#app/modules/jury/rounds.server.ts'
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000)
 
@@ -17,6 +18,8 @@ export async function resultsForApi(auth: ApiAuth, slug: string) {
     throw error
   }
   const results = await computeResults(edition.id)
+  const rounds = await listRounds(edition.id)
+  const perRound = await Promise.all(rounds.map((r) => roundResults(edition.id, r.id, { withVotes: false })))
   return {
     prize: { slug: edition.slug, title: edition.title, year: edition.year },
     normaliseScores: results.normaliseScores,
@@ -33,6 +36,7 @@ export async function resultsForApi(auth: ApiAuth, slug: string) {
         structureName: r.structureName,
         projectTitle: r.projectTitle,
         rank: r.rank,
+        place: r.place,
         mean: round(r.mean),
         sd: round(r.sd),
         normalised: round(r.normalised),
@@ -40,6 +44,22 @@ export async function resultsForApi(auth: ApiAuth, slug: string) {
         disagreement: r.disagreement,
         publicVotes: results.publicVoteEnabled ? r.votes : null,
         decision: r.decision ? { decision: r.decision.decision, rank: r.decision.rank, rationale: r.decision.rationale } : null,
+      })),
+    })),
+    // Each round's own results (its nominations, its jurors' scores), ex aequo places and final ties.
+    rounds: perRound.map((r) => ({
+      position: r.round.position,
+      name: r.round.name,
+      categories: r.categories.map((c) => ({
+        id: c.id,
+        ties: (r.ties[c.id] ?? []).map((t) => ({ place: t.place, nominationIds: t.nominationIds, final: t.final })),
+        nominations: c.rows.map((row) => ({
+          id: row.nominationId,
+          place: row.place,
+          rank: row.rank,
+          mean: round(row.mean),
+          scores: row.count,
+        })),
       })),
     })),
   }

@@ -9,6 +9,9 @@
 //     and walking through its own nominations; scoring_page_server_cpu_ms: the server's CPU time
 //     (every process of its group, from /proc) per request during that phase — steadier than the
 //     rates on a shared machine.
+//   - round1_results_and_promotion_ms: with a second round (« Jury final »), the median of three runs of
+//     the promotion of round 1's top 30 per category, round 1's results included (round1_results_ms:
+//     those results alone);
 // Options: --requests N (4000), --concurrency N (20), --max-seconds N (30), --page-only (skip the
 // results part, to iterate on the scoring page), --profile (writes the app server's CPU profile under
 // data/bench/profiles/).
@@ -152,6 +155,42 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
     }
     const resultsMs = times[2] ?? NaN
 
+    // Two rounds: round 1's results and the promotion of its top 30 per category into a final round,
+    // together (promote() reads round 1's results itself); median of three runs, the entries deleted
+    // between runs so that each one writes its 60 rows.
+    const promotionTimes: number[] = []
+    const roundOneTimes: number[] = []
+    if (!pageOnly) {
+      const rounds = await import('#app/modules/jury/rounds.server.ts')
+      const edition = await seeded.prisma.prizeEdition.findUniqueOrThrow({
+        where: { id: seeded.editionId },
+        select: { organisationId: true },
+      })
+      const user = await seeded.prisma.user.findFirstOrThrow({ select: { id: true } })
+      const actor = { organisationId: edition.organisationId, userId: user.id }
+      const first = await rounds.ensureFirstRound(seeded.editionId)
+      const final = await rounds.createRound(
+        seeded.editionId,
+        { name: 'Jury final', opensAt: null, closesAt: null, assignmentMode: null },
+        actor,
+      )
+      for (let i = 0; i < 3; i++) {
+        await seeded.prisma.juryRoundEntry.deleteMany({ where: { roundId: final.id } })
+        const t0 = performance.now()
+        const done = await rounds.promote(seeded.editionId, final.id, { kind: 'top', perCategory: 30 }, actor)
+        promotionTimes.push(performance.now() - t0)
+        if (done.promoted < CATEGORIES * 30) throw new Error(`promoted ${done.promoted} nominations`)
+        const t1 = performance.now()
+        await rounds.roundResults(seeded.editionId, first)
+        roundOneTimes.push(performance.now() - t1)
+      }
+      promotionTimes.sort((a, b) => a - b)
+      roundOneTimes.sort((a, b) => a - b)
+      log(
+        `two rounds: round 1 results + promotion of the top 30 per category median ${round(promotionTimes[1]!)} ms (runs ${promotionTimes.map((t) => round(t)).join(', ')}); round 1 results alone ${round(roundOneTimes[1]!)} ms`,
+      )
+    }
+
     // Scoring page under concurrent jurors.
     const agent = agentFor(concurrency)
     const clients = seeded.sessions.slice(0, concurrency)
@@ -211,6 +250,8 @@ export async function juryBench(db: DbKind, flags: Record<string, string>) {
       results_ms: round(resultsMs),
       results_min_ms: round(times[0] ?? NaN),
       results_cpu_ms: round(cpu[2] ?? NaN),
+      round1_results_and_promotion_ms: round(promotionTimes[1] ?? NaN),
+      round1_results_ms: round(roundOneTimes[1] ?? NaN),
       load_average: round(os.loadavg()[0]!),
       scoring_page_rps: round(rps),
       scoring_page_p95_ms: round(p95),

@@ -15,6 +15,7 @@ import { events } from './events.ts'
 import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
+import { juryRounds } from './juryRounds.ts'
 import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
@@ -58,4 +59,5 @@ export const messages: Record<keyof typeof fr, string> = {
   ...votes,
   ...surveys,
   ...waitlist,
+  ...juryRounds,
 }

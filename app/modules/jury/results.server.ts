@@ -18,6 +18,7 @@ import {
   type TieBreak,
 } from './rules.ts'
 import { weightedTotal } from './scoring-rules.ts'
+import { competitionPlaces } from './ties.ts'
 import { parseScoreValues } from './scoring-rules.ts'
 
 const collator = new Intl.Collator('fr')
@@ -39,6 +40,8 @@ export type ResultRow = {
   /** The score the ranking uses: normalised when the edition normalises, else the mean. */
   score: number | null
   rank: number | null
+  /** Ex aequo place on the score alone, before the tie-break (competition ranking 1, 2, 2, 4). */
+  place: number | null
   votes: number
   conflicts: ConflictInfo[]
   decision: { decision: string; rationale: string; rank: number | null } | null
@@ -71,9 +74,16 @@ export async function juryStatusesOf(editionId: string, db: Tx = prisma) {
   return juryStatuses(shortlisted > 0)
 }
 
+/**
+ * One round of the jury (rounds.server.ts): its nominations (null: the whole jury pool, for the
+ * first round) and its scores — a score's round is its own `roundId`, else its juror's seat's, else
+ * the first round.
+ */
+export type RoundFilter = { id: string; first: boolean; firstRoundId: string; nominationIds: ReadonlySet<string> | null }
+
 export async function computeResults(
   editionId: string,
-  opts: { categoryId?: string; viewerJurorId?: string; withVotes?: boolean } = {},
+  opts: { categoryId?: string; viewerJurorId?: string; withVotes?: boolean; round?: RoundFilter } = {},
 ): Promise<EditionResults> {
   const edition = await prisma.prizeEdition.findUnique({
     where: { id: editionId },
@@ -94,7 +104,7 @@ export async function computeResults(
         decisionsLockedAt: true,
         decisionsLockedBy: true,
         criteria: { select: { id: true, weight: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
-        members: { select: { jurorId: true, isChair: true } },
+        members: { select: { jurorId: true, isChair: true, roundId: true } },
       },
     }),
     prisma.nomination.findMany({
@@ -107,8 +117,8 @@ export async function computeResults(
       select: { jurorId: true, nominationId: true, kind: true, note: true, declaredBy: true },
     }),
     // One plain query for the thousands of scores: only the needed columns, no ORM mapping.
-    prisma.$queryRaw<{ jurorId: string; nominationId: string; values: string; comment: string }[]>`
-      SELECT s."jurorId", s."nominationId", s."values", s."comment"
+    prisma.$queryRaw<{ jurorId: string; nominationId: string; values: string; comment: string; roundId: string | null }[]>`
+      SELECT s."jurorId", s."nominationId", s."values", s."comment", s."roundId"
       FROM "JuryScore" s JOIN "Juror" j ON j."id" = s."jurorId"
       WHERE j."editionId" = ${editionId} AND j."removedAt" IS NULL AND s."complete" = TRUE`,
     prisma.juryDecision.findMany({
@@ -133,8 +143,14 @@ export async function computeResults(
     ? new Set(conflicts.filter((c) => c.jurorId === opts.viewerJurorId).map((c) => c.nominationId))
     : new Set<string>()
 
+  const round = opts.round
+  const seatRound = new Map<string, string | null>()
+  if (round) for (const c of categories) for (const m of c.members) seatRound.set(pairKey(m.jurorId, c.id), m.roundId)
+  const inRound = (jurorId: string, categoryId: string) =>
+    !round || (seatRound.get(pairKey(jurorId, categoryId)) ?? round.firstRoundId) === round.id
   const nominationsByCategory = new Map<string, typeof nominations>()
   for (const n of nominations) {
+    if (round?.nominationIds && !round.nominationIds.has(n.id)) continue
     const list = nominationsByCategory.get(n.categoryId!) ?? []
     list.push(n)
     nominationsByCategory.set(n.categoryId!, list)
@@ -144,6 +160,7 @@ export async function computeResults(
   for (const s of scores) {
     const categoryId = nominationCategory.get(s.nominationId)
     if (!categoryId || removed.has(s.jurorId) || conflictSet.has(pairKey(s.jurorId, s.nominationId))) continue
+    if (round && (s.roundId ?? seatRound.get(pairKey(s.jurorId, categoryId)) ?? round.firstRoundId) !== round.id) continue
     const list = scoresByCategory.get(categoryId) ?? []
     list.push(s)
     scoresByCategory.set(categoryId, list)
@@ -151,7 +168,9 @@ export async function computeResults(
 
   const out: CategoryResults[] = categories.map((category) => {
     const scale = { scaleMin: category.scaleMin, scaleMax: category.scaleMax }
-    const chairIds = category.members.filter((m) => m.isChair && !removed.has(m.jurorId)).map((m) => m.jurorId)
+    const chairIds = category.members
+      .filter((m) => m.isChair && !removed.has(m.jurorId) && inRound(m.jurorId, category.id))
+      .map((m) => m.jurorId)
     const chairSet = new Set(chairIds)
     const entries: (ScoreEntry & { comment: string })[] = []
     for (const s of scoresByCategory.get(category.id) ?? []) {
@@ -200,7 +219,9 @@ export async function computeResults(
         hidden: false,
       }
     })
-    const ranked = rankCategory(rows, tieBreak).map(({ chairTotal: _c, topScores: _t, ...row }) => {
+    const places = competitionPlaces(rows)
+    const ranked = rankCategory(rows, tieBreak).map(({ chairTotal: _c, topScores: _t, ...ranked }) => {
+      const row = { ...ranked, place: places.get(ranked.nominationId) ?? null }
       if (!viewerConflicts.has(row.nominationId)) return row
       return { ...row, scores: [], mean: null, sd: null, normalised: null, score: null, disagreement: false, hidden: true }
     })

@@ -23,8 +23,12 @@ export function jurorScope(jurorId: string, target: ScopeTarget = {}) {
       const seats = db
         .selectFrom('JuryMember as m')
         .innerJoin('PrizeCategory as c', 'c.id', 'm.categoryId')
+        .leftJoin('JuryRound as r', 'r.id', 'm.roundId')
         .select((eb) => [
           'm.categoryId',
+          'm.roundId',
+          // A seat without a round is in the first round (rounds.server.ts).
+          eb.fn.coalesce('r.position', sql.lit(1)).as('roundPosition'),
           'm.submittedAt',
           'c.assignmentMode',
           'c.position',
@@ -92,6 +96,19 @@ export function jurorScope(jurorId: string, target: ScopeTarget = {}) {
             .then('shortlisted')
             .else('eligible')
             .end(),
+        )
+        // A round after the first: only the nominations promoted into the seat's round (canSeeNomination).
+        .where((eb) =>
+          eb.or([
+            eb('s.roundPosition', '=', 1),
+            eb.exists(
+              eb
+                .selectFrom('JuryRoundEntry as e')
+                .select(one)
+                .whereRef('e.roundId', '=', 's.roundId')
+                .whereRef('e.nominationId', '=', 'n.id'),
+            ),
+          ]),
         )
         // Assigned to the juror when the category has assignments for them, else mode `all`.
         .where((eb) =>
