@@ -13,6 +13,7 @@ import { events } from './events.ts'
 import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
+import { juryPanel } from './jury-panel.ts'
 import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
@@ -40,6 +41,7 @@ export const messages: Record<keyof typeof fr, string> = {
   ...home,
   ...jury,
   ...juryAdmin,
+  ...juryPanel,
   ...links,
   ...mailbox,
   ...nominations,
