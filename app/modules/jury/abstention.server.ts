@@ -6,10 +6,11 @@
 import { prisma } from '#app/db.server.ts'
 import { audit } from '#app/modules/audit/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { ABSTENTION_REASON_MAX } from './abstention-rules.ts'
 import { requireNominationAccess } from './jurors.server.ts'
 import { isScoringPeriodOpen } from './scoring-rules.ts'
 
-export const ABSTENTION_REASON_MAX = 1000
+export { ABSTENTION_REASON_MAX }
 
 const closed = () => new AppError({ status: 409, code: 'scoring_closed', messageKey: 'jury.error.closed' })
 
