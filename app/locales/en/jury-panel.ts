@@ -2,7 +2,8 @@ import type { juryPanel as fr } from '../fr/jury-panel.ts'
 
 export const juryPanel: Record<keyof typeof fr, string> = {
   'juryPanel.abstain.title': 'Abstain on this nomination',
-  'juryPanel.abstain.help': 'Your abstention counts neither in this nomination’s mean nor in normalisation, and counts as done in your progress.',
+  'juryPanel.abstain.help':
+    'Your abstention counts neither in this nomination’s mean nor in normalisation, and counts as done in your progress.',
   'juryPanel.abstain.reason': 'Reason for abstaining',
   'juryPanel.abstain.submit': 'Abstain',
   'juryPanel.abstain.current': 'You abstained on this nomination. Reason: {reason}',
@@ -16,7 +17,8 @@ export const juryPanel: Record<keyof typeof fr, string> = {
 
   'juryPanel.dossierReference': 'Dossier {reference}',
   'juryPanel.blind.title': 'Fields hidden from jurors',
-  'juryPanel.blind.help': 'Jurors do not see these fields, on their pages or in their emails. The structure name gives way to a neutral reference.',
+  'juryPanel.blind.help':
+    'Jurors do not see these fields, on their pages or in their emails. The structure name gives way to a neutral reference.',
   'juryPanel.blind.save': 'Save hidden fields',
   'juryPanel.blind.saved': 'Hidden fields saved.',
   'juryPanel.blind.field.structureName': 'Structure name',

@@ -1,7 +1,8 @@
 // The jury's abstentions, blind fields and the organisers' view of jurors (hawk or dove).
 export const juryPanel = {
   'juryPanel.abstain.title': 'M’abstenir sur ce dossier',
-  'juryPanel.abstain.help': 'Votre abstention n’entre ni dans la moyenne de ce dossier ni dans la normalisation, et compte comme faite dans votre progression.',
+  'juryPanel.abstain.help':
+    'Votre abstention n’entre ni dans la moyenne de ce dossier ni dans la normalisation, et compte comme faite dans votre progression.',
   'juryPanel.abstain.reason': 'Raison de l’abstention',
   'juryPanel.abstain.submit': 'M’abstenir',
   'juryPanel.abstain.current': 'Vous vous êtes abstenu·e sur ce dossier. Raison : {reason}',
@@ -15,7 +16,8 @@ export const juryPanel = {
 
   'juryPanel.dossierReference': 'Dossier {reference}',
   'juryPanel.blind.title': 'Champs masqués aux jurés',
-  'juryPanel.blind.help': 'Les jurés ne voient pas ces champs, ni sur leurs pages ni dans leurs e-mails. Le nom de la structure laisse place à une référence neutre.',
+  'juryPanel.blind.help':
+    'Les jurés ne voient pas ces champs, ni sur leurs pages ni dans leurs e-mails. Le nom de la structure laisse place à une référence neutre.',
   'juryPanel.blind.save': 'Enregistrer les champs masqués',
   'juryPanel.blind.saved': 'Champs masqués enregistrés.',
   'juryPanel.blind.field.structureName': 'Nom de la structure',

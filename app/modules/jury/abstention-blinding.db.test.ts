@@ -61,6 +61,8 @@ describe('blind fields', () => {
     expect(text).not.toContain('Zéphyrine')
     expect(text).not.toContain('73282932000074')
     expect(page.nomination.structureName).toBe(page.nomination.reference)
-    await expect(setBlindFields(f.org.id, f.edition.id, ['projectTitle'], { userId: f.organiser.id })).rejects.toMatchObject({ status: 422 })
+    await expect(setBlindFields(f.org.id, f.edition.id, ['projectTitle'], { userId: f.organiser.id })).rejects.toMatchObject({
+      status: 422,
+    })
   })
 })

@@ -46,11 +46,27 @@ describe('blindNomination', () => {
     attachments: [{ id: 'f1', filename: 'Statuts Jardins.PDF' }],
   }
   test('hides each chosen field and nothing else', () => {
-    const out = blindNomination(nomination, ['structureName', 'siret', 'contactName', 'contactEmail', 'contactPhone', 'address', 'attachmentNames', questionField('q1')])
+    const out = blindNomination(nomination, [
+      'structureName',
+      'siret',
+      'contactName',
+      'contactEmail',
+      'contactPhone',
+      'address',
+      'attachmentNames',
+      questionField('q1'),
+    ])
     expect(out.structureName).toBe('C-ABC12')
     expect(out.reference).toBe(neutralReference(nomination.id))
     expect(out.siret).toBeNull()
-    expect([out.contactFirstName, out.contactLastName, out.contactEmail, out.contactPhone, out.town, out.postalCode]).toEqual(['', '', '', null, null, null])
+    expect([out.contactFirstName, out.contactLastName, out.contactEmail, out.contactPhone, out.town, out.postalCode]).toEqual([
+      '',
+      '',
+      '',
+      null,
+      null,
+      null,
+    ])
     expect(out.attachments).toEqual([{ id: 'f1', filename: 'C-ABC12-1.pdf' }])
     expect(out.answers).toEqual({ q2: 'visible' })
     expect(out.projectTitle).toBe('Maraîchage')

@@ -22,7 +22,12 @@ export async function setBlindFields(
   const ids = questions.map((q) => q.id)
   const unique = [...new Set(fields)]
   if (unique.some((f) => !isBlindableField(f, ids)))
-    throw new AppError({ status: 422, code: 'invalid_input', messageKey: 'juryPanel.error.blindField', fields: { fields: ['juryPanel.error.blindField'] } })
+    throw new AppError({
+      status: 422,
+      code: 'invalid_input',
+      messageKey: 'juryPanel.error.blindField',
+      fields: { fields: ['juryPanel.error.blindField'] },
+    })
   return prisma.$transaction(async (tx) => {
     if (!(await writeBlindFields(tx, organisationId, editionId, unique)))
       throw new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })

@@ -27,7 +27,9 @@ export function isBlindableField(v: string, questionIds: readonly string[] = [])
 export function parseBlindFields(raw: string | null | undefined): string[] {
   try {
     const v: unknown = JSON.parse(raw ?? '[]')
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && (isBlindableField(x) || x.startsWith(QUESTION_FIELD_PREFIX))) : []
+    return Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string' && (isBlindableField(x) || x.startsWith(QUESTION_FIELD_PREFIX)))
+      : []
   } catch {
     return []
   }

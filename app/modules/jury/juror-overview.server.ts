@@ -8,16 +8,30 @@ import { parseScoreValues, weightedTotal } from './scoring-rules.ts'
 
 export async function jurorOverviewOf(editionId: string, now = new Date()) {
   const [jurors, categories, scores, abstentions] = await Promise.all([
-    prisma.juror.findMany({ where: { editionId, removedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
+    prisma.juror.findMany({
+      where: { editionId, removedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true },
+    }),
     prisma.prizeCategory.findMany({
       where: { editionId },
       select: { id: true, scaleMin: true, scaleMax: true, criteria: { select: { id: true, weight: true } } },
     }),
     prisma.juryScore.findMany({
       where: { juror: { editionId, removedAt: null } },
-      select: { jurorId: true, nominationId: true, values: true, complete: true, updatedAt: true, nomination: { select: { categoryId: true } } },
+      select: {
+        jurorId: true,
+        nominationId: true,
+        values: true,
+        complete: true,
+        updatedAt: true,
+        nomination: { select: { categoryId: true } },
+      },
     }),
-    prisma.juryAbstention.findMany({ where: { juror: { editionId, removedAt: null } }, select: { jurorId: true, nominationId: true, createdAt: true } }),
+    prisma.juryAbstention.findMany({
+      where: { juror: { editionId, removedAt: null } },
+      select: { jurorId: true, nominationId: true, createdAt: true },
+    }),
   ])
   const categoryOf = new Map(categories.map((c) => [c.id, c]))
   const assigned = new Map<string, number>()

@@ -76,7 +76,11 @@ export function jurorScope(jurorId: string, target: ScopeTarget = {}) {
                   .where('sc.complete', '=', true),
               ),
               eb.exists(
-                eb.selectFrom('JuryAbstention as ab').select(one).where('ab.jurorId', '=', jurorId).whereRef('ab.nominationId', '=', 'n.id'),
+                eb
+                  .selectFrom('JuryAbstention as ab')
+                  .select(one)
+                  .where('ab.jurorId', '=', jurorId)
+                  .whereRef('ab.nominationId', '=', 'n.id'),
               ),
             ])
             .as('complete'),

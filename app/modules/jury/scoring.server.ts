@@ -373,24 +373,27 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     abstentionOf(juror.id, nominationId),
   ])
   // Blinded before anything leaves the module: the page, its title and its attachments' names.
-  const dossier = blindNomination({
-    id: nominationId,
-    structureName: row.n_structureName ?? '',
-    siret: row.n_siret,
-    legalForm: row.n_legalForm,
-    creationDate: row.n_creationDate,
-    postalCode: row.n_postalCode,
-    town: row.n_town,
-    departement: row.n_departement,
-    employees: intOrNull(row.n_employees),
-    volunteers: intOrNull(row.n_volunteers),
-    budgetCents: intOrNull(row.n_budgetCents),
-    projectTitle: row.n_projectTitle ?? '',
-    projectDescription: row.n_projectDescription ?? '',
-    impact: row.n_impact ?? '',
-    answers: parseAnswers(row.n_answers),
-    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.size) })),
-  }, blindFields)
+  const dossier = blindNomination(
+    {
+      id: nominationId,
+      structureName: row.n_structureName ?? '',
+      siret: row.n_siret,
+      legalForm: row.n_legalForm,
+      creationDate: row.n_creationDate,
+      postalCode: row.n_postalCode,
+      town: row.n_town,
+      departement: row.n_departement,
+      employees: intOrNull(row.n_employees),
+      volunteers: intOrNull(row.n_volunteers),
+      budgetCents: intOrNull(row.n_budgetCents),
+      projectTitle: row.n_projectTitle ?? '',
+      projectDescription: row.n_projectDescription ?? '',
+      impact: row.n_impact ?? '',
+      answers: parseAnswers(row.n_answers),
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.size) })),
+    },
+    blindFields,
+  )
   if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
   const { category, questions } = grid
   const edition = juror.edition

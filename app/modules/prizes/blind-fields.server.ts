@@ -10,6 +10,9 @@ export async function readBlindFields(editionId: string, db: Tx = prisma): Promi
 
 /** Stores the blind fields; false when no such edition of the organisation. */
 export async function writeBlindFields(tx: Tx, organisationId: string, editionId: string, fields: readonly string[]) {
-  const { count } = await tx.prizeEdition.updateMany({ where: { id: editionId, organisationId }, data: { blindFields: JSON.stringify(fields) } })
+  const { count } = await tx.prizeEdition.updateMany({
+    where: { id: editionId, organisationId },
+    data: { blindFields: JSON.stringify(fields) },
+  })
   return count > 0
 }

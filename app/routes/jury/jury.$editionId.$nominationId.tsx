@@ -311,7 +311,10 @@ function ScoringView({ d }: { d: LoaderData }) {
     id: 'score-form',
     lastResult: conflictReply || abstainReply ? null : actionData?.result,
   })
-  const [abstainForm, abstainFields] = useZodForm(AbstainSchema, { id: 'abstain-form', lastResult: abstainReply ? actionData?.result : null })
+  const [abstainForm, abstainFields] = useZodForm(AbstainSchema, {
+    id: 'abstain-form',
+    lastResult: abstainReply ? actionData?.result : null,
+  })
   const [conflictForm, conflictFields] = useZodForm(DeclareConflictSchema, {
     id: 'conflict-form',
     lastResult: conflictReply ? actionData?.result : null,
