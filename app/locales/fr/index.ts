@@ -16,6 +16,7 @@ import { home } from './home.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { juryRounds } from './juryRounds.ts'
+import { juryPanel } from './jury-panel.ts'
 import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
 import { nominations } from './nominations.ts'
@@ -46,6 +47,7 @@ export const messages = {
   ...home,
   ...jury,
   ...juryAdmin,
+  ...juryPanel,
   ...links,
   ...mailbox,
   ...nominations,

@@ -19,7 +19,7 @@ export const LATE_WITHIN_DAYS = 3
 const juryNotFound = () => new AppError({ status: 404, code: 'not_found', messageKey: 'juryAdmin.error.notFound' })
 
 async function progressRows(db: Tx, editionId: string) {
-  const [jurors, assignments, scores] = await Promise.all([
+  const [jurors, assignments, scores, abstentions] = await Promise.all([
     db.juror.findMany({
       where: { editionId, removedAt: null },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -41,8 +41,10 @@ async function progressRows(db: Tx, editionId: string) {
       where: { complete: true, juror: { editionId, removedAt: null } },
       select: { jurorId: true, nominationId: true },
     }),
+    db.juryAbstention.findMany({ where: { juror: { editionId, removedAt: null } }, select: { jurorId: true, nominationId: true } }),
   ])
-  const complete = new Set(scores.map((s) => pairKey(s.jurorId, s.nominationId)))
+  // An abstention counts as done.
+  const complete = new Set([...scores, ...abstentions].map((s) => pairKey(s.jurorId, s.nominationId)))
   return jurors.map((j) => {
     const categories = j.memberships.map((m) => {
       const mine = assignments.filter((a) => a.jurorId === j.id && a.categoryId === m.categoryId)

@@ -7,6 +7,7 @@ import { prisma, type Tx } from '#app/db.server.ts'
 import { tally } from '#app/modules/votes/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import {
+  countedEntries,
   countTopScores,
   isTieBreak,
   juryStatuses,
@@ -91,7 +92,7 @@ export async function computeResults(
   })
   if (!edition) throw new AppError({ status: 404, code: 'edition_not_found', messageKey: 'juryAdmin.error.notFound' })
   const statuses = await juryStatusesOf(editionId)
-  const [categories, nominations, jurors, conflicts, scores, decisions, votes] = await Promise.all([
+  const [categories, nominations, jurors, conflicts, scores, decisions, votes, abstentions] = await Promise.all([
     prisma.prizeCategory.findMany({
       where: { editionId, ...(opts.categoryId ? { id: opts.categoryId } : {}) },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
@@ -126,7 +127,9 @@ export async function computeResults(
       select: { nominationId: true, decision: true, rationale: true, rank: true },
     }),
     opts.withVotes !== false && edition.publicVoteEnabled ? tally(editionId, { forOrganiser: true }) : Promise.resolve(null),
+    prisma.juryAbstention.findMany({ where: { juror: { editionId } }, select: { jurorId: true, nominationId: true } }),
   ])
+  const abstained = new Set(abstentions.map((a) => pairKey(a.jurorId, a.nominationId)))
   const tieBreak: TieBreak = isTieBreak(edition.tieBreak) ? edition.tieBreak : 'chair'
   const jurorName = new Map(jurors.map((j) => [j.id, j.name]))
   const removed = new Set(jurors.filter((j) => j.removedAt).map((j) => j.id))
@@ -175,11 +178,19 @@ export async function computeResults(
     const entries: (ScoreEntry & { comment: string })[] = []
     for (const s of scoresByCategory.get(category.id) ?? []) {
       const total = weightedTotal(category.criteria, parseScoreValues(s.values))
-      if (total !== null) entries.push({ jurorId: s.jurorId, nominationId: s.nominationId, total, comment: s.comment })
+      if (total !== null)
+        entries.push({
+          jurorId: s.jurorId,
+          nominationId: s.nominationId,
+          total,
+          comment: s.comment,
+          abstained: abstained.has(pairKey(s.jurorId, s.nominationId)),
+        })
     }
     const normalised = edition.normaliseScores ? normalisedScores(entries, scale) : null
     const byNomination = new Map<string, typeof entries>()
-    for (const e of entries) {
+    // An abstention is left out of the nomination's mean, SD and count.
+    for (const e of countedEntries(entries)) {
       const list = byNomination.get(e.nominationId) ?? []
       list.push(e)
       byNomination.set(e.nominationId, list)

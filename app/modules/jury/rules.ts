@@ -51,7 +51,18 @@ export function nominationStats(totals: readonly number[], scale: Scale): Nomina
   }
 }
 
-export type ScoreEntry = { jurorId: string; nominationId: string; total: number }
+export type ScoreEntry = {
+  jurorId: string
+  nominationId: string
+  total: number
+  /** The juror abstained on this nomination (their choice): the entry never counts. */
+  abstained?: boolean
+}
+
+/** The entries that count in means and in normalisation: abstentions are left out. */
+export function countedEntries<T extends ScoreEntry>(entries: readonly T[]): T[] {
+  return entries.filter((e) => !e.abstained)
+}
 
 /**
  * Normalised score of each nomination (one category, one scale):
@@ -61,8 +72,11 @@ export type ScoreEntry = { jurorId: string; nominationId: string; total: number 
  *   3. normalised = M + z̄ · S, clamped to [scaleMin, scaleMax], where M and S are the mean and
  *      population SD of every total of the category (S = 0 → everyone gets M).
  * So a severe juror and a generous one weigh the same, and the result stays on the grid's scale.
+ * Abstained entries are left out of every step.
  */
-export function normalisedScores(entries: readonly ScoreEntry[], scale: Scale): Map<string, number> {
+export function normalisedScores(allEntries: readonly ScoreEntry[], scale: Scale): Map<string, number> {
+  // An abstention counts neither in its juror's mean and SD nor in the category's M and S.
+  const entries = countedEntries(allEntries)
   const byJuror = new Map<string, number[]>()
   for (const e of entries) {
     const list = byJuror.get(e.jurorId)

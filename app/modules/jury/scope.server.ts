@@ -13,7 +13,7 @@ export type ScopeTarget = { categoryId?: string } | { categoryOf: string }
  * categories, in the jury pool (shortlisted, or eligible while none is shortlisted), assigned to the
  * juror when the category has assignments for them, else in a category in mode `all`. Each pool row
  * says `conflicted` (a declared conflict: `canSeeNomination` is false) and `complete` (the juror's
- * score is complete).
+ * score is complete, or they abstained).
  */
 export function jurorScope(jurorId: string, target: ScopeTarget = {}) {
   const one = sql.lit(1).as('one')
@@ -68,15 +68,25 @@ export function jurorScope(jurorId: string, target: ScopeTarget = {}) {
           eb
             .exists(eb.selectFrom('JuryConflict as k').select(one).where('k.jurorId', '=', jurorId).whereRef('k.nominationId', '=', 'n.id'))
             .as('conflicted'),
+          // Done: a complete score, or an abstention (abstention.server.ts).
           eb
-            .exists(
-              eb
-                .selectFrom('JuryScore as sc')
-                .select(one)
-                .where('sc.jurorId', '=', jurorId)
-                .whereRef('sc.nominationId', '=', 'n.id')
-                .where('sc.complete', '=', true),
-            )
+            .or([
+              eb.exists(
+                eb
+                  .selectFrom('JuryScore as sc')
+                  .select(one)
+                  .where('sc.jurorId', '=', jurorId)
+                  .whereRef('sc.nominationId', '=', 'n.id')
+                  .where('sc.complete', '=', true),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom('JuryAbstention as ab')
+                  .select(one)
+                  .where('ab.jurorId', '=', jurorId)
+                  .whereRef('ab.nominationId', '=', 'n.id'),
+              ),
+            ])
             .as('complete'),
         ])
         .where('n.editionId', '=', (eb) => eb.selectFrom('me').select('editionId'))

@@ -21,6 +21,9 @@ import {
 } from './scoring-rules.ts'
 import { parseAnswers } from '#app/shared/questions.ts'
 import { parseScoreValues } from './scoring-rules.ts'
+import { abstainedNominationIds, abstentionOf } from './abstention.server.ts'
+import { blindNomination, questionField } from './blinding.ts'
+import { blindFieldsOf } from './blinding.server.ts'
 
 const closed = () => new AppError({ status: 409, code: 'scoring_closed', messageKey: 'jury.error.closed' })
 const removed = () => new AppError({ status: 403, code: 'juror_removed', messageKey: 'jury.error.removed' })
@@ -187,7 +190,13 @@ export async function submitCategory(jurorId: string, categoryId: string, opts: 
   if (!isScoringPeriodOpen(juror.edition, now)) throw closed()
   const items = await assignedNominations(jurorId, { categoryId })
   if (items.length === 0) throw new AppError({ status: 409, code: 'nothing_to_submit', messageKey: 'jury.error.nothingToSubmit' })
-  const complete = await prisma.juryScore.count({ where: { jurorId, nominationId: { in: items.map((i) => i.id) }, complete: true } })
+  const ids = items.map((i) => i.id)
+  const [scoredRows, abstained] = await Promise.all([
+    prisma.juryScore.findMany({ where: { jurorId, nominationId: { in: ids }, complete: true }, select: { nominationId: true } }),
+    abstainedNominationIds(jurorId, ids),
+  ])
+  // An abstention counts as done.
+  const complete = new Set([...scoredRows.map((s) => s.nominationId), ...abstained]).size
   if (complete < items.length) {
     throw new AppError({
       status: 409,
@@ -357,28 +366,34 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     if (row.conflicted !== null && Boolean(row.conflicted)) throw forbiddenError()
     throw notFoundError()
   }
-  const [grid, attachments] = await Promise.all([
+  const [grid, attachments, blindFields, abstention] = await Promise.all([
     getCachedJuryGrid(juror.edition.id, row.categoryId),
     Number(row.attachmentCount ?? 0) > 0 ? attachmentsOf(nominationId) : [],
+    blindFieldsOf(juror.edition.id),
+    abstentionOf(juror.id, nominationId),
   ])
-  const dossier = {
-    id: nominationId,
-    structureName: row.n_structureName ?? '',
-    siret: row.n_siret,
-    legalForm: row.n_legalForm,
-    creationDate: row.n_creationDate,
-    postalCode: row.n_postalCode,
-    town: row.n_town,
-    departement: row.n_departement,
-    employees: intOrNull(row.n_employees),
-    volunteers: intOrNull(row.n_volunteers),
-    budgetCents: intOrNull(row.n_budgetCents),
-    projectTitle: row.n_projectTitle ?? '',
-    projectDescription: row.n_projectDescription ?? '',
-    impact: row.n_impact ?? '',
-    answers: parseAnswers(row.n_answers),
-    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.size) })),
-  }
+  // Blinded before anything leaves the module: the page, its title and its attachments' names.
+  const dossier = blindNomination(
+    {
+      id: nominationId,
+      structureName: row.n_structureName ?? '',
+      siret: row.n_siret,
+      legalForm: row.n_legalForm,
+      creationDate: row.n_creationDate,
+      postalCode: row.n_postalCode,
+      town: row.n_town,
+      departement: row.n_departement,
+      employees: intOrNull(row.n_employees),
+      volunteers: intOrNull(row.n_volunteers),
+      budgetCents: intOrNull(row.n_budgetCents),
+      projectTitle: row.n_projectTitle ?? '',
+      projectDescription: row.n_projectDescription ?? '',
+      impact: row.n_impact ?? '',
+      answers: parseAnswers(row.n_answers),
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: Number(a.size) })),
+    },
+    blindFields,
+  )
   if (!grid) throw new AppError({ status: 404, code: 'category_not_found', messageKey: 'jury.error.nominationNotFound' })
   const { category, questions } = grid
   const edition = juror.edition
@@ -391,7 +406,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
     edition: { id: edition.id, title: edition.title, juryEndsAt: edition.juryEndsAt, state },
     category: { id: category.id, name: category.name, scaleMin: category.scaleMin, scaleMax: category.scaleMax, submittedAt },
     criteria: category.criteria.map((c) => ({ id: c.id, name: c.name, rubric: c.rubric, weight: c.weight })),
-    questions: questions.map((q) => ({ id: q.id, label: q.label })),
+    questions: questions.filter((q) => !blindFields.includes(questionField(q.id))).map((q) => ({ id: q.id, label: q.label })),
     nomination: dossier,
     score: {
       values: hasScore ? parseScoreValues(row.values!) : {},
@@ -399,6 +414,7 @@ export async function getScoringPage(juror: ActiveJuror, nominationId: string, n
       complete: hasScore && Boolean(row.complete),
       updatedAt: hasScore ? row.updatedAt : null,
     },
+    abstention: abstention ? { reason: abstention.reason, createdAt: abstention.createdAt } : null,
     progress: { done, total, allComplete: total > 0 && done === total },
     position: Number(row.position),
     previousId: row.previousId,
@@ -412,7 +428,16 @@ export type ScoringPage = Awaited<ReturnType<typeof getScoringPage>>
 /** An attachment of a nomination the juror may open (assigned, not conflicted); not-found / forbidden AppErrors otherwise. */
 export async function getAttachmentForJuror(juror: ActiveJuror, nominationId: string, attachmentId: string) {
   await requireNominationAccess(juror, nominationId)
-  return getAttachmentForReview(juror.edition.organisationId, juror.edition.id, nominationId, attachmentId)
+  const [file, blindFields, all] = await Promise.all([
+    getAttachmentForReview(juror.edition.organisationId, juror.edition.id, nominationId, attachmentId),
+    blindFieldsOf(juror.edition.id),
+    attachmentsOf(nominationId),
+  ])
+  // The downloaded file's name is blinded like the list on the page (same numbering).
+  const blinded = blindNomination({ id: nominationId, attachments: all }, blindFields).attachments
+  const index = all.findIndex((a) => a.id === attachmentId)
+  if (!file || index < 0 || !blinded) return file
+  return { ...file, filename: blinded[index]!.filename }
 }
 
 /** The juror's personal page: per edition they sit on, per category, what to score and how far they are. */
@@ -434,6 +459,11 @@ export async function listJuryWork(user: { id: string; email: string }, now = ne
       select: { nominationId: true, complete: true, updatedAt: true },
     })
     const scoreOf = new Map(scores.map((s) => [s.nominationId, s]))
+    const blindFields = await blindFieldsOf(juror.edition.id)
+    const abstained = await abstainedNominationIds(
+      juror.id,
+      items.map((i) => i.id),
+    )
     const state = scoringPeriodState(juror.edition, now)
     out.push({
       jurorId: juror.id,
@@ -451,10 +481,11 @@ export async function listJuryWork(user: { id: string; email: string }, now = ne
             .filter((i) => i.categoryId === m.categoryId)
             .map((i) => ({
               id: i.id,
-              structureName: i.structureName,
+              structureName: blindNomination(i, blindFields).structureName,
               projectTitle: i.projectTitle,
-              started: scoreOf.has(i.id),
-              complete: scoreOf.get(i.id)?.complete ?? false,
+              started: scoreOf.has(i.id) || abstained.has(i.id),
+              complete: (scoreOf.get(i.id)?.complete ?? false) || abstained.has(i.id),
+              abstained: abstained.has(i.id),
             }))
           const progress = progressOf(nominations)
           return {

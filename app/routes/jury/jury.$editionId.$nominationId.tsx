@@ -18,6 +18,9 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CONFLICT_KINDS, conflictKindLabelKey, MAX_CONFLICT_NOTE_LENGTH } from '#app/modules/jury/conflict-rules.ts'
 import { declareConflict } from '#app/modules/jury/conflicts.server.ts'
+import { abstain, withdrawAbstention } from '#app/modules/jury/abstention.server.ts'
+import { AbstainSchema, WithdrawAbstentionSchema } from '#app/modules/jury/abstention-schema.ts'
+import { ABSTENTION_REASON_MAX } from '#app/modules/jury/abstention-rules.ts'
 import { requireJuror, requireNominationAccess } from '#app/modules/jury/jurors.server.ts'
 import { CRITERION_FIELD_PREFIX, DeclareConflictSchema, SaveScoreSchema, scoreValuesOf } from '#app/modules/jury/scoring-schema.ts'
 import { getScoringPage, saveScore } from '#app/modules/jury/scoring.server.ts'
@@ -82,9 +85,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       previousId: page.previousId,
       nextId: page.nextId,
       editable: page.editable,
+      abstention: page.abstention ? { reason: page.abstention.reason } : null,
       nomination: {
         id: n.id,
         structureName: n.structureName,
+        reference: n.reference,
+        nameHidden: n.structureName === n.reference,
         siret: n.siret,
         legalForm:
           n.legalForm && (LEGAL_FORMS as readonly string[]).includes(n.legalForm)
@@ -116,6 +122,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return submitForm(request, formData, DeclareConflictSchema, async ({ kind, note }) => {
       await declareConflict(juror, nominationId, { kind, note })
       return redirectWithToast(request, '/jury', { type: 'success', key: 'jury.toast.conflictDeclared' })
+    })
+  }
+  if (formData.get('intent') === 'abstain') {
+    return submitForm(request, formData, AbstainSchema, async ({ reason }) => {
+      await abstain(juror.id, nominationId, reason)
+      return redirectWithToast(request, `/jury/${juror.editionId}/${nominationId}`, { type: 'success', key: 'juryPanel.toast.abstained' })
+    })
+  }
+  if (formData.get('intent') === 'withdraw-abstention') {
+    return submitForm(request, formData, WithdrawAbstentionSchema, async () => {
+      await withdrawAbstention(juror.id, nominationId)
+      return redirectWithToast(request, `/jury/${juror.editionId}/${nominationId}`, { type: 'success', key: 'juryPanel.toast.withdrawn' })
     })
   }
   // The Save button of the page without JavaScript (intent=save); any other intent is refused by the schema.
@@ -288,7 +306,15 @@ function ScoringView({ d }: { d: LoaderData }) {
   const tr = (e: string) => t(e as MessageKey)
   // One reply for two forms: it goes to the form whose button was pressed.
   const conflictReply = actionData?.result.initialValue?.intent === 'conflict'
-  const [scoreForm] = useZodForm(SaveScoreSchema, { id: 'score-form', lastResult: conflictReply ? null : actionData?.result })
+  const abstainReply = actionData?.result.initialValue?.intent === 'abstain'
+  const [scoreForm] = useZodForm(SaveScoreSchema, {
+    id: 'score-form',
+    lastResult: conflictReply || abstainReply ? null : actionData?.result,
+  })
+  const [abstainForm, abstainFields] = useZodForm(AbstainSchema, {
+    id: 'abstain-form',
+    lastResult: abstainReply ? actionData?.result : null,
+  })
   const [conflictForm, conflictFields] = useZodForm(DeclareConflictSchema, {
     id: 'conflict-form',
     lastResult: conflictReply ? actionData?.result : null,
@@ -345,7 +371,9 @@ function ScoringView({ d }: { d: LoaderData }) {
         <p className="text-stone-700">
           {d.edition.title} — {d.category.name}
         </p>
-        <h1 className="text-3xl font-bold tracking-tight">{d.nomination.structureName}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">
+          {d.nomination.nameHidden ? t('juryPanel.dossierReference', { reference: d.nomination.reference }) : d.nomination.structureName}
+        </h1>
         <p data-testid="scoring-progress">
           {t('jury.progress', { done: d.progress.done, total: d.progress.total })} ·{' '}
           {t('jury.score.position', { position: d.position, total: d.progress.total })}
@@ -461,6 +489,43 @@ function ScoringView({ d }: { d: LoaderData }) {
               )}
             </div>
           </Form>
+
+          {d.abstention ? (
+            <div className="card space-y-3" data-testid="abstention">
+              <p role="status">{t('juryPanel.abstain.current', { reason: d.abstention.reason })}</p>
+              {d.editable && (
+                <Form method="post">
+                  <button type="submit" name="intent" value="withdraw-abstention" className="btn-secondary" disabled={busy}>
+                    {t('juryPanel.abstain.withdraw')}
+                  </button>
+                </Form>
+              )}
+            </div>
+          ) : (
+            d.editable && (
+              <details className="card" open={abstainReply || undefined}>
+                <summary className="cursor-pointer font-semibold">{t('juryPanel.abstain.title')}</summary>
+                <Form method="post" className="mt-4 space-y-3" {...getFormProps(abstainForm)}>
+                  <FormErrorSummary links={summaryEntries(abstainForm, { reason: 'abstain-reason' }, tr)} />
+                  <p className="text-sm text-stone-700">{t('juryPanel.abstain.help')}</p>
+                  <TextareaField
+                    label={t('juryPanel.abstain.reason')}
+                    name={abstainFields.reason.name}
+                    key={abstainFields.reason.key}
+                    defaultValue={abstainFields.reason.initialValue}
+                    id="abstain-reason"
+                    required
+                    maxLength={ABSTENTION_REASON_MAX}
+                    rows={3}
+                    errors={abstainFields.reason.errors?.map(tr)}
+                  />
+                  <button type="submit" name="intent" value="abstain" className="btn-secondary" disabled={busy}>
+                    {t('juryPanel.abstain.submit')}
+                  </button>
+                </Form>
+              </details>
+            )
+          )}
 
           <details className="card">
             <summary className="cursor-pointer font-semibold">{t('jury.conflict.declare')}</summary>
