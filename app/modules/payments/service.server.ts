@@ -20,6 +20,7 @@ import {
   setHoldExpiry,
 } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { issueCreditNoteForPayment, issueInvoiceForPayment, markInvoicePaid } from './invoices.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 import {
@@ -188,6 +189,7 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   })
   const receiptNumber = org.lastReceiptNumber
   await tx.payment.update({ where: { id: paymentId }, data: { receiptNumber } })
+  await markInvoicePaid(tx, paymentId, now)
 
   const registration = await tx.registration.findUniqueOrThrow({
     where: { id: payment.registrationId },
@@ -284,6 +286,7 @@ export async function releasePendingPayment(tx: Tx, paymentId: string, opts: Rel
   if (count !== 1) return false
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
   const registration = payment.registration
+  await issueCreditNoteForPayment(tx, paymentId, opts.now)
   const released = await releaseHold(tx, registration, opts.reason === 'expired' ? 'payment_expired' : 'payment_cancelled', opts.now)
   if (released) {
     if (registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
@@ -366,6 +369,7 @@ export async function requestRefundOnCancel(
       : { refundStatus: 'not_refundable', refundCents: 0, refundFeeCents: refund.feeCents },
   })
   if (count !== 1 || !refund.refundable) return null
+  await issueCreditNoteForPayment(tx, preview.paymentId, now, refund.refundCents)
   return preview.method === 'card' ? preview.paymentId : null
 }
 
@@ -521,6 +525,7 @@ export async function switchPaymentMethod(
       return { id: current.id, method: current.method, changed: false }
     const { count } = await tx.payment.updateMany({ where: { id: current.id, status: 'pending' }, data: { status: 'cancelled' } })
     if (count !== 1) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    await issueCreditNoteForPayment(tx, current.id, now)
     const payment = await createPendingPayment(tx, {
       organisationId: current.organisationId,
       registrationId,
@@ -528,6 +533,7 @@ export async function switchPaymentMethod(
       amountCents: current.amountCents,
       purchaseOrderNumber,
     })
+    await issueInvoiceForPayment(tx, payment.id, now)
     await setHoldExpiry(tx, registrationId, input.method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null)
     if (input.method !== 'card') {
       await sendPaymentInstructions(
