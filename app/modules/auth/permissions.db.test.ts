@@ -89,6 +89,7 @@ const PAGES: [Action, string, string][] = [
   ['vote.manage', 'o.$org.prizes.$editionId.votes.tsx', '/prizes/:editionId/votes'],
   ['prize.results', 'o.$org.prizes.$editionId.results.tsx', '/prizes/:editionId/results'],
   ['prize.results', 'o.$org.prizes.$editionId.report.tsx', '/prizes/:editionId/report'],
+  ['invoice.export', 'o.$org.invoices.tsx', '/invoices'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

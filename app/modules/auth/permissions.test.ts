@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'vote.manage': /*                   */ [true, true, false],
   'prize.results': /*                 */ [true, true, false],
   'prize.publishResults': /*          */ [true, true, false],
+  'invoice.export': /*                */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

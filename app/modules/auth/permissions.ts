@@ -44,6 +44,7 @@ export const ACTIONS = [
   'vote.manage',
   'prize.results',
   'prize.publishResults',
+  'invoice.export',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

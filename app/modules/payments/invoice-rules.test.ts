@@ -3,6 +3,7 @@ import {
   decimalAmount,
   formatInvoiceNumber,
   formatSiret,
+  invoicePeriod,
   invoiceDueDate,
   invoiceTotals,
   needsInvoice,
@@ -63,5 +64,18 @@ describe('invoice rules', () => {
       postcode: '69002',
       city: 'Lyon',
     })
+  })
+})
+
+describe('invoicePeriod', () => {
+  const now = new Date('2026-12-07T10:00:00Z')
+  it('defaults to the current month and includes the last day', () => {
+    expect(invoicePeriod(null, null, now)).toEqual({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') })
+    expect(invoicePeriod('2026-01-01', '2026-01-31', now)!.to).toEqual(new Date('2026-02-01T00:00:00Z'))
+  })
+  it('refuses bad, reversed or over-long periods', () => {
+    expect(invoicePeriod('2026-13-45', null, now)).toBeNull()
+    expect(invoicePeriod('2026-02-01', '2026-01-01', now)).toBeNull()
+    expect(invoicePeriod('2024-01-01', '2026-01-01', now)).toBeNull()
   })
 })
