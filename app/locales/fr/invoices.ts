@@ -9,7 +9,8 @@ export const invoices = {
   'invoices.show': 'Afficher',
   'invoices.exportZip': 'Exporter (PDF Factur-X + XML, zip)',
   'invoices.exportCsv': 'Journal CSV',
-  'invoices.count': '{count, plural, =0 {Aucun document sur la période} one {# document sur la période} other {# documents sur la période}}',
+  'invoices.count':
+    '{count, plural, =0 {Aucun document sur la période} one {# document sur la période} other {# documents sur la période}}',
   'invoices.col.number': 'Numéro',
   'invoices.col.date': 'Date',
   'invoices.col.buyer': 'Acheteur',

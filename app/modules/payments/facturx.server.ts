@@ -32,7 +32,10 @@ export async function renderInvoicePdf(inv: InvoiceDocument): Promise<Buffer> {
   doc.font('bold').fontSize(18).text(title)
   doc.font('body').fontSize(10)
   doc.text(`Date : ${formatDate('fr', inv.issuedAt, TZ)}`)
-  if (inv.credited) doc.text(`Avoir sur la facture n° ${formatInvoiceNumber('invoice', inv.credited.number)} du ${formatDate('fr', inv.credited.issuedAt, TZ)}`)
+  if (inv.credited)
+    doc.text(
+      `Avoir sur la facture n° ${formatInvoiceNumber('invoice', inv.credited.number)} du ${formatDate('fr', inv.credited.issuedAt, TZ)}`,
+    )
   if (inv.dueAt && !credit) doc.text(`Échéance : ${formatDate('fr', inv.dueAt, TZ)} (30 jours)`)
   doc.moveDown()
   doc.font('bold').text('Facturé à')
@@ -58,7 +61,10 @@ export async function renderInvoicePdf(inv: InvoiceDocument): Promise<Buffer> {
   doc.moveDown()
   if (!credit) {
     if (inv.paidAt) {
-      doc.font('bold').fontSize(14).text(`ACQUITTÉE le ${formatDate('fr', inv.paidAt, TZ)}`, left, doc.y)
+      doc
+        .font('bold')
+        .fontSize(14)
+        .text(`ACQUITTÉE le ${formatDate('fr', inv.paidAt, TZ)}`, left, doc.y)
       doc.font('body').fontSize(10)
     } else {
       doc.font('bold').text('Règlement', left, doc.y)
@@ -169,9 +175,7 @@ export function eInvoiceData(inv: InvoiceDocument): EInvoice {
         'cbc:TaxExclusiveAmount@currencyID': 'EUR',
         'cbc:TaxInclusiveAmount': eur(inv.totalInclTaxCents),
         'cbc:TaxInclusiveAmount@currencyID': 'EUR',
-        ...(inv.paidAt && !credit
-          ? { 'cbc:PrepaidAmount': eur(inv.totalInclTaxCents), 'cbc:PrepaidAmount@currencyID': 'EUR' }
-          : {}),
+        ...(inv.paidAt && !credit ? { 'cbc:PrepaidAmount': eur(inv.totalInclTaxCents), 'cbc:PrepaidAmount@currencyID': 'EUR' } : {}),
         'cbc:PayableAmount': eur(inv.paidAt && !credit ? 0 : inv.totalInclTaxCents),
         'cbc:PayableAmount@currencyID': 'EUR',
       },

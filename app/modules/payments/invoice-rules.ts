@@ -79,7 +79,8 @@ export function splitAddress(address: string | null | undefined): { lines: strin
  * by default the current month. Null when a date is invalid, reversed or the span exceeds a year.
  */
 export function invoicePeriod(from: string | null, to: string | null, now: Date): { from: Date; to: Date } | null {
-  const day = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? new Date(`${s}T00:00:00Z`) : null)
+  const day = (s: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? new Date(`${s}T00:00:00Z`) : null
   const start = from ? day(from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
   const lastDay = to ? day(to) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0))
   if (!start || !lastDay || lastDay < start) return null

@@ -9,6 +9,7 @@ import { describe, expect, test, beforeAll } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
 import { cancelByOrganiser, register } from '#app/composition/registrations.server.ts'
 import { prisma } from '#app/db.server.ts'
+import { renderStoredEmail } from '#app/modules/email/render.server.ts'
 import { makeEvent, makeOrganisation, makeUser, person } from '#tests/support/factories.ts'
 import { makeTicketType, setBankDetails, setPaymentSettings } from '#tests/support/payment-fixtures.ts'
 import { pdfText } from '#tests/support/pdf-text.ts'
@@ -48,7 +49,11 @@ beforeAll(async () => {
 
 async function purchaseOrderEvent(capacity = 100) {
   const event = await makeEvent(organisationId, { capacity })
-  await setPaymentSettings(event.id, { acceptsPurchaseOrder: true, acceptsTransfer: true, refundDeadline: new Date(Date.now() + 86_400_000) })
+  await setPaymentSettings(event.id, {
+    acceptsPurchaseOrder: true,
+    acceptsTransfer: true,
+    refundDeadline: new Date(Date.now() + 86_400_000),
+  })
   const ticket = await makeTicketType(event.id, { priceCents: 12000, name: 'Journée' })
   return { event, ticket }
 }
@@ -97,6 +102,16 @@ describe('invoices of purchase orders', () => {
     expect(unpaid.text).toContain('IBAN : FR76 3000 6000 0112 3456 7890 189')
     expect(unpaid.text).toContain('Code service Chorus Pro : DRH-FORM')
     expect(unpaid.text).not.toContain('ACQUITTÉE')
+
+    // The payment-instructions email names the invoice to pay against and attaches its PDF.
+    const message = await prisma.emailMessage.findFirstOrThrow({
+      where: { template: 'payment-instructions', toAddress: result.registration.email },
+    })
+    const email = await renderStoredEmail(message)
+    const number = `F-${String(invoice!.number).padStart(6, '0')}`
+    expect(email.text).toContain(`Réglez par mandat administratif sur la facture n° ${number} jointe`)
+    expect(email.attachments.map((a) => a.filename)).toEqual([`facture-${number}.pdf`])
+    expect((await pdfText(email.attachments[0]!.content as Buffer)).text).toContain(`Facture n° ${number}`)
 
     await prisma.$transaction((tx) => confirmPayment(tx, paymentId, { now: new Date() }))
     const paid = (await getInvoice(organisationId, invoice!.id))!
@@ -166,7 +181,13 @@ describe('invoices of purchase orders', () => {
     const event = await makeEvent(org.id, { capacity: 10 })
     await setPaymentSettings(event.id, { acceptsPurchaseOrder: true })
     const ticket = await makeTicketType(event.id, { priceCents: 4500 })
-    const a = await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'purchase_order', purchaseOrderNumber: 'BC-1', buyer })
+    const a = await register(event.id, {
+      ...person(),
+      ticketTypeId: ticket.id,
+      paymentMethod: 'purchase_order',
+      purchaseOrderNumber: 'BC-1',
+      buyer,
+    })
     await register(event.id, { ...person(), ticketTypeId: ticket.id, paymentMethod: 'purchase_order', purchaseOrderNumber: 'BC-2' })
     await prisma.$transaction((tx) => confirmPayment(tx, a.payment!.id, { now: new Date() }))
     const from = new Date(Date.now() - 86_400_000)
@@ -182,10 +203,15 @@ describe('invoices of purchase orders', () => {
       'journal.csv',
     ])
     expect(strFromU8(entries['facture-F-000001.xml']!)).toContain('<ram:ID>F-000001</ram:ID>')
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]).toBe('Numéro;Type;Date;Acheteur;SIRET;HT;TVA;TTC;Statut;Payée le')
-    expect(lines[1]).toMatch(/^F-000001;Facture;\d{2}\/\d{2}\/\d{4};Région Occitanie;233 100 019 00018;45,00;0,00;45,00;Acquittée;\d{2}\/\d{2}\/\d{4}$/)
+    expect(lines[1]).toMatch(
+      /^F-000001;Facture;\d{2}\/\d{2}\/\d{4};Région Occitanie;233 100 019 00018;45,00;0,00;45,00;Acquittée;\d{2}\/\d{2}\/\d{4}$/,
+    )
     expect(lines[2]).toMatch(/^F-000002;Facture;.*;45,00;0,00;45,00;À payer;$/)
     // Another period: nothing.
     expect((await invoiceExport(org.id, new Date('2020-01-01'), new Date('2020-02-01'))).count).toBe(0)

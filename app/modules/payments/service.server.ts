@@ -20,6 +20,7 @@ import {
   setHoldExpiry,
 } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { formatInvoiceNumber } from './invoice-rules.ts'
 import { issueCreditNoteForPayment, issueInvoiceForPayment, markInvoicePaid } from './invoices.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
@@ -108,10 +109,11 @@ export async function sendPaymentInstructions(
   tx: Tx,
   r: EmailRegistration,
   event: EmailEvent,
-  payment: { method: string; amountCents: number; reference: string; purchaseOrderNumber?: string | null },
+  payment: { id?: string; method: string; amountCents: number; reference: string; purchaseOrderNumber?: string | null },
   ticketName: string,
   manageUrl: string,
 ) {
+  const invoice = payment.id ? await tx.invoice.findFirst({ where: { paymentId: payment.id, kind: 'invoice' } }) : null
   const org = await tx.organisation.findUniqueOrThrow({
     where: { id: event.organisationId },
     select: { iban: true, bic: true, bankAccountHolder: true, legalName: true, name: true },
@@ -131,6 +133,9 @@ export async function sendPaymentInstructions(
       method: payment.method === 'purchase_order' ? 'purchase_order' : 'transfer',
       purchaseOrderNumber: payment.purchaseOrderNumber ?? null,
       bank: bankDetailsOf(org),
+      invoice: invoice
+        ? { id: invoice.id, organisationId: invoice.organisationId, number: formatInvoiceNumber('invoice', invoice.number) }
+        : null,
     },
     organisationId: event.organisationId,
     category: `event:${event.id}`,
