@@ -30,7 +30,12 @@ import { WaitlistOffer, waitlistOfferSubject, type WaitlistOfferProps } from './
 import { JuryInvitation, juryInvitationSubject, type JuryInvitationProps } from './jury-invitation.tsx'
 import { Campaign, campaignSubject, type CampaignProps } from './campaign.tsx'
 import { RefundResult, refundResultSubject, type RefundResultProps } from './refund-result.tsx'
-import { PaymentInstructions, paymentInstructionsSubject, type PaymentInstructionsProps } from './payment-instructions.tsx'
+import {
+  PaymentInstructions,
+  paymentInstructionsAttachments,
+  paymentInstructionsSubject,
+  type PaymentInstructionsProps,
+} from './payment-instructions.tsx'
 import { PaymentReleased, paymentReleasedSubject, type PaymentReleasedProps } from './payment-released.tsx'
 import { Certificate, certificateAttachments, certificateSubject, type CertificateProps } from './certificate.tsx'
 import { SurveyInvitation, surveyInvitationSubject, type SurveyInvitationProps } from './survey-invitation.tsx'
@@ -74,7 +79,11 @@ export const templates = {
   'application-refused': { component: ApplicationRefused, subject: applicationRefusedSubject } as Template<ApplicationProps>,
   'application-waitlisted': { component: ApplicationWaitlisted, subject: applicationWaitlistedSubject } as Template<ApplicationProps>,
   'refund-result': { component: RefundResult, subject: refundResultSubject } as Template<RefundResultProps>,
-  'payment-instructions': { component: PaymentInstructions, subject: paymentInstructionsSubject } as Template<PaymentInstructionsProps>,
+  'payment-instructions': {
+    component: PaymentInstructions,
+    subject: paymentInstructionsSubject,
+    attachments: paymentInstructionsAttachments,
+  } as Template<PaymentInstructionsProps>,
   'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
   certificate: { component: Certificate, subject: certificateSubject, attachments: certificateAttachments } as Template<CertificateProps>,
   'survey-invitation': { component: SurveyInvitation, subject: surveyInvitationSubject } as Template<SurveyInvitationProps>,

@@ -95,6 +95,9 @@ export const payments: Record<keyof typeof fr, string> = {
     'Public-sector order: your purchase order no. {number} has been recorded. Pass it to your accounts department with the reference {reference}; a receipt will be issued on payment.',
   'payments.email.instructions.confirmLater':
     'Your registration will be confirmed as soon as the payment is received; you will then get your ticket and your receipt.',
+  'payments.email.instructions.invoicePurchaseOrder':
+    'Pay by purchase order (mandat administratif) against the attached invoice no. {number} (Factur-X PDF, to deposit on Chorus Pro if your office asks).',
+  'payments.email.instructions.invoiceTransfer': 'Pay by transfer against the attached invoice no. {number}, quoting its number.',
   'payments.email.instructions.button': 'See my registration and payment',
   'payments.email.released.subject': 'Reservation expired: {title}',
   'payments.email.released.heading': 'Your reservation has expired',

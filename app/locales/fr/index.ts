@@ -13,6 +13,7 @@ import { contacts } from './contacts.ts'
 import { email } from './email.ts'
 import { events } from './events.ts'
 import { home } from './home.ts'
+import { invoices } from './invoices.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { juryRounds } from './juryRounds.ts'
@@ -45,6 +46,7 @@ export const messages = {
   ...email,
   ...events,
   ...home,
+  ...invoices,
   ...jury,
   ...juryAdmin,
   ...juryPanel,

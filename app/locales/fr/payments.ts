@@ -99,6 +99,9 @@ export const payments = {
     'Mandat administratif : votre bon de commande n° {number} a bien été enregistré. Transmettez-le à votre service comptable avec la référence {reference} ; la facture acquittée vous sera adressée par reçu.',
   'payments.email.instructions.confirmLater':
     'Votre inscription sera confirmée dès réception du paiement, et vous recevrez alors votre billet et votre reçu.',
+  'payments.email.instructions.invoicePurchaseOrder':
+    'Réglez par mandat administratif sur la facture n° {number} jointe (PDF Factur-X, à déposer sur Chorus Pro si votre service le demande).',
+  'payments.email.instructions.invoiceTransfer': 'Réglez par virement sur la facture n° {number} jointe, en rappelant son numéro.',
   'payments.email.instructions.button': 'Voir mon inscription et le paiement',
   'payments.email.released.subject': 'Réservation expirée : {title}',
   'payments.email.released.heading': 'Votre réservation a expiré',

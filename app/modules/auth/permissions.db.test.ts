@@ -93,6 +93,7 @@ const PAGES: [Action, string, string][] = [
   ['certificate.manage', 'o.$org.events.$eventId.certificates.tsx', '/events/:eventId/certificates'],
   ['survey.manage', 'o.$org.surveys.questions.tsx', '/surveys/questions'],
   ['survey.manage', 'o.$org.events.$eventId.surveys._index.tsx', '/events/:eventId/surveys'],
+  ['invoice.export', 'o.$org.invoices.tsx', '/invoices'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

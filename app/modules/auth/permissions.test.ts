@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'attendance.sign': /*               */ [true, true, true],
   'certificate.manage': /*            */ [true, true, false],
   'survey.manage': /*                 */ [true, true, false],
+  'invoice.export': /*                */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

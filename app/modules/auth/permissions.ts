@@ -49,6 +49,7 @@ export const ACTIONS = [
   'attendance.sign',
   'certificate.manage',
   'survey.manage',
+  'invoice.export',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

@@ -22,6 +22,7 @@ import {
   soldOutError,
   takeTicket,
 } from './service.server.ts'
+import { issueCreditNoteForPayment, issueInvoiceForPayment, type Buyer } from './invoices.server.ts'
 import { refundAfterCancel } from './stripe.server.ts'
 
 /** What a registration form or the API sends about the ticket. */
@@ -32,6 +33,8 @@ export type PaymentInput = {
   paymentMethod?: string | null
   /** Public-sector orders: the purchase-order number. */
   purchaseOrderNumber?: string | null
+  /** Who the invoice is made out to (public buyers: legal name, address, SIRET, Chorus Pro service code). */
+  buyer?: Buyer | null
 }
 
 export type PaymentOptions = {
@@ -143,6 +146,8 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
           amountCents: ticket.priceCents,
           purchaseOrderNumber: ticket.purchaseOrderNumber,
         })
+        // Transfers and purchase orders pay against an invoice, issued with the order.
+        await issueInvoiceForPayment(tx, payment.id, now, input.buyer ?? {})
         if (ticket.method !== 'card') {
           await sendPaymentInstructions(
             tx,
@@ -190,6 +195,7 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
           amountCents: ticket.priceCents,
           purchaseOrderNumber,
         })
+        await issueInvoiceForPayment(tx, payment.id, now, opts.buyer ?? {})
         if (method !== 'card')
           await sendPaymentInstructions(tx, accepted, accepted.event, { ...payment, purchaseOrderNumber }, ticket.name, manageUrl)
         return { ownEmail: true, result: { payment } }
@@ -201,6 +207,8 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
   // Registration row, in the same order as confirmPayment, so they never deadlock).
   async beforeCancel(tx, registration) {
     if (registration.status === 'pending_payment') {
+      const pending = await tx.payment.findMany({ where: { registrationId: registration.id, status: 'pending' }, select: { id: true } })
+      for (const p of pending) await issueCreditNoteForPayment(tx, p.id, new Date())
       await tx.payment.updateMany({ where: { registrationId: registration.id, status: 'pending' }, data: { status: 'cancelled' } })
     }
   },
@@ -222,6 +230,8 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
   // Pending payments are no longer due; paid tickets are refunded in full (card: by the refund
   // job through Stripe; transfers: by the organisers, refundStatus pending).
   async onEventCancelled(tx, { event, now, active }) {
+    const pending = await tx.payment.findMany({ where: { registration: { eventId: event.id }, status: 'pending' }, select: { id: true } })
+    for (const p of pending) await issueCreditNoteForPayment(tx, p.id, now)
     await tx.payment.updateMany({ where: { registration: { eventId: event.id }, status: 'pending' }, data: { status: 'cancelled' } })
     for (const r of active) if (r.status === 'confirmed' && r.ticketTypeId) await requestRefundOnCancel(tx, r.id, now, { full: true })
     await tx.ticketType.updateMany({ where: { eventId: event.id }, data: { sold: 0 } })

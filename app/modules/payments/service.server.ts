@@ -20,6 +20,8 @@ import {
   setHoldExpiry,
 } from '#app/modules/registrations/service.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { formatInvoiceNumber } from './invoice-rules.ts'
+import { issueCreditNoteForPayment, issueInvoiceForPayment, markInvoicePaid } from './invoices.server.ts'
 import type { Locale } from '#app/utils/i18n.ts'
 import { absoluteUrl } from '#app/utils/url.server.ts'
 import {
@@ -107,10 +109,11 @@ export async function sendPaymentInstructions(
   tx: Tx,
   r: EmailRegistration,
   event: EmailEvent,
-  payment: { method: string; amountCents: number; reference: string; purchaseOrderNumber?: string | null },
+  payment: { id?: string; method: string; amountCents: number; reference: string; purchaseOrderNumber?: string | null },
   ticketName: string,
   manageUrl: string,
 ) {
+  const invoice = payment.id ? await tx.invoice.findFirst({ where: { paymentId: payment.id, kind: 'invoice' } }) : null
   const org = await tx.organisation.findUniqueOrThrow({
     where: { id: event.organisationId },
     select: { iban: true, bic: true, bankAccountHolder: true, legalName: true, name: true },
@@ -130,6 +133,9 @@ export async function sendPaymentInstructions(
       method: payment.method === 'purchase_order' ? 'purchase_order' : 'transfer',
       purchaseOrderNumber: payment.purchaseOrderNumber ?? null,
       bank: bankDetailsOf(org),
+      invoice: invoice
+        ? { id: invoice.id, organisationId: invoice.organisationId, number: formatInvoiceNumber('invoice', invoice.number) }
+        : null,
     },
     organisationId: event.organisationId,
     category: `event:${event.id}`,
@@ -188,6 +194,7 @@ export async function confirmPayment(tx: Tx, paymentId: string, opts: ConfirmOpt
   })
   const receiptNumber = org.lastReceiptNumber
   await tx.payment.update({ where: { id: paymentId }, data: { receiptNumber } })
+  await markInvoicePaid(tx, paymentId, now)
 
   const registration = await tx.registration.findUniqueOrThrow({
     where: { id: payment.registrationId },
@@ -284,6 +291,7 @@ export async function releasePendingPayment(tx: Tx, paymentId: string, opts: Rel
   if (count !== 1) return false
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { registration: { include: { event: true } } } })
   const registration = payment.registration
+  await issueCreditNoteForPayment(tx, paymentId, opts.now)
   const released = await releaseHold(tx, registration, opts.reason === 'expired' ? 'payment_expired' : 'payment_cancelled', opts.now)
   if (released) {
     if (registration.ticketTypeId) await releaseTicket(tx, registration.ticketTypeId)
@@ -366,6 +374,7 @@ export async function requestRefundOnCancel(
       : { refundStatus: 'not_refundable', refundCents: 0, refundFeeCents: refund.feeCents },
   })
   if (count !== 1 || !refund.refundable) return null
+  await issueCreditNoteForPayment(tx, preview.paymentId, now, refund.refundCents)
   return preview.method === 'card' ? preview.paymentId : null
 }
 
@@ -521,6 +530,7 @@ export async function switchPaymentMethod(
       return { id: current.id, method: current.method, changed: false }
     const { count } = await tx.payment.updateMany({ where: { id: current.id, status: 'pending' }, data: { status: 'cancelled' } })
     if (count !== 1) throw new AppError({ status: 409, code: 'not_pending', messageKey: 'payments.error.notPending' })
+    await issueCreditNoteForPayment(tx, current.id, now)
     const payment = await createPendingPayment(tx, {
       organisationId: current.organisationId,
       registrationId,
@@ -528,6 +538,7 @@ export async function switchPaymentMethod(
       amountCents: current.amountCents,
       purchaseOrderNumber,
     })
+    await issueInvoiceForPayment(tx, payment.id, now)
     await setHoldExpiry(tx, registrationId, input.method === 'card' ? holdExpiry(now, registration.event.paymentHoldMinutes) : null)
     if (input.method !== 'card') {
       await sendPaymentInstructions(
