@@ -1,5 +1,4 @@
 // A survey's results as a CSV or XLSX download (the organiser's survey page links to both).
-import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { resultRows, surveyResultsOf } from '#app/modules/surveys/service.server.ts'
 import { BOM, csvField } from '#app/shared/csv.ts'
 import { tableToXlsx } from '#app/shared/xlsx.server.ts'
@@ -7,12 +6,13 @@ import { localeFromRequest, translate } from '#app/utils/i18n.ts'
 import { loadOrganiserEvent } from './events.server.ts'
 import { loadEventSurvey } from './surveys.server.ts'
 
+/** The caller has already asked the permission table (`survey.manage`) for this organisation. */
 export async function surveyExport(
   request: Request,
-  params: { org?: string; eventId?: string; surveyId?: string },
+  organisation: { id: string },
+  params: { eventId?: string; surveyId?: string },
   format: 'csv' | 'xlsx',
 ) {
-  const { organisation } = await requirePermission(request, params.org, 'survey.manage')
   const event = await loadOrganiserEvent(organisation.id, params.eventId)
   const survey = await loadEventSurvey(event.id, params.surveyId)
   const locale = localeFromRequest(request)

@@ -1,5 +1,9 @@
 // A survey's results per question as CSV (semicolons, BOM: French spreadsheet software).
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { surveyExport } from '#app/route-support/survey-export.server.ts'
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => surveyExport(request, params, 'csv')
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission(request, params.org, 'survey.manage')
+  return surveyExport(request, organisation, params, 'csv')
+}
