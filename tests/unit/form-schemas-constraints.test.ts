@@ -21,6 +21,10 @@ import {
 } from '#app/modules/jury/admin-schema.ts'
 import { categoryFormSchema, copyFormSchema, criterionFormSchema } from '#app/modules/prizes/schema.ts'
 import { declareIneligibleFormSchema, startNominationFormSchema } from '#app/modules/nominations/schema.ts'
+import { certificateTemplateSchema } from '#app/modules/attendance/certificate-schema.ts'
+import { AbstainSchema } from '#app/modules/jury/abstention-schema.ts'
+import { legalDetailsSchema } from '#app/modules/organisations/legal.ts'
+import { questionFormSchema, surveySettingsSchema } from '#app/modules/surveys/schema.ts'
 import { voidVoteFormSchema, voteFormSchema } from '#app/modules/votes/schema.ts'
 
 const schemas = {
@@ -49,6 +53,11 @@ const schemas = {
   recordConflictFormSchema,
   jurySettingsFormSchema,
   decisionFormSchema,
+  questionFormSchema,
+  surveySettingsSchema,
+  certificateTemplateSchema,
+  AbstainSchema,
+  legalDetailsSchema,
 }
 
 describe('form schemas give Conform their constraints', () => {

@@ -24,6 +24,7 @@ export const surveys: Record<keyof typeof fr, string> = {
   'surveys.error.alreadySent': 'This survey has been sent: its questions can no longer change.',
   'surveys.error.closesBeforeOpens': 'The closing date must come after the opening date.',
   'surveys.error.noQuestions': 'Add at least one question before sending.',
+  'surveys.error.required': 'Please answer this question.',
   'surveys.error.closed': 'This survey is not open.',
   'surveys.error.alreadyAnswered': 'You have already answered this survey.',
   'surveys.list.empty': 'No survey for this event yet.',

@@ -23,6 +23,7 @@ export const surveys = {
   'surveys.error.alreadySent': 'Ce questionnaire est déjà envoyé : ses questions ne changent plus.',
   'surveys.error.closesBeforeOpens': 'La clôture doit suivre l’ouverture.',
   'surveys.error.noQuestions': 'Ajoutez au moins une question avant d’envoyer.',
+  'surveys.error.required': 'Répondez à cette question.',
   'surveys.error.closed': 'Ce questionnaire n’est pas ouvert.',
   'surveys.error.alreadyAnswered': 'Vous avez déjà répondu à ce questionnaire.',
   'surveys.list.empty': 'Aucun questionnaire pour cet événement.',

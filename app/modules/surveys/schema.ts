@@ -14,7 +14,10 @@ export function parseOptionLines(text: string | undefined): Option[] {
     })
 }
 
-export const questionSchema = z
+const hasChoices = (kind: string) => kind === 'single' || kind === 'multiple'
+
+/** The question form as the page gives it to Conform (no root transform: Conform reads its constraints). */
+export const questionFormSchema = z
   .object({
     kind: z.enum(QUESTION_KINDS),
     labelFr: z.string().trim().min(1).max(300),
@@ -22,12 +25,19 @@ export const questionSchema = z
     options: z.string().max(5000).optional(),
     saveToBank: z.literal('on').optional(),
   })
-  .transform((value, ctx) => {
-    const options = value.kind === 'single' || value.kind === 'multiple' ? parseOptionLines(value.options) : []
-    if ((value.kind === 'single' || value.kind === 'multiple') && options.length < 2)
+  .superRefine((value, ctx) => {
+    if (hasChoices(value.kind) && parseOptionLines(value.options).length < 2)
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'surveys.error.optionsNeeded' })
-    return { kind: value.kind, labelFr: value.labelFr, labelEn: value.labelEn, options, saveToBank: value.saveToBank === 'on' }
   })
+
+/** The same form parsed for the service: options as a list, the bank choice as a boolean. */
+export const questionSchema = questionFormSchema.transform((value) => ({
+  kind: value.kind,
+  labelFr: value.labelFr,
+  labelEn: value.labelEn,
+  options: hasChoices(value.kind) ? parseOptionLines(value.options) : [],
+  saveToBank: value.saveToBank === 'on',
+}))
 
 export const surveySettingsSchema = z.object({
   kind: z.enum(SURVEY_KINDS),
@@ -42,17 +52,25 @@ export const surveySettingsSchema = z.object({
     .default(''),
 })
 
-type AnswerQuestion = { id: string; kind: 'rating' | 'single' | 'multiple' | 'text' }
+type AnswerQuestion = { id: string; kind: 'rating' | 'single' | 'multiple' | 'text'; required?: boolean }
 
-/** The answer form of one survey: a field `q-<id>` per question, all optional. */
+const REQUIRED = 'surveys.error.required'
+
+/** The answer form of one survey: a field `q-<id>` per question; a required question must be answered. */
 export function answerSchema(questions: AnswerQuestion[]) {
   const shape: Record<string, z.ZodType> = {}
   for (const q of questions) {
     const name = `q-${q.id}`
-    if (q.kind === 'rating') shape[name] = z.coerce.number().int().min(1).max(5).optional()
-    else if (q.kind === 'single') shape[name] = z.coerce.number().int().min(0).optional()
-    else if (q.kind === 'multiple') shape[name] = z.array(z.coerce.number().int().min(0)).optional()
-    else shape[name] = z.string().trim().max(5000).optional()
+    const given = z.string({ error: REQUIRED }).min(1, REQUIRED)
+    let field: z.ZodType
+    if (q.kind === 'rating') field = (q.required ? given : z.string()).transform(Number).pipe(z.number().int().min(1).max(5))
+    else if (q.kind === 'single') field = (q.required ? given : z.string()).transform(Number).pipe(z.number().int().min(0))
+    else if (q.kind === 'multiple')
+      field = q.required
+        ? z.array(z.coerce.number().int().min(0), { error: REQUIRED }).min(1, REQUIRED)
+        : z.array(z.coerce.number().int().min(0))
+    else field = q.required ? z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000) : z.string().trim().max(5000)
+    shape[name] = q.required ? field : field.optional()
   }
   return z.object(shape)
 }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { attendanceOf } from '#app/modules/attendance/attended.server.ts'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
 import { EventPageHeader, eventPath } from '#app/modules/events/ui.tsx'
-import { questionSchema } from '#app/modules/surveys/schema.ts'
+import { questionFormSchema, questionSchema } from '#app/modules/surveys/schema.ts'
 import {
   addSurveyQuestion,
   listBankQuestions,
@@ -92,7 +92,7 @@ export default function SurveyPage() {
   const t = useT()
   const { org, event, survey, bank, attendees, results } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormReply>()
-  const [form, fields] = useZodForm(questionSchema, { id: 'survey-question', lastResult: actionData?.result })
+  const [form, fields] = useZodForm(questionFormSchema, { id: 'survey-question', lastResult: actionData?.result })
   const base = eventPath(org, event.id, `surveys/${survey.id}`)
   const heading = t('surveys.survey.heading', {
     kind: t(survey.kind === 'hot' ? 'surveys.survey.hot' : 'surveys.survey.cold'),

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/modules/auth/session.server.ts'
-import { questionSchema } from '#app/modules/surveys/schema.ts'
+import { questionFormSchema, questionSchema } from '#app/modules/surveys/schema.ts'
 import { createBankQuestion, deleteBankQuestion, listBankQuestions } from '#app/modules/surveys/service.server.ts'
 import { GeneralErrorBoundary } from '#app/ui/error-boundary.tsx'
 import { InlineActionForm } from '#app/ui/inline-action-form.tsx'
@@ -48,7 +48,7 @@ export default function QuestionBank() {
   const t = useT()
   const { questions } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormReply>()
-  const [form, fields] = useZodForm(addSchema, { id: 'bank-question', lastResult: actionData?.result })
+  const [form, fields] = useZodForm(questionFormSchema, { id: 'bank-question', lastResult: actionData?.result })
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">{t('surveys.bank.title')}</h1>
