@@ -1,6 +1,6 @@
 // Pieces of the public event pages: the availability badge and the event card of the listings.
 import { Link } from '@remix-run/react'
-import type { Availability } from '#app/modules/events/public.server.ts'
+import type { Availability, PricesView } from '#app/modules/events/public.server.ts'
 import { useT } from '#app/ui/i18n.tsx'
 import type { MessageKey, MessageParams } from '#app/utils/i18n.ts'
 
@@ -56,6 +56,7 @@ export type EventCardView = {
   region: string | null
   organisation: { slug: string; name: string }
   availability: Availability
+  prices: PricesView
 }
 
 /** One event in a listing; the heading level follows the page's outline. */
@@ -82,6 +83,12 @@ export function EventCard({
       <p className="text-stone-800">{event.days}</p>
       {(place || event.region) && <p className="text-sm text-stone-700">{[place, event.region].filter(Boolean).join(' — ')}</p>}
       {showOrganisation && <p className="text-sm text-stone-700">{t('public.card.organiser', { name: event.organisation.name })}</p>}
+      <p className="text-sm font-medium text-stone-800" data-testid="card-price">
+        {t(event.prices.summary.key, event.prices.summary.params)}
+      </p>
+      {event.prices.soldOut.length > 0 && (
+        <p className="text-sm text-stone-700">{t('public.price.soldOutOnCard', { names: event.prices.soldOut.join(', ') })}</p>
+      )}
       <p className="mt-auto pt-2">
         <AvailabilityBadge availability={event.availability} />
       </p>

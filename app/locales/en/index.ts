@@ -31,6 +31,8 @@ import { registration } from './registration.ts'
 import { votes } from './votes.ts'
 import { surveys } from './surveys.ts'
 import { waitlist } from './waitlist.ts'
+import { prices } from './prices.ts'
+import { badges } from './badges.ts'
 
 export const messages: Record<keyof typeof fr, string> = {
   ...admission,
@@ -64,4 +66,6 @@ export const messages: Record<keyof typeof fr, string> = {
   ...surveys,
   ...waitlist,
   ...juryRounds,
+  ...prices,
+  ...badges,
 }

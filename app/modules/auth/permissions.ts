@@ -50,6 +50,7 @@ export const ACTIONS = [
   'certificate.manage',
   'survey.manage',
   'invoice.export',
+  'badge.print',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -61,7 +62,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   organiser: ACTIONS.filter((action) => action !== 'settings.legal'),
   // The welcome desk: the dashboard (published events only) and the check-in page. It may also run
   // a session's tablet sheet (trainees and the trainer sign), not define, reopen or export sheets.
-  checkin: ['organisation.view', 'registration.checkin', 'attendance.sign'],
+  checkin: ['organisation.view', 'registration.checkin', 'attendance.sign', 'badge.print'],
 }
 
 const GRANTED = new Map<Role, ReadonlySet<Action>>((Object.keys(PERMISSIONS) as Role[]).map((role) => [role, new Set(PERMISSIONS[role])]))

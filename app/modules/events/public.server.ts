@@ -10,6 +10,7 @@ import { registrationClosedReason, seatsLeft, type ClosedReason } from './availa
 import { DEFAULT_TIME_ZONE, parseLocalDateTime, cachedDateTimeFormat } from '#app/shared/time.ts'
 import { renderMarkdown } from '#app/shared/markdown.server.ts'
 import { EVENT_KINDS, type EventKind } from './schema.ts'
+import { formatPrice, priceSummary, priceSummaryMessage, type PricedTicket } from './rules.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 import { forgetPublicPages } from '#app/utils/public-page-cache.server.ts'
 import { forgetEverywhere } from '#app/utils/siblings.server.ts'
@@ -119,9 +120,14 @@ export type PublicEventCard = {
   region: string | null
   organisation: { slug: string; name: string }
   availability: Availability
+  tickets: PricedTicket[]
 }
 
 export type PublicEventList = { events: PublicEventCard[]; page: number; hasMore: boolean }
+
+// The ticket types hang off the event; the public catalogue reads only what a visitor may see of them.
+const ticketOrder: { position?: 'asc'; createdAt?: 'asc' }[] = [{ position: 'asc' }, { createdAt: 'asc' }]
+const ticketSelect = { name: true, nameEn: true, priceCents: true, quota: true, sold: true, salesEndAt: true, archivedAt: true } as const
 
 const cardSelect = {
   slug: true,
@@ -141,6 +147,8 @@ const cardSelect = {
   registrationOpensAt: true,
   registrationClosesAt: true,
   organisation: { select: { slug: true, name: true, region: true } },
+  // Prices on the card: Prisma loads the ticket types of the whole page in one more query, not one per event.
+  ticketTypes: { select: ticketSelect, orderBy: ticketOrder },
 } as const
 
 /** Published, public events, soonest first; past ones only when asked. */
@@ -207,6 +215,7 @@ async function queryPublicEvents(
       region: regionOfDepartement(e.departement)?.name ?? e.organisation.region ?? null,
       organisation: { slug: e.organisation.slug, name: e.organisation.name },
       availability: availabilityOf(e, now),
+      tickets: e.ticketTypes,
     })),
   }
 }
@@ -268,6 +277,7 @@ export type PublicEvent = {
   slots: PublicSlot[]
   questions: { id: string; label: string; help: string | null; type: string; required: boolean; options: string; position: number }[]
   workshops: { id: string; slotId: string; title: string; position: number }[]
+  tickets: PricedTicket[]
 }
 
 /**
@@ -289,6 +299,7 @@ async function queryPublicEvent(slug: string): Promise<PublicEvent | null> {
       slots: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] },
       workshops: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       questions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      ticketTypes: { select: ticketSelect, orderBy: ticketOrder },
     },
   })
   if (!e || !['published', 'cancelled'].includes(e.status)) return null
@@ -345,6 +356,7 @@ async function queryPublicEvent(slug: string): Promise<PublicEvent | null> {
       position: q.position,
     })),
     workshops: e.workshops.map((w) => ({ id: w.id, slotId: w.slotId, title: w.title, position: w.position })),
+    tickets: e.ticketTypes,
   }
 }
 
@@ -404,5 +416,18 @@ export function toEventCardView(card: PublicEventCard, locale: Locale) {
     region: card.region,
     organisation: card.organisation,
     availability: card.availability,
+    prices: pricesView(card.tickets, locale, new Date()),
   }
 }
+
+/** The prices of an event as the pages show them, ticket names in the visitor's language. */
+export function pricesView(tickets: PricedTicket[], locale: Locale, now: Date) {
+  const named = tickets.map((t) => ({ ...t, name: locale === 'en' && t.nameEn ? t.nameEn : t.name }))
+  const { summary, tickets: lines, soldOut } = priceSummary(named, now)
+  return {
+    summary: priceSummaryMessage(summary, locale),
+    tickets: lines.map((l) => ({ name: l.name, price: l.priceCents > 0 ? formatPrice(l.priceCents, locale) : null, soldOut: l.soldOut })),
+    soldOut,
+  }
+}
+export type PricesView = ReturnType<typeof pricesView>

@@ -7,6 +7,7 @@ import {
   formatInstant,
   formatTimeRange,
   getPublicEvent,
+  pricesView,
   publicCacheHeaders,
   workshopSeatsLeft,
 } from '#app/modules/events/public.server.ts'
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           when: formatTimeRange(locale, s.startsAt, s.endsAt, tz),
           workshops: s.workshops.map((w) => ({ id: w.id, title: w.title, description: w.description, room: w.room, seatsLeft: workshopSeatsLeft(w) })),
         })),
+        prices: pricesView(event.tickets, locale, now),
       },
       availability,
     },
@@ -91,6 +93,24 @@ export default function PublicEventPage() {
           </p>
         )}
       </header>
+
+      {!event.invitationOnly && event.prices.tickets.length > 0 && (
+        <section aria-labelledby="prices-title" className="card">
+          <h2 id="prices-title" className="text-xl font-semibold">
+            {t('public.price.title')}
+          </h2>
+          <p className="mt-1 text-stone-800">{t(event.prices.summary.key, event.prices.summary.params)}</p>
+          <ul className="mt-3 divide-y divide-stone-200">
+            {event.prices.tickets.map((ticket) => (
+              <li key={ticket.name} className="flex flex-wrap gap-x-4 py-2">
+                <span className="font-medium">{ticket.name}</span>
+                <span>{ticket.price ?? t('public.price.ticketFree')}</span>
+                {ticket.soldOut && <span className="font-semibold text-red-800">{t('public.price.soldOut')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="practical-title" className="card">
         <h2 id="practical-title" className="sr-only">

@@ -1,0 +1,23 @@
+// Name badges: the organisers' page and the printed sheets.
+export const badges = {
+  'badges.title': 'Badges',
+  'badges.intro': 'Printable badge sheets for confirmed attendees: name, organisation, profile colour and ticket QR code.',
+  'badges.format': 'Format',
+  'badges.format.a4x8': 'A4, 8 badges per page',
+  'badges.format.label90x55': '90 × 55 mm labels',
+  'badges.order': 'Order',
+  'badges.order.lastName': 'Last name',
+  'badges.order.organisation': 'Organisation',
+  'badges.order.registeredAt': 'Registration date',
+  'badges.filter': 'Filter (name, organisation, email)',
+  'badges.filterSubmit': 'Filter',
+  'badges.who': 'Who',
+  'badges.who.all': 'All confirmed attendees ({count})',
+  'badges.who.selected': 'Only the selection below',
+  'badges.select': 'Select',
+  'badges.name': 'Name',
+  'badges.organisation': 'Organisation',
+  'badges.download': 'Download the PDF',
+  'badges.none': 'No confirmed attendee.',
+  'badges.pdfTitle': 'Badges — {event}',
+}

@@ -1,0 +1,23 @@
+// Name badges: the organisers' page and the printed sheets.
+export const badges = {
+  'badges.title': 'Badges',
+  'badges.intro': 'Planches de badges à imprimer pour les inscrit·es confirmé·es : nom, structure, couleur du profil et QR code du billet.',
+  'badges.format': 'Format',
+  'badges.format.a4x8': 'A4, 8 badges par page',
+  'badges.format.label90x55': 'Étiquettes 90 × 55 mm',
+  'badges.order': 'Ordre',
+  'badges.order.lastName': 'Nom de famille',
+  'badges.order.organisation': 'Structure',
+  'badges.order.registeredAt': 'Date d’inscription',
+  'badges.filter': 'Filtrer (nom, structure, e-mail)',
+  'badges.filterSubmit': 'Filtrer',
+  'badges.who': 'Qui',
+  'badges.who.all': 'Tous les inscrit·es confirmé·es ({count})',
+  'badges.who.selected': 'Seulement la sélection ci-dessous',
+  'badges.select': 'Sélection',
+  'badges.name': 'Nom',
+  'badges.organisation': 'Structure',
+  'badges.download': 'Télécharger le PDF',
+  'badges.none': 'Aucun inscrit confirmé.',
+  'badges.pdfTitle': 'Badges — {event}',
+}
