@@ -6,7 +6,7 @@ import { prisma } from '#app/db.server.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { makeMember, makeOrganisation } from '#tests/support/factories.ts'
 import { auditFiltersFrom } from './rules.ts'
-import { listAuditEntries } from './viewer.server.ts'
+import { auditCsvStream, listAuditEntries } from './viewer.server.ts'
 
 let org: { id: string; slug: string }
 let other: { id: string }
@@ -69,6 +69,13 @@ describe('audit viewer', () => {
     expect(pages).toBe(3)
     expect(new Set(seen).size).toBe(124)
     expect(seen.length).toBe(124)
+  })
+
+  test('the CSV stream reads batch after batch and holds every filtered entry once', async () => {
+    const stream = auditCsvStream(org.id, { actorUserId: admin }, { header: ['id'], row: (e) => [e.entityId ?? ''] }, 7)
+    const lines = (await new Response(stream).text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines[0]).toBe('id')
+    expect(lines.slice(1).sort()).toEqual(['ev1', ...Array.from({ length: 120 }, (_, i) => `t${i}`)].sort())
   })
 
   test('the page: administrators see it and export the filtered set; organisers get 403', async () => {

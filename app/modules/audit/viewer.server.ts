@@ -82,7 +82,7 @@ export async function auditFilterChoices(organisationId: string) {
 export type AuditCsvColumns = { header: string[]; row: (entry: AuditRow) => Promise<string[]> | string[] }
 
 /** The filtered log as a streamed CSV (';', BOM), read in batches of EXPORT_BATCH along the cursor. */
-export function auditCsvStream(organisationId: string, filters: AuditFilters, columns: AuditCsvColumns) {
+export function auditCsvStream(organisationId: string, filters: AuditFilters, columns: AuditCsvColumns, batch = EXPORT_BATCH) {
   const encoder = new TextEncoder()
   let cursor: Cursor | null = null
   let started = false
@@ -98,10 +98,10 @@ export function auditCsvStream(organisationId: string, filters: AuditFilters, co
       const rows: AuditRow[] = await prisma.auditLog.findMany({
         where: whereOf(organisationId, filters, cursor),
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: EXPORT_BATCH,
+        take: batch,
         select: SELECT,
       })
-      if (rows.length < EXPORT_BATCH) done = true
+      if (rows.length < batch) done = true
       if (rows.length > 0) cursor = rows[rows.length - 1]!
       let text = ''
       for (const row of rows) text += (await columns.row(row)).map((v) => csvField(v)).join(';') + '\r\n'
