@@ -73,7 +73,10 @@ describe('audit viewer', () => {
 
   test('the CSV stream reads batch after batch and holds every filtered entry once', async () => {
     const stream = auditCsvStream(org.id, { actorUserId: admin }, { header: ['id'], row: (e) => [e.entityId ?? ''] }, 7)
-    const lines = (await new Response(stream).text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = (await new Response(stream).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('id')
     expect(lines.slice(1).sort()).toEqual(['ev1', ...Array.from({ length: 120 }, (_, i) => `t${i}`)].sort())
   })
