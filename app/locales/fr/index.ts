@@ -33,6 +33,7 @@ import { surveys } from './surveys.ts'
 import { waitlist } from './waitlist.ts'
 import { prices } from './prices.ts'
 import { badges } from './badges.ts'
+import { audit } from './audit.ts'
 
 export const messages = {
   ...admission,
@@ -68,4 +69,5 @@ export const messages = {
   ...juryRounds,
   ...prices,
   ...badges,
+  ...audit,
 }

@@ -95,6 +95,7 @@ const PAGES: [Action, string, string][] = [
   ['survey.manage', 'o.$org.events.$eventId.surveys._index.tsx', '/events/:eventId/surveys'],
   ['invoice.export', 'o.$org.invoices.tsx', '/invoices'],
   ['badge.print', 'o.$org.events.$eventId.badges.tsx', '/events/:eventId/badges'],
+  ['audit.view', 'o.$org.audit.tsx', '/audit'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

@@ -52,6 +52,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'survey.manage': /*                 */ [true, true, false],
   'invoice.export': /*                */ [true, true, false],
   'badge.print': /*                   */ [true, true, true],
+  'audit.view': /*                    */ [true, false, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

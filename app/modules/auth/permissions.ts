@@ -51,6 +51,7 @@ export const ACTIONS = [
   'survey.manage',
   'invoice.export',
   'badge.print',
+  'audit.view',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -59,7 +60,7 @@ export type Action = (typeof ACTIONS)[number]
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
   // Everything but the organisation's legal and bank details (invoices, bank transfers).
-  organiser: ACTIONS.filter((action) => action !== 'settings.legal'),
+  organiser: ACTIONS.filter((action) => action !== 'settings.legal' && action !== 'audit.view'),
   // The welcome desk: the dashboard (published events only) and the check-in page. It may also run
   // a session's tablet sheet (trainees and the trainer sign), not define, reopen or export sheets.
   checkin: ['organisation.view', 'registration.checkin', 'attendance.sign', 'badge.print'],

@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(role, 'event.view'),
     canManageTokens: can(role, 'apiToken.manage'),
     canManageSettings: can(role, 'settings.legal'),
+    canViewAudit: can(role, 'audit.view'),
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganisationDashboard() {
   const t = useT()
   const locale = useLocale()
-  const { organisation, role, canManage, canManageTokens, canManageSettings, events } = useLoaderData<typeof loader>()
+  const { organisation, role, canManage, canManageTokens, canManageSettings, canViewAudit, events } = useLoaderData<typeof loader>()
   const base = `/o/${organisation.slug}`
   return (
     <div className="space-y-8">
@@ -79,6 +80,13 @@ export default function OrganisationDashboard() {
               <li>
                 <Link to={`${base}/settings`} className="btn-secondary">
                   {t('paymentsAdmin.legal.link')}
+                </Link>
+              </li>
+            )}
+            {canViewAudit && (
+              <li>
+                <Link to={`${base}/audit`} className="btn-secondary">
+                  {t('audit.title')}
                 </Link>
               </li>
             )}
