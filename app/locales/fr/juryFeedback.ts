@@ -1,0 +1,32 @@
+// Feedback to nominees: shared comments, the organisers' sending page, the email, the link page.
+export const juryFeedback = {
+  'juryFeedback.title': 'Retours aux candidats',
+  'juryFeedback.nav': 'Retours aux candidats',
+  'juryFeedback.intro':
+    'Chaque candidat reçoit sa moyenne par critère, la fourchette de sa catégorie et les commentaires du jury que vous choisissez de partager, sans le nom des jurés.',
+  'juryFeedback.notPublished': 'Les retours peuvent être envoyés une fois les résultats publiés.',
+  'juryFeedback.send': 'Envoyer les retours',
+  'juryFeedback.sentToast': 'Retours envoyés.',
+  'juryFeedback.sharedToast': 'Choix de partage enregistré.',
+  'juryFeedback.sentAt': 'Retour envoyé le {date}',
+  'juryFeedback.notSent': 'Pas encore envoyé',
+  'juryFeedback.share': 'Partager avec le candidat',
+  'juryFeedback.unshare': 'Ne plus partager',
+  'juryFeedback.shared': 'Partagé',
+  'juryFeedback.noComments': 'Aucun commentaire du jury.',
+  'juryFeedback.error.notPublished': 'Les résultats ne sont pas encore publiés.',
+  'juryFeedback.criterion': 'Critère',
+  'juryFeedback.mean': 'Votre moyenne',
+  'juryFeedback.range': 'Fourchette de la catégorie',
+  'juryFeedback.rangeValue': '{min} à {max}',
+  'juryFeedback.comments': 'Commentaires du jury',
+  'juryFeedback.link.title': 'Les retours du jury',
+  'juryFeedback.link.intro': 'Envoyés le {date}.',
+  'email.juryFeedback.subject': 'Les retours du jury : {title}',
+  'email.juryFeedback.intro':
+    'Voici les retours du jury sur la candidature de {structure} dans la catégorie « {category} ».',
+  'email.juryFeedback.criterion': '{name} : {mean} (catégorie : de {min} à {max})',
+  'email.juryFeedback.comments': 'Commentaires du jury :',
+  'email.juryFeedback.noComments': 'Le jury n’a pas laissé de commentaire à partager.',
+  'email.juryFeedback.thanks': 'Merci pour votre candidature. L’équipe de {organisation}',
+} as const
