@@ -23,8 +23,7 @@ export const juryFeedback = {
   'juryFeedback.link.title': 'Les retours du jury',
   'juryFeedback.link.intro': 'Envoyés le {date}.',
   'email.juryFeedback.subject': 'Les retours du jury : {title}',
-  'email.juryFeedback.intro':
-    'Voici les retours du jury sur la candidature de {structure} dans la catégorie « {category} ».',
+  'email.juryFeedback.intro': 'Voici les retours du jury sur la candidature de {structure} dans la catégorie « {category} ».',
   'email.juryFeedback.criterion': '{name} : {mean} (catégorie : de {min} à {max})',
   'email.juryFeedback.comments': 'Commentaires du jury :',
   'email.juryFeedback.noComments': 'Le jury n’a pas laissé de commentaire à partager.',

@@ -69,7 +69,13 @@ function feedbackByNomination(inputs: Awaited<ReturnType<typeof feedbackInputs>>
   for (const category of inputs.categories) {
     const scores: FeedbackScore[] = inputs.scores
       .filter((s) => categoryOf.get(s.nominationId) === category.id)
-      .map((s) => ({ id: s.id, nominationId: s.nominationId, values: parseScoreValues(s.values), comment: s.comment, abstained: s.abstained }))
+      .map((s) => ({
+        id: s.id,
+        nominationId: s.nominationId,
+        values: parseScoreValues(s.values),
+        comment: s.comment,
+        abstained: s.abstained,
+      }))
     for (const [id, f] of nomineeFeedback(scores, category.criteria, inputs.shared)) out.set(id, f)
   }
   return out
@@ -139,39 +145,41 @@ export async function sendFeedback(editionId: string, actor: Actor, now: Date = 
     const content = feedback.get(n.id)
     if (!content || inputs.sent.has(n.id)) continue
     // The row is the lock: a concurrent send that created it first wins, this one sends nothing.
-    const done = await prisma.$transaction(async (tx) => {
-      await tx.juryFeedback.create({
-        data: { nominationId: n.id, editionId, content: JSON.stringify(content), sentAt: now, sentByUserId: actor.userId },
+    const done = await prisma
+      .$transaction(async (tx) => {
+        await tx.juryFeedback.create({
+          data: { nominationId: n.id, editionId, content: JSON.stringify(content), sentAt: now, sentByUserId: actor.userId },
+        })
+        await enqueueEmail(tx, {
+          to: n.contactEmail,
+          toName: `${n.contactFirstName} ${n.contactLastName}`.trim() || null,
+          locale: isLocale(n.locale) ? n.locale : 'fr',
+          template: 'jury-feedback',
+          props: {
+            editionTitle: edition.title,
+            organisationName: edition.organisation.name,
+            structureName: n.structureName,
+            categoryName: categoryName.get(n.categoryId!) ?? '',
+            criteria: content.criteria,
+            comments: content.comments,
+          },
+          organisationId: actor.organisationId,
+          category: 'prize-results',
+        })
+        await audit(tx, {
+          organisationId: actor.organisationId,
+          actorUserId: actor.userId,
+          action: 'juryFeedback.send',
+          entityType: 'Nomination',
+          entityId: n.id,
+          details: { comments: content.comments.length },
+        })
+        return true
       })
-      await enqueueEmail(tx, {
-        to: n.contactEmail,
-        toName: `${n.contactFirstName} ${n.contactLastName}`.trim() || null,
-        locale: isLocale(n.locale) ? n.locale : 'fr',
-        template: 'jury-feedback',
-        props: {
-          editionTitle: edition.title,
-          organisationName: edition.organisation.name,
-          structureName: n.structureName,
-          categoryName: categoryName.get(n.categoryId!) ?? '',
-          criteria: content.criteria,
-          comments: content.comments,
-        },
-        organisationId: actor.organisationId,
-        category: 'prize-results',
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) return false
+        throw error
       })
-      await audit(tx, {
-        organisationId: actor.organisationId,
-        actorUserId: actor.userId,
-        action: 'juryFeedback.send',
-        entityType: 'Nomination',
-        entityId: n.id,
-        details: { comments: content.comments.length },
-      })
-      return true
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) return false
-      throw error
-    })
     if (done) sent += 1
   }
   return { sent }

@@ -388,7 +388,12 @@ export function nomineeFeedback(
   const out = new Map<string, NomineeFeedback>()
   for (const [nominationId, list] of byNomination) {
     out.set(nominationId, {
-      criteria: criteria.map((c) => ({ criterionId: c.id, name: c.name, mean: means.get(nominationId)!.get(c.id) ?? null, ...range.get(c.id)! })),
+      criteria: criteria.map((c) => ({
+        criterionId: c.id,
+        name: c.name,
+        mean: means.get(nominationId)!.get(c.id) ?? null,
+        ...range.get(c.id)!,
+      })),
       comments: list.filter((s) => sharedCommentIds.has(s.id) && s.comment.trim() !== '').map((s) => s.comment.trim()),
     })
   }
