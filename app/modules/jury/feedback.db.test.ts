@@ -2,6 +2,7 @@
 // comments (never an unshared one, never a juror's name), one email per nominee, never twice.
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
+import { hashToken } from '#app/modules/auth/session.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { makeJuryEdition } from '#tests/support/jury-fixtures.ts'
 import { feedbackOverview, sendFeedback, sentFeedbackOf, setCommentShared } from './feedback.server.ts'
@@ -74,6 +75,20 @@ describe('jury feedback', () => {
     const page = await sentFeedbackOf(n1!.id)
     expect(page!.comments).toEqual(['Un ancrage local remarquable'])
     expect(JSON.stringify(page)).not.toContain('Texte interne jamais transmis')
+
+    // The nominee's link page (/n/<token>) carries the same feedback, and nothing unshared.
+    const token = `feedback-${n1!.id}`
+    await prisma.nominationLink.create({ data: { tokenHash: hashToken(token), nominationId: n1!.id } })
+    const route = await import('#app/routes/links/n.$token.tsx')
+    const loaded = (await route.loader({
+      request: new Request(`http://localhost/n/${token}`),
+      params: { token },
+      context: {},
+    })) as unknown as {
+      data: { feedback: { comments: string[] } | null }
+    }
+    expect(loaded.data.feedback!.comments).toEqual(['Un ancrage local remarquable'])
+    expect(JSON.stringify(loaded.data)).not.toContain('Texte interne jamais transmis')
 
     // Sharing after sending changes nothing already sent.
     await setCommentShared(f.edition.id, shared.id, false, actor)
