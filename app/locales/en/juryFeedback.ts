@@ -30,4 +30,9 @@ export const juryFeedback: Record<keyof typeof fr, string> = {
   'email.juryFeedback.comments': 'The jury’s comments:',
   'email.juryFeedback.noComments': 'The jury left no comment to share.',
   'email.juryFeedback.thanks': 'Thank you for your nomination. The {organisation} team',
+  'scoreSheet.title': 'Score sheet',
+  'scoreSheet.means': 'Means per criterion',
+  'scoreSheet.abstained': 'Abstained on this nomination.',
+  'scoreSheet.comment': 'Comment',
+  'scoreSheet.link': 'PDF score sheet',
 }

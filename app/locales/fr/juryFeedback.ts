@@ -28,4 +28,9 @@ export const juryFeedback = {
   'email.juryFeedback.comments': 'Commentaires du jury :',
   'email.juryFeedback.noComments': 'Le jury n’a pas laissé de commentaire à partager.',
   'email.juryFeedback.thanks': 'Merci pour votre candidature. L’équipe de {organisation}',
+  'scoreSheet.title': 'Grille de notation',
+  'scoreSheet.means': 'Moyennes par critère',
+  'scoreSheet.abstained': 'S’est abstenu sur cette candidature.',
+  'scoreSheet.comment': 'Commentaire',
+  'scoreSheet.link': 'Grille PDF',
 } as const
