@@ -23,6 +23,7 @@ import { SignInLink, signInLinkSubject, type SignInLinkProps } from './sign-in-l
 import type { EmailAttachment } from './ticket-attachments.ts'
 import { JuryReminder, juryReminderSubject, type JuryReminderProps } from './jury-reminder.tsx'
 import { PrizeResults, prizeResultsSubject, type PrizeResultsProps } from './prize-results.tsx'
+import { JuryFeedback, juryFeedbackSubject, type JuryFeedbackProps } from './jury-feedback.tsx'
 import { ApplicationReceived, applicationReceivedSubject, type ApplicationProps } from './application-received.tsx'
 import { ApplicationRefused, applicationRefusedSubject } from './application-refused.tsx'
 import { ApplicationWaitlisted, applicationWaitlistedSubject } from './application-waitlisted.tsx'
@@ -87,6 +88,7 @@ export const templates = {
   'payment-released': { component: PaymentReleased, subject: paymentReleasedSubject } as Template<PaymentReleasedProps>,
   certificate: { component: Certificate, subject: certificateSubject, attachments: certificateAttachments } as Template<CertificateProps>,
   'survey-invitation': { component: SurveyInvitation, subject: surveyInvitationSubject } as Template<SurveyInvitationProps>,
+  'jury-feedback': { component: JuryFeedback, subject: juryFeedbackSubject } as Template<JuryFeedbackProps>,
 }
 
 export type TemplateName = keyof typeof templates

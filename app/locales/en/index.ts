@@ -17,6 +17,7 @@ import { invoices } from './invoices.ts'
 import { jury } from './jury.ts'
 import { juryAdmin } from './juryAdmin.ts'
 import { juryRounds } from './juryRounds.ts'
+import { juryFeedback } from './juryFeedback.ts'
 import { juryPanel } from './jury-panel.ts'
 import { links } from './links.ts'
 import { mailbox } from './mailbox.ts'
@@ -70,4 +71,5 @@ export const messages: Record<keyof typeof fr, string> = {
   ...prices,
   ...badges,
   ...audit,
+  ...juryFeedback,
 }

@@ -336,3 +336,66 @@ export const DECISIONS = ['laureate', 'mention', 'not_selected'] as const
 export type Decision = (typeof DECISIONS)[number]
 export const isDecision = (v: string): v is Decision => (DECISIONS as readonly string[]).includes(v)
 export const RATIONALE_MAX = 2000
+
+export type FeedbackScore = {
+  /** The JuryScore id: what an organiser shares. */
+  id: string
+  nominationId: string
+  /** Criterion id → score. */
+  values: Readonly<Record<string, number>>
+  comment: string
+  abstained?: boolean
+}
+export type FeedbackCriterion = { id: string; name: string }
+export type NomineeFeedback = {
+  criteria: { criterionId: string; name: string; mean: number | null; min: number | null; max: number | null }[]
+  /** The shared comments' text only: never the juror's name or id. */
+  comments: string[]
+}
+
+/**
+ * What each nominee of one category may be told: per criterion, the mean of their jurors' scores
+ * (abstentions left out) and the category's range, i.e. the lowest and highest of the
+ * nominations' means on that criterion (individual jurors' scores are never shown); and the
+ * comments the organiser chose to share, without any name. Returns nominationId → feedback for
+ * every nomination that appears in `scores`.
+ */
+export function nomineeFeedback(
+  scores: readonly FeedbackScore[],
+  criteria: readonly FeedbackCriterion[],
+  sharedCommentIds: ReadonlySet<string>,
+): Map<string, NomineeFeedback> {
+  const byNomination = new Map<string, FeedbackScore[]>()
+  for (const s of scores) {
+    const list = byNomination.get(s.nominationId) ?? []
+    list.push(s)
+    byNomination.set(s.nominationId, list)
+  }
+  const means = new Map<string, Map<string, number | null>>()
+  for (const [nominationId, list] of byNomination) {
+    const counted = list.filter((s) => !s.abstained)
+    const m = new Map<string, number | null>()
+    for (const c of criteria) {
+      m.set(c.id, mean(counted.map((s) => s.values[c.id]).filter((v): v is number => typeof v === 'number')))
+    }
+    means.set(nominationId, m)
+  }
+  const range = new Map<string, { min: number | null; max: number | null }>()
+  for (const c of criteria) {
+    const values = [...means.values()].map((m) => m.get(c.id)).filter((v): v is number => typeof v === 'number')
+    range.set(c.id, values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: null, max: null })
+  }
+  const out = new Map<string, NomineeFeedback>()
+  for (const [nominationId, list] of byNomination) {
+    out.set(nominationId, {
+      criteria: criteria.map((c) => ({
+        criterionId: c.id,
+        name: c.name,
+        mean: means.get(nominationId)!.get(c.id) ?? null,
+        ...range.get(c.id)!,
+      })),
+      comments: list.filter((s) => sharedCommentIds.has(s.id) && s.comment.trim() !== '').map((s) => s.comment.trim()),
+    })
+  }
+  return out
+}

@@ -61,6 +61,8 @@ import { formatMoney, localeFromRequest, translate, type Locale, type MessageKey
 import { submitForm, type FormReply } from '#app/utils/submission.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import type { AutosaveResponse } from './n.$token.autosave.ts'
+import { sentFeedbackOf } from '#app/modules/jury/feedback.server.ts'
+import { NomineeFeedbackSection } from '#app/modules/jury/feedback-ui.tsx'
 
 // The address holds the secret: never cached, never indexed, never sent as a referrer.
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'same-origin' }
@@ -91,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request)
   const url = new URL(request.url)
   const { edition, nomination } = view
+  const feedback = await sentFeedbackOf(nomination.id)
   const rules: EditionRulesLike = {
     eligibleLegalForms: edition.eligibleLegalForms,
     minAgeYears: edition.minAgeYears,
@@ -111,6 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rules,
       eligibility: view.eligibility,
       attachments: view.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size })),
+      feedback: feedback ? { ...feedback, sentAt: formatDateTime(locale, feedback.sentAt) } : null,
     },
     { headers: PRIVATE_HEADERS },
   )
@@ -926,6 +930,8 @@ export default function NominationForm() {
         </p>
         {d.editable && <p className="text-stone-800">{t('nomination.deadline', { deadline: d.edition.deadline })}</p>}
       </header>
+
+      {d.feedback && <NomineeFeedbackSection feedback={d.feedback} />}
 
       {status === 'withdrawn' ? (
         <p role="status" className="card">

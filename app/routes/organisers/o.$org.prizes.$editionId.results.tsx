@@ -197,6 +197,9 @@ export default function EditionResults() {
               {t('juryAdmin.results.published', { date: d.publishedAt })}{' '}
               <Link className="link" to={`/prix/${d.edition.slug}/resultats`}>
                 {t('juryAdmin.results.publicPage')}
+              </Link>{' '}
+              <Link className="link" to={`/o/${d.organisation.slug}/prizes/${d.edition.id}/feedback`}>
+                {t('juryFeedback.nav')}
               </Link>
             </p>
           ) : (
