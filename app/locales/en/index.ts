@@ -31,6 +31,7 @@ import { registration } from './registration.ts'
 import { votes } from './votes.ts'
 import { surveys } from './surveys.ts'
 import { waitlist } from './waitlist.ts'
+import { accessCodes } from './accessCodes.ts'
 
 export const messages: Record<keyof typeof fr, string> = {
   ...admission,
@@ -64,4 +65,5 @@ export const messages: Record<keyof typeof fr, string> = {
   ...surveys,
   ...waitlist,
   ...juryRounds,
+  ...accessCodes,
 }
