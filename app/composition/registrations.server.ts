@@ -3,11 +3,7 @@
 // API, the CLI, the scheduler, the seed and tests register, cancel and accept offers through
 // these functions; the modules themselves never import one another for it.
 import { admissionPolicy, type AdmissionInput } from '#app/modules/admission/registration-policy.server.ts'
-import {
-  accessCodePolicy,
-  priceWithAccessCode,
-  type AccessCodeInput,
-} from '#app/modules/access-codes/registration-policy.server.ts'
+import { accessCodePolicy, priceWithAccessCode, type AccessCodeInput } from '#app/modules/access-codes/registration-policy.server.ts'
 import { invitationPolicy, type InvitationOptions } from '#app/modules/campaigns/registration-policy.server.ts'
 import {
   paymentsPolicyWith,

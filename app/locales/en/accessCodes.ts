@@ -3,7 +3,8 @@ import type { accessCodes as fr } from '../fr/accessCodes.ts'
 export const accessCodes: Record<keyof typeof fr, string> = {
   'accessCodes.nav': 'Access codes',
   'accessCodes.title': 'Access codes',
-  'accessCodes.intro': 'A code unlocks a hidden ticket, lowers a ticket’s price or gives a free place. It is never used more times than its limit.',
+  'accessCodes.intro':
+    'A code unlocks a hidden ticket, lowers a ticket’s price or gives a free place. It is never used more times than its limit.',
   'accessCodes.create.title': 'New code',
   'accessCodes.field.code': 'Code',
   'accessCodes.field.codeHint': 'Leave empty to generate one. Upper and lower case are the same.',

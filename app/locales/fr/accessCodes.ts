@@ -2,7 +2,8 @@
 export const accessCodes = {
   'accessCodes.nav': 'Codes d’accès',
   'accessCodes.title': 'Codes d’accès',
-  'accessCodes.intro': 'Un code débloque un billet caché, réduit le prix d’un billet ou offre une place. Il ne sert jamais plus de fois que sa limite.',
+  'accessCodes.intro':
+    'Un code débloque un billet caché, réduit le prix d’un billet ou offre une place. Il ne sert jamais plus de fois que sa limite.',
   'accessCodes.create.title': 'Nouveau code',
   'accessCodes.field.code': 'Code',
   'accessCodes.field.codeHint': 'Laissez vide pour en générer un. Majuscules et minuscules sont équivalentes.',

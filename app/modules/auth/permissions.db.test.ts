@@ -94,6 +94,7 @@ const PAGES: [Action, string, string][] = [
   ['survey.manage', 'o.$org.surveys.questions.tsx', '/surveys/questions'],
   ['survey.manage', 'o.$org.events.$eventId.surveys._index.tsx', '/events/:eventId/surveys'],
   ['invoice.export', 'o.$org.invoices.tsx', '/invoices'],
+  ['code.manage', 'o.$org.events.$eventId.codes.tsx', '/events/:eventId/codes'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

@@ -51,6 +51,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'certificate.manage': /*            */ [true, true, false],
   'survey.manage': /*                 */ [true, true, false],
   'invoice.export': /*                */ [true, true, false],
+  'code.manage': /*                   */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

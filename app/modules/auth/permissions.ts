@@ -50,6 +50,7 @@ export const ACTIONS = [
   'certificate.manage',
   'survey.manage',
   'invoice.export',
+  'code.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

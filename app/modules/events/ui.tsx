@@ -31,6 +31,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'attendance', key: 'attendance.nav' },
   { section: 'certificates', key: 'certificates.nav' },
   { section: 'surveys', key: 'surveys.nav' },
+  { section: 'codes', key: 'accessCodes.nav' },
 ]
 
 /** Title of an event page (the one h1), its status and the links to its sections. */
