@@ -1,6 +1,6 @@
 // An event's access codes: a new code (typed or generated; unlock, percent, fixed or free; its
 // ticket, use limit and validity window), the list with uses and the link that pre-fills it, and
-// deactivation. The uses export is codes[.]csv.ts.
+// deactivation.
 import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -99,11 +99,6 @@ export default function EventCodes() {
         <h2 id="codes-list" className="text-xl font-semibold">
           {t('accessCodes.list.title')}
         </h2>
-        <p>
-          <a href={eventPath(org, event.id, 'codes.csv')} className="underline" download>
-            {t('accessCodes.export')}
-          </a>
-        </p>
         {codes.length === 0 ? (
           <p>{t('accessCodes.list.empty')}</p>
         ) : (
