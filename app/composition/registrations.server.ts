@@ -3,9 +3,10 @@
 // API, the CLI, the scheduler, the seed and tests register, cancel and accept offers through
 // these functions; the modules themselves never import one another for it.
 import { admissionPolicy, type AdmissionInput } from '#app/modules/admission/registration-policy.server.ts'
+import { accessCodePolicy, priceWithAccessCode, type AccessCodeInput } from '#app/modules/access-codes/registration-policy.server.ts'
 import { invitationPolicy, type InvitationOptions } from '#app/modules/campaigns/registration-policy.server.ts'
 import {
-  paymentsPolicy,
+  paymentsPolicyWith,
   type PaymentAcceptOptions,
   type PaymentInput,
   type PaymentOptions,
@@ -25,17 +26,19 @@ import {
   type RegistrationInput as BaseRegistrationInput,
 } from '#app/modules/registrations/service.server.ts'
 
-export type RegistrationInput = BaseRegistrationInput & PaymentInput & AdmissionInput
+export type RegistrationInput = BaseRegistrationInput & PaymentInput & AdmissionInput & AccessCodeInput
 export type RegisterOptions = BaseRegisterOptions & PaymentOptions & InvitationOptions
 export type RegisterResult = BaseRegisterResult & { payment?: PaymentSummary }
 export type AcceptOfferOptions = AcceptOptions & PaymentAcceptOptions
 export type { CancelOptions, CancelResult }
 
-// Order matters: an invitation is checked first; an application takes no seat, so no ticket.
+// Order matters: an invitation is checked first; an application takes no seat, so no ticket;
+// an access code is checked (and a use taken) before payments asks the ticket's price of it.
 const registrations = createRegistrations<RegistrationInput, RegisterOptions, AcceptOfferOptions>([
   invitationPolicy,
   admissionPolicy,
-  paymentsPolicy,
+  accessCodePolicy,
+  paymentsPolicyWith(priceWithAccessCode),
 ])
 
 export function register(eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<RegisterResult> {

@@ -35,6 +35,7 @@ import { waitlist } from './waitlist.ts'
 import { prices } from './prices.ts'
 import { badges } from './badges.ts'
 import { audit } from './audit.ts'
+import { accessCodes } from './accessCodes.ts'
 
 export const messages = {
   ...admission,
@@ -72,4 +73,5 @@ export const messages = {
   ...badges,
   ...audit,
   ...juryFeedback,
+  ...accessCodes,
 }

@@ -96,6 +96,7 @@ const PAGES: [Action, string, string][] = [
   ['invoice.export', 'o.$org.invoices.tsx', '/invoices'],
   ['badge.print', 'o.$org.events.$eventId.badges.tsx', '/events/:eventId/badges'],
   ['audit.view', 'o.$org.audit.tsx', '/audit'],
+  ['code.manage', 'o.$org.events.$eventId.codes.tsx', '/events/:eventId/codes'],
 ]
 
 // Intents sent with ids that match nothing: past the check, the route answers anything but 403.

@@ -53,6 +53,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean]> = {
   'invoice.export': /*                */ [true, true, false],
   'badge.print': /*                   */ [true, true, true],
   'audit.view': /*                    */ [true, false, false],
+  'code.manage': /*                   */ [true, true, false],
 }
 const COLUMNS = ['admin', 'organiser', 'checkin'] as const
 

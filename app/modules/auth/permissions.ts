@@ -52,6 +52,7 @@ export const ACTIONS = [
   'invoice.export',
   'badge.print',
   'audit.view',
+  'code.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

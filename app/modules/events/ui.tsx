@@ -32,6 +32,7 @@ const SECTIONS: { section: string; key: MessageKey }[] = [
   { section: 'certificates', key: 'certificates.nav' },
   { section: 'surveys', key: 'surveys.nav' },
   { section: 'badges', key: 'badges.title' },
+  { section: 'codes', key: 'accessCodes.nav' },
 ]
 
 /** Title of an event page (the one h1), its status and the links to its sections. */

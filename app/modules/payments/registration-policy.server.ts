@@ -82,6 +82,7 @@ async function chooseTicket(
   input: PaymentInput,
   opts: PaymentOptions & { source?: Source; ignoreWindow?: boolean },
   now: Date,
+  priceOf: (ticket: { id: string; priceCents: number }) => number,
 ): Promise<ChosenTicket> {
   if (!input.ticketTypeId) throw paymentFieldError(422, 'ticket_required', 'payments.error.ticketRequired', 'ticketTypeId')
   const ticket = await tx.ticketType.findFirst({ where: { id: input.ticketTypeId, eventId: event.id } })
@@ -92,7 +93,8 @@ async function chooseTicket(
   if (availability !== 'on_sale' && !(outsideWindow && opts.ignoreWindow)) {
     throw paymentFieldError(409, 'ticket_unavailable', 'payments.error.ticketUnavailable', 'ticketTypeId')
   }
-  if (ticket.priceCents <= 0) return { id: ticket.id, name: ticket.name, priceCents: 0, method: null, purchaseOrderNumber: null }
+  const priceCents = priceOf(ticket)
+  if (priceCents <= 0) return { id: ticket.id, name: ticket.name, priceCents: 0, method: null, purchaseOrderNumber: null }
   const viaApi = opts.source === 'api'
   if (viaApi && input.paymentMethod === 'card')
     throw paymentFieldError(422, 'card_not_via_api', 'payments.error.cardViaApi', 'paymentMethod')
@@ -103,7 +105,7 @@ async function chooseTicket(
   else if (!method || !methods.includes(method))
     throw paymentFieldError(422, 'payment_method_required', 'payments.error.methodRequired', 'paymentMethod')
   const chosen = chooseMethod(method, [method], input.purchaseOrderNumber)
-  return { id: ticket.id, name: ticket.name, priceCents: ticket.priceCents, ...chosen }
+  return { id: ticket.id, name: ticket.name, priceCents, ...chosen }
 }
 
 /** Statuses that hold a ticket of the quota (offers take theirs on acceptance). */
@@ -111,15 +113,22 @@ function holdsTicket(status: string) {
   return status === 'confirmed' || status === 'pending_payment'
 }
 
-export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, PaymentAcceptOptions> = {
-  name: 'payments',
+/**
+ * The price a registration pays for a ticket, asked before the payment is decided (an access
+ * code lowers it); the composition file plugs it in with `paymentsPolicyWith`.
+ */
+export type TicketPricing = (ctx: object, ticket: { id: string; priceCents: number }) => number
 
-  async beforeSeat(tx, { event, input, opts, now, manageUrl, takesSeat }) {
+type Policy = RegistrationPolicy<PaymentInput, PaymentOptions, PaymentAcceptOptions>
+
+function ticketStep(pricing: TicketPricing): NonNullable<Policy['beforeSeat']> {
+  return async function beforeSeat(tx, ctx) {
+    const { event, input, opts, now, manageUrl, takesSeat } = ctx
     // Tickets are read only when the event has some (free events: as before). Organisers adding
     // someone by hand may leave the ticket out (a guest: no ticket, no payment).
     const needed = input.ticketTypeId || (Number(event.ticketTypeCount) > 0 && opts.source !== 'manual')
     if (!takesSeat || !needed) return null
-    const ticket = await chooseTicket(tx, event, input, opts, now)
+    const ticket = await chooseTicket(tx, event, input, opts, now, (t) => pricing(ctx, t))
     let status: string = 'waitlisted'
     return {
       columns: { ticketTypeId: ticket.id },
@@ -161,7 +170,13 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
         return { ownEmail: true, result: { payment }, audit: { ticketTypeId: ticket.id, paymentId: payment.id } }
       },
     }
-  },
+  }
+}
+
+export const paymentsPolicy: Policy = {
+  name: 'payments',
+
+  beforeSeat: ticketStep((_ctx, ticket) => ticket.priceCents),
 
   // A paid ticket: accepting takes the ticket (never beyond its quota) and leads to
   // `pending_payment` with the method chosen now, at the ticket's current price (a card hold
@@ -236,4 +251,9 @@ export const paymentsPolicy: RegistrationPolicy<PaymentInput, PaymentOptions, Pa
     for (const r of active) if (r.status === 'confirmed' && r.ticketTypeId) await requestRefundOnCancel(tx, r.id, now, { full: true })
     await tx.ticketType.updateMany({ where: { eventId: event.id }, data: { sold: 0 } })
   },
+}
+
+/** The payments policy with the price of each registration's ticket decided by `pricing`. */
+export function paymentsPolicyWith(pricing: TicketPricing): Policy {
+  return { ...paymentsPolicy, beforeSeat: ticketStep(pricing) }
 }
