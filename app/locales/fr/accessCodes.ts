@@ -35,7 +35,7 @@ export const accessCodes = {
   'accessCodes.csv.kind': 'Effet',
   'accessCodes.csv.ticket': 'Billet',
   'accessCodes.csv.name': 'Nom',
-  'accessCodes.csv.email': 'Courriel',
+  'accessCodes.csv.email': 'E-mail',
   'accessCodes.csv.redeemedAt': 'Utilisé le',
   'accessCodes.csv.price': 'Prix payé (€)',
   'accessCodes.csv.discount': 'Réduction (€)',

@@ -1,7 +1,7 @@
 // Name badges: the organisers' page and the printed sheets.
 export const badges = {
   'badges.title': 'Badges',
-  'badges.intro': 'Planches de badges à imprimer pour les inscrit·es confirmé·es : nom, structure, couleur du profil et QR code du billet.',
+  'badges.intro': 'Planches de badges à imprimer pour les inscrit·es confirmé·es : nom, structure, couleur du profil et QR code du billet.',
   'badges.format': 'Format',
   'badges.format.a4x8': 'A4, 8 badges par page',
   'badges.format.label90x55': 'Étiquettes 90 × 55 mm',

@@ -8,5 +8,5 @@ export const prices = {
   'public.price.label': 'Tarif',
   'public.price.ticketFree': 'Gratuit',
   'public.price.soldOut': 'Complet',
-  'public.price.soldOutOnCard': 'Complet : {names}',
+  'public.price.soldOutOnCard': 'Complet : {names}',
 }
